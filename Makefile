@@ -1,0 +1,39 @@
+# The README's commands. `make install` is the idempotent step the others use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+# pip's find-links folder holds the local CPU build of torch; uv does not read pip's config.
+FIND_LINKS ?= $(shell pip config get global.find-links 2>/dev/null || echo /opt/wheels)
+export OMP_WAIT_POLICY := PASSIVE
+
+.PHONY: install run serve ingest test eval bench lint clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/pip install -q uv
+	$(BIN)/uv pip install -q --python $(PY) --find-links $(FIND_LINKS) --compile-bytecode -e '.[dev]'
+	touch $@
+
+ingest: install
+	$(BIN)/lixia-qa ingest seeds
+
+run: ingest
+	$(BIN)/lixia-qa serve
+
+test: install
+	$(BIN)/pytest -q
+
+eval: ingest
+	$(BIN)/lixia-qa eval --json eval/results/metrics.json --run eval/results/run.jsonl --plot eval/results/chart.png
+
+bench: install
+	$(PY) bench/bench_retrieval.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy lixia_qa ingest retriever answer server ui eval
+
+clean:
+	rm -rf index .pytest_cache

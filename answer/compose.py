@@ -1,0 +1,230 @@
+"""Short answers in the documents' own words, each sentence cited, or an honest abstention."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from answer.question import FIGURE, LIST, OWNER, Question, analyse
+from answer.select import Candidate, best_commitment, candidates, trim_to_window
+from answer.sentences import TermWeights
+from lixia_qa.settings import Settings
+from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
+from retriever.hybrid import HybridRetriever
+from retriever.store import Index
+
+SNIPPET_PAD = 80  # characters of context shown around a cited sentence
+MAX_ANSWER_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Picked:
+    """An answer sentence (already trimmed) with where it came from."""
+
+    start: int
+    end: int
+    doc_id: str
+    score: float
+
+
+class Answerer:
+    def __init__(self, index: Index, retriever: HybridRetriever, settings: Settings) -> None:
+        self.index = index
+        self.retriever = retriever
+        self.settings = settings
+        self.weights = TermWeights(index.bm25)
+        years = [d.year for d in index.documents.values() if d.year]
+        self.latest_year = max(years) if years else None
+        self.record_open = _record_openings(index.commitments, index.documents)
+        self.gaps: dict[str, list[tuple[int, int]]] = {}
+        for c in index.commitments:  # records are cut out of answer sentences
+            self.gaps.setdefault(c.doc_id, []).append((self.record_open[c.commitment_id], c.end))
+
+    # --- public -----------------------------------------------------------------
+    def ask(
+        self, text: str, k: int = 5, year: int | None = None, history: Sequence[str] = ()
+    ) -> Answer:
+        t0 = time.perf_counter()
+        q = analyse(text, self.index.tokenizer, self.latest_year, history)
+        years = (year,) if year else q.years
+        doc_ids = self._docs_for_years(years)
+        query = " ".join([text, *q.context_terms])
+        if years and not doc_ids:
+            hits = self.retriever.search(query, k)
+            return self._abstain(q, hits, t0, years[0], f"{years[0]}年的相关信息")
+        t1 = time.perf_counter()
+        hits = self.retriever.search(query, max(k, 8), doc_ids)
+        timings = {"retrieve_ms": (time.perf_counter() - t1) * 1000}
+        if q.kind == OWNER:
+            found = best_commitment(q, self._commitments(doc_ids), self.weights, self.settings)
+            if found is not None:
+                return self._owner_answer(q, found, hits, t0, timings)
+        cands = candidates(q, hits, self.index.documents, self.gaps, self.weights)
+        good = [c for c in cands if c.coverage >= self.settings.abstain_threshold and c.fits]
+        if not good:
+            return self._abstain(q, hits, t0, years[0] if years else None, "相关信息", timings)
+        picks, year_used, others = self._pick(q, good, bool(years))
+        return self._compose(q, picks, hits, others, year_used, t0, timings)
+
+    # --- selection ----------------------------------------------------------------
+    def _docs_for_years(self, years: Sequence[int]) -> set[str] | None:
+        if not years:
+            return None
+        docs = self.index.documents.values()
+        about = {d.doc_id for d in docs if d.year in years}
+        return about or {d.doc_id for d in docs if set(years) & set(d.years)}
+
+    def _commitments(self, doc_ids: set[str] | None) -> list[Commitment]:
+        items = self.index.commitments
+        return [c for c in items if doc_ids is None or c.doc_id in doc_ids]
+
+    def _pick(
+        self, q: Question, good: list[Candidate], year_named: bool
+    ) -> tuple[list[Picked], int | None, list[Candidate]]:
+        """Best sentences; without a named year, prefer the most recent of equally good ones."""
+        best = good[0]
+        others: list[Candidate] = []
+        if not year_named:
+            close = [c for c in good if c.score >= best.score - 0.12 and c.year is not None]
+            years = {c.year for c in close}
+            if len(years) > 1:
+                recent = max(y for y in years if y is not None)
+                others = [c for c in close if c.year != recent]
+                best = next(c for c in close if c.year == recent)
+        limit = self.settings.max_answer_sentences if q.kind == LIST else 2
+        chosen = [best]
+        for c in good[1:]:
+            if len(chosen) >= limit or c in others:
+                continue
+            same_doc = c.doc_id == best.doc_id
+            if c.score >= best.score - (0.15 if q.kind == LIST else 0.05) and (
+                same_doc or q.kind == LIST
+            ) and not any(_overlaps(c, p) for p in chosen):
+                chosen.append(c)
+        budget = MAX_ANSWER_CHARS
+        picks = []
+        for c in chosen:
+            start, end = trim_to_window(self.index.documents[c.doc_id].text, c, q, budget)
+            if end - start > budget and picks:
+                break
+            budget -= end - start
+            picks.append(Picked(start, end, c.doc_id, c.score))
+            if budget < 20:
+                break
+        return picks, best.year if len(
+            {c.year for c in good[:5] if c.year}) > 1 or others else None, others
+
+    # --- output -----------------------------------------------------------------
+    def _citation(self, n: int, doc: Document, start: int, end: int, score: float) -> Citation:
+        s0 = max(0, start - SNIPPET_PAD)
+        e0 = min(len(doc.text), end + SNIPPET_PAD)
+        heading = ""
+        for sec in doc.sections:
+            if sec.start <= start < sec.end:
+                heading = sec.heading
+        return Citation(
+            n=n, doc_id=doc.doc_id, title=doc.title, date=doc.date, snippet=doc.text[s0:e0],
+            start=s0, end=e0, score=round(score, 4), highlight_start=start, highlight_end=end,
+            heading=heading,
+        )
+
+    def _related(self, hits: Sequence[Hit], skip: set[str], first_n: int) -> list[Citation]:
+        out: list[Citation] = []
+        for hit in hits:
+            c = hit.chunk
+            if c.chunk_id in skip or len(out) >= 3:
+                continue
+            doc = self.index.documents[c.doc_id]
+            out.append(
+                Citation(
+                    n=first_n + len(out), doc_id=c.doc_id, title=doc.title, date=doc.date,
+                    snippet=c.text, start=c.start, end=c.end, score=round(hit.score, 4),
+                    highlight_start=c.start, highlight_end=c.start, heading=c.heading,
+                )
+            )
+        return out
+
+    def _compose(
+        self,
+        q: Question,
+        picks: list[Picked],
+        hits: Sequence[Hit],
+        others: list[Candidate],
+        year: int | None,
+        t0: float,
+        timings: dict[str, float],
+    ) -> Answer:
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for p in picks:
+            doc = self.index.documents[p.doc_id]
+            cite = next(
+                (c for c in citations if c.start <= p.start and p.end <= c.end), None
+            ) or self._citation(len(citations) + 1, doc, p.start, p.end, p.score)
+            if cite not in citations:
+                citations.append(cite)
+            parts.append(f"{doc.text[p.start:p.end].strip()}[{cite.n}]")
+        text = "".join(parts)
+        if year is not None:
+            text = f"（{year}年）{text}"
+        related = [
+            self._citation(len(citations) + i + 1, self.index.documents[c.doc_id], c.start, c.end,
+                           c.score)
+            for i, c in enumerate(others[:2])
+        ]
+        used = {h.chunk.chunk_id for h in hits if any(
+            h.chunk.doc_id == p.doc_id and h.chunk.start <= p.start < h.chunk.end for p in picks)}
+        related += self._related(hits, used, len(citations) + len(related) + 1)[: 3 - len(related)]
+        timings["total_ms"] = (time.perf_counter() - t0) * 1000
+        return Answer(q.text, text, False, tuple(citations), tuple(related), year, q.kind, timings)
+
+    def _owner_answer(
+        self, q: Question, c: Commitment, hits: Sequence[Hit], t0: float,
+        timings: dict[str, float],
+    ) -> Answer:
+        doc = self.index.documents[c.doc_id]
+        rec_start = self.record_open.get(c.commitment_id, c.end)
+        task_start = c.start
+        if rec_start - task_start > 60:  # keep the end of a long task, from a clause start
+            cut = max(doc.text.rfind(p, task_start, rec_start - 40) for p in "，；。")
+            task_start = cut + 1 if cut >= task_start else task_start
+        cite = self._citation(1, doc, task_start, c.end, 1.0)
+        text = f"{doc.text[task_start:c.end].strip()}[1]"
+        related = self._related(hits, set(), 2)
+        timings["total_ms"] = (time.perf_counter() - t0) * 1000
+        return Answer(q.text, text, False, (cite,), tuple(related), doc.year, q.kind, timings)
+
+    def _abstain(
+        self,
+        q: Question,
+        hits: Sequence[Hit],
+        t0: float,
+        year: int | None,
+        what: str,
+        timings: dict[str, float] | None = None,
+    ) -> Answer:
+        timings = dict(timings or {})
+        topic = "、".join(q.terms[:3])
+        about = f"关于“{topic}”的" if topic else ""
+        when = f"{year}年" if year and str(year) not in what else ""
+        text = f"文档中没有找到{when}{about}{what}。以下是最接近的段落，供参考。"
+        timings["total_ms"] = (time.perf_counter() - t0) * 1000
+        related = self._related(hits, set(), 1)
+        return Answer(q.text, text, True, (), tuple(related), year, q.kind, timings)
+
+
+def _overlaps(a: Candidate, b: Picked) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+
+
+def _record_openings(
+    commitments: Sequence[Commitment], documents: dict[str, Document]
+) -> dict[str, int]:
+    """commitment_id -> offset where its （牵头领导：…） record opens."""
+    out = {}
+    for c in commitments:
+        text = documents[c.doc_id].text
+        opening = max(text.rfind("（", c.start, c.end), text.rfind("(", c.start, c.end))
+        out[c.commitment_id] = opening if opening >= 0 else c.end
+    return out

@@ -1,0 +1,116 @@
+"""Question analysis: what kind of answer is wanted, for which year, about which terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retriever.tokenize import ChineseTokenizer
+
+FIGURE, OWNER, LIST, FACT = "figure", "owner", "list", "fact"
+
+_OWNER_RE = re.compile(
+    r"谁(?:牵头|负责|主抓|来抓|来管|分管|管|抓|领导|主管)|(?:牵头|负责|分管|主抓)(?:的)?(?:是)?(?:谁|哪)|"
+    r"哪(?:位|个|些|家)?(?:领导|单位|部门|局)|由谁|归谁|责任单位|牵头单位|牵头领导|负责(?:单位|部门|人)"
+)
+_UNIT_ROLE_RE = re.compile(r"单位|部门|局|哪家")
+_FIGURE_RE = re.compile(
+    r"多少|几(?:[个所处家项座条名次场万亿千百栋户人年月天台辆倍成]|%)|百分之几|多大|多高|多长|多远|"
+    r"多久|比例|增长率|增速|增幅|规模|面积|金额|数量|目标是(?:多少|几)|占比|几"
+)
+_LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
+# measure word asked for, e.g. 几所 -> 所, 多少亿元 -> 亿元
+_MEASURE_RE = re.compile(r"(?:几|多少)\s*((?:万|亿|千|百)?(?:平方米|亩|元|个|所|处|家|项|座|条|名|次|场|栋|户|人|台|辆|倍|%))")
+# words that say what is asked, not what it is about
+QUESTION_WORDS = frozenset(
+    """多少 几 谁 哪 哪个 哪些 哪位 哪家 哪里 什么 怎么 怎样 如何 是否 是不是 有没有 请问 牵头 负责
+    单位 部门 领导 责任 目标 计划 打算 准备 要 需要 咱们 我们 你们 今年 去年 明年 前年 年 呢 吗 啊 呀
+    主要 具体 情况 问题 一下 知道 介绍 说说 讲讲 告诉 个 所 处 家 项 多 大 分别 包括 有 都""".split()
+)
+
+_YEAR4_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR2_RE = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代|前|后|内|间|来|底|初)")
+_CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+              "六": "6", "七": "7", "八": "8", "九": "9"}
+_YEAR_CN_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "年内": 0, "去年": -1, "上一年": -1, "前年": -2,
+             "明年": 1, "下一年": 1}
+_FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？?]?$")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    kind: str
+    role: str | None  # for owner questions: "leader" or "unit"
+    years: tuple[int, ...]  # years the question names (resolved)
+    terms: tuple[str, ...]  # content terms, most specific first
+    measure: str | None = None  # measure word asked for
+    context_terms: tuple[str, ...] = ()  # terms carried over from earlier questions
+
+
+def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
+    """Years named in ``text``: 2024年, 二〇二四年, 23年, and 今年/去年/明年 against ``latest``."""
+    found: list[int] = [int(y) for y in _YEAR4_RE.findall(text)]
+    found += [int("".join(_CN_DIGITS[c] for c in y)) for y in _YEAR_CN_RE.findall(text)]
+    stripped = _YEAR4_RE.sub("", text)
+    for yy in _YEAR2_RE.findall(stripped):
+        found.append(2000 + int(yy))
+    if latest is not None:
+        for word, delta in _RELATIVE.items():
+            if word in text:
+                found.append(latest + delta)
+    return tuple(dict.fromkeys(found))
+
+
+def classify(text: str) -> tuple[str, str | None]:
+    if _OWNER_RE.search(text):
+        role = "unit" if _UNIT_ROLE_RE.search(text) and "领导" not in text else "leader"
+        return OWNER, role
+    if _LIST_RE.search(text):
+        return LIST, None
+    if _FIGURE_RE.search(text):
+        return FIGURE, None
+    return FACT, None
+
+
+def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
+    text = _YEAR4_RE.sub(" ", text)
+    terms = [t for t in tokenizer.tokens(text) if t not in QUESTION_WORDS and not t.isdigit()]
+    # longer (more specific) terms first; keep order stable
+    return tuple(sorted(dict.fromkeys(terms), key=lambda t: -len(t)))
+
+
+def is_follow_up(text: str) -> bool:
+    return len(text) <= 16 and bool(_FOLLOW_UP_RE.search(text.strip()))
+
+
+def analyse(
+    text: str,
+    tokenizer: ChineseTokenizer,
+    latest_year: int | None,
+    history: Sequence[str] = (),
+) -> Question:
+    """Analyse ``text``; a short follow-up ("那中小学呢？") inherits kind, year and context."""
+    kind, role = classify(text)
+    years = explicit_years(text, latest_year)
+    measure = _MEASURE_RE.search(text)
+    context: tuple[str, ...] = ()
+    if history and is_follow_up(text):
+        prev = analyse(history[-1], tokenizer, latest_year, history[:-1])
+        if kind == FACT:
+            kind, role = prev.kind, prev.role
+        years = years or prev.years
+        measure = measure or (_MEASURE_RE.search(history[-1]))
+        context = prev.terms
+    terms = content_terms(text, tokenizer)
+    return Question(
+        text=text,
+        kind=kind,
+        role=role,
+        years=years,
+        terms=terms,
+        measure=measure.group(1) if measure else None,
+        context_terms=tuple(t for t in context if t not in terms),
+    )

@@ -1,0 +1,150 @@
+"""Folder of documents -> index directory (clean, describe, chunk, parse, embed, index)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from ingest.chunking import chunk_document
+from ingest.clean import clean_text
+from ingest.commitments import parse_commitments
+from ingest.lexicon import extract_names
+from ingest.loader import read_folder
+from ingest.metadata import describe
+from ingest.structure import heading_path
+from lixia_qa.errors import LixiaError
+from lixia_qa.settings import Settings
+from lixia_qa.types import Chunk, Commitment, Document
+from retriever.embedders import Embedder, load_embedder
+from retriever.store import (
+    Index,
+    build_bm25,
+    build_vectors,
+    chunking_settings,
+    load_index,
+    make_manifest,
+    read_manifest,
+    save_index,
+)
+from retriever.tokenize import ChineseTokenizer
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    documents: int
+    chunks: int
+    commitments: int
+    embedded: int  # chunks whose vectors were computed in this run
+    reused: int  # chunks whose vectors came from the previous index
+    seconds: float
+    up_to_date: bool = False
+
+    def summary(self) -> str:
+        if self.up_to_date:
+            return f"index is up to date: {self.documents} documents, {self.chunks} chunks"
+        return (
+            f"indexed {self.documents} documents, {self.chunks} chunks, "
+            f"{self.commitments} commitments ({self.embedded} embedded, {self.reused} reused) "
+            f"in {self.seconds:.1f} s"
+        )
+
+
+def prepare_documents(folder: Path) -> list[Document]:
+    """Read, clean and describe every usable document in ``folder``."""
+    return [describe(raw.doc_id, clean_text(raw.text), raw.content_hash) for raw in read_folder(folder)]
+
+
+def is_up_to_date(index_dir: Path, docs: list[Document], settings: Settings, model: str) -> bool:
+    try:
+        manifest = read_manifest(index_dir)
+    except LixiaError:
+        return False
+    return (
+        manifest.get("model") == model
+        and manifest.get("chunking") == chunking_settings(settings)
+        and manifest.get("documents") == {d.doc_id: d.content_hash for d in docs}
+    )
+
+
+def _previous_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
+    """index text -> vector from an existing index built with the same model."""
+    try:
+        old = load_index(index_dir)
+    except (LixiaError, OSError, ValueError, RuntimeError):
+        return {}
+    if old.manifest.get("model") != model:
+        return {}
+    vectors = old.embeddings()
+    return {c.index_text(): vectors[i] for i, c in enumerate(old.chunks)}
+
+
+def embed_chunks(
+    embedder: Embedder, chunks: list[Chunk], cache: dict[str, np.ndarray], batch: int
+) -> tuple[np.ndarray, int]:
+    """Vectors for ``chunks``; texts found in ``cache`` are not embedded again."""
+    texts = [c.index_text() for c in chunks]
+    todo = sorted({t for t in texts if t not in cache})
+    show = sys.stderr.isatty()
+    with tqdm(total=len(todo), desc="embedding", unit="chunk", disable=not show) as bar:
+        for i in range(0, len(todo), batch):
+            part = todo[i : i + batch]
+            for text, vec in zip(part, embedder.encode_documents(part), strict=True):
+                cache[text] = vec
+            bar.update(len(part))
+    if not texts:
+        return np.zeros((0, embedder.dim), dtype=np.float32), 0
+    return np.vstack([cache[t] for t in texts]).astype(np.float32), len(todo)
+
+
+def build_index(
+    settings: Settings,
+    folder: Path | None = None,
+    index_dir: Path | None = None,
+    embedder: Embedder | None = None,
+    force: bool = False,
+) -> IngestReport:
+    """Build (or refresh) the index for ``folder``; unchanged chunks keep their vectors."""
+    t0 = time.perf_counter()
+    folder = Path(folder or settings.docs_dir)
+    index_dir = Path(index_dir or settings.index_dir)
+    docs = prepare_documents(folder)
+    embedder = embedder or load_embedder(settings)
+    if not force and is_up_to_date(index_dir, docs, settings, embedder.name):
+        n = read_manifest(index_dir)["counts"]["chunks"]
+        return IngestReport(len(docs), n, 0, 0, 0, time.perf_counter() - t0, up_to_date=True)
+
+    chunks: list[Chunk] = []
+    commitments: list[Commitment] = []
+    for doc in docs:
+        chunks.extend(chunk_document(doc, settings.chunk_size, settings.chunk_overlap))
+        commitments.extend(
+            parse_commitments(doc.doc_id, doc.text, partial(heading_path, doc.sections))
+        )
+    tokenizer = ChineseTokenizer(extract_names((d.text for d in docs), commitments))
+    cache = {} if force else _previous_vectors(index_dir, embedder.name)
+    vectors, embedded = embed_chunks(embedder, chunks, cache, settings.embed_batch_size)
+    index = Index(
+        manifest=make_manifest(settings, embedder.name, embedder.dim, docs, len(chunks)),
+        documents={d.doc_id: d for d in docs},
+        chunks=chunks,
+        commitments=commitments,
+        vectors=build_vectors(vectors, embedder.dim),
+        bm25=build_bm25(tokenizer, chunks),
+        tokenizer=tokenizer,
+    )
+    save_index(index, index_dir)
+    report = IngestReport(
+        len(docs), len(chunks), len(commitments), embedded, len(chunks) - embedded,
+        time.perf_counter() - t0,
+    )
+    logger.info("%s", report.summary())
+    return report

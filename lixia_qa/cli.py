@@ -1,0 +1,193 @@
+"""The `lixia-qa` command: ingest, search, ask, commitments, serve, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from lixia_qa.errors import LixiaError
+from lixia_qa.settings import Settings, get_settings
+
+logger = logging.getLogger("lixia_qa")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, Any] = {}
+    if getattr(args, "index", None):
+        overrides["index_dir"] = Path(args.index)
+    if getattr(args, "folder", None):
+        overrides["docs_dir"] = Path(args.folder)
+    return get_settings().model_copy(update=overrides)
+
+
+def _dump(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.pipeline import build_index
+
+    settings = _settings(args)
+    report = build_index(settings, force=args.force)
+    _out(report.summary())
+    return 0
+
+
+def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from server.service import QAService
+
+    return QAService.load(_settings(args))
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    service = _service(args)
+    hits = service.search(args.query, args.k)
+    docs = service.index.documents
+    if args.json:
+        from server.schemas import HitOut
+
+        _dump({"hits": [HitOut.of(h, docs[h.chunk.doc_id]).model_dump() for h in hits]})
+        return 0
+    for n, hit in enumerate(hits, 1):
+        doc = docs[hit.chunk.doc_id]
+        _out(f"[{n}] {hit.score:.4f}  {doc.title} ({doc.date or '-'})  {hit.chunk.chunk_id}")
+        if hit.chunk.heading:
+            _out(f"    {hit.chunk.heading}")
+        _out("    " + hit.chunk.text.replace("\n", " ")[:200])
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    service = _service(args)
+    answer = service.ask(args.question, k=args.k, year=args.year)
+    if args.json:
+        from server.schemas import AnswerOut
+
+        _dump(AnswerOut.of(answer).model_dump())
+        return 0
+    _out(answer.text)
+    for title, cites in (("来源", answer.citations), ("相关段落", answer.related)):
+        if cites:
+            _out(f"\n{title}:")
+        for c in cites:
+            _out(f"[{c.n}] {c.title} ({c.date or '-'}) {c.doc_id}:{c.start}-{c.end}")
+            _out("    " + c.snippet.replace("\n", " ")[:200])
+    return 0
+
+
+def cmd_commitments(args: argparse.Namespace) -> int:
+    service = _service(args)
+    items = service.commitments(args.q, args.leader, args.unit)
+    if args.json:
+        _dump([asdict(c) for c in items])
+        return 0
+    for c in items:
+        who = "；".join(
+            f"{label}：{'、'.join(v)}"
+            for label, v in (("牵头领导", c.leaders), ("牵头单位", c.lead_units), ("责任单位", c.units))
+            if v
+        )
+        _out(f"- {c.task}\n  （{who}）  {c.doc_id}:{c.start}-{c.end}")
+    _out(f"{len(items)} commitments")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.api import create_app
+
+    settings = _settings(args)
+    host = args.host or settings.host
+    port = args.port or settings.port
+    app = create_app(settings, with_ui=not args.no_ui)
+    logger.info("serving on http://%s:%d", host, port)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.runner import main as eval_main
+
+    return eval_main(args, _settings(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lixia-qa", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="build or refresh the index from a folder")
+    p.add_argument("folder", nargs="?", help="folder of .txt/.md files (default: settings)")
+    p.add_argument("--index", help="index directory (default: settings)")
+    p.add_argument("--force", action="store_true", help="re-embed everything")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="hybrid search")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=5)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--index")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="short answer with citations")
+    p.add_argument("question")
+    p.add_argument("-k", type=int, default=None)
+    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--index")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("commitments", help="list commitment records")
+    p.add_argument("-q", help="keyword in the task text")
+    p.add_argument("--leader")
+    p.add_argument("--unit")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--index")
+    p.set_defaults(func=cmd_commitments)
+
+    p = sub.add_parser("serve", help="API under /api and the chat UI at /")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--index")
+    p.add_argument("--no-ui", action="store_true", help="API only")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("eval", help="run the eval set and check thresholds")
+    p.add_argument("--questions", help="questions JSONL (default: eval/questions.jsonl)")
+    p.add_argument("--url", help="run against a live server instead of in-process")
+    p.add_argument("--json", dest="json_out", help="write metrics JSON here")
+    p.add_argument("--run", dest="run_out", help="write per-question results JSONL here")
+    p.add_argument("--plot", help="write a PNG chart here")
+    p.add_argument("--thresholds", help="thresholds JSON (default: eval/thresholds.json)")
+    p.add_argument("--index")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        code: int = args.func(args)
+    except LixiaError as exc:
+        logger.error("%s", exc)
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

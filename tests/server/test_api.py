@@ -1,0 +1,87 @@
+"""HTTP status codes and response shapes of the API."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from server.api import create_app
+
+
+@pytest.fixture(scope="module")
+def client(settings, service):  # type: ignore[no-untyped-def]
+    with TestClient(create_app(settings, service=service, with_ui=False)) as c:
+        yield c
+
+
+def test_health_ok(client) -> None:
+    r = client.get("/api/health")
+    assert r.status_code == 200
+    assert r.json()["documents"] == 3
+
+
+def test_health_503_without_index(settings, tmp_path) -> None:
+    missing = settings.model_copy(update={"index_dir": tmp_path / "nothing"})
+    with TestClient(create_app(missing, with_ui=False)) as c:
+        r = c.get("/api/health")
+        assert r.status_code == 503
+        assert "lixia-qa ingest" in r.json()["detail"]
+        assert c.get("/api/search", params={"q": "幼儿园"}).status_code == 503
+
+
+def test_search_returns_hits_with_offsets(client, service) -> None:
+    r = client.get("/api/search", params={"q": "新建幼儿园", "k": 3})
+    assert r.status_code == 200
+    hits = r.json()["hits"]
+    assert 1 <= len(hits) <= 3
+    for h in hits:
+        assert set(h) >= {"doc_id", "title", "date", "text", "start", "end", "score"}
+        assert service.document(h["doc_id"]).text[h["start"] : h["end"]] == h["text"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": ""}, {"q": "   "}, {"q": "问" * 501}, {"q": "幼儿园", "k": 0}, {"q": "幼儿园", "k": 51},
+     {"q": "幼儿\x00园"}, {"q": "幼儿园\x1b[31m"}, {}, {"q": "幼儿园", "k": "abc"}],
+)
+def test_bad_search_input_is_422_with_message(client, params) -> None:
+    r = client.get("/api/search", params=params)
+    assert r.status_code == 422
+    assert r.json()["detail"]
+
+
+def test_documents_list_and_detail(client) -> None:
+    docs = client.get("/api/documents").json()
+    assert {d["doc_id"] for d in docs} == {"notice_2023.txt", "news_2024.md", "sub/culture_2022.txt"}
+    one = client.get("/api/documents/sub/culture_2022.txt")
+    assert one.status_code == 200 and "青山古镇" in one.json()["text"]
+    missing = client.get("/api/documents/nope.txt")
+    assert missing.status_code == 404 and "nope.txt" in missing.json()["detail"]
+
+
+def test_ask_shapes_and_bad_input(client) -> None:
+    r = client.post("/api/ask", json={"question": "2024年计划实施多少个重点项目？"})
+    assert r.status_code == 200
+    body = r.json()
+    assert set(body) >= {"answer", "abstained", "citations", "related", "timings"}
+    assert client.post("/api/ask", json={"question": " "}).status_code == 422
+    assert client.post("/api/ask", json={"question": "幼儿园", "k": 99}).status_code == 422
+    assert client.post("/api/ask", json={}).status_code == 422
+    assert client.post("/api/ask", content=b"not json").status_code == 422
+
+
+def test_commitments_filters(client) -> None:
+    everything = client.get("/api/commitments").json()
+    assert len(everything) == 6
+    by_unit = client.get("/api/commitments", params={"unit": "商务局"}).json()
+    assert [c["units"] for c in by_unit] == [["区商务局"]]
+    by_leader = client.get("/api/commitments", params={"leader": "陈涛"}).json()
+    assert len(by_leader) == 2
+    assert client.get("/api/commitments", params={"q": "\x07"}).status_code == 422
+
+
+def test_feedback_round_trip(client) -> None:
+    r = client.post("/api/feedback", json={"question": "问", "answer": "答[1]", "vote": "up",
+                                           "citations": [{"n": 1, "doc_id": "a"}]})
+    assert r.status_code == 201
+    assert client.post("/api/feedback", json={"question": "问", "answer": "答", "vote": "meh"}).status_code == 422
+    csv_text = client.get("/api/feedback.csv").text
+    assert "答[1]" in csv_text and "up" in csv_text
