@@ -15,6 +15,7 @@ from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings, get_settings
 
 logger = logging.getLogger("lixia_qa")
+PACKAGES = ("lixia_qa", "ingest", "retriever", "answer", "server", "ui", "eval", "uvicorn")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -177,10 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for name in PACKAGES:
+        logging.getLogger(name).setLevel(logging.DEBUG if args.verbose else logging.INFO)
     try:
         code: int = args.func(args)
     except LixiaError as exc:

@@ -1,0 +1,350 @@
+"""Turn raw web, markdown and newspaper text into clean paragraphs.
+
+:func:`clean_text` applies :data:`RULES` in order. Every rule is a pure ``str -> str``
+function with its own test. The result keeps paragraphs as blocks separated by one
+blank line, uses ``"\\n"`` only, and has no leading/trailing whitespace on any line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from ingest.structure import is_byline, marker_rank
+
+logger = logging.getLogger(__name__)
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_CJK = f"[{_HAN}{_CJK_PUNCT}]"  # a Chinese character or a Chinese-only punctuation mark
+_CJK_TEXT = f"[{_HAN}{_CJK_PUNCT}“”‘’…—·]"  # also the marks Chinese text shares
+_HAN_RE = re.compile(f"[{_HAN}]")
+_CJK_RE = re.compile(_CJK)
+
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE_RE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_HALFWIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                       *range(0xFF41, 0xFF5B))}
+_HALFWIDTH |= {ord(c): ord(c) - 0xFEE0 for c in "％＋－．／＠＃＆＝＜＞"}
+
+_MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.M), r) for p, r in (
+    (r"^ {0,3}#{1,6} +(.+?)(?: +#+)? *$", "\n\n\\1\n\n"),  # # heading
+    (r"^ *(\*\*|__)(.+?)\1 *$", "\n\n\\2\n\n"),  # **heading line**
+    (r"!\[[^\]\n]*\]\([^)\n]*\)", ""),  # image
+    (r"\[([^\]\n]+)\]\([^)\n]*\)", "\\1"),  # link
+    (r"^ *(?:[-*_] *){3,}$", ""),  # horizontal rule
+    (r"^ *> ?", ""),  # quote
+    (r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", "\\2"),  # emphasis
+))
+
+_FURNITURE_RES = tuple(re.compile(p) for p in (
+    r"^(?:扫码|扫描二维码|长按(?:识别)?二维码)",
+    r"^(?:责任编辑|值班编辑|编辑|责编|审核|审校|校对|美编|组版|排版|签发|终审|复审|初审|监制|制图) *[:：]",
+    r"^[（(]此件[^（）()]{1,10}[）)]$",
+    r"^第 *[A-Z]?[0-9一二三四五六七八九十百]+ *版(?: *[:：].{0,20})?$",
+    r"^[-—–－ ]*\d{1,3}[-—–－ ]*$|^第 *\d+ *页(?: *共 *\d+ *页)?$|^\d+ */ *\d+$",
+    r"^(?:[▲△▼↑]|图为|图[:：]|[（(]图)",
+    r"(?:^|[ /])(?:摄|供图)[）)]?$|^[（(][^（）()]*(?:摄|供图)[）)]$",
+))
+_QR_RE = _FURNITURE_RES[0]
+_SENTENCE_PUNCT_RE = re.compile(r"[，。、；！？,;!?]")
+_FULL_STOP_RE = re.compile(r"[。！？；]")
+
+_PAREN_PAIR_RE = re.compile(r"\(([^()\n]*)\)")
+_ASCII_PUNCT_RE = re.compile(r"[,:;?!()]")
+_TO_CJK_PUNCT = str.maketrans(",:;?!()", "，：；？！（）")
+
+_SPACED_DECIMAL_RE = re.compile(r"(?<=\d) +\. *(?=\d)")
+_DECIMAL_GAP_RE = re.compile(r"(?<=[^\s\d.])(\d+)\. +(?=\d)")
+_SPACED_DIGITS_RE = re.compile(r"(?<!\d)\d(?: \d){2,}(?!\d)")
+_TIMES_RE = re.compile(r"(?<=\d) *× *(?=\d)")
+_PERCENT_RE = re.compile(r"(?<=\d) +(?=%)")
+_RANGE_RE = re.compile(r"(?<=\d)(?: +([-~～]) *| *([-~～]) +)(?=\d)")
+_DIGIT_HAN_RE = re.compile(rf"(?<=[\d%]) +(?=[{_HAN}])|(?<={_CJK}) +(?=\d)")
+
+_LETTER_SPACED_RE = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: +[{_HAN}](?![{_HAN}])){{2,}}")
+_CJK_SPACE_RE = re.compile(rf"(?<={_CJK_TEXT}) +(?={_CJK_TEXT})")
+_PUNCT_SPACE_RE = re.compile(rf"(?<=[{_CJK_PUNCT}“”‘’]) +(?={_CJK_TEXT})|(?<={_CJK_TEXT}) +(?=[{_CJK_PUNCT}“”‘’])")
+
+_SENT_END = "。！？；：…!?;:"
+_CLOSERS = "”’）)》」』】〕"
+_NO_LINE_START = "，。、；：？！”’）》」』】〕…,;:?!)%"
+_ORPHAN_RE = re.compile(rf"^(?:[{re.escape(_NO_LINE_START)}]|[{_HAN}][，、])")
+_LABEL_LINE_RE = re.compile(r"^[^，。：:\s]{1,8}[：:]")
+_BLANKS_RE = re.compile(r"\n{3,}")
+
+
+def normalize_newlines(text: str) -> str:
+    """Use ``\\n`` newlines and plain spaces; drop BOMs and zero-width characters.
+
+    ``\\r\\n``/``\\r``/U+2028 become ``\\n``; U+3000, NBSP, tabs and other Unicode spaces
+    become ``" "``.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")
+    return _ODD_SPACE_RE.sub(" ", _ZERO_WIDTH_RE.sub("", text))
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width letters, digits and ``％＋－．／＠＃＆＝＜＞`` to ASCII; keep ``，。（）“”`` etc."""
+    return text.translate(_HALFWIDTH)
+
+
+def strip_markdown(text: str) -> str:
+    """Drop markdown syntax; ``# 标题`` and whole-line ``**标题**`` become own paragraphs."""
+    for rx, replacement in _MARKDOWN:
+        text = rx.sub(replacement, text)
+    return text
+
+
+def _is_furniture(line: str) -> bool:
+    return len(line) <= 60 and any(rx.search(line) for rx in _FURNITURE_RES)
+
+
+def strip_page_furniture(text: str) -> str:
+    """Delete page furniture lines; put bylines in a paragraph of their own.
+
+    Furniture: ``扫码…`` lines and the short app blurbs right after them, ``编辑：``/
+    ``责编：``/``审核：``/``校对：``/``美编：`` lines, ``（此件公开发布）``, ``第X版``, page
+    numbers, and photo captions (``▲…``, ``图为…``, ``（图…``, ``… 摄``, ``（…供图）``).
+    Bylines (``记者 …``, ``文/片 …``, ``通讯员 …``) are kept: metadata reads them.
+    """
+    out: list[str] = []
+    after_qr = False
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            out.append("")
+            continue
+        if _QR_RE.match(line):
+            after_qr = True
+            continue
+        if after_qr and len(line) <= 12 and not (_SENTENCE_PUNCT_RE.search(line) or is_byline(line)):
+            continue  # the app blurb under a QR code
+        after_qr = False
+        if _is_furniture(line):
+            continue
+        prev = next((p for p in reversed(out) if p), "")
+        if out and out[-1] and is_byline(line) != is_byline(prev):
+            out.append("")
+        out.append(raw)
+    return "\n".join(out)
+
+
+def _touches_cjk(text: str, start: int, end: int) -> bool:
+    """Chinese text right after ``text[start:end]``, or before it past spaces."""
+    return bool(_CJK_RE.match(text[:start].rstrip(" ")[-1:]) or _CJK_RE.match(text[end:end + 1]))
+
+
+def _convert_punct(text: str, match: re.Match[str]) -> str:
+    char, (start, end) = match.group(), match.span()
+    if char in ",:" and text[start - 1:start].isdigit() and text[end:end + 1].isdigit():
+        return char  # 1,000 and 3:30 stay
+    return char.translate(_TO_CJK_PUNCT) if _touches_cjk(text, start, end) else char
+
+
+def _convert_parens(text: str, match: re.Match[str]) -> str:
+    if _HAN_RE.search(match.group(1)) or _touches_cjk(text, *match.span()):
+        return f"（{match.group(1)}）"
+    return match.group()
+
+
+def cjk_punctuation(text: str) -> str:
+    """ASCII ``, : ; ? ! ( )`` next to Chinese text become ``，：；？！（）``.
+
+    Numbers (``1,000``, ``3:30``) and Latin text keep ASCII punctuation. A bracket pair
+    is converted together when it holds or touches Chinese text.
+    """
+    text = _PAREN_PAIR_RE.sub(lambda m: _convert_parens(text, m), text)
+    return _ASCII_PUNCT_RE.sub(lambda m: _convert_punct(text, m), text)
+
+
+def _join_spaced_digits(text: str, match: re.Match[str]) -> str:
+    start, end = match.span()
+    near = text[max(0, start - 2):start] + text[end:end + 2]
+    return match.group().replace(" ", "") if _HAN_RE.search(near) else match.group()
+
+
+def fix_number_spaces(text: str) -> str:
+    """Remove spaces inside numbers: ``14 . 9万户`` -> ``14.9万户``, ``2 0 2 4年`` -> ``2024年``.
+
+    Also ``7× 24`` -> ``7×24``, ``5 %`` -> ``5%``, ``1 - 11月`` -> ``1-11月`` and
+    ``100 张`` -> ``100张`` (no space between a number and a Chinese unit or word).
+    A list marker at a line start (``1. 2023年``) is left alone.
+    """
+    text = _SPACED_DECIMAL_RE.sub(".", text)
+    text = _DECIMAL_GAP_RE.sub(r"\1.", text)
+    text = _SPACED_DIGITS_RE.sub(lambda m: _join_spaced_digits(text, m), text)
+    text = _TIMES_RE.sub("×", _PERCENT_RE.sub("", text))
+    text = _RANGE_RE.sub(lambda m: m.group(1) or m.group(2), text)
+    return _DIGIT_HAN_RE.sub("", text)
+
+
+def remove_cjk_spaces(text: str) -> str:
+    """Drop spaces between Chinese characters: ``我 们 就 在`` -> ``我们就在``.
+
+    Kept on purpose: spaces in bylines (``通讯员 杨荣超 康钰坤`` separates two names) and
+    the single space separating two phrases of a headline standing alone
+    (``奋进逐浪立潮头 创新发展启新程``). Latin words keep their spaces.
+    """
+    lines = ["", *text.split("\n"), ""]
+    for i, line in enumerate(lines[1:-1], start=1):
+        if " " not in line or is_byline(line):
+            continue
+        alone = not lines[i - 1].strip() and not lines[i + 1].strip()
+        headline = alone and len(line.strip()) <= 50 and not _FULL_STOP_RE.search(line)
+        line = _LETTER_SPACED_RE.sub(lambda m: m.group().replace(" ", ""), line)
+        lines[i] = (_PUNCT_SPACE_RE if headline else _CJK_SPACE_RE).sub("", line)
+    return "\n".join(lines[1:-1])
+
+
+def _ends_sentence(line: str) -> bool:
+    """``。！？；：…`` or ``——`` at the end, possibly inside closing quotes or a ``（…）`` note."""
+    s = line.rstrip()
+    while s and s[-1] in _CLOSERS:
+        if s[-1] in "）)":
+            opening = max(s.rfind("（"), s.rfind("("))
+            if opening <= 0:
+                return False
+            s = s[:opening]
+        else:
+            s = s[:-1]
+    return s.endswith(tuple(_SENT_END)) or s.endswith("——")
+
+
+def _is_heading_block(lines: list[str]) -> bool:
+    """Bylines, or 1-3 short lines without full stops (title + subtitle, ``推动城市更新``)."""
+    if all(is_byline(line) for line in lines):
+        return True
+    if len(lines) > 3 or any(len(line) > 40 or _FULL_STOP_RE.search(line) for line in lines):
+        return False
+    if len(lines) > 1 and any(re.search(r"[，,]", line) for line in lines):
+        return False
+    return lines[-1][-1] not in "，、：,:（(“《"
+
+
+def _glue(left: str, right: str) -> str:
+    latin = left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha()
+    return f"{left} {right}" if latin else left + right
+
+
+def _joins(left: str, right: str) -> bool:
+    """Whether the break between two lines of one paragraph is inside running text."""
+    if right[0] in _NO_LINE_START:
+        return True
+    if _ends_sentence(left) or is_byline(left) or is_byline(right) or marker_rank(right):
+        return False
+    if _LABEL_LINE_RE.match(left) and _LABEL_LINE_RE.match(right):
+        return False  # 联系人：… / 电话：…
+    item = marker_rank(left)
+    if _SENTENCE_PUNCT_RE.search(left[item[1] if item else 0:]):
+        return True
+    return not (item or len(left) < 0.6 * len(right))  # a bare short line is a heading
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    out = [lines[0]]
+    for line in lines[1:]:
+        if _joins(out[-1], line):
+            out[-1] = _glue(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+class _Para:
+    """A paragraph being rebuilt: its original lines and its joined lines."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.heading = _is_heading_block(lines)
+        self.joined = lines if self.heading else _join_lines(lines)
+        self.merged = False
+
+    def broken(self) -> bool:
+        """Ends inside a sentence (a column or page break), so the next paragraph continues it."""
+        last = self.joined[-1]
+        if _ends_sentence(last) or is_byline(last) or _LABEL_LINE_RE.match(last):
+            return False
+        if (self.heading and not self.merged) or not _SENTENCE_PUNCT_RE.search("".join(self.joined)):
+            return False
+        return bool(_HAN_RE.match(last[-1])) or last[-1].isalnum() or last[-1] in "，、“‘（《×·"
+
+    def absorb(self, other: _Para) -> None:
+        rest = _join_lines(other.lines)
+        self.joined = [*self.joined[:-1], _glue(self.joined[-1], rest[0]), *rest[1:]]
+        self.merged = True
+
+
+def _continuation(queue: list[_Para], i: int) -> int | None:
+    """Index of the paragraph continuing a broken one: the next one, or an orphan fragment
+    (``质，不断…``) a few paragraphs on when only complete paragraphs (a sidebar or a caption
+    set into the column) stand between."""
+    for j in range(i, min(i + 3, len(queue))):
+        if _ORPHAN_RE.match(queue[j].lines[0]):
+            return j
+        if not _ends_sentence(queue[j].joined[-1]):
+            break
+    first = queue[i].lines[0]
+    return None if is_byline(first) or marker_rank(first) else i
+
+
+def rejoin_broken_lines(text: str) -> str:
+    """Undo line breaks that newspaper columns and page breaks put inside sentences.
+
+    Inside a paragraph a line is joined to the next (no space between Chinese
+    characters) unless it ends a sentence (``。！？；：…``), is a byline, the next line
+    starts a numbered item, or it is a short bare line (a heading) above a longer one.
+    A line starting with ``，。、”）`` always joins the line before. A paragraph ending
+    inside a sentence is continued by the next paragraph. Headings (1-3 short lines
+    without full stops, standing alone) keep their lines, unless they follow an
+    unfinished sentence: a heading never does.
+    """
+    blocks = re.split(r"\n\s*\n", text.strip())
+    queue = [_Para([ln.strip() for ln in b.split("\n") if ln.strip()]) for b in blocks if b.strip()]
+    out: list[_Para] = []
+    i = 0
+    while i < len(queue):
+        par = queue[i]
+        if out and par.lines[0][0] in _NO_LINE_START:
+            out[-1].absorb(par)
+            i += 1
+            continue
+        j = _continuation(queue, i) if out and out[-1].broken() else None
+        if j is None:
+            out.append(par)
+            i += 1
+        else:
+            out[-1].absorb(queue.pop(j))
+    return "\n\n".join("\n".join(p.joined) for p in out)
+
+
+def tidy_whitespace(text: str) -> str:
+    """Strip every line, collapse runs of spaces and of blank lines, strip the text."""
+    lines = (re.sub(r" {2,}", " ", line.strip()) for line in text.split("\n"))
+    return _BLANKS_RE.sub("\n\n", "\n".join(lines)).strip()
+
+
+Rule = Callable[[str], str]
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("normalize_newlines", normalize_newlines),
+    ("to_halfwidth", to_halfwidth),
+    ("strip_markdown", strip_markdown),
+    ("strip_page_furniture", strip_page_furniture),
+    ("cjk_punctuation", cjk_punctuation),
+    ("fix_number_spaces", fix_number_spaces),
+    ("remove_cjk_spaces", remove_cjk_spaces),
+    ("rejoin_broken_lines", rejoin_broken_lines),
+    ("tidy_whitespace", tidy_whitespace),
+)
+
+
+def clean_text(raw: str) -> str:
+    """Apply every rule of :data:`RULES` in order."""
+    text = raw
+    for name, rule in RULES:
+        before = len(text)
+        text = rule(text)
+        logger.debug("clean rule %s: %d -> %d chars", name, before, len(text))
+    return text

@@ -1,0 +1,283 @@
+"""Commitment records: task text followed by ``（牵头领导：…；牵头单位：…；责任单位：…）``.
+
+Task breakdowns of a government work report attach a responsibility record to each
+task. A record is a parenthesis whose body is a run of ``field：value`` pairs (full or
+half-width colon, separated by ``；``, ``;`` or ``，``); field names end in 领导,
+单位 or 部门 (牵头领导, 责任领导, 牵头单位, 责任单位, 配合单位, 协办单位, …) or are
+责任人/负责人. Values list names separated by ``、``, ``，`` or ``,``.
+
+Where the task starts: a record closes the clause(s) written since the end of the
+previous record or since the start of the sentence (``。！？``), of the paragraph (line
+break) or of a lead-in ending in ``：``, whichever is later. A paragraph that opens
+with a topic sentence (``全力以赴做好稳企惠企、稳定就业。持续深化…（…）``) therefore
+yields only the clauses after the topic sentence: the topic sentence is a heading for
+the whole paragraph, shared by several records, and it is already available to a
+reader through ``Commitment.headings``; repeating it in every task would make all the
+tasks of a paragraph look alike in a list.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from lixia_qa.types import Commitment
+
+logger = logging.getLogger(__name__)
+
+_HAN = "\u4e00-\u9fff"
+# A field name: 2-4 Han characters ending in 领导/单位/部门, or 责任人/负责人/联系人.
+_FIELD_NAME = rf"(?:[{_HAN}]{{2,4}}?(?:领导|单位|部门)|责任人|负责人|联系人)"
+# One record: an opening parenthesis, a field name and colon, then anything up to the
+# closing parenthesis on the same line (one level of nested parentheses allowed).
+_RECORD_RE = re.compile(
+    rf"[（(]\s*(?P<body>{_FIELD_NAME}\s*[：:](?:[^（）()\n]|[（(][^（）()\n]*[）)]){{0,600}}?)[）)]"
+)
+_FIELD_RE = re.compile(rf"(?:^|(?<=[；;，,\s]))(?P<name>{_FIELD_NAME})\s*[：:]")
+_LEADER_FIELD_RE = re.compile(r"领导|人$")
+_LEAD_UNIT_FIELD_RE = re.compile(r"^(?:牵头|主办|主责|主管|主要)")
+
+_NAME_SEP_RE = re.compile(r"[，,]")
+_ITEM_SEP_RE = re.compile(r"[、]")
+_ITEM_STRIP = " \t\u3000；;。.：:"
+# Territorial unit types that an enumeration may share: 建新、解放路、文东街道办事处.
+_PLACE_SUFFIX_RE = re.compile(
+    r"(?:街道办事处|街道|镇人民政府|乡人民政府|镇|乡|社区居委会|居委会|社区|村委会)$"
+)
+# Endings that make an item a unit name of its own (not a bare place name).
+_UNIT_END_RE = re.compile(r"[局委办处所院队会部站馆联厅科室组团司心区道镇乡村署行校]$")
+
+_TERMINATORS = "。！？!?"
+_BOUNDARIES = _TERMINATORS + "\n：:"
+_TRAILING = "，,；;、"
+_LEADING = "，,；;、。.！!？?：:）)】》”’ \t\u3000\n"
+_ENUM_RE = re.compile(
+    r"^(?:[（(][一二三四五六七八九十百\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、．](?!\d))"
+)
+
+_BARE_PREFIX_RE = re.compile(r"^[省市区县](?![委场域])")
+_PLACE_PREFIX_RE = re.compile(rf"^(?:[{_HAN}]{{2,4}}?[省市])?(?:[{_HAN}]{{1,3}}?[区县旗])?")
+_GENERIC_UNIT_RE = re.compile(
+    r"^(?:管委会|管理委员会|委员会|办公室|办事处|街道办事处|街道|人民政府|政府|集团|公司|中心|局|委|办|院|队|部)$"
+)
+
+
+def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def _expand_group(items: Sequence[str]) -> list[str]:
+    """Give bare place names the territorial unit type of the group's last item."""
+    match = _PLACE_SUFFIX_RE.search(items[-1]) if items else None
+    if not match or len(items) < 2:
+        return list(items)
+    suffix = match.group(0)
+    return [
+        f"{item}{suffix}"
+        if len(item) <= 6 and not _UNIT_END_RE.search(item) and item[0] not in "区市县省各"
+        else item
+        for item in items
+    ]
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    """Names in a record value, in order, deduplicated.
+
+    Splits on ``、``, ``，`` and ``,`` (never on 和: ``区发展和改革局`` is one name).
+    In ``建新、解放路、文东街道办事处`` the shared unit type is given to every bare
+    place name: ``建新街道办事处``, ``解放路街道办事处``, ``文东街道办事处``.
+    """
+    names: list[str] = []
+    for group in _NAME_SEP_RE.split(value):
+        items = [item.strip(_ITEM_STRIP) for item in _ITEM_SEP_RE.split(group)]
+        names.extend(_expand_group([item for item in items if item]))
+    return _dedupe("".join(name.split()) for name in names)
+
+
+def parse_record(body: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``(leaders, lead_units, units)`` of a record body ``牵头领导：…；责任单位：…``."""
+    fields: dict[str, list[str]] = {"leaders": [], "lead_units": [], "units": []}
+    matches = list(_FIELD_RE.finditer(body))
+    for i, match in enumerate(matches):
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(body)
+        name = match.group("name")
+        if _LEADER_FIELD_RE.search(name):
+            key = "leaders"
+        elif _LEAD_UNIT_FIELD_RE.search(name):
+            key = "lead_units"
+        else:
+            key = "units"
+        fields[key].extend(split_names(body[match.end() : stop]))
+    return _dedupe(fields["leaders"]), _dedupe(fields["lead_units"]), _dedupe(fields["units"])
+
+
+def _is_boundary(text: str, i: int) -> bool:
+    """True if ``text[i]`` ends a sentence, a paragraph or a lead-in (not ``10:30``)."""
+    ch = text[i]
+    if ch not in _BOUNDARIES:
+        return False
+    if ch == ":" and 0 < i < len(text) - 1:
+        return not (text[i - 1].isdigit() and text[i + 1].isdigit())
+    return True
+
+
+def _skip_leading(text: str, start: int, end: int) -> int:
+    """Move ``start`` past punctuation, whitespace and list markers such as ``（一）``."""
+    while start < end:
+        if text[start] in _LEADING:
+            start += 1
+            continue
+        enum = _ENUM_RE.match(text, start, end)
+        if not enum:
+            break
+        start = enum.end()
+    return start
+
+
+def task_span(text: str, record_start: int, floor: int = 0) -> tuple[int, int]:
+    """Offsets ``(start, end)`` of the task a record at ``record_start`` belongs to.
+
+    ``floor`` is the end of the previous record. The task ends before the record
+    (trailing ``，``/``；`` and whitespace dropped, a final ``。`` kept) and starts after
+    the last sentence, paragraph or lead-in boundary before it, or at ``floor``.
+    ``start == end`` when there is no task text (a record right after a record).
+    """
+    end = record_start
+    while end > floor and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
+        end -= 1
+    scan = end - 1 if end > floor and text[end - 1] in _TERMINATORS else end
+    start = floor
+    for i in range(scan - 1, floor - 1, -1):
+        if _is_boundary(text, i):
+            start = i + 1
+            break
+    start = _skip_leading(text, start, end)
+    return (start, end) if start < end else (end, end)
+
+
+def _merge(
+    first: Commitment,
+    leaders: Sequence[str],
+    lead_units: Sequence[str],
+    units: Sequence[str],
+    end: int,
+) -> Commitment:
+    return replace(
+        first,
+        leaders=_dedupe([*first.leaders, *leaders]),
+        lead_units=_dedupe([*first.lead_units, *lead_units]),
+        units=_dedupe([*first.units, *units]),
+        end=end,
+    )
+
+
+def parse_commitments(
+    doc_id: str,
+    text: str,
+    headings_at: Callable[[int], tuple[str, ...]] | None = None,
+) -> tuple[Commitment, ...]:
+    """Every commitment record in ``text``, in document order.
+
+    ``start`` is the first character of the task, ``end`` is just after the record's
+    closing parenthesis, so ``text[start:end]`` shows the task followed by its record.
+    A record that directly follows another record (no task text between them) adds its
+    names to the previous commitment. See the module docstring for where a task starts.
+    """
+    items: list[Commitment] = []
+    floor = 0
+    for match in _RECORD_RE.finditer(text):
+        leaders, lead_units, units = parse_record(match.group("body"))
+        start, end = task_span(text, match.start(), floor)
+        if start == end:
+            if items and items[-1].end == floor:
+                items[-1] = _merge(items[-1], leaders, lead_units, units, match.end())
+            else:
+                logger.debug("record without task text at %s@%d", doc_id, match.start())
+            floor = match.end()
+            continue
+        items.append(
+            Commitment(
+                commitment_id=f"{doc_id}@{start}",
+                doc_id=doc_id,
+                task=text[start:end],
+                leaders=leaders,
+                lead_units=lead_units,
+                units=units,
+                start=start,
+                end=match.end(),
+                headings=tuple(headings_at(start)) if headings_at else (),
+            )
+        )
+        floor = match.end()
+    logger.debug("%s: %d commitments", doc_id, len(items))
+    return tuple(items)
+
+
+def _normalise(value: str) -> str:
+    """NFKC, lower case, no whitespace: ``区 商务局`` and ``区商务局`` compare equal."""
+    return "".join(unicodedata.normalize("NFKC", value).lower().split())
+
+
+def unit_core(name: str) -> str:
+    """A unit name without its administrative prefix: ``济南市历下区商务局`` -> ``商务局``.
+
+    Strips a place prefix (``XX市``, ``XX区``) or a bare ``区/市/县/省``, but never so far
+    that only a generic unit type (``管委会``, ``局``) or a single character remains.
+    """
+    name = _normalise(name)
+    core = name
+    for pattern in (_PLACE_PREFIX_RE, _BARE_PREFIX_RE):
+        candidate = pattern.sub("", core, count=1)
+        if len(candidate) < 2 or _GENERIC_UNIT_RE.match(candidate):
+            break
+        core = candidate
+    return core
+
+
+def unit_matches(query: str, unit: str) -> bool:
+    """True if the unit filter ``query`` names ``unit``: ``商务局`` and ``区商务局`` both
+    match ``区商务局``; the query's administrative prefix is ignored."""
+    core = unit_core(query)
+    return bool(core) and core in _normalise(unit)
+
+
+def leader_matches(query: str, leader: str) -> bool:
+    """True if ``query`` names ``leader`` (``武毅`` or ``武毅副区长`` for ``武毅``)."""
+    q, name = _normalise(query), _normalise(leader)
+    if not q or not name:
+        return False
+    return q in name or (len(name) >= 2 and name in q)
+
+
+def _matches_text(term: str, item: Commitment) -> bool:
+    haystack = _normalise(" ".join((item.task, *item.headings, *item.leaders)))
+    if term in haystack:
+        return True
+    return any(unit_matches(term, u) for u in (*item.lead_units, *item.units))
+
+
+def filter_commitments(
+    items: Iterable[Commitment],
+    q: str | None = None,
+    leader: str | None = None,
+    unit: str | None = None,
+) -> list[Commitment]:
+    """Commitments that satisfy every given filter.
+
+    ``q``: each whitespace-separated term occurs in the task, a heading or a name;
+    ``leader``: one of the leaders matches; ``unit``: a lead unit or unit matches.
+    """
+    terms = [_normalise(t) for t in (q or "").split() if t.strip()]
+    kept: list[Commitment] = []
+    for item in items:
+        if leader and not any(leader_matches(leader, name) for name in item.leaders):
+            continue
+        if unit and not any(unit_matches(unit, u) for u in (*item.lead_units, *item.units)):
+            continue
+        if any(not _matches_text(term, item) for term in terms):
+            continue
+        kept.append(item)
+    return kept

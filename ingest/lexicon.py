@@ -1,0 +1,328 @@
+"""The corpus's own names (units, people, quoted terms, places) for jieba's user dictionary.
+
+BM25 tokenises with jieba; without help it cuts ``区行政审批服务局`` into ``区 / 行政 /
+审批 / 服务局`` and a person's name into single characters, so a query for the name
+matches every passage sharing one of the pieces. :func:`extract_names` collects names
+with rules written for precision (a wrong entry makes tokens coarser and costs recall):
+
+* units and leaders from commitment records (the most reliable source);
+* unit names bounded by an enumeration (``、``, ``：``), or starting with an
+  administrative prefix after a preposition (``由区商务局牵头`` -> ``区商务局``);
+* people from bylines (``记者 XXX``) and speech verbs (``XXX表示``), checked against
+  common surnames;
+* quoted terms (``“乐购历下”``) and compact project/place names (``槿椿泺园``,
+  ``明湖东路``) that contain a proper-noun part.
+
+Leading verbs and prepositions are cut with jieba's part-of-speech tagger, run on a
+private tokenizer so that user dictionaries loaded elsewhere do not change the result.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import jieba.posseg
+
+from lixia_qa.types import Commitment
+
+logger = logging.getLogger(__name__)
+
+USER_DICT_FREQ = 2000  # log(2000 / 6e7) beats any split of a name into 2+ dictionary words
+MIN_LEN, MAX_LEN = 2, 20
+
+_HAN = "\u4e00-\u9fff"
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_ITEM_RE = re.compile(r"[^、，,：:；;。！？!?（）()“”\"‘’《》〈〉【】\[\]…—\s]+")
+_ENUM_DELIMS = "、：:"
+_STRONG_UNIT = (
+    "街道办事处|办事处|管理委员会|委员会|管委会|办公室|人民政府|政府|检察院|法院|分局|局|"
+    "集团|有限公司|公司|联合会|协会|商会|总工会|大队|支队|派出所|研究院|研究所|医院|银行|残联|妇联"
+)
+_WEAK_UNIT = "中心|工委|党委|委|办|部|街道|社区|站|所"
+_UNIT_SUFFIX_RE = re.compile(rf"(?:{_STRONG_UNIT}|{_WEAK_UNIT})$")
+_STRONG_SUFFIX_RE = re.compile(rf"(?:{_STRONG_UNIT})$")
+_STRONG_SUFFIX_ANY_RE = re.compile(_STRONG_UNIT)
+# Common words that end in a unit suffix without naming a unit.
+_NOT_UNIT_WORDS = _words(
+    "布局 格局 大局 全局 结局 开局 当局 定局 僵局 骗局 饭局 残局 时局 政局 破局 新局 "
+    "全部 内部 外部 局部 东部 西部 南部 北部 中部 底部 头部 干部 "
+    "举办 创办 承办 主办 督办 代办 帮办 兴办 开办"
+)
+_CONJ_RE = re.compile(r"[和与及]")
+_HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
+_DIGIT_RE = re.compile(r"\d")
+_PLACE_SUFFIX_RE = re.compile(r"(?:项目|工程|产业园|园区|公园|园|中心|广场|大厦|水库|片区|路|街)$")
+_ROAD_RE = re.compile(rf"^[{_HAN}]{{2,4}}(?:路|街|大街|大道)$")
+# ``槿椿泺园等113万平方米项目``: an enumeration closed by 等 and a number.
+_ETC_RE = re.compile(r"等(?=[\d一二三四五六七八九十百千万两几多])")
+_ADMIN_START_RE = re.compile(rf"^(?:[区市县省]|[{_HAN}]{{2,3}}[省市区县])")
+# An administrative prefix right after a preposition or conjunction: 由区商务局.
+_ANCHOR_RE = re.compile(r"(?<=[由对向在从把被将让使与和及经据按请同会联])[区市县省]")
+_NAME_CHARS_RE = re.compile(rf"^[{_HAN}A-Za-z0-9]+$")
+_HAN_NAME_RE = re.compile(rf"^[{_HAN}]{{2,4}}$")
+_QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"]")
+_BYLINE_LABELS = (
+    "记者|通讯员|实习生|摄影|责任编辑|责编|编辑|美编|组版|校对|审核|作者|文/图|文/片|文图"
+)
+_LABEL_WORDS = frozenset(_BYLINE_LABELS.split("|"))
+_BYLINE_RE = re.compile(
+    rf"(?:{_BYLINE_LABELS})[ \t\u3000:：]+((?:[{_HAN}]{{2,4}}(?:[ \t\u3000、，,]+|$))+)",
+    re.MULTILINE,
+)
+_SPEAKER_RE = re.compile(
+    rf"(?:书记|区长|县长|市长|主任|局长|部长|董事长|总经理|经理|负责人|院长|校长|主席|同志|^)"
+    rf"(?P<name>[{_HAN}]{{2,4}}?)(?:表示|说|介绍|指出|强调|谈到)"
+)
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
+)
+_COMPOUND_SURNAMES = _words(
+    "欧阳 司马 上官 诸葛 夏侯 慕容 令狐 皇甫 尉迟 公孙 东方 长孙 宇文 司徒 端木"
+)
+# Characters that never occur in a person's name in running text.
+_NOT_NAME_CHARS = frozenset(
+    "的了着是在和与及我你他她它们这那其区市县省局委办部会人说表示都也就要将对"
+)
+# Leading parts of speech cut from a candidate: verbs, prepositions, adverbs,
+# conjunctions, pronouns, numerals, measure words, particles, locatives.
+_TRIM_FLAGS = ("v", "p", "d", "c", "r", "m", "q", "u", "f", "ad")
+_PROPER_FLAGS = ("ns", "nr", "nz", "nt", "x", "eng", "g", "j")
+# Never inside a unit name after its first word: adverbs, particles, numerals, idioms.
+_NEVER_INSIDE = ("d", "ad", "u", "p", "r", "m", "q", "y", "e", "i", "l")
+_NEVER_IN_PLACE = ("m", "q", "u", "p", "v", "f", "d", "r", "c", "l", "i")
+_FUNCTION_FLAGS = ("d", "p", "c", "r", "u")
+_PLACE_OPENERS = ("ns", "nr", "nz", "x", "eng", "g")
+_JIEBA_WORD_RE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")  # what jieba can match
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> jieba.posseg.POSTokenizer:
+    """A part-of-speech tagger on a private, dictionary-only tokenizer."""
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def _in_base_dict(word: str) -> bool:
+    tokenizer = _tagger().tokenizer
+    tokenizer.check_initialized()
+    return tokenizer.FREQ.get(word, 0) > 0
+
+
+def _tag(text: str) -> list[tuple[str, str]]:
+    return [(pair.word, pair.flag) for pair in _tagger().lcut(text, HMM=False)]
+
+
+def _trim_leading(text: str) -> str:
+    """Drop leading verbs, prepositions and the like: ``联合齐鲁银行`` -> ``齐鲁银行``."""
+    pairs = _tag(text)
+    while len(pairs) > 1 and pairs[0][1].startswith(_TRIM_FLAGS) and pairs[0][1] != "vn":
+        pairs.pop(0)
+    return "".join(word for word, _ in pairs)
+
+
+def _items(text: str) -> Iterator[tuple[str, str, str]]:
+    """Punctuation-bounded items as ``(item, left delimiter, right delimiter)``."""
+    for match in _ITEM_RE.finditer(text):
+        left = text[match.start() - 1] if match.start() else ""
+        right = text[match.end()] if match.end() < len(text) else ""
+        yield match.group(0), left, right
+
+
+def _is_clean(name: str) -> bool:
+    """Letters, digits and Han only (at least two Han characters), length in range."""
+    return (
+        MIN_LEN <= len(name) <= MAX_LEN
+        and bool(_NAME_CHARS_RE.match(name))
+        and len(_HAN_CHAR_RE.findall(name)) >= 2
+    )
+
+
+def _is_proper(pairs: list[tuple[str, str]]) -> bool:
+    """True if a part is tagged as a proper noun or is unknown to the base dictionary."""
+    return any(flag.startswith(_PROPER_FLAGS) or not _in_base_dict(word) for word, flag in pairs)
+
+
+def _split_conjunction(name: str) -> list[str]:
+    """``A公司和B公司`` -> both; ``区发展和改革局`` stays whole (``区发展`` is no unit)."""
+    parts = _CONJ_RE.split(name)
+    if len(parts) > 1 and all(_UNIT_SUFFIX_RE.search(part) for part in parts):
+        return parts
+    return [name]
+
+
+def _unit_ok(name: str, corpus: str) -> bool:
+    """A unit name seen in running text: no adverb, particle, numeral or pronoun inside,
+    at most one verb; and an administrative prefix, a proper-noun part, or two mentions."""
+    if not _is_clean(name) or not _UNIT_SUFFIX_RE.search(name):
+        return False
+    pairs = _tag(name)
+    if len(pairs) < 2 or any(flag.startswith(_NEVER_INSIDE) for _, flag in pairs[1:]):
+        return False
+    if pairs[-1][0] in _NOT_UNIT_WORDS:
+        return False
+    if sum(flag == "v" for _, flag in pairs) > 1:
+        return False
+    if _ADMIN_START_RE.match(name):
+        return True
+    if not _STRONG_SUFFIX_RE.search(name) or len(name) > 14:
+        return False
+    return _is_proper(pairs[:-1]) or corpus.count(name) >= 2
+
+
+def _unit_candidates(item: str, left: str, right: str) -> Iterator[str]:
+    """Unit names in one item: the whole enumerated item, or an anchored span."""
+    if left in _ENUM_DELIMS and not _UNIT_SUFFIX_RE.search(item):
+        item_end = _anchored_end(item)  # last of a list: 、北京银行试点推广
+        if item_end:
+            yield item[:item_end]
+    elif left in _ENUM_DELIMS or right == "、":
+        name = item if left in _ENUM_DELIMS else _trim_leading(item)
+        yield from _split_conjunction(name)
+    for anchor in _ANCHOR_RE.finditer(item):
+        end = _anchored_end(item[anchor.start() : anchor.start() + MAX_LEN])
+        if end:
+            yield item[anchor.start() : anchor.start() + end]
+
+
+def _anchored_end(tail: str) -> int:
+    """End of the unit name opening ``tail`` (``区政府办公室负责`` -> 6), 0 if none.
+
+    The name ends with a unit suffix on a token boundary; it grows to a later suffix
+    while only nouns lie between (``区政府`` -> ``区政府办公室``, not past ``牵头``).
+    """
+    pairs = _tag(tail)
+    offsets, pos = [], 0
+    for word, flag in pairs:
+        pos += len(word)
+        offsets.append((pos, flag))
+    ends = {m.end() for m in _STRONG_SUFFIX_ANY_RE.finditer(tail) if m.end() >= 3}
+    best = 0
+    for pos, flag in offsets:
+        if best and not flag.startswith("n"):
+            break
+        if pos in ends:
+            best = pos
+    return best
+
+
+def _place_candidate(item: str, enumerated: bool) -> str | None:
+    """A compact project/place name ending an item: ``推动槿椿泺园`` -> ``槿椿泺园``.
+
+    In an enumeration it needs a proper-noun part (a short road name needs nothing,
+    ``明湖东路、黄台南路、轻风路``: the tagger is least reliable there); elsewhere it
+    must open with a place or person name (``济南科创金融大厦``).
+    """
+    pairs = _tag(item)
+    if enumerated and not pairs[0][1].startswith(_FUNCTION_FLAGS):  # 、松柏东路整治提升
+        for i in range(1, len(pairs)):
+            road = "".join(word for word, _ in pairs[:i])
+            if _ROAD_RE.match(road) and (len(pairs[i - 1][0]) == 1 or pairs[i - 1][1] == "ns"):
+                return road
+    # The name ends the item, or comes right before a verb: 确保白鹭洲大厦交付.
+    for i in range(len(pairs), 0, -1):
+        head = pairs[:i]
+        if i < len(pairs) and not pairs[i][1].startswith("v"):
+            continue
+        if _PLACE_SUFFIX_RE.search(head[-1][0]):
+            pairs = head
+            break
+    else:
+        return None
+    while len(pairs) > 1 and pairs[0][1].startswith((*_TRIM_FLAGS, "vn")):
+        pairs.pop(0)
+    name = "".join(word for word, _ in pairs)
+    if not 3 <= len(name) <= 10 or _DIGIT_RE.search(name):
+        return None
+    last, last_flag = pairs[-1]
+    if enumerated and _ROAD_RE.match(name) and (len(last) == 1 or last_flag == "ns"):
+        return name
+    if any(flag.startswith(_NEVER_IN_PLACE) for _, flag in pairs):
+        return None
+    body = pairs[:-1] if _PLACE_SUFFIX_RE.fullmatch(pairs[-1][0]) else pairs
+    if enumerated:
+        return name if _is_proper(body) else None
+    first, first_flag = pairs[0]
+    opens_proper = first_flag.startswith(_PLACE_OPENERS) or not _in_base_dict(first)
+    return name if opens_proper else None
+
+
+def _is_person(name: str) -> bool:
+    """2-4 Han characters, a common surname first, no character that is never in names."""
+    if not _HAN_NAME_RE.match(name) or any(ch in _NOT_NAME_CHARS for ch in name):
+        return False
+    return name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
+
+
+def _people(text: str) -> Iterator[str]:
+    for match in _BYLINE_RE.finditer(text):
+        for token in re.split(r"[ \t\u3000、，,]+", match.group(1)):
+            if token and token not in _LABEL_WORDS:
+                yield token
+    for item, _, _ in _items(text):
+        for match in _SPEAKER_RE.finditer(item):
+            yield match.group("name")
+
+
+def _commitment_names(commitments: Iterable[Commitment]) -> Iterator[str]:
+    for item in commitments:
+        yield from (u for u in (*item.lead_units, *item.units) if _UNIT_SUFFIX_RE.search(u))
+        yield from (name for name in item.leaders if _is_person(name))
+
+
+def _text_names(text: str, corpus: str) -> Iterator[str]:
+    for item, left, right in _items(text):
+        yield from (n for n in _unit_candidates(item, left, right) if _unit_ok(n, corpus))
+        enumerated = left == "、" or right == "、"
+        parts = _ETC_RE.split(item)
+        for i, part in enumerate(parts):
+            place = _place_candidate(part, enumerated or i < len(parts) - 1)
+            if place:
+                yield place
+    for match in _QUOTED_RE.finditer(text):
+        yield match.group(1).strip()
+    yield from (name for name in _people(text) if _is_person(name))
+
+
+def extract_names(texts: Iterable[str], commitments: Iterable[Commitment] = ()) -> list[str]:
+    """Sorted unique names (2-20 chars, no quotes) found in ``texts`` and ``commitments``.
+
+    Names that already are one word of jieba's base dictionary are left out: they need
+    no user-dictionary entry.
+    """
+    docs = list(texts)
+    corpus = "\n".join(docs)
+    found: Counter[str] = Counter(_commitment_names(commitments))
+    for text in docs:
+        found.update(_text_names(text, corpus))
+    names = sorted(name for name in found if _is_clean(name) and not _in_base_dict(name))
+    logger.info("extracted %d names", len(names))
+    return names
+
+
+def write_user_dict(names: Iterable[str], path: Path) -> None:
+    """Write ``names`` in jieba's user-dictionary format, ``word freq`` per line.
+
+    Names jieba cannot match as one token (spaces, ``·`` and other punctuation fall
+    outside its word pattern) are skipped.
+    """
+    words = sorted({n.strip() for n in names if n.strip()})
+    kept = [w for w in words if _JIEBA_WORD_RE.match(w)]
+    if len(kept) < len(words):
+        logger.debug("skipped %d names jieba cannot match whole", len(words) - len(kept))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{w} {USER_DICT_FREQ}\n" for w in kept), encoding="utf-8")

@@ -1,0 +1,168 @@
+"""Find the headings of a cleaned document and the spans of text they govern.
+
+Numbered headings rank, outermost first: ``第X章`` > ``第X节`` > ``第X条`` > ``一、`` >
+``（一）`` > ``1.``/``1、`` > ``（1）``. Levels are dense over the ranks a document
+uses, so a notice whose top headings are ``（一）`` has them at level 1. A standalone
+heading (a paragraph of 1-3 short lines without sentence punctuation) is level 1, or
+one level below the last numbered heading when it appears inside a numbered structure.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lixia_qa.types import Section
+
+logger = logging.getLogger(__name__)
+
+_NUM = "一二三四五六七八九十百零〇两"
+_MARKERS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
+    rf"^第[{_NUM}\d]+章",
+    rf"^第[{_NUM}\d]+节",
+    rf"^第[{_NUM}\d]+条",
+    rf"^[{_NUM}]+、",
+    rf"^[（(][{_NUM}]+[）)]",
+    r"^\d{1,2}(?:\.|、)(?!\d)",
+    r"^[（(]\d{1,2}[）)]",
+))
+_ARTICLE_RANK = 2  # 第X条: the heading is the marker alone, the rest is body text
+_STOP_RE = re.compile(r"[，。；：！？,;:!?]")
+_END_PUNCT = "，。、；：！？,.;:!?—…"
+_DATE_LINE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
+                           r"(?:[\d一二三四五六七八九十]{1,3}日)?$")
+_MAX_STANDALONE = 30
+_MAX_HEADING = 50
+_BYLINE_RE = re.compile(
+    r"^(?:文/片|文/图|图/文|本报记者|特约记者|见习记者|记者|通讯员|实习生|作者|撰文|摄影|来源)"
+    r"(?:[ /:：|｜]+|(?=[\u4e00-\u9fff]{2,4}(?: |$)))"
+)
+
+
+def is_byline(line: str) -> bool:
+    """True for a byline such as ``记者 张三``, ``文/片 某报`` or ``通讯员 李四 王五``."""
+    line = line.strip()
+    return len(line) <= 60 and bool(_BYLINE_RE.match(line)) and not re.search("[。！？；]", line)
+
+
+def marker_rank(line: str) -> tuple[int, int] | None:
+    """``(rank, marker length)`` when ``line`` starts with a numbered heading marker."""
+    for rank, rx in enumerate(_MARKERS):
+        match = rx.match(line)
+        if match:
+            return rank, match.end()
+    return None
+
+
+def _numbered_heading(line: str, rank: int, marker_end: int) -> str:
+    """Marker plus text up to the first ``，``/``。`` (``（三）统筹基础建设和数智融合应用``)."""
+    if rank == _ARTICLE_RANK:
+        return line[:marker_end]
+    stop = _STOP_RE.search(line, marker_end + 1)
+    heading = line[: stop.start()] if stop else line
+    return heading.strip()[:_MAX_HEADING]
+
+
+def _standalone_heading(lines: list[str]) -> str | None:
+    """Heading text of a paragraph that is a heading on its own (``推动城市更新``)."""
+    if len(lines) > 3 or any(len(ln) > _MAX_STANDALONE for ln in lines):
+        return None
+    for line in lines:
+        if (re.search("[。！？；!?;]", line) or line[-1] in _END_PUNCT or is_byline(line)
+                or _DATE_LINE_RE.match(line)):
+            return None
+    return " ".join(lines)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    heading: str
+    rank: int | None  # None for a standalone heading
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for match in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):  # paragraphs
+        lines = match.group().split("\n")
+        offset = match.start()
+        standalone = _standalone_heading(lines) if not marker_rank(lines[0]) else None
+        if standalone:
+            found.append(_Candidate(offset, standalone, None))
+            continue
+        for line in lines:
+            marked = marker_rank(line)
+            if marked:
+                found.append(_Candidate(offset, _numbered_heading(line, *marked), marked[0]))
+            offset += len(line) + 1
+    return found
+
+
+def find_sections(text: str) -> tuple[Section, ...]:
+    """Every heading of ``text`` with the span it governs, in document order.
+
+    A section runs from its heading to the next heading of the same or a higher level
+    (a smaller level number), or to the end of the text.
+    """
+    found = _candidates(text)
+    dense = {rank: i + 1 for i, rank in enumerate(sorted({c.rank for c in found if c.rank is not None}))}
+    levels: list[int] = []
+    last_numbered = 0
+    for cand in found:
+        if cand.rank is None:
+            levels.append(last_numbered + 1)
+        else:
+            last_numbered = dense[cand.rank]
+            levels.append(last_numbered)
+    sections = []
+    for i, cand in enumerate(found):
+        end = next((found[j].start for j in range(i + 1, len(found)) if levels[j] <= levels[i]), len(text))
+        sections.append(Section(cand.heading, levels[i], cand.start, end))
+    logger.debug("found %d sections", len(sections))
+    return tuple(sections)
+
+
+@dataclass(frozen=True)
+class _Tree:
+    sections: Sequence[Section]
+    starts: list[int]
+    parents: list[int]
+
+
+_last_tree: list[_Tree] = []  # one-entry cache: callers ask many offsets of one document
+
+
+def _tree(sections: Sequence[Section]) -> _Tree:
+    if _last_tree and _last_tree[0].sections is sections:
+        return _last_tree[0]
+    parents: list[int] = []
+    stack: list[int] = []
+    for sec in sections:
+        while stack and not (sections[stack[-1]].level < sec.level and sections[stack[-1]].end > sec.start):
+            stack.pop()
+        parents.append(stack[-1] if stack else -1)
+        stack.append(len(parents) - 1)
+    tree = _Tree(sections, [s.start for s in sections], parents)
+    _last_tree[:] = [tree]
+    return tree
+
+
+def heading_path(sections: Sequence[Section], offset: int) -> tuple[str, ...]:
+    """Headings (outermost first) of the sections containing ``offset``.
+
+    ``sections`` must be in document order, as :func:`find_sections` returns them.
+    Costs a bisection plus the nesting depth; the parent links are computed once per
+    ``sections`` object.
+    """
+    tree = _tree(sections)
+    i = bisect_right(tree.starts, offset) - 1
+    while i >= 0 and sections[i].end <= offset:
+        i = tree.parents[i]
+    path: list[str] = []
+    while i >= 0:
+        path.append(sections[i].heading)
+        i = tree.parents[i]
+    return tuple(reversed(path))

@@ -1,0 +1,217 @@
+"""Each cleaning rule on text written here, then the whole pipeline on the seeds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest import clean
+from ingest.clean import (
+    RULES,
+    cjk_punctuation,
+    clean_text,
+    fix_number_spaces,
+    normalize_newlines,
+    rejoin_broken_lines,
+    remove_cjk_spaces,
+    strip_markdown,
+    strip_page_furniture,
+    tidy_whitespace,
+    to_halfwidth,
+)
+
+SEEDS = Path(__file__).parents[2] / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def _seed(prefix: str) -> str:
+    path = next(p for p in SEED_FILES if p.name.startswith(prefix))
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def cleaned() -> dict[str, str]:
+    return {p.name[:3]: clean_text(p.read_text(encoding="utf-8")) for p in SEED_FILES}
+
+
+# --- the rule table -------------------------------------------------------------------
+
+
+def test_rules_are_named_public_documented_functions_in_order() -> None:
+    names = [name for name, _ in RULES]
+    assert names == [
+        "normalize_newlines", "to_halfwidth", "strip_markdown", "strip_page_furniture",
+        "cjk_punctuation", "fix_number_spaces", "remove_cjk_spaces", "rejoin_broken_lines",
+        "tidy_whitespace",
+    ]
+    for name, rule in RULES:
+        assert getattr(clean, name) is rule
+        assert rule.__doc__
+
+
+# --- one test per rule, on text written here ------------------------------------------
+
+
+def test_normalize_newlines() -> None:
+    raw = "\ufeff第一行\r\n第二行\r第三\u200b行\u3000四\u00a0五\t六\u2028七"
+    assert normalize_newlines(raw) == "第一行\n第二行\n第三行 四 五 六\n七"
+
+
+def test_to_halfwidth_converts_ascii_forms_and_keeps_chinese_punctuation() -> None:
+    assert to_halfwidth("ＡＢｃ１２３％＋－．／＠＃＆＝＜＞") == "ABc123%+-./@#&=<>"
+    assert to_halfwidth("增长１２．５％，（一）“好”！？、：；。") == "增长12.5%，（一）“好”！？、：；。"
+
+
+def test_cjk_punctuation() -> None:
+    raw = "城区:百尺竿头,更进一步;是否?是!会议(含CBD片区)于9:30开始,共1,000人。"
+    assert cjk_punctuation(raw) == "城区：百尺竿头，更进一步；是否？是！会议（含CBD片区）于9:30开始，共1,000人。"
+
+
+def test_cjk_punctuation_leaves_latin_text_alone() -> None:
+    raw = "Hello, world (test)! Is it 3:30? 园区(CBD)建设"
+    assert cjk_punctuation(raw) == "Hello, world (test)! Is it 3:30? 园区（CBD）建设"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("主体达到14 . 9万户。", "主体达到14.9万户。"),
+    ("达到14 .9万户，又如14. 9万户", "达到14.9万户，又如14.9万户"),
+    ("提供7× 24小时服务", "提供7×24小时服务"),
+    ("床位100 张", "床位100张"),
+    ("共 12 所", "共12所"),
+    ("2 0 2 4年", "2024年"),
+    ("增长5 %", "增长5%"),
+    ("1 - 11月", "1-11月"),
+    ("1. 2023年目标", "1. 2023年目标"),  # a list marker, not a decimal
+    ("a 1 2 3 b", "a 1 2 3 b"),  # digits among Latin text stay apart
+])
+def test_fix_number_spaces(raw: str, expected: str) -> None:
+    assert fix_number_spaces(raw) == expected
+
+
+def test_remove_cjk_spaces() -> None:
+    raw = (" 我 们 就 在 您 身 边\n\n城区 加快推进 重点项目， 确保 “联络长” 到位。Big data 产业\n\n"
+           "奋进逐浪立潮头 创新发展启新程\n\n记者 王小明\n通讯员 李四 王五")
+    assert remove_cjk_spaces(raw) == (
+        " 我们就在您身边\n\n城区加快推进重点项目，确保“联络长”到位。Big data 产业\n\n"
+        "奋进逐浪立潮头 创新发展启新程\n\n记者 王小明\n通讯员 李四 王五"
+    )
+
+
+def test_strip_page_furniture() -> None:
+    raw = "\n".join([
+        "正文第一段。", "扫码下载某某新闻", "", "找记者 上某点", "编辑:张三 美编:李四 组版:王五",
+        "责编：赵六", "（此件公开发布）", "第A03版", "- 3 -", "12", "▲园区一角。", "图为施工现场。",
+        "记者 张三 摄", "（区委宣传部供图）", "组织拍摄", "记者 王小明", "正文第二段。",
+    ])
+    assert tidy_whitespace(strip_page_furniture(raw)) == "正文第一段。\n\n组织拍摄\n\n记者 王小明\n\n正文第二段。"
+
+
+def test_strip_page_furniture_puts_bylines_in_their_own_paragraph() -> None:
+    raw = "标题\n文/片 某某晚报\n记者 王小明 通讯员 李四\n正文。"
+    assert strip_page_furniture(raw) == "标题\n\n文/片 某某晚报\n记者 王小明 通讯员 李四\n\n正文。"
+
+
+def test_strip_markdown() -> None:
+    raw = "# 大标题\n正文**重点**内容。\n## 小标题\n**加粗的标题行**\n[链接](http://a.cn)![图](b.png)\n---\n> 引文"
+    assert tidy_whitespace(strip_markdown(raw)) == (
+        "大标题\n\n正文重点内容。\n\n小标题\n\n加粗的标题行\n\n链接\n\n引文"
+    )
+
+
+def test_rejoin_broken_lines_newspaper_columns() -> None:
+    raw = ("城区作为省会中心城区，\n市场主体已经达到9.8万\n户。紧盯石\n河水库周边，由区级领导作为\n\n"
+           "“联络长”牵头开展走访。\n\n推进城市更新\n服务重点项目\n\n王某表示，城区将始终坚\n持以项目为牵引")
+    assert rejoin_broken_lines(raw) == (
+        "城区作为省会中心城区，市场主体已经达到9.8万户。紧盯石河水库周边，由区级领导作为“联络长”牵头开展走访。"
+        "\n\n推进城市更新\n服务重点项目\n\n王某表示，城区将始终坚持以项目为牵引"
+    )
+
+
+def test_rejoin_keeps_sentence_ends_headings_and_labels() -> None:
+    raw = ("一、总体要求\n全面贯彻新发展理念，推动高质量发展。\n二、主要目标\n生产总值增长6%。\n\n"
+           "联系人：张三\n电话：0531-1234567\n\n这是一句\n，逗号不能开头。")
+    assert rejoin_broken_lines(raw) == (
+        "一、总体要求\n全面贯彻新发展理念，推动高质量发展。\n二、主要目标\n生产总值增长6%。\n\n"
+        "联系人：张三\n电话：0531-1234567\n\n这是一句，逗号不能开头。"
+    )
+
+
+def test_rejoin_finds_a_fragment_past_a_sidebar() -> None:
+    body = "将创新作为引领高质量发展的第一动力，城区将提高思想境界，提高工作标准，提高服务水平，提高能力素"
+    raw = f"{body}\n\n另一栏里完整的一段话。\n\n会议现场。\n\n质，不断创新思路。"
+    assert rejoin_broken_lines(raw) == f"{body}质，不断创新思路。\n\n另一栏里完整的一段话。\n\n会议现场。"
+
+
+def test_tidy_whitespace() -> None:
+    assert tidy_whitespace("\n\n  甲  乙 \n\n\n\n丙\t\n \n") == "甲 乙\n\n丙"
+
+
+# --- the whole pipeline ---------------------------------------------------------------
+
+
+def test_clean_text_output_shape() -> None:
+    raw = "\ufeff  # 标题 \r\n\r\n\r\n\r\n正文 第一句,\r\n接着写。  \r\n\r\n\r\n"
+    assert clean_text(raw) == "标题\n\n正文第一句，接着写。"
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_seed_output_is_tidy_and_stable(path: Path) -> None:
+    text = clean_text(path.read_text(encoding="utf-8"))
+    assert text == text.strip()
+    assert "\r" not in text and "\n\n\n" not in text
+    assert not re.search(r" \n|\n ", text)
+    assert clean_text(text) == text  # idempotent
+
+
+def test_seed_002_columns_are_rejoined(cleaned: dict[str, str]) -> None:
+    text = cleaned["002"]
+    lines = text.split("\n")
+    assert lines[0] == "我们就在您身边"
+    assert "历下作为省会中心城区，市场主体已经达到14.9万户。" in lines
+    assert "紧盯浆水泉水库周边" in text
+    assert "由区级领导作为“联络长”牵头开展走访对接，扎实开展牵手活动；" in text
+    assert "为企业提供7×24小时全方位“保姆式”服务" in text
+    assert "积极对接腾讯、米哈游等头部企业" in text
+    assert "\n\n推动城市更新\n全力服务重点项目\n\n" in text
+    assert "\n\n锚定发展蓝图\n推动产业转型升级\n\n" in text
+    assert "\n\n记者 夏侯凤超\n\n" in text
+    assert "不断释放数字基础设施“乘数效应”。\n开放市场聚企业。用好数字历下建设各类应用场景清单" in text
+
+
+def test_seed_002_every_running_line_ends_a_sentence(cleaned: dict[str, str]) -> None:
+    for line in cleaned["002"].split("\n"):
+        if len(line) > 30:
+            assert line[-1] in "。”", line
+
+
+def test_seed_003_lines_ending_a_sentence_are_never_joined(cleaned: dict[str, str]) -> None:
+    raw_lines = [cjk_punctuation(ln.strip()) for ln in _seed("003").split("\n")]
+    kept = set(cleaned["003"].split("\n"))
+    ended = [ln for ln in raw_lines if ln.endswith("。")]
+    long_lines = [ln for ln in raw_lines if len(ln) > 40]  # paragraphs; most end in a （…） note
+    assert (len(ended), len(long_lines)) == (16, 39)
+    assert all(line in kept for line in ended + long_lines)
+    assert "（此件公开发布）" not in cleaned["003"]
+    assert cleaned["003"].startswith("济南市历下区人民政府办公室\n关于印发")
+
+
+def test_seed_markdown_and_furniture(cleaned: dict[str, str]) -> None:
+    assert cleaned["000"].startswith("奋进逐浪立潮头 创新发展启新程\n\n")
+    assert "#" not in cleaned["000"] and "*" not in cleaned["000"]
+    assert "扫码" not in cleaned["000"] and "编辑" not in cleaned["000"]
+    assert "入选国家文化出口基地创新实践案例、省级制度创新成果最佳实践案例" in cleaned["000"]
+    assert "▲" not in cleaned["001"]
+    assert cleaned["001"].startswith("历下：百尺竿头更进一步，创新突破再前行\n\n")
+    assert "\n\n文/片 齐鲁晚报·齐鲁壹点\n记者 刘飞跃 通讯员 杨荣超\n\n" in cleaned["001"]
+    assert "对标东京、深圳等国内外一流城区" in cleaned["001"]
+    assert "将全区134个社区、村（居）统一划分为910个基层治理网格" in cleaned["001"]
+
+
+def test_seed_004_fragments_set_around_photos_are_rejoined(cleaned: dict[str, str]) -> None:
+    text = cleaned["004"]
+    assert "提高能力素质，不断创新思路" in text
+    assert "坚持清单化、工程化推进" in text
+    assert "锚定高质量发展这个首要任务，为建设现代化济东强区夯基垒台。" in text
+    assert "\n\n文/片 记者 夏侯凤超\n通讯员 杨荣超 康钰坤\n\n" in text
