@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
 from retriever.store import Index
 
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
+_TRAILING = "，、；：,;:"
 SNIPPET_PAD = 80  # characters of context shown around a cited sentence
 MAX_ANSWER_CHARS = 120
 
@@ -33,7 +36,7 @@ class Answerer:
         self.index = index
         self.retriever = retriever
         self.settings = settings
-        self.weights = TermWeights(index.bm25)
+        self.weights = TermWeights([c.index_text() for c in index.chunks])
         years = [d.year for d in index.documents.values() if d.year]
         self.latest_year = max(years) if years else None
         self.record_open = _record_openings(index.commitments, index.documents)
@@ -50,6 +53,10 @@ class Answerer:
         years = (year,) if year else q.years
         doc_ids = self._docs_for_years(years)
         query = " ".join([text, *q.context_terms])
+        foreign = [t for t in q.terms if _PLACE_RE.fullmatch(t) and self.weights.df(t) == 0]
+        if foreign:  # another district or city than the documents speak of
+            hits = self.retriever.search(query, k)
+            return self._abstain(q, hits, t0, None, f"{foreign[0]}的相关信息")
         if years and not doc_ids:
             hits = self.retriever.search(query, k)
             return self._abstain(q, hits, t0, years[0], f"{years[0]}年的相关信息")
@@ -164,7 +171,7 @@ class Answerer:
             ) or self._citation(len(citations) + 1, doc, p.start, p.end, p.score)
             if cite not in citations:
                 citations.append(cite)
-            parts.append(f"{doc.text[p.start:p.end].strip()}[{cite.n}]")
+            parts.append(f"{doc.text[p.start:p.end].strip().rstrip(_TRAILING)}[{cite.n}]")
         text = "".join(parts)
         if year is not None:
             text = f"（{year}年）{text}"
@@ -190,7 +197,7 @@ class Answerer:
             cut = max(doc.text.rfind(p, task_start, rec_start - 40) for p in "，；。")
             task_start = cut + 1 if cut >= task_start else task_start
         cite = self._citation(1, doc, task_start, c.end, 1.0)
-        text = f"{doc.text[task_start:c.end].strip()}[1]"
+        text = f"{doc.text[task_start:c.end].strip().lstrip(_TRAILING)}[1]"
         related = self._related(hits, set(), 2)
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         return Answer(q.text, text, False, (cite,), tuple(related), doc.year, q.kind, timings)

@@ -12,7 +12,8 @@ FIGURE, OWNER, LIST, FACT = "figure", "owner", "list", "fact"
 
 _OWNER_RE = re.compile(
     r"谁(?:牵头|负责|主抓|来抓|来管|分管|管|抓|领导|主管)|(?:牵头|负责|分管|主抓)(?:的)?(?:是)?(?:谁|哪)|"
-    r"哪(?:位|个|些|家)?(?:领导|单位|部门|局)|由谁|归谁|责任单位|牵头单位|牵头领导|负责(?:单位|部门|人)"
+    r"哪[一两几]?[位个些家]?区?(?:领导|单位|部门|局)|由谁|归谁|责任单位|牵头单位|牵头领导|"
+    r"负责(?:单位|部门|人)"
 )
 _UNIT_ROLE_RE = re.compile(r"单位|部门|局|哪家")
 _FIGURE_RE = re.compile(
@@ -21,7 +22,11 @@ _FIGURE_RE = re.compile(
 )
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
 # measure word asked for, e.g. 几所 -> 所, 多少亿元 -> 亿元
-_MEASURE_RE = re.compile(r"(?:几|多少)\s*((?:万|亿|千|百)?(?:平方米|亩|元|个|所|处|家|项|座|条|名|次|场|栋|户|人|台|辆|倍|%))")
+_MEASURE_RE = re.compile(
+    r"(?:几|多少)\s*((?:万|亿|千|百)?(?:平方米|平米|亩|元|个|所|处|家|项|座|条|名|次|场|栋|户|人|台|辆|倍|%))"
+    r"|(多少钱|百分之(?:几|多少)|多大面积)"
+)
+_MEASURE_ALIASES = {"多少钱": "元", "百分之几": "%", "百分之多少": "%", "多大面积": "平方米", "平米": "平方米"}
 # words that say what is asked, not what it is about
 QUESTION_WORDS = frozenset(
     """多少 几 谁 哪 哪个 哪些 哪位 哪家 哪里 什么 怎么 怎样 如何 是否 是不是 有没有 请问 牵头 负责
@@ -30,12 +35,15 @@ QUESTION_WORDS = frozenset(
 )
 
 _YEAR4_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-_YEAR2_RE = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代|前|后|内|间|来|底|初)")
+# a bare 2024 (e.g. "…有哪些 2023", "（2023）") that is not a quantity
+_YEAR_BARE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%万亿千百个元人户名家所项条座处场年])")
+_YEAR2_RE = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代|前|后|内|间|来|初)")
 _CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
               "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR_CN_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "年内": 0, "去年": -1, "上一年": -1, "前年": -2,
              "明年": 1, "下一年": 1}
+_COUNT_RE = re.compile(r"^[几两一二三四五六七八九十\d]+[个位项家所名次条座处种]?$")
 _FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？?]?$")
 
 
@@ -55,9 +63,10 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     found: list[int] = [int(y) for y in _YEAR4_RE.findall(text)]
     found += [int("".join(_CN_DIGITS[c] for c in y)) for y in _YEAR_CN_RE.findall(text)]
     stripped = _YEAR4_RE.sub("", text)
+    found += [int(y) for y in _YEAR_BARE_RE.findall(stripped)]
     for yy in _YEAR2_RE.findall(stripped):
         found.append(2000 + int(yy))
-    if latest is not None:
+    if latest is not None and not found:
         for word, delta in _RELATIVE.items():
             if word in text:
                 found.append(latest + delta)
@@ -75,11 +84,30 @@ def classify(text: str) -> tuple[str, str | None]:
     return FACT, None
 
 
+def strip_years(text: str) -> str:
+    """The question without its year expressions (so "23年历下" does not give 年历)."""
+    for pattern in (_YEAR4_RE, _YEAR_CN_RE, _YEAR2_RE, _YEAR_BARE_RE):
+        text = pattern.sub(" ", text)
+    for word in _RELATIVE:
+        text = text.replace(word, " ")
+    return text
+
+
 def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
-    text = _YEAR4_RE.sub(" ", text)
-    terms = [t for t in tokenizer.tokens(text) if t not in QUESTION_WORDS and not t.isdigit()]
+    words = tokenizer.words(strip_years(text))
+    terms = [
+        t for t in words
+        if len(t) > 1 and t not in QUESTION_WORDS and not _COUNT_RE.match(t) and not t.isdigit()
+    ]
     # longer (more specific) terms first; keep order stable
     return tuple(sorted(dict.fromkeys(terms), key=lambda t: -len(t)))
+
+
+def _measure_word(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    word = match.group(1) or match.group(2)
+    return _MEASURE_ALIASES.get(word, word)
 
 
 def is_follow_up(text: str) -> bool:
@@ -111,6 +139,6 @@ def analyse(
         role=role,
         years=years,
         terms=terms,
-        measure=measure.group(1) if measure else None,
+        measure=_measure_word(measure),
         context_terms=tuple(t for t in context if t not in terms),
     )

@@ -33,8 +33,29 @@ def _weights(q: Question, weights: TermWeights) -> tuple[list[str], list[float]]
     return terms, w
 
 
+# a question asking for money, area or a share needs a figure of that family
+_FAMILIES = {
+    "元": re.compile(r"元"),
+    "平方米": re.compile(r"平方米|平米|亩|公顷"),
+    "亩": re.compile(r"平方米|平米|亩|公顷"),
+    "%": re.compile(r"%|百分点|成"),
+}
+_GENERIC_MEASURES = {"个"}
+
+
 def _measure_after_number(text: str, measure: str) -> bool:
     return any(text.startswith(measure, m.end()) for m in NUMBER_RE.finditer(text))
+
+
+def _family_ok(text: str, measure: str | None) -> bool:
+    """The sentence has a figure of the asked family (yuan, area, percent), when one is asked."""
+    if not measure or measure in _GENERIC_MEASURES:
+        return True
+    for unit, family in _FAMILIES.items():
+        if measure.endswith(unit):
+            return any(family.match(text, m.end()) or family.search(text[m.start():m.end()])
+                       for m in NUMBER_RE.finditer(text))
+    return True
 
 
 def candidates(
@@ -62,7 +83,7 @@ def candidates(
             fits = True
             score = cov + RANK_BONUS / (1 + rank)
             if q.kind == FIGURE:
-                fits = bool(NUMBER_RE.search(text))
+                fits = bool(NUMBER_RE.search(text)) and _family_ok(text, q.measure)
                 if q.measure and _measure_after_number(text, q.measure):
                     score += 0.1
             out.append(Candidate(doc.doc_id, span.start, span.end, cov, score, fits, doc.year))

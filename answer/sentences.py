@@ -7,13 +7,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import bm25s
 
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|…{1,2}[”’」』）)]*|\n+")
 _CLAUSE_END = re.compile(r"[，,：:、][”’」』）)]*")
 _LEAD = re.compile(r"^[\s，。、；：,.;:！？!?”’）)】》]+")
+# a figure: digits (not a date) or a Chinese numeral before a measure word ("五所", not "一个")
 NUMBER_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?|[一二两三四五六七八九十百千万]+(?=[个所处家项座条名次场亿万栋户人倍])"
+    r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日号时])"
+    r"|(?:[二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*|一[十百千万]+)"
+    r"(?=[个所处家项座条名次场亿万栋户人倍])"
 )
 
 
@@ -81,34 +83,33 @@ def has_number(text: str) -> bool:
 
 
 class TermWeights:
-    """IDF of tokens from the BM25 index's document frequencies."""
+    """How much each question term matters: IDF over the chunks that contain it as text.
 
-    def __init__(self, bm25: bm25s.BM25) -> None:
-        scores = bm25.scores
-        n_docs = max(int(scores.get("num_docs", 1)), 1)
-        indptr = scores["indptr"]
-        self.vocab: dict[str, int] = bm25.vocab_dict
-        self._df = [int(indptr[i + 1] - indptr[i]) for i in range(len(indptr) - 1)]
-        self.n = n_docs
-        self.max_idf = self._idf(0)
+    Counting substrings (not tokens) makes the weight independent of how jieba cut
+    the question. A term no chunk contains gets ``unseen`` weight: colloquial words
+    ("要建", "拿到") should not sink an answer that covers the real content words.
+    """
 
-    def _idf(self, df: int) -> float:
-        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+    def __init__(self, texts: Sequence[str], unseen: float = 1.0) -> None:
+        self._texts = [t.lower() for t in texts]
+        self.n = max(len(self._texts), 1)
+        self.unseen = unseen
+        self._cache: dict[str, float] = {}
+
+    def df(self, term: str) -> int:
+        return sum(1 for t in self._texts if term in t)
 
     def weight(self, term: str) -> float:
-        """IDF of ``term``; a term the corpus never uses gets the highest weight."""
-        tid = self.vocab.get(term)
-        if tid is None or tid >= len(self._df):
-            return self.max_idf
-        return self._idf(self._df[tid])
-
-    def known(self, term: str) -> bool:
-        tid = self.vocab.get(term)
-        return tid is not None and tid < len(self._df) and self._df[tid] > 0
+        if term not in self._cache:
+            df = self.df(term)
+            idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+            self._cache[term] = idf if df else self.unseen
+        return self._cache[term]
 
 
 def term_match(term: str, text: str) -> float:
     """1 when ``term`` occurs in ``text``; partial credit for shared character bigrams."""
+    text = text.lower()
     if term in text:
         return 1.0
     if len(term) < 3:

@@ -99,7 +99,7 @@ def strip_markdown(text: str) -> str:
 
 
 def _is_furniture(line: str) -> bool:
-    return len(line) <= 60 and any(rx.search(line) for rx in _FURNITURE_RES)
+    return len(line) <= 150 and any(rx.search(line) for rx in _FURNITURE_RES)
 
 
 def strip_page_furniture(text: str) -> str:
@@ -134,14 +134,17 @@ def strip_page_furniture(text: str) -> str:
 
 def _touches_cjk(text: str, start: int, end: int) -> bool:
     """Chinese text right after ``text[start:end]``, or before it past spaces."""
-    return bool(_CJK_RE.match(text[:start].rstrip(" ")[-1:]) or _CJK_RE.match(text[end:end + 1]))
+    before = text[max(0, start - 8):start].rstrip(" ")[-1:]
+    return bool(_CJK_RE.match(before) or _CJK_RE.match(text[end:end + 1]))
 
 
 def _convert_punct(text: str, match: re.Match[str]) -> str:
     char, (start, end) = match.group(), match.span()
-    if char in ",:" and text[start - 1:start].isdigit() and text[end:end + 1].isdigit():
+    before, after = text[start - 1:start], text[end:end + 1]
+    if char in ",:" and before.isdigit() and after.isdigit():
         return char  # 1,000 and 3:30 stay
-    return char.translate(_TO_CJK_PUNCT) if _touches_cjk(text, start, end) else char
+    between_quotes = bool(before and after) and before in "”’" and after in "“‘"  # “甲”,“乙”
+    return char.translate(_TO_CJK_PUNCT) if between_quotes or _touches_cjk(text, start, end) else char
 
 
 def _convert_parens(text: str, match: re.Match[str]) -> str:
@@ -261,13 +264,14 @@ class _Para:
         self.heading = _is_heading_block(lines)
         self.joined = lines if self.heading else _join_lines(lines)
         self.merged = False
+        self.has_punct = any(_SENTENCE_PUNCT_RE.search(line) for line in lines)
 
     def broken(self) -> bool:
         """Ends inside a sentence (a column or page break), so the next paragraph continues it."""
         last = self.joined[-1]
         if _ends_sentence(last) or is_byline(last) or _LABEL_LINE_RE.match(last):
             return False
-        if (self.heading and not self.merged) or not _SENTENCE_PUNCT_RE.search("".join(self.joined)):
+        if (self.heading and not self.merged) or not self.has_punct:
             return False
         return bool(_HAN_RE.match(last[-1])) or last[-1].isalnum() or last[-1] in "，、“‘（《×·"
 
@@ -275,6 +279,7 @@ class _Para:
         rest = _join_lines(other.lines)
         self.joined = [*self.joined[:-1], _glue(self.joined[-1], rest[0]), *rest[1:]]
         self.merged = True
+        self.has_punct = self.has_punct or other.has_punct
 
 
 def _continuation(queue: list[_Para], i: int) -> int | None:

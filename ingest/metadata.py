@@ -169,6 +169,18 @@ def _past_years(sentences: list[str]) -> list[int]:
     return past
 
 
+# "2023年是…之年": a whole year announced; with "今年以来…" the text reviews the year before
+_COMING_RE = re.compile(r"((?:19|20)\d{2})年是[^。；]{0,40}之年")
+_REVIEW_RE = re.compile(r"今年以来|今年共|今年[^。]{0,12}(?:完成|实现|达到|建成|交付)")
+
+
+def _coming_years(sentences: list[str]) -> list[int]:
+    """Years only ever named as the coming year (``N年是…之年``), never otherwise."""
+    announced = {int(y) for s in sentences for y in _COMING_RE.findall(s)}
+    other = {y for s in sentences for y in _spoken_years(_COMING_RE.sub("", s))}
+    return sorted(announced - other)
+
+
 def document_year(text: str, date: str | None) -> int | None:
     """The year the document speaks about: what its "今年" means.
 
@@ -186,19 +198,23 @@ def document_year(text: str, date: str | None) -> int | None:
     past = _past_years(sentences)
     if past and this_year:
         return max(past) + 1
+    coming = _coming_years(sentences)
+    if coming and any(_REVIEW_RE.search(s) for s in this_year):
+        return min(coming) - 1
     return _most_common([y for s in sentences for y in _spoken_years(s)])
 
 
 def describe(doc_id: str, text: str, content_hash: str) -> Document:
     """Build the :class:`Document` of a cleaned text (title, date, years, source, sections)."""
     date = extract_date(text)
+    year = document_year(text, date)
     doc = Document(
         doc_id=doc_id,
         title=extract_title(text, fallback=PurePosixPath(doc_id).stem),
         text=text,
         date=date,
-        year=document_year(text, date),
-        years=extract_years(text),
+        year=year,
+        years=tuple(sorted({*extract_years(text), *([year] if year else [])})),
         source=extract_source(text),
         content_hash=content_hash,
         sections=find_sections(text),

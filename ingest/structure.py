@@ -117,10 +117,13 @@ def find_sections(text: str) -> tuple[Section, ...]:
         else:
             last_numbered = dense[cand.rank]
             levels.append(last_numbered)
-    sections = []
+    ends = [len(text)] * len(found)
+    open_: list[int] = []  # sections not closed yet, outermost first
     for i, cand in enumerate(found):
-        end = next((found[j].start for j in range(i + 1, len(found)) if levels[j] <= levels[i]), len(text))
-        sections.append(Section(cand.heading, levels[i], cand.start, end))
+        while open_ and levels[open_[-1]] >= levels[i]:
+            ends[open_.pop()] = cand.start
+        open_.append(i)
+    sections = [Section(c.heading, lvl, c.start, end) for c, lvl, end in zip(found, levels, ends, strict=True)]
     logger.debug("found %d sections", len(sections))
     return tuple(sections)
 

@@ -43,6 +43,15 @@ class ChineseTokenizer:
             out.append(token)
         return out
 
+    def words(self, text: str) -> list[str]:
+        """Precise-mode words (no overlapping sub-words), for analysing questions."""
+        out = []
+        for token in self._jieba.cut(text.lower()):
+            token = token.strip()
+            if token and token not in STOPWORDS and not _PUNCT_ONLY.match(token):
+                out.append(token)
+        return out
+
     def batch(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.tokens(t) for t in texts]
 

@@ -70,8 +70,10 @@ def test_cjk_punctuation() -> None:
 
 
 def test_cjk_punctuation_leaves_latin_text_alone() -> None:
-    raw = "Hello, world (test)! Is it 3:30? 园区(CBD)建设"
-    assert cjk_punctuation(raw) == "Hello, world (test)! Is it 3:30? 园区（CBD）建设"
+    raw = "Hello, world (test)! Is it 3:30? “Yes,” she said. 园区(CBD)建设，推进“六保”,“六稳”"
+    assert cjk_punctuation(raw) == (
+        "Hello, world (test)! Is it 3:30? “Yes,” she said. 园区（CBD）建设，推进“六保”，“六稳”"
+    )
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

@@ -134,6 +134,10 @@ def test_extract_years() -> None:
     ("2022年总结。到2025年，建成示范区；2035年远景目标。", 2022),
     ("实施2021-2025年规划，2021年启动。", 2021),
     ("没有年份。", None),
+    # a review ("今年以来…完成") that announces the next year ("2025年是…之年")
+    ("今年以来，青山区完成投资80亿元。2025年是十五五规划的开局之年。", 2024),
+    # the announced year also named as a plain year: no shift
+    ("今年以来成绩很好。2025年是关键之年。2025年，新建学校3所。", 2025),
 ])
 def test_document_year(text: str, year: int | None) -> None:
     assert document_year(text, extract_date(text)) == year
@@ -145,7 +149,7 @@ def test_a_year_with_a_future_word_is_not_a_past_year() -> None:
 
 
 @pytest.mark.parametrize(("name", "year"), [
-    ("000", 2023),  # reviews 2022 ("今年以来…1-11月"), names only 2023 (its plan)
+    ("000", 2022),  # reviews 2022 ("今年以来…1-11月"), names 2023 only as "2023年是…之年"
     ("001", 2020),  # "2019年，…成功夺得…" then "今年"
     ("002", 2024),
     ("003", 2023),  # signed 2023年2月1日
