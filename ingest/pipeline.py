@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ingest.metadata import describe
 from ingest.structure import heading_path
 from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings
-from lixia_qa.types import Chunk, Commitment, Document
+from lixia_qa.types import Chunk, Commitment, Document, content_hash
 from retriever.embedders import Embedder, load_embedder
 from retriever.store import (
     Index,
@@ -63,7 +64,20 @@ def prepare_documents(folder: Path) -> list[Document]:
     return [describe(raw.doc_id, clean_text(raw.text), raw.content_hash) for raw in read_folder(folder)]
 
 
-def is_up_to_date(index_dir: Path, docs: list[Document], settings: Settings, model: str) -> bool:
+def fingerprint(
+    docs: list[Document], chunks: list[Chunk], commitments: list[Commitment], names: list[str]
+) -> str:
+    """Hash of everything derived from the folder before embedding.
+
+    Any change in a document or in the cleaning, metadata, chunking, commitment or
+    lexicon code changes it, so a stale index is always rebuilt.
+    """
+    payload = [[asdict(d) for d in docs], [asdict(c) for c in chunks],
+               [asdict(c) for c in commitments], names]
+    return content_hash(json.dumps(payload, ensure_ascii=False, sort_keys=True))
+
+
+def is_up_to_date(index_dir: Path, corpus_hash: str, settings: Settings, model: str) -> bool:
     try:
         manifest = read_manifest(index_dir)
     except LixiaError:
@@ -71,7 +85,7 @@ def is_up_to_date(index_dir: Path, docs: list[Document], settings: Settings, mod
     return (
         manifest.get("model") == model
         and manifest.get("chunking") == chunking_settings(settings)
-        and manifest.get("documents") == {d.doc_id: d.content_hash for d in docs}
+        and manifest.get("corpus_hash") == corpus_hash
     )
 
 
@@ -117,11 +131,6 @@ def build_index(
     folder = Path(folder or settings.docs_dir)
     index_dir = Path(index_dir or settings.index_dir)
     docs = prepare_documents(folder)
-    embedder = embedder or load_embedder(settings)
-    if not force and is_up_to_date(index_dir, docs, settings, embedder.name):
-        n = read_manifest(index_dir)["counts"]["chunks"]
-        return IngestReport(len(docs), n, 0, 0, 0, time.perf_counter() - t0, up_to_date=True)
-
     chunks: list[Chunk] = []
     commitments: list[Commitment] = []
     for doc in docs:
@@ -129,11 +138,21 @@ def build_index(
         commitments.extend(
             parse_commitments(doc.doc_id, doc.text, partial(heading_path, doc.sections))
         )
-    tokenizer = ChineseTokenizer(extract_names((d.text for d in docs), commitments))
+    names = extract_names((d.text for d in docs), commitments)
+    corpus_hash = fingerprint(docs, chunks, commitments, names)
+    embedder = embedder or load_embedder(settings)
+    if not force and is_up_to_date(index_dir, corpus_hash, settings, embedder.name):
+        return IngestReport(
+            len(docs), len(chunks), len(commitments), 0, len(chunks),
+            time.perf_counter() - t0, up_to_date=True,
+        )
+    tokenizer = ChineseTokenizer(names)
     cache = {} if force else _previous_vectors(index_dir, embedder.name)
     vectors, embedded = embed_chunks(embedder, chunks, cache, settings.embed_batch_size)
     index = Index(
-        manifest=make_manifest(settings, embedder.name, embedder.dim, docs, len(chunks)),
+        manifest=make_manifest(
+            settings, embedder.name, embedder.dim, docs, len(chunks), corpus_hash
+        ),
         documents={d.doc_id: d for d in docs},
         chunks=chunks,
         commitments=commitments,

@@ -34,7 +34,7 @@ import numpy as np
 
 from lixia_qa.errors import IndexMismatchError, IndexNotFoundError
 from lixia_qa.settings import Settings
-from lixia_qa.types import Chunk, Commitment, Document, content_hash
+from lixia_qa.types import Chunk, Commitment, Document
 from retriever.tokenize import ChineseTokenizer
 
 logger = logging.getLogger(__name__)
@@ -103,7 +103,12 @@ def build_bm25(tokenizer: ChineseTokenizer, chunks: list[Chunk]) -> bm25s.BM25:
 
 
 def make_manifest(
-    settings: Settings, model_name: str, dim: int, documents: Iterable[Document], n_chunks: int
+    settings: Settings,
+    model_name: str,
+    dim: int,
+    documents: Iterable[Document],
+    n_chunks: int,
+    corpus_hash: str,
 ) -> dict[str, Any]:
     hashes = {d.doc_id: d.content_hash for d in documents}
     return {
@@ -112,7 +117,7 @@ def make_manifest(
         "dimension": dim,
         "chunking": chunking_settings(settings),
         "documents": hashes,
-        "corpus_hash": content_hash(json.dumps(hashes, sort_keys=True)),
+        "corpus_hash": corpus_hash,
         "counts": {"documents": len(hashes), "chunks": n_chunks},
         "versions": package_versions(),
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
