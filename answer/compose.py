@@ -36,7 +36,9 @@ class Answerer:
         self.index = index
         self.retriever = retriever
         self.settings = settings
-        self.weights = TermWeights([c.index_text() for c in index.chunks])
+        self.weights = TermWeights(
+            [c.index_text() for c in index.chunks], unseen=settings.unseen_term_weight
+        )
         years = [d.year for d in index.documents.values() if d.year]
         self.latest_year = max(years) if years else None
         self.record_open = _record_openings(index.commitments, index.documents)
@@ -51,9 +53,9 @@ class Answerer:
         t0 = time.perf_counter()
         q = analyse(text, self.index.tokenizer, self.latest_year, history)
         years = (year,) if year else q.years
-        doc_ids = self._docs_for_years(years)
+        doc_ids, scopes = self._docs_for_years(years)
         query = " ".join([text, *q.context_terms])
-        foreign = [t for t in q.terms if _PLACE_RE.fullmatch(t) and self.weights.df(t) == 0]
+        foreign = [t for t in q.terms if self._foreign_place(t)]
         if foreign:  # another district or city than the documents speak of
             hits = self.retriever.search(query, k)
             return self._abstain(q, hits, t0, None, f"{foreign[0]}的相关信息")
@@ -68,6 +70,7 @@ class Answerer:
             if found is not None:
                 return self._owner_answer(q, found, hits, t0, timings)
         cands = candidates(q, hits, self.index.documents, self.gaps, self.weights)
+        cands = [c for c in cands if _in_scope(c, scopes)]
         good = [c for c in cands if c.coverage >= self.settings.abstain_threshold and c.fits]
         if not good:
             return self._abstain(q, hits, t0, years[0] if years else None, "相关信息", timings)
@@ -75,12 +78,30 @@ class Answerer:
         return self._compose(q, picks, hits, others, year_used, t0, timings)
 
     # --- selection ----------------------------------------------------------------
-    def _docs_for_years(self, years: Sequence[int]) -> set[str] | None:
+    def _foreign_place(self, term: str) -> bool:
+        """A place name (槐荫区) the documents never mention, not even by its short form."""
+        if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
+            return False
+        return term[:-1] not in self.index.bm25.vocab_dict
+
+    def _docs_for_years(
+        self, years: Sequence[int]
+    ) -> tuple[set[str] | None, dict[str, list[tuple[int, int]]]]:
+        """Documents about ``years``, and for documents that only mention one of them,
+        the sections (or paragraphs) where they do: only those may answer."""
         if not years:
-            return None
-        docs = self.index.documents.values()
-        about = {d.doc_id for d in docs if d.year in years}
-        return about or {d.doc_id for d in docs if set(years) & set(d.years)}
+            return None, {}
+        about: set[str] = set()
+        scopes: dict[str, list[tuple[int, int]]] = {}
+        for doc in self.index.documents.values():
+            if doc.year in years:
+                about.add(doc.doc_id)
+            elif set(years) & set(doc.years):
+                spans = year_scopes(doc, years)
+                if spans:
+                    about.add(doc.doc_id)
+                    scopes[doc.doc_id] = spans
+        return about, scopes
 
     def _commitments(self, doc_ids: set[str] | None) -> list[Commitment]:
         items = self.index.commitments
@@ -219,6 +240,28 @@ class Answerer:
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         related = self._related(hits, set(), 1)
         return Answer(q.text, text, True, (), tuple(related), year, q.kind, timings)
+
+
+def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
+    """Spans of ``doc`` that speak of one of ``years``: the innermost section holding
+    "YYYY年", or the paragraph when no section does."""
+    spans = []
+    for year in years:
+        for m in re.finditer(f"{year}年", doc.text):
+            inner = [s for s in doc.sections if s.start <= m.start() < s.end]
+            if inner:
+                best = min(inner, key=lambda s: s.end - s.start)
+                spans.append((best.start, best.end))
+            else:
+                start = doc.text.rfind("\n\n", 0, m.start()) + 1
+                end = doc.text.find("\n\n", m.end())
+                spans.append((start, len(doc.text) if end < 0 else end))
+    return spans
+
+
+def _in_scope(c: Candidate, scopes: dict[str, list[tuple[int, int]]]) -> bool:
+    spans = scopes.get(c.doc_id)
+    return spans is None or any(s <= c.start < e for s, e in spans)
 
 
 def _overlaps(a: Candidate, b: Picked) -> bool:

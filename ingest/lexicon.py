@@ -298,6 +298,26 @@ def _text_names(text: str, corpus: str) -> Iterator[str]:
     yield from (name for name in _people(text) if _is_person(name))
 
 
+_PREPOSITIONS = "在对向从把被将让与和及于全各本该我"
+_ADMIN_NAME_RE = re.compile(rf"([{_HAN}]{{2,3}})[区县市]")
+
+
+def _place_stems(corpus: str, min_count: int = 3) -> list[str]:
+    """Short forms of place names the corpus uses often on their own (历下区 -> 历下).
+
+    Without them jieba cuts "23年历下" into 年历 + 下.
+    """
+    stems = Counter(_ADMIN_NAME_RE.findall(corpus))
+    return [
+        stem for stem, n in stems.items()
+        if n >= 2
+        and corpus.count(stem) - n >= min_count
+        and stem[0] not in _PREPOSITIONS
+        and stem[-1] not in "区县市"
+        and not _in_base_dict(stem)
+    ]
+
+
 def extract_names(texts: Iterable[str], commitments: Iterable[Commitment] = ()) -> list[str]:
     """Sorted unique names (2-20 chars, no quotes) found in ``texts`` and ``commitments``.
 
@@ -309,6 +329,7 @@ def extract_names(texts: Iterable[str], commitments: Iterable[Commitment] = ()) 
     found: Counter[str] = Counter(_commitment_names(commitments))
     for text in docs:
         found.update(_text_names(text, corpus))
+    found.update(_place_stems(corpus))
     names = sorted(name for name in found if _is_clean(name) and not _in_base_dict(name))
     logger.info("extracted %d names", len(names))
     return names

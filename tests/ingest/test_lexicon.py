@@ -126,3 +126,10 @@ def test_seed_names() -> None:
     assert "由区商务局" not in names and "区有关领导" not in names
     assert not any(n.startswith(("由", "联合", "推动", "加快", "确保")) for n in names)
     assert not any(re.search(r"\s|[，。、：；“”]", n) for n in names)
+
+
+def test_short_form_of_a_place_name_used_on_its_own_is_a_name() -> None:
+    text = "槐杏区召开大会。槐杏区发布规划。槐杏的发展，槐杏的产业，23年槐杏新建学校。全市上下。"
+    names = extract_names([text])
+    assert "槐杏" in names
+    assert "在全" not in names and "全市" not in names
