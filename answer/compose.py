@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from answer.question import FIGURE, LIST, OWNER, Question, analyse
 from answer.select import Candidate, best_commitment, candidates, trim_to_window
@@ -17,6 +17,7 @@ from retriever.store import Index
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
 _TRAILING = "，、；：,;:"
+CANDIDATE_HITS = 12  # passages whose sentences compete for the answer
 SNIPPET_PAD = 80  # characters of context shown around a cited sentence
 MAX_ANSWER_CHARS = 120
 
@@ -52,18 +53,33 @@ class Answerer:
     ) -> Answer:
         t0 = time.perf_counter()
         q = analyse(text, self.index.tokenizer, self.latest_year, history)
-        years = (year,) if year else q.years
-        doc_ids, scopes = self._docs_for_years(years)
+        if year:
+            q = replace(q, years=(year,), relative=False)
         query = " ".join([text, *q.context_terms])
         foreign = [t for t in q.terms if self._foreign_place(t)]
         if foreign:  # another district or city than the documents speak of
-            hits = self.retriever.search(query, k)
-            return self._abstain(q, hits, t0, None, f"{foreign[0]}的相关信息")
+            return self._abstain(q, self.retriever.search(query, k), t0, f"{foreign[0]}的相关信息")
+        answer = self._answer(q, query, k, q.years, t0)
+        if answer.abstained and q.relative:
+            # 今年/去年 are resolved against the newest documents; when those do not
+            # answer, an older document may: the answer then says which year it is.
+            fallback = self._answer(q, query, k, (), t0)
+            if not fallback.abstained:
+                year_of = self.index.documents[fallback.citations[0].doc_id].year
+                text_ = fallback.text if fallback.text.startswith("（") or year_of is None \
+                    else f"（{year_of}年）{fallback.text}"
+                return replace(fallback, text=text_, year=year_of)
+        return answer
+
+    def _answer(
+        self, q: Question, query: str, k: int, years: Sequence[int], t0: float
+    ) -> Answer:
+        doc_ids, scopes = self._docs_for_years(years)
         if years and not doc_ids:
             hits = self.retriever.search(query, k)
-            return self._abstain(q, hits, t0, years[0], f"{years[0]}年的相关信息")
+            return self._abstain(q, hits, t0, f"{years[0]}年的相关信息")
         t1 = time.perf_counter()
-        hits = self.retriever.search(query, max(k, 8), doc_ids)
+        hits = self.retriever.search(query, max(k, CANDIDATE_HITS), doc_ids)
         timings = {"retrieve_ms": (time.perf_counter() - t1) * 1000}
         if q.kind == OWNER:
             found = best_commitment(q, self._commitments(doc_ids), self.weights, self.settings)
@@ -73,7 +89,7 @@ class Answerer:
         cands = [c for c in cands if _in_scope(c, scopes)]
         good = [c for c in cands if c.coverage >= self.settings.abstain_threshold and c.fits]
         if not good:
-            return self._abstain(q, hits, t0, years[0] if years else None, "相关信息", timings)
+            return self._abstain(q, hits[:k], t0, "相关信息", timings, years[0] if years else None)
         picks, year_used, others = self._pick(q, good, bool(years))
         return self._compose(q, picks, hits, others, year_used, t0, timings)
 
@@ -228,9 +244,9 @@ class Answerer:
         q: Question,
         hits: Sequence[Hit],
         t0: float,
-        year: int | None,
         what: str,
         timings: dict[str, float] | None = None,
+        year: int | None = None,
     ) -> Answer:
         timings = dict(timings or {})
         topic = "、".join(q.terms[:3])

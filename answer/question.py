@@ -23,7 +23,7 @@ _FIGURE_RE = re.compile(
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
 # measure word asked for, e.g. 几所 -> 所, 多少亿元 -> 亿元
 _MEASURE_RE = re.compile(
-    r"(?:几|多少)\s*((?:万|亿|千|百)?(?:平方米|平米|亩|元|个|所|处|家|项|座|条|名|次|场|栋|户|人|台|辆|倍|%))"
+    r"(?:几|多少)\s*((?:万|亿|千|百)?(?:平方米|平米|亩|美元|元|个|所|处|家|项|座|条|名|次|场|栋|户|人|台|辆|倍|%))"
     r"|(多少钱|百分之(?:几|多少)|多大面积)"
 )
 _MEASURE_ALIASES = {"多少钱": "元", "百分之几": "%", "百分之多少": "%", "多大面积": "平方米", "平米": "平方米"}
@@ -31,7 +31,8 @@ _MEASURE_ALIASES = {"多少钱": "元", "百分之几": "%", "百分之多少": 
 QUESTION_WORDS = frozenset(
     """多少 几 谁 哪 哪个 哪些 哪位 哪家 哪里 什么 怎么 怎样 如何 是否 是不是 有没有 请问 牵头 负责
     单位 部门 领导 责任 目标 计划 打算 准备 要 需要 咱们 我们 你们 今年 去年 明年 前年 年 呢 吗 啊 呀
-    主要 具体 情况 问题 一下 知道 介绍 说说 讲讲 告诉 个 所 处 家 项 多 大 分别 包括 有 都""".split()
+    主要 具体 情况 问题 一下 知道 介绍 说说 讲讲 告诉 个 所 处 家 项 多 大 分别 包括 有 都 那年 那个
+    这个 那些 这些 叫 叫做 名字 啥 什么样 怎么样 今天 明天 昨天 后天 现在 目前 当前 最近""".split()
 )
 
 _YEAR4_RE = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -42,6 +43,7 @@ _CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四":
               "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR_CN_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
+_ASKING_PREFIX_RE = re.compile(r"^(?:几|多少)(?=..)")
 _COUNT_RE = re.compile(r"^[几两一二三四五六七八九十\d]+[个位项家所名次条座处种]?$")
 _FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？?]?$")
 
@@ -54,6 +56,7 @@ class Question:
     years: tuple[int, ...]  # years the question names (resolved)
     terms: tuple[str, ...]  # content terms, most specific first
     measure: str | None = None  # measure word asked for
+    relative: bool = False  # the years come from 今年/去年 only, resolved against the corpus
     context_terms: tuple[str, ...] = ()  # terms carried over from earlier questions
 
 
@@ -94,6 +97,7 @@ def strip_years(text: str) -> str:
 
 def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
     words = tokenizer.words(strip_years(text))
+    words = [_ASKING_PREFIX_RE.sub("", w) for w in words]  # 几连冠 -> 连冠
     terms = [
         t for t in words
         if len(t) > 1 and t not in QUESTION_WORDS and not _COUNT_RE.match(t) and not t.isdigit()
@@ -122,13 +126,15 @@ def analyse(
     """Analyse ``text``; a short follow-up ("那中小学呢？") inherits kind, year and context."""
     kind, role = classify(text)
     years = explicit_years(text, latest_year)
+    relative = bool(years) and not explicit_years(text, None)
     measure = _MEASURE_RE.search(text)
     context: tuple[str, ...] = ()
     if history and is_follow_up(text):
         prev = analyse(history[-1], tokenizer, latest_year, history[:-1])
         if kind == FACT:
             kind, role = prev.kind, prev.role
-        years = years or prev.years
+        if not years:
+            years, relative = prev.years, prev.relative
         measure = measure or (_MEASURE_RE.search(history[-1]))
         context = prev.terms
     terms = content_terms(text, tokenizer)
@@ -137,6 +143,7 @@ def analyse(
         kind=kind,
         role=role,
         years=years,
+        relative=relative,
         terms=terms,
         measure=_measure_word(measure),
         context_terms=tuple(t for t in context if t not in terms),

@@ -13,6 +13,7 @@ from lixia_qa.types import Commitment, Document, Hit
 
 CONTEXT_WEIGHT = 0.3  # weight of terms carried over from an earlier question
 RANK_BONUS = 0.12
+CHUNK_CONTEXT = 0.7  # a sentence inherits this share of its passage's coverage
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def candidates(
     for rank, hit in enumerate(hits):
         chunk = hit.chunk
         doc = documents[chunk.doc_id]
+        chunk_cov = coverage(terms, w, chunk.index_text())
         for span in split_spans(doc.text, chunk.start, chunk.end, gaps=gaps.get(doc.doc_id, ())):
             if (doc.doc_id, span.start) in seen:
                 continue
@@ -79,7 +81,7 @@ def candidates(
             text = doc.text[span.start : span.end]
             cov = coverage(terms, w, text)
             with_heading = coverage(terms, w, f"{chunk.heading}{text}") if chunk.heading else cov
-            cov = max(cov, 0.85 * with_heading)
+            cov = max(cov, 0.85 * with_heading, CHUNK_CONTEXT * chunk_cov)
             fits = True
             score = cov + RANK_BONUS / (1 + rank)
             if q.kind == FIGURE:

@@ -42,10 +42,10 @@ class Settings(BaseSettings):
     dense_weight: float = Field(1.0, ge=0, description="weight of the dense ranking in fusion")
     max_answer_sentences: int = Field(3, ge=1, le=5)
     unseen_term_weight: float = Field(
-        1.0, ge=0, description="weight of a question word no passage contains (IDF scale)"
+        2.0, ge=0, description="weight of a question word no passage contains (IDF scale)"
     )
     abstain_threshold: float = Field(
-        0.5, ge=0, le=1, description="minimum share of the question's key terms an answer covers"
+        0.55, ge=0, le=1, description="minimum share of the question's key terms an answer covers"
     )
     host: str = Field("127.0.0.1")
     port: int = Field(8000, ge=1, le=65535)
