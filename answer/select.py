@@ -13,7 +13,18 @@ from lixia_qa.types import Commitment, Document, Hit
 
 CONTEXT_WEIGHT = 0.3  # weight of terms carried over from an earlier question
 RANK_BONUS = 0.12
-CHUNK_CONTEXT = 0.7  # a sentence inherits this share of its passage's coverage
+CHUNK_CONTEXT = 0.7  # a sentence inherits this share of its passage's coverage ...
+MIN_OWN_COVERAGE = 0.3  # ... when it covers this much of the question itself
+MEASURE_BONUS = 0.25  # "几栋" and the sentence has "12栋"
+_SENTENCE_END = "。！？!?；;…”’）)"
+
+
+def _is_heading(text: str, span: Span) -> bool:
+    """A short line without closing punctuation: a heading, not an answer."""
+    piece = text[span.start : span.end]
+    return len(piece) < 24 and piece[-1] not in _SENTENCE_END and (
+        span.end == len(text) or text[span.end] == "\n"
+    )
 
 
 @dataclass(frozen=True)
@@ -75,19 +86,20 @@ def candidates(
         doc = documents[chunk.doc_id]
         chunk_cov = coverage(terms, w, chunk.index_text())
         for span in split_spans(doc.text, chunk.start, chunk.end, gaps=gaps.get(doc.doc_id, ())):
-            if (doc.doc_id, span.start) in seen:
+            if (doc.doc_id, span.start) in seen or _is_heading(doc.text, span):
                 continue
             seen.add((doc.doc_id, span.start))
             text = doc.text[span.start : span.end]
             cov = coverage(terms, w, text)
             with_heading = coverage(terms, w, f"{chunk.heading}{text}") if chunk.heading else cov
-            cov = max(cov, 0.85 * with_heading, CHUNK_CONTEXT * chunk_cov)
+            context = CHUNK_CONTEXT * chunk_cov if cov >= MIN_OWN_COVERAGE else 0.0
+            cov = max(cov, 0.85 * with_heading, context)
             fits = True
             score = cov + RANK_BONUS / (1 + rank)
             if q.kind == FIGURE:
                 fits = bool(NUMBER_RE.search(text)) and _family_ok(text, q.measure)
                 if q.measure and _measure_after_number(text, q.measure):
-                    score += 0.1
+                    score += 0.1 if q.measure in _GENERIC_MEASURES else MEASURE_BONUS
             out.append(Candidate(doc.doc_id, span.start, span.end, cov, score, fits, doc.year))
     out.sort(key=lambda c: -c.score)
     return out

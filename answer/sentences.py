@@ -16,6 +16,7 @@ NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日号时])"
     r"|(?:[二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*|一[十百千万]+)"
     r"(?=[个所处家项座条名次场亿万栋户人倍])"
+    r"|[一二两三四五六七八九十百千]{2,}(?![年月日号])"
 )
 
 
@@ -116,7 +117,7 @@ def term_match(term: str, text: str) -> float:
         return 0.0
     grams = {term[i : i + 2] for i in range(len(term) - 1)}
     shared = sum(1 for g in grams if g in text)
-    return 0.6 * shared / len(grams) if shared >= 2 or len(grams) <= 2 else 0.0
+    return 0.6 * shared / len(grams)
 
 
 def coverage(terms: Sequence[str], weights: Sequence[float], text: str) -> float:
