@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from answer.question import FIGURE, Question
+from answer.question import FIGURE, LIST, Question
 from answer.sentences import NUMBER_RE, Span, TermWeights, clauses, coverage, split_spans
 from lixia_qa.settings import Settings
 from lixia_qa.types import Commitment, Document, Hit
@@ -15,7 +15,8 @@ CONTEXT_WEIGHT = 0.3  # weight of terms carried over from an earlier question
 RANK_BONUS = 0.12
 CHUNK_CONTEXT = 0.7  # a sentence inherits this share of its passage's coverage ...
 MIN_OWN_COVERAGE = 0.3  # ... when it covers this much of the question itself
-MEASURE_BONUS = 0.25  # "几栋" and the sentence has "12栋"
+MEASURE_BONUS = 0.25
+LIST_BONUS = 0.1  # "哪些" and the sentence enumerates (甲、乙、丙)  # "几栋" and the sentence has "12栋"
 _SENTENCE_END = "。！？!?；;…”’）)"
 
 
@@ -100,6 +101,8 @@ def candidates(
                 fits = bool(NUMBER_RE.search(text)) and _family_ok(text, q.measure)
                 if q.measure and _measure_after_number(text, q.measure):
                     score += 0.1 if q.measure in _GENERIC_MEASURES else MEASURE_BONUS
+            if q.kind == LIST and "、" in text:
+                score += LIST_BONUS
             out.append(Candidate(doc.doc_id, span.start, span.end, cov, score, fits, doc.year))
     out.sort(key=lambda c: -c.score)
     return out

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|…{1,2}[”’」』）)]*|\n+")
-_CLAUSE_END = re.compile(r"[，,：:、][”’」』）)]*")
+_CLAUSE_END = re.compile(r"[，,：:][”’」』）)]*")  # not 、: it joins the items of a list
 _LEAD = re.compile(r"^[\s，。、；：,.;:！？!?”’）)】》]+")
 # a figure: digits (not a date) or a Chinese numeral before a measure word ("五所", not "一个")
 NUMBER_RE = re.compile(
