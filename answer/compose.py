@@ -58,7 +58,7 @@ class Answerer:
         query = " ".join([text, *q.context_terms])
         foreign = [t for t in q.terms if self._foreign_place(t)]
         if foreign:  # another district or city than the documents speak of
-            return self._abstain(q, self.retriever.search(query, k), t0, f"{foreign[0]}的相关信息")
+            return self._abstain(q, self.retriever.search(query, k), t0, place=foreign[0])
         answer = self._answer(q, query, k, q.years, t0)
         if answer.abstained and q.relative:
             # 今年/去年 are resolved against the newest documents; when those do not
@@ -77,7 +77,7 @@ class Answerer:
         doc_ids, scopes = self._docs_for_years(years)
         if years and not doc_ids:
             hits = self.retriever.search(query, k)
-            return self._abstain(q, hits, t0, f"{years[0]}年的相关信息")
+            return self._abstain(q, hits, t0, year=years[0])
         t1 = time.perf_counter()
         hits = self.retriever.search(query, max(k, CANDIDATE_HITS), doc_ids)
         timings = {"retrieve_ms": (time.perf_counter() - t1) * 1000}
@@ -89,7 +89,7 @@ class Answerer:
         cands = [c for c in cands if _in_scope(c, scopes)]
         good = [c for c in cands if c.coverage >= self.settings.abstain_threshold and c.fits]
         if not good:
-            return self._abstain(q, hits[:k], t0, "相关信息", timings, years[0] if years else None)
+            return self._abstain(q, hits[:k], t0, None, timings, years[0] if years else None)
         picks, year_used, others = self._pick(q, good, bool(years))
         return self._compose(q, picks, hits, others, year_used, t0, timings)
 
@@ -244,15 +244,15 @@ class Answerer:
         q: Question,
         hits: Sequence[Hit],
         t0: float,
-        what: str,
+        place: str | None = None,
         timings: dict[str, float] | None = None,
         year: int | None = None,
     ) -> Answer:
+        """文档中没有找到[2019年]关于“…”的信息, with the closest passages as related."""
         timings = dict(timings or {})
-        topic = "、".join(q.terms[:3])
-        about = f"关于“{topic}”的" if topic else ""
-        when = f"{year}年" if year and str(year) not in what else ""
-        text = f"文档中没有找到{when}{about}{what}。以下是最接近的段落，供参考。"
+        topic = place or ("“" + "、".join(q.terms[:3]) + "”" if q.terms else "这个问题")
+        when = f"{year}年" if year else ""
+        text = f"文档中没有找到{when}关于{topic}的信息。以下是最接近的段落，供参考。"
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         related = self._related(hits, set(), 1)
         return Answer(q.text, text, True, (), tuple(related), year, q.kind, timings)

@@ -228,6 +228,8 @@ def _place_candidate(item: str, enumerated: bool) -> str | None:
     must open with a place or person name (``济南科创金融大厦``).
     """
     pairs = _tag(item)
+    if not pairs:
+        return None
     if enumerated and not pairs[0][1].startswith(_FUNCTION_FLAGS):  # 、松柏东路整治提升
         for i in range(1, len(pairs)):
             road = "".join(word for word, _ in pairs[:i])

@@ -133,3 +133,8 @@ def test_short_form_of_a_place_name_used_on_its_own_is_a_name() -> None:
     names = extract_names([text])
     assert "槐杏" in names
     assert "在全" not in names and "全市" not in names
+
+
+def test_empty_enumeration_items_do_not_break_extraction() -> None:
+    # found on the CMRC 2018 paragraphs: an item that tags to nothing
+    assert isinstance(extract_names(["修建明湖东路、、（）、黄台南路、 、轻风路等道路。"]), list)

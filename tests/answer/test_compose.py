@@ -1,0 +1,88 @@
+"""Short cited answers, years, abstention and commitments on the test corpus (青山区)."""
+
+import re
+
+import pytest
+
+from eval.metrics import citations_valid
+
+
+def _ask(service, question, **kw):  # type: ignore[no-untyped-def]
+    answer = service.ask(question, **kw)
+    cites = [{"n": c.n, "snippet": c.snippet} for c in answer.citations]
+    if not answer.abstained:
+        assert citations_valid(answer.text, cites), answer.text
+        for c in answer.citations:  # the snippet is the document text at its offsets
+            assert service.document(c.doc_id).text[c.start : c.end] == c.snippet
+            assert c.start <= c.highlight_start < c.highlight_end <= c.end
+    return answer
+
+
+def test_figure_answer_is_the_sentence_with_the_figure(service) -> None:
+    a = _ask(service, "2024年计划实施多少个重点项目？")
+    assert not a.abstained
+    assert "60个" in a.text and a.text.endswith("[1]")
+    assert a.citations[0].doc_id == "news_2024.md"
+    assert len(re.sub(r"\[\d+\]", "", a.text)) <= 120
+
+
+def test_owner_question_is_answered_from_the_commitment_record(service) -> None:
+    a = _ask(service, "老旧小区改造是哪位领导牵头？")
+    assert not a.abstained and a.kind == "owner"
+    assert "牵头领导：陈涛" in a.text and "区住房和城市建设局" in a.text
+    a = _ask(service, "新建中小学幼儿园由哪个单位牵头负责")
+    assert "区教育和体育局" in a.text
+
+
+def test_named_year_picks_that_years_document(service) -> None:
+    a = _ask(service, "2023年地区生产总值增长目标是多少")
+    assert not a.abstained and "5%" in a.text and "6%" not in a.text
+    a = _ask(service, "24年地区生产总值增长目标是多少")
+    assert not a.abstained and "6%" in a.text
+
+
+def test_without_a_year_the_most_recent_figure_is_given_and_others_related(service) -> None:
+    a = _ask(service, "地区生产总值增长目标是多少")
+    assert not a.abstained
+    assert a.text.startswith("（2024年）") and "6%" in a.text
+    assert any(r.doc_id == "notice_2023.txt" for r in a.related)
+
+
+def test_year_the_documents_do_not_cover_abstains(service) -> None:
+    a = _ask(service, "2019年地区生产总值增长目标是多少")
+    assert a.abstained and "2019" in a.text and a.citations == ()
+    assert a.related  # the closest passages are still listed
+
+
+def test_other_district_abstains(service) -> None:
+    a = _ask(service, "槐荫区今年新建幼儿园多少所")
+    assert a.abstained and "槐荫区" in a.text
+
+
+def test_offtopic_question_abstains(service) -> None:
+    assert _ask(service, "糖醋鲤鱼怎么做才好吃").abstained
+
+
+def test_near_miss_without_the_asked_figure_abstains(service) -> None:
+    # the corpus talks about 滨河公园 but never says how much it costs
+    a = _ask(service, "滨河公园建设总投资多少亿元")
+    assert a.abstained
+
+
+def test_a_follow_up_keeps_the_topic(service) -> None:
+    first = _ask(service, "2024年要新建几所幼儿园？")
+    assert "4所" in first.text
+    follow = _ask(service, "那中小学呢？", history=["2024年要新建几所幼儿园？"])
+    assert not follow.abstained and "中小学2所" in follow.text
+    assert follow.citations[0].doc_id == "news_2024.md"
+
+
+def test_year_argument_overrides_the_question(service) -> None:
+    a = _ask(service, "新建中小学幼儿园多少所", year=2023)
+    assert "6所" in a.text
+
+
+@pytest.mark.parametrize("question", ["旅游收入多少", "青山古镇被评为什么"])
+def test_answers_carry_valid_citations(service, question) -> None:
+    a = _ask(service, question)
+    assert not a.abstained and a.citations
