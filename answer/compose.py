@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from answer.question import FIGURE, LIST, OWNER, Question, analyse
+from answer.question import LIST, OWNER, Question, analyse
 from answer.select import Candidate, best_commitment, candidates, trim_to_window
 from answer.sentences import TermWeights
 from lixia_qa.settings import Settings
@@ -147,7 +147,7 @@ class Answerer:
             ) and not any(_overlaps(c, p) for p in chosen):
                 chosen.append(c)
         budget = MAX_ANSWER_CHARS
-        picks = []
+        picks: list[Picked] = []
         for c in chosen:
             start, end = trim_to_window(self.index.documents[c.doc_id].text, c, q, budget)
             if end - start > budget and picks:
@@ -156,8 +156,10 @@ class Answerer:
             picks.append(Picked(start, end, c.doc_id, c.score))
             if budget < 20:
                 break
-        return picks, best.year if len(
-            {c.year for c in good[:5] if c.year}) > 1 or others else None, others
+        # say the year when the candidates speak of more than one
+        years_seen = {c.year for c in good[:5] if c.year}
+        year_used = best.year if len(years_seen) > 1 or others else None
+        return picks, year_used, others
 
     # --- output -----------------------------------------------------------------
     def _citation(self, n: int, doc: Document, start: int, end: int, score: float) -> Citation:
@@ -280,7 +282,7 @@ def _in_scope(c: Candidate, scopes: dict[str, list[tuple[int, int]]]) -> bool:
     return spans is None or any(s <= c.start < e for s, e in spans)
 
 
-def _overlaps(a: Candidate, b: Picked) -> bool:
+def _overlaps(a: Candidate, b: Candidate | Picked) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 

@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|…{1,2}[”’」』）)]*|\n+")
 _CLAUSE_END = re.compile(r"[，,：:][”’」』）)]*")  # not 、: it joins the items of a list
 _LEAD = re.compile(r"^[\s，。、；：,.;:！？!?”’）)】》]+")

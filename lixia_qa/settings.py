@@ -30,7 +30,7 @@ class Settings(BaseSettings):
         "", description="prefix for passages with a sentence-transformers model (e5: 'passage: ')"
     )
     device: str = Field("cpu", description="torch device for sentence-transformers models")
-    embed_batch_size: int = Field(16, ge=1, le=1024)
+    embed_batch_size: int = Field(16, ge=1, le=1024, description="passages embedded per batch")
     chunk_size: int = Field(220, ge=50, le=4000, description="chunk length in characters")
     chunk_overlap: int = Field(40, ge=0, le=1000, description="chunk overlap in characters")
     candidate_k: int = Field(
@@ -40,17 +40,19 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
     bm25_weight: float = Field(1.0, ge=0, description="weight of the keyword ranking in fusion")
     dense_weight: float = Field(1.0, ge=0, description="weight of the dense ranking in fusion")
-    max_answer_sentences: int = Field(3, ge=1, le=5)
+    max_answer_sentences: int = Field(
+        3, ge=1, le=5, description="most sentences in an answer to a 哪些 (list) question"
+    )
     unseen_term_weight: float = Field(
         2.0, ge=0, description="weight of a question word no passage contains (IDF scale)"
     )
     abstain_threshold: float = Field(
         0.55, ge=0, le=1, description="minimum share of the question's key terms an answer covers"
     )
-    host: str = Field("127.0.0.1")
-    port: int = Field(8000, ge=1, le=65535)
+    host: str = Field("127.0.0.1", description="address `lixia-qa serve` listens on")
+    port: int = Field(8000, ge=1, le=65535, description="port of the API and UI")
     feedback_db: Path = Field(Path("data/feedback.sqlite"), description="SQLite file for votes")
-    max_query_chars: int = Field(500, ge=1)
+    max_query_chars: int = Field(500, ge=1, description="longest question accepted (else 422)")
 
 
 @lru_cache(maxsize=1)

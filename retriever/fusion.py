@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from lixia_qa.types import Hit
+from lixia_qa.types import Chunk, Hit
 
 
 def rrf(
@@ -22,7 +22,7 @@ def rrf(
     """
     scores: dict[str, float] = {}
     ranks: dict[str, dict[str, int]] = {}
-    chunks = {}
+    chunks: dict[str, Chunk] = {}
     for name, hits in rankings.items():
         weight = 1.0 if weights is None else weights.get(name, 1.0)
         for rank, hit in enumerate(hits, start=1):

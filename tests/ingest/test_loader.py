@@ -33,5 +33,5 @@ def test_folder_without_documents_is_a_clear_error(tmp_path) -> None:
 
 def test_decode_gbk_and_utf8() -> None:
     assert decode("历下区".encode("gbk")) == ("历下区", "gb18030")
-    assert decode("历下区".encode("utf-8")) == ("历下区", "utf-8-sig")
+    assert decode("历下区".encode()) == ("历下区", "utf-8-sig")
     assert decode(b"\x00\x00binary") is None
