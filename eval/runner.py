@@ -176,7 +176,7 @@ def plot(result: dict[str, Any], path: Path) -> None:
     ax.set_xticks(list(xs), groups)
     ax.set_ylim(0, 1.05)
     ax.set_title(f"lixia-qa eval (n={result['overall']['n']})")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)

@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(5, ge=1, le=50, description="hits returned by default")
     rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
-    bm25_weight: float = Field(1.0, ge=0, description="weight of the keyword ranking in fusion")
+    bm25_weight: float = Field(1.5, ge=0, description="weight of the keyword ranking in fusion")
     dense_weight: float = Field(1.0, ge=0, description="weight of the dense ranking in fusion")
     max_answer_sentences: int = Field(
         3, ge=1, le=5, description="most sentences in an answer to a 哪些 (list) question"
