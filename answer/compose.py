@@ -20,6 +20,7 @@ _TRAILING = "，、；：,;:"
 CANDIDATE_HITS = 12  # passages whose sentences compete for the answer
 SNIPPET_PAD = 80  # characters of context shown around a cited sentence
 MAX_ANSWER_CHARS = 120
+SECOND_SENTENCE_GAP = 0.2  # a second sentence from the same document within this score
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,12 @@ class Answerer:
         best = good[0]
         others: list[Candidate] = []
         if not year_named:
-            close = [c for c in good if c.score >= best.score - 0.12 and c.year is not None]
+            # the same statement for another year: as good, and matching the same terms
+            close = [
+                c for c in good
+                if c.score >= best.score - 0.12 and c.year is not None
+                and c.matched >= best.matched and c.doc_id != best.doc_id or c is best
+            ]
             years = {c.year for c in close}
             if len(years) > 1:
                 recent = max(y for y in years if y is not None)
@@ -142,7 +148,7 @@ class Answerer:
             if len(chosen) >= limit or c in others:
                 continue
             same_doc = c.doc_id == best.doc_id
-            if c.score >= best.score - (0.15 if q.kind == LIST else 0.05) and (
+            if c.score >= best.score - (0.15 if q.kind == LIST else SECOND_SENTENCE_GAP) and (
                 same_doc or q.kind == LIST
             ) and not any(_overlaps(c, p) for p in chosen):
                 chosen.append(c)

@@ -35,6 +35,12 @@ QUESTION_WORDS = frozenset(
     这个 那些 这些 叫 叫做 名字 啥 什么样 怎么样 今天 明天 昨天 后天 现在 目前 当前 最近""".split()
 )
 
+# words naming the kind of answer wanted ("有什么特点"): answers rarely repeat them
+ASPECT_WORDS = frozenset(
+    """特点 特性 特征 原因 作用 意义 过程 方法 方式 影响 优势 内容 目的 结果 区别 用途 功能
+    含义 定义 来源 由来 经过 背景 理由 措施 做法 职位 地位 称号 名称 位置 地方 时间 时候""".split()
+)
+
 _YEAR4_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # a bare 2024 (e.g. "…有哪些 2023", "（2023）") that is not a quantity
 _YEAR_BARE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%万亿千百个元人户名家所项条座处场年])")
@@ -43,7 +49,7 @@ _CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四":
               "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR_CN_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
-_ASKING_PREFIX_RE = re.compile(r"^(?:几|多少)(?=..)")
+_ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)")  # 哪些地方 -> 地方
 _COUNT_RE = re.compile(r"^[几两一二三四五六七八九十\d]+[个位项家所名次条座处种]?$")
 _FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？?]?$")
 
@@ -100,7 +106,11 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
     words = [_ASKING_PREFIX_RE.sub("", w) for w in words]  # 几连冠 -> 连冠
     terms = [
         t for t in words
-        if len(t) > 1 and t not in QUESTION_WORDS and not _COUNT_RE.match(t) and not t.isdigit()
+        if len(t) > 1
+        and t not in QUESTION_WORDS
+        and not _COUNT_RE.match(t)
+        and not t.isdigit()
+        and not (t[0] == "哪" and len(t) == 2)
     ]
     # longer (more specific) terms first; keep order stable
     return tuple(sorted(dict.fromkeys(terms), key=lambda t: -len(t)))

@@ -6,13 +6,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from answer.question import FIGURE, LIST, Question
+from answer.question import ASPECT_WORDS, FIGURE, LIST, Question
 from answer.sentences import NUMBER_RE, Span, TermWeights, clauses, coverage, split_spans
 from lixia_qa.settings import Settings
 from lixia_qa.types import Commitment, Document, Hit
 
 CONTEXT_WEIGHT = 0.3  # weight of terms carried over from an earlier question
 RANK_BONUS = 0.12
+ASPECT_WEIGHT = 0.3  # share of its weight an aspect word (特点, 原因) keeps
 CHUNK_CONTEXT = 0.7  # a sentence inherits this share of its passage's coverage ...
 MIN_OWN_COVERAGE = 0.3  # ... when it covers this much of the question itself
 MEASURE_BONUS = 0.25
@@ -37,11 +38,12 @@ class Candidate:
     score: float  # coverage plus retrieval-rank and answer-type evidence
     fits: bool  # has what the question kind needs (a figure for 多少)
     year: int | None  # the year its document speaks about
+    matched: frozenset[str] = frozenset()  # question terms the sentence contains
 
 
 def _weights(q: Question, weights: TermWeights) -> tuple[list[str], list[float]]:
     terms = list(q.terms) + list(q.context_terms)
-    w = [weights.weight(t) for t in q.terms]
+    w = [weights.weight(t) * (ASPECT_WEIGHT if t in ASPECT_WORDS else 1.0) for t in q.terms]
     w += [CONTEXT_WEIGHT * weights.weight(t) for t in q.context_terms]
     return terms, w
 
@@ -103,7 +105,11 @@ def candidates(
                     score += 0.1 if q.measure in _GENERIC_MEASURES else MEASURE_BONUS
             if q.kind == LIST and "、" in text:
                 score += LIST_BONUS
-            out.append(Candidate(doc.doc_id, span.start, span.end, cov, score, fits, doc.year))
+            low = text.lower()
+            matched = frozenset(t for t in q.terms if t in low)
+            out.append(
+                Candidate(doc.doc_id, span.start, span.end, cov, score, fits, doc.year, matched)
+            )
     out.sort(key=lambda c: -c.score)
     return out
 
