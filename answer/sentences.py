@@ -12,7 +12,7 @@ _CLAUSE_END = re.compile(r"[，,：:][”’」』）)]*")  # not 、: it joins 
 _LEAD = re.compile(r"^[\s，。、；：,.;:！？!?”’）)】》]+")
 # a figure: digits (not a date) or a Chinese numeral before a measure word ("五所", not "一个")
 NUMBER_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日号时])"
+    r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日时])"
     r"|(?:[二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*|一[十百千万]+)"
     r"(?=[个所处家项座条名次场亿万栋户人倍])"
     r"|[一二两三四五六七八九十百千]{2,}(?![年月日号])"

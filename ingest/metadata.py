@@ -134,8 +134,8 @@ def extract_date(text: str) -> str | None:
 
 
 def extract_years(text: str) -> tuple[int, ...]:
-    """Every year 1990-2100 written as ``YYYY年``, sorted and unique."""
-    return tuple(sorted({y for y in map(int, _YEAR_RE.findall(text)) if 1990 <= y <= 2100}))
+    """Every year 1900-2100 written as ``YYYY年``, sorted and unique."""
+    return tuple(sorted({y for y in map(int, _YEAR_RE.findall(text)) if 1900 <= y <= 2100}))
 
 
 def _spoken_years(sentence: str) -> list[int]:
