@@ -7,9 +7,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from answer.question import LIST, OWNER, Question, analyse
+from answer.question import FIGURE, LIST, OWNER, Question, analyse
 from answer.select import Candidate, best_commitment, candidates, trim_to_window
 from answer.sentences import TermWeights
+from ingest.lexicon import district_stems
 from lixia_qa.settings import Settings
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
@@ -43,6 +44,8 @@ class Answerer:
         )
         years = [d.year for d in index.documents.values() if d.year]
         self.latest_year = max(years) if years else None
+        corpus = "\n".join(d.text for d in index.documents.values())
+        self.districts = frozenset(district_stems(corpus, index.tokenizer.words))
         self.record_open = _record_openings(index.commitments, index.documents)
         self.gaps: dict[str, list[tuple[int, int]]] = {}
         for c in index.commitments:  # records are cut out of answer sentences
@@ -86,7 +89,7 @@ class Answerer:
             found = best_commitment(q, self._commitments(doc_ids), self.weights, self.settings)
             if found is not None:
                 return self._owner_answer(q, found, hits, t0, timings)
-        cands = candidates(q, hits, self.index.documents, self.gaps, self.weights)
+        cands = candidates(q, hits, self.index.documents, self.gaps, self.weights, self.districts)
         cands = [c for c in cands if _in_scope(c, scopes)]
         good = [c for c in cands if c.coverage >= self.settings.abstain_threshold and c.fits]
         if not good:
@@ -142,7 +145,8 @@ class Answerer:
                 recent = max(y for y in years if y is not None)
                 others = [c for c in close if c.year != recent]
                 best = next(c for c in close if c.year == recent)
-        limit = self.settings.max_answer_sentences if q.kind == LIST else 2
+        # a figure question gets the one sentence with its figure, not a competing one
+        limit = {LIST: self.settings.max_answer_sentences, FIGURE: 1}.get(q.kind, 2)
         chosen = [best]
         for c in good[1:]:
             if len(chosen) >= limit or c in others:

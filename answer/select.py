@@ -79,9 +79,15 @@ def candidates(
     documents: Mapping[str, Document],
     gaps: Mapping[str, Sequence[tuple[int, int]]],
     weights: TermWeights,
+    districts: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Sentences of the retrieved chunks, best first."""
+    """Sentences of the retrieved chunks, best first.
+
+    A sentence that names another district than the one asked about does not fit
+    (documents about one district often quote another).
+    """
     terms, w = _weights(q, weights)
+    asked = {d for d in districts if d in q.text}
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
@@ -103,6 +109,9 @@ def candidates(
                 fits = bool(NUMBER_RE.search(text)) and _family_ok(text, q.measure)
                 if q.measure and _measure_after_number(text, q.measure):
                     score += 0.1 if q.measure in _GENERIC_MEASURES else MEASURE_BONUS
+            named = {d for d in districts if d in text}
+            if asked and named and not asked & named:
+                fits = False  # about another district than the one asked about
             if q.kind == LIST and "、" in text:
                 score += LIST_BONUS
             low = text.lower()

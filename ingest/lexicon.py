@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -302,22 +302,55 @@ def _text_names(text: str, corpus: str) -> Iterator[str]:
 
 _PREPOSITIONS = "在对向从把被将让与和及于全各本该我"
 _ADMIN_NAME_RE = re.compile(rf"([{_HAN}]{{2,3}})[区县市]")
+_DISTRICT_RE = re.compile(rf"([{_HAN}]{{2,3}})[区县](?!域|别|间|分|块|位|长|委|级)")
 
 
-def _place_stems(corpus: str, min_count: int = 3) -> list[str]:
-    """Short forms of place names the corpus uses often on their own (历下区 -> 历下).
-
-    Without them jieba cuts "23年历下" into 年历 + 下.
-    """
-    stems = Counter(_ADMIN_NAME_RE.findall(corpus))
+def place_stems(corpus: str, min_count: int = 3, pattern: re.Pattern[str] = _ADMIN_NAME_RE) -> list[str]:
+    """Short forms of place names the corpus uses often on their own (历下区 -> 历下)."""
+    stems = Counter(pattern.findall(corpus))
     return [
         stem for stem, n in stems.items()
         if n >= 2
         and corpus.count(stem) - n >= min_count
         and stem[0] not in _PREPOSITIONS
         and stem[-1] not in "区县市"
-        and not _in_base_dict(stem)
     ]
+
+
+def district_stems(corpus: str, cut: Callable[[str], list[str]]) -> list[str]:
+    """Districts and counties the corpus names, by short form (历下, 章丘).
+
+    ``cut`` is the corpus tokenizer (with its user dictionary); the short form must be
+    one word before its 区/县 (历下|区 or 历下区), not a cut word (老旧|小区), and look
+    like a place name rather than a common noun (城区, 园区, 社区).
+    """
+    out = []
+    for stem in place_stems(corpus, min_count=0, pattern=_DISTRICT_RE):
+        at = corpus.index(stem)
+        name = corpus[at : at + len(stem) + 1]
+        words = cut(name)
+        if words and words[0] in (stem, name) and _looks_like_place(stem):
+            out.append(stem)
+    return out
+
+
+_AREA_NOUN_ENDS = frozenset("城园社片景街辖新老市郊校厂展湖港商")  # 城区, 园区, 社区 …
+
+
+def _looks_like_place(stem: str) -> bool:
+    """A place name by jieba's tag, or a word jieba does not know that does not end like
+    a common area noun (提升城区 is not a district)."""
+    if any(ch in "之的和与及" for ch in stem):  # 首善之区 is a phrase, not a name
+        return False
+    tags = _tag(stem)
+    if len(tags) == 1 and tags[0][1] in ("ns", "nr", "nz"):
+        return True
+    return not _in_base_dict(stem) and stem[-1] not in _AREA_NOUN_ENDS
+
+
+def _place_stems(corpus: str) -> list[str]:
+    """Place short forms jieba does not know: without them "23年历下" is cut 年历 + 下."""
+    return [stem for stem in place_stems(corpus) if not _in_base_dict(stem)]
 
 
 def extract_names(texts: Iterable[str], commitments: Iterable[Commitment] = ()) -> list[str]:

@@ -86,3 +86,10 @@ def test_year_argument_overrides_the_question(service) -> None:
 def test_answers_carry_valid_citations(service, question) -> None:
     a = _ask(service, question)
     assert not a.abstained and a.citations
+
+
+def test_a_sentence_about_another_district_does_not_answer(service) -> None:
+    a = _ask(service, "青山区今年计划实施多少个重点项目")
+    assert "60个" in a.text and "45个" not in a.text
+    a = _ask(service, "白塔区今年计划实施多少个重点项目")
+    assert "45个" in a.text and "60个" not in a.text

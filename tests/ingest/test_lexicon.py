@@ -138,3 +138,12 @@ def test_short_form_of_a_place_name_used_on_its_own_is_a_name() -> None:
 def test_empty_enumeration_items_do_not_break_extraction() -> None:
     # found on the CMRC 2018 paragraphs: an item that tags to nothing
     assert isinstance(extract_names(["修建明湖东路、、（）、黄台南路、 、轻风路等道路。"]), list)
+
+
+def test_district_short_forms() -> None:
+    from ingest.lexicon import district_stems
+    from retriever.tokenize import ChineseTokenizer
+
+    text = ("青山区今年新建学校。白塔区计划实施重点项目，白塔区将加快建设。青山区完成老旧小区改造，"
+            "提升城区品质，推进区域合作，建设全省首善之区。")
+    assert sorted(district_stems(text, ChineseTokenizer().words)) == ["白塔", "青山"]
