@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 
 from answer.question import FIGURE, LIST, OWNER, Question, analyse
 from answer.select import Candidate, best_commitment, candidates, trim_to_window
-from answer.sentences import TermWeights
+from answer.sentences import TermWeights, coverage
+from ingest.commitments import unit_core
 from ingest.lexicon import district_stems
 from lixia_qa.settings import Settings
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
@@ -19,7 +20,9 @@ from retriever.store import Index
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
 _TRAILING = "，、；：,;:"
 CANDIDATE_HITS = 12  # passages whose sentences compete for the answer
-SNIPPET_PAD = 80  # characters of context shown around a cited sentence
+SNIPPET_PAD = 80
+MAX_RECORDS = 3  # commitment records listed for "区商务局负责哪些工作"
+TASK_CHARS = 60  # a longer task is cut to its last clauses  # characters of context shown around a cited sentence
 MAX_ANSWER_CHARS = 120
 SECOND_SENTENCE_GAP = 0.2  # a second sentence from the same document within this score
 
@@ -85,10 +88,14 @@ class Answerer:
         t1 = time.perf_counter()
         hits = self.retriever.search(query, max(k, CANDIDATE_HITS), doc_ids)
         timings = {"retrieve_ms": (time.perf_counter() - t1) * 1000}
+        if q.kind in (OWNER, LIST):
+            owned = self._owned_by(q, doc_ids)
+            if owned:
+                return self._records_answer(q, owned, hits, t0, timings)
         if q.kind == OWNER:
             found = best_commitment(q, self._commitments(doc_ids), self.weights, self.settings)
             if found is not None:
-                return self._owner_answer(q, found, hits, t0, timings)
+                return self._records_answer(q, [found], hits, t0, timings)
         cands = candidates(q, hits, self.index.documents, self.gaps, self.weights, self.districts)
         cands = [c for c in cands if _in_scope(c, scopes)]
         good = [c for c in cands if c.coverage >= self.settings.abstain_threshold and c.fits]
@@ -235,21 +242,43 @@ class Answerer:
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         return Answer(q.text, text, False, tuple(citations), tuple(related), year, q.kind, timings)
 
-    def _owner_answer(
-        self, q: Question, c: Commitment, hits: Sequence[Hit], t0: float,
+    def _records_answer(
+        self, q: Question, items: Sequence[Commitment], hits: Sequence[Hit], t0: float,
         timings: dict[str, float],
     ) -> Answer:
-        doc = self.index.documents[c.doc_id]
-        rec_start = self.record_open.get(c.commitment_id, c.end)
-        task_start = c.start
-        if rec_start - task_start > 60:  # keep the end of a long task, from a clause start
-            cut = max(doc.text.rfind(p, task_start, rec_start - 40) for p in "，；。")
-            task_start = cut + 1 if cut >= task_start else task_start
-        cite = self._citation(1, doc, task_start, c.end, 1.0)
-        text = f"{doc.text[task_start:c.end].strip().lstrip(_TRAILING)}[1]"
-        related = self._related(hits, set(), 2)
+        """Commitment records verbatim (the end of each task, then its record), each cited."""
+        citations, parts = [], []
+        for c in items[:MAX_RECORDS]:
+            doc = self.index.documents[c.doc_id]
+            rec_start = self.record_open.get(c.commitment_id, c.end)
+            task_start = c.start
+            if rec_start - task_start > TASK_CHARS:  # keep the end of a long task
+                cut = max(doc.text.rfind(p, task_start, rec_start - TASK_CHARS + 20)
+                          for p in "，；。")
+                task_start = cut + 1 if cut >= task_start else task_start
+            citations.append(self._citation(len(citations) + 1, doc, task_start, c.end, 1.0))
+            parts.append(f"{doc.text[task_start:c.end].strip().lstrip(_TRAILING)}[{len(parts) + 1}]")
+        related = self._related(hits, set(), len(citations) + 1)
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
-        return Answer(q.text, text, False, (cite,), tuple(related), doc.year, q.kind, timings)
+        year = self.index.documents[items[0].doc_id].year
+        return Answer(q.text, "".join(parts), False, tuple(citations), tuple(related), year,
+                      q.kind, timings)
+
+    def _owned_by(self, q: Question, doc_ids: set[str] | None) -> list[Commitment]:
+        """Records of the leader or unit the question names ("区商务局负责哪些工作"),
+        those whose task best covers the rest of the question first."""
+        items = self._commitments(doc_ids)
+        leaders = {n for c in items for n in c.leaders if len(n) >= 2 and n in q.text}
+        units = {u for c in items for u in (*c.lead_units, *c.units)
+                 if len(unit_core(u)) >= 3 and unit_core(u) in q.text}
+        if not leaders and not units:
+            return []
+        owned = [c for c in items if leaders & set(c.leaders)
+                 or units & {*c.lead_units, *c.units}]
+        names = {*leaders, *units, *(unit_core(u) for u in units)}
+        rest = [t for t in q.terms if not any(t in n or n in t for n in names)]
+        w = [self.weights.weight(t) for t in rest]
+        return sorted(owned, key=lambda c: -coverage(rest, w, c.task) if rest else 0.0)
 
     def _abstain(
         self,

@@ -93,3 +93,13 @@ def test_a_sentence_about_another_district_does_not_answer(service) -> None:
     assert "60个" in a.text and "45个" not in a.text
     a = _ask(service, "白塔区今年计划实施多少个重点项目")
     assert "45个" in a.text and "60个" not in a.text
+
+
+def test_what_a_named_leader_or_unit_owns_lists_their_records(service) -> None:
+    a = _ask(service, "陈涛牵头哪些任务？")
+    assert not a.abstained and len(a.citations) == 2
+    assert "老旧小区改造" in a.text and "滨河公园" in a.text
+    a = _ask(service, "区商务局负责哪些工作")
+    assert "社会消费品零售总额增长8%" in a.text and "区商务局" in a.text
+    a = _ask(service, "周敏分管的工作里跟卫生有关的有哪些")
+    assert a.text.startswith("建成社区卫生服务中心3处")  # the record matching 卫生 comes first
