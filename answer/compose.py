@@ -247,7 +247,8 @@ class Answerer:
         timings: dict[str, float],
     ) -> Answer:
         """Commitment records verbatim (the end of each task, then its record), each cited."""
-        citations, parts = [], []
+        citations: list[Citation] = []
+        parts: list[str] = []
         for c in items[:MAX_RECORDS]:
             doc = self.index.documents[c.doc_id]
             rec_start = self.record_open.get(c.commitment_id, c.end)
