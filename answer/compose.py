@@ -187,7 +187,7 @@ class Answerer:
             if sec.start <= start < sec.end:
                 heading = sec.heading
         return Citation(
-            n=n, doc_id=doc.doc_id, title=doc.title, date=doc.date, snippet=doc.text[s0:e0],
+            n=n, doc_id=doc.doc_id, title=doc.title, date=doc.when, snippet=doc.text[s0:e0],
             start=s0, end=e0, score=round(score, 4), highlight_start=start, highlight_end=end,
             heading=heading,
         )
@@ -201,7 +201,7 @@ class Answerer:
             doc = self.index.documents[c.doc_id]
             out.append(
                 Citation(
-                    n=first_n + len(out), doc_id=c.doc_id, title=doc.title, date=doc.date,
+                    n=first_n + len(out), doc_id=c.doc_id, title=doc.title, date=doc.when,
                     snippet=c.text, start=c.start, end=c.end, score=round(hit.score, 4),
                     highlight_start=c.start, highlight_end=c.start, heading=c.heading,
                 )
@@ -229,7 +229,7 @@ class Answerer:
                 citations.append(cite)
             parts.append(f"{doc.text[p.start:p.end].strip().rstrip(_TRAILING)}[{cite.n}]")
         text = "".join(parts)
-        if year is not None:
+        if year is not None:  # several years compete: say which one this is
             text = f"（{year}年）{text}"
         related = [
             self._citation(len(citations) + i + 1, self.index.documents[c.doc_id], c.start, c.end,
@@ -240,6 +240,7 @@ class Answerer:
             h.chunk.doc_id == p.doc_id and h.chunk.start <= p.start < h.chunk.end for p in picks)}
         related += self._related(hits, used, len(citations) + len(related) + 1)[: 3 - len(related)]
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
+        year = year or self.index.documents[picks[0].doc_id].year
         return Answer(q.text, text, False, tuple(citations), tuple(related), year, q.kind, timings)
 
     def _records_answer(

@@ -47,6 +47,11 @@ class Document:
     content_hash: str = ""  # hash of the raw file bytes
     sections: tuple[Section, ...] = ()
 
+    @property
+    def when(self) -> str | None:
+        """The date, or else the year the document speaks about, for display."""
+        return self.date or (str(self.year) if self.year else None)
+
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         data = asdict(self)
         if not with_text:

@@ -22,7 +22,7 @@ class HitOut(BaseModel):
     def of(cls, hit: Hit, doc: Document) -> HitOut:
         c = hit.chunk
         return cls(
-            doc_id=c.doc_id, title=doc.title, date=doc.date, text=c.text, start=c.start,
+            doc_id=c.doc_id, title=doc.title, date=doc.when, text=c.text, start=c.start,
             end=c.end, score=round(hit.score, 6), heading=c.heading, chunk_id=c.chunk_id,
         )
 
