@@ -19,6 +19,7 @@ from retriever.store import Index
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
 _TRAILING = "，、；：,;:"
+_SNIPPET_OPENERS = "。！？\n）)"  # a snippet starts after one of these
 CANDIDATE_HITS = 12  # passages whose sentences compete for the answer
 SNIPPET_PAD = 80
 MAX_RECORDS = 3  # commitment records listed for "区商务局负责哪些工作"
@@ -180,8 +181,7 @@ class Answerer:
 
     # --- output -----------------------------------------------------------------
     def _citation(self, n: int, doc: Document, start: int, end: int, score: float) -> Citation:
-        s0 = max(0, start - SNIPPET_PAD)
-        e0 = min(len(doc.text), end + SNIPPET_PAD)
+        s0, e0 = snippet_bounds(doc.text, start, end)
         heading = ""
         for sec in doc.sections:
             if sec.start <= start < sec.end:
@@ -299,6 +299,20 @@ class Answerer:
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         related = self._related(hits, set(), 1)
         return Answer(q.text, text, True, (), tuple(related), year, q.kind, timings)
+
+
+def snippet_bounds(text: str, start: int, end: int, pad: int = SNIPPET_PAD) -> tuple[int, int]:
+    """Context around ``text[start:end]`` that starts and ends at sentence (or record) ends."""
+    lo = max(0, start - pad)
+    cut = max(text.rfind(ch, lo, start) for ch in _SNIPPET_OPENERS)
+    if cut >= start - 2:  # the sentence opens right there: show the one before too
+        cut = max(text.rfind(ch, lo, cut) for ch in _SNIPPET_OPENERS)
+    s0 = cut + 1 if cut >= 0 else lo
+    while s0 < start and (text[s0].isspace() or text[s0] in _TRAILING + "。"):
+        s0 += 1
+    after = [i for i in (text.find(ch, end, end + pad) for ch in "。！？\n") if i >= 0]
+    e0 = min(after) + 1 if after else min(len(text), end + pad)
+    return s0, max(e0, end)
 
 
 def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:

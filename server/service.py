@@ -19,22 +19,25 @@ from retriever.store import Index, check_compatible, load_index, read_manifest
 logger = logging.getLogger(__name__)
 
 
-def validate_query(text: str, max_chars: int, what: str = "query") -> str:
+def validate_query(text: str, max_chars: int, what: str = "问题") -> str:
     """The stripped query, or a BadQueryError that says what to fix."""
     if not isinstance(text, str):
-        raise BadQueryError(f"the {what} must be text")
+        raise BadQueryError(f"{what}必须是文字（the {what} must be text）")
     stripped = text.strip()
     if not stripped:
-        raise BadQueryError(f"the {what} is empty: type a question, e.g. 2024年要新建几所幼儿园？")
+        raise BadQueryError(
+            f"{what}为空，请输入内容，例如：2024年要新建几所幼儿园？（the {what} is empty）"
+        )
     if len(stripped) > max_chars:
         raise BadQueryError(
-            f"the {what} has {len(stripped)} characters; keep it under {max_chars}"
+            f"{what}有{len(stripped)}个字，请控制在{max_chars}字以内"
+            f"（the {what} has {len(stripped)} characters; keep it under {max_chars}）"
         )
     bad = [ch for ch in stripped if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t"]
     if bad:
+        codes = ", ".join(repr(c) for c in bad[:3])
         raise BadQueryError(
-            f"the {what} contains control characters ({', '.join(repr(c) for c in bad[:3])}): "
-            "remove them"
+            f"{what}含有控制字符（{codes}），请删除后再试（the {what} contains control characters）"
         )
     return stripped
 
@@ -75,13 +78,13 @@ class QAService:
         year: int | None = None,
         history: Sequence[str] = (),
     ) -> Answer:
-        question = validate_query(question, self.settings.max_query_chars, "question")
+        question = validate_query(question, self.settings.max_query_chars)
         return self.answerer.ask(question, k=self._k(k), year=year, history=history)
 
     def _k(self, k: int | None) -> int:
         k = self.settings.top_k if k is None else k
         if not 1 <= k <= 50:
-            raise BadQueryError(f"k must be between 1 and 50, got {k}")
+            raise BadQueryError(f"k 须在 1 到 50 之间（k must be between 1 and 50, got {k}）")
         return k
 
     # --- documents and commitments ----------------------------------------------
@@ -93,13 +96,13 @@ class QAService:
             return self.index.documents[doc_id]
         except KeyError:
             raise NotFoundError(
-                f"no document {doc_id!r}: GET /api/documents lists the ids"
+                f"没有文档 {doc_id!r}（no document {doc_id!r}: GET /api/documents lists the ids）"
             ) from None
 
     def commitments(
         self, q: str | None = None, leader: str | None = None, unit: str | None = None
     ) -> list[Commitment]:
-        for value, what in ((q, "q"), (leader, "leader"), (unit, "unit")):
+        for value, what in ((q, "关键词"), (leader, "牵头领导"), (unit, "单位")):
             if value:
                 validate_query(value, self.settings.max_query_chars, what)
         return filter_commitments(
