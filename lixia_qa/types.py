@@ -12,7 +12,7 @@ Offsets (``start``/``end``) are always character offsets into the cleaned
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -51,13 +51,6 @@ class Document:
     def when(self) -> str | None:
         """The date, or else the year the document speaks about, for display."""
         return self.date or (str(self.year) if self.year else None)
-
-    def to_dict(self, with_text: bool = True) -> dict[str, Any]:
-        data = asdict(self)
-        if not with_text:
-            data.pop("text")
-            data.pop("sections")
-        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:

@@ -23,7 +23,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ import bm25s
 import faiss
 import numpy as np
 
+from ingest.lexicon import write_user_dict
 from lixia_qa.errors import IndexMismatchError, IndexNotFoundError
 from lixia_qa.settings import Settings
 from lixia_qa.types import Chunk, Commitment, Document
@@ -75,12 +76,6 @@ class Index:
     bm25: bm25s.BM25
     tokenizer: ChineseTokenizer
     path: Path | None = None
-    _by_id: dict[str, int] = field(default_factory=dict, repr=False)
-
-    def chunk_row(self, chunk_id: str) -> int:
-        if not self._by_id:
-            self._by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
-        return self._by_id[chunk_id]
 
     def embeddings(self) -> np.ndarray:
         """All stored vectors (row i belongs to chunks[i])."""
@@ -147,9 +142,7 @@ def save_index(index: Index, path: Path) -> None:
         _write_jsonl(tmp / "documents.jsonl", (asdict(d) for d in index.documents.values()))
         _write_jsonl(tmp / "chunks.jsonl", (asdict(c) for c in index.chunks))
         _write_jsonl(tmp / "commitments.jsonl", (asdict(c) for c in index.commitments))
-        (tmp / "lexicon.txt").write_text(
-            "".join(f"{w} 2000\n" for w in index.tokenizer.user_words), encoding="utf-8"
-        )
+        write_user_dict(index.tokenizer.user_words, tmp / "lexicon.txt")
         faiss.write_index(index.vectors, str(tmp / "dense.faiss"))
         index.bm25.save(str(tmp / "bm25"), show_progress=False)
         old = path.with_name(f".{path.name}.old-{os.getpid()}")
