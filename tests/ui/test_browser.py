@@ -2,7 +2,8 @@
 
 An index of ``seeds/`` is built in a temp dir with the deterministic hash embedder
 (``LIXIA_MODEL=hash``: fast, no model download), then ``lixia-qa serve`` runs over it on
-a free port. Screenshots go to ``tests/ui/screenshots/`` as artifacts.
+a free port. Screenshots go to ``build/screenshots/`` (ignored by git) as artifacts;
+curated copies live in ``docs/``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.browser
 logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = Path(__file__).resolve().parent / "screenshots"
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -150,7 +151,7 @@ def test_chat_shows_cited_answer_and_source_cards(
         # no horizontal overflow: everything wraps at the viewport width
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"], f"page is {width}px wide at {viewport['width']}px"
-        SHOTS.mkdir(exist_ok=True)
+        SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
 
         card.locator(".open-doc").click()  # the 文档 tab opens with the sentence highlighted
@@ -173,7 +174,7 @@ def test_commitments_filter_by_unit_and_open_row(browser: Any, server_url: str) 
         cell = table.get_by_text("区商务局").filter(visible=True).first
         expect(cell).to_be_visible()
         expect(page.get_by_text("导出 CSV")).to_be_visible()
-        SHOTS.mkdir(exist_ok=True)
+        SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "desktop_commitments.png"), full_page=True)
 
         cell.click()  # a row opens its place in the document
