@@ -20,7 +20,7 @@ from retriever.store import Index
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
 _TRAILING = "，、；：,;:"
 _SNIPPET_OPENERS = "。！？\n）)"  # a snippet starts after one of these
-CANDIDATE_HITS = 12  # passages whose sentences compete for the answer
+CANDIDATE_HITS = 20  # passages whose sentences compete for the answer
 SNIPPET_PAD = 80
 MAX_RECORDS = 3  # commitment records listed for "区商务局负责哪些工作"
 TASK_CHARS = 60  # a longer task is cut to its last clauses  # characters of context shown around a cited sentence
