@@ -209,6 +209,7 @@ def parse_commitments(
                 start=start,
                 end=match.end(),
                 headings=tuple(headings_at(start)) if headings_at else (),
+                record_start=match.start(),
             )
         )
         floor = match.end()

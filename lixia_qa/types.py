@@ -99,6 +99,7 @@ class Commitment:
     start: int  # start of the task text
     end: int  # end of the closing parenthesis of the record
     headings: tuple[str, ...] = ()
+    record_start: int = -1  # where the owner record opens ("（牵头领导…"); -1 when unknown
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Commitment:

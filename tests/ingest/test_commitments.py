@@ -213,3 +213,11 @@ def test_seed_003_every_record(text: str) -> None:
     health = _by_task(items, "保障好群众就医用药需求")
     assert health.leaders == ("武毅", "王若曦")
     assert len(filter_commitments(items, unit="商务局")) > 10
+
+
+def test_record_start_is_the_outer_parenthesis_with_a_nested_unit() -> None:
+    # the unit name holds its own parenthesis: the record opens at the outer one
+    text = "全年新建幼儿园4所（牵头领导：张三；责任单位：区住建局（区人防办））。"
+    (item,) = parse_commitments("d.txt", text)
+    assert text[item.record_start :].startswith("（牵头领导")
+    assert text[item.start : item.record_start] == "全年新建幼儿园4所"
