@@ -1,164 +1,167 @@
-"""Candidate answer sentences and commitment records, scored against a question."""
+"""Choosing what to answer with: the best eligible candidates, trimmed to a budget, the
+newest of equally good statements about different years, and commitment records."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from answer.question import ASPECT_WORDS, FIGURE, LIST, Question
-from answer.sentences import NUMBER_RE, Span, TermWeights, clauses, coverage, split_spans
-from lixia_qa.settings import Settings
-from lixia_qa.types import Commitment, Document, Hit
+import numpy as np
 
-CONTEXT_WEIGHT = 0.3  # weight of terms carried over from an earlier question
-RANK_BONUS = 0.12
-ASPECT_WEIGHT = 0.3  # share of its weight an aspect word (特点, 原因) keeps
-CHUNK_CONTEXT = 0.7  # a sentence inherits this share of its passage's coverage ...
-MIN_OWN_COVERAGE = 0.3  # ... when it covers this much of the question itself
-MEASURE_BONUS = 0.25
-LIST_BONUS = 0.1  # "哪些" and the sentence enumerates (甲、乙、丙)  # "几栋" and the sentence has "12栋"
-_SENTENCE_END = "。！？!?；;…”’）)"
-
-
-def _is_heading(text: str, span: Span) -> bool:
-    """A short line without closing punctuation: a heading, not an answer."""
-    piece = text[span.start : span.end]
-    return len(piece) < 24 and piece[-1] not in _SENTENCE_END and (
-        span.end == len(text) or text[span.end] == "\n"
-    )
+from answer.analyse import FIGURE, LIST, Question
+from answer.config import AnswerConfig
+from answer.features import Candidate, column
+from answer.score import Scorer
+from answer.sentences import NUMBER_RE, TermWeights, coverage, coverage_forms
+from ingest.units import Span, clauses
+from lixia_qa.types import Commitment
 
 
 @dataclass(frozen=True)
-class Candidate:
-    doc_id: str
+class Scored:
+    cand: Candidate
+    score: float
+
+    @property
+    def doc_id(self) -> str:
+        return self.cand.unit.doc_id
+
+    @property
+    def start(self) -> int:
+        return self.cand.unit.start
+
+    @property
+    def end(self) -> int:
+        return self.cand.unit.end
+
+
+@dataclass(frozen=True)
+class Picked:
+    """An answer span (already trimmed) with where it came from."""
+
     start: int
     end: int
-    coverage: float  # weighted share of the question's terms found
-    score: float  # coverage plus retrieval-rank and answer-type evidence
-    fits: bool  # has what the question kind needs (a figure for 多少)
-    year: int | None  # the year its document speaks about
-    matched: frozenset[str] = frozenset()  # question terms the sentence contains
+    doc_id: str
+    score: float
 
 
-def _weights(q: Question, weights: TermWeights) -> tuple[list[str], list[float]]:
-    terms = list(q.terms) + list(q.context_terms)
-    w = [weights.weight(t) * (ASPECT_WEIGHT if t in ASPECT_WORDS else 1.0) for t in q.terms]
-    w += [CONTEXT_WEIGHT * weights.weight(t) for t in q.context_terms]
-    return terms, w
+def ranked(
+    cands: Sequence[Candidate], X: np.ndarray, scorer: Scorer
+) -> tuple[list[Scored], list[Scored]]:
+    """(eligible candidates best first, all candidates best first)."""
+    if not cands:
+        return [], []
+    scores, eligible = scorer.score(X)
+    # ties: the candidate from the better-ranked passage first
+    tiebreak = column(X, "rank_fused")
+    order = sorted(range(len(cands)), key=lambda i: (-scores[i], -tiebreak[i]))
+    every = [Scored(cands[i], float(scores[i])) for i in order]
+    good = [Scored(cands[i], float(scores[i])) for i in order if eligible[i]]
+    return good, every
 
 
-# a question asking for money, area or a share needs a figure of that family
-_FAMILIES = {
-    "元": re.compile(r"元"),
-    "平方米": re.compile(r"平方米|平米|亩|公顷"),
-    "亩": re.compile(r"平方米|平米|亩|公顷"),
-    "%": re.compile(r"%|百分点|成"),
-}
-_GENERIC_MEASURES = {"个"}
+def _overlaps(a: Scored, b: Scored | Picked) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
-def _measure_after_number(text: str, measure: str) -> bool:
-    return any(text.startswith(measure, m.end()) for m in NUMBER_RE.finditer(text))
+def prefer_recent(
+    good: list[Scored], gap: float, q: Question
+) -> tuple[Scored, list[Scored]]:
+    """Without a named year: among statements as good as the best from documents about
+    different years, the newest; the others are returned to be shown as related."""
+    best = good[0]
+    terms = set(q.terms)
+    matched = {t for t in terms if t in best.cand.unit.text}
+    close = [
+        c for c in good
+        if c is best or (
+            c.score >= best.score - gap and c.cand.year is not None and c.doc_id != best.doc_id
+            and {t for t in terms if t in c.cand.unit.text} >= matched
+        )
+    ]
+    years = {c.cand.year for c in close if c.cand.year is not None}
+    if len(years) <= 1:
+        return best, []
+    recent = max(years)
+    chosen = next(c for c in close if c.cand.year == recent)
+    return chosen, [c for c in close if c.cand.year != recent]
 
 
-def _family_ok(text: str, measure: str | None) -> bool:
-    """The sentence has a figure of the asked family (yuan, area, percent), when one is asked."""
-    if not measure or measure in _GENERIC_MEASURES:
-        return True
-    for unit, family in _FAMILIES.items():
-        if measure.endswith(unit):
-            return any(family.match(text, m.end()) or family.search(text[m.start():m.end()])
-                       for m in NUMBER_RE.finditer(text))
-    return True
+def choose(
+    q: Question, good: list[Scored], scorer: Scorer, cfg: AnswerConfig, year_named: bool
+) -> tuple[list[Scored], int | None, list[Scored]]:
+    """The candidates to answer with, the year to state (when several compete) and the
+    equally good statements about other years."""
+    best, others = (good[0], []) if year_named else prefer_recent(good, cfg.year_gap, q)
+    limit = {LIST: cfg.max_list_units, FIGURE: 1}.get(q.kind, cfg.max_fact_units)
+    chosen = [best]
+    gap = scorer.gap * (cfg.list_gap_factor if q.kind == LIST else 1.0)
+    for c in good:
+        if len(chosen) >= limit:
+            break
+        if c is best or c in others or any(_overlaps(c, p) for p in chosen):
+            continue
+        if c.score >= best.score - gap and (c.doc_id == best.doc_id or q.kind == LIST):
+            chosen.append(c)
+    years_seen = {c.cand.year for c in good[:5] if c.cand.year}
+    year_used = best.cand.year if len(years_seen) > 1 or others else None
+    return chosen, year_used, others
 
 
-def candidates(
-    q: Question,
-    hits: Sequence[Hit],
-    documents: Mapping[str, Document],
-    gaps: Mapping[str, Sequence[tuple[int, int]]],
-    weights: TermWeights,
-    districts: frozenset[str] = frozenset(),
-) -> list[Candidate]:
-    """Sentences of the retrieved chunks, best first.
+def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int, int]:
+    """The span itself, or its best run of clauses when it is longer than ``budget``."""
+    if end - start <= budget:
+        return start, end
+    parts = clauses(text, Span(start, end))
+    if not parts:
+        return start, start + budget
+    terms = list(q.terms)
+    w = [1.0] * len(terms)
+    best = (-1.0, parts[0].start, parts[0].end)
+    for i in range(len(parts)):
+        for j in range(i, len(parts)):
+            s, e = parts[i].start, parts[j].end
+            if e - s > budget and j > i:
+                break
+            piece = text[s:e]
+            score = coverage(terms, w, piece) if terms else 0.0
+            if q.kind == FIGURE and NUMBER_RE.search(piece):
+                score += 0.5
+            score -= 0.001 * (e - s)  # prefer the shorter of equal windows
+            if score > best[0]:
+                best = (score, s, e)
+    return best[1], min(best[2], best[1] + max(budget, 1))
 
-    A sentence that names another district than the one asked about does not fit
-    (documents about one district often quote another).
-    """
-    terms, w = _weights(q, weights)
-    asked = {d for d in districts if d in q.text}
-    seen: set[tuple[str, int]] = set()
-    out: list[Candidate] = []
-    for rank, hit in enumerate(hits):
-        chunk = hit.chunk
-        doc = documents[chunk.doc_id]
-        chunk_cov = coverage(terms, w, chunk.index_text())
-        for span in split_spans(doc.text, chunk.start, chunk.end, gaps=gaps.get(doc.doc_id, ())):
-            if (doc.doc_id, span.start) in seen or _is_heading(doc.text, span):
-                continue
-            seen.add((doc.doc_id, span.start))
-            text = doc.text[span.start : span.end]
-            cov = coverage(terms, w, text)
-            with_heading = coverage(terms, w, f"{chunk.heading}{text}") if chunk.heading else cov
-            context = CHUNK_CONTEXT * chunk_cov if cov >= MIN_OWN_COVERAGE else 0.0
-            cov = max(cov, 0.85 * with_heading, context)
-            fits = True
-            score = cov + RANK_BONUS / (1 + rank)
-            if q.kind == FIGURE:
-                fits = bool(NUMBER_RE.search(text)) and _family_ok(text, q.measure)
-                if q.measure and _measure_after_number(text, q.measure):
-                    score += 0.1 if q.measure in _GENERIC_MEASURES else MEASURE_BONUS
-            named = {d for d in districts if d in text}
-            if asked and named and not asked & named:
-                fits = False  # about another district than the one asked about
-            if q.kind == LIST and "、" in text:
-                score += LIST_BONUS
-            low = text.lower()
-            matched = frozenset(t for t in q.terms if t in low)
-            out.append(
-                Candidate(doc.doc_id, span.start, span.end, cov, score, fits, doc.year, matched)
-            )
-    out.sort(key=lambda c: -c.score)
-    return out
+
+def to_picks(
+    chosen: Sequence[Scored], texts: dict[str, str], q: Question, budget: int
+) -> list[Picked]:
+    """Trim the chosen candidates into at most ``budget`` characters in all."""
+    picks: list[Picked] = []
+    for c in chosen:
+        start, end = trim(texts[c.doc_id], c.start, c.end, q, budget)
+        if end - start > budget and picks:
+            break
+        budget -= end - start
+        picks.append(Picked(start, end, c.doc_id, c.score))
+        if budget < 20:
+            break
+    return picks
 
 
 _OWNER_NOISE = re.compile(r"牵头|负责|责任|单位|部门|领导|工作|任务")
 
 
 def best_commitment(
-    q: Question, items: Sequence[Commitment], weights: TermWeights, settings: Settings
+    q: Question, items: Sequence[Commitment], weights: TermWeights, min_coverage: float
 ) -> Commitment | None:
     """The commitment record whose task best covers the question, if it covers enough."""
     terms = [t for t in q.terms if not _OWNER_NOISE.fullmatch(t)]
     if not terms or not items:
         return None
+    forms = [q.term_forms(t) for t in terms]
     w = [weights.weight(t) for t in terms]
-    scored = [(coverage(terms, w, c.task), -len(c.task), c) for c in items]
+    scored = [(coverage_forms(forms, w, c.task), -len(c.task), c) for c in items]
     cov, _, best = max(scored, key=lambda s: (s[0], s[1]))
-    return best if cov >= settings.abstain_threshold else None
-
-
-def trim_to_window(text: str, cand: Candidate, q: Question, budget: int) -> tuple[int, int]:
-    """The span of ``cand`` itself, or its best run of clauses when it is too long."""
-    if cand.end - cand.start <= budget:
-        return cand.start, cand.end
-    parts = clauses(text, Span(cand.start, cand.end))
-    if not parts:
-        return cand.start, cand.start + budget
-    terms = list(q.terms)
-    w = [1.0] * len(terms)
-    best = (-1.0, parts[0].start, parts[0].end)
-    for i in range(len(parts)):
-        for j in range(i, len(parts)):
-            start, end = parts[i].start, parts[j].end
-            if end - start > budget and j > i:
-                break
-            piece = text[start:end]
-            score = coverage(terms, w, piece) if terms else 0.0
-            if q.kind == FIGURE and NUMBER_RE.search(piece):
-                score += 0.5
-            score -= 0.001 * (end - start)  # prefer the shorter of equal windows
-            if score > best[0]:
-                best = (score, start, end)
-    return best[1], min(best[2], best[1] + max(budget, 1))
+    return best if cov >= min_coverage else None

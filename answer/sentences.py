@@ -1,81 +1,20 @@
-"""Sentences and clauses with offsets, and the term weights used to score them."""
+"""Figures in text, and the term weights and coverage used to score sentences."""
 
 from __future__ import annotations
 
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-_SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|…{1,2}[”’」』）)]*|\n+")
-_CLAUSE_END = re.compile(r"[，,：:][”’」』）)]*")  # not 、: it joins the items of a list
-_LEAD = re.compile(r"^[\s，。、；：,.;:！？!?”’）)】》]+")
-# a figure: digits (not a date) or a Chinese numeral before a measure word ("五所", not "一个")
+# a figure: digits (not a date), a Chinese numeral before a measure word ("五所", not
+# "一个", "百亿级"), or a grade in Roman numerals ("Ⅱ类", "III级")
 NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日时])"
     r"|(?:[二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*|一[十百千万]+)"
-    r"(?=[个所处家项座条名次场亿万栋户人倍])"
+    r"(?=[个所处家项座条名次场亿万栋户人倍类级])"
     r"|[一二两三四五六七八九十百千]{2,}(?![年月日号])"
+    r"|(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+|\b[IVX]{1,4})(?=\s*[类级期])"
 )
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-
-def _cut_gaps(start: int, end: int, gaps: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    bounds = [(start, end)]
-    for g0, g1 in sorted(gaps):
-        kept = []
-        for b0, b1 in bounds:
-            if g1 <= b0 or g0 >= b1:
-                kept.append((b0, b1))
-                continue
-            if g0 > b0:
-                kept.append((b0, g0))
-            if g1 < b1:
-                kept.append((g1, b1))
-        bounds = kept
-    return bounds
-
-
-def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading punctuation/space and trailing space."""
-    lead = _LEAD.match(text, start, end)
-    if lead:
-        start = lead.end()
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def split_spans(
-    text: str,
-    start: int,
-    end: int,
-    pattern: re.Pattern[str] = _SENT_END,
-    gaps: Sequence[tuple[int, int]] = (),
-) -> list[Span]:
-    """Pieces of ``text[start:end]`` ending at ``pattern``; ``gaps`` are cut out entirely."""
-    out: list[Span] = []
-    for b0, b1 in _cut_gaps(start, end, gaps):
-        cursor = b0
-        bounds = []
-        for m in pattern.finditer(text, b0, b1):
-            bounds.append((cursor, m.end() if m.group().strip() else m.start()))
-            cursor = m.end()
-        bounds.append((cursor, b1))
-        for s, e in bounds:
-            s, e = _tidy(text, s, e)
-            if e - s >= 2:
-                out.append(Span(s, e))
-    return out
-
-
-def clauses(text: str, span: Span) -> list[Span]:
-    return split_spans(text, span.start, span.end, _CLAUSE_END)
 
 
 def has_number(text: str) -> bool:
@@ -124,3 +63,18 @@ def coverage(terms: Sequence[str], weights: Sequence[float], text: str) -> float
     if total <= 0:
         return 0.0
     return sum(w * term_match(t, text) for t, w in zip(terms, weights, strict=True)) / total
+
+
+def coverage_forms(
+    forms: Sequence[Sequence[str]], weights: Sequence[float], text: str
+) -> float:
+    """Weighted share of terms found in ``text``, each term by its best-matching form
+    (the term itself or a synonym)."""
+    total = sum(weights)
+    if total <= 0:
+        return 0.0
+    found = 0.0
+    for term_forms, w in zip(forms, weights, strict=True):
+        if w:
+            found += w * max(term_match(f.lower(), text) for f in term_forms)
+    return found / total

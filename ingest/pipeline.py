@@ -16,20 +16,21 @@ from tqdm import tqdm
 from ingest.chunking import chunk_document
 from ingest.clean import clean_text
 from ingest.commitments import parse_commitments
-from ingest.lexicon import extract_names
+from ingest.lexicon import district_stems, extract_names
 from ingest.loader import read_folder
 from ingest.metadata import describe
 from ingest.structure import heading_path
+from ingest.units import answer_units, unit_vectors
 from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings
-from lixia_qa.types import Chunk, Commitment, Document, content_hash
+from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document, content_hash
 from retriever.embedders import Embedder, load_embedder
 from retriever.store import (
     Index,
     build_bm25,
     build_vectors,
+    cached_vectors,
     chunking_settings,
-    load_index,
     make_manifest,
     read_manifest,
     save_index,
@@ -44,8 +45,8 @@ class IngestReport:
     documents: int
     chunks: int
     commitments: int
-    embedded: int  # chunks whose vectors were computed in this run
-    reused: int  # chunks whose vectors came from the previous index
+    embedded: int  # texts (chunks and answer units) embedded in this run
+    reused: int  # texts whose vectors came from the previous index
     seconds: float
     up_to_date: bool = False
 
@@ -89,34 +90,42 @@ def is_up_to_date(index_dir: Path, corpus_hash: str, settings: Settings, model: 
     )
 
 
-def _previous_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
-    """index text -> vector from an existing index built with the same model."""
-    try:
-        old = load_index(index_dir)
-    except (LixiaError, OSError, ValueError, RuntimeError):
-        return {}
-    if old.manifest.get("model") != model:
-        return {}
-    vectors = old.embeddings()
-    return {c.index_text(): vectors[i] for i, c in enumerate(old.chunks)}
+class CachedEncoder:
+    """Passage embeddings through a text -> vector cache (vectors of a previous index
+    built with the same model), counting how many texts were really embedded."""
+
+    def __init__(self, embedder: Embedder, cache: dict[str, np.ndarray], batch: int) -> None:
+        self.embedder = embedder
+        self.cache = cache
+        self.batch = batch
+        self.embedded = 0
+        self.reused = 0
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        distinct = set(texts)
+        todo = sorted(t for t in distinct if t not in self.cache)
+        self.reused += len(distinct) - len(todo)
+        show = sys.stderr.isatty()
+        with tqdm(total=len(todo), desc="embedding", unit="text", disable=not show) as bar:
+            for i in range(0, len(todo), self.batch):
+                part = todo[i : i + self.batch]
+                for text, vec in zip(part, self.embedder.encode_documents(part), strict=True):
+                    self.cache[text] = vec
+                bar.update(len(part))
+        self.embedded += len(todo)
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return np.vstack([self.cache[t] for t in texts]).astype(np.float32)
 
 
-def embed_chunks(
-    embedder: Embedder, chunks: list[Chunk], cache: dict[str, np.ndarray], batch: int
-) -> tuple[np.ndarray, int]:
-    """Vectors for ``chunks``; texts found in ``cache`` are not embedded again."""
-    texts = [c.index_text() for c in chunks]
-    todo = sorted({t for t in texts if t not in cache})
-    show = sys.stderr.isatty()
-    with tqdm(total=len(todo), desc="embedding", unit="chunk", disable=not show) as bar:
-        for i in range(0, len(todo), batch):
-            part = todo[i : i + batch]
-            for text, vec in zip(part, embedder.encode_documents(part), strict=True):
-                cache[text] = vec
-            bar.update(len(part))
-    if not texts:
-        return np.zeros((0, embedder.dim), dtype=np.float32), 0
-    return np.vstack([cache[t] for t in texts]).astype(np.float32), len(todo)
+def corpus_facts(docs: list[Document], tokenizer: ChineseTokenizer) -> dict[str, object]:
+    """What answering needs to know about the whole corpus, computed once here."""
+    years = [d.year for d in docs if d.year]
+    corpus = "\n".join(d.text for d in docs)
+    return {
+        "latest_year": max(years) if years else None,
+        "districts": sorted(district_stems(corpus, tokenizer.words)),
+    }
 
 
 def build_index(
@@ -143,15 +152,21 @@ def build_index(
     embedder = embedder or load_embedder(settings)
     if not force and is_up_to_date(index_dir, corpus_hash, settings, embedder.name):
         return IngestReport(
-            len(docs), len(chunks), len(commitments), 0, len(chunks),
+            len(docs), len(chunks), len(commitments), 0, 0,
             time.perf_counter() - t0, up_to_date=True,
         )
     tokenizer = ChineseTokenizer(names)
-    cache = {} if force else _previous_vectors(index_dir, embedder.name)
-    vectors, embedded = embed_chunks(embedder, chunks, cache, settings.embed_batch_size)
+    cache = {} if force else cached_vectors(index_dir, embedder.name)
+    encode = CachedEncoder(embedder, cache, settings.embed_batch_size)
+    vectors = encode([c.index_text() for c in chunks])
+    units: list[AnswerUnit] = []
+    for doc in docs:
+        units.extend(
+            answer_units(doc, commitments, settings.long_sentence, settings.window_chars)
+        )
     index = Index(
         manifest=make_manifest(
-            settings, embedder.name, embedder.dim, docs, len(chunks), corpus_hash
+            settings, embedder.name, embedder.dim, docs, len(chunks), corpus_hash, len(units)
         ),
         documents={d.doc_id: d for d in docs},
         chunks=chunks,
@@ -159,10 +174,14 @@ def build_index(
         vectors=build_vectors(vectors, embedder.dim),
         bm25=build_bm25(tokenizer, chunks),
         tokenizer=tokenizer,
+        units=units,
+        unit_vectors=unit_vectors(units, encode, embedder.dim),
+        facts=corpus_facts(docs, tokenizer),
     )
+
     save_index(index, index_dir)
     report = IngestReport(
-        len(docs), len(chunks), len(commitments), embedded, len(chunks) - embedded,
+        len(docs), len(chunks), len(commitments), encode.embedded, encode.reused,
         time.perf_counter() - t0,
     )
     logger.info("%s", report.summary())

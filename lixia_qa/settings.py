@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(16, ge=1, le=1024, description="passages embedded per batch")
     chunk_size: int = Field(220, ge=50, le=4000, description="chunk length in characters")
     chunk_overlap: int = Field(40, ge=0, le=1000, description="chunk overlap in characters")
+    long_sentence: int = Field(
+        80, ge=20, le=1000, description="a sentence longer than this also gets clause-window units"
+    )
+    window_chars: int = Field(
+        50, ge=10, le=500, description="longest clause window cut from a long sentence"
+    )
     candidate_k: int = Field(
         50, ge=1, le=1000, description="depth of each ranking before fusion (k0)"
     )
@@ -46,8 +52,20 @@ class Settings(BaseSettings):
     unseen_term_weight: float = Field(
         2.0, ge=0, description="weight of a question word no passage contains (IDF scale)"
     )
-    abstain_threshold: float = Field(
-        0.55, ge=0, le=1, description="minimum share of the question's key terms an answer covers"
+    abstain_threshold: float | None = Field(
+        None, ge=0, le=1,
+        description="override the answer scorer's abstention threshold (default: the "
+        "fitted model's, chosen on the eval dev split; 0.55 coverage for the lexical rules)",
+    )
+    answer_scorer: str = Field(
+        "auto",
+        pattern="^(auto|learned|lexical|vector)$",
+        description="how answer candidates are ranked: 'learned' (the fitted model), "
+        "'lexical' (rules), 'vector' (cosine); 'auto' = learned when it was fitted with "
+        "the index's embedder, else lexical",
+    )
+    answer_model: Path | None = Field(
+        None, description="answer model file (default: the one shipped in answer/models/)"
     )
     host: str = Field("127.0.0.1", description="address `lixia-qa serve` listens on")
     port: int = Field(8000, ge=1, le=65535, description="port of the API and UI")

@@ -110,6 +110,25 @@ class Commitment:
 
 
 @dataclass(frozen=True)
+class AnswerUnit:
+    """The smallest span an answer can quote: a sentence, a clause window of a long
+    sentence, or a commitment task. ``doc.text[start:end] == text``; row i of the
+    index's unit matrix is its vector."""
+
+    unit_id: str  # f"{doc_id}~{n}"
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # "sentence", "window" (clauses of a long sentence), "record" or "heading"
+    parent: str = ""  # for a window: the unit_id of the long sentence it is part of
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerUnit:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
 class Hit:
     """A retrieved chunk with its fused score and per-retriever ranks."""
 

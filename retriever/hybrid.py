@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+import numpy as np
+
 from lixia_qa.settings import Settings
 from lixia_qa.types import Hit
 from retriever.dense import DenseRetriever
@@ -42,10 +44,21 @@ class HybridRetriever:
             bm25_weight=settings.bm25_weight,
         )
 
-    def search(self, query: str, k: int, doc_ids: Collection[str] | None = None) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        k: int,
+        doc_ids: Collection[str] | None = None,
+        qvec: np.ndarray | None = None,
+    ) -> list[Hit]:
+        """Top ``k`` fused hits; ``qvec`` is the query's vector when the caller has it."""
         depth = max(k, self.candidate_k)
+        dense = (
+            self.dense.search(query, depth, doc_ids) if qvec is None
+            else self.dense.search_vector(qvec, depth, doc_ids)
+        )
         rankings = {
-            self.dense.name: self.dense.search(query, depth, doc_ids),
+            self.dense.name: dense,
             self.keyword.name: self.keyword.search(query, depth, doc_ids),
         }
         return dedupe(rrf(rankings, k=self.rrf_k, weights=self.weights), k)

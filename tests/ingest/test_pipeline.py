@@ -48,7 +48,11 @@ def test_changing_one_document_reembeds_only_it(tmp_path, corpus_dir, settings) 
     local = settings.model_copy(update={"docs_dir": docs, "index_dir": tmp_path / "index"})
     first = CountingEmbedder()
     report = build_index(local, embedder=first)
-    assert report.embedded == report.chunks and report.reused == 0
+    index = load_index(local.index_dir)
+    texts = {c.index_text() for c in index.chunks} | {u.text for u in index.units}
+    # every distinct text of chunks and answer units, once (long sentences are derived)
+    assert report.embedded == len(set(first.seen)) == len(first.seen) <= len(texts)
+    assert report.reused == 0
 
     again = CountingEmbedder()
     assert build_index(local, embedder=again).up_to_date and again.seen == []
@@ -59,11 +63,16 @@ def test_changing_one_document_reembeds_only_it(tmp_path, corpus_dir, settings) 
     report = build_index(local, embedder=changed)
     index = load_index(local.index_dir)
     culture = [c.index_text() for c in index.chunks if c.doc_id == "sub/culture_2022.txt"]
+    culture += [u.text for u in index.units if u.doc_id == "sub/culture_2022.txt"]
     assert changed.seen and set(changed.seen) <= set(culture)
-    assert report.reused == report.chunks - report.embedded > 0
-    # vectors of reused chunks are the ones a fresh embedding gives
+    assert report.reused > 0 and report.embedded == len(changed.seen)
+    # vectors of reused chunks and units are the ones a fresh embedding gives
     fresh = HashEmbedder().encode_documents([c.index_text() for c in index.chunks])
     assert np.allclose(index.embeddings(), fresh, atol=1e-6)
+    plain = [i for i, u in enumerate(index.units) if u.kind != "window" and not any(
+        w.parent == u.unit_id for w in index.units)]
+    fresh_units = HashEmbedder().encode_documents([index.units[i].text for i in plain])
+    assert np.allclose(index.unit_vectors[plain], fresh_units, atol=1e-6)
 
 
 def test_failed_ingest_keeps_the_previous_index(tmp_path, corpus_dir, settings) -> None:

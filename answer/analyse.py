@@ -1,14 +1,40 @@
-"""Question analysis: what kind of answer is wanted, for which year, about which terms."""
+"""Question analysis: what kind of answer is wanted, for which year, about which terms.
+
+Colloquial framing (``answer/data/framing.txt``: 咱们, 区里, 多不多 …) is dropped from
+the content terms, and each term carries the other forms a document may use
+(``answer/data/synonyms.tsv``: GDP -> 地区生产总值), so lexical features compare what
+the question is about, in the documents' words.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
 
 from retriever.tokenize import ChineseTokenizer
 
-FIGURE, OWNER, LIST, FACT = "figure", "owner", "list", "fact"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class Kind(StrEnum):
+    """The kind of answer a question wants."""
+
+    FIGURE = "figure"  # 多少, 几所: a number with its unit
+    OWNER = "owner"  # 谁牵头, 哪个单位负责: a commitment's leader or unit
+    LIST = "list"  # 哪些: an enumeration
+    DATE = "date"  # 什么时候, 哪一年: a date or year
+    PERSON = "person"  # 谁 (not about a commitment): a person or organisation
+    PLACE = "place"  # 哪里, 在哪: a place
+    FACT = "fact"  # anything else: a short span
+
+
+FIGURE, OWNER, LIST, DATE, PERSON, PLACE, FACT = (
+    Kind.FIGURE, Kind.OWNER, Kind.LIST, Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.FACT,
+)
 
 _OWNER_RE = re.compile(
     r"谁(?:牵头|负责|主抓|来抓|来管|分管|管|抓|领导|主管)|(?:牵头|负责|分管|主抓)(?:的)?(?:是)?(?:谁|哪)|"
@@ -21,6 +47,11 @@ _FIGURE_RE = re.compile(
     r"多久|比例|增长率|增速|增幅|规模|面积|金额|数量|目标是(?:多少|几)|占比|几"
 )
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
+_DATE_RE = re.compile(
+    r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|几号|几日|什么时间|哪个时间|何年|多会儿|年份"
+)
+_PERSON_RE = re.compile(r"谁|哪位|什么人|哪个人|何人")
+_PLACE_RE_Q = re.compile(r"哪里|哪儿|在哪|什么地方|何处|何地|哪个(?:城市|国家|地方|省|地区)")
 # measure word asked for, e.g. 几所 -> 所, 多少亿元 -> 亿元
 _MEASURE_RE = re.compile(
     r"(?:几|多少)\s*((?:万|亿|千|百)?(?:平方米|平米|亩|美元|元|个|所|处|家|项|座|条|名|次|场|栋|户|人|台|辆|倍|%))"
@@ -58,13 +89,20 @@ _FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？
 @dataclass(frozen=True)
 class Question:
     text: str
-    kind: str
+    kind: Kind
     role: str | None  # for owner questions: "leader" or "unit"
     years: tuple[int, ...]  # years the question names (resolved)
     terms: tuple[str, ...]  # content terms, most specific first
     measure: str | None = None  # measure word asked for
     relative: bool = False  # the years come from 今年/去年 only, resolved against the corpus
     context_terms: tuple[str, ...] = ()  # terms carried over from earlier questions
+    forms: tuple[tuple[str, ...], ...] = ()  # per term: the term and its synonyms
+
+    def term_forms(self, term: str) -> tuple[str, ...]:
+        for forms in self.forms:
+            if forms and forms[0] == term:
+                return forms
+        return (term,)
 
 
 def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
@@ -82,15 +120,55 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def classify(text: str) -> tuple[str, str | None]:
+def classify(text: str) -> tuple[Kind, str | None]:
     if _OWNER_RE.search(text):
         role = "unit" if _UNIT_ROLE_RE.search(text) and "领导" not in text else "leader"
         return OWNER, role
     if _LIST_RE.search(text):
         return LIST, None
+    if _DATE_RE.search(text):
+        return DATE, None
     if _FIGURE_RE.search(text):
         return FIGURE, None
+    if _PERSON_RE.search(text):
+        return PERSON, None
+    if _PLACE_RE_Q.search(text):
+        return PLACE, None
     return FACT, None
+
+
+def _data_lines(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def framing_words() -> frozenset[str]:
+    """Colloquial framing words (data file), dropped from a question's content terms."""
+    return frozenset(_data_lines("framing.txt"))
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """term -> other forms documents use (data file), e.g. gdp -> 地区生产总值."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _data_lines("synonyms.tsv"):
+        term, _, forms = line.partition("\t")
+        out[term.strip().lower()] = tuple(f.strip() for f in forms.split(",") if f.strip())
+    return out
+
+
+def strip_framing(text: str) -> str:
+    """``text`` with colloquial framing words removed (longest first)."""
+    for word in sorted(framing_words(), key=len, reverse=True):
+        if len(word) > 1:
+            text = text.replace(word, " ")
+    return text
+
+
+def expand(term: str) -> tuple[str, ...]:
+    """The term followed by the other forms a document may use for it."""
+    return (term, *synonyms().get(term.lower(), ()))
 
 
 def strip_years(text: str) -> str:
@@ -103,7 +181,7 @@ def strip_years(text: str) -> str:
 
 
 def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
-    words = tokenizer.words(strip_years(text))
+    words = tokenizer.words(strip_framing(strip_years(text)))
     words = [_ASKING_PREFIX_RE.sub("", w) for w in words]  # 几连冠 -> 连冠
     terms = [
         t for t in words
@@ -112,6 +190,7 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
         and not _COUNT_RE.match(t)
         and not t.isdigit()
         and not (t[0] == "哪" and len(t) == 2)
+        and t not in framing_words()
     ]
     # longer (more specific) terms first; keep order stable
     return tuple(sorted(dict.fromkeys(terms), key=lambda t: -len(t)))
@@ -149,6 +228,7 @@ def analyse(
         measure = measure or (_MEASURE_RE.search(history[-1]))
         context = prev.terms
     terms = content_terms(text, tokenizer)
+    all_terms = (*terms, *(t for t in context if t not in terms))
     return Question(
         text=text,
         kind=kind,
@@ -158,4 +238,5 @@ def analyse(
         terms=terms,
         measure=_measure_word(measure),
         context_terms=tuple(t for t in context if t not in terms),
+        forms=tuple(expand(t) for t in all_terms),
     )

@@ -1,0 +1,227 @@
+"""The answer stage end to end: analyse -> candidates -> features -> score -> select ->
+compose. Each step is a module of this package; this one only wires them and applies
+the scoping rules (years, places, commitments) that come before scoring."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse
+from answer.candidates import UnitView, gather
+from answer.compose import Composer
+from answer.config import AnswerConfig
+from answer.features import Candidate, Context, feature_matrix
+from answer.score import Scorer, make_scorer
+from answer.select import Scored, best_commitment, choose, ranked, to_picks
+from answer.sentences import TermWeights, coverage_forms
+from ingest.commitments import unit_core
+from lixia_qa.types import Answer, Commitment, Document, Hit
+from retriever.hybrid import HybridRetriever
+from retriever.store import Index
+
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
+
+
+@dataclass
+class Scope:
+    """The documents a question may be answered from (None: all) and, for documents that
+    only mention the asked year, the spans that do."""
+
+    doc_ids: set[str] | None
+    spans: dict[str, list[tuple[int, int]]]
+
+
+@dataclass
+class Considered:
+    """Everything one pass over a question produced, for answering and for training."""
+
+    question: Question
+    hits: list[Hit]
+    candidates: list[Candidate]
+    features: np.ndarray
+    scope: Scope
+
+
+class Answerer:
+    def __init__(
+        self,
+        index: Index,
+        retriever: HybridRetriever,
+        config: AnswerConfig,
+        scorer: Scorer | None = None,
+    ) -> None:
+        self.index = index
+        self.retriever = retriever
+        self.config = config
+        self.weights = TermWeights([c.index_text() for c in index.chunks], unseen=1.0)
+        self.latest_year: int | None = index.facts.get("latest_year")
+        self.districts = frozenset(index.facts.get("districts", ()))
+        self.view = UnitView(index)
+        self.composer = Composer(index.documents, config.snippet_pad)
+        self.texts = {d.doc_id: d.text for d in index.documents.values()}
+        self.scorer = scorer or make_scorer(
+            config.scorer, config.model_path, index.manifest.get("model", ""), config.threshold
+        )
+
+    # --- public -----------------------------------------------------------------
+    def ask(
+        self, text: str, k: int = 5, year: int | None = None, history: Sequence[str] = ()
+    ) -> Answer:
+        t0 = time.perf_counter()
+        q = self.analyse(text, year, history)
+        query = self.query_text(q)
+        foreign = [t for t in q.terms if self._foreign_place(t)]
+        if foreign:  # another district or city than the documents speak of
+            return self.composer.abstain(q, self.retriever.search(query, k), t0,
+                                         place=foreign[0])
+        answer = self._answer(q, query, k, q.years, t0)
+        if answer.abstained and q.relative:
+            # 今年/去年 are resolved against the newest documents; when those do not
+            # answer, an older document may: the answer then says which year it is.
+            fallback = self._answer(q, query, k, (), t0)
+            if not fallback.abstained:
+                year_of = self.index.documents[fallback.citations[0].doc_id].year
+                text_ = fallback.text if fallback.text.startswith("（") or year_of is None \
+                    else f"（{year_of}年）{fallback.text}"
+                return replace(fallback, text=text_, year=year_of)
+        return answer
+
+    def analyse(self, text: str, year: int | None = None, history: Sequence[str] = ()) -> Question:
+        q = analyse(text, self.index.tokenizer, self.latest_year, history)
+        return replace(q, years=(year,), relative=False) if year else q
+
+    @staticmethod
+    def query_text(q: Question) -> str:
+        return " ".join([q.text, *q.context_terms])
+
+    def consider(
+        self, q: Question, query: str, years: Sequence[int], exclude: Sequence[str] = ()
+    ) -> Considered:
+        """Retrieve, gather candidates and compute their features (no decision yet).
+        ``exclude`` removes documents (training builds unanswerable cases with it)."""
+        scope = self.scope(years)
+        doc_ids = scope.doc_ids
+        if exclude:
+            doc_ids = set(doc_ids if doc_ids is not None else self.index.documents) - set(exclude)
+        qvec = self.retriever.dense.embedder.encode_queries([query])[0]
+        hits = self.retriever.search(query, self.config.candidate_hits, doc_ids, qvec=qvec)
+        cands = gather(self.view, hits, qvec, doc_ids, scope.spans, self.config.vector_candidates)
+        X = feature_matrix(self.context(q), cands)
+        return Considered(q, hits, cands, X, Scope(doc_ids, scope.spans))
+
+    def context(self, q: Question) -> Context:
+        terms = (*q.terms, *q.context_terms)
+        factors = [self.config.aspect_weight if t in ASPECT_WORDS else 1.0 for t in q.terms]
+        factors += [self.config.context_weight] * len(q.context_terms)
+        seen = [self.weights.weight(t) if self.weights.df(t) else 0.0 for t in terms]
+        all_w = [w if w else self.config.unseen_weight for w in seen]
+        asked = frozenset(d for d in self.districts if d in q.text)
+        return Context(
+            question=q,
+            terms=terms,
+            forms=tuple(q.term_forms(t) for t in terms),
+            weights=tuple(w * f for w, f in zip(seen, factors, strict=True)),
+            all_weights=tuple(w * f for w, f in zip(all_w, factors, strict=True)),
+            asked_places=asked,
+            districts=self.districts,
+        )
+
+    # --- the decision -------------------------------------------------------------
+    def _answer(
+        self, q: Question, query: str, k: int, years: Sequence[int], t0: float
+    ) -> Answer:
+        scope = self.scope(years)
+        if years and not scope.doc_ids:
+            return self.composer.abstain(q, self.retriever.search(query, k), t0, year=years[0])
+        t1 = time.perf_counter()
+        seen = self.consider(q, query, years)
+        timings = {"retrieve_ms": (time.perf_counter() - t1) * 1000}
+        hits = seen.hits
+        if q.kind in (OWNER, LIST):
+            owned = self._owned_by(q, scope.doc_ids)
+            if owned:
+                return self.composer.records(q, owned, hits, t0, timings,
+                                             self.config.max_records, self.config.task_chars)
+        if q.kind == OWNER:
+            found = best_commitment(q, self._commitments(scope.doc_ids), self.weights,
+                                    self.config.record_coverage)
+            if found is not None:
+                return self.composer.records(q, [found], hits, t0, timings,
+                                             self.config.max_records, self.config.task_chars)
+        good, _ = ranked(seen.candidates, seen.features, self.scorer)
+        if not good:
+            return self.composer.abstain(q, hits[:k], t0, None, timings,
+                                         years[0] if years else None)
+        chosen, year_used, others = choose(q, good, self.scorer, self.config, bool(years))
+        picks = to_picks(chosen, self.texts, q, self.config.max_answer_chars)
+        return self.composer.answer(q, picks, hits, others, year_used, t0, timings)
+
+    # --- scoping --------------------------------------------------------------------
+    def _foreign_place(self, term: str) -> bool:
+        """A place name (槐荫区) the documents never mention, not even by its short form."""
+        if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
+            return False
+        return term[:-1] not in self.index.bm25.vocab_dict
+
+    def scope(self, years: Sequence[int]) -> Scope:
+        """Documents about ``years``, and for documents that only mention one of them,
+        the sections (or paragraphs) where they do: only those may answer."""
+        if not years:
+            return Scope(None, {})
+        about: set[str] = set()
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for doc in self.index.documents.values():
+            if doc.year in years:
+                about.add(doc.doc_id)
+            elif set(years) & set(doc.years):
+                found = year_scopes(doc, years)
+                if found:
+                    about.add(doc.doc_id)
+                    spans[doc.doc_id] = found
+        return Scope(about, spans)
+
+    def _commitments(self, doc_ids: set[str] | None) -> list[Commitment]:
+        items = self.index.commitments
+        return [c for c in items if doc_ids is None or c.doc_id in doc_ids]
+
+    def _owned_by(self, q: Question, doc_ids: set[str] | None) -> list[Commitment]:
+        """Records of the leader or unit the question names ("X局负责哪些工作"),
+        those whose task best covers the rest of the question first."""
+        items = self._commitments(doc_ids)
+        leaders = {n for c in items for n in c.leaders if len(n) >= 2 and n in q.text}
+        units = {u for c in items for u in (*c.lead_units, *c.units)
+                 if len(unit_core(u)) >= 3 and unit_core(u) in q.text}
+        if not leaders and not units:
+            return []
+        owned = [c for c in items if leaders & set(c.leaders)
+                 or units & {*c.lead_units, *c.units}]
+        names = {*leaders, *units, *(unit_core(u) for u in units)}
+        rest = [t for t in q.terms if not any(t in n or n in t for n in names)]
+        forms = [q.term_forms(t) for t in rest]
+        w = [self.weights.weight(t) for t in rest]
+        return sorted(owned, key=lambda c: -coverage_forms(forms, w, c.task) if rest else 0.0)
+
+
+def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
+    """Spans of ``doc`` that speak of one of ``years``: the innermost section holding
+    "YYYY年", or the paragraph when no section does."""
+    spans = []
+    for year in years:
+        for m in re.finditer(f"{year}年", doc.text):
+            inner = [s for s in doc.sections if s.start <= m.start() < s.end]
+            if inner:
+                best = min(inner, key=lambda s: s.end - s.start)
+                spans.append((best.start, best.end))
+            else:
+                start = doc.text.rfind("\n\n", 0, m.start()) + 1
+                end = doc.text.find("\n\n", m.end())
+                spans.append((start, len(doc.text) if end < 0 else end))
+    return spans
+
+
+__all__ = ["Answerer", "Considered", "Scored", "year_scopes"]

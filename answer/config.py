@@ -1,0 +1,51 @@
+"""Every remaining weight, gap and limit of the answer stage, in one validated object.
+
+Scorer parameters (thresholds, weights) live with each scorer or in the fitted model
+file; what is here shapes the answer around the scores.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lixia_qa.settings import Settings
+
+
+class AnswerConfig(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    candidate_hits: int = Field(20, ge=1, le=200, description="passages whose units compete")
+    vector_candidates: int = Field(
+        30, ge=0, le=500, description="units added by vector similarity to the question"
+    )
+    max_answer_chars: int = Field(120, ge=20, description="budget for the answer's sentences")
+    max_fact_units: int = Field(2, ge=1, le=5, description="most sentences for a fact question")
+    max_list_units: int = Field(3, ge=1, le=5, description="most sentences for a 哪些 question")
+    list_gap_factor: float = Field(0.75, gt=0, description="a list's further sentences: gap x this")
+    year_gap: float = Field(
+        0.12, ge=0, description="score gap within which statements about other years compete"
+    )
+    snippet_pad: int = Field(80, ge=0, description="characters of context around a cited span")
+    max_records: int = Field(3, ge=1, description="commitment records listed for one owner")
+    task_chars: int = Field(60, ge=10, description="a longer task is cut to its last clauses")
+    record_coverage: float = Field(
+        0.55, ge=0, le=1, description="share of the question a commitment's task must cover"
+    )
+    context_weight: float = Field(0.3, ge=0, description="weight of follow-up context terms")
+    aspect_weight: float = Field(0.3, ge=0, description="weight kept by aspect words (特点)")
+    scorer: str = Field("auto", description="auto, learned, lexical or vector")
+    model_path: Path | None = Field(None, description="fitted answer model (None: the bundled)")
+    threshold: float | None = Field(None, description="override the scorer's threshold")
+    unseen_weight: float = Field(2.0, ge=0, description="weight of terms no passage contains")
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AnswerConfig:
+        return cls(
+            max_list_units=settings.max_answer_sentences,
+            scorer=settings.answer_scorer,
+            model_path=settings.answer_model,
+            threshold=settings.abstain_threshold,
+            unseen_weight=settings.unseen_term_weight,
+        )

@@ -1,0 +1,270 @@
+"""Declared features of an answer candidate: each a small named function.
+
+A feature maps ``(context, candidate)`` to a float. :data:`FEATURES` fixes their
+order; a fitted model stores these names and the loader refuses a model whose names
+differ. Features named in :data:`RELATIVE` are then re-expressed against the best
+candidate of the same question (``value - max``), so a scorer sees how far a candidate
+is from the best one as well as its own value.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, Question
+from answer.sentences import NUMBER_RE, coverage_forms
+from lixia_qa.types import AnswerUnit, Chunk
+
+# a question asking for money, area or a share needs a figure of that family
+FAMILIES = {
+    "元": re.compile(r"元"),
+    "平方米": re.compile(r"平方米|平米|亩|公顷"),
+    "亩": re.compile(r"平方米|平米|亩|公顷"),
+    "%": re.compile(r"%|百分点|成"),
+}
+GENERIC_MEASURES = frozenset({"个"})
+_DATE_IN_TEXT = re.compile(
+    r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?"
+    r"|[一二三四五六七八九十]{1,3}月|世纪|年代|朝|时期|之[前后]|期间"
+)
+_UNIT_IN_TEXT = re.compile(
+    r"[\u4e00-\u9fff]{1,12}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
+)
+_PERSON_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,3}(?:先生|女士|教授|博士|主席|书记|区长|市长|同志)|“|《")
+
+
+@dataclass
+class Candidate:
+    """One answer unit competing to answer, with where it came from."""
+
+    row: int  # row of ``unit`` in the index's unit list (and vector matrix)
+    unit: AnswerUnit
+    chunk: Chunk | None  # the passage it was found in (or that holds it)
+    hit_rank: int | None = None  # 0-based rank of that passage among fused hits
+    ranks: dict[str, int] = field(default_factory=dict)  # 1-based dense/bm25 ranks
+    vec_rank: int | None = None  # 0-based rank among units by vector similarity
+    year: int | None = None  # the year its document speaks about
+    vec_unit: float = 0.0
+    vec_passage: float = 0.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every feature of one question shares."""
+
+    question: Question
+    terms: tuple[str, ...]
+    forms: tuple[tuple[str, ...], ...]
+    weights: tuple[float, ...]  # IDF of each term; 0 for a term no passage contains
+    all_weights: tuple[float, ...]  # the same with the `unseen` weight for those
+    asked_places: frozenset[str] = frozenset()
+    districts: frozenset[str] = frozenset()
+
+    def cov(self, text: str) -> float:
+        return coverage_forms(self.forms, self.weights, text)
+
+
+Feature = Callable[[Context, Candidate], float]
+
+
+def cov_unit(ctx: Context, c: Candidate) -> float:
+    """IDF-weighted share of the question's corpus terms the unit contains."""
+    return ctx.cov(c.unit.text)
+
+
+def cov_passage(ctx: Context, c: Candidate) -> float:
+    """The same share over the passage the unit was found in (heading path included)."""
+    return ctx.cov(c.chunk.index_text()) if c.chunk else ctx.cov(c.unit.text)
+
+
+def cov_heading(ctx: Context, c: Candidate) -> float:
+    """The share covered by the unit together with its heading path."""
+    heading = c.chunk.heading if c.chunk else ""
+    return ctx.cov(f"{heading}{c.unit.text}") if heading else ctx.cov(c.unit.text)
+
+
+def cov_all(ctx: Context, c: Candidate) -> float:
+    """Coverage counting terms no passage contains at the `unseen` weight (the old rule)."""
+    return coverage_forms(ctx.forms, ctx.all_weights, c.unit.text)
+
+
+def unseen_share(ctx: Context, c: Candidate) -> float:
+    """Share of the question's weight in terms the corpus never uses (per question)."""
+    total = sum(ctx.all_weights)
+    unseen = sum(a for a, w in zip(ctx.all_weights, ctx.weights, strict=True) if w == 0)
+    return unseen / total if total else 0.0
+
+
+def missing_rare(ctx: Context, c: Candidate) -> float:
+    """Weight of the most specific corpus term that neither unit nor passage holds."""
+    text = c.unit.text + (c.chunk.index_text() if c.chunk else "")
+    text = text.lower()
+    missing = [
+        w for forms, w in zip(ctx.forms, ctx.weights, strict=True)
+        if w > 0 and not any(f.lower() in text for f in forms)
+    ]
+    return max(missing, default=0.0)
+
+
+def vec_unit(ctx: Context, c: Candidate) -> float:
+    """Cosine of question and unit vectors."""
+    return c.vec_unit
+
+
+def vec_passage(ctx: Context, c: Candidate) -> float:
+    """Cosine of question and passage vectors."""
+    return c.vec_passage
+
+
+def _inverse_rank(rank: int | None) -> float:
+    return 0.0 if rank is None else 1.0 / (1.0 + rank)
+
+
+def rank_fused(ctx: Context, c: Candidate) -> float:
+    """1/(1+rank) of the passage among fused hits (0 when not retrieved)."""
+    return _inverse_rank(c.hit_rank)
+
+
+def rank_dense(ctx: Context, c: Candidate) -> float:
+    return _inverse_rank(c.ranks["dense"] - 1) if "dense" in c.ranks else 0.0
+
+
+def rank_keyword(ctx: Context, c: Candidate) -> float:
+    return _inverse_rank(c.ranks["bm25"] - 1) if "bm25" in c.ranks else 0.0
+
+
+def rank_unit(ctx: Context, c: Candidate) -> float:
+    """1/(1+rank) of the unit among all units by vector similarity."""
+    return _inverse_rank(c.vec_rank)
+
+
+def has_figure(text: str) -> bool:
+    return bool(NUMBER_RE.search(text))
+
+
+def family_ok(text: str, measure: str | None) -> bool:
+    """The text has a figure of the asked family (yuan, area, percent), when one is asked."""
+    if not measure or measure in GENERIC_MEASURES:
+        return True
+    for unit, family in FAMILIES.items():
+        if measure.endswith(unit):
+            return any(
+                family.match(text, m.end()) or family.search(text[m.start() : m.end()])
+                for m in NUMBER_RE.finditer(text)
+            )
+    return True
+
+
+def measure_after_number(text: str, measure: str | None) -> bool:
+    """The asked measure word follows a figure ("几所" and "新建12所")."""
+    if not measure:
+        return False
+    return any(text.startswith(measure, m.end()) for m in NUMBER_RE.finditer(text))
+
+
+def fit_figure(ctx: Context, c: Candidate) -> float:
+    """A figure question and the unit has a figure of the asked family."""
+    t = c.unit.text
+    return float(ctx.question.kind == FIGURE and has_figure(t) and family_ok(t, ctx.question.measure))
+
+
+def miss_figure(ctx: Context, c: Candidate) -> float:
+    """A figure question and the unit has no figure of the asked family."""
+    return float(ctx.question.kind == FIGURE and not fit_figure(ctx, c))
+
+
+def fit_measure(ctx: Context, c: Candidate) -> float:
+    """The asked measure word follows a figure in the unit."""
+    return float(measure_after_number(c.unit.text, ctx.question.measure))
+
+
+def fit_list(ctx: Context, c: Candidate) -> float:
+    """A 哪些 question and the unit enumerates (甲、乙、丙)."""
+    return float(ctx.question.kind == LIST and "、" in c.unit.text)
+
+
+def fit_date(ctx: Context, c: Candidate) -> float:
+    """A 什么时候 question and the unit has a date or period."""
+    return float(ctx.question.kind == DATE and bool(_DATE_IN_TEXT.search(c.unit.text)))
+
+
+def fit_person(ctx: Context, c: Candidate) -> float:
+    """A 谁 / 哪个单位 question and the unit names an organisation or a titled person."""
+    if ctx.question.kind not in (PERSON, OWNER):
+        return 0.0
+    t = c.unit.text
+    return float(bool(_UNIT_IN_TEXT.search(t) or _PERSON_IN_TEXT.search(t)))
+
+
+def fit_place(ctx: Context, c: Candidate) -> float:
+    """A 哪里 question and the unit names a place-like word."""
+    if ctx.question.kind != PLACE:
+        return 0.0
+    return float(bool(re.search(r"[\u4e00-\u9fff](?:省|市|区|县|镇|村|路|街|国|州|山|河|湖|岛)", c.unit.text)))
+
+
+def year_match(ctx: Context, c: Candidate) -> float:
+    """The question names a year and the unit's document (or the unit) is about it."""
+    years = ctx.question.years
+    if not years:
+        return 0.0
+    return float(c.year in years or any(f"{y}年" in c.unit.text for y in years))
+
+
+def other_place(ctx: Context, c: Candidate) -> float:
+    """The unit names a district, and not the one the question asks about."""
+    if not ctx.asked_places:
+        return 0.0
+    named = {d for d in ctx.districts if d in c.unit.text}
+    return float(bool(named) and not named & ctx.asked_places)
+
+
+def log_length(ctx: Context, c: Candidate) -> float:
+    return math.log1p(len(c.unit.text))
+
+
+def is_heading(ctx: Context, c: Candidate) -> float:
+    return float(c.unit.kind == "heading")
+
+
+def is_window(ctx: Context, c: Candidate) -> float:
+    return float(c.unit.kind == "window")
+
+
+def kind_is(kind: str) -> Feature:
+    def feature(ctx: Context, c: Candidate) -> float:
+        return float(ctx.question.kind == kind)
+
+    feature.__name__ = f"asks_{kind}"
+    return feature
+
+
+FEATURES: tuple[Feature, ...] = (
+    cov_unit, cov_passage, cov_heading, cov_all, unseen_share, missing_rare,
+    vec_unit, vec_passage, rank_fused, rank_dense, rank_keyword, rank_unit,
+    fit_figure, miss_figure, fit_measure, fit_list, fit_date, fit_person, fit_place,
+    year_match, other_place, log_length, is_heading, is_window,
+    kind_is(FIGURE), kind_is(LIST), kind_is(DATE), kind_is(PERSON), kind_is(PLACE),
+)
+RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
+BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
+FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)
+
+
+def feature_matrix(ctx: Context, cands: Sequence[Candidate]) -> np.ndarray:
+    """One row per candidate, one column per name in :data:`FEATURE_NAMES`."""
+    base = np.array([[f(ctx, c) for f in FEATURES] for c in cands], dtype=np.float64)
+    if not len(cands):
+        return np.zeros((0, len(FEATURE_NAMES)))
+    cols = [BASE_NAMES.index(n) for n in RELATIVE]
+    gaps = base[:, cols] - base[:, cols].max(axis=0, keepdims=True)
+    return np.hstack([base, gaps])
+
+
+def column(matrix: np.ndarray, name: str) -> np.ndarray:
+    return matrix[:, FEATURE_NAMES.index(name)]

@@ -1,0 +1,191 @@
+"""Scorers: one interface, one class per way of ranking candidates, one factory.
+
+A scorer turns the feature matrix of a question's candidates into scores and an
+``eligible`` mask: the answer is the best eligible candidate, and a question with none
+abstains. ``lexical`` is the rule set the project started with (IDF coverage, rank and
+answer-type bonuses, a coverage threshold); ``vector`` ranks by question-unit cosine;
+``learned`` is a logistic model fitted by ``lixia-qa train-answerer`` on public reading
+comprehension data (never on the eval set), with its abstention threshold chosen on the
+eval dev split. Its file carries a manifest; loading refuses a file whose feature names
+differ from :data:`answer.features.FEATURE_NAMES`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from answer.features import FEATURE_NAMES, column
+from lixia_qa.errors import LixiaError
+
+logger = logging.getLogger(__name__)
+
+MODEL_FORMAT = 1
+DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "scorer.json"
+
+
+class ModelMismatchError(LixiaError):
+    """The answer model file does not fit this code (features or format differ)."""
+
+
+class Scorer(Protocol):
+    name: str
+    threshold: float
+    gap: float  # a further sentence must score within this of the best
+
+    def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Scores (higher is better) and which candidates may answer at all."""
+        ...
+
+
+@dataclass
+class LexicalScorer:
+    """The original rules: coverage (sentence, heading, passage) plus bonuses for rank,
+    the asked measure word and enumerations; a candidate answers when its coverage
+    clears ``threshold`` and it fits the question (a figure for 多少, not another place)."""
+
+    threshold: float = 0.55
+    gap: float = 0.2
+    rank_bonus: float = 0.12
+    measure_bonus: float = 0.25
+    list_bonus: float = 0.1
+    name: str = "lexical"
+
+    def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        own = column(X, "cov_all")
+        context = np.where(own >= 0.3, 0.7 * column(X, "cov_passage"), 0.0)
+        cov = np.maximum.reduce([own, 0.85 * column(X, "cov_heading"), context])
+        inv_rank = column(X, "rank_fused")  # 1/(1+rank)
+        score = (
+            cov
+            + self.rank_bonus * inv_rank
+            + self.measure_bonus * column(X, "fit_measure")
+            + self.list_bonus * column(X, "fit_list")
+        )
+        fits = (column(X, "miss_figure") == 0) & (column(X, "other_place") == 0)
+        retrieved = inv_rank > 0
+        return score, (cov >= self.threshold) & fits & retrieved & (column(X, "is_heading") == 0)
+
+
+@dataclass
+class VectorScorer:
+    """Question-unit cosine alone (with the same hard fits as the rules)."""
+
+    threshold: float = 0.85
+    gap: float = 0.01
+    name: str = "vector"
+
+    def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        sim = column(X, "vec_unit")
+        fits = (column(X, "miss_figure") == 0) & (column(X, "other_place") == 0)
+        return sim, (sim >= self.threshold) & fits & (column(X, "is_heading") == 0)
+
+
+@dataclass
+class LearnedScorer:
+    """Logistic regression over standardised features: P(candidate holds the answer)."""
+
+    coef: np.ndarray
+    intercept: float
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float = 0.5
+    gap: float = 0.15
+    manifest: dict[str, Any] = field(default_factory=dict)
+    name: str = "learned"
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        z = ((X - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+    def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        p = self.probabilities(X)
+        fits = column(X, "other_place") == 0
+        return p, (p >= self.threshold) & fits & (column(X, "is_heading") == 0)
+
+    @classmethod
+    def load(cls, path: Path) -> LearnedScorer:
+        """Read a model file, refusing one that does not fit this code."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelMismatchError(
+                f"cannot read the answer model {path} ({exc}): run `lixia-qa train-answerer`"
+            ) from exc
+        if data.get("format") != MODEL_FORMAT or data.get("features") != list(FEATURE_NAMES):
+            raise ModelMismatchError(
+                f"the answer model {path} was fitted on other features than this code computes "
+                f"(format {data.get('format')}, {len(data.get('features', []))} features vs "
+                f"{len(FEATURE_NAMES)}): run `lixia-qa train-answerer` to refit it"
+            )
+        return cls(
+            coef=np.asarray(data["coef"], dtype=np.float64),
+            intercept=float(data["intercept"]),
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            scale=np.asarray(data["scale"], dtype=np.float64),
+            threshold=float(data.get("threshold", 0.5)),
+            gap=float(data.get("gap", 0.15)),
+            manifest=data,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.manifest,
+            "format": MODEL_FORMAT,
+            "features": list(FEATURE_NAMES),
+            "coef": [round(float(v), 6) for v in self.coef],
+            "intercept": round(self.intercept, 6),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "threshold": round(self.threshold, 4),
+            "gap": self.gap,
+        }
+
+    def save(self, path: Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+
+
+def make_scorer(
+    kind: str, model_path: Path | None, embedder_name: str, threshold: float | None = None
+) -> Scorer:
+    """The scorer ``kind`` names ("auto", "learned", "lexical", "vector").
+
+    "auto" is the learned model when its vectors came from the same embedder as the
+    index's, else the lexical rules (cosines of another model mean something else).
+    ``threshold`` overrides the scorer's own abstention threshold.
+    """
+    scorer: Scorer
+    path = model_path or DEFAULT_MODEL
+    if kind == "auto" and not path.is_file():
+        logger.warning("no answer model at %s: answering with the lexical rules", path)
+        kind = "lexical"
+    if kind in ("auto", "learned"):
+        learned = LearnedScorer.load(path)
+        fitted_with = learned.manifest.get("embedder")
+        if kind == "auto" and fitted_with != embedder_name:
+            logger.warning(
+                "the answer model was fitted with %s vectors, the index uses %s: answering "
+                "with the lexical rules (run `lixia-qa train-answerer` for a model of yours)",
+                fitted_with, embedder_name,
+            )
+            scorer = LexicalScorer()
+        else:
+            scorer = learned
+    elif kind == "lexical":
+        scorer = LexicalScorer()
+    elif kind == "vector":
+        scorer = VectorScorer()
+    else:
+        raise LixiaError(f"unknown answer scorer {kind!r}: use auto, learned, lexical or vector")
+    if threshold is not None:
+        scorer.threshold = threshold
+    return scorer

@@ -1,0 +1,192 @@
+"""Answer units: the spans an answer may quote, cut at ingest with their offsets.
+
+A document becomes, in order:
+
+* one ``sentence`` unit per sentence (commitment records cut out of it);
+* for a sentence longer than ``long_sentence`` characters, also ``window`` units: runs
+  of its clauses of at most ``window_chars`` characters, not overlapping, so an answer
+  can quote the part that holds the fact. Only the windows are embedded; the long
+  sentence's vector is the normalised mean of its windows' (see ``parent``);
+* one ``record`` unit per commitment: its task text, without the owner record;
+* ``heading`` units for heading lines (short, no closing punctuation), kept so that a
+  scorer can learn that they rarely answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from lixia_qa.types import AnswerUnit, Commitment, Document
+
+# sentence ends (a run of them, with closing quotes/brackets) and line breaks
+SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|…{1,2}[”’」』）)]*|\n+")
+# clause ends; not 、, which joins the items of a list
+CLAUSE_END = re.compile(r"[，,：:][”’」』）)]*")
+_LEAD = re.compile(r"^[\s，。、；：,.;:！？!?”’）)】》]+")
+CLOSING = "。！？!?；;…”’）)"
+
+LONG_SENTENCE = 80
+WINDOW_CHARS = 50
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _cut_gaps(start: int, end: int, gaps: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    bounds = [(start, end)]
+    for g0, g1 in sorted(gaps):
+        kept = []
+        for b0, b1 in bounds:
+            if g1 <= b0 or g0 >= b1:
+                kept.append((b0, b1))
+                continue
+            if g0 > b0:
+                kept.append((b0, g0))
+            if g1 < b1:
+                kept.append((g1, b1))
+        bounds = kept
+    return bounds
+
+
+def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading punctuation/space and trailing space."""
+    lead = _LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_spans(
+    text: str,
+    start: int,
+    end: int,
+    pattern: re.Pattern[str] = SENTENCE_END,
+    gaps: Sequence[tuple[int, int]] = (),
+) -> list[Span]:
+    """Pieces of ``text[start:end]`` ending at ``pattern``; ``gaps`` are cut out entirely."""
+    out: list[Span] = []
+    for b0, b1 in _cut_gaps(start, end, gaps):
+        cursor = b0
+        bounds = []
+        for m in pattern.finditer(text, b0, b1):
+            bounds.append((cursor, m.end() if m.group().strip() else m.start()))
+            cursor = m.end()
+        bounds.append((cursor, b1))
+        for s, e in bounds:
+            s, e = _tidy(text, s, e)
+            if e - s >= 2:
+                out.append(Span(s, e))
+    return out
+
+
+def clauses(text: str, span: Span) -> list[Span]:
+    return split_spans(text, span.start, span.end, CLAUSE_END)
+
+
+def is_heading(text: str, span: Span) -> bool:
+    """A short line without closing punctuation: a heading, not an answer."""
+    piece = text[span.start : span.end]
+    return (
+        len(piece) < 24
+        and piece[-1] not in CLOSING
+        and (span.end == len(text) or text[span.end] == "\n")
+    )
+
+
+def windows(text: str, span: Span, max_chars: int = WINDOW_CHARS) -> list[Span]:
+    """Runs of consecutive clauses of ``span``, each at most ``max_chars`` long
+    (a single longer clause is its own window), covering the span without overlap."""
+    out: list[Span] = []
+    current: Span | None = None
+    for part in clauses(text, span):
+        if current is not None and part.end - current.start <= max_chars:
+            current = Span(current.start, part.end)
+            continue
+        if current is not None:
+            out.append(current)
+        current = part
+    if current is not None:
+        out.append(current)
+    return out
+
+
+def record_gaps(commitments: Sequence[Commitment]) -> dict[str, list[tuple[int, int]]]:
+    """doc_id -> spans of owner records (``（牵头领导：…）``), cut out of sentences."""
+    gaps: dict[str, list[tuple[int, int]]] = {}
+    for c in commitments:
+        opening = c.record_start if c.record_start >= 0 else c.end
+        gaps.setdefault(c.doc_id, []).append((opening, c.end))
+    return gaps
+
+
+def answer_units(
+    doc: Document,
+    commitments: Sequence[Commitment] = (),
+    long_sentence: int = LONG_SENTENCE,
+    window_chars: int = WINDOW_CHARS,
+) -> list[AnswerUnit]:
+    """The answer units of ``doc`` (see the module docstring), in document order."""
+    text = doc.text
+    gaps = record_gaps([c for c in commitments if c.doc_id == doc.doc_id]).get(doc.doc_id, [])
+    units: list[AnswerUnit] = []
+
+    def add(span: Span, kind: str, parent: str = "") -> str:
+        unit_id = f"{doc.doc_id}~{len(units)}"
+        units.append(
+            AnswerUnit(unit_id, doc.doc_id, text[span.start : span.end],
+                       span.start, span.end, kind, parent)
+        )
+        return unit_id
+
+    for span in split_spans(text, 0, len(text), gaps=gaps):
+        if is_heading(text, span):
+            add(span, "heading")
+            continue
+        unit_id = add(span, "sentence")
+        if span.end - span.start > long_sentence:
+            parts = windows(text, span, window_chars)
+            if len(parts) > 1:
+                for part in parts:
+                    add(part, "window", parent=unit_id)
+    for c in commitments:
+        if c.doc_id != doc.doc_id:
+            continue
+        task_end = c.record_start if c.record_start >= 0 else c.end
+        s, e = _tidy(text, c.start, task_end)
+        if e - s >= 2:
+            add(Span(s, e), "record")
+    return units
+
+
+def unit_vectors(
+    units: Sequence[AnswerUnit], embed: Callable[[list[str]], np.ndarray], dim: int
+) -> np.ndarray:
+    """One normalised row per unit. Texts are embedded once each (``embed`` gets the
+    distinct texts); a long sentence made of windows gets the normalised mean of its
+    windows' vectors instead of its own embedding."""
+    parents = {u.parent for u in units if u.kind == "window"}
+    texts = sorted({u.text for u in units if u.unit_id not in parents})
+    vectors = embed(texts) if texts else np.zeros((0, dim), dtype=np.float32)
+    by_text = dict(zip(texts, vectors, strict=True))
+    out = np.zeros((len(units), dim), dtype=np.float32)
+    members: dict[str, list[int]] = {}
+    for row, u in enumerate(units):
+        if u.unit_id in parents:
+            continue
+        out[row] = by_text[u.text]
+        if u.kind == "window":
+            members.setdefault(u.parent, []).append(row)
+    for row, u in enumerate(units):
+        if u.unit_id in parents:
+            mean = out[members[u.unit_id]].mean(axis=0)
+            out[row] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+    return out
