@@ -45,6 +45,7 @@ class Considered:
     candidates: list[Candidate]
     features: np.ndarray
     scope: Scope
+    qvec: np.ndarray
 
 
 class Answerer:
@@ -64,6 +65,12 @@ class Answerer:
         self.view = UnitView(index)
         self.composer = Composer(index.documents, config.snippet_pad)
         self.texts = {d.doc_id: d.text for d in index.documents.values()}
+        starts = {(u.doc_id, u.start): row for row, u in enumerate(index.units)
+                  if u.kind == "record"}
+        self.record_rows = {
+            c.commitment_id: starts[(c.doc_id, c.start)] for c in index.commitments
+            if (c.doc_id, c.start) in starts
+        }
         self.scorer = scorer or make_scorer(
             config.scorer, config.model_path, index.manifest.get("model", ""), config.threshold
         )
@@ -100,7 +107,12 @@ class Answerer:
         return " ".join([q.text, *q.context_terms])
 
     def consider(
-        self, q: Question, query: str, years: Sequence[int], exclude: Sequence[str] = ()
+        self,
+        q: Question,
+        query: str,
+        years: Sequence[int],
+        exclude: Sequence[str] = (),
+        qvec: np.ndarray | None = None,
     ) -> Considered:
         """Retrieve, gather candidates and compute their features (no decision yet).
         ``exclude`` removes documents (training builds unanswerable cases with it)."""
@@ -108,11 +120,12 @@ class Answerer:
         doc_ids = scope.doc_ids
         if exclude:
             doc_ids = set(doc_ids if doc_ids is not None else self.index.documents) - set(exclude)
-        qvec = self.retriever.dense.embedder.encode_queries([query])[0]
+        if qvec is None:
+            qvec = self.retriever.dense.embedder.encode_queries([query])[0]
         hits = self.retriever.search(query, self.config.candidate_hits, doc_ids, qvec=qvec)
         cands = gather(self.view, hits, qvec, doc_ids, scope.spans, self.config.vector_candidates)
         X = feature_matrix(self.context(q), cands)
-        return Considered(q, hits, cands, X, Scope(doc_ids, scope.spans))
+        return Considered(q, hits, cands, X, Scope(doc_ids, scope.spans), qvec)
 
     def context(self, q: Question) -> Context:
         terms = (*q.terms, *q.context_terms)
@@ -148,18 +161,23 @@ class Answerer:
                 return self.composer.records(q, owned, hits, t0, timings,
                                              self.config.max_records, self.config.task_chars)
         if q.kind == OWNER:
-            found = best_commitment(q, self._commitments(scope.doc_ids), self.weights,
-                                    self.config.record_coverage)
+            items = self._commitments(scope.doc_ids)
+            found = best_commitment(q, items, self.weights, self.config.record_coverage)
+            found = found or self._nearest_commitment(q, items, seen.qvec)
             if found is not None:
                 return self.composer.records(q, [found], hits, t0, timings,
                                              self.config.max_records, self.config.task_chars)
-        good, _ = ranked(seen.candidates, seen.features, self.scorer)
+        good, every = ranked(seen.candidates, seen.features, self.scorer)
+        confidence = every[0].score if every else None
         if not good:
-            return self.composer.abstain(q, hits[:k], t0, None, timings,
-                                         years[0] if years else None)
+            seen_terms = frozenset(t for t in q.terms if self.weights.df(t))
+            answer = self.composer.abstain(q, hits[:k], t0, None, timings,
+                                           years[0] if years else None, seen_terms)
+            return replace(answer, confidence=confidence)
         chosen, year_used, others = choose(q, good, self.scorer, self.config, bool(years))
         picks = to_picks(chosen, self.texts, q, self.config.max_answer_chars)
-        return self.composer.answer(q, picks, hits, others, year_used, t0, timings)
+        answer = self.composer.answer(q, picks, hits, others, year_used, t0, timings)
+        return replace(answer, confidence=confidence)
 
     # --- scoping --------------------------------------------------------------------
     def _foreign_place(self, term: str) -> bool:
@@ -184,6 +202,22 @@ class Answerer:
                     about.add(doc.doc_id)
                     spans[doc.doc_id] = found
         return Scope(about, spans)
+
+    def _nearest_commitment(
+        self, q: Question, items: Sequence[Commitment], qvec: np.ndarray
+    ) -> Commitment | None:
+        """The commitment whose task is nearest the question by vector (plus a little
+        lexical coverage), when it is near enough: reworded owner questions."""
+        rows = [(c, self.record_rows[c.commitment_id]) for c in items
+                if c.commitment_id in self.record_rows]
+        if not rows:
+            return None
+        ctx = self.context(q)
+        sims = self.index.unit_vectors[[r for _, r in rows]] @ qvec
+        scores = [float(s) + self.config.record_coverage_weight * ctx.cov(c.task)
+                  for (c, _), s in zip(rows, sims, strict=True)]
+        best = int(np.argmax(scores))
+        return rows[best][0] if sims[best] >= self.config.record_similarity else None
 
     def _commitments(self, doc_ids: set[str] | None) -> list[Commitment]:
         items = self.index.commitments

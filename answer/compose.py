@@ -133,10 +133,13 @@ class Composer:
         place: str | None = None,
         timings: dict[str, float] | None = None,
         year: int | None = None,
+        seen_terms: frozenset[str] = frozenset(),
     ) -> Answer:
-        """文档中没有找到[2019年]关于“…”的信息, with the closest passages as related."""
+        """文档中没有找到[2019年]关于“…”的信息, with the closest passages as related.
+        The topic names the question's terms the documents use (``seen_terms``) first."""
         timings = dict(timings or {})
-        topic = place or ("“" + "、".join(q.terms[:3]) + "”" if q.terms else "这个问题")
+        terms = [t for t in q.terms if t in seen_terms] or list(q.terms)
+        topic = place or ("“" + "、".join(terms[:3]) + "”" if terms else "这个问题")
         when = f"{year}年" if year else ""
         text = f"文档中没有找到{when}关于{topic}的信息。以下是最接近的段落，供参考。"
         timings["total_ms"] = (time.perf_counter() - t0) * 1000

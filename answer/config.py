@@ -33,6 +33,13 @@ class AnswerConfig(BaseModel):
     record_coverage: float = Field(
         0.55, ge=0, le=1, description="share of the question a commitment's task must cover"
     )
+    record_similarity: float = Field(
+        0.88, ge=-1, le=1,
+        description="least question-task cosine for a commitment found by vector",
+    )
+    record_coverage_weight: float = Field(
+        0.1, ge=0, description="weight of lexical coverage beside the cosine for records"
+    )
     context_weight: float = Field(0.3, ge=0, description="weight of follow-up context terms")
     aspect_weight: float = Field(0.3, ge=0, description="weight kept by aspect words (特点)")
     scorer: str = Field("auto", description="auto, learned, lexical or vector")

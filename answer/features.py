@@ -27,7 +27,7 @@ FAMILIES = {
     "亩": re.compile(r"平方米|平米|亩|公顷"),
     "%": re.compile(r"%|百分点|成"),
 }
-GENERIC_MEASURES = frozenset({"个"})
+GENERIC_MEASURES = frozenset({"个", "人", "名", "次", "项", "倍"})
 _DATE_IN_TEXT = re.compile(
     r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?"
     r"|[一二三四五六七八九十]{1,3}月|世纪|年代|朝|时期|之[前后]|期间"
@@ -91,6 +91,18 @@ def cov_heading(ctx: Context, c: Candidate) -> float:
 def cov_all(ctx: Context, c: Candidate) -> float:
     """Coverage counting terms no passage contains at the `unseen` weight (the old rule)."""
     return coverage_forms(ctx.forms, ctx.all_weights, c.unit.text)
+
+
+def cov_all_passage(ctx: Context, c: Candidate) -> float:
+    """Passage coverage counting unseen terms at the `unseen` weight (the old rule)."""
+    text = c.chunk.index_text() if c.chunk else c.unit.text
+    return coverage_forms(ctx.forms, ctx.all_weights, text)
+
+
+def cov_all_heading(ctx: Context, c: Candidate) -> float:
+    """Unit-with-heading coverage counting unseen terms at the `unseen` weight."""
+    heading = c.chunk.heading if c.chunk else ""
+    return coverage_forms(ctx.forms, ctx.all_weights, f"{heading}{c.unit.text}")
 
 
 def unseen_share(ctx: Context, c: Candidate) -> float:
@@ -160,11 +172,18 @@ def family_ok(text: str, measure: str | None) -> bool:
     return True
 
 
+_MAGNITUDE = re.compile(r"[余多万亿千百十]{0,3}")
+
+
 def measure_after_number(text: str, measure: str | None) -> bool:
-    """The asked measure word follows a figure ("几所" and "新建12所")."""
+    """The asked measure word follows a figure ("几所" and "新建12所", "40余万件")."""
     if not measure:
         return False
-    return any(text.startswith(measure, m.end()) for m in NUMBER_RE.finditer(text))
+    for m in NUMBER_RE.finditer(text):
+        gap = _MAGNITUDE.match(text, m.end())
+        if text.startswith(measure, gap.end() if gap else m.end()):
+            return True
+    return False
 
 
 def fit_figure(ctx: Context, c: Candidate) -> float:
@@ -176,6 +195,15 @@ def fit_figure(ctx: Context, c: Candidate) -> float:
 def miss_figure(ctx: Context, c: Candidate) -> float:
     """A figure question and the unit has no figure of the asked family."""
     return float(ctx.question.kind == FIGURE and not fit_figure(ctx, c))
+
+
+def miss_measure(ctx: Context, c: Candidate) -> float:
+    """A figure question asking for a specific measure word (几所, 多少口) and the unit
+    has no figure with it: it counts something else."""
+    m = ctx.question.measure
+    if ctx.question.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
+        return 0.0
+    return float(not measure_after_number(c.unit.text, m))
 
 
 def fit_measure(ctx: Context, c: Candidate) -> float:
@@ -245,9 +273,10 @@ def kind_is(kind: str) -> Feature:
 
 
 FEATURES: tuple[Feature, ...] = (
-    cov_unit, cov_passage, cov_heading, cov_all, unseen_share, missing_rare,
+    cov_unit, cov_passage, cov_heading, cov_all, cov_all_passage, cov_all_heading,
+    unseen_share, missing_rare,
     vec_unit, vec_passage, rank_fused, rank_dense, rank_keyword, rank_unit,
-    fit_figure, miss_figure, fit_measure, fit_list, fit_date, fit_person, fit_place,
+    fit_figure, miss_figure, miss_measure, fit_measure, fit_list, fit_date, fit_person, fit_place,
     year_match, other_place, log_length, is_heading, is_window,
     kind_is(FIGURE), kind_is(LIST), kind_is(DATE), kind_is(PERSON), kind_is(PLACE),
 )

@@ -43,6 +43,18 @@ class Scorer(Protocol):
         ...
 
 
+def fits(X: np.ndarray) -> np.ndarray:
+    """The hard requirements every scorer but the original rules applies: a figure
+    question gets a figure of the asked family and measure word, an answer never comes
+    from a sentence about another place than the one asked, and a heading never answers."""
+    return (
+        (column(X, "miss_figure") == 0)
+        & (column(X, "miss_measure") == 0)
+        & (column(X, "other_place") == 0)
+        & (column(X, "is_heading") == 0)
+    )
+
+
 @dataclass
 class LexicalScorer:
     """The original rules: coverage (sentence, heading, passage) plus bonuses for rank,
@@ -58,8 +70,8 @@ class LexicalScorer:
 
     def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         own = column(X, "cov_all")
-        context = np.where(own >= 0.3, 0.7 * column(X, "cov_passage"), 0.0)
-        cov = np.maximum.reduce([own, 0.85 * column(X, "cov_heading"), context])
+        context = np.where(own >= 0.3, 0.7 * column(X, "cov_all_passage"), 0.0)
+        cov = np.maximum.reduce([own, 0.85 * column(X, "cov_all_heading"), context])
         inv_rank = column(X, "rank_fused")  # 1/(1+rank)
         score = (
             cov
@@ -67,9 +79,9 @@ class LexicalScorer:
             + self.measure_bonus * column(X, "fit_measure")
             + self.list_bonus * column(X, "fit_list")
         )
-        fits = (column(X, "miss_figure") == 0) & (column(X, "other_place") == 0)
+        fit = (column(X, "miss_figure") == 0) & (column(X, "other_place") == 0)
         retrieved = inv_rank > 0
-        return score, (cov >= self.threshold) & fits & retrieved & (column(X, "is_heading") == 0)
+        return score, (cov >= self.threshold) & fit & retrieved & (column(X, "is_heading") == 0)
 
 
 @dataclass
@@ -82,8 +94,7 @@ class VectorScorer:
 
     def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         sim = column(X, "vec_unit")
-        fits = (column(X, "miss_figure") == 0) & (column(X, "other_place") == 0)
-        return sim, (sim >= self.threshold) & fits & (column(X, "is_heading") == 0)
+        return sim, (sim >= self.threshold) & fits(X)
 
 
 @dataclass
@@ -105,8 +116,7 @@ class LearnedScorer:
 
     def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         p = self.probabilities(X)
-        fits = column(X, "other_place") == 0
-        return p, (p >= self.threshold) & fits & (column(X, "is_heading") == 0)
+        return p, (p >= self.threshold) & fits(X)
 
     @classmethod
     def load(cls, path: Path) -> LearnedScorer:

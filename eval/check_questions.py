@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = ROOT / "eval" / "questions.jsonl"
 SEED_DIRS = [ROOT / "seeds", Path("/work/shared/seeds")]
 
-KEYS = ["id", "question", "type", "answers", "all_of", "doc_id", "evidence", "year", "subtype"]
+KEYS = ["id", "question", "type", "answers", "all_of", "doc_id", "evidence", "year", "subtype",
+        "split"]
+SPLITS = {"dev", "test"}
 TYPES = ["figure", "owner", "fact", "year", "list", "unanswerable"]
 UNANSWERABLE_SUBTYPES = {"near_miss", "other_district", "uncovered_year", "unstated", "offtopic"}
 OWNER_DOC = "003_8277ee0d660ee16d.txt"
@@ -141,6 +143,8 @@ def check(path: Path) -> int:
         if not is_str_list(answers) or not is_str_list(all_of):
             problems.append(f"{where}: answers/all_of must be lists of non-empty strings")
             continue
+        if obj["split"] not in SPLITS:
+            problems.append(f"{where}: split must be one of {sorted(SPLITS)} (run eval/split.py)")
         doc_id, evidence, year, subtype = obj["doc_id"], obj["evidence"], obj["year"], obj["subtype"]
         if subtype is not None and not (isinstance(subtype, str) and subtype.strip()):
             problems.append(f"{where}: subtype must be a non-empty string or null")

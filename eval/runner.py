@@ -99,6 +99,8 @@ def run(items: Sequence[dict[str, Any]], backend: Backend) -> Iterator[dict[str,
         text = answer["answer"]
         yield {
             "id": item["id"],
+            "split": item.get("split", "test"),
+            "reworded": item.get("subtype") == "reworded",
             "type": item["type"],
             "question": item["question"],
             "answer": text,
@@ -112,14 +114,33 @@ def run(items: Sequence[dict[str, Any]], backend: Backend) -> Iterator[dict[str,
         }
 
 
-def metrics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+SPLITS = ("dev", "test")
+
+
+def group_metrics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Overall, per type, and for the reworded questions, of one group of rows."""
     by_type = {t: summarise([r for r in rows if r["type"] == t]) for t in TYPES}
-    return {"overall": summarise(rows), "by_type": {t: m for t, m in by_type.items() if m["n"]}}
+    reworded = [r for r in rows if r.get("reworded")]
+    out = {"overall": summarise(rows), "by_type": {t: m for t, m in by_type.items() if m["n"]}}
+    if reworded:
+        out["reworded"] = summarise(reworded)
+    return out
+
+
+def metrics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Metrics of every split (dev: fitted and tuned on; test: reported) and of all rows."""
+    result = group_metrics(rows)
+    result["splits"] = {
+        s: group_metrics(part) for s in SPLITS if (part := [r for r in rows if r["split"] == s])
+    }
+    return result
 
 
 def check(result: dict[str, Any], thresholds: dict[str, float]) -> list[str]:
-    """Human-readable failures of ``result`` against ``thresholds``."""
+    """Human-readable failures of the test split (or of all rows, when there is no split)
+    against ``thresholds``."""
     failures = []
+    result = result.get("splits", {}).get("test", result)
     overall, by_type = result["overall"], result["by_type"]
 
     def low(name: str, value: float | None, minimum: float) -> None:
@@ -134,6 +155,9 @@ def check(result: dict[str, Any], thresholds: dict[str, float]) -> list[str]:
             low(f"{t} answer_accuracy", m["answer_accuracy"], thresholds["type_accuracy"])
     if "unanswerable" in by_type:
         low("abstention", by_type["unanswerable"]["abstention"], thresholds["abstention"])
+    if "reworded" in result and "reworded_accuracy" in thresholds:
+        low("reworded answer_accuracy", result["reworded"]["answer_accuracy"],
+            thresholds["reworded_accuracy"])
     fa = overall["false_abstention"]
     if fa is not None and fa > thresholds["false_abstention_max"]:
         failures.append(f"false_abstention {fa:.3f} > {thresholds['false_abstention_max']}")
@@ -146,7 +170,8 @@ def table(result: dict[str, Any]) -> str:
     heads = ("type", "n", "acc", "hit@1", "hit@5", "abstain", "false_abs", "cites_ok",
              "chars", "p50_ms", "p95_ms")
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-    groups = {**result["by_type"], "overall": result["overall"]}
+    groups = {**result["by_type"], **({"reworded": result["reworded"]} if "reworded" in result
+                                       else {}), "overall": result["overall"]}
     for name, m in groups.items():
         cells = [name] + [
             "-" if m[c] is None else (f"{m[c]:.0f}" if c in ("n", "mean_answer_chars")
@@ -163,6 +188,8 @@ def plot(result: dict[str, Any], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    result = result.get("splits", {}).get("test", result)
+
     groups = [t for t in result["by_type"] if t != "unanswerable"]
     acc = [result["by_type"][t]["answer_accuracy"] or 0 for t in groups]
     hit = [result["by_type"][t]["hit@5"] or 0 for t in groups]
@@ -175,7 +202,7 @@ def plot(result: dict[str, Any], path: Path) -> None:
                    label="abstention on unanswerable")
     ax.set_xticks(list(xs), groups)
     ax.set_ylim(0, 1.05)
-    ax.set_title(f"lixia-qa eval (n={result['overall']['n']})")
+    ax.set_title(f"lixia-qa eval, test split (n={result['overall']['n']})")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -188,9 +215,12 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     thresholds_path = Path(args.thresholds) if args.thresholds else DEFAULT_THRESHOLDS
     items = load_questions(questions)
     backend: Backend = HttpBackend(args.url) if args.url else LocalBackend(settings)
+    if args.split:
+        items = [it for it in items if it.get("split", "test") == args.split]
     rows = list(run(items, backend))
     result = metrics(rows)
-    sys.stdout.write(table(result) + "\n")
+    for name, part in result["splits"].items():
+        sys.stdout.write(f"\n{name} ({part['overall']['n']} questions)\n{table(part)}\n")
     if args.run_out:
         Path(args.run_out).parent.mkdir(parents=True, exist_ok=True)
         with Path(args.run_out).open("w", encoding="utf-8") as fh:

@@ -15,7 +15,7 @@ from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings, get_settings
 
 logger = logging.getLogger("lixia_qa")
-PACKAGES = ("lixia_qa", "ingest", "retriever", "answer", "server", "ui", "eval", "uvicorn")
+PACKAGES = ("lixia_qa", "ingest", "retriever", "answer", "learn", "server", "ui", "eval", "uvicorn")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -123,6 +123,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return eval_main(args, _settings(args))
 
 
+def cmd_train_answerer(args: argparse.Namespace) -> int:
+    from learn.train import main as train_main
+
+    return train_main(args, _settings(args))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lixia-qa", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -171,8 +177,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run", dest="run_out", help="write per-question results JSONL here")
     p.add_argument("--plot", help="write a PNG chart here")
     p.add_argument("--thresholds", help="thresholds JSON (default: eval/thresholds.json)")
+    p.add_argument("--split", choices=("dev", "test"), help="only this split")
     p.add_argument("--index")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("train-answerer", help="fit the answer scorer on ../shared/train")
+    p.add_argument("--corpus", action="append", help="training corpus folder (repeatable; "
+                   "default: ../shared/train/cmrc2018-trial and drcd-dev)")
+    p.add_argument("--max-questions", type=int, default=1500, help="questions per corpus")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
+    p.add_argument("--questions", default="eval/questions.jsonl",
+                   help="eval questions whose dev split sets the threshold ('' to skip)")
+    p.add_argument("--out", help="model file (default: answer/models/scorer.json)")
+    p.add_argument("--index", help="seed index for the dev-split threshold (default: settings)")
+    p.set_defaults(func=cmd_train_answerer)
     return parser
 
 

@@ -167,3 +167,6 @@ class Answer:
     year: int | None = None  # the year the answer is about, when known
     kind: str = "fact"  # question kind the answer was fitted to
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    # the scorer's score of the best candidate (a probability for the learned scorer);
+    # None when no candidate was scored (commitment records, rule-based abstentions)
+    confidence: float | None = None

@@ -68,6 +68,7 @@ class AnswerOut(BaseModel):
     citations: list[CitationOut]
     related: list[CitationOut]
     timings: dict[str, float]
+    confidence: float | None = None
 
     @classmethod
     def of(cls, a: Answer) -> AnswerOut:
@@ -76,6 +77,7 @@ class AnswerOut(BaseModel):
             citations=[CitationOut.of(c) for c in a.citations],
             related=[CitationOut.of(c) for c in a.related],
             timings={k: round(v, 2) for k, v in a.timings.items()},
+            confidence=None if a.confidence is None else round(a.confidence, 4),
         )
 
 

@@ -1,0 +1,217 @@
+"""`lixia-qa train-answerer`: fit the answer scorer on public reading-comprehension data
+and choose its abstention threshold on the eval dev split.
+
+1. Each training corpus (default: ``../shared/train/{cmrc2018-trial,drcd-dev}``) is
+   ingested like any document folder (cached under ``--cache``) and its questions are
+   turned into examples by :mod:`learn.examples`.
+2. Paragraphs are split 80/20 by a hash of their id; a logistic regression is fitted on
+   the 80 and measured on the 20 against the lexical rules and vectors alone.
+3. The threshold is the one that makes the most right decisions (a right answer, or an
+   abstention on an unanswerable question) on the dev split of ``eval/questions.jsonl``
+   over the seed index. The test split is never read.
+4. The model, with a manifest (features, data hashes, held-out metrics, threshold and how
+   it was chosen), is written to ``answer/models/scorer.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import random
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from answer.answerer import Answerer
+from answer.config import AnswerConfig
+from answer.features import FEATURE_NAMES
+from answer.score import DEFAULT_MODEL, LearnedScorer, LexicalScorer, Scorer, VectorScorer
+from eval.metrics import answer_correct
+from ingest.pipeline import build_index
+from learn.corpora import corpus_hashes, load_queries, materialise
+from learn.examples import Examples, build
+from lixia_qa.settings import Settings
+from retriever.embedders import Embedder, load_embedder
+from retriever.hybrid import HybridRetriever
+from retriever.store import load_index
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAIN = ROOT.parent / "shared" / "train"
+DEFAULT_CORPORA = (TRAIN / "cmrc2018-trial", TRAIN / "drcd-dev")
+HELD_OUT = 5  # one paragraph in five is held out
+
+
+def answerer_for(settings: Settings, embedder: Embedder, scorer: Scorer) -> Answerer:
+    index = load_index(settings.index_dir)
+    retriever = HybridRetriever.from_index(index, embedder, settings)
+    return Answerer(index, retriever, AnswerConfig.from_settings(settings), scorer=scorer)
+
+
+def corpus_examples(
+    src: Path, cache: Path, settings: Settings, embedder: Embedder, max_questions: int, seed: int
+) -> Examples:
+    """Examples of one corpus, cached by corpus hash, features and sample."""
+    hashes = corpus_hashes(src)
+    key = hashlib.sha256(
+        json.dumps([hashes, FEATURE_NAMES, max_questions, seed, embedder.name]).encode()
+    ).hexdigest()[:12]
+    cached = cache / src.name / f"examples-{key}.npz"
+    if cached.is_file():
+        data = np.load(cached, allow_pickle=False)
+        return Examples(data["X"], data["y"], data["case"], data["answerable"],
+                        list(data["paragraph"]), [src.name] * len(data["answerable"]))
+    docs = materialise(src, cache / src.name / "docs")
+    local = settings.model_copy(update={"docs_dir": docs, "index_dir": cache / src.name / "index"})
+    build_index(local, embedder=embedder)
+    answerer = answerer_for(local, embedder, LexicalScorer())
+    queries = load_queries(src)
+    if max_questions and len(queries) > max_questions:
+        queries = random.Random(seed).sample(queries, max_questions)
+    ex = build(answerer, queries, src.name)
+    np.savez_compressed(cached, X=ex.X, y=ex.y, case=ex.case, answerable=ex.answerable,
+                        paragraph=np.array(ex.paragraph))
+    return ex
+
+
+def held_out(paragraph: str) -> bool:
+    return int(hashlib.sha256(paragraph.encode()).hexdigest(), 16) % HELD_OUT == 0
+
+
+def fit(ex: Examples, c: float = 1.0) -> LearnedScorer:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = ex.X.mean(axis=0)
+    scale = ex.X.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit((ex.X - mean) / scale, ex.y)
+    return LearnedScorer(model.coef_[0], float(model.intercept_[0]), mean, scale)
+
+
+def decisions(ex: Examples, scorer: Scorer) -> dict[str, float]:
+    """How a scorer does on held-out cases: the best eligible candidate holds the answer
+    (answerable cases), abstention (cases with the gold paragraph removed), and the best
+    candidate overall holding the answer (ranking alone, no threshold)."""
+    right_answer = abstained = top1 = 0
+    n_ans = int(ex.answerable.sum())
+    n_un = len(ex.answerable) - n_ans
+    for case in range(len(ex.answerable)):
+        rows = np.flatnonzero(ex.case == case)
+        scores, eligible = scorer.score(ex.X[rows])
+        best = rows[int(np.argmax(scores))]
+        ok = rows[eligible]
+        if ex.answerable[case]:
+            top1 += int(ex.y[best] == 1)
+            if len(ok):
+                right_answer += int(ex.y[ok[int(np.argmax(scores[eligible]))]] == 1)
+        else:
+            abstained += int(not len(ok))
+    return {
+        "answer_accuracy": round(right_answer / max(n_ans, 1), 4),
+        "top1": round(top1 / max(n_ans, 1), 4),
+        "abstention": round(abstained / max(n_un, 1), 4),
+        "cases": len(ex.answerable),
+    }
+
+
+@dataclass
+class DevDecision:
+    kind: str
+    answered_correct: bool  # the answer given at threshold 0 is right
+    confidence: float | None  # None: not decided by the scorer
+    abstained: bool  # abstained even at threshold 0 (a rule: place, year, no candidate)
+
+
+def dev_decisions(settings: Settings, embedder: Embedder, scorer: LearnedScorer,
+                  questions: Path) -> list[DevDecision]:
+    """Every dev-split question answered at threshold 0, with the scorer's confidence."""
+    items = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    items = [it for it in items if it.get("split") == "dev"]
+    probe = LearnedScorer(scorer.coef, scorer.intercept, scorer.mean, scorer.scale, threshold=0.0,
+                          gap=scorer.gap)
+    answerer = answerer_for(settings, embedder, probe)
+    out = []
+    for it in items:
+        a = answerer.ask(it["question"])
+        right = answer_correct({**it, "type": "figure"}, a.text, False) if it["answers"] or \
+            it["all_of"] else False
+        out.append(DevDecision(it["type"], right, a.confidence, a.abstained))
+    return out
+
+
+def choose_threshold(rows: list[DevDecision]) -> tuple[float, dict[str, float]]:
+    """The threshold making the most right decisions on dev (ties: the lower one)."""
+    def outcome(t: float) -> tuple[int, dict[str, float]]:
+        right = 0
+        ans = [r for r in rows if r.kind != "unanswerable"]
+        un = [r for r in rows if r.kind == "unanswerable"]
+        def abstains(r: DevDecision) -> bool:
+            return r.abstained or (r.confidence is not None and r.confidence < t)
+        acc = sum(1 for r in ans if not abstains(r) and r.answered_correct)
+        abst = sum(1 for r in un if abstains(r))
+        fa = sum(1 for r in ans if abstains(r))
+        right = acc + abst
+        return right, {"threshold": t, "answer_accuracy": round(acc / max(len(ans), 1), 4),
+                       "abstention": round(abst / max(len(un), 1), 4),
+                       "false_abstention": round(fa / max(len(ans), 1), 4)}
+    grid = [round(x, 3) for x in np.arange(0.02, 0.96, 0.01)]
+    best = max(grid, key=lambda t: (outcome(t)[0], -t))
+    return best, outcome(best)[1]
+
+
+def main(args: argparse.Namespace, settings: Settings) -> int:
+    t0 = time.perf_counter()
+    corpora = [Path(c) for c in args.corpus] if args.corpus else list(DEFAULT_CORPORA)
+    cache = Path(args.cache)
+    embedder = load_embedder(settings)
+    ex = Examples.empty()
+    for src in corpora:
+        part = corpus_examples(src, cache, settings, embedder, args.max_questions, args.seed)
+        logger.info("%s: %d cases, %d candidates", src.name, len(part.answerable), len(part.y))
+        ex = ex.extend(part)
+    test_cases = np.array([i for i, p in enumerate(ex.paragraph) if held_out(p)])
+    train_cases = np.array([i for i, p in enumerate(ex.paragraph) if not held_out(p)])
+    train, test = ex.subset(train_cases), ex.subset(test_cases)
+    scorer = fit(train, c=args.c)
+    heldout = {
+        "learned@0.5": decisions(test, scorer),
+        "lexical": decisions(test, LexicalScorer()),
+        "vector": decisions(test, VectorScorer()),
+    }
+    for name, m in heldout.items():
+        logger.info("held out, %s: %s", name, m)
+    scorer.manifest = {
+        "embedder": embedder.name,
+        "training": {
+            "corpora": {src.name: corpus_hashes(src) for src in corpora},
+            "max_questions": args.max_questions, "seed": args.seed,
+            "cases": len(train.answerable), "candidates": len(train.y),
+            "positives": int(train.y.sum()),
+        },
+        "heldout": heldout,
+        "fitted": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "versions": {p: metadata.version(p) for p in ("lixia-qa", "scikit-learn")},
+        "command": "lixia-qa train-answerer",
+    }
+    if args.questions:
+        rows = dev_decisions(settings, embedder, scorer, Path(args.questions))
+        scorer.threshold, dev = choose_threshold(rows)
+        scorer.manifest["threshold_chosen_on"] = {"questions": str(args.questions), "split": "dev",
+                                                  **dev}
+        logger.info("threshold on eval dev: %s", dev)
+    scorer.manifest["heldout"][f"learned@{scorer.threshold:.2f}"] = decisions(test, scorer)
+    out = Path(args.out) if args.out else DEFAULT_MODEL
+    scorer.save(out)
+    logger.info("wrote %s in %.0f s", out, time.perf_counter() - t0)
+    return 0
+
+
+__all__ = ["main", "fit", "decisions", "choose_threshold"]

@@ -1,0 +1,56 @@
+"""Question analysis: kinds, framing words, synonyms, measure words."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.analyse import (
+    DATE,
+    FACT,
+    FIGURE,
+    LIST,
+    OWNER,
+    PERSON,
+    PLACE,
+    analyse,
+    classify,
+    expand,
+    framing_words,
+    strip_framing,
+)
+from retriever.tokenize import ChineseTokenizer
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("新建口袋公园由哪个单位牵头？", OWNER),
+    ("青川区今年要建哪些公园？", LIST),
+    ("文化节是什么时候开幕的？", DATE),
+    ("新建了几处驿站？", FIGURE),
+    ("这座桥是谁设计的？", PERSON),
+    ("文化节在哪里举办？", PLACE),
+    ("课后服务是怎么安排的？", FACT),
+])
+def test_kinds(text: str, kind: str) -> None:
+    assert classify(text)[0] == kind
+
+
+def test_framing_words_are_data_and_dropped_from_terms() -> None:
+    assert {"咱们", "区里", "多不多"} <= framing_words()
+    assert "咱们" not in strip_framing("咱们区里的公园多不多")
+    q = analyse("咱们区里以后新建的公园多不多？", ChineseTokenizer(), None)
+    assert "公园" in q.terms
+    assert not {"咱们", "区里", "以后", "多不多"} & set(q.terms)
+
+
+def test_synonyms_give_the_documents_forms() -> None:
+    assert "地区生产总值" in expand("GDP")
+    assert expand("公园绿道") == ("公园绿道",)  # no entry: the term alone
+    q = analyse("GDP增长多少？", ChineseTokenizer(), None)
+    assert "地区生产总值" in q.term_forms("gdp")
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("要封多少口自备井", "口"), ("新增多少张床位", "张"), ("花多少钱", "元"), ("建几所学校", "所"),
+])
+def test_measure_words(text: str, measure: str) -> None:
+    assert analyse(text, ChineseTokenizer(), None).measure == measure

@@ -1,0 +1,154 @@
+"""Each declared feature on hand-made candidates (text written for the test)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from answer import features as F
+from answer.analyse import DATE, FACT, FIGURE, LIST, OWNER, PERSON, PLACE, Kind, Question
+from lixia_qa.types import AnswerUnit, Chunk
+
+
+def q(kind: Kind = FACT, terms: tuple[str, ...] = ("公园",), measure: str | None = None,
+      years: tuple[int, ...] = (), text: str = "问题") -> Question:
+    return Question(text, kind, None, years, terms, measure,
+                    forms=tuple((t,) for t in terms))
+
+
+def ctx(question: Question, weights: tuple[float, ...] | None = None,
+        all_weights: tuple[float, ...] | None = None, asked: frozenset[str] = frozenset(),
+        districts: frozenset[str] = frozenset()) -> F.Context:
+    w = weights if weights is not None else (1.0,) * len(question.terms)
+    return F.Context(question, question.terms, question.forms, w,
+                     all_weights if all_weights is not None else w, asked, districts)
+
+
+def cand(text: str, kind: str = "sentence", chunk_text: str | None = None,
+         heading: tuple[str, ...] = (), **kw) -> F.Candidate:  # type: ignore[no-untyped-def]
+    unit = AnswerUnit("d~0", "d", text, 0, len(text), kind)
+    chunk = Chunk("d#0", "d", chunk_text or text, 0, len(chunk_text or text), heading)
+    return F.Candidate(0, unit, chunk, **kw)
+
+
+def test_lexical_coverage_of_unit_passage_and_heading() -> None:
+    c = ctx(q(terms=("公园", "绿道")), weights=(3.0, 1.0))
+    one = cand("新建口袋公园12处。", chunk_text="新建口袋公园12处。改造绿道5公里。",
+               heading=("绿道建设",))
+    assert F.cov_unit(c, one) == pytest.approx(0.75)  # 3 of 3+1
+    assert F.cov_passage(c, one) == 1.0
+    assert F.cov_heading(c, one) == 1.0  # heading supplies 绿道
+
+
+def test_cov_all_counts_unseen_terms_at_their_weight() -> None:
+    # 花钱 is in no passage: weight 0 for cov_unit, 2 for cov_all
+    c = ctx(q(terms=("公园", "花钱")), weights=(1.0, 0.0), all_weights=(1.0, 2.0))
+    one = cand("新建口袋公园12处。")
+    assert F.cov_unit(c, one) == 1.0
+    assert F.cov_all(c, one) == pytest.approx(1 / 3)
+    assert F.cov_all_passage(c, one) == pytest.approx(1 / 3)
+    assert F.cov_all_heading(c, one) == pytest.approx(1 / 3)
+    assert F.unseen_share(c, one) == pytest.approx(2 / 3)
+
+
+def test_synonym_forms_count_as_the_term() -> None:
+    question = Question("GDP增长多少", FIGURE, None, (), ("gdp",), None,
+                        forms=(("gdp", "地区生产总值"),))
+    c = F.Context(question, ("gdp",), question.forms, (1.0,), (1.0,))
+    assert F.cov_unit(c, cand("地区生产总值增长6%。")) == 1.0
+
+
+def test_missing_rare_is_the_heaviest_absent_term() -> None:
+    c = ctx(q(terms=("公园", "绿道", "湿地")), weights=(1.0, 2.5, 0.0))
+    assert F.missing_rare(c, cand("新建口袋公园12处。")) == 2.5  # 湿地 is unseen: ignored
+    assert F.missing_rare(c, cand("公园与绿道。")) == 0.0
+
+
+def test_vectors_and_ranks() -> None:
+    c = ctx(q())
+    one = cand("x。", hit_rank=0, ranks={"dense": 1, "bm25": 3}, vec_rank=4)
+    one.vec_unit, one.vec_passage = 0.9, 0.8
+    assert F.vec_unit(c, one) == 0.9 and F.vec_passage(c, one) == 0.8
+    assert F.rank_fused(c, one) == 1.0  # 1/(1+0)
+    assert F.rank_dense(c, one) == 1.0 and F.rank_keyword(c, one) == pytest.approx(1 / 3)
+    assert F.rank_unit(c, one) == pytest.approx(1 / 5)
+    # found only by vector: no passage ranks
+    assert F.rank_fused(c, cand("x。")) == 0.0 and F.rank_keyword(c, cand("x。")) == 0.0
+
+
+@pytest.mark.parametrize(("text", "measure", "fit", "miss_m", "fit_m"), [
+    ("新建幼儿园4所。", "所", 1, 0, 1),
+    ("新建幼儿园四所。", "所", 1, 0, 1),  # Chinese numeral
+    ("服务群众40余万件。", "件", 1, 0, 1),  # 余万 between figure and measure word
+    ("医务人员达到1.4万人。", None, 1, 0, 0),
+    ("水质稳定在Ⅱ类。", None, 1, 0, 0),  # Roman numeral grade
+    ("打造百亿级产业集群。", None, 1, 0, 0),
+    ("新建幼儿园4所。", "口", 1, 1, 0),  # counts something else
+    ("完成自备井封停任务。", "口", 0, 1, 0),  # no figure at all
+    ("补贴标准为每月800元。", "元", 1, 0, 1),
+    ("新增租赁住房4100套。", "元", 0, 0, 0),  # a figure, not of the asked family (yuan)
+])
+def test_figure_fit(text: str, measure: str | None, fit: int, miss_m: int, fit_m: int) -> None:
+    c = ctx(q(FIGURE, measure=measure))
+    one = cand(text)
+    assert F.fit_figure(c, one) == fit
+    assert F.miss_figure(c, one) == 1 - fit
+    assert F.miss_measure(c, one) == (miss_m if measure not in (None, "元") else 0)
+    assert F.fit_measure(c, one) == fit_m
+
+
+def test_figure_features_are_zero_for_other_kinds() -> None:
+    c = ctx(q(FACT))
+    assert F.fit_figure(c, cand("新建4所。")) == 0 and F.miss_figure(c, cand("无。")) == 0
+
+
+def test_answer_type_fits() -> None:
+    assert F.fit_list(ctx(q(LIST)), cand("建设甲园、乙园、丙园。")) == 1
+    assert F.fit_list(ctx(q(LIST)), cand("建设甲园。")) == 0
+    assert F.fit_date(ctx(q(DATE)), cand("会议于1月30日召开。")) == 1
+    assert F.fit_date(ctx(q(DATE)), cand("会议顺利召开。")) == 0
+    assert F.fit_person(ctx(q(OWNER)), cand("由区住建局负责。")) == 1
+    assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
+    assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1
+    assert F.fit_place(ctx(q(FACT)), cand("会址在青川区。")) == 0
+
+
+def test_year_match_by_document_or_text() -> None:
+    c = ctx(q(years=(2024,)))
+    assert F.year_match(c, cand("无年份。", year=2024)) == 1
+    assert F.year_match(c, cand("2024年新建4所。", year=2023)) == 1
+    assert F.year_match(c, cand("新建4所。", year=2023)) == 0
+    assert F.year_match(ctx(q()), cand("2024年。", year=2024)) == 0  # no year asked
+
+
+def test_other_place() -> None:
+    c = ctx(q(), asked=frozenset({"青川"}), districts=frozenset({"青川", "白河"}))
+    assert F.other_place(c, cand("白河区新建4所。")) == 1
+    assert F.other_place(c, cand("青川区新建4所，白河区3所。")) == 0
+    assert F.other_place(c, cand("新建4所。")) == 0
+    assert F.other_place(ctx(q()), cand("白河区新建4所。")) == 0  # no place asked
+
+
+def test_shape_features() -> None:
+    c = ctx(q())
+    assert F.log_length(c, cand("一二三")) == pytest.approx(math.log1p(3))
+    assert F.is_heading(c, cand("一、总体要求", kind="heading")) == 1
+    assert F.is_window(c, cand("其中，", kind="window")) == 1
+    assert F.kind_is("list")(ctx(q(LIST)), cand("x")) == 1
+    assert F.kind_is("list")(ctx(q(FIGURE)), cand("x")) == 0
+
+
+def test_feature_matrix_adds_gaps_to_the_best_candidate() -> None:
+    c = ctx(q(terms=("公园", "绿道")))
+    cands = [cand("公园与绿道。"), cand("公园。")]
+    X = F.feature_matrix(c, cands)
+    assert X.shape == (2, len(F.FEATURE_NAMES))
+    gap = F.column(X, "cov_unit_gap")
+    assert np.allclose(gap, [0.0, -0.5])  # 1.0 - 1.0, 0.5 - 1.0
+    assert F.feature_matrix(c, []).shape == (0, len(F.FEATURE_NAMES))
+
+
+def test_feature_names_are_unique() -> None:
+    assert len(set(F.FEATURE_NAMES)) == len(F.FEATURE_NAMES)

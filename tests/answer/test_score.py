@@ -1,0 +1,93 @@
+"""Scorers: the learned model file, its manifest check, the factory, the hard fits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from answer.features import FEATURE_NAMES
+from answer.score import (
+    DEFAULT_MODEL,
+    LearnedScorer,
+    LexicalScorer,
+    ModelMismatchError,
+    VectorScorer,
+    make_scorer,
+)
+
+
+def _row(**values: float) -> np.ndarray:
+    x = np.zeros(len(FEATURE_NAMES))
+    for name, v in values.items():
+        x[FEATURE_NAMES.index(name)] = v
+    return x
+
+
+def _model(tmp_path: Path, **manifest: object) -> Path:
+    n = len(FEATURE_NAMES)
+    coef = np.zeros(n)
+    coef[FEATURE_NAMES.index("cov_unit")] = 2.0
+    scorer = LearnedScorer(coef, -1.0, np.zeros(n), np.ones(n), threshold=0.5,
+                           manifest={"embedder": "hash", **manifest})
+    path = tmp_path / "m.json"
+    scorer.save(path)
+    return path
+
+
+def test_learned_probabilities_round_trip(tmp_path: Path) -> None:
+    scorer = LearnedScorer.load(_model(tmp_path))
+    X = np.vstack([_row(cov_unit=1.0), _row(cov_unit=0.0)])
+    p, ok = scorer.score(X)
+    # sigmoid(2*1 - 1) = 0.731; sigmoid(-1) = 0.269
+    assert p == pytest.approx([0.7311, 0.2689], abs=1e-4)
+    assert ok.tolist() == [True, False]
+
+
+def test_loading_refuses_other_features(tmp_path: Path) -> None:
+    path = _model(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelMismatchError, match="train-answerer"):
+        LearnedScorer.load(path)
+    with pytest.raises(ModelMismatchError, match="cannot read"):
+        LearnedScorer.load(tmp_path / "missing.json")
+
+
+def test_hard_fits_exclude_candidates_whatever_their_score(tmp_path: Path) -> None:
+    scorer = LearnedScorer.load(_model(tmp_path))
+    X = np.vstack([_row(cov_unit=1.0, miss_figure=1), _row(cov_unit=1.0, other_place=1),
+                   _row(cov_unit=1.0, is_heading=1), _row(cov_unit=1.0, miss_measure=1)])
+    assert not scorer.score(X)[1].any()
+    assert not VectorScorer(threshold=0.0).score(X)[1].any()
+
+
+def test_lexical_rule_needs_coverage_fit_and_retrieval() -> None:
+    rule = LexicalScorer()
+    X = np.vstack([_row(cov_all=0.8, rank_fused=1.0), _row(cov_all=0.4, rank_fused=1.0),
+                   _row(cov_all=0.8, rank_fused=0.0), _row(cov_all=0.8, rank_fused=1.0,
+                                                           miss_figure=1)])
+    score, ok = rule.score(X)
+    assert ok.tolist() == [True, False, False, False]
+    assert score[0] == pytest.approx(0.8 + 0.12)
+
+
+def test_factory(tmp_path: Path) -> None:
+    path = _model(tmp_path)
+    assert make_scorer("auto", path, "hash").name == "learned"
+    assert make_scorer("auto", path, "other-model").name == "lexical"  # vectors differ
+    assert make_scorer("learned", path, "other-model").name == "learned"
+    assert make_scorer("auto", tmp_path / "none.json", "hash").name == "lexical"
+    assert make_scorer("vector", None, "x", threshold=0.3).threshold == 0.3
+    with pytest.raises(Exception, match="unknown answer scorer"):
+        make_scorer("magic", None, "x")
+
+
+def test_the_shipped_model_fits_this_code() -> None:
+    scorer = LearnedScorer.load(DEFAULT_MODEL)
+    assert scorer.manifest["features"] == list(FEATURE_NAMES)
+    assert 0 < scorer.threshold < 1
+    assert scorer.manifest["threshold_chosen_on"]["split"] == "dev"

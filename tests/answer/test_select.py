@@ -1,0 +1,44 @@
+"""Choosing answer units: the newest of equal statements, limits, trimming."""
+
+from __future__ import annotations
+
+from answer.analyse import FACT, FIGURE, LIST, Question
+from answer.config import AnswerConfig
+from answer.features import Candidate
+from answer.score import LexicalScorer
+from answer.select import Scored, choose, prefer_recent, trim
+from lixia_qa.types import AnswerUnit
+
+
+def _s(doc: str, text: str, score: float, year: int | None, start: int = 0) -> Scored:
+    unit = AnswerUnit(f"{doc}~{start}", doc, text, start, start + len(text), "sentence")
+    return Scored(Candidate(0, unit, None, year=year), score)
+
+
+def _q(kind: str = FACT, terms: tuple[str, ...] = ("公园",)) -> Question:
+    return Question("q", kind, None, (), terms)  # type: ignore[arg-type]
+
+
+def test_prefer_recent_among_equally_good_statements() -> None:
+    old = _s("a", "新建公园10处。", 0.80, 2022)
+    new = _s("b", "新建公园12处。", 0.78, 2024)
+    far = _s("c", "新建公园9处。", 0.40, 2025)
+    best, others = prefer_recent([old, new, far], gap=0.12, q=_q())
+    assert best is new and others == [old]
+
+
+def test_limits_by_kind() -> None:
+    cfg = AnswerConfig()
+    good = [_s("a", "甲公园。", 0.9, 2024, 0), _s("a", "乙公园。", 0.85, 2024, 10),
+            _s("a", "丙公园。", 0.84, 2024, 20)]
+    rule = LexicalScorer()
+    assert len(choose(_q(FIGURE), good, rule, cfg, True)[0]) == 1
+    assert len(choose(_q(FACT), good, rule, cfg, True)[0]) == 2
+    assert len(choose(_q(LIST), good, rule, cfg, True)[0]) == 3
+
+
+def test_trim_keeps_the_clauses_with_the_terms() -> None:
+    text = "第一部分讲了很多别的事情，第二部分也讲别的，新建口袋公园十二处，第四部分还是别的事情。"
+    s, e = trim(text, 0, len(text), _q(FACT, ("口袋公园",)), budget=20)
+    assert "口袋公园" in text[s:e] and e - s <= 20
+    assert trim("短句。", 0, 3, _q(), 20) == (0, 3)

@@ -1,0 +1,65 @@
+"""Answer units: sentences, clause windows of long sentences, records, headings."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ingest.units import answer_units, is_heading, split_spans, unit_vectors, windows, Span
+from lixia_qa.types import Commitment, Document
+
+LONG = "今年全区将新建口袋公园十二处，改造提升绿道二十公里，打造滨河景观带三条，同步推进老旧小区改造，惠及居民八千余户，并完成背街小巷整治四十条。"
+
+
+def _doc(text: str) -> Document:
+    return Document("d.txt", "t", text)
+
+
+def test_sentences_headings_and_windows_with_offsets() -> None:
+    text = f"一、城市建设\n{LONG}\n短句一。短句二！"
+    units = answer_units(_doc(text), long_sentence=40, window_chars=30)
+    assert all(text[u.start : u.end] == u.text for u in units)
+    kinds = [u.kind for u in units]
+    assert kinds[0] == "heading" and kinds.count("sentence") == 3
+    long_id = next(u.unit_id for u in units if u.text == LONG)
+    parts = [u for u in units if u.kind == "window"]
+    assert parts and all(u.parent == long_id and len(u.text) <= 30 for u in parts)
+    # windows cover the long sentence without overlap
+    assert all(a.end <= b.start for a, b in zip(parts, parts[1:], strict=False))
+
+
+def test_records_are_units_and_cut_out_of_sentences() -> None:
+    text = "全年新建幼儿园4所（牵头领导：张三；责任单位：区住建局（区人防办））。另有一句。"
+    rec = text.index("（牵头")
+    c = Commitment("d.txt@0", "d.txt", "全年新建幼儿园4所", ("张三",), (), ("区住建局（区人防办）",),
+                   0, len(text) - 1, record_start=rec)
+    units = answer_units(_doc(text), [c])
+    record = [u for u in units if u.kind == "record"]
+    assert [u.text for u in record] == ["全年新建幼儿园4所"]
+    assert not any("牵头领导" in u.text for u in units)
+
+
+def test_long_sentence_vector_is_the_mean_of_its_windows() -> None:
+    units = answer_units(_doc(LONG), long_sentence=40, window_chars=30)
+    seen: list[str] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        rng = np.random.default_rng(len(texts))
+        v = rng.normal(size=(len(texts), 8)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    matrix = unit_vectors(units, embed, 8)
+    assert LONG not in seen  # derived, not embedded
+    rows = [i for i, u in enumerate(units) if u.kind == "window"]
+    mean = matrix[rows].mean(axis=0)
+    assert np.allclose(matrix[0], mean / np.linalg.norm(mean), atol=1e-6)
+    assert np.allclose(np.linalg.norm(matrix, axis=1), 1.0, atol=1e-5)
+
+
+def test_split_helpers() -> None:
+    text = "甲。乙！\n丙"
+    # a one-character piece ("丙") is too short to answer
+    assert [text[s.start : s.end] for s in split_spans(text, 0, len(text))] == ["甲。", "乙！"]
+    assert is_heading("标题\n正文。", Span(0, 2))
+    assert not is_heading("这是一句话。\n", Span(0, 6))
+    assert len(windows("一，二，三。", Span(0, 6), max_chars=4)) == 2
