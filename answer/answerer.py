@@ -16,7 +16,7 @@ from answer.candidates import UnitView, gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.features import Candidate, Context, feature_matrix
-from answer.score import Scorer, make_scorer
+from answer.score import Scorer, fits, make_scorer
 from answer.select import Scored, best_commitment, choose, ranked, to_picks
 from answer.sentences import TermWeights, coverage_forms
 from ingest.commitments import unit_core
@@ -168,7 +168,7 @@ class Answerer:
                 return self.composer.records(q, [found], hits, t0, timings,
                                              self.config.max_records, self.config.task_chars)
         good, every = ranked(seen.candidates, seen.features, self.scorer)
-        confidence = every[0].score if every else None
+        confidence = self._confidence(seen, every)
         if not good:
             seen_terms = frozenset(t for t in q.terms if self.weights.df(t))
             answer = self.composer.abstain(q, hits[:k], t0, None, timings,
@@ -178,6 +178,18 @@ class Answerer:
         picks = to_picks(chosen, self.texts, q, self.config.max_answer_chars)
         answer = self.composer.answer(q, picks, hits, others, year_used, t0, timings)
         return replace(answer, confidence=confidence)
+
+    def _confidence(self, seen: Considered, every: Sequence[Scored]) -> float | None:
+        """The scorer's confidence in its best candidate among those that fit."""
+        if not every:
+            return None
+        rows = {id(c): i for i, c in enumerate(seen.candidates)}
+        ok = fits(seen.features)
+        for s in every:
+            i = rows[id(s.cand)]
+            if ok[i]:
+                return float(self.scorer.confidence(seen.features[i : i + 1])[0])
+        return None
 
     # --- scoping --------------------------------------------------------------------
     def _foreign_place(self, term: str) -> bool:

@@ -25,7 +25,7 @@ from lixia_qa.errors import LixiaError
 
 logger = logging.getLogger(__name__)
 
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "scorer.json"
 
 
@@ -40,6 +40,10 @@ class Scorer(Protocol):
 
     def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Scores (higher is better) and which candidates may answer at all."""
+        ...
+
+    def confidence(self, X: np.ndarray) -> np.ndarray:
+        """What the abstention threshold applies to, per candidate."""
         ...
 
 
@@ -83,6 +87,11 @@ class LexicalScorer:
         retrieved = inv_rank > 0
         return score, (cov >= self.threshold) & fit & retrieved & (column(X, "is_heading") == 0)
 
+    def confidence(self, X: np.ndarray) -> np.ndarray:
+        own = column(X, "cov_all")
+        context = np.where(own >= 0.3, 0.7 * column(X, "cov_all_passage"), 0.0)
+        return np.asarray(np.maximum.reduce([own, 0.85 * column(X, "cov_all_heading"), context]))
+
 
 @dataclass
 class VectorScorer:
@@ -96,27 +105,69 @@ class VectorScorer:
         sim = column(X, "vec_unit")
         return sim, (sim >= self.threshold) & fits(X)
 
+    def confidence(self, X: np.ndarray) -> np.ndarray:
+        return column(X, "vec_unit")
+
 
 @dataclass
-class LearnedScorer:
-    """Logistic regression over standardised features: P(candidate holds the answer)."""
+class Linear:
+    """A logistic model over standardised inputs: sigmoid(((x - mean) / scale) . coef + b)."""
 
     coef: np.ndarray
     intercept: float
     mean: np.ndarray
     scale: np.ndarray
+
+    def logit(self, X: np.ndarray) -> np.ndarray:
+        return np.asarray(((X - self.mean) / self.scale) @ self.coef + self.intercept)
+
+    def probability(self, X: np.ndarray) -> np.ndarray:
+        return np.asarray(1.0 / (1.0 + np.exp(-self.logit(X))), dtype=np.float64)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"coef": [round(float(v), 6) for v in self.coef],
+                "intercept": round(float(self.intercept), 6),
+                "mean": [round(float(v), 6) for v in self.mean],
+                "scale": [round(float(v), 6) for v in self.scale]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Linear:
+        return cls(np.asarray(data["coef"], dtype=np.float64), float(data["intercept"]),
+                   np.asarray(data["mean"], dtype=np.float64),
+                   np.asarray(data["scale"], dtype=np.float64))
+
+
+def answerability_inputs(ranker: Linear, X: np.ndarray) -> np.ndarray:
+    """What the answerability model reads: the ranker's logit, then the features."""
+    return np.hstack([ranker.logit(X)[:, None], X])
+
+
+@dataclass
+class LearnedScorer:
+    """Two fitted logistic models: ``ranker`` orders candidates (P(the candidate holds
+    the answer)); ``answerability`` says whether a candidate, if given as the answer,
+    would be right (trained on each case's top candidate: right answers against wrong
+    ones and near misses). A candidate may answer when its answerability clears
+    ``threshold``, chosen on the eval dev split."""
+
+    ranker: Linear
+    answerability: Linear | None = None
     threshold: float = 0.5
     gap: float = 0.15
     manifest: dict[str, Any] = field(default_factory=dict)
     name: str = "learned"
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
-        z = ((X - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+        return self.ranker.probability(X)
+
+    def confidence(self, X: np.ndarray) -> np.ndarray:
+        if self.answerability is None:
+            return self.probabilities(X)
+        return self.answerability.probability(answerability_inputs(self.ranker, X))
 
     def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         p = self.probabilities(X)
-        return p, (p >= self.threshold) & fits(X)
+        return p, (self.confidence(X) >= self.threshold) & fits(X)
 
     @classmethod
     def load(cls, path: Path) -> LearnedScorer:
@@ -133,14 +184,14 @@ class LearnedScorer:
                 f"(format {data.get('format')}, {len(data.get('features', []))} features vs "
                 f"{len(FEATURE_NAMES)}): run `lixia-qa train-answerer` to refit it"
             )
+        answerability = data.get("answerability")
         return cls(
-            coef=np.asarray(data["coef"], dtype=np.float64),
-            intercept=float(data["intercept"]),
-            mean=np.asarray(data["mean"], dtype=np.float64),
-            scale=np.asarray(data["scale"], dtype=np.float64),
+            ranker=Linear.from_dict(data["ranker"]),
+            answerability=Linear.from_dict(answerability) if answerability else None,
             threshold=float(data.get("threshold", 0.5)),
             gap=float(data.get("gap", 0.15)),
-            manifest=data,
+            manifest={k: v for k, v in data.items()
+                      if k not in ("ranker", "answerability", "threshold", "gap")},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,12 +199,10 @@ class LearnedScorer:
             **self.manifest,
             "format": MODEL_FORMAT,
             "features": list(FEATURE_NAMES),
-            "coef": [round(float(v), 6) for v in self.coef],
-            "intercept": round(self.intercept, 6),
-            "mean": [round(float(v), 6) for v in self.mean],
-            "scale": [round(float(v), 6) for v in self.scale],
             "threshold": round(self.threshold, 4),
             "gap": self.gap,
+            "ranker": self.ranker.to_dict(),
+            "answerability": self.answerability.to_dict() if self.answerability else None,
         }
 
     def save(self, path: Path) -> None:

@@ -30,7 +30,16 @@ import numpy as np
 from answer.answerer import Answerer
 from answer.config import AnswerConfig
 from answer.features import FEATURE_NAMES
-from answer.score import DEFAULT_MODEL, LearnedScorer, LexicalScorer, Scorer, VectorScorer
+from answer.score import (
+    DEFAULT_MODEL,
+    LearnedScorer,
+    LexicalScorer,
+    Linear,
+    Scorer,
+    VectorScorer,
+    answerability_inputs,
+    fits,
+)
 from eval.metrics import answer_correct
 from ingest.pipeline import build_index
 from learn.corpora import corpus_hashes, load_queries, materialise
@@ -84,15 +93,38 @@ def held_out(paragraph: str) -> bool:
     return int(hashlib.sha256(paragraph.encode()).hexdigest(), 16) % HELD_OUT == 0
 
 
-def fit(ex: Examples, c: float = 1.0) -> LearnedScorer:
+def _logistic(X: np.ndarray, y: np.ndarray, c: float) -> Linear:
     from sklearn.linear_model import LogisticRegression
 
-    mean = ex.X.mean(axis=0)
-    scale = ex.X.std(axis=0)
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
     scale[scale < 1e-9] = 1.0
     model = LogisticRegression(C=c, max_iter=3000)
-    model.fit((ex.X - mean) / scale, ex.y)
-    return LearnedScorer(model.coef_[0], float(model.intercept_[0]), mean, scale)
+    model.fit((X - mean) / scale, y)
+    return Linear(model.coef_[0], float(model.intercept_[0]), mean, scale)
+
+
+def top_candidates(ex: Examples, ranker: Linear) -> tuple[np.ndarray, np.ndarray]:
+    """Per case, the row of the ranker's best candidate that fits, and whether it is a
+    right answer (a near miss never is). Cases where nothing fits are left out."""
+    rows, right = [], []
+    p = ranker.logit(ex.X)
+    ok = fits(ex.X)
+    for case in range(len(ex.answerable)):
+        idx = np.flatnonzero((ex.case == case) & ok)
+        if len(idx):
+            best = idx[int(np.argmax(p[idx]))]
+            rows.append(best)
+            right.append(bool(ex.answerable[case] and ex.y[best] == 1))
+    return np.array(rows, dtype=int), np.array(right)
+
+
+def fit(ex: Examples, c: float = 1.0) -> LearnedScorer:
+    """The ranker on every candidate, then the answerability model on each case's top."""
+    ranker = _logistic(ex.X, ex.y, c)
+    rows, right = top_candidates(ex, ranker)
+    answerability = _logistic(answerability_inputs(ranker, ex.X[rows]), right.astype(float), c)
+    return LearnedScorer(ranker, answerability)
 
 
 def decisions(ex: Examples, scorer: Scorer) -> dict[str, float]:
@@ -121,6 +153,34 @@ def decisions(ex: Examples, scorer: Scorer) -> dict[str, float]:
     }
 
 
+def case_outcomes(ex: Examples, scorer: Scorer) -> tuple[np.ndarray, np.ndarray]:
+    """Per case, with every threshold open: the best candidate's score (among those that
+    fit) and whether it holds the answer (always False for a near miss)."""
+    best = np.full(len(ex.answerable), -np.inf)
+    right = np.zeros(len(ex.answerable), dtype=bool)
+    for case in range(len(ex.answerable)):
+        rows = np.flatnonzero(ex.case == case)
+        scores, _ = scorer.score(ex.X[rows])
+        ok = fits(ex.X[rows])
+        if ok.any():
+            i = int(np.argmax(np.where(ok, scores, -np.inf)))
+            best[case] = scorer.confidence(ex.X[rows[i] : rows[i] + 1])[0]
+            right[case] = bool(ex.y[rows[i]])
+    return best, right
+
+
+def best_threshold(ex: Examples, scorer: Scorer) -> float:
+    """The threshold that makes the most right decisions on ``ex`` (ties: the lower)."""
+    best, right = case_outcomes(ex, scorer)
+    grid = np.arange(0.01, 0.96, 0.01)
+
+    def n_right(t: float) -> int:
+        answered = best >= t
+        return int((answered & right & ex.answerable).sum() + (~answered & ~ex.answerable).sum())
+
+    return float(max(grid, key=lambda t: (n_right(t), -t)))
+
+
 @dataclass
 class DevDecision:
     kind: str
@@ -135,8 +195,7 @@ def dev_decisions(settings: Settings, embedder: Embedder, scorer: LearnedScorer,
     items = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines()
              if line.strip()]
     items = [it for it in items if it.get("split") == "dev"]
-    probe = LearnedScorer(scorer.coef, scorer.intercept, scorer.mean, scorer.scale, threshold=0.0,
-                          gap=scorer.gap)
+    probe = LearnedScorer(scorer.ranker, scorer.answerability, threshold=0.0, gap=scorer.gap)
     answerer = answerer_for(settings, embedder, probe)
     out = []
     for it in items:
@@ -214,4 +273,4 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-__all__ = ["main", "fit", "decisions", "choose_threshold"]
+__all__ = ["main", "fit", "decisions", "choose_threshold", "best_threshold"]

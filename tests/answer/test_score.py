@@ -13,6 +13,7 @@ from answer.score import (
     DEFAULT_MODEL,
     LearnedScorer,
     LexicalScorer,
+    Linear,
     ModelMismatchError,
     VectorScorer,
     make_scorer,
@@ -30,7 +31,7 @@ def _model(tmp_path: Path, **manifest: object) -> Path:
     n = len(FEATURE_NAMES)
     coef = np.zeros(n)
     coef[FEATURE_NAMES.index("cov_unit")] = 2.0
-    scorer = LearnedScorer(coef, -1.0, np.zeros(n), np.ones(n), threshold=0.5,
+    scorer = LearnedScorer(Linear(coef, -1.0, np.zeros(n), np.ones(n)), threshold=0.5,
                            manifest={"embedder": "hash", **manifest})
     path = tmp_path / "m.json"
     scorer.save(path)
@@ -43,7 +44,16 @@ def test_learned_probabilities_round_trip(tmp_path: Path) -> None:
     p, ok = scorer.score(X)
     # sigmoid(2*1 - 1) = 0.731; sigmoid(-1) = 0.269
     assert p == pytest.approx([0.7311, 0.2689], abs=1e-4)
-    assert ok.tolist() == [True, False]
+    assert ok.tolist() == [True, False]  # without an answerability model: the ranker's p
+    # with one: it decides (here it reads only the ranker's logit, first input)
+    n = len(FEATURE_NAMES) + 1
+    coef = np.zeros(n)
+    coef[0] = -1.0  # contrary to the ranker, to show which model gates
+    scorer.answerability = Linear(coef, 0.0, np.zeros(n), np.ones(n))
+    assert scorer.score(X)[1].tolist() == [False, True]
+    again = tmp_path / "again.json"
+    scorer.save(again)
+    assert LearnedScorer.load(again).answerability is not None
 
 
 def test_loading_refuses_other_features(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ingest.units import answer_units, is_heading, split_spans, unit_vectors, windows, Span
+from ingest.units import Span, answer_units, is_heading, split_spans, unit_vectors, windows
 from lixia_qa.types import Commitment, Document
 
 LONG = "今年全区将新建口袋公园十二处，改造提升绿道二十公里，打造滨河景观带三条，同步推进老旧小区改造，惠及居民八千余户，并完成背街小巷整治四十条。"
