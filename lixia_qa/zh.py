@@ -103,8 +103,10 @@ def cn_to_int(token: str) -> int | None:
     return int(value) if float(value).is_integer() else None
 
 
-_YEAR_TOKEN = rf"(?:\d{{4}}|\d{{2}}|[{CN_DIGITS}]{{4}})"
-YEAR_RE = re.compile(rf"(?<![\d{CN_DIGITS}])(?P<y>{_YEAR_TOKEN})\s*年(?!代|前|后|内|间|来|初|级|龄)")
+YEAR_RE = re.compile(
+    rf"(?<![\d{CN_DIGITS}])(?:(?P<y>\d{{4}}|[{CN_DIGITS}]{{4}})\s*年"
+    rf"|(?P<s>\d{{2}})\s*年(?!代|前|后|内|间|来|初|底|级|龄|度|期|多|左|以|半))"
+)
 YEAR_RANGE_RE = re.compile(
     rf"(?<![\d{CN_DIGITS}])(?P<a>\d{{4}}|[{CN_DIGITS}]{{4}})\s*年?\s*[-—–~～至到]{{1,2}}\s*"
     rf"(?P<b>\d{{4}}|\d{{2}}|[{CN_DIGITS}]{{4}})\s*年"
@@ -167,8 +169,8 @@ def find_years(text: str, two_digit: bool = True) -> list[YearMention]:
     for match in YEAR_RE.finditer(text):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        token = match.group("y")
-        year = _year_value(token) if two_digit or len(token) == 4 else None
+        token = match.group("y") or match.group("s")
+        year = _year_value(token) if two_digit or match.group("y") else None
         if year is not None:
             found.append(YearMention(year, match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
