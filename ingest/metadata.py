@@ -97,7 +97,7 @@ def extract_title(text: str, fallback: str) -> str:
         later = [i for i in candidates[1:] if i <= first + 2 and len(head[i]) > len(head[first])]
         pick = later[0] if len(head[first]) <= _BANNER and later else first
         return head[pick]
-    return head[0][:MAX_TITLE] if head else fallback
+    return head[0][:MAX_TITLE] if head and not is_table_row(head[0]) else fallback
 
 
 def extract_source(text: str) -> str:

@@ -22,6 +22,7 @@ NAV_WORDS = frozenset(
     繁體 简体 登录 注册 个人中心 智能问答 我要咨询 我要投诉 领导信箱 国务院 总理 新闻 政策 服务
     问政 数据 国情 概况 部门 地方 专栏 视频 图片 访谈""".split()
 )
+_SITE_NAME_RE = re.compile(r"^走进|(?:网|人民政府|政府|门户|门户网站)$")
 _NAV_SPLIT_RE = re.compile(r"\s*[|｜丨·•]\s*|\s+")
 _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|位置)\s*[:：]?\s*.*(?:首页|[>»＞→›])"
@@ -52,7 +53,7 @@ def _is_nav_bar(line: str, neighbours: tuple[str, str]) -> bool:
         is_table_row(n) and len(split_row(n)) == len(split_row(line)) for n in neighbours
     ):
         return False  # a table header or row, not a menu
-    known = sum(1 for item in items if item in NAV_WORDS or item.startswith("走进") or item.endswith("网"))
+    known = sum(1 for item in items if item in NAV_WORDS or _SITE_NAME_RE.search(item))
     return known >= 2 and known >= len(items) / 3
 
 

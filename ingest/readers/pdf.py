@@ -4,7 +4,8 @@
   so ``第3页`` and ``第4页`` repeat) and page numbers (``- 3 -``, ``第3页 共8页``,
   ``3/8``) are dropped.
 * Lines are rejoined into paragraphs by geometry: a paragraph starts at an indented
-  line, after a line that ends short of the right margin, or after a wide vertical gap;
+  line, after a line that ends short of the right margin, or after a vertical gap wider
+  than the page's usual line spacing;
   the same holds across a page break.
 * Ruled tables become rows (:func:`ingest.tables.format_table`) in their place.
 * A page without a text layer (a scan) is skipped with a warning naming the page.
@@ -54,6 +55,7 @@ class _Page:
     items: list[_Item]
     left: float
     right: float
+    line_gap: float  # the usual space between two lines of a paragraph
 
 
 def _key(text: str) -> str:
@@ -85,7 +87,9 @@ def _read_page(page: Any, number: int) -> _Page:
     lines = [it for it in items if not it.table] or items
     left = min(it.x0 for it in lines) if lines else 0.0
     right = max(it.x1 for it in lines) if lines else float(page.width)
-    return _Page(number, items, left, right)
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False) if b.top > a.bottom]
+    line_gap = statistics.median(gaps) if gaps else 0.0
+    return _Page(number, items, left, right, line_gap)
 
 
 def _furniture(pages: list[_Page]) -> set[str]:
@@ -111,7 +115,7 @@ def _starts_paragraph(prev: _Item | None, prev_page: _Page | None, item: _Item, 
         return True
     indent = item.x0 - page.left > 1.2 * item.size
     ended_short = prev_page.right - prev.x1 > 1.5 * prev.size
-    gap = prev_page is page and item.top - prev.bottom > 1.2 * item.size
+    gap = prev_page is page and item.top - prev.bottom > 1.6 * page.line_gap + 0.3 * item.size
     return indent or ended_short or gap
 
 
