@@ -53,6 +53,9 @@ def page_title(root: Any) -> str:
         if stripped == title or len(stripped) < 4:
             break
         title = stripped
+    parts = title.split("_")
+    if len(parts) > 1 and all(len(p.strip()) <= 8 for p in parts[1:]):
+        title = parts[0].strip()  # "标题_栏目" once the site name is gone
     if title == raw and _SPLIT_TITLE_RE.search(raw):
         title = max(_SPLIT_TITLE_RE.split(raw), key=len)  # "站名 | 标题" or "标题 | 栏目 | 站名"
     if title:
