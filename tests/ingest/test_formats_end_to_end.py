@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import formats_corpus as fc
 import pytest
 from fastapi.testclient import TestClient
