@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from ingest.commitment_tables import table_commitments
 from ingest.owners import FIELD_NAME, Owners, dedupe, parse_owners, parse_record, split_names
+from lixia_qa import zh
 from lixia_qa.types import Commitment
 from lixia_qa.zh import HAN
 
@@ -40,7 +41,7 @@ _HAN = HAN
 _RECORD_RE = re.compile(
     rf"[（(]\s*(?P<body>{FIELD_NAME}\s*[：:](?:[^（）()\n]|[（(][^（）()\n]*[）)]){{0,600}}?)[）)]"
 )
-_TERMINATORS = "。！？!?"
+_TERMINATORS = zh.SENTENCE_END
 _BOUNDARIES = _TERMINATORS + "\n：:"
 _TRAILING = "，,；;、"
 _LEADING = "，,；;、。.！!？?：:）)】》”’ \t\u3000\n"
