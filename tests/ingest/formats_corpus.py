@@ -78,6 +78,31 @@ def build_pdf() -> bytes:
     return buf.getvalue()
 
 
+def build_pdf_with_table() -> bytes:
+    """A flowing PDF (reportlab platypus, CJK word wrap) with a ruled table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=12, leading=18,
+                           firstLineIndent=24, wordWrap="CJK")
+    table = Table([["项目", "完成量", "责任单位"], ["农村公路加装护栏", "30.2", "区交通运输委"],
+                   ["新建城市公园", "2", "区城市管理局"]])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
+                               ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build([
+        Paragraph("万州区今年民生实事项目进展顺利，各项任务按计划推进，下表列出主要项目的完成情况和"
+                  "责任单位，请各单位对照落实。", style),
+        table,
+        Paragraph("下一步，全区将持续巩固民生实事成果。", style),
+    ])
+    return buf.getvalue()
+
+
 DOCX_TABLE = [
     ["序号", "任务", "牵头单位", "责任单位", "完成时限"],
     ["1", "建成青龙瀑布景区游客中心", "区文化旅游委", "区住房城乡建委、龙驹镇人民政府", "2024年10月底"],

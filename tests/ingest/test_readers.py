@@ -73,6 +73,16 @@ def test_pdf_rejoins_hard_wrapped_lines_across_pages(pdf_text: str) -> None:
         assert text in paragraphs, text  # each paragraph whole, never cut at a wrap
 
 
+def test_pdf_ruled_table_becomes_rows_between_paragraphs() -> None:
+    text = clean_text(read_bytes(fc.build_pdf_with_table(), "table.pdf").text)
+    assert text.split("\n\n") == [
+        "万州区今年民生实事项目进展顺利，各项任务按计划推进，下表列出主要项目的完成情况和责任单位，"
+        "请各单位对照落实。",
+        "项目 | 完成量 | 责任单位\n农村公路加装护栏 | 30.2 | 区交通运输委\n新建城市公园 | 2 | 区城市管理局",
+        "下一步，全区将持续巩固民生实事成果。",
+    ]
+
+
 def test_pdf_with_only_scanned_pages_is_a_clear_error() -> None:
     from reportlab.pdfgen import canvas
 
