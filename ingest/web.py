@@ -61,16 +61,40 @@ def strip_nav_bars(text: str) -> str:
     """Delete site menus: ``中国政府网 | 首页 | 政务公开 | …``, ``政务公开 政务服务 互动交流``.
 
     A line of three or more short items (separated by ``|``, ``｜``, ``·`` or spaces), at
-    least two of them (and a third of all) menu words. A table row among rows of the same
-    width is kept.
+    least two of them (and a third of all) menu words; or two or more menu words each on
+    a line of its own, one after the other. A table row among rows of the same width is
+    kept.
     """
     lines = text.split("\n")
+    menu = _menu_runs(lines)
     out = []
     for i, line in enumerate(lines):
         neighbours = (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else "")
-        if not _is_nav_bar(line, neighbours):
+        if i not in menu and not _is_nav_bar(line, neighbours):
             out.append(line)
     return "\n".join(out)
+
+
+def _is_menu_word(line: str) -> bool:
+    word = line.strip()
+    return bool(word) and len(word) <= 10 and (word in NAV_WORDS or bool(_SITE_NAME_RE.search(word)))
+
+
+def _menu_runs(lines: list[str]) -> set[int]:
+    """Lines of menus written one item per line (a page's menu cells): runs of two or
+    more lines, blank lines between them allowed, each a menu word alone."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, "end of text"]):
+        if not line.strip():
+            continue
+        if _is_menu_word(line):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
 
 
 def strip_breadcrumbs(text: str) -> str:

@@ -25,6 +25,11 @@ def test_strip_nav_bars() -> None:
     assert strip_nav_bars(text).split("\n") == [BODY, "项目 | 数量 | 单位", "公园 | 3 | 区城市管理局"]
 
 
+def test_strip_nav_bars_one_item_per_line() -> None:
+    text = "首页\n\n政务公开\n\n政务服务\n\n" + BODY + "\n\n政策解读\n\n" + BODY
+    assert strip_nav_bars(text).split() == [BODY, "政策解读", BODY]  # a word alone stays
+
+
 def test_strip_breadcrumbs() -> None:
     text = "当前位置：首页>政务公开>通知公告\n您现在的位置：首页 > 新闻中心\n首页 » 政策文件\n" + BODY
     assert strip_breadcrumbs(text) == BODY
