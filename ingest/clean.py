@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from ingest.structure import is_byline, marker_rank
-from ingest.tables import is_table_row
+from ingest.tables import is_table_row, text_tables
 from ingest.web import (
     strip_breadcrumbs,
     strip_nav_bars,
@@ -342,6 +342,7 @@ def tidy_whitespace(text: str) -> str:
 
 Rule = Callable[[str], str]
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("text_tables", text_tables),
     ("normalize_newlines", normalize_newlines),
     ("to_halfwidth", to_halfwidth),
     ("strip_markdown", strip_markdown),

@@ -48,6 +48,40 @@ def format_table(rows: Iterable[Sequence[object]]) -> str:
     return "\n".join(line for line in lines if line.strip(" |"))
 
 
+_MD_ROW_RE = re.compile(r"^\s*\|(.*)\|\s*$")
+_MD_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _text_row(line: str) -> list[str] | None:
+    """Cells of a markdown pipe-table row or of a tab-separated line (two or more cells)."""
+    md = _MD_ROW_RE.match(line)
+    if md:
+        cells = md.group(1).split("|")
+    elif "\t" in line.strip():
+        cells = line.strip().split("\t")
+    else:
+        return None
+    return cells if len(cells) >= 2 else None
+
+
+def text_tables(text: str) -> str:
+    """Markdown pipe tables and tab-separated blocks (two or more such lines in a row) as
+    rows: ``| 项目 | 数量 |`` and ``项目\t数量`` become ``项目 | 数量``; the ``|---|`` rule goes."""
+    lines = text.split("\n")
+    rows = [None if _MD_RULE_RE.match(ln) and "-" in ln else _text_row(ln) for ln in lines]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        in_block = rows[i] is not None and (
+            (i > 0 and (rows[i - 1] is not None or _MD_RULE_RE.match(lines[i - 1])))
+            or (i + 1 < len(lines) and (rows[i + 1] is not None or _MD_RULE_RE.match(lines[i + 1])))
+        )
+        if _MD_RULE_RE.match(line) and "|" in line and i > 0 and rows[i - 1] is not None:
+            continue  # the rule under a markdown header
+        cells = rows[i]
+        out.append(format_row(cells) if in_block and cells is not None else line)
+    return "\n".join(out)
+
+
 def is_table_row(line: str) -> bool:
     """True for a row written by :func:`format_row` (two or more cells)."""
     return CELL_SEP in line

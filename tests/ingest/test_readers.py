@@ -52,6 +52,14 @@ def test_table_rows_survive_cleaning() -> None:
     assert [cleaned[s:s + len(c)] for s, c in zip(row.cell_starts, row.cells, strict=True)] == list(row.cells)
 
 
+def test_text_tables_markdown_and_tabs() -> None:
+    md = "说明\n\n| 项目 | 数量 |\n|---|:---:|\n| 公园 | 30.2 |\n| 护栏 | 2 |\n\n结束"
+    assert clean_text(md) == "说明\n\n项目 | 数量\n公园 | 30.2\n护栏 | 2\n\n结束"
+    tabs = "项目\t数量\t单位\n公园\t3个\t区城市管理局\n\n一行\t不是表"
+    assert clean_text(tabs).split("\n") == ["项目 | 数量 | 单位", "公园 | 3个 | 区城市管理局", "",
+                                            "一行 不是表"]
+
+
 # --- PDF ------------------------------------------------------------------------------
 
 
