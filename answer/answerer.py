@@ -240,12 +240,12 @@ class Answerer:
         those whose task best covers the rest of the question first."""
         items = self._commitments(doc_ids)
         leaders = {n for c in items for n in c.leaders if len(n) >= 2 and n in q.text}
-        units = {u for c in items for u in (*c.lead_units, *c.units)
+        units = {u for c in items for u in (*c.lead_units, *c.units, *c.partner_units)
                  if len(unit_core(u)) >= 3 and unit_core(u) in q.text}
         if not leaders and not units:
             return []
         owned = [c for c in items if leaders & set(c.leaders)
-                 or units & {*c.lead_units, *c.units}]
+                 or units & {*c.lead_units, *c.units, *c.partner_units}]
         names = {*leaders, *units, *(unit_core(u) for u in units)}
         rest = [t for t in q.terms if not any(t in n or n in t for n in names)]
         forms = [q.term_forms(t) for t in rest]

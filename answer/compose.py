@@ -45,7 +45,7 @@ class Composer:
         return Citation(
             n=n, doc_id=doc.doc_id, title=doc.title, date=doc.when, snippet=doc.text[s0:e0],
             start=s0, end=e0, score=round(score, 4), highlight_start=start, highlight_end=end,
-            heading=heading,
+            heading=heading, doc_number=doc.doc_number,
         )
 
     def related(self, hits: Sequence[Hit], skip: set[str], first_n: int) -> list[Citation]:
@@ -60,6 +60,7 @@ class Composer:
                     n=first_n + len(out), doc_id=c.doc_id, title=doc.title, date=doc.when,
                     snippet=c.text, start=c.start, end=c.end, score=round(hit.score, 4),
                     highlight_start=c.start, highlight_end=c.start, heading=c.heading,
+                    doc_number=doc.doc_number,
                 )
             )
         return out

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.structure import heading_path
+from lixia_qa import zh
 from lixia_qa.types import Chunk, Document, Section
 
 # Characters that may never open a chunk (closing quotes/brackets, clause punctuation).
 _NO_START = "，。、；：？！…）)】》」』”’,.;:?!"
-_CLOSERS = "”’」』）\\)】》"
+_CLOSERS = re.escape(zh.CLOSERS)
 # Zero-width regex separators, coarse to fine; lookbehind keeps the punctuation
 # with the sentence it ends and never splits before a closing quote.
 SEPARATORS = [
     r"\n\n+",
     r"\n",
-    rf"(?<=[。！？!?])(?![{_CLOSERS}])",
+    rf"(?<=[{zh.SENTENCE_END}])(?![{_CLOSERS}])",
     rf"(?<=[；;…])(?![{_CLOSERS}…])",
     rf"(?<=[，,、：:])(?![{_CLOSERS}])",
     "",

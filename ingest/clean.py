@@ -12,22 +12,29 @@ import re
 from collections.abc import Callable
 
 from ingest.structure import is_byline, marker_rank
+from ingest.tables import is_table_row, text_tables
+from ingest.web import (
+    strip_breadcrumbs,
+    strip_nav_bars,
+    strip_print_close,
+    strip_qr_prompts,
+    strip_share_links,
+    strip_site_footer,
+    strip_voice_broadcast,
+)
+from lixia_qa import zh
 
 logger = logging.getLogger(__name__)
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = zh.HAN
 _CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _CJK = f"[{_HAN}{_CJK_PUNCT}]"  # a Chinese character or a Chinese-only punctuation mark
 _CJK_TEXT = f"[{_HAN}{_CJK_PUNCT}“”‘’…—·]"  # also the marks Chinese text shares
-_HAN_RE = re.compile(f"[{_HAN}]")
+_HAN_RE = zh.HAN_RE
 _CJK_RE = re.compile(_CJK)
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE_RE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_HALFWIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
-                                       *range(0xFF41, 0xFF5B))}
-_HALFWIDTH |= {ord(c): ord(c) - 0xFEE0 for c in "％＋－．／＠＃＆＝＜＞"}
-
 _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.M), r) for p, r in (
     (r"^ {0,3}#{1,6} +(.+?)(?: +#+)? *$", "\n\n\\1\n\n"),  # # heading
     (r"^ *(\*\*|__)(.+?)\1 *$", "\n\n\\2\n\n"),  # **heading line**
@@ -67,8 +74,8 @@ _LETTER_SPACED_RE = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: +[{_HAN}](?![{_HAN}])
 _CJK_SPACE_RE = re.compile(rf"(?<={_CJK_TEXT}) +(?={_CJK_TEXT})")
 _PUNCT_SPACE_RE = re.compile(rf"(?<=[{_CJK_PUNCT}“”‘’]) +(?={_CJK_TEXT})|(?<={_CJK_TEXT}) +(?=[{_CJK_PUNCT}“”‘’])")
 
-_SENT_END = "。！？；：…!?;:"
-_CLOSERS = "”’）)》」』】〕"
+_SENT_END = zh.SENTENCE_END + "；：…;:"
+_CLOSERS = zh.CLOSERS
 _NO_LINE_START = "，。、；：？！”’）》」』】〕…,;:?!)%"
 _ORPHAN_RE = re.compile(rf"^(?:[{re.escape(_NO_LINE_START)}]|[{_HAN}][，、])")
 _LABEL_LINE_RE = re.compile(r"^[^，。：:\s]{1,8}[：:]")
@@ -88,7 +95,7 @@ def normalize_newlines(text: str) -> str:
 
 def to_halfwidth(text: str) -> str:
     """Full-width letters, digits and ``％＋－．／＠＃＆＝＜＞`` to ASCII; keep ``，。（）“”`` etc."""
-    return text.translate(_HALFWIDTH)
+    return zh.to_halfwidth(text)
 
 
 def strip_markdown(text: str) -> str:
@@ -234,6 +241,8 @@ def _glue(left: str, right: str) -> str:
 
 def _joins(left: str, right: str) -> bool:
     """Whether the break between two lines of one paragraph is inside running text."""
+    if is_table_row(left) or is_table_row(right):
+        return False  # table rows stay one per line
     if right[0] in _NO_LINE_START:
         return True
     if _ends_sentence(left) or is_byline(left) or is_byline(right) or marker_rank(right):
@@ -269,7 +278,7 @@ class _Para:
     def broken(self) -> bool:
         """Ends inside a sentence (a column or page break), so the next paragraph continues it."""
         last = self.joined[-1]
-        if _ends_sentence(last) or is_byline(last) or _LABEL_LINE_RE.match(last):
+        if is_table_row(last) or _ends_sentence(last) or is_byline(last) or _LABEL_LINE_RE.match(last):
             return False
         if (self.heading and not self.merged) or not self.has_punct:
             return False
@@ -292,7 +301,7 @@ def _continuation(queue: list[_Para], i: int) -> int | None:
         if not _ends_sentence(queue[j].joined[-1]):
             break
     first = queue[i].lines[0]
-    return None if is_byline(first) or marker_rank(first) else i
+    return None if is_byline(first) or marker_rank(first) or is_table_row(first) else i
 
 
 def rejoin_broken_lines(text: str) -> str:
@@ -312,7 +321,7 @@ def rejoin_broken_lines(text: str) -> str:
     i = 0
     while i < len(queue):
         par = queue[i]
-        if out and par.lines[0][0] in _NO_LINE_START:
+        if out and par.lines[0][0] in _NO_LINE_START and not is_table_row(par.lines[0]):
             out[-1].absorb(par)
             i += 1
             continue
@@ -333,9 +342,17 @@ def tidy_whitespace(text: str) -> str:
 
 Rule = Callable[[str], str]
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("text_tables", text_tables),
     ("normalize_newlines", normalize_newlines),
     ("to_halfwidth", to_halfwidth),
     ("strip_markdown", strip_markdown),
+    ("strip_nav_bars", strip_nav_bars),
+    ("strip_breadcrumbs", strip_breadcrumbs),
+    ("strip_voice_broadcast", strip_voice_broadcast),
+    ("strip_qr_prompts", strip_qr_prompts),
+    ("strip_print_close", strip_print_close),
+    ("strip_share_links", strip_share_links),
+    ("strip_site_footer", strip_site_footer),
     ("strip_page_furniture", strip_page_furniture),
     ("cjk_punctuation", cjk_punctuation),
     ("fix_number_spaces", fix_number_spaces),

@@ -24,33 +24,24 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from ingest.commitment_tables import table_commitments
+from ingest.owners import FIELD_NAME, Owners, dedupe, parse_owners, parse_record, split_names
+from lixia_qa import zh
 from lixia_qa.types import Commitment
+from lixia_qa.zh import HAN
+
+__all__ = ["filter_commitments", "leader_matches", "parse_commitments", "parse_record",
+           "split_names", "task_span", "unit_core", "unit_matches"]
 
 logger = logging.getLogger(__name__)
 
-_HAN = "\u4e00-\u9fff"
-# A field name: 2-4 Han characters ending in 领导/单位/部门, or 责任人/负责人/联系人.
-_FIELD_NAME = rf"(?:[{_HAN}]{{2,4}}?(?:领导|单位|部门)|责任人|负责人|联系人)"
+_HAN = HAN
 # One record: an opening parenthesis, a field name and colon, then anything up to the
 # closing parenthesis on the same line (one level of nested parentheses allowed).
 _RECORD_RE = re.compile(
-    rf"[（(]\s*(?P<body>{_FIELD_NAME}\s*[：:](?:[^（）()\n]|[（(][^（）()\n]*[）)]){{0,600}}?)[）)]"
+    rf"[（(]\s*(?P<body>{FIELD_NAME}\s*[：:](?:[^（）()\n]|[（(][^（）()\n]*[）)]){{0,600}}?)[）)]"
 )
-_FIELD_RE = re.compile(rf"(?:^|(?<=[；;，,\s]))(?P<name>{_FIELD_NAME})\s*[：:]")
-_LEADER_FIELD_RE = re.compile(r"领导|人$")
-_LEAD_UNIT_FIELD_RE = re.compile(r"^(?:牵头|主办|主责|主管|主要)")
-
-_NAME_SEP_RE = re.compile(r"[，,]")
-_ITEM_SEP_RE = re.compile(r"[、]")
-_ITEM_STRIP = " \t\u3000；;。.：:"
-# Territorial unit types that an enumeration may share: 建新、解放路、文东街道办事处.
-_PLACE_SUFFIX_RE = re.compile(
-    r"(?:街道办事处|街道|镇人民政府|乡人民政府|镇|乡|社区居委会|居委会|社区|村委会)$"
-)
-# Endings that make an item a unit name of its own (not a bare place name).
-_UNIT_END_RE = re.compile(r"[局委办处所院队会部站馆联厅科室组团司心区道镇乡村署行校]$")
-
-_TERMINATORS = "。！？!?"
+_TERMINATORS = zh.SENTENCE_END
 _BOUNDARIES = _TERMINATORS + "\n：:"
 _TRAILING = "，,；;、"
 _LEADING = "，,；;、。.！!？?：:）)】》”’ \t\u3000\n"
@@ -63,55 +54,6 @@ _PLACE_PREFIX_RE = re.compile(rf"^(?:[{_HAN}]{{2,4}}?[省市])?(?:[{_HAN}]{{1,3}
 _GENERIC_UNIT_RE = re.compile(
     r"^(?:管委会|管理委员会|委员会|办公室|办事处|街道办事处|街道|人民政府|政府|集团|公司|中心|局|委|办|院|队|部)$"
 )
-
-
-def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(item for item in items if item))
-
-
-def _expand_group(items: Sequence[str]) -> list[str]:
-    """Give bare place names the territorial unit type of the group's last item."""
-    match = _PLACE_SUFFIX_RE.search(items[-1]) if items else None
-    if not match or len(items) < 2:
-        return list(items)
-    suffix = match.group(0)
-    return [
-        f"{item}{suffix}"
-        if len(item) <= 6 and not _UNIT_END_RE.search(item) and item[0] not in "区市县省各"
-        else item
-        for item in items
-    ]
-
-
-def split_names(value: str) -> tuple[str, ...]:
-    """Names in a record value, in order, deduplicated.
-
-    Splits on ``、``, ``，`` and ``,`` (never on 和: ``区发展和改革局`` is one name).
-    In ``建新、解放路、文东街道办事处`` the shared unit type is given to every bare
-    place name: ``建新街道办事处``, ``解放路街道办事处``, ``文东街道办事处``.
-    """
-    names: list[str] = []
-    for group in _NAME_SEP_RE.split(value):
-        items = [item.strip(_ITEM_STRIP) for item in _ITEM_SEP_RE.split(group)]
-        names.extend(_expand_group([item for item in items if item]))
-    return _dedupe("".join(name.split()) for name in names)
-
-
-def parse_record(body: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """``(leaders, lead_units, units)`` of a record body ``牵头领导：…；责任单位：…``."""
-    fields: dict[str, list[str]] = {"leaders": [], "lead_units": [], "units": []}
-    matches = list(_FIELD_RE.finditer(body))
-    for i, match in enumerate(matches):
-        stop = matches[i + 1].start() if i + 1 < len(matches) else len(body)
-        name = match.group("name")
-        if _LEADER_FIELD_RE.search(name):
-            key = "leaders"
-        elif _LEAD_UNIT_FIELD_RE.search(name):
-            key = "lead_units"
-        else:
-            key = "units"
-        fields[key].extend(split_names(body[match.end() : stop]))
-    return _dedupe(fields["leaders"]), _dedupe(fields["lead_units"]), _dedupe(fields["units"])
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -158,20 +100,19 @@ def task_span(text: str, record_start: int, floor: int = 0) -> tuple[int, int]:
     return (start, end) if start < end else (end, end)
 
 
-def _merge(
-    first: Commitment,
-    leaders: Sequence[str],
-    lead_units: Sequence[str],
-    units: Sequence[str],
-    end: int,
-) -> Commitment:
+def _merge(first: Commitment, owners: Owners, end: int) -> Commitment:
     return replace(
         first,
-        leaders=_dedupe([*first.leaders, *leaders]),
-        lead_units=_dedupe([*first.lead_units, *lead_units]),
-        units=_dedupe([*first.units, *units]),
+        leaders=dedupe([*first.leaders, *owners.leaders]),
+        lead_units=dedupe([*first.lead_units, *owners.lead_units]),
+        units=dedupe([*first.units, *owners.units]),
+        partner_units=dedupe([*first.partner_units, *owners.partner_units]),
         end=end,
     )
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
 
 
 def parse_commitments(
@@ -179,21 +120,27 @@ def parse_commitments(
     text: str,
     headings_at: Callable[[int], tuple[str, ...]] | None = None,
 ) -> tuple[Commitment, ...]:
-    """Every commitment record in ``text``, in document order.
+    """Every commitment in ``text``, in document order: parenthesis records and the rows
+    of task tables (:func:`ingest.commitment_tables.table_commitments`).
 
-    ``start`` is the first character of the task, ``end`` is just after the record's
-    closing parenthesis, so ``text[start:end]`` shows the task followed by its record.
-    A record that directly follows another record (no task text between them) adds its
-    names to the previous commitment. See the module docstring for where a task starts.
+    For a record, ``start`` is the first character of the task, ``end`` is just after
+    the record's closing parenthesis, so ``text[start:end]`` shows the task followed by
+    its record. A record that directly follows another record (no task text between
+    them) adds its names to the previous commitment. See the module docstring for where
+    a task starts. A record inside a task table's row belongs to that row.
     """
+    rows = table_commitments(doc_id, text, headings_at)
+    table_spans = [(c.start, c.end) for c in rows]
     items: list[Commitment] = []
     floor = 0
     for match in _RECORD_RE.finditer(text):
-        leaders, lead_units, units = parse_record(match.group("body"))
+        if _inside(table_spans, match.start()):
+            continue
+        owners = parse_owners(match.group("body"))
         start, end = task_span(text, match.start(), floor)
         if start == end:
             if items and items[-1].end == floor:
-                items[-1] = _merge(items[-1], leaders, lead_units, units, match.end())
+                items[-1] = _merge(items[-1], owners, match.end())
             else:
                 logger.debug("record without task text at %s@%d", doc_id, match.start())
             floor = match.end()
@@ -203,16 +150,18 @@ def parse_commitments(
                 commitment_id=f"{doc_id}@{start}",
                 doc_id=doc_id,
                 task=text[start:end],
-                leaders=leaders,
-                lead_units=lead_units,
-                units=units,
+                leaders=owners.leaders,
+                lead_units=owners.lead_units,
+                units=owners.units,
                 start=start,
                 end=match.end(),
                 headings=tuple(headings_at(start)) if headings_at else (),
                 record_start=match.start(),
+                partner_units=owners.partner_units,
             )
         )
         floor = match.end()
+    items = sorted([*items, *rows], key=lambda c: c.start)
     logger.debug("%s: %d commitments", doc_id, len(items))
     return tuple(items)
 
@@ -257,7 +206,7 @@ def _matches_text(term: str, item: Commitment) -> bool:
     haystack = _normalise(" ".join((item.task, *item.headings, *item.leaders)))
     if term in haystack:
         return True
-    return any(unit_matches(term, u) for u in (*item.lead_units, *item.units))
+    return any(unit_matches(term, u) for u in (*item.lead_units, *item.units, *item.partner_units))
 
 
 def filter_commitments(
@@ -276,7 +225,8 @@ def filter_commitments(
     for item in items:
         if leader and not any(leader_matches(leader, name) for name in item.leaders):
             continue
-        if unit and not any(unit_matches(unit, u) for u in (*item.lead_units, *item.units)):
+        if unit and not any(unit_matches(unit, u)
+                            for u in (*item.lead_units, *item.units, *item.partner_units)):
             continue
         if any(not _matches_text(term, item) for term in terms):
             continue

@@ -30,13 +30,14 @@ import jieba
 import jieba.posseg
 
 from lixia_qa.types import Commitment
+from lixia_qa.zh import HAN
 
 logger = logging.getLogger(__name__)
 
 USER_DICT_FREQ = 2000  # log(2000 / 6e7) beats any split of a name into 2+ dictionary words
 MIN_LEN, MAX_LEN = 2, 20
 
-_HAN = "\u4e00-\u9fff"
+_HAN = HAN
 
 
 def _words(spaced: str) -> frozenset[str]:

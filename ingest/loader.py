@@ -1,97 +1,139 @@
-"""Read a folder of documents: .txt/.md files with detected encodings."""
+"""Read a folder of documents: every supported format, bad files skipped and named.
+
+:data:`SUFFIXES` lists the formats read (one reader each, :mod:`ingest.readers`). A file
+that cannot be read (binary data in a ``.txt``, an encoding that only decodes to
+mojibake, a damaged PDF, a symbolic link leading outside the folder, an unsupported
+format) is skipped with a warning naming it and the reason, and listed in
+:attr:`FolderScan.skipped` so the ingest report names it too.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from ingest.readers import READERS, UnreadableFileError, read_bytes
+from ingest.readers.text import decode
 from lixia_qa.errors import IngestError
 from lixia_qa.types import content_hash
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md")
-# encodings tried in order before asking charset-normalizer
-_KNOWN_ENCODINGS = ("utf-8-sig", "gb18030")
+SUFFIXES: tuple[str, ...] = tuple(READERS)  # ".txt", ".md", ".pdf", ".docx", ".html", …
+MAX_BYTES = 200 * 1024 * 1024  # a larger file is not a document
+
+__all__ = ["SUFFIXES", "FolderScan", "RawFile", "SkippedFile", "decode", "iter_files",
+           "read_file", "read_folder", "scan_folder"]
 
 
 @dataclass(frozen=True)
 class RawFile:
-    """A decoded file, not yet cleaned."""
+    """A file's raw text (decoded, extracted), not yet cleaned."""
 
     doc_id: str  # POSIX path relative to the ingested folder
     path: Path
     text: str
     content_hash: str
-    encoding: str
+    encoding: str  # the encoding of a text format, else the format ("pdf", "docx", …)
+    title: str = ""  # stated by the file outside its text (web page <title>, Word heading)
+    date: str | None = None  # stated by the file outside its text (web page meta date)
+    warnings: tuple[str, ...] = ()  # parts skipped, such as a scanned PDF page
 
 
-def decode(data: bytes) -> tuple[str, str] | None:
-    """Decode bytes as UTF-8 (with or without BOM) or GB18030/GBK, else detect.
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file (or part of one) left out of the index, and why."""
 
-    Returns ``(text, encoding)``, or ``None`` when the bytes are not text.
-    """
-    if b"\x00" in data[:4096]:
-        return None  # binary (or UTF-16, which is not a plain-text corpus format)
-    for encoding in _KNOWN_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text):
-            return text, encoding
-    best = from_bytes(data).best()
-    if best is None:
-        return None
-    text = str(best)
-    return (text, best.encoding) if _looks_like_text(text) else None
+    doc_id: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.doc_id}: {self.reason}"
 
 
-def _looks_like_text(text: str) -> bool:
-    if not text:
-        return True
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / len(text) < 0.01
+@dataclass(frozen=True)
+class FolderScan:
+    files: list[RawFile]
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
 
 
 def iter_files(folder: Path) -> Iterator[Path]:
-    """Every .txt/.md file under ``folder`` (recursively, hidden files skipped), sorted."""
+    """Every file under ``folder`` (recursively, hidden files and folders skipped), sorted."""
     for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file() and path.suffix.lower() in SUFFIXES:
+        if not _hidden(path.relative_to(folder)) and (path.is_file() or path.is_symlink()):
             yield path
 
 
-def read_folder(folder: Path) -> list[RawFile]:
-    """Read every usable document in ``folder``; skip bad files with a warning naming them."""
+def _outside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return True
+    return False
+
+
+def read_file(path: Path, doc_id: str, root: Path | None = None) -> RawFile:
+    """Read one file with the reader of its suffix.
+
+    Raises :class:`~ingest.readers.UnreadableFileError` (an :class:`IngestError`) with
+    the reason: unsupported format, a symbolic link leading outside ``root``, not text,
+    unreadable, empty.
+    """
+    path = Path(path)
+    if root is not None and path.is_symlink() and _outside(path, root.resolve()):
+        raise UnreadableFileError(f"a symbolic link to {path.resolve()}, outside the folder: not followed")
+    if not path.is_file():
+        raise UnreadableFileError("not a file (a broken link, a device or a folder)")
+    if path.stat().st_size > MAX_BYTES:
+        raise UnreadableFileError(f"larger than {MAX_BYTES // 2**20} MB: not read")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot read it ({exc})") from exc
+    extracted = read_bytes(data, path.name)
+    if not extracted.text.strip():
+        raise UnreadableFileError("empty")
+    return RawFile(
+        doc_id=doc_id, path=path, text=extracted.text, content_hash=content_hash(data),
+        encoding=extracted.encoding or extracted.kind, title=extracted.title,
+        date=extracted.date, warnings=extracted.warnings,
+    )
+
+
+def scan_folder(folder: Path) -> FolderScan:
+    """Read every usable document in ``folder``; the others are named in ``skipped``."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise IngestError(f"{folder} is not a folder: give a folder of .txt or .md documents")
-    files: list[RawFile] = []
+        raise IngestError(f"{folder} is not a folder: give a folder of documents "
+                          f"({', '.join(SUFFIXES)})")
+    root = folder.resolve()
+    scan = FolderScan([])
     for path in iter_files(folder):
         rel = path.relative_to(folder).as_posix()
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            logger.warning("skipping %s: cannot read it (%s)", rel, exc)
+            raw = read_file(path, rel, root)
+        except UnreadableFileError as exc:
+            logger.warning("skipping %s: %s", rel, exc)
+            scan.skipped.append(SkippedFile(rel, str(exc)))
             continue
-        decoded = decode(data)
-        if decoded is None:
-            logger.warning("skipping %s: not a text file", rel)
-            continue
-        text, encoding = decoded
-        if not text.strip():
-            logger.warning("skipping %s: empty", rel)
-            continue
-        files.append(RawFile(rel, path, text, content_hash(data), encoding))
-    if not files:
+        for warning in raw.warnings:
+            logger.warning("skipping %s %s", rel, warning)
+            scan.skipped.append(SkippedFile(rel, warning))
+        scan.files.append(raw)
+    if not scan.files:
         raise IngestError(
-            f"no usable document in {folder}: put UTF-8 or GB18030 .txt/.md files there"
+            f"no usable document in {folder}: put documents there ({', '.join(SUFFIXES)}; "
+            "text files in UTF-8 or GB18030)"
         )
-    return files
+    return scan
+
+
+def read_folder(folder: Path) -> list[RawFile]:
+    """Every usable document in ``folder`` (see :func:`scan_folder`)."""
+    return scan_folder(folder).files

@@ -12,7 +12,10 @@ from itertools import takewhile
 from pathlib import PurePosixPath
 
 from ingest.structure import find_sections, is_byline
+from ingest.tables import is_table_row
+from lixia_qa import zh
 from lixia_qa.types import Document
+from lixia_qa.zh import HAN
 
 logger = logging.getLogger(__name__)
 
@@ -26,17 +29,33 @@ _BODY_RE = re.compile(r"^[^，。；：！？\s]{2,30}(?:人民政府|办公室|
 _SIGNER_RE = re.compile(r"^[^，。；：！？\s]{2,30}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
                         r"|[^格布结开大当出变]局|厅|中心|委|办)$")
 _SOURCE_LABEL_RE = re.compile(r"^来源\s*[:：]\s*")
+_SOURCE_IN_LINE_RE = re.compile(
+    r"(?:^|(?<=[\s|｜\d]))(?:来源|信息来源|发布机构|发文机关)\s*[\]】］]?\s*[:：]?\s*"
+    r"([^\s|｜:：【\[]{2,30}?)(?=\s|$|[|｜【\[]|(?:作者|浏览|点击|字号|字体|发布|日期|时间)|$)"
+)
+# never a title: breadcrumbs, labelled lines (来源：, 发布时间：), page tools
+_NOT_TITLE_RE = re.compile(
+    r"^(?:当前位置|您的位置|您现在的位置|所在位置|首页\s*[>»＞→])|[>»＞→].*[>»＞→]"
+    r"|^[\[【［]\s*\S{1,6}\s*[\]】］]|(?:来源|作者|浏览次数|点击数|字号|字体)\s*[:：]"
+)
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _D = r"[\d〇零一二三四五六七八九十]"
-_DATE_RE = re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,3}})\s*日)?")
-_ISO_DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
-_DATE_LABEL_RE = re.compile(r"^(?:发布|发文|成文|印发|公开|更新)?(?:时间|日期)\s*[:：]\s*")
+_DATE_RE = re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,3}})\s*[日号])?")
+_ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
+# a date label: 日期, 发布日期, 发布时间, 成文日期, 时间, 发文日期, …, bare or in brackets
+# (``[ 成文日期 ]``, ``【发布时间】``), not inside a word (``会议时间``)
+_LABEL = r"(?:发布|发文|成文|印发|公开|更新|生成)?(?:时间|日期)"
+_DATE_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[\s|｜/·]))(?:[\[【［]\s*{_LABEL}\s*[\]】］]\s*[:：]?|{_LABEL}\s*[:：])\s*"
+)
 _WEEKDAY_TIME_RE = re.compile(r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|\d{1,2}:\d{2}(?::\d{2})?)")
+_DOC_NUMBER_RE = re.compile(
+    rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*((?:19|20)\d{{2}})\s*[〕\]］】)）]\s*[第]?\d{{1,4}}\s*号"
+)
+_DOC_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文号|发文号)\s*[\]】］]?\s*[:：]?\s*")
 
-_YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?=年)")
 _TARGET_BEFORE_RE = re.compile(r"(?:(?<!截)(?<!截止)[至到]|[-—–~～])\s*$")
-_TARGET_AFTER_RE = re.compile(r"^年(?:远景|愿景)")
+_TARGET_AFTER_RE = re.compile(r"^(?:远景|愿景)")
 _COMPARED_RE = re.compile(r"(?:比|较|同比|相比|对比)\s*$")
 _SENTENCE_RE = re.compile(r"[^。！？；\n]+")
 _THIS_YEAR_RE = re.compile(r"今年|年内|全年|本年")
@@ -51,12 +70,15 @@ def _lines(text: str) -> list[str]:
 
 
 def _is_date_line(line: str) -> bool:
-    return _parse_date(_DATE_LABEL_RE.sub("", line), whole=True) is not None
+    return (parse_date(_DATE_LABEL_RE.sub("", line, count=1), whole=True) is not None
+            or labelled_date(line) is not None)
 
 
 def _headline(line: str) -> bool:
     return (len(line) <= MAX_TITLE and line[-1] not in _SENTENCE_END and not is_byline(line)
-            and not _is_date_line(line) and not _BODY_RE.match(line) and not line.startswith("—"))
+            and not _is_date_line(line) and not _BODY_RE.match(line) and not line.startswith("—")
+            and not _NOT_TITLE_RE.search(line) and not is_table_row(line)
+            and not _DOC_NUMBER_RE.fullmatch(line.strip("（()）[]【】 ")))
 
 
 def extract_title(text: str, fallback: str) -> str:
@@ -75,7 +97,7 @@ def extract_title(text: str, fallback: str) -> str:
         later = [i for i in candidates[1:] if i <= first + 2 and len(head[i]) > len(head[first])]
         pick = later[0] if len(head[first]) <= _BANNER and later else first
         return head[pick]
-    return head[0][:MAX_TITLE] if head else fallback
+    return head[0][:MAX_TITLE] if head and not is_table_row(head[0]) else fallback
 
 
 def extract_source(text: str) -> str:
@@ -86,71 +108,100 @@ def extract_source(text: str) -> str:
         if is_byline(line):
             block = [line, *takewhile(is_byline, lines[i + 1:])]
             return _SOURCE_LABEL_RE.sub("", " ".join(block))
+    for line in lines[:_HEAD_LINES]:
+        labelled = _SOURCE_IN_LINE_RE.search(line)
+        if labelled:
+            return labelled.group(1)
     for i, line in enumerate(lines[:-1]):
         if _SIGNER_RE.match(line) and _is_date_line(lines[i + 1]):
             return line
     return lines[0] if lines and _BODY_RE.match(lines[0]) else ""
 
 
-def _cn_int(token: str) -> int:
-    """``2023``, ``二〇二三``, ``十二``, ``二十一`` -> int."""
-    if token.isdigit():
-        return int(token)
-    if "十" not in token:
-        return int("".join(str(_CN_DIGITS[c]) for c in token))
-    tens, _, ones = token.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-
-
-def _parse_date(line: str, whole: bool = False) -> str | None:
+def parse_date(line: str, whole: bool = False) -> str | None:
     """``2023年2月1日`` / ``二〇二三年二月一日`` / ``2023-02-01`` -> ``"2023-02-01"``.
 
     With ``whole`` the line must hold nothing else (a weekday or a time may follow).
     """
+    line = zh.to_halfwidth(line.strip())
     for rx in (_DATE_RE, _ISO_DATE_RE):
         match = rx.match(line) if whole else rx.search(line)
         if not match or (whole and _WEEKDAY_TIME_RE.sub("", line[match.end():]).strip()):
             continue
-        try:
-            year, month = _cn_int(match.group(1)), _cn_int(match.group(2))
-            day = _cn_int(match.group(3)) if match.group(3) else None
-        except (KeyError, ValueError):
+        year, month = zh.cn_to_int(match.group(1)), zh.cn_to_int(match.group(2))
+        day = zh.cn_to_int(match.group(3)) if match.group(3) else None
+        if year is None or month is None or (match.group(3) and day is None):
             continue
         if 1990 <= year <= 2100 and 1 <= month <= 12 and (day is None or 1 <= day <= 31):
             return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
     return None
 
 
+def labelled_date(line: str) -> str | None:
+    """The date after a label anywhere in ``line``: ``发布时间：2023-04-06 10:30``,
+    ``[ 成文日期 ] 2023-04-06``, ``【发布时间】2025年1月13日``, or glued to the next
+    label: ``日期：2022-07-28来源：…``."""
+    for match in _DATE_LABEL_RE.finditer(zh.to_halfwidth(line)):
+        rest = line[match.end():]
+        for rx in (_DATE_RE, _ISO_DATE_RE):
+            found = rx.match(zh.to_halfwidth(rest))
+            if found:
+                return parse_date(found.group())
+    return None
+
+
 def extract_date(text: str) -> str | None:
-    """The publication date: a line holding only a date (an official document's
-    signature date, ``2023年2月1日``) or a ``发布日期：`` line. Dates inside sentences
-    are events, not the publication date. Returns ``"YYYY-MM-DD"`` or ``"YYYY-MM"``."""
+    """The publication date: a labelled date (``发布日期：``, ``[ 成文日期 ]``, glued
+    forms) or a line holding only a date (an official document's signature date,
+    ``2023年2月1日``), whichever comes first. Dates inside sentences are events, not
+    the publication date. Returns ``"YYYY-MM-DD"`` or ``"YYYY-MM"``."""
     for line in _lines(text):
-        labelled = _DATE_LABEL_RE.match(line)
-        date = _parse_date(line[labelled.end():] if labelled else line, whole=True)
+        date = labelled_date(line) or parse_date(line, whole=True)
         if date:
             return date
     return None
 
 
+def extract_doc_number(text: str) -> str:
+    """The document number (文号) such as ``万州府发〔2023〕12号``: after a ``文号：`` label,
+    or on a line of its own near the top (not one cited inside a sentence); else ``""``."""
+    lines = _lines(text)
+    for line in lines:
+        label = _DOC_NUMBER_LABEL_RE.search(line)
+        found = _DOC_NUMBER_RE.match(line, label.end()) if label else None
+        if found:
+            return found.group().replace(" ", "")
+    for line in lines[:_HEAD_LINES * 2]:
+        bare = line.strip("（()）[]【】 ")
+        found = _DOC_NUMBER_RE.fullmatch(bare)
+        if found:
+            return found.group().replace(" ", "")
+    return ""
+
+
 def extract_years(text: str) -> tuple[int, ...]:
-    """Every year 1900-2100 written as ``YYYY年``, sorted and unique."""
-    return tuple(sorted({y for y in map(int, _YEAR_RE.findall(text)) if 1900 <= y <= 2100}))
+    """Every year 1900-2100 written as ``YYYY年``/``二〇二三年`` (both ends of a range),
+    sorted and unique."""
+    years: set[int] = set()
+    for mention in zh.find_years(text, two_digit=False):
+        years.add(mention.year)
+        if mention.range_end:
+            years.add(mention.range_end)
+    return tuple(sorted(years))
 
 
 def _spoken_years(sentence: str) -> list[int]:
     """Years a sentence talks about: not targets (``到2025年``, ``2035年远景目标``, the
     end of ``2021-2025年``) nor comparison bases (``比2019年``)."""
     years = []
-    for match in _YEAR_RE.finditer(sentence):
-        before, after = sentence[: match.start()], sentence[match.end():]
-        if _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
-            continue
+    for mention in zh.find_years(sentence, two_digit=False):
+        before, after = sentence[: mention.start], sentence[mention.end:]
+        if mention.range_end or _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
+            continue  # a span of years (a plan period) or a target
         if _COMPARED_RE.search(before):
             continue
-        year = int(match.group(1))
-        if 1990 <= year <= 2100:
-            years.append(year)
+        if 1990 <= mention.year <= 2100:
+            years.append(mention.year)
     return years
 
 
@@ -181,15 +232,34 @@ def _coming_years(sentences: list[str]) -> list[int]:
     return sorted(announced - other)
 
 
-def document_year(text: str, date: str | None) -> int | None:
+_REVIEW_TITLE_RE = re.compile(r"总结|回顾|盘点|完成情况|执行情况|进展情况|工作情况|年报|述职|成绩单|答卷")
+
+
+def title_year(title: str, published: int | None) -> int | None:
+    """The year a title fixes: the first year of a plan period (``2023—2027年行动计划``)
+    published before or in that year; the year N of a review (``2024年…完成情况``,
+    ``…工作总结``) published in N+1. ``None`` otherwise (the publication year rules)."""
+    span = zh.year_range(title)
+    if span and (published is None or published <= span[0]):
+        return span[0]
+    named = {m.year for m in zh.find_years(title, two_digit=False) if not m.range_end}
+    if published and named == {published - 1} and _REVIEW_TITLE_RE.search(title):
+        return published - 1
+    return None
+
+
+def document_year(text: str, date: str | None, title: str = "") -> int | None:
     """The year the document speaks about: what its "今年" means.
 
-    In order: the publication date's year; the year named in sentences about
+    In order: the year the title fixes (:func:`title_year`: a plan's first year, the
+    reviewed year of a review); the publication date's year; the year named in sentences about
     今年/年内/全年; the year after one told as done (``2019年，…夺得…`` then "今年"); the
     most mentioned year (the latest on a tie). Target years are never counted.
     """
-    if date:
-        return int(date[:4])
+    published = int(date[:4]) if date else None
+    fixed = title_year(title, published)
+    if fixed or published:
+        return fixed or published
     sentences = _SENTENCE_RE.findall(text)
     this_year = [s for s in sentences if _THIS_YEAR_RE.search(s)]
     named = _most_common([y for s in this_year for y in _spoken_years(s)])
@@ -204,13 +274,18 @@ def document_year(text: str, date: str | None) -> int | None:
     return _most_common([y for s in sentences for y in _spoken_years(s)])
 
 
-def describe(doc_id: str, text: str, content_hash: str) -> Document:
-    """Build the :class:`Document` of a cleaned text (title, date, years, source, sections)."""
-    date = extract_date(text)
-    year = document_year(text, date)
+def describe(
+    doc_id: str, text: str, content_hash: str, title: str = "", date: str | None = None
+) -> Document:
+    """Build the :class:`Document` of a cleaned text (title, date, years, source, number,
+    sections). ``title`` and ``date`` are what the file states outside its text (a web
+    page's ``<title>``, a Word heading); the text's own are read when they are empty."""
+    date = date or extract_date(text)
+    title = title.strip()[:MAX_TITLE] or extract_title(text, fallback=PurePosixPath(doc_id).stem)
+    year = document_year(text, date, title)
     doc = Document(
         doc_id=doc_id,
-        title=extract_title(text, fallback=PurePosixPath(doc_id).stem),
+        title=title,
         text=text,
         date=date,
         year=year,
@@ -218,6 +293,7 @@ def describe(doc_id: str, text: str, content_hash: str) -> Document:
         source=extract_source(text),
         content_hash=content_hash,
         sections=find_sections(text),
+        doc_number=extract_doc_number(text),
     )
     logger.debug("described %s: %r, year %s, %d sections", doc_id, doc.title, doc.year,
                  len(doc.sections))

@@ -17,11 +17,11 @@ from ingest.chunking import chunk_document
 from ingest.clean import clean_text
 from ingest.commitments import parse_commitments
 from ingest.lexicon import district_stems, extract_names
-from ingest.loader import read_folder
+from ingest.loader import RawFile, SkippedFile, read_file, scan_folder
 from ingest.metadata import describe
 from ingest.structure import heading_path
 from ingest.units import answer_units, unit_vectors
-from lixia_qa.errors import LixiaError
+from lixia_qa.errors import IngestError, LixiaError
 from lixia_qa.settings import Settings
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document, content_hash
 from retriever.embedders import Embedder, load_embedder
@@ -49,20 +49,65 @@ class IngestReport:
     reused: int  # texts whose vectors came from the previous index
     seconds: float
     up_to_date: bool = False
+    skipped: tuple[SkippedFile, ...] = ()  # files (or pages) left out, with the reason
 
     def summary(self) -> str:
         if self.up_to_date:
-            return f"index is up to date: {self.documents} documents, {self.chunks} chunks"
-        return (
-            f"indexed {self.documents} documents, {self.chunks} chunks, "
-            f"{self.commitments} commitments ({self.embedded} embedded, {self.reused} reused) "
-            f"in {self.seconds:.1f} s"
-        )
+            text = f"index is up to date: {self.documents} documents, {self.chunks} chunks"
+        else:
+            text = (
+                f"indexed {self.documents} documents, {self.chunks} chunks, "
+                f"{self.commitments} commitments ({self.embedded} embedded, {self.reused} reused) "
+                f"in {self.seconds:.1f} s"
+            )
+        if self.skipped:
+            text += f"; skipped {len(self.skipped)}:" + "".join(f"\n  {s}" for s in self.skipped)
+        return text
+
+
+def build_document(raw: RawFile) -> Document:
+    """Clean a file's raw text and describe it (title, date, year, number, sections)."""
+    text = clean_text(raw.text)
+    if not text:
+        raise IngestError(f"{raw.doc_id}: empty once page furniture is removed")
+    title = clean_text(raw.title) if raw.title else ""
+    return describe(raw.doc_id, text, raw.content_hash, title=title, date=raw.date)
+
+
+def prepare_file(path: Path, doc_id: str) -> Document:
+    """Read one file into a :class:`Document`.
+
+    Raises :class:`IngestError` with the reason when the file cannot be read
+    (unsupported format, not text, damaged, a scan without text layer, empty).
+    """
+    try:
+        raw = read_file(Path(path), doc_id)
+        for warning in raw.warnings:
+            logger.warning("skipping %s %s", doc_id, warning)
+        return build_document(raw)
+    except IngestError as exc:
+        raise IngestError(f"cannot ingest {doc_id}: {exc}") from exc
+
+
+def prepare_folder(folder: Path) -> tuple[list[Document], list[SkippedFile]]:
+    """Every usable document in ``folder``, and the files skipped with their reasons."""
+    scan = scan_folder(folder)
+    docs: list[Document] = []
+    skipped = list(scan.skipped)
+    for raw in scan.files:
+        try:
+            docs.append(build_document(raw))
+        except IngestError as exc:
+            logger.warning("skipping %s", exc)
+            skipped.append(SkippedFile(raw.doc_id, "empty once page furniture is removed"))
+    if not docs:
+        raise IngestError(f"no usable document in {folder}: every file was skipped")
+    return docs, skipped
 
 
 def prepare_documents(folder: Path) -> list[Document]:
     """Read, clean and describe every usable document in ``folder``."""
-    return [describe(raw.doc_id, clean_text(raw.text), raw.content_hash) for raw in read_folder(folder)]
+    return prepare_folder(folder)[0]
 
 
 def fingerprint(
@@ -139,7 +184,7 @@ def build_index(
     t0 = time.perf_counter()
     folder = Path(folder or settings.docs_dir)
     index_dir = Path(index_dir or settings.index_dir)
-    docs = prepare_documents(folder)
+    docs, skipped = prepare_folder(folder)
     chunks: list[Chunk] = []
     commitments: list[Commitment] = []
     for doc in docs:
@@ -153,7 +198,7 @@ def build_index(
     if not force and is_up_to_date(index_dir, corpus_hash, settings, embedder.name):
         return IngestReport(
             len(docs), len(chunks), len(commitments), 0, 0,
-            time.perf_counter() - t0, up_to_date=True,
+            time.perf_counter() - t0, up_to_date=True, skipped=tuple(skipped),
         )
     tokenizer = ChineseTokenizer(names)
     cache = {} if force else cached_vectors(index_dir, embedder.name)
@@ -182,7 +227,7 @@ def build_index(
     save_index(index, index_dir)
     report = IngestReport(
         len(docs), len(chunks), len(commitments), encode.embedded, encode.reused,
-        time.perf_counter() - t0,
+        time.perf_counter() - t0, skipped=tuple(skipped),
     )
     logger.info("%s", report.summary())
     return report

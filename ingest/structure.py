@@ -15,6 +15,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ingest.tables import is_table_row
+from lixia_qa import zh
 from lixia_qa.types import Section
 
 logger = logging.getLogger(__name__)
@@ -30,7 +32,7 @@ _MARKERS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"^[（(]\d{1,2}[）)]",
 ))
 _ARTICLE_RANK = 2  # 第X条: the heading is the marker alone, the rest is body text
-_STOP_RE = re.compile(r"[，。；：！？,;:!?]")
+_STOP_RE = re.compile(rf"[，。；：{zh.SENTENCE_END},;:]")
 _END_PUNCT = "，。、；：！？,.;:!?—…"
 _DATE_LINE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
                            r"(?:[\d一二三四五六七八九十]{1,3}日)?$")
@@ -38,7 +40,7 @@ _MAX_STANDALONE = 30
 _MAX_HEADING = 50
 _BYLINE_RE = re.compile(
     r"^(?:文/片|文/图|图/文|本报记者|特约记者|见习记者|记者|通讯员|实习生|作者|撰文|摄影|来源)"
-    r"(?:[ /:：|｜]+|(?=[\u4e00-\u9fff]{2,4}(?: |$)))"
+    rf"(?:[ /:：|｜]+|(?=[{zh.HAN}]{{2,4}}(?: |$)))"
 )
 
 
@@ -68,7 +70,7 @@ def _numbered_heading(line: str, rank: int, marker_end: int) -> str:
 
 def _standalone_heading(lines: list[str]) -> str | None:
     """Heading text of a paragraph that is a heading on its own (``推动城市更新``)."""
-    if len(lines) > 3 or any(len(ln) > _MAX_STANDALONE for ln in lines):
+    if len(lines) > 3 or any(len(ln) > _MAX_STANDALONE or is_table_row(ln) for ln in lines):
         return None
     for line in lines:
         if (re.search("[。！？；!?;]", line) or line[-1] in _END_PUNCT or is_byline(line)

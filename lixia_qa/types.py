@@ -46,6 +46,7 @@ class Document:
     source: str = ""  # publisher / author line, when recognisable
     content_hash: str = ""  # hash of the raw file bytes
     sections: tuple[Section, ...] = ()
+    doc_number: str = ""  # 文号 such as "万州府发〔2023〕12号", when the document states one
 
     @property
     def when(self) -> str | None:
@@ -88,7 +89,8 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Commitment:
-    """One commitment record: task text followed by （牵头领导：…；责任单位：…）."""
+    """One commitment: task text followed by （牵头领导：…；责任单位：…）, or a row of a
+    task table with owner columns (责任单位, 牵头单位, 牵头领导, 配合单位, …)."""
 
     commitment_id: str  # f"{doc_id}@{start}"
     doc_id: str
@@ -97,14 +99,17 @@ class Commitment:
     lead_units: tuple[str, ...]
     units: tuple[str, ...]  # 责任单位
     start: int  # start of the task text
-    end: int  # end of the closing parenthesis of the record
+    end: int  # end of the closing parenthesis of the record (of the row for a table)
     headings: tuple[str, ...] = ()
-    record_start: int = -1  # where the owner record opens ("（牵头领导…"); -1 when unknown
+    record_start: int = -1  # where the owner record opens ("（牵头领导…", or a row's first
+    # owner cell); -1 when unknown
+    partner_units: tuple[str, ...] = ()  # 配合单位, 协办单位, 配合部门
+    deadline: str = ""  # 完成时限 of a table row, when the table has one
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Commitment:
         data = dict(data)
-        for key in ("leaders", "lead_units", "units", "headings"):
+        for key in ("leaders", "lead_units", "units", "headings", "partner_units"):
             data[key] = tuple(data.get(key, ()))
         return cls(**data)
 
@@ -153,6 +158,7 @@ class Citation:
     highlight_start: int = 0  # offsets of the cited sentence in the document
     highlight_end: int = 0
     heading: str = ""
+    doc_number: str = ""  # the cited document's 文号, when it has one
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ class CitationOut(BaseModel):
     highlight_start: int
     highlight_end: int
     heading: str
+    doc_number: str = ""
 
     @classmethod
     def of(cls, c: Citation) -> CitationOut:
@@ -89,13 +90,15 @@ class DocumentOut(BaseModel):
     years: list[int]
     source: str
     chars: int
+    doc_number: str = ""
     text: str | None = None
 
     @classmethod
     def of(cls, d: Document, with_text: bool = False) -> DocumentOut:
         return cls(
             doc_id=d.doc_id, title=d.title, date=d.date, year=d.year, years=list(d.years),
-            source=d.source, chars=len(d.text), text=d.text if with_text else None,
+            source=d.source, chars=len(d.text), doc_number=d.doc_number,
+            text=d.text if with_text else None,
         )
 
 

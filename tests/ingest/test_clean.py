@@ -42,7 +42,9 @@ def cleaned() -> dict[str, str]:
 def test_rules_are_named_public_documented_functions_in_order() -> None:
     names = [name for name, _ in RULES]
     assert names == [
-        "normalize_newlines", "to_halfwidth", "strip_markdown", "strip_page_furniture",
+        "text_tables", "normalize_newlines", "to_halfwidth", "strip_markdown", "strip_nav_bars",
+        "strip_breadcrumbs", "strip_voice_broadcast", "strip_qr_prompts", "strip_print_close",
+        "strip_share_links", "strip_site_footer", "strip_page_furniture",
         "cjk_punctuation", "fix_number_spaces", "remove_cjk_spaces", "rejoin_broken_lines",
         "tidy_whitespace",
     ]

@@ -116,7 +116,8 @@ def test_record_before_a_comma_and_ascii_record(parsed: tuple[Commitment, ...]) 
 def test_adjacent_records_merge_and_field_aliases(parsed: tuple[Commitment, ...]) -> None:
     c = _by_task(parsed, "密切关注")
     assert c.leaders == ("区有关领导",)
-    assert c.units == ("区委宣传部", "区网信办")  # 配合单位 + the record right after
+    assert c.partner_units == ("区委宣传部",)  # 配合单位
+    assert c.units == ("区网信办",)  # the record right after adds its names
     assert TEXT[c.end - 5 : c.end] == "区网信办）"
 
 

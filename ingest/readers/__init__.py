@@ -1,0 +1,52 @@
+"""One reader per file format, chosen by suffix: :data:`READERS`, :func:`read_bytes`.
+
+Each reader turns a file's bytes into :class:`~ingest.readers.base.Extracted` raw text
+(paragraphs separated by blank lines, tables as rows) or raises
+:class:`~ingest.readers.base.UnreadableFileError` saying why it cannot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ingest.readers import docx, html, pdf, table, text
+from ingest.readers.base import Extracted, UnreadableFileError
+
+Reader = Callable[[bytes, str], Extracted]
+
+READERS: dict[str, Reader] = {
+    ".txt": text.extract,
+    ".md": text.extract,
+    ".pdf": pdf.extract,
+    ".docx": docx.extract,
+    ".html": html.extract,
+    ".htm": html.extract,
+    ".xlsx": table.extract_xlsx,
+    ".csv": table.extract_csv,
+}
+# formats people often have that need converting first
+_CONVERT_HINTS = {
+    ".doc": "an old Word .doc file: save it as .docx",
+    ".xls": "an old Excel .xls file: save it as .xlsx",
+    ".wps": "a WPS file: save it as .docx",
+    ".et": "a WPS spreadsheet: save it as .xlsx",
+    ".ofd": "an OFD file: export it as PDF",
+}
+
+
+def reader_for(suffix: str) -> Reader:
+    """The reader of a suffix such as ``".pdf"``; an error naming the formats read."""
+    reader = READERS.get(suffix.lower())
+    if reader is None:
+        hint = _CONVERT_HINTS.get(suffix.lower(), f"unsupported format {suffix or '(no suffix)'}")
+        raise UnreadableFileError(f"{hint}; readable formats: {', '.join(READERS)}")
+    return reader
+
+
+def read_bytes(data: bytes, name: str) -> Extracted:
+    """Raw text of a file called ``name`` (its suffix picks the reader)."""
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    return reader_for(suffix)(data, name)
+
+
+__all__ = ["READERS", "Extracted", "Reader", "UnreadableFileError", "read_bytes", "reader_for"]

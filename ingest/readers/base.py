@@ -1,0 +1,29 @@
+"""What a reader returns, and the error it raises for a file it cannot read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lixia_qa.errors import IngestError
+
+
+class UnreadableFileError(IngestError):
+    """A file that cannot be turned into text; the message names the reason."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Raw text of one file, before cleaning.
+
+    Paragraphs are separated by a blank line; a heading is a paragraph of its own;
+    tables are written by :func:`ingest.tables.format_table`. ``title`` and ``date``
+    are what the file itself states outside its text (a web page's ``<title>`` and
+    publication date, a Word heading); empty when it states none.
+    """
+
+    text: str
+    title: str = ""
+    date: str | None = None
+    kind: str = "text"  # "text", "pdf", "docx", "html", "xlsx", "csv"
+    encoding: str = ""  # for text formats: the encoding read
+    warnings: tuple[str, ...] = field(default=())  # parts skipped (a scanned page)

@@ -1,0 +1,155 @@
+"""Saved web pages: main text by trafilatura, tables as rows, title and date from the page.
+
+* Data tables (rows of short cells, no nested table) are cut out before trafilatura runs
+  and written back in their place as rows (:func:`ingest.tables.format_table`), so
+  their cells are never flattened into running text.
+* The title is the page's ``<title>`` without the site suffix (``… - 某某区人民政府``),
+  else the ``<h1>``, else trafilatura's.
+* The date is the first of: a ``<meta>`` publication date, a labelled date in the page
+  text (``发布时间：…``, ``[ 成文日期 ] …``), trafilatura's (htmldate's) date.
+Web furniture left in the text is removed by the cleaning rules (:mod:`ingest.web`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ingest.metadata import extract_date, parse_date
+from ingest.readers.base import Extracted, UnreadableFileError
+from ingest.readers.text import decode
+from ingest.tables import format_table
+
+logger = logging.getLogger(__name__)
+
+_MARK = "LIXIATABLE{}X"
+_MARK_RE = re.compile(r"LIXIATABLE(\d+)X")
+_MAX_CELL = 200  # a longer cell is page layout, not data
+_META_DATE_NAMES = (
+    "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date",
+    "dc.date.issued", "dcterms.issued", "publish_date", "date", "maketime",
+)
+_SITE_SUFFIX_RE = re.compile(
+    r"\s*(?:[-_|｜–—－]{1,2}|\s—\s)\s*[^-_|｜–—－]{2,30}(?:人民政府|政府|门户网站|网站|网|委员会|局|办公室|首页)\s*$"
+)
+_FURNITURE_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|breadcrumbs?|footer|foot|share|bdshare\w*|"
+    r"copyright|toolbar|topbar|location|position|weizhi|dqwz|sitemap)(?:$|[\s_-])"
+)
+_SPLIT_TITLE_RE = re.compile(r"\s+[-_|｜–—－]{1,2}\s+")
+
+
+def page_title(root: Any) -> str:
+    """``<title>`` without its site suffix, else the first ``<h1>``; ``""`` when neither."""
+    raw = " ".join(root.xpath("string(//title)").split())
+    title = raw
+    while True:
+        stripped = _SITE_SUFFIX_RE.sub("", title)
+        if stripped == title or len(stripped) < 4:
+            break
+        title = stripped
+    parts = title.split("_")
+    if len(parts) > 1 and all(len(p.strip()) <= 8 for p in parts[1:]):
+        title = parts[0].strip()  # "标题_栏目" once the site name is gone
+    if title == raw and _SPLIT_TITLE_RE.search(raw):
+        title = max(_SPLIT_TITLE_RE.split(raw), key=len)  # "站名 | 标题" or "标题 | 栏目 | 站名"
+    if title:
+        return title
+    return " ".join(root.xpath("string(//h1)").split())
+
+
+def meta_date(root: Any) -> str | None:
+    """A publication date from ``<meta name|property=… content=…>``."""
+    for meta in root.xpath("//meta[@content]"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if key in _META_DATE_NAMES:
+            date = parse_date(meta.get("content", ""))
+            if date:
+                return date
+    return None
+
+
+def _drop_furniture(root: Any) -> None:
+    """Remove menus, breadcrumbs, share bars and footers marked as such in the markup."""
+    for element in root.xpath("//nav|//footer|//script|//style|//noscript|//form|//button"):
+        _remove(element)
+    for element in root.xpath("//*[@class or @id]"):
+        names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if _FURNITURE_CLASS_RE.search(names) and element.getparent() is not None:
+            _remove(element)
+
+
+def _remove(element: Any) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:  # keep the text that follows the element
+        prev = element.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _is_data_table(table: Any) -> bool:
+    if table.xpath(".//table"):
+        return False
+    rows = table.xpath(".//tr")
+    cells = table.xpath(".//td|.//th")
+    if len(rows) < 2 or len(cells) < 2 * len(rows) * 0.5:
+        return False
+    return all(len(" ".join(c.text_content().split())) <= _MAX_CELL for c in cells)
+
+
+def _cut_tables(root: Any) -> list[str]:
+    """Replace data tables by a marker paragraph; return their row text, by marker number."""
+    tables: list[str] = []
+    for table in root.xpath("//table"):
+        if not _is_data_table(table):
+            continue
+        rows = [[c.text_content() for c in tr.xpath("./td|./th")] for tr in table.xpath(".//tr")]
+        marker = etree.Element("p")
+        marker.text = _MARK.format(len(tables))
+        tables.append(format_table(rows))
+        marker.tail = table.tail
+        table.getparent().replace(table, marker)
+    return tables
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    """Main text of a saved web page with its title and publication date."""
+    decoded = decode(data)
+    if decoded is None:
+        raise UnreadableFileError("not a text file (binary, or an encoding that does not decode)")
+    html, encoding = decoded
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError) as exc:
+        raise UnreadableFileError(f"not a readable web page ({exc})") from exc
+    title = page_title(root)
+    page_text = "\n".join(" ".join(t.split()) for t in root.xpath("//body//text()") if t.strip())
+    _drop_furniture(root)
+    tables = _cut_tables(root)
+    result: Any = trafilatura.bare_extraction(
+        lxml.html.tostring(root, encoding="unicode"), with_metadata=True, include_tables=False,
+        include_comments=False, include_images=False,
+    )
+    text = (result.text or "") if result is not None else ""
+    text = re.sub(r"\n+", "\n\n", text).strip() or page_text.replace("\n", "\n\n")
+    found = {int(m.group(1)) for m in _MARK_RE.finditer(text)}
+    text = _MARK_RE.sub(lambda m: f"\n\n{tables[int(m.group(1))]}\n\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    lost = [t for i, t in enumerate(tables) if i not in found]  # never drop a data table
+    text = "\n\n".join([text, *lost])
+    date = meta_date(root) or extract_date(page_text)
+    if date is None and result is not None and result.date:
+        date = parse_date(result.date)
+    if not title and result is not None and result.title:
+        title = result.title
+    return Extracted(text=text.strip(), title=title, date=date, kind="html", encoding=encoding)

@@ -1,0 +1,85 @@
+"""Task tables: .xlsx (openpyxl, every sheet) and .csv, as header-first rows."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
+from ingest.readers.base import Extracted, UnreadableFileError
+from ingest.readers.text import decode
+from ingest.tables import format_table
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet value as written: ``201.0`` -> ``201``, ``30.2`` stays, dates ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _trim(rows: Iterable[Sequence[Any]]) -> list[list[str]]:
+    """Rows as text with fully empty rows and columns dropped."""
+    table = [[cell_text(v) for v in row] for row in rows]
+    table = [row for row in table if any(c.strip() for c in row)]
+    width = max((len(r) for r in table), default=0)
+    keep = [j for j in range(width) if any(j < len(r) and r[j].strip() for r in table)]
+    return [[r[j] if j < len(r) else "" for j in keep] for r in table]
+
+
+def _has_rows(tables: list[list[list[str]]]) -> bool:
+    return any(len(t) >= 2 for t in tables)
+
+
+def extract_xlsx(data: bytes, name: str) -> Extracted:
+    """Every sheet of a workbook: the sheet name (when there are several) then its rows."""
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UnreadableFileError(f"not a readable .xlsx workbook ({exc})") from exc
+    blocks: list[str] = []
+    tables = []
+    try:
+        for sheet in book.worksheets:
+            table = _trim(sheet.iter_rows(values_only=True))
+            if not table:
+                continue
+            tables.append(table)
+            if len(book.worksheets) > 1:
+                blocks.append(sheet.title)
+            blocks.append(format_table(table))
+    finally:
+        book.close()
+    if not _has_rows(tables):
+        raise UnreadableFileError("empty: no sheet has a header and a row")
+    return Extracted(text="\n\n".join(blocks), kind="xlsx")
+
+
+def extract_csv(data: bytes, name: str) -> Extracted:
+    """A comma-, tab- or semicolon-separated table in any encoding :func:`decode` reads."""
+    decoded = decode(data)
+    if decoded is None:
+        raise UnreadableFileError("not a text file (binary, or an encoding that does not decode)")
+    text, encoding = decoded
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    table = _trim(csv.reader(io.StringIO(text), dialect))
+    if len(table) < 2:
+        raise UnreadableFileError("empty: a header and no rows")
+    return Extracted(text=format_table(table), kind="csv", encoding=encoding)

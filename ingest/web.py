@@ -1,0 +1,165 @@
+"""Cleaning rules for web furniture: text that a government web page wraps around a document.
+
+Each rule is a pure ``str -> str`` function on whole lines with its own test; they run in
+:data:`ingest.clean.RULES` for every document, since ``.txt`` files are often saved web
+pages. A rule deletes a line only when the whole line is furniture (or, for page tools,
+deletes the tool words and keeps the rest), so running text that merely mentions a word
+such as 打印 is kept. Rows of a table (:func:`ingest.tables.is_table_row`) are never
+touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.tables import is_table_row, split_row
+
+# Words of site menus; a bar needs several of them.
+NAV_WORDS = frozenset(
+    """首页 网站首页 政务公开 政府信息公开 信息公开 政务服务 办事服务 互动交流 政民互动 新闻中心
+    新闻动态 要闻动态 政务动态 走进 专题专栏 专题 数据开放 公众参与 政策文件 政策解读 通知公告
+    领导信息 机构职能 网上办事 在线服务 便民服务 投资 旅游 English 无障碍 长者模式 关怀版 繁体
+    繁體 简体 登录 注册 个人中心 智能问答 我要咨询 我要投诉 领导信箱 国务院 总理 新闻 政策 服务
+    问政 数据 国情 概况 部门 地方 专栏 视频 图片 访谈""".split()
+)
+_SITE_NAME_RE = re.compile(r"^走进|(?:网|人民政府|政府|门户|门户网站)$")
+_NAV_SPLIT_RE = re.compile(r"\s*[|｜丨·•]\s*|\s+")
+_BREADCRUMB_RE = re.compile(
+    r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|位置)\s*[:：]?\s*.*(?:首页|[>»＞→›])"
+    r"|^(?:网站)?首页\s*[>»＞→›]"
+)
+_VOICE_RE = re.compile(r"【?\s*语音播报\s*】?|【?\s*(?:开始|停止|暂停|继续)朗读\s*】?|【?\s*(?:阅读|朗读)全文\s*】?")
+_FONT_RE = re.compile(r"[【\[]?\s*(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*[】\]]?")
+_QR_PROMPT_RE = re.compile(r"扫一扫在手机(?:上)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?")
+_PRINT_CLOSE_RE = re.compile(r"[【\[]?\s*(?:打印本页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|加入收藏|收藏|[【\[]?\s*纠错\s*[】\]]?)\s*[】\]]?")
+_SHARE_RE = re.compile(
+    r"^(?:分享到|分享|转发到|转发)\s*[:：]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ好友|QQ|人人网|豆瓣|腾讯微博|今日头条|抖音)\s*[、，,|｜]?\s*)*$",
+    re.I,
+)
+_FOOTER_RE = re.compile(
+    r"版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|网站识别码|政府网站标识码|技术支持\s*[:：]"
+    r"|建议使用.{0,20}浏览器|分辨率|网站地图\s*[|｜]|联系我们\s*[|｜]|^(?:网站地图|联系我们|网站声明|隐私声明|使用帮助)$",
+    re.I,
+)
+_FOOTER_NEIGHBOUR_RE = re.compile(r"^(?:主办|承办|主管|协办|维护|运维|地址|邮编|电话|联系电话|邮箱)(?:单位)?\s*[:：]")
+_MAX_FURNITURE = 160  # a longer line is running text
+
+
+def _is_nav_bar(line: str, neighbours: tuple[str, str]) -> bool:
+    items = [item for item in _NAV_SPLIT_RE.split(line.strip()) if item]
+    if len(items) < 3 or any(len(item) > 10 for item in items):
+        return False
+    if is_table_row(line) and any(
+        is_table_row(n) and len(split_row(n)) == len(split_row(line)) for n in neighbours
+    ):
+        return False  # a table header or row, not a menu
+    known = sum(1 for item in items if item in NAV_WORDS or _SITE_NAME_RE.search(item))
+    return known >= 2 and known >= len(items) / 3
+
+
+def strip_nav_bars(text: str) -> str:
+    """Delete site menus: ``中国政府网 | 首页 | 政务公开 | …``, ``政务公开 政务服务 互动交流``.
+
+    A line of three or more short items (separated by ``|``, ``｜``, ``·`` or spaces), at
+    least two of them (and a third of all) menu words; or two or more menu words each on
+    a line of its own, one after the other. A table row among rows of the same width is
+    kept.
+    """
+    lines = text.split("\n")
+    menu = _menu_runs(lines)
+    out = []
+    for i, line in enumerate(lines):
+        neighbours = (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else "")
+        if i not in menu and not _is_nav_bar(line, neighbours):
+            out.append(line)
+    return "\n".join(out)
+
+
+def _is_menu_word(line: str) -> bool:
+    word = line.strip()
+    return bool(word) and len(word) <= 10 and (word in NAV_WORDS or bool(_SITE_NAME_RE.search(word)))
+
+
+def _menu_runs(lines: list[str]) -> set[int]:
+    """Lines of menus written one item per line (a page's menu cells): runs of two or
+    more lines, blank lines between them allowed, each a menu word alone."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, "end of text"]):
+        if not line.strip():
+            continue
+        if _is_menu_word(line):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
+
+
+def strip_breadcrumbs(text: str) -> str:
+    """Delete ``当前位置：首页 > 政务公开 > 通知公告`` and ``首页 > …`` lines."""
+    return "\n".join(
+        line for line in text.split("\n")
+        if not (len(line) <= _MAX_FURNITURE and _BREADCRUMB_RE.match(line.strip()))
+    )
+
+
+def _drop_words(text: str, pattern: re.Pattern[str]) -> str:
+    """Remove ``pattern`` from short lines; a line left with only brackets or separators
+    goes; other words on the line (``日期：… 来源：…``) stay."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) > _MAX_FURNITURE or not pattern.search(line):
+            out.append(line)
+            continue
+        rest = pattern.sub(" ", line)
+        if rest.strip(" \t|｜/【】[]()（）·•-"):
+            out.append(re.sub(r" {2,}", " ", rest).rstrip())
+    return "\n".join(out)
+
+
+def strip_voice_broadcast(text: str) -> str:
+    """Delete the read-aloud and font-size tools: ``语音播报``, ``【字体：大 中 小】``."""
+    return _drop_words(_drop_words(text, _VOICE_RE), _FONT_RE)
+
+
+def strip_qr_prompts(text: str) -> str:
+    """Delete ``扫一扫在手机打开当前页`` and ``手机扫一扫`` prompts."""
+    return _drop_words(text, _QR_PROMPT_RE)
+
+
+def strip_print_close(text: str) -> str:
+    """Delete page buttons on a line of their own: ``打印本页 关闭窗口``, ``【打印】【关闭】``,
+    ``返回顶部``, ``收藏``, ``纠错``. A sentence that mentions 打印 or 关闭 is kept."""
+    out = []
+    for line in text.split("\n"):
+        buttons_only = len(line) <= 40 and bool(_PRINT_CLOSE_RE.search(line)) and not (
+            _PRINT_CLOSE_RE.sub(" ", line).strip(" \t|｜/【】[]·•"))
+        if not buttons_only:
+            out.append(line)
+    return "\n".join(out)
+
+
+def strip_share_links(text: str) -> str:
+    """Delete share bars: ``分享到：微信 微博 QQ空间``."""
+    return "\n".join(
+        line for line in text.split("\n") if not (len(line) <= 80 and _SHARE_RE.match(line.strip()))
+    )
+
+
+def strip_site_footer(text: str) -> str:
+    """Delete site footers: ``版权所有``, ``ICP备``, ``网站标识码``, ``公网安备``, and the
+    ``主办单位：``/``地址：``/``电话：`` lines right next to such a line."""
+    lines = text.split("\n")
+    footer = [len(ln) <= _MAX_FURNITURE and bool(_FOOTER_RE.search(ln)) for ln in lines]
+    changed = True
+    while changed:  # spread to adjacent 主办单位/地址/电话 lines (blank lines skipped)
+        changed = False
+        for i, line in enumerate(lines):
+            if footer[i] or not _FOOTER_NEIGHBOUR_RE.match(line.strip()):
+                continue
+            near = [j for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i]
+            if any(footer[j] for j in near):
+                footer[i] = changed = True
+    return "\n".join(line for line, drop in zip(lines, footer, strict=True) if not drop)

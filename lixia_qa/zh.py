@@ -1,0 +1,176 @@
+"""One home for Chinese text rules: characters, sentence ends, width, numerals, years.
+
+Only the standard library, zhon (character classes) and cn2an (numerals) are used, so
+every layer may import this module. Each rule has a table test in ``tests/test_zh.py``.
+
+* :data:`HAN` is a regex character-class body (no brackets) of Han characters
+  (CJK Unified Ideographs with extensions and compatibility ideographs, plus 〇):
+  ``re.compile(f"[{HAN}]")``. :data:`HAN_RE` matches one of them.
+* :data:`SENTENCE_END` ends a sentence; :data:`CLAUSE_END` ends a clause inside one;
+  :data:`CLOSERS` are closing quotes and brackets that stay with the sentence they end.
+  :data:`SENTENCE_RE` matches one sentence (with its end mark and closers);
+  :func:`split_sentences` gives their spans.
+* :func:`to_halfwidth` turns full-width ASCII letters, digits and the signs of numbers
+  into ASCII while keeping Chinese punctuation (``，。（）：；``).
+* :func:`cn_to_int` reads ``十二``, ``二〇二五``, ``一百零五`` or ``2025``;
+  :func:`parse_year` reads ``2024年``, ``二〇二四年``, ``23年``; :func:`year_range` reads
+  ``2023—2027年`` / ``2023-2027年``; :func:`find_years` lists every year mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+from zhon import hanzi
+
+HAN = hanzi.characters
+HAN_RE = re.compile(f"[{HAN}]")
+CN_DIGITS = "〇零一二三四五六七八九"
+CN_NUMERAL = f"[{CN_DIGITS}十百千万两]"
+_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+SENTENCE_END = "。！？!?"  # full stops
+SEMICOLONS = "；;"
+ELLIPSIS = "…"
+CLAUSE_END = "，,、；;：:"
+CLOSERS = "”’」』）)】》〕〗］"
+OPENERS = "“‘「『（(【《〔〖［"
+
+SENTENCE_RE = re.compile(
+    rf"[^{SENTENCE_END}{ELLIPSIS}\n]+(?:[{SENTENCE_END}]+|{ELLIPSIS}{{1,2}})?[{re.escape(CLOSERS)}]*"
+    rf"|[{SENTENCE_END}{ELLIPSIS}]+[{re.escape(CLOSERS)}]*"
+)
+SENTENCE_END_RE = re.compile(rf"(?:[{SENTENCE_END}]+|{ELLIPSIS}{{1,2}})[{re.escape(CLOSERS)}]*")
+
+_FULLWIDTH_SIGNS = "％＋－．／＠＃＆＝＜＞"
+_HALFWIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                       *range(0xFF41, 0xFF5B))}
+_HALFWIDTH |= {ord(c): ord(c) - 0xFEE0 for c in _FULLWIDTH_SIGNS}
+_HALFWIDTH[0x3000] = 0x20  # ideographic space
+
+
+def is_han(ch: str) -> bool:
+    """True for one Han character (``区``, ``〇``), false for punctuation, digits, Latin."""
+    return len(ch) == 1 and bool(HAN_RE.match(ch))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the sentences of ``text``; a line break also ends one.
+
+    Each span keeps its end mark and the closing quotes after it (``“好。”``) and has no
+    surrounding whitespace; empty pieces are dropped.
+    """
+    spans = []
+    for match in SENTENCE_RE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width letters, digits, ``％＋－．／＠＃＆＝＜＞`` and U+3000 to ASCII.
+
+    Chinese punctuation (``，。（）：；“”``) is kept: it is not a width variant in
+    Chinese text.
+    """
+    return text.translate(_HALFWIDTH)
+
+
+def cn_to_int(token: str) -> int | None:
+    """A whole number written in digits or Chinese numerals, else ``None``.
+
+    ``2025``, ``二〇二五``/``二零二五`` (digit by digit), ``十二``, ``二十一``,
+    ``一百零五``, ``两千``. Decimals and anything else give ``None``.
+    """
+    token = to_halfwidth(token.strip())
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    if len(token) > 1 and all(c in _DIGIT_VALUE for c in token):
+        return int("".join(str(_DIGIT_VALUE[c]) for c in token))
+    try:
+        value = cn2an.cn2an(token.replace("两", "二"), "strict")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+YEAR_RE = re.compile(
+    rf"(?<![\d{CN_DIGITS}])(?:(?P<y>\d{{4}}|[{CN_DIGITS}]{{4}})\s*年"
+    rf"|(?P<s>\d{{2}})\s*年(?!代|前|后|内|间|来|初|底|级|龄|度|期|多|左|以|半))"
+)
+YEAR_RANGE_RE = re.compile(
+    rf"(?<![\d{CN_DIGITS}])(?P<a>\d{{4}}|[{CN_DIGITS}]{{4}})\s*年?\s*[-—–~～至到]{{1,2}}\s*"
+    rf"(?P<b>\d{{4}}|\d{{2}}|[{CN_DIGITS}]{{4}})\s*年"
+)
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year written in the text: ``text[start:end]`` is the mention (``2024年``)."""
+
+    year: int
+    start: int
+    end: int
+    range_end: int | None = None  # the last year of a range ``2023—2027年``
+
+
+def _year_value(token: str) -> int | None:
+    value = cn_to_int(token)
+    if value is None:
+        return None
+    if len(token) == 2 and token.isdigit():
+        value += 2000
+    return value if MIN_YEAR <= value <= MAX_YEAR else None
+
+
+def parse_year(text: str) -> int | None:
+    """The first year named in ``text``: ``2024年``, ``二〇二四年``, ``23年`` (2023); for a
+    range ``2023—2027年`` its first year."""
+    found = find_years(text)
+    return found[0].year if found else None
+
+
+def year_range(text: str) -> tuple[int, int] | None:
+    """``(first, last)`` of the first range in ``text``: ``2023—2027年``, ``2023-27年``,
+    ``2021年至2035年``; ``None`` when there is none or it runs backwards."""
+    match = YEAR_RANGE_RE.search(to_halfwidth(text))
+    if not match:
+        return None
+    first, last = _year_value(match.group("a")), match.group("b")
+    end = _year_value(last) if len(last) != 2 else (first // 100 * 100 + int(last) if first else None)
+    if first is None or end is None or end < first:
+        return None
+    return first, end
+
+
+def find_years(text: str, two_digit: bool = True) -> list[YearMention]:
+    """Every year mention in ``text`` in order; a range is one mention with ``range_end``.
+
+    ``two_digit=False`` ignores ``23年`` (in running text it is often a duration).
+    """
+    text = to_halfwidth(text)
+    found: list[YearMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in YEAR_RANGE_RE.finditer(text):
+        span = year_range(match.group())
+        if span:
+            found.append(YearMention(span[0], match.start(), match.end(), span[1]))
+            taken.append(match.span())
+    for match in YEAR_RE.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        token = match.group("y") or match.group("s")
+        year = _year_value(token) if two_digit or match.group("y") else None
+        if year is not None:
+            found.append(YearMention(year, match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)

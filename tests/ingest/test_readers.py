@@ -1,0 +1,227 @@
+"""One reader per format: text layer, tables as rows, headings, page furniture, bad files."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import formats_corpus as fc
+import pytest
+
+from ingest.clean import clean_text
+from ingest.loader import SUFFIXES, read_folder, scan_folder
+from ingest.pipeline import prepare_file
+from ingest.readers import UnreadableFileError, read_bytes, reader_for
+from ingest.readers.docx import heading_level
+from ingest.readers.html import page_title
+from ingest.readers.table import cell_text
+from ingest.readers.text import decode
+from ingest.tables import find_tables, format_row, format_table
+from lixia_qa.errors import IngestError
+
+
+def test_suffixes_cover_every_format() -> None:
+    assert set(SUFFIXES) == {".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".csv"}
+    with pytest.raises(UnreadableFileError, match="save it as .docx"):
+        reader_for(".doc")
+    with pytest.raises(UnreadableFileError, match="unsupported format .png"):
+        reader_for(".png")
+
+
+# --- tables ---------------------------------------------------------------------------
+
+
+def test_rows_keep_cells_apart() -> None:
+    assert format_row(["农村公路加装护栏", "201公里", "区交通运输委"]) == (
+        "农村公路加装护栏 | 201公里 | 区交通运输委"
+    )
+    table = format_table([["指标", "数值"], ["甲", "30.2"], ["乙", "2"]])
+    assert "30.22" not in table.replace(" ", "").replace("|", "|")
+    assert table.split("\n") == ["指标 | 数值", "甲 | 30.2", "乙 | 2"]
+    assert format_row(["多行\n单元格", "a|b", None, ""]) == "多行单元格 | a｜b"
+
+
+def test_table_rows_survive_cleaning() -> None:
+    text = "下表列出任务\n\n项目 | 完成量 | 责任单位\n新建公园 | 3个 | 区城市管理局\n加装护栏 | 30.2 | 区交通运输委"
+    cleaned = clean_text(text)
+    assert "新建公园 | 3个 | 区城市管理局\n加装护栏 | 30.2 | 区交通运输委" in cleaned
+    (block,) = find_tables(cleaned)
+    assert block.header == ("项目", "完成量", "责任单位")
+    assert [r.cells for r in block.rows][1] == ("加装护栏", "30.2", "区交通运输委")
+    row = block.rows[0]
+    assert [cleaned[s:s + len(c)] for s, c in zip(row.cell_starts, row.cells, strict=True)] == list(row.cells)
+
+
+def test_text_tables_markdown_and_tabs() -> None:
+    md = "说明\n\n| 项目 | 数量 |\n|---|:---:|\n| 公园 | 30.2 |\n| 护栏 | 2 |\n\n结束"
+    assert clean_text(md) == "说明\n\n项目 | 数量\n公园 | 30.2\n护栏 | 2\n\n结束"
+    tabs = "项目\t数量\t单位\n公园\t3个\t区城市管理局\n\n一行\t不是表"
+    assert clean_text(tabs).split("\n") == ["项目 | 数量 | 单位", "公园 | 3个 | 区城市管理局", "",
+                                            "一行 不是表"]
+
+
+# --- PDF ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_text() -> str:
+    extracted = read_bytes(fc.build_pdf(), "notice.pdf")
+    assert extracted.warnings == ("page 3: no text layer (a scanned image?), skipped",)
+    return clean_text(extracted.text)
+
+
+def test_pdf_drops_page_headers_and_numbers(pdf_text: str) -> None:
+    assert fc.PDF_HEADER not in pdf_text
+    assert "- 1 -" not in pdf_text and "- 2 -" not in pdf_text
+
+
+def test_pdf_rejoins_hard_wrapped_lines_across_pages(pdf_text: str) -> None:
+    paragraphs = pdf_text.split("\n\n")
+    for _indent, text in fc.PDF_PARAGRAPHS:
+        assert text in paragraphs, text  # each paragraph whole, never cut at a wrap
+
+
+def test_pdf_ruled_table_becomes_rows_between_paragraphs() -> None:
+    text = clean_text(read_bytes(fc.build_pdf_with_table(), "table.pdf").text)
+    assert text.split("\n\n") == [
+        "万州区今年民生实事项目进展顺利，各项任务按计划推进，下表列出主要项目的完成情况和责任单位，"
+        "请各单位对照落实。",
+        "项目 | 完成量 | 责任单位\n农村公路加装护栏 | 30.2 | 区交通运输委\n新建城市公园 | 2 | 区城市管理局",
+        "下一步，全区将持续巩固民生实事成果。",
+    ]
+
+
+def test_pdf_with_only_scanned_pages_is_a_clear_error() -> None:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.rect(10, 10, 100, 100, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.raises(UnreadableFileError, match="no page has a text layer"):
+        read_bytes(buf.getvalue(), "scan.pdf")
+
+
+# --- Word -----------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_headings_and_tables_in_order() -> None:
+    extracted = read_bytes(fc.build_docx(), "tasks.docx")
+    assert extracted.title == "万州区2024年重点民生任务分解表"
+    blocks = extracted.text.split("\n\n")
+    assert blocks[0] == "万州区2024年重点民生任务分解表"
+    assert blocks[2] == "一、文旅与城市管理"  # a heading is a paragraph of its own
+    table = blocks[4].split("\n")
+    assert table[0] == "序号 | 任务 | 牵头单位 | 责任单位 | 完成时限"
+    assert table[2] == "2 | 新增城市停车位3000个 | 区城市管理局 | 区公安局、区交通运输委 | 2024年12月底"
+    assert blocks[-1] == "2024年2月20日"
+
+
+def test_docx_heading_styles() -> None:
+    import docx
+
+    d = docx.Document()
+    for p, level in ((d.add_heading("标题", 0), 1), (d.add_heading("一级", 1), 1),
+                     (d.add_heading("三级", 3), 3), (d.add_paragraph("正文"), None)):
+        assert heading_level(p) == level
+
+
+def test_damaged_docx_and_xlsx_are_named_errors() -> None:
+    with pytest.raises(UnreadableFileError, match="not a readable Word"):
+        read_bytes(b"PK\x03\x04 broken", "x.docx")
+    with pytest.raises(UnreadableFileError, match="not a readable .xlsx"):
+        read_bytes(b"not a zip", "x.xlsx")
+
+
+# --- web pages --------------------------------------------------------------------------
+
+
+def test_html_main_text_title_date_and_table() -> None:
+    extracted = read_bytes(fc.HTML_PAGE.encode(), "page.html")
+    assert extracted.title == "万州区召开2025年乡村振兴工作会议"
+    assert extracted.date == "2025-01-13"
+    text = clean_text(extracted.text)
+    assert "粮食总产量（万吨） | 52.3 | 2" in text
+    for furniture in ("当前位置", "政务服务", "语音播报", "扫一扫", "打印本页", "版权所有", "ICP备",
+                      "网站标识码", "分享到", "中国政府网"):
+        assert furniture not in text, furniture
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("<title>区政府召开常务会议 - 万州区人民政府</title>", "区政府召开常务会议"),
+    ("<title>关于印发方案的通知_政策文件_万州区人民政府网</title>", "关于印发方案的通知"),
+    ("<title>万州区人民政府 | 区政府召开全体会议</title>", "区政府召开全体会议"),
+    ("<title></title><h1>只有一级标题</h1>", "只有一级标题"),
+])
+def test_page_title_without_site_suffix(title: str, expected: str) -> None:
+    import lxml.html
+
+    root = lxml.html.document_fromstring(f"<html><head>{title}</head><body><p>x</p></body></html>")
+    assert page_title(root) == expected
+
+
+# --- spreadsheets -------------------------------------------------------------------------
+
+
+def test_xlsx_rows_and_numbers() -> None:
+    extracted = read_bytes(fc.build_xlsx(), "list.xlsx")
+    lines = extracted.text.split("\n")
+    assert lines[0] == "万州区2023年民生实事项目清单"  # a caption row spanning the table
+    assert lines[2] == "1 | 农村公路加装护栏 | 201公里 | 30.2 | 谭明 | 区交通运输委"
+    assert lines[3] == "2 | 新建社区养老服务中心 | 15个 | 2 | 刘芳 | 区民政局"
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (201.0, "201"), (30.2, "30.2"), (None, ""), (True, "是"), ("区民政局", "区民政局"),
+])
+def test_cell_text(value: object, text: str) -> None:
+    assert cell_text(value) == text
+
+
+def test_csv_in_gb18030_and_header_only_csv() -> None:
+    extracted = read_bytes(fc.build_csv(), "a.csv")
+    assert extracted.text.split("\n")[1] == "建设万州数字档案馆 | 区档案馆 | 2024年6月"
+    with pytest.raises(UnreadableFileError, match="empty"):
+        read_bytes(b"a,b\n", "b.csv")
+
+
+# --- encodings and bad files ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("万州区政府".encode("gb18030"), ("万州区政府", "gb18030")),
+    ("万州区政府".encode("utf-16"), ("万州区政府", "utf-16")),
+    ("万州区 report".encode("utf-16-le"), ("万州区 report", "utf-16")),
+    ("Café crème, déjà vu".encode("latin-1"), ("Café crème, déjà vu", "cp1252")),
+    ("繁體中文測試內容，臺灣。".encode("big5"), ("繁體中文測試內容，臺灣。", "big5")),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None),
+    (bytes(range(128, 256)) * 3, None),  # decodes only to mojibake: skipped
+])
+def test_decode_never_gives_mojibake(data: bytes, expected: tuple[str, str] | None) -> None:
+    assert decode(data) == expected
+
+
+def test_bad_files_are_skipped_and_named(tmp_path, caplog) -> None:
+    folder = fc.write_corpus(tmp_path / "c", tmp_path / "outside.txt")
+    with caplog.at_level(logging.WARNING):
+        scan = scan_folder(folder)
+    reasons = {s.doc_id: s.reason for s in scan.skipped}
+    assert "outside the folder: not followed" in reasons["escape.txt"]
+    assert reasons["photo.txt"].startswith("not a text file")
+    assert "save it as .docx" in reasons["old_format.doc"]
+    assert reasons["broken.pdf"].startswith("not a readable PDF")
+    assert reasons["roads_notice.pdf"].startswith("page 3: no text layer")
+    for name in reasons:
+        assert f"skipping {name}" in caplog.text
+    assert "区外文件" not in "".join(f.text for f in read_folder(folder))
+
+
+def test_prepare_file_raises_ingest_error_with_the_reason(tmp_path) -> None:
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03" * 10)
+    with pytest.raises(IngestError, match="cannot ingest x.txt: not a text file"):
+        prepare_file(bad, "x.txt")
+    good = tmp_path / "y.html"
+    good.write_text(fc.HTML_PAGE, encoding="utf-8")
+    assert prepare_file(good, "y.html").title == "万州区召开2025年乡村振兴工作会议"

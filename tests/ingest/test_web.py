@@ -1,0 +1,71 @@
+"""One test per web-furniture rule, on lines written here; running text is kept."""
+
+from ingest.web import (
+    strip_breadcrumbs,
+    strip_nav_bars,
+    strip_print_close,
+    strip_qr_prompts,
+    strip_share_links,
+    strip_site_footer,
+    strip_voice_broadcast,
+)
+
+BODY = "区政府召开常务会议，研究部署打印机采购和关闭老旧窗口服务等工作。"
+
+
+def test_strip_nav_bars() -> None:
+    text = "\n".join([
+        "中国政府网 | 重庆市人民政府 | 万州区人民政府",
+        "首页 | 政务公开 | 政务服务 | 互动交流",
+        "政务公开 政务服务 互动交流 走进万州",
+        BODY,
+        "项目 | 数量 | 单位",  # a table header over rows of its width is kept
+        "公园 | 3 | 区城市管理局",
+    ])
+    assert strip_nav_bars(text).split("\n") == [BODY, "项目 | 数量 | 单位", "公园 | 3 | 区城市管理局"]
+
+
+def test_strip_nav_bars_one_item_per_line() -> None:
+    text = "首页\n\n政务公开\n\n政务服务\n\n" + BODY + "\n\n政策解读\n\n" + BODY
+    assert strip_nav_bars(text).split() == [BODY, "政策解读", BODY]  # a word alone stays
+
+
+def test_strip_breadcrumbs() -> None:
+    text = "当前位置：首页>政务公开>通知公告\n您现在的位置：首页 > 新闻中心\n首页 » 政策文件\n" + BODY
+    assert strip_breadcrumbs(text) == BODY
+    assert strip_breadcrumbs("当前位置在城区东部。") == "当前位置在城区东部。"  # no 首页/> chain
+
+
+def test_strip_voice_broadcast() -> None:
+    text = "语音播报\n日期：2025-01-13 来源：区政府办 【字体：大 中 小】 语音播报\n" + BODY
+    assert strip_voice_broadcast(text) == "日期：2025-01-13 来源：区政府办\n" + BODY
+
+
+def test_strip_qr_prompts() -> None:
+    text = "扫一扫在手机打开当前页\n" + BODY + "\n手机扫一扫"
+    assert strip_qr_prompts(text) == BODY
+
+
+def test_strip_print_close() -> None:
+    text = "打印本页 关闭窗口\n【打印】【关闭】\n返回顶部\n" + BODY
+    assert strip_print_close(text) == BODY  # the sentence naming 打印 and 关闭 stays
+
+
+def test_strip_share_links() -> None:
+    text = "分享到：微信 微博 QQ空间\n分享：\n" + BODY + "\n转发到：朋友圈、微博"
+    assert strip_share_links(text) == BODY
+    assert strip_share_links("分享到微信后可以查看。") == "分享到微信后可以查看。"
+
+
+def test_strip_site_footer() -> None:
+    text = "\n".join([
+        BODY,
+        "主办单位：万州区人民政府办公室",
+        "版权所有：重庆市万州区人民政府 渝ICP备05003300号",
+        "网站标识码：5001010001 渝公网安备50010102000001号",
+        "联系电话：023-58888888",
+        "Copyright © 2025 All Rights Reserved",
+    ])
+    assert strip_site_footer(text) == BODY
+    notice = "主办单位：区文化旅游委\n活动时间：5月1日"  # no footer next to it: kept
+    assert strip_site_footer(notice) == notice
