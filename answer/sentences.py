@@ -46,9 +46,11 @@ class TermWeights:
         return self._cache[term]
 
 
-def term_match(term: str, text: str) -> float:
-    """1 when ``term`` occurs in ``text``; partial credit for shared character bigrams."""
-    text = text.lower()
+def term_match(term: str, text: str, lowered: bool = False) -> float:
+    """1 when ``term`` occurs in ``text``; partial credit for shared character bigrams.
+    ``lowered``: the caller already lower-cased ``text``."""
+    if not lowered:
+        text = text.lower()
     if term in text:
         return 1.0
     if len(term) < 3:
@@ -74,7 +76,8 @@ def coverage_forms(
     if total <= 0:
         return 0.0
     found = 0.0
+    low = text.lower()
     for term_forms, w in zip(forms, weights, strict=True):
         if w:
-            found += w * max(term_match(f.lower(), text) for f in term_forms)
+            found += w * max(term_match(f.lower(), low, lowered=True) for f in term_forms)
     return found / total

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from eval.metrics import percentile  # noqa: E402
 from ingest.pipeline import build_index  # noqa: E402
+from learn.corpora import materialise  # noqa: E402
 from lixia_qa.settings import Settings  # noqa: E402
 from lixia_qa.types import Hit  # noqa: E402
 from retriever.embedders import load_embedder  # noqa: E402
@@ -61,16 +62,7 @@ def recall_table(rankings: dict[str, list[list[str]]], gold: list[str]) -> dict[
 
 def prepare_cmrc(folder: Path) -> None:
     """Write each CMRC paragraph as a document (title line, blank line, text)."""
-    if folder.exists():
-        return
-    tmp = folder.with_suffix(".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    with (CMRC / "corpus.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            p = json.loads(line)
-            (tmp / f"{p['id']}.txt").write_text(f"{p['title']}\n\n{p['text']}\n", encoding="utf-8")
-    tmp.rename(folder)
+    materialise(CMRC, folder)
 
 
 def bench_seeds(settings: Settings) -> dict:
