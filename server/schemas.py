@@ -2,9 +2,48 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import math
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, Field
 
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
+
+MAX_HISTORY_ITEMS = 10  # the edge's cap; the service applies LIXIA_MAX_HISTORY as well
+MAX_TEXT_CHARS = 2000  # the edge's cap on one question; the service applies LIXIA_MAX_QUERY_CHARS
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """True when ``text`` holds a UTF-16 surrogate (JSON ``"\\udfff"``): not encodable text."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def no_surrogates(text: str) -> str:
+    if has_lone_surrogate(text):
+        raise ValueError(
+            "含有无效字符（单独的代理码位），请重新输入（the text contains a lone surrogate "
+            "code point, which is not valid Unicode text)"
+        )
+    return text
+
+
+def finite_json(value: Any) -> Any:
+    """Reject NaN/Infinity and lone surrogates anywhere inside a JSON value."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("numbers must be finite (no NaN or Infinity)")
+    if isinstance(value, str):
+        no_surrogates(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            finite_json(str(key))
+            finite_json(item)
+    elif isinstance(value, list):
+        for item in value:
+            finite_json(item)
+    return value
+
+
+Text = Annotated[str, AfterValidator(no_surrogates)]
 
 
 class HitOut(BaseModel):
@@ -33,11 +72,16 @@ class SearchOut(BaseModel):
 
 
 class AskIn(BaseModel):
-    question: str = Field(..., description="the question, in Chinese", max_length=2000)
+    question: Text = Field(
+        ..., description="the question, in Chinese", min_length=1, max_length=MAX_TEXT_CHARS
+    )
     k: int | None = Field(None, ge=1, le=50, description="passages to consider")
     year: int | None = Field(None, ge=1900, le=2100, description="answer for this year")
-    history: list[str] = Field(
-        default_factory=list, max_length=20, description="earlier questions of the conversation"
+    history: list[Annotated[Text, Field(max_length=MAX_TEXT_CHARS)]] = Field(
+        default_factory=list,
+        max_length=MAX_HISTORY_ITEMS,
+        description="earlier questions of the conversation, oldest first (at most 10, "
+        "each within the question limit)",
     )
 
 
@@ -117,9 +161,55 @@ class CommitmentOut(BaseModel):
         )
 
 
+class ErrorOut(BaseModel):
+    """Every error but 422: what went wrong and what to do."""
+
+    detail: str = Field(..., description="what went wrong and what to do about it")
+
+
+class StoreStateOut(BaseModel):
+    ok: bool
+    error: str | None = None
+
+
+class JobOut(BaseModel):
+    """A re-index: queued, running, done or failed."""
+
+    id: str
+    action: str
+    doc_id: str
+    state: str
+    error: str | None = None
+    created: str
+    finished: str | None = None
+    version: str | None = None
+
+
+class ReindexStateOut(BaseModel):
+    state: str = Field(..., description="idle, queued or running")
+    pending: int
+    last: JobOut | None = None
+
+
 class HealthOut(BaseModel):
     status: str
     documents: int
     chunks: int
     model: str
     created: str
+    version: str = Field(..., description="corpus hash (12 hex) @ created time of the index")
+    store: str = Field(..., description="where the index lives ('local': a directory)")
+    feedback: StoreStateOut
+    reindex: ReindexStateOut
+
+
+class HealthErrorOut(ErrorOut):
+    status: str = "unavailable"
+    feedback: StoreStateOut | None = None
+    reindex: ReindexStateOut | None = None
+
+
+class DocumentChangeOut(BaseModel):
+    doc_id: str
+    job: JobOut
+    status_url: str = Field(..., description="GET it (admin) to follow the re-index")

@@ -2,13 +2,17 @@
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from server.api import create_app
+
+ADMIN = {"Authorization": "Bearer test-admin-key"}
 
 
 @pytest.fixture(scope="module")
 def client(settings, service):  # type: ignore[no-untyped-def]
-    with TestClient(create_app(settings, service=service, with_ui=False)) as c:
+    admin = settings.model_copy(update={"admin_key": SecretStr("test-admin-key")})
+    with TestClient(create_app(admin, service=service, with_ui=False)) as c:
         yield c
 
 
@@ -83,5 +87,5 @@ def test_feedback_round_trip(client) -> None:
                                            "citations": [{"n": 1, "doc_id": "a"}]})
     assert r.status_code == 201
     assert client.post("/api/feedback", json={"question": "问", "answer": "答", "vote": "meh"}).status_code == 422
-    csv_text = client.get("/api/feedback.csv").text
+    csv_text = client.get("/api/feedback.csv", headers=ADMIN).text
     assert "答[1]" in csv_text and "up" in csv_text
