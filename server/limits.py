@@ -55,13 +55,10 @@ class MethodFallback:
                                            methods=METHODS, include_in_schema=False))
 
     async def endpoint(self, request: Request) -> Response:
-        allowed: set[str] = set()
-        for route in self.routes:
-            match, _ = route.matches({**request.scope, "method": "\0"})
-            if match is Match.PARTIAL and isinstance(route, Route) and route.methods:
-                allowed |= route.methods
-            elif match is Match.FULL:  # a route without a method list
-                allowed |= {"GET"}
+        allowed = {
+            method for method in METHODS for route in self.routes
+            if route.matches({**request.scope, "method": method})[0] is Match.FULL
+        }
         if allowed:
             allow = ", ".join(sorted(allowed))
             return JSONResponse(
