@@ -27,6 +27,7 @@ from server.limits import BodyLimit, MethodFallback
 from server.openai_compat import router as openai_router
 from server.runtime import STORE, IndexRuntime, index_version
 from server.schemas import (
+    AdminOut,
     AnswerOut,
     AskIn,
     CommitmentOut,
@@ -155,6 +156,14 @@ def _change(runtime: IndexRuntime, action: str, doc_id: str) -> DocumentChangeOu
     return DocumentChangeOut(
         doc_id=doc_id, job=JobOut(**job.out()), status_url=f"/api/jobs/{job.id}"
     )
+
+
+@router.get("/admin", responses=responses(401, 403), dependencies=[AdminDep])
+def admin(request: Request, runtime: RuntimeDep) -> AdminOut:
+    """Check an admin key (the staff panel's login); the documents folder and re-index state."""
+    settings: Settings = request.app.state.settings
+    return AdminOut(docs_dir=str(settings.docs_dir), index_dir=str(settings.index_dir),
+                    reindex=runtime.reindex_state())
 
 
 @router.get("/jobs/{job_id}", responses=responses(401, 403, 404), dependencies=[AdminDep])

@@ -213,3 +213,9 @@ class DocumentChangeOut(BaseModel):
     doc_id: str
     job: JobOut
     status_url: str = Field(..., description="GET it (admin) to follow the re-index")
+
+
+class AdminOut(BaseModel):
+    docs_dir: str
+    index_dir: str
+    reindex: ReindexStateOut
