@@ -58,13 +58,15 @@ def owner_questions(index: Index, n: int) -> list[str]:
 
 
 def heading_questions(index: Index, n: int) -> list[str]:
-    pairs = []
+    """Numbered headings first ("（一）…", "二、…": topics); other headings read as slogans."""
+    numbered, other = [], []
     for doc in index.documents.values():
         for section in doc.sections:
             clause = _clause(section.heading)
             if clause:
-                pairs.append((doc.doc_id, f"{clause}有哪些安排？"))
-    return _spread(pairs, n)
+                pair = (doc.doc_id, f"{clause}有哪些安排？")
+                (numbered if _NUMBERING.match(section.heading.strip()) else other).append(pair)
+    return _spread(numbered, n) if numbered else _spread(other, n)
 
 
 def make_hints(index: Index, configured: list[str], n: int = 4) -> Hints:
