@@ -78,15 +78,21 @@ def health(request: Request, runtime: RuntimeDep, store: FeedbackDep) -> Any:
     service = runtime.service
     if service is None:
         reason = getattr(request.app.state, "load_error", None) or "the index is still loading"
-        body = HealthErrorOut(detail=f"service not ready: {reason}", feedback=feedback,
-                              reindex=reindex)
+        body = HealthErrorOut(
+            detail=f"service not ready: {reason}", feedback=feedback, reindex=reindex
+        )
         return JSONResponse(body.model_dump(), status_code=503)
     m = service.index.manifest
     return HealthOut(
         status="ok" if feedback_error is None else "degraded",
-        documents=len(service.index.documents), chunks=len(service.index.chunks),
-        model=m.get("model", ""), created=m.get("created", ""), version=index_version(m),
-        store=STORE, feedback=feedback, reindex=reindex,
+        documents=len(service.index.documents),
+        chunks=len(service.index.chunks),
+        model=m.get("model", ""),
+        created=m.get("created", ""),
+        version=index_version(m),
+        store=STORE,
+        feedback=feedback,
+        reindex=reindex,
     )
 
 
@@ -117,7 +123,9 @@ def document(service: ServiceDep, doc_id: str) -> DocumentOut:
 
 
 @router.post(
-    "/documents", status_code=202, responses=responses(400, 401, 403, 413, 415, 503),
+    "/documents",
+    status_code=202,
+    responses=responses(400, 401, 403, 413, 415, 503),
     dependencies=[AdminDep],
 )
 def upload_document(
@@ -141,7 +149,9 @@ def upload_document(
 
 
 @router.delete(
-    "/documents/{doc_id:path}", status_code=202, responses=responses(400, 401, 403, 404, 503),
+    "/documents/{doc_id:path}",
+    status_code=202,
+    responses=responses(400, 401, 403, 404, 503),
     dependencies=[AdminDep],
 )
 def delete_document(request: Request, runtime: RuntimeDep, doc_id: str) -> DocumentChangeOut:
@@ -162,8 +172,11 @@ def _change(runtime: IndexRuntime, action: str, doc_id: str) -> DocumentChangeOu
 def admin(request: Request, runtime: RuntimeDep) -> AdminOut:
     """Check an admin key (the staff panel's login); the documents folder and re-index state."""
     settings: Settings = request.app.state.settings
-    return AdminOut(docs_dir=str(settings.docs_dir), index_dir=str(settings.index_dir),
-                    reindex=runtime.reindex_state())
+    return AdminOut(
+        docs_dir=str(settings.docs_dir),
+        index_dir=str(settings.index_dir),
+        reindex=runtime.reindex_state(),
+    )
 
 
 @router.get("/jobs/{job_id}", responses=responses(401, 403, 404), dependencies=[AdminDep])
@@ -191,7 +204,9 @@ def add_feedback(store: FeedbackDep, body: FeedbackIn) -> dict[str, int]:
 
 
 @router.get(
-    "/feedback.csv", dependencies=[AdminDep], responses=responses(401, 403, 503),
+    "/feedback.csv",
+    dependencies=[AdminDep],
+    responses=responses(401, 403, 503),
     response_class=Response,
 )
 def export_feedback(store: FeedbackDep) -> Response:

@@ -105,8 +105,9 @@ def validation_item(error: dict[str, Any]) -> dict[str, Any]:
         item["input"] = echoed
     ctx = error.get("ctx")
     if isinstance(ctx, dict):
-        item["ctx"] = {str(k): clean(v if isinstance(v, (int, float, str)) else str(v))
-                       for k, v in ctx.items()}
+        item["ctx"] = {
+            str(k): clean(v if isinstance(v, (int, float, str)) else str(v)) for k, v in ctx.items()
+        }
     return item
 
 
@@ -129,8 +130,7 @@ def _handler(status: int) -> Callable[[Request, Exception], JSONResponse]:
         if status >= 500:
             logger.warning("%s %s: %s", request.method, request.url.path, exc)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return JSONResponse({"detail": clean_detail(str(exc))}, status_code=status,
-                            headers=headers)
+        return JSONResponse({"detail": clean_detail(str(exc))}, status_code=status, headers=headers)
 
     return handler
 

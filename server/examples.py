@@ -76,11 +76,13 @@ def make_hints(index: Index, configured: list[str], n: int = 4) -> Hints:
         # alternate: a who-leads question, a what-is-planned question, ...
         for pair in zip(owners, headings, strict=False):
             questions.extend(pair)
-        questions.extend(owners[len(headings):] + headings[len(owners):])
+        questions.extend(owners[len(headings) :] + headings[len(owners) :])
         questions = questions[:n]
     units = Counter(u for c in index.commitments for u in (*c.lead_units, *c.units))
     words = Counter(
-        w for c in index.commitments for w in index.tokenizer.words(c.task)
+        w
+        for c in index.commitments
+        for w in index.tokenizer.words(c.task)
         if 2 <= len(w) <= 4 and not any(ch.isdigit() for ch in w)
     )
     return Hints(

@@ -26,8 +26,7 @@ def _bounded_citations(value: list[dict[str, Any]]) -> list[dict[str, Any]]:
     size = len(json.dumps(value, ensure_ascii=False))
     if size > MAX_CITATIONS_JSON:
         raise ValueError(
-            f"citations are {size} characters once serialised; keep them under "
-            f"{MAX_CITATIONS_JSON}"
+            f"citations are {size} characters once serialised; keep them under {MAX_CITATIONS_JSON}"
         )
     return value
 
@@ -100,8 +99,11 @@ class FeedbackStore:
                         "INSERT INTO feedback (created, vote, question, answer, citations, "
                         "comment) VALUES (?, ?, ?, ?, ?, ?)",
                         (
-                            time.strftime("%Y-%m-%dT%H:%M:%S%z"), item.vote, item.question,
-                            item.answer, json.dumps(item.citations, ensure_ascii=False),
+                            time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                            item.vote,
+                            item.question,
+                            item.answer,
+                            json.dumps(item.citations, ensure_ascii=False),
                             item.comment,
                         ),
                     )

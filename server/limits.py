@@ -30,8 +30,10 @@ class BodyLimit:
             except ValueError:
                 too_big = False
             if too_big:
-                body = {"detail": f"request body over {self.limit - SLACK} bytes "
-                                  "(LIXIA_MAX_UPLOAD_BYTES)"}
+                body = {
+                    "detail": f"request body over {self.limit - SLACK} bytes "
+                    "(LIXIA_MAX_UPLOAD_BYTES)"
+                }
                 response = JSONResponse(body, status_code=413)
                 await response(scope, receive, send)
                 return
@@ -51,22 +53,34 @@ class MethodFallback:
     def install(cls, app: FastAPI, prefixes: Sequence[str]) -> None:
         fallback = cls(list(app.router.routes))
         for prefix in prefixes:
-            app.router.routes.append(Route(prefix + "{rest:path}", fallback.endpoint,
-                                           methods=METHODS, include_in_schema=False))
+            app.router.routes.append(
+                Route(
+                    prefix + "{rest:path}",
+                    fallback.endpoint,
+                    methods=METHODS,
+                    include_in_schema=False,
+                )
+            )
 
     async def endpoint(self, request: Request) -> Response:
         allowed = {
-            method for method in METHODS for route in self.routes
+            method
+            for method in METHODS
+            for route in self.routes
             if route.matches({**request.scope, "method": method})[0] is Match.FULL
         }
         if allowed:
             allow = ", ".join(sorted(allowed))
             return JSONResponse(
-                {"detail": f"method {request.method} not allowed on {request.url.path}: "
-                           f"use {allow}"},
-                status_code=405, headers={"Allow": allow},
+                {
+                    "detail": f"method {request.method} not allowed on {request.url.path}: "
+                    f"use {allow}"
+                },
+                status_code=405,
+                headers={"Allow": allow},
             )
         return Response(
             json.dumps({"detail": f"no endpoint {request.url.path}: /docs lists them"}),
-            status_code=404, media_type="application/json",
+            status_code=404,
+            media_type="application/json",
         )

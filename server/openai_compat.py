@@ -123,8 +123,9 @@ class ModelsOut(BaseModel):
 
 def sources_of(answer: Answer) -> list[SourceOut]:
     return [
-        SourceOut(n=c.n, doc_id=c.doc_id, title=c.title, date=c.date, snippet=c.snippet,
-                  heading=c.heading)
+        SourceOut(
+            n=c.n, doc_id=c.doc_id, title=c.title, date=c.date, snippet=c.snippet, heading=c.heading
+        )
         for c in (answer.citations or answer.related)
     ]
 
@@ -151,11 +152,20 @@ def ask_from_chat(service: QAService, body: ChatIn) -> Answer:
         raise BadQueryError(str(exc), loc) from exc
 
 
-def _chunk(cid: str, created: int, delta: dict[str, Any], finish: str | None,
-           extra: dict[str, Any] | None = None) -> str:
+def _chunk(
+    cid: str,
+    created: int,
+    delta: dict[str, Any],
+    finish: str | None,
+    extra: dict[str, Any] | None = None,
+) -> str:
     payload = {
-        "id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
-        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **(extra or {}),
+        "id": cid,
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": MODEL_ID,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        **(extra or {}),
     }
     return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
@@ -177,9 +187,7 @@ def stream_reply(cid: str, created: int, text: str, sources: list[SourceOut]) ->
         200: {"content": {"text/event-stream": {}}, "description": "the reply (JSON or SSE)"},
     },
 )
-def chat_completions(
-    service: Annotated[QAService, Depends(_service)], body: ChatIn
-) -> Any:
+def chat_completions(service: Annotated[QAService, Depends(_service)], body: ChatIn) -> Any:
     answer = ask_from_chat(service, body)
     sources = sources_of(answer)
     text = reply_text(answer, sources)
@@ -190,15 +198,18 @@ def chat_completions(
         )
     prompt = sum(len(m.text()) for m in body.messages)
     return ChatOut(
-        id=cid, created=created, model=MODEL_ID,
+        id=cid,
+        created=created,
+        model=MODEL_ID,
         choices=[Choice(message=AssistantMessage(content=text, sources=sources))],
-        usage=Usage(prompt_tokens=prompt, completion_tokens=len(text),
-                    total_tokens=prompt + len(text)),
-        sources=sources, abstained=answer.abstained,
+        usage=Usage(
+            prompt_tokens=prompt, completion_tokens=len(text), total_tokens=prompt + len(text)
+        ),
+        sources=sources,
+        abstained=answer.abstained,
     )
 
 
 @router.get("/models")
 def models() -> ModelsOut:
     return ModelsOut(data=[ModelOut(id=MODEL_ID, created=0, owned_by="lixia-qa")])
-

@@ -61,8 +61,15 @@ class HitOut(BaseModel):
     def of(cls, hit: Hit, doc: Document) -> HitOut:
         c = hit.chunk
         return cls(
-            doc_id=c.doc_id, title=doc.title, date=doc.when, text=c.text, start=c.start,
-            end=c.end, score=round(hit.score, 6), heading=c.heading, chunk_id=c.chunk_id,
+            doc_id=c.doc_id,
+            title=doc.title,
+            date=doc.when,
+            text=c.text,
+            start=c.start,
+            end=c.end,
+            score=round(hit.score, 6),
+            heading=c.heading,
+            chunk_id=c.chunk_id,
         )
 
 
@@ -116,7 +123,11 @@ class AnswerOut(BaseModel):
     @classmethod
     def of(cls, a: Answer) -> AnswerOut:
         return cls(
-            question=a.question, answer=a.text, abstained=a.abstained, year=a.year, kind=a.kind,
+            question=a.question,
+            answer=a.text,
+            abstained=a.abstained,
+            year=a.year,
+            kind=a.kind,
             citations=[CitationOut.of(c) for c in a.citations],
             related=[CitationOut.of(c) for c in a.related],
             timings={k: round(v, 2) for k, v in a.timings.items()},
@@ -136,8 +147,14 @@ class DocumentOut(BaseModel):
     @classmethod
     def of(cls, d: Document, with_text: bool = False) -> DocumentOut:
         return cls(
-            doc_id=d.doc_id, title=d.title, date=d.date, year=d.year, years=list(d.years),
-            source=d.source, chars=len(d.text), text=d.text if with_text else None,
+            doc_id=d.doc_id,
+            title=d.title,
+            date=d.date,
+            year=d.year,
+            years=list(d.years),
+            source=d.source,
+            chars=len(d.text),
+            text=d.text if with_text else None,
         )
 
 
@@ -155,8 +172,14 @@ class CommitmentOut(BaseModel):
     @classmethod
     def of(cls, c: Commitment) -> CommitmentOut:
         return cls(
-            commitment_id=c.commitment_id, doc_id=c.doc_id, task=c.task, leaders=list(c.leaders),
-            lead_units=list(c.lead_units), units=list(c.units), start=c.start, end=c.end,
+            commitment_id=c.commitment_id,
+            doc_id=c.doc_id,
+            task=c.task,
+            leaders=list(c.leaders),
+            lead_units=list(c.lead_units),
+            units=list(c.units),
+            start=c.start,
+            end=c.end,
             heading=" > ".join(c.headings),
         )
 

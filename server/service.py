@@ -41,8 +41,7 @@ def validate_query(
             loc,
         )
     bad = [
-        ch for ch in stripped
-        if unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch not in "\n\t"
+        ch for ch in stripped if unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch not in "\n\t"
     ]
     if bad:
         codes = ", ".join(repr(c) for c in bad[:3])
@@ -76,14 +75,14 @@ class QAService:
         service = cls(load_index(settings.index_dir), embedder, settings)
         logger.info(
             "loaded index %s (%d chunks) in %.1f s",
-            settings.index_dir, len(service.index.chunks), time.perf_counter() - t0,
+            settings.index_dir,
+            len(service.index.chunks),
+            time.perf_counter() - t0,
         )
         return service
 
     # --- questions ---------------------------------------------------------------
-    def _validate(
-        self, text: str, what: str = "问题", loc: tuple[str | int, ...] = ()
-    ) -> str:
+    def _validate(self, text: str, what: str = "问题", loc: tuple[str | int, ...] = ()) -> str:
         example = self.hints.questions[0] if self.hints.questions else None
         return validate_query(text, self.settings.max_query_chars, what, example, loc)
 

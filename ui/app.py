@@ -178,8 +178,11 @@ class Handlers:
         csv_path = self.write_csv(items, titles)
         summary = f"共 {len(items)} 条。点击任一行可在「文档」中查看原文位置。"
         return (
-            rows, render.notice(summary), render.commitment_cards(items, titles),
-            gr.DownloadButton(value=csv_path, visible=True), links,
+            rows,
+            render.notice(summary),
+            render.commitment_cards(items, titles),
+            gr.DownloadButton(value=csv_path, visible=True),
+            links,
         )
 
     def write_csv(self, items: list[Commitment], titles: dict[str, str]) -> str:
@@ -229,13 +232,20 @@ def _chat_tab(h: Handlers, tabs: gr.Tabs, doc_view: gr.HTML) -> list[Any]:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             chatbot = gr.Chatbot(
-                label="问答", height=440, buttons=["copy", "copy_all"], render_markdown=False,
+                label="问答",
+                height=440,
+                buttons=["copy", "copy_all"],
+                render_markdown=False,
                 placeholder="请输入关于政务文档的问题，回答会标注来源 [n]。",
-                feedback_options=("Like", "Dislike"), elem_id="chat",
+                feedback_options=("Like", "Dislike"),
+                elem_id="chat",
             )
             question = gr.Textbox(
-                show_label=False, placeholder=QUESTION_PLACEHOLDER,
-                max_length=h.settings.max_query_chars, elem_id="question", submit_btn="提问",
+                show_label=False,
+                placeholder=QUESTION_PLACEHOLDER,
+                max_length=h.settings.max_query_chars,
+                elem_id="question",
+                submit_btn="提问",
             )
             with gr.Row(elem_id="examples"):
                 examples = [
@@ -270,11 +280,18 @@ def _commitments_tab(h: Handlers, tabs: gr.Tabs, doc_view: gr.HTML) -> list[Any]
     with gr.Row():
         search = gr.Button("查询", variant="primary", scale=0, min_width=120, elem_id="c-search")
         download = gr.DownloadButton("导出 CSV", visible=False, scale=0, min_width=120)
-    summary = gr.HTML(render.notice("输入条件后点击「查询」；全部留空则列出全部任务。"), js_on_load=None)
+    summary = gr.HTML(
+        render.notice("输入条件后点击「查询」；全部留空则列出全部任务。"), js_on_load=None
+    )
     table = gr.Dataframe(
-        headers=render.COMMITMENT_HEADERS, datatype="str", interactive=False, wrap=True,
-        column_widths=["38%", "9%", "14%", "19%", "20%"], max_height=640,
-        elem_id="commitments-table", show_label=False,
+        headers=render.COMMITMENT_HEADERS,
+        datatype="str",
+        interactive=False,
+        wrap=True,
+        column_widths=["38%", "9%", "14%", "19%", "20%"],
+        max_height=640,
+        elem_id="commitments-table",
+        show_label=False,
     )
     phone_cards = gr.HTML(elem_id="commitment-cards", js_on_load=render.OPEN_DOC_JS)
     inputs, outputs = [q, leader, unit], [table, summary, phone_cards, download, links]
@@ -302,7 +319,9 @@ def build_blocks(h: Handlers) -> gr.Blocks:
         header = gr.HTML(render.header(None), js_on_load=None)
         doc_view = gr.HTML(
             render.notice("从左侧列表选择文档，或在问答中点击「查看原文段落」。"),
-            js_on_load=render.SCROLL_TO_MARK_JS, elem_id="doc-view", render=False,
+            js_on_load=render.SCROLL_TO_MARK_JS,
+            elem_id="doc-view",
+            render=False,
         )
         doc_list = gr.HTML(js_on_load=render.OPEN_DOC_JS, elem_id="doc-list", render=False)
         with gr.Tabs(selected=CHAT_TAB) as tabs:
@@ -315,7 +334,8 @@ def build_blocks(h: Handlers) -> gr.Blocks:
             with gr.Tab("工作人员", id=STAFF_TAB):
                 gr.HTML(
                     staff.panel_html(SUFFIXES, h.settings.max_upload_bytes),
-                    js_on_load=staff.STAFF_JS, elem_id="staff",
+                    js_on_load=staff.STAFF_JS,
+                    elem_id="staff",
                 )
         blocks.load(h.on_load, None, [header, doc_list])
         blocks.load(h.hints, None, hinted)
@@ -325,7 +345,8 @@ def build_blocks(h: Handlers) -> gr.Blocks:
 def theme() -> gr.themes.Base:
     """Local CJK fonts only (no web-font download), government red accents."""
     return gr.themes.Default(
-        primary_hue="red", font=list(render.FONT_STACK),
+        primary_hue="red",
+        font=list(render.FONT_STACK),
         font_mono=["WenQuanYi Micro Hei Mono", "Noto Sans Mono CJK SC", "monospace"],
     )
 
@@ -340,8 +361,10 @@ class NoUploads:
         if scope["type"] == "http" and scope["path"].rstrip("/").endswith(UPLOAD_PATH_SUFFIX):
             from starlette.responses import JSONResponse
 
-            detail = ("uploads through the page are switched off: staff add documents in the "
-                      "工作人员 tab or with POST /api/documents")
+            detail = (
+                "uploads through the page are switched off: staff add documents in the "
+                "工作人员 tab or with POST /api/documents"
+            )
             await JSONResponse({"detail": detail}, status_code=403)(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -360,6 +383,12 @@ def mount_ui(app: FastAPI) -> FastAPI:
     blocks = build_blocks(handlers)
     app.add_middleware(NoUploads)
     return gr.mount_gradio_app(
-        app, blocks, path="/", theme=theme(), css=render.CSS + staff.STAFF_CSS,
-        head=render.PAGE_HEAD, footer_links=[], max_file_size=1,
+        app,
+        blocks,
+        path="/",
+        theme=theme(),
+        css=render.CSS + staff.STAFF_CSS,
+        head=render.PAGE_HEAD,
+        footer_links=[],
+        max_file_size=1,
     )

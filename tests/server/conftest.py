@@ -22,10 +22,15 @@ def own_settings(settings: Settings, corpus_dir: Path, tmp_path: Path) -> Settin
     """Settings over a writable copy of the test corpus and a fresh index (built by tests)."""
     docs = tmp_path / "docs"
     shutil.copytree(corpus_dir, docs)
-    return settings.model_copy(update={
-        "docs_dir": docs, "index_dir": tmp_path / "index", "feedback_db": tmp_path / "fb.sqlite",
-        "admin_key": SecretStr(KEY), "index_poll_seconds": 0.2,
-    })
+    return settings.model_copy(
+        update={
+            "docs_dir": docs,
+            "index_dir": tmp_path / "index",
+            "feedback_db": tmp_path / "fb.sqlite",
+            "admin_key": SecretStr(KEY),
+            "index_poll_seconds": 0.2,
+        }
+    )
 
 
 @pytest.fixture

@@ -30,8 +30,12 @@ def wait_job(client: TestClient, job: dict, timeout: float = 60) -> dict:  # typ
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("GET", "/api/feedback.csv"), ("POST", "/api/documents"), ("DELETE", "/api/documents/x.txt"),
-     ("GET", "/api/jobs/1")],
+    [
+        ("GET", "/api/feedback.csv"),
+        ("POST", "/api/documents"),
+        ("DELETE", "/api/documents/x.txt"),
+        ("GET", "/api/jobs/1"),
+    ],
 )
 def test_admin_endpoints_need_the_key(settings, service, method, path) -> None:
     with_key = settings.model_copy(update={"admin_key": SecretStr(KEY)})
@@ -58,9 +62,18 @@ def test_public_endpoints_stay_public(settings, service) -> None:
 
 @pytest.mark.parametrize(
     ("value", "cell"),
-    [("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("+1", "'+1"), ("-1", "'-1"),
-     ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("a\x00b\x1bc", "abc"),
-     ("\x00=1", "'=1"), ("普通文字", "普通文字"), (3, 3)],
+    [
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a\x00b\x1bc", "abc"),
+        ("\x00=1", "'=1"),
+        ("普通文字", "普通文字"),
+        (3, 3),
+    ],
 )
 def test_csv_cells_are_neutralised(value, cell) -> None:
     assert csv_cell(value) == cell
@@ -77,8 +90,11 @@ def test_feedback_export_is_safe(own_client) -> None:
 
 def test_upload_then_delete_changes_answers_without_restart(own_client, own_settings) -> None:
     before = own_client.get("/api/health").json()
-    r = own_client.post("/api/documents", headers=ADMIN,
-                        files={"file": ("library.txt", NEW_DOC.encode(), "text/plain")})
+    r = own_client.post(
+        "/api/documents",
+        headers=ADMIN,
+        files={"file": ("library.txt", NEW_DOC.encode(), "text/plain")},
+    )
     assert r.status_code == 202, r.text
     assert r.json()["doc_id"] == "library.txt"
     job = wait_job(own_client, r.json()["job"])
@@ -100,12 +116,20 @@ def test_upload_then_delete_changes_answers_without_restart(own_client, own_sett
 
 @pytest.mark.parametrize(
     ("name", "status"),
-    [("../x.txt", 400), ("/etc/x.txt", 400), (".hidden.txt", 400), ("a/../../x.txt", 400),
-     ("x.exe", 415), ("x", 415), ("notes.csv", 415)],
+    [
+        ("../x.txt", 400),
+        ("/etc/x.txt", 400),
+        (".hidden.txt", 400),
+        ("a/../../x.txt", 400),
+        ("x.exe", 415),
+        ("x", 415),
+        ("notes.csv", 415),
+    ],
 )
 def test_bad_upload_names(own_client, own_settings, name, status) -> None:
-    r = own_client.post("/api/documents", headers=ADMIN,
-                        files={"file": (name, NEW_DOC.encode(), "text/plain")})
+    r = own_client.post(
+        "/api/documents", headers=ADMIN, files={"file": (name, NEW_DOC.encode(), "text/plain")}
+    )
     assert r.status_code == status, r.text
     assert r.json()["detail"]
     assert not (own_settings.docs_dir.parent / "x.txt").exists()

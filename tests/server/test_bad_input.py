@@ -18,7 +18,9 @@ JSON = {"Content-Type": "application/json"}
 def client(settings, service, tmp_path_factory):  # type: ignore[no-untyped-def]
     fb = tmp_path_factory.mktemp("fb") / "fb.sqlite"
     s = settings.model_copy(update={"admin_key": SecretStr("test-admin-key"), "feedback_db": fb})
-    with TestClient(create_app(s, service=service, with_ui=False), raise_server_exceptions=False) as c:
+    with TestClient(
+        create_app(s, service=service, with_ui=False), raise_server_exceptions=False
+    ) as c:
         yield c
 
 
@@ -41,7 +43,10 @@ NINE = [
     ("/api/ask", '{"question": "新建几所", "year": NaN}'),
     ("/api/ask", '{"question": "新建几所", "year": Infinity}'),
     ("/api/ask", '{"question": "新建几所", "year": 1e400}'),
-    ("/api/feedback", '{"question": "q", "answer": "a", "vote": "up", "citations": [{"t": "\\udfff"}]}'),
+    (
+        "/api/feedback",
+        '{"question": "q", "answer": "a", "vote": "up", "citations": [{"t": "\\udfff"}]}',
+    ),
     ("/api/feedback", '{"question": "q", "answer": "a", "vote": "up", "citations": [{"s": NaN}]}'),
 ]
 
@@ -58,8 +63,9 @@ def test_echoed_input_is_safe_and_bounded(client) -> None:
 
 
 def test_lone_surrogates_in_query_strings_and_history(client) -> None:
-    assert_422_shape(client.post("/api/ask", content=b'{"question": "q", "history": ["\\ud800"]}',
-                                 headers=JSON))
+    assert_422_shape(
+        client.post("/api/ask", content=b'{"question": "q", "history": ["\\ud800"]}', headers=JSON)
+    )
     r = client.get("/api/search", params={"q": "\udfff".encode("utf-8", "surrogatepass")})
     assert r.status_code < 500  # invalid UTF-8 in a URL decodes to U+FFFD
 
@@ -87,5 +93,6 @@ def test_oversized_feedback_is_422(client) -> None:
     big = [{"snippet": "字" * 1999}] * 20
     body = {"question": "q", "answer": "a", "vote": "up", "citations": big}
     assert_422_shape(client.post("/api/feedback", json=body))
-    assert_422_shape(client.post("/api/feedback", json={"question": "q", "answer": "a" * 5001,
-                                                        "vote": "up"}))
+    assert_422_shape(
+        client.post("/api/feedback", json={"question": "q", "answer": "a" * 5001, "vote": "up"})
+    )

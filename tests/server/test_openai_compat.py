@@ -17,12 +17,16 @@ def client(settings, service):  # type: ignore[no-untyped-def]
 
 
 def test_chat_completion_answers_the_last_user_message(client) -> None:
-    body = {"model": "anything", "temperature": 0.2, "messages": [
-        {"role": "system", "content": "你是助手"},
-        {"role": "user", "content": "2024年要新建几所幼儿园？"},
-        {"role": "assistant", "content": "……"},
-        {"role": "user", "content": [{"type": "text", "text": "那中小学呢？"}]},
-    ]}
+    body = {
+        "model": "anything",
+        "temperature": 0.2,
+        "messages": [
+            {"role": "system", "content": "你是助手"},
+            {"role": "user", "content": "2024年要新建几所幼儿园？"},
+            {"role": "assistant", "content": "……"},
+            {"role": "user", "content": [{"type": "text", "text": "那中小学呢？"}]},
+        ],
+    }
     r = client.post("/v1/chat/completions", json=body)
     assert r.status_code == 200, r.text
     out = r.json()
@@ -31,8 +35,9 @@ def test_chat_completion_answers_the_last_user_message(client) -> None:
     assert message["role"] == "assistant" and message["content"]
     assert out["sources"] == message["sources"] and out["sources"]
     assert {"n", "doc_id", "title", "date", "snippet"} <= set(out["sources"][0])
-    direct = client.post("/api/ask", json={"question": "那中小学呢？",
-                                           "history": ["2024年要新建几所幼儿园？"]}).json()
+    direct = client.post(
+        "/api/ask", json={"question": "那中小学呢？", "history": ["2024年要新建几所幼儿园？"]}
+    ).json()
     assert message["content"].startswith(direct["answer"])
 
 
@@ -51,16 +56,23 @@ def test_streaming_ends_with_done(client) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"messages": []}, {"messages": [{"role": "assistant", "content": "hi"}]},
-     {"messages": [{"role": "robot", "content": "hi"}]},
-     {"messages": [{"role": "user", "content": "  "}]},
-     {"messages": [{"role": "user", "content": "问" * 600}]},
-     {"messages": [{"role": "user", "content": "\udfff"}]},
-     {"messages": [{"role": "user", "content": "问"}] * 51}],
+    [
+        {},
+        {"messages": []},
+        {"messages": [{"role": "assistant", "content": "hi"}]},
+        {"messages": [{"role": "robot", "content": "hi"}]},
+        {"messages": [{"role": "user", "content": "  "}]},
+        {"messages": [{"role": "user", "content": "问" * 600}]},
+        {"messages": [{"role": "user", "content": "\udfff"}]},
+        {"messages": [{"role": "user", "content": "问"}] * 51},
+    ],
 )
 def test_bad_chat_requests_are_422(client, body) -> None:
-    r = client.post("/v1/chat/completions", content=json.dumps(body).encode(),
-                    headers={"Content-Type": "application/json"})
+    r = client.post(
+        "/v1/chat/completions",
+        content=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     assert r.status_code == 422, r.text
     assert isinstance(r.json()["detail"], list)
 

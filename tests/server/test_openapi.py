@@ -16,9 +16,13 @@ def ui_client(settings, service):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("method", "path", "allow"),
-    [("GET", "/api/ask", "POST"), ("PUT", "/api/health", "GET"),
-     ("PATCH", "/api/documents/x.txt", "DELETE, GET"), ("GET", "/v1/chat/completions", "POST"),
-     ("DELETE", "/api/feedback.csv", "GET")],
+    [
+        ("GET", "/api/ask", "POST"),
+        ("PUT", "/api/health", "GET"),
+        ("PATCH", "/api/documents/x.txt", "DELETE, GET"),
+        ("GET", "/v1/chat/completions", "POST"),
+        ("DELETE", "/api/feedback.csv", "GET"),
+    ],
 )
 def test_wrong_method_is_405_with_the_ui_mounted(ui_client, method, path, allow) -> None:
     r = ui_client.request(method, path)
@@ -36,7 +40,9 @@ def test_unknown_api_path_is_json_404_and_ui_still_served(ui_client) -> None:
 def test_error_statuses_are_documented(ui_client) -> None:
     spec = ui_client.get("/openapi.json").json()
     paths = spec["paths"]
-    assert {"401", "403", "413", "415", "400", "503"} <= set(paths["/api/documents"]["post"]["responses"])
+    assert {"401", "403", "413", "415", "400", "503"} <= set(
+        paths["/api/documents"]["post"]["responses"]
+    )
     assert {"401", "403", "404"} <= set(paths["/api/documents/{doc_id}"]["delete"]["responses"])
     assert "404" in paths["/api/documents/{doc_id}"]["get"]["responses"]
     assert "503" in paths["/api/health"]["get"]["responses"]

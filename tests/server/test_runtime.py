@@ -33,8 +33,12 @@ def test_damaged_index_starts_and_answers_503(own_settings, damage) -> None:
         for path in ("/api/search?q=图书馆", "/api/documents", "/api/commitments"):
             assert c.get(path).status_code == 503
         assert c.post("/api/ask", json={"question": "图书馆？"}).status_code == 503
-        assert c.post("/v1/chat/completions", json={
-            "messages": [{"role": "user", "content": "图书馆？"}]}).status_code == 503
+        assert (
+            c.post(
+                "/v1/chat/completions", json={"messages": [{"role": "user", "content": "图书馆？"}]}
+            ).status_code
+            == 503
+        )
         # the fix: ingest again; the server picks the new index up without a restart
         build_index(own_settings, force=True)
         deadline = time.monotonic() + 30

@@ -29,8 +29,13 @@ logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -75,20 +80,30 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     docs = work / "docs"  # a copy: the staff test uploads into it
     shutil.copytree(ROOT / "seeds", docs)
     env.update(
-        LIXIA_MODEL="hash", LIXIA_FEEDBACK_DB=str(work / "feedback.sqlite"),
-        GRADIO_ANALYTICS_ENABLED="False", LIXIA_DOCS_DIR=str(docs), LIXIA_ADMIN_KEY=ADMIN_KEY,
+        LIXIA_MODEL="hash",
+        LIXIA_FEEDBACK_DB=str(work / "feedback.sqlite"),
+        GRADIO_ANALYTICS_ENABLED="False",
+        LIXIA_DOCS_DIR=str(docs),
+        LIXIA_ADMIN_KEY=ADMIN_KEY,
     )
     cli = [sys.executable, "-m", "lixia_qa.cli"]
     index = str(work / "index")
     subprocess.run(
         [*cli, "ingest", str(docs), "--index", index],
-        cwd=ROOT, env=env, check=True, timeout=300, capture_output=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+        capture_output=True,
     )
     port, log = free_port(), work / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [*cli, "serve", "--port", str(port), "--index", index],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         try:
             url = f"http://127.0.0.1:{port}"
@@ -135,7 +150,9 @@ def ask(page: Any, question: str) -> float:
 
 
 @pytest.mark.parametrize(
-    ("viewport", "shot"), [(DESKTOP, "desktop_chat"), (PHONE, "phone_chat")], ids=["desktop", "phone"]
+    ("viewport", "shot"),
+    [(DESKTOP, "desktop_chat"), (PHONE, "phone_chat")],
+    ids=["desktop", "phone"],
 )
 def test_chat_shows_cited_answer_and_source_cards(
     browser: Any, server_url: str, viewport: dict[str, int], shot: str
