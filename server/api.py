@@ -25,8 +25,11 @@ from server.errors import NotReadyError, install, responses
 from server.feedback import FeedbackIn, FeedbackStore
 from server.limits import BodyLimit, MethodFallback
 from server.openai_compat import router as openai_router
+from server.openapi import FILTER_TEXT, QUERY_TEXT
+from server.openapi import install as install_openapi
 from server.runtime import STORE, IndexRuntime, index_version
 from server.schemas import (
+    MAX_TEXT_CHARS,
     AdminOut,
     AnswerOut,
     AskIn,
@@ -99,7 +102,15 @@ def health(request: Request, runtime: RuntimeDep, store: FeedbackDep) -> Any:
 @router.get("/search", responses=NOT_READY)
 def search(
     service: ServiceDep,
-    q: Annotated[str, Query(description="the query, in Chinese", min_length=1, max_length=2000)],
+    q: Annotated[
+        str,
+        Query(
+            description="the query, in Chinese",
+            min_length=1,
+            max_length=MAX_TEXT_CHARS,
+            json_schema_extra=QUERY_TEXT,
+        ),
+    ],
     k: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> SearchOut:
     hits = service.search(q, k)
@@ -107,7 +118,7 @@ def search(
     return SearchOut(query=q.strip(), hits=[HitOut.of(h, docs[h.chunk.doc_id]) for h in hits])
 
 
-@router.post("/ask", responses=NOT_READY)
+@router.post("/ask", responses=responses(400, 503))
 def ask(service: ServiceDep, body: AskIn) -> AnswerOut:
     return AnswerOut.of(service.ask(body.question, k=body.k, year=body.year, history=body.history))
 
@@ -191,14 +202,14 @@ def job(runtime: RuntimeDep, job_id: str) -> JobOut:
 @router.get("/commitments", responses=NOT_READY)
 def commitments(
     service: ServiceDep,
-    q: Annotated[str | None, Query(max_length=500)] = None,
-    leader: Annotated[str | None, Query(max_length=100)] = None,
-    unit: Annotated[str | None, Query(max_length=100)] = None,
+    q: Annotated[str | None, Query(max_length=500, json_schema_extra=FILTER_TEXT)] = None,
+    leader: Annotated[str | None, Query(max_length=100, json_schema_extra=FILTER_TEXT)] = None,
+    unit: Annotated[str | None, Query(max_length=100, json_schema_extra=FILTER_TEXT)] = None,
 ) -> list[CommitmentOut]:
     return [CommitmentOut.of(c) for c in service.commitments(q, leader, unit)]
 
 
-@router.post("/feedback", status_code=201, responses=responses(503))
+@router.post("/feedback", status_code=201, responses=responses(400, 503))
 def add_feedback(store: FeedbackDep, body: FeedbackIn) -> dict[str, int]:
     return {"id": store.add(body)}
 
@@ -252,6 +263,7 @@ def create_app(
     app.include_router(router)
     app.include_router(openai_router)
     install(app)
+    install_openapi(app, settings)
     MethodFallback.install(app, prefixes=("/api/", "/v1/"))
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     if with_ui:

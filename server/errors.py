@@ -37,7 +37,7 @@ ECHO_ITEMS = 10  # most list items / dict keys echoed back
 ECHO_JSON_CHARS = 1000  # longest echoed input once serialised
 
 DESCRIPTIONS = {
-    400: "Bad request: e.g. a document name that leaves the documents folder",
+    400: "Bad request: a body that is not UTF-8 JSON, or a document name that leaves the folder",
     401: "No admin key: send `Authorization: Bearer <LIXIA_ADMIN_KEY>`",
     403: "Wrong admin key, or admin endpoints are off (LIXIA_ADMIN_KEY unset)",
     404: "Unknown id",

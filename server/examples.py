@@ -59,7 +59,8 @@ def owner_questions(index: Index, n: int) -> list[str]:
 
 def heading_questions(index: Index, n: int) -> list[str]:
     """Numbered headings first ("（一）…", "二、…": topics); other headings read as slogans."""
-    numbered, other = [], []
+    numbered: list[tuple[str, str]] = []
+    other: list[tuple[str, str]] = []
     for doc in index.documents.values():
         for section in doc.sections:
             clause = _clause(section.heading)

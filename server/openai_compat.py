@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from lixia_qa.errors import BadQueryError
 from lixia_qa.types import Answer
 from server.errors import NotReadyError, responses
-from server.schemas import Text
+from server.openapi import QUERY_TEXT
+from server.schemas import MAX_TEXT_CHARS, Text
 from server.service import QAService
 
 MODEL_ID = "lixia-qa"
@@ -39,29 +40,62 @@ def _service(request: Request) -> QAService:
 
 
 class TextPart(BaseModel):
+    model_config = ConfigDict(strict=True)
+
     type: Literal["text"]
     text: Text = Field(..., max_length=MAX_MESSAGE_CHARS)
 
 
-class ChatMessage(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class UserTextPart(TextPart):
+    text: Text = Field(..., max_length=MAX_TEXT_CHARS, json_schema_extra=QUERY_TEXT)
 
-    role: Literal["system", "developer", "user", "assistant", "tool"]
-    content: Text | list[TextPart] | None = Field(None, max_length=MAX_MESSAGE_CHARS)
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="ignore", strict=True)
 
     def text(self) -> str:
-        if isinstance(self.content, list):
-            return "".join(part.text for part in self.content)
-        return self.content or ""
+        content = getattr(self, "content", None)
+        if isinstance(content, list):
+            return "".join(part.text for part in content)
+        return content or ""
+
+
+class UserMessage(_Message):
+    """A question: within the question limits (the last one is answered)."""
+
+    role: Literal["user"]
+    content: (
+        Annotated[Text, Field(max_length=MAX_TEXT_CHARS, json_schema_extra=QUERY_TEXT)]
+        | Annotated[list[UserTextPart], Field(min_length=1, max_length=1)]
+    )
+
+
+class OtherMessage(_Message):
+    """System, assistant and tool turns: accepted and not used."""
+
+    role: Literal["system", "developer", "assistant", "tool"]
+    content: Text | list[TextPart] | None = Field(None, max_length=MAX_MESSAGE_CHARS)
+
+
+ChatMessage = Annotated[UserMessage | OtherMessage, Field(discriminator="role")]
+HAS_USER: dict[str, Any] = {
+    "contains": {"type": "object", "properties": {"role": {"const": "user"}}, "required": ["role"]}
+}
 
 
 class ChatIn(BaseModel):
     """The fields of OpenAI's request this service uses; other fields are ignored."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", strict=True)
 
     model: str | None = Field(None, max_length=200, description=f"any; answered by {MODEL_ID}")
-    messages: list[ChatMessage] = Field(..., min_length=1, max_length=MAX_MESSAGES)
+    messages: list[ChatMessage] = Field(
+        ...,
+        min_length=1,
+        max_length=MAX_MESSAGES,
+        json_schema_extra=HAS_USER,
+        description="the conversation; the last user message is answered",
+    )
     stream: bool = False
 
     @model_validator(mode="after")
@@ -183,7 +217,7 @@ def stream_reply(cid: str, created: int, text: str, sources: list[SourceOut]) ->
     "/chat/completions",
     response_model=ChatOut,
     responses={
-        **responses(503),
+        **responses(400, 503),
         200: {"content": {"text/event-stream": {}}, "description": "the reply (JSON or SSE)"},
     },
 )

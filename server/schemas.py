@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 
@@ -79,12 +79,22 @@ class SearchOut(BaseModel):
 
 
 class AskIn(BaseModel):
+    model_config = ConfigDict(strict=True)  # "5" is not an integer, 0 is not a boolean
+
     question: Text = Field(
-        ..., description="the question, in Chinese", min_length=1, max_length=MAX_TEXT_CHARS
+        ...,
+        description="the question, in Chinese",
+        min_length=1,
+        max_length=MAX_TEXT_CHARS,
+        json_schema_extra={"x-lixia-text": "question"},
     )
     k: int | None = Field(None, ge=1, le=50, description="passages to consider")
     year: int | None = Field(None, ge=1900, le=2100, description="answer for this year")
-    history: list[Annotated[Text, Field(max_length=MAX_TEXT_CHARS)]] = Field(
+    history: list[
+        Annotated[
+            Text, Field(max_length=MAX_TEXT_CHARS, json_schema_extra={"x-lixia-text": "question"})
+        ]
+    ] = Field(
         default_factory=list,
         max_length=MAX_HISTORY_ITEMS,
         description="earlier questions of the conversation, oldest first (at most 10, "

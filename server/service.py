@@ -40,9 +40,9 @@ def validate_query(
             f"（the {what} has {len(stripped)} characters; keep it under {max_chars}）",
             loc,
         )
-    bad = [
-        ch for ch in stripped if unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch not in "\n\t"
-    ]
+    # control characters (but tab and line breaks) and lone surrogates; format characters
+    # (zero-width space, direction marks) are ordinary text pasted from other documents
+    bad = [ch for ch in stripped if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t"]
     if bad:
         codes = ", ".join(repr(c) for c in bad[:3])
         codes = codes.encode("utf-8", "backslashreplace").decode("utf-8")
@@ -132,7 +132,7 @@ class QAService:
         self, q: str | None = None, leader: str | None = None, unit: str | None = None
     ) -> list[Commitment]:
         for value, what in ((q, "关键词"), (leader, "牵头领导"), (unit, "单位")):
-            if value:
+            if value and value.strip():
                 self._validate(value, what)
         return filter_commitments(
             self.index.commitments,
