@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from lixia_qa.errors import StoreError
 from server.schemas import Text, finite_json
@@ -32,8 +32,6 @@ def _bounded_citations(value: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 class FeedbackIn(BaseModel):
-    model_config = ConfigDict(strict=True)
-
     question: Text = Field(..., min_length=1, max_length=2000)
     answer: Text = Field(..., max_length=5000)
     citations: Annotated[list[dict[str, Any]], AfterValidator(_bounded_citations)] = Field(

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from lixia_qa.errors import BadQueryError
 from lixia_qa.types import Answer
@@ -40,8 +40,6 @@ def _service(request: Request) -> QAService:
 
 
 class TextPart(BaseModel):
-    model_config = ConfigDict(strict=True)
-
     type: Literal["text"]
     text: Text = Field(..., max_length=MAX_MESSAGE_CHARS)
 
@@ -51,7 +49,7 @@ class UserTextPart(TextPart):
 
 
 class _Message(BaseModel):
-    model_config = ConfigDict(extra="ignore", strict=True)
+    model_config = ConfigDict(extra="ignore")
 
     def text(self) -> str:
         content = getattr(self, "content", None)
@@ -86,7 +84,7 @@ HAS_USER: dict[str, Any] = {
 class ChatIn(BaseModel):
     """The fields of OpenAI's request this service uses; other fields are ignored."""
 
-    model_config = ConfigDict(extra="ignore", strict=True)
+    model_config = ConfigDict(extra="ignore")
 
     model: str | None = Field(None, max_length=200, description=f"any; answered by {MODEL_ID}")
     messages: list[ChatMessage] = Field(
@@ -96,7 +94,7 @@ class ChatIn(BaseModel):
         json_schema_extra=HAS_USER,
         description="the conversation; the last user message is answered",
     )
-    stream: bool = False
+    stream: StrictBool = False
 
     @model_validator(mode="after")
     def _has_user_message(self) -> ChatIn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 
@@ -46,6 +46,13 @@ def finite_json(value: Any) -> Any:
 Text = Annotated[str, AfterValidator(no_surrogates)]
 
 
+def _json_integer(value: Any) -> Any:
+    """JSON Schema's integer: 2020 and 2020.0, not "2020" and not true."""
+    if isinstance(value, (str, bool)):
+        raise ValueError("must be a JSON number, not a string or boolean")
+    return value
+
+
 class HitOut(BaseModel):
     doc_id: str
     title: str
@@ -79,8 +86,6 @@ class SearchOut(BaseModel):
 
 
 class AskIn(BaseModel):
-    model_config = ConfigDict(strict=True)  # "5" is not an integer, 0 is not a boolean
-
     question: Text = Field(
         ...,
         description="the question, in Chinese",
@@ -88,8 +93,12 @@ class AskIn(BaseModel):
         max_length=MAX_TEXT_CHARS,
         json_schema_extra={"x-lixia-text": "question"},
     )
-    k: int | None = Field(None, ge=1, le=50, description="passages to consider")
-    year: int | None = Field(None, ge=1900, le=2100, description="answer for this year")
+    k: Annotated[int, Field(ge=1, le=50), BeforeValidator(_json_integer)] | None = Field(
+        None, description="passages to consider"
+    )
+    year: Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_json_integer)] | None = Field(
+        None, description="answer for this year"
+    )
     history: list[
         Annotated[
             Text, Field(max_length=MAX_TEXT_CHARS, json_schema_extra={"x-lixia-text": "question"})
