@@ -87,7 +87,7 @@ def health(request: Request, runtime: RuntimeDep, store: FeedbackDep) -> Any:
         return JSONResponse(body.model_dump(), status_code=503)
     m = service.index.manifest
     return HealthOut(
-        status="ok" if feedback_error is None else "degraded",
+        status="ok" if feedback_error is None and runtime.last_error is None else "degraded",
         documents=len(service.index.documents),
         chunks=len(service.index.chunks),
         model=m.get("model", ""),
@@ -96,6 +96,7 @@ def health(request: Request, runtime: RuntimeDep, store: FeedbackDep) -> Any:
         store=STORE,
         feedback=feedback,
         reindex=reindex,
+        index_error=runtime.last_error,
     )
 
 

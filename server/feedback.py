@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -129,6 +130,8 @@ class FeedbackStore:
 
     def check(self) -> str | None:
         """None when votes can be stored, else the reason."""
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            return str(self._fail(PermissionError(f"{self.path} is read-only")))
         try:
             with self._lock:
                 conn = self._connect()

@@ -72,6 +72,7 @@ class IndexRuntime:
         self._worker: threading.Thread | None = None
         self._ids = itertools.count(1)
         self._seen: tuple[int, int] | None = None
+        self.last_error: str | None = None  # the last failed load while another was served
 
     # --- what is served ---------------------------------------------------------------
     @property
@@ -112,11 +113,14 @@ class IndexRuntime:
         else:
             self.state.service = service
             self.state.load_error = None
+            self.last_error = None
             logger.info("serving index version %s", self.served_version())
             return True
         logger.error("index not loaded: %s", reason)
         if self.service is None:
             self.state.load_error = reason
+        else:
+            self.last_error = f"{reason} (still serving {self.served_version()})"
         return False
 
     # --- re-index after an upload or delete ---------------------------------------------
@@ -192,11 +196,11 @@ class IndexRuntime:
         with self._build_lock:
             self._seen = stamp
             try:
-                version = index_version(read_manifest(self.settings.index_dir))
+                version: str | None = index_version(read_manifest(self.settings.index_dir))
             except (LixiaError, OSError, ValueError) as exc:
                 logger.warning("index manifest unreadable: %s", exc)
-                return False
-            if version == self.served_version():
+                version = None  # loading reports why, in health
+            if version is not None and version == self.served_version():
                 return False
             logger.info("index changed on disk (%s): reloading", version)
             return self._load_locked()

@@ -243,6 +243,9 @@ class HealthOut(BaseModel):
     store: str = Field(..., description="where the index lives ('local': a directory)")
     feedback: StoreStateOut
     reindex: ReindexStateOut
+    index_error: str | None = Field(
+        None, description="why a newer index on disk could not be loaded (the served one stays)"
+    )
 
 
 class HealthErrorOut(ErrorOut):

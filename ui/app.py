@@ -143,7 +143,12 @@ class Handlers:
         payload = (state or {}).get("answers", {}).get(str(index))
         if vote is None or payload is None:
             return
-        self.app.state.feedback.add(FeedbackIn(vote=vote, **payload))
+        try:
+            self.app.state.feedback.add(FeedbackIn(vote=vote, **payload))
+        except (LixiaError, ValueError) as exc:  # store unwritable, or an unusable payload
+            logger.warning("vote not stored: %s", exc)
+            gr.Warning("反馈暂时无法保存，请稍后再试。", duration=5, title="提示")
+            return
         gr.Info("感谢您的反馈！", duration=3, title="提示")
 
     def open_doc(self, data: gr.EventData) -> tuple[Any, str]:

@@ -80,3 +80,36 @@ def test_unwritable_feedback_store_is_503(own_settings, tmp_path) -> None:
         health = c.get("/api/health")
         assert health.status_code == 200 and health.json()["status"] == "degraded"
         assert health.json()["feedback"]["ok"] is False
+
+
+def test_read_only_feedback_file_shows_in_health(own_settings, tmp_path) -> None:
+    import os
+
+    from server.feedback import FeedbackStore
+
+    path = tmp_path / "ro.sqlite"
+    FeedbackStore(path).check()  # creates it
+    os.chmod(path, 0o444)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("running as a user who can write read-only files (root)")
+        assert "LIXIA_FEEDBACK_DB" in (FeedbackStore(path).check() or "")
+    finally:
+        os.chmod(path, 0o644)
+
+
+def test_a_broken_new_index_keeps_the_served_one(own_client, own_settings) -> None:
+    before = own_client.get("/api/health").json()
+    (own_settings.index_dir / "manifest.json").write_text("{broken", encoding="utf-8")
+    runtime = own_client.app.state.runtime  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 30
+    while runtime.last_error is None:
+        assert time.monotonic() < deadline
+        runtime.check_for_new_index()
+        time.sleep(0.1)
+    health = own_client.get("/api/health")
+    assert health.status_code == 200 and health.json()["version"] == before["version"]
+    assert (
+        health.json()["status"] == "degraded" and "lixia-qa ingest" in health.json()["index_error"]
+    )
+    assert own_client.get("/api/search", params={"q": "幼儿园"}).status_code == 200

@@ -109,3 +109,12 @@ def test_mounted_ui_cleans_up_and_refuses_uploads(settings, service) -> None:  #
         h.write_csv([], {})
         folder = h.export_dir
     assert not folder.exists()  # removed at shutdown
+
+
+def test_vote_with_a_broken_store_warns_instead_of_failing(app: FastAPI, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    app.state.feedback = FeedbackStore(blocker / "fb.sqlite")
+    h = Handlers(app)
+    _, messages, _, state = h.ask("2024年要新建几所幼儿园？", [], new_chat_state())
+    h.vote(state, SimpleNamespace(index=1, liked=True, value=[]))  # no exception
