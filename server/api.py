@@ -163,12 +163,13 @@ def upload_document(
 @router.delete(
     "/documents/{doc_id:path}",
     status_code=202,
-    responses=responses(400, 401, 403, 404, 503),
+    responses=responses(400, 401, 403, 404, 415, 503),
     dependencies=[AdminDep],
 )
 def delete_document(request: Request, runtime: RuntimeDep, doc_id: str) -> DocumentChangeOut:
     """Remove a document (admin); the index is rebuilt in the background."""
     settings: Settings = request.app.state.settings
+    doc_id = files.check_name(doc_id)
     files.remove_document(settings.docs_dir, doc_id)
     return _change(runtime, "delete", doc_id)
 

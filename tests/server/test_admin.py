@@ -149,3 +149,18 @@ def test_upload_limits(own_settings) -> None:
         assert c.post("/api/documents", headers=ADMIN, files={"file": empty}).status_code == 400
         assert c.delete("/api/documents/nope.txt", headers=ADMIN).status_code == 404
     assert not (own_settings.docs_dir / "big.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/documents/..%2F..%2Fetc%2Fpasswd.txt", 400),
+        ("/api/documents/.hidden.txt", 400),
+        ("/api/documents/notes.csv", 415),
+        ("/api/documents/sub/none.txt", 404),
+    ],
+)
+def test_delete_refuses_names_outside_the_documents(own_client, own_settings, path, status) -> None:
+    r = own_client.delete(path, headers=ADMIN)
+    assert r.status_code == status, r.text
+    assert (own_settings.docs_dir / "notes.csv").exists()
