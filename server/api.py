@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
-from lixia_qa.errors import FileTooLargeError, NotFoundError
+from lixia_qa.errors import BadDocumentError, FileTooLargeError, NotFoundError
 from lixia_qa.settings import Settings, get_settings
 from server import documents as files
 from server.auth import AdminDep
@@ -155,7 +155,7 @@ def upload_document(
             "(LIXIA_MAX_UPLOAD_BYTES): split it or raise the limit"
         )
     if not data.strip():
-        raise files.BadDocumentError(f"{doc_id!r} is empty: upload a file with text in it")
+        raise BadDocumentError(f"{doc_id!r} is empty: upload a file with text in it")
     files.write_document(settings.docs_dir, doc_id, data)
     return _change(runtime, "upload", doc_id)
 
@@ -163,14 +163,17 @@ def upload_document(
 @router.delete(
     "/documents/{doc_id:path}",
     status_code=202,
-    responses=responses(400, 401, 403, 404, 415, 503),
+    responses=responses(401, 403, 404, 503),
     dependencies=[AdminDep],
 )
 def delete_document(request: Request, runtime: RuntimeDep, doc_id: str) -> DocumentChangeOut:
     """Remove a document (admin); the index is rebuilt in the background."""
     settings: Settings = request.app.state.settings
-    doc_id = files.check_name(doc_id)
-    files.remove_document(settings.docs_dir, doc_id)
+    try:
+        doc_id = files.check_name(doc_id)
+        files.remove_document(settings.docs_dir, doc_id)
+    except BadDocumentError as exc:  # not a name a document can have: there is none
+        raise NotFoundError(f"no document {doc_id!r}: {exc}") from None
     return _change(runtime, "delete", doc_id)
 
 

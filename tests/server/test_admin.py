@@ -154,9 +154,9 @@ def test_upload_limits(own_settings) -> None:
 @pytest.mark.parametrize(
     ("path", "status"),
     [
-        ("/api/documents/..%2F..%2Fetc%2Fpasswd.txt", 400),
-        ("/api/documents/.hidden.txt", 400),
-        ("/api/documents/notes.csv", 415),
+        ("/api/documents/..%2F..%2Fetc%2Fpasswd.txt", 404),
+        ("/api/documents/.hidden.txt", 404),
+        ("/api/documents/notes.csv", 404),
         ("/api/documents/sub/none.txt", 404),
     ],
 )
