@@ -26,23 +26,18 @@ def validate_query(
     what: str = "问题",
     example: str | None = None,
     loc: tuple[str | int, ...] = (),
+    allow_blank: bool = False,
 ) -> str:
-    """The stripped query, or a BadQueryError (at ``loc``) that says what to fix."""
+    """The stripped query, or a BadQueryError (at ``loc``) that says what to fix.
+
+    The rules are the ones the OpenAPI description states (:mod:`server.openapi`): no
+    control characters anywhere, at most ``max_chars`` characters, something visible.
+    """
     if not isinstance(text, str):
         raise BadQueryError(f"{what}必须是文字（the {what} must be text）", loc)
-    stripped = text.strip()
-    if not stripped:
-        hint = f"，例如：{example}" if example else ""
-        raise BadQueryError(f"{what}为空，请输入内容{hint}（the {what} is empty）", loc)
-    if len(stripped) > max_chars:
-        raise BadQueryError(
-            f"{what}有{len(stripped)}个字，请控制在{max_chars}字以内"
-            f"（the {what} has {len(stripped)} characters; keep it under {max_chars}）",
-            loc,
-        )
     # control characters (but tab and line breaks) and lone surrogates; format characters
     # (zero-width space, direction marks) are ordinary text pasted from other documents
-    bad = [ch for ch in stripped if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t"]
+    bad = [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t"]
     if bad:
         codes = ", ".join(repr(c) for c in bad[:3])
         codes = codes.encode("utf-8", "backslashreplace").decode("utf-8")
@@ -51,6 +46,16 @@ def validate_query(
             f"（the {what} contains control characters or invalid code points）",
             loc,
         )
+    if len(text) > max_chars:
+        raise BadQueryError(
+            f"{what}有{len(text)}个字，请控制在{max_chars}字以内"
+            f"（the {what} has {len(text)} characters; keep it under {max_chars}）",
+            loc,
+        )
+    stripped = text.strip()
+    if not stripped and not allow_blank:
+        hint = f"，例如：{example}" if example else ""
+        raise BadQueryError(f"{what}为空，请输入内容{hint}（the {what} is empty）", loc)
     return stripped
 
 
@@ -82,9 +87,16 @@ class QAService:
         return service
 
     # --- questions ---------------------------------------------------------------
-    def _validate(self, text: str, what: str = "问题", loc: tuple[str | int, ...] = ()) -> str:
+    def _validate(
+        self,
+        text: str,
+        what: str = "问题",
+        loc: tuple[str | int, ...] = (),
+        allow_blank: bool = False,
+    ) -> str:
         example = self.hints.questions[0] if self.hints.questions else None
-        return validate_query(text, self.settings.max_query_chars, what, example, loc)
+        limit = self.settings.max_query_chars
+        return validate_query(text, limit, what, example, loc, allow_blank)
 
     def search(self, query: str, k: int | None = None) -> list[Hit]:
         query = self._validate(query, "查询", ("query", "q"))
@@ -131,12 +143,12 @@ class QAService:
     def commitments(
         self, q: str | None = None, leader: str | None = None, unit: str | None = None
     ) -> list[Commitment]:
-        for value, what in ((q, "关键词"), (leader, "牵头领导"), (unit, "单位")):
-            if value and value.strip():
-                self._validate(value, what)
-        return filter_commitments(
-            self.index.commitments,
-            q=(q or "").strip() or None,
-            leader=(leader or "").strip() or None,
-            unit=(unit or "").strip() or None,
+        q, leader, unit = (
+            self._validate(value or "", what, ("query", name), allow_blank=True) or None
+            for value, what, name in (
+                (q, "关键词", "q"),
+                (leader, "牵头领导", "leader"),
+                (unit, "单位", "unit"),
+            )
         )
+        return filter_commitments(self.index.commitments, q=q, leader=leader, unit=unit)
