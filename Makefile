@@ -33,6 +33,7 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy lixia_qa ingest retriever answer server ui eval
 
 clean:

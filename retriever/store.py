@@ -139,10 +139,30 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def remove_stale(path: Path, min_age: float = 60.0) -> list[Path]:
+    """Remove ``.{name}.tmp-*``/``.{name}.old-*`` left beside ``path`` by killed writes.
+
+    Only those untouched for ``min_age`` seconds: a concurrent write's are recent.
+    """
+    removed = []
+    for pattern in (f".{path.name}.tmp-*", f".{path.name}.old-*"):
+        for stale in path.parent.glob(pattern):
+            try:
+                if time.time() - stale.stat().st_mtime < min_age:
+                    continue
+            except OSError:
+                continue
+            shutil.rmtree(stale, ignore_errors=True)
+            removed.append(stale)
+            logger.info("removed %s left by an interrupted ingest", stale)
+    return removed
+
+
 def save_index(index: Index, path: Path) -> None:
     """Write ``index`` to ``path`` atomically: build aside, then rename into place."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(path)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.tmp-", dir=path.parent))
     try:
         (tmp / MANIFEST).write_text(

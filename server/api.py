@@ -1,36 +1,50 @@
-"""A thin FastAPI service: the index loads once in lifespan; errors map to precise statuses."""
+"""A thin FastAPI service: the index loads once in lifespan; errors map to precise statuses.
+
+Public: health, search, ask, documents, commitments, voting and the OpenAI-compatible
+``/v1`` routes. Admin (``Authorization: Bearer <LIXIA_ADMIN_KEY>``): the feedback export,
+document upload and delete.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+import asyncio
+import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
-from lixia_qa.errors import BadQueryError, LixiaError, NotFoundError
+from lixia_qa.errors import BadDocumentError, FileTooLargeError, NotFoundError
 from lixia_qa.settings import Settings, get_settings
+from server import documents as files
+from server.auth import AdminDep
+from server.errors import NotReadyError, install, responses
 from server.feedback import FeedbackIn, FeedbackStore
+from server.limits import BodyLimit, MethodFallback
+from server.openai_compat import router as openai_router
+from server.openapi import FILTER_TEXT, QUERY_TEXT
+from server.openapi import install as install_openapi
+from server.runtime import STORE, IndexRuntime, index_version
 from server.schemas import (
+    MAX_TEXT_CHARS,
+    AdminOut,
     AnswerOut,
     AskIn,
     CommitmentOut,
+    DocumentChangeOut,
     DocumentOut,
+    HealthErrorOut,
     HealthOut,
     HitOut,
+    JobOut,
     SearchOut,
 )
 from server.service import QAService
 
 logger = logging.getLogger(__name__)
-
-
-class NotReadyError(LixiaError):
-    """The index is not loaded (yet, or it failed to load)."""
 
 
 def get_service(request: Request) -> QAService:
@@ -46,24 +60,58 @@ def get_feedback(request: Request) -> FeedbackStore:
     return store
 
 
+def get_runtime(request: Request) -> IndexRuntime:
+    runtime: IndexRuntime = request.app.state.runtime
+    return runtime
+
+
 ServiceDep = Annotated[QAService, Depends(get_service)]
 FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
+RuntimeDep = Annotated[IndexRuntime, Depends(get_runtime)]
 router = APIRouter(prefix="/api")
+NOT_READY = responses(503)
 
 
-@router.get("/health")
-def health(service: ServiceDep) -> HealthOut:
+@router.get("/health", responses={503: {"model": HealthErrorOut, "description": "not ready"}})
+def health(request: Request, runtime: RuntimeDep, store: FeedbackDep) -> Any:
+    """200 when the index is served, else 503 with the reason and the command to run."""
+    feedback_error = store.check()
+    feedback = {"ok": feedback_error is None, "error": feedback_error}
+    reindex = runtime.reindex_state()
+    service = runtime.service
+    if service is None:
+        reason = getattr(request.app.state, "load_error", None) or "the index is still loading"
+        body = HealthErrorOut(
+            detail=f"service not ready: {reason}", feedback=feedback, reindex=reindex
+        )
+        return JSONResponse(body.model_dump(), status_code=503)
     m = service.index.manifest
     return HealthOut(
-        status="ok", documents=len(service.index.documents), chunks=len(service.index.chunks),
-        model=m.get("model", ""), created=m.get("created", ""),
+        status="ok" if feedback_error is None and runtime.last_error is None else "degraded",
+        documents=len(service.index.documents),
+        chunks=len(service.index.chunks),
+        model=m.get("model", ""),
+        created=m.get("created", ""),
+        version=index_version(m),
+        store=STORE,
+        feedback=feedback,
+        reindex=reindex,
+        index_error=runtime.last_error,
     )
 
 
-@router.get("/search")
+@router.get("/search", responses=NOT_READY)
 def search(
     service: ServiceDep,
-    q: Annotated[str, Query(description="the query, in Chinese")],
+    q: Annotated[
+        str,
+        Query(
+            description="the query, in Chinese",
+            min_length=1,
+            max_length=MAX_TEXT_CHARS,
+            json_schema_extra=QUERY_TEXT,
+        ),
+    ],
     k: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> SearchOut:
     hits = service.search(q, k)
@@ -71,82 +119,158 @@ def search(
     return SearchOut(query=q.strip(), hits=[HitOut.of(h, docs[h.chunk.doc_id]) for h in hits])
 
 
-@router.post("/ask")
+@router.post("/ask", responses=responses(400, 503))
 def ask(service: ServiceDep, body: AskIn) -> AnswerOut:
     return AnswerOut.of(service.ask(body.question, k=body.k, year=body.year, history=body.history))
 
 
-@router.get("/documents")
+@router.get("/documents", responses=NOT_READY)
 def documents(service: ServiceDep) -> list[DocumentOut]:
     return [DocumentOut.of(d) for d in service.documents()]
 
 
-@router.get("/documents/{doc_id:path}")
+@router.get("/documents/{doc_id:path}", responses=responses(404, 503))
 def document(service: ServiceDep, doc_id: str) -> DocumentOut:
     return DocumentOut.of(service.document(doc_id), with_text=True)
 
 
-@router.get("/commitments")
+@router.post(
+    "/documents",
+    status_code=202,
+    responses=responses(400, 401, 403, 413, 415, 503),
+    dependencies=[AdminDep],
+)
+def upload_document(
+    request: Request,
+    runtime: RuntimeDep,
+    file: Annotated[UploadFile, File(description="a document (.txt, .md, …) up to the size limit")],
+) -> DocumentChangeOut:
+    """Add or replace a document (admin); the index is rebuilt in the background."""
+    settings: Settings = request.app.state.settings
+    doc_id = files.check_name(file.filename or "")
+    data = file.file.read(settings.max_upload_bytes + 1)
+    if len(data) > settings.max_upload_bytes:
+        raise FileTooLargeError(
+            f"{doc_id!r} is larger than {settings.max_upload_bytes} bytes "
+            "(LIXIA_MAX_UPLOAD_BYTES): split it or raise the limit"
+        )
+    if not data.strip():
+        raise BadDocumentError(f"{doc_id!r} is empty: upload a file with text in it")
+    files.write_document(settings.docs_dir, doc_id, data)
+    return _change(runtime, "upload", doc_id)
+
+
+@router.delete(
+    "/documents/{doc_id:path}",
+    status_code=202,
+    responses=responses(401, 403, 404, 503),
+    dependencies=[AdminDep],
+)
+def delete_document(request: Request, runtime: RuntimeDep, doc_id: str) -> DocumentChangeOut:
+    """Remove a document (admin); the index is rebuilt in the background."""
+    settings: Settings = request.app.state.settings
+    try:
+        doc_id = files.check_name(doc_id)
+        files.remove_document(settings.docs_dir, doc_id)
+    except BadDocumentError as exc:  # not a name a document can have: there is none
+        raise NotFoundError(f"no document {doc_id!r}: {exc}") from None
+    return _change(runtime, "delete", doc_id)
+
+
+def _change(runtime: IndexRuntime, action: str, doc_id: str) -> DocumentChangeOut:
+    job = runtime.submit(action, doc_id)
+    return DocumentChangeOut(
+        doc_id=doc_id, job=JobOut(**job.out()), status_url=f"/api/jobs/{job.id}"
+    )
+
+
+@router.get("/admin", responses=responses(401, 403), dependencies=[AdminDep])
+def admin(request: Request, runtime: RuntimeDep) -> AdminOut:
+    """Check an admin key (the staff panel's login); the documents folder and re-index state."""
+    settings: Settings = request.app.state.settings
+    return AdminOut(
+        docs_dir=str(settings.docs_dir),
+        index_dir=str(settings.index_dir),
+        reindex=runtime.reindex_state(),
+    )
+
+
+@router.get("/jobs/{job_id}", responses=responses(401, 403, 404), dependencies=[AdminDep])
+def job(runtime: RuntimeDep, job_id: str) -> JobOut:
+    """A re-index started by an upload or delete (admin)."""
+    found = runtime.job(job_id)
+    if found is None:
+        raise NotFoundError(f"no job {job_id!r}: jobs are kept until 100 newer ones exist")
+    return JobOut(**found.out())
+
+
+@router.get("/commitments", responses=NOT_READY)
 def commitments(
     service: ServiceDep,
-    q: Annotated[str | None, Query(max_length=500)] = None,
-    leader: Annotated[str | None, Query(max_length=100)] = None,
-    unit: Annotated[str | None, Query(max_length=100)] = None,
+    q: Annotated[str | None, Query(max_length=500, json_schema_extra=FILTER_TEXT)] = None,
+    leader: Annotated[str | None, Query(max_length=100, json_schema_extra=FILTER_TEXT)] = None,
+    unit: Annotated[str | None, Query(max_length=100, json_schema_extra=FILTER_TEXT)] = None,
 ) -> list[CommitmentOut]:
     return [CommitmentOut.of(c) for c in service.commitments(q, leader, unit)]
 
 
-@router.post("/feedback", status_code=201)
+@router.post("/feedback", status_code=201, responses=responses(400, 503))
 def add_feedback(store: FeedbackDep, body: FeedbackIn) -> dict[str, int]:
     return {"id": store.add(body)}
 
 
-@router.get("/feedback.csv")
+@router.get(
+    "/feedback.csv",
+    dependencies=[AdminDep],
+    responses=responses(401, 403, 503),
+    response_class=Response,
+)
 def export_feedback(store: FeedbackDep) -> Response:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    rows = store.export()
-    writer.writerow(FeedbackStore.COLUMNS)
-    writer.writerows(rows)
+    """Every vote as CSV (admin); cells are neutralised against spreadsheet formulas."""
     return Response(
-        "\ufeff" + buf.getvalue(),
+        store.export_csv(),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="feedback.csv"'},
     )
 
 
-def _error(status: int):  # type: ignore[no-untyped-def]
-    def handler(request: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=status)
-
-    return handler
+Cleanup = Callable[[], None]
 
 
 def create_app(
     settings: Settings | None = None, service: QAService | None = None, with_ui: bool = True
 ) -> FastAPI:
-    """The app: API under /api and (with_ui) the Gradio UI at /, on one port."""
+    """The app: API under /api and /v1 and (with_ui) the Gradio UI at /, on one port."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if app.state.service is None:
-            try:
-                app.state.service = QAService.load(settings)
-            except LixiaError as exc:
-                app.state.load_error = str(exc)
-                logger.error("index not loaded: %s", exc)
-        yield
+        runtime: IndexRuntime = app.state.runtime
+        if runtime.service is None:
+            await asyncio.to_thread(runtime.load)
+        watcher = asyncio.create_task(runtime.watch(), name="index-watch")
+        try:
+            yield
+        finally:
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
+            for cleanup in app.state.cleanups:
+                cleanup()
 
     app = FastAPI(title="lixia-qa", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
     app.state.service = service
     app.state.load_error = None
+    app.state.cleanups = []
+    app.state.runtime = IndexRuntime(settings, app.state, service.embedder if service else None)
     app.state.feedback = FeedbackStore(settings.feedback_db)
     app.include_router(router)
-    app.add_exception_handler(BadQueryError, _error(422))
-    app.add_exception_handler(NotFoundError, _error(404))
-    app.add_exception_handler(NotReadyError, _error(503))
-    app.add_exception_handler(LixiaError, _error(503))
+    app.include_router(openai_router)
+    install(app)
+    install_openapi(app, settings)
+    MethodFallback.install(app, prefixes=("/api/", "/v1/"))
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     if with_ui:
         from ui.app import mount_ui
 

@@ -2,9 +2,55 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import math
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
+
+MAX_HISTORY_ITEMS = 10  # the edge's cap; the service applies LIXIA_MAX_HISTORY as well
+MAX_TEXT_CHARS = 2000  # the edge's cap on one question; the service applies LIXIA_MAX_QUERY_CHARS
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """True when ``text`` holds a UTF-16 surrogate (JSON ``"\\udfff"``): not encodable text."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def no_surrogates(text: str) -> str:
+    if has_lone_surrogate(text):
+        raise ValueError(
+            "含有无效字符（单独的代理码位），请重新输入（the text contains a lone surrogate "
+            "code point, which is not valid Unicode text)"
+        )
+    return text
+
+
+def finite_json(value: Any) -> Any:
+    """Reject NaN/Infinity and lone surrogates anywhere inside a JSON value."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("numbers must be finite (no NaN or Infinity)")
+    if isinstance(value, str):
+        no_surrogates(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            finite_json(str(key))
+            finite_json(item)
+    elif isinstance(value, list):
+        for item in value:
+            finite_json(item)
+    return value
+
+
+Text = Annotated[str, AfterValidator(no_surrogates)]
+
+
+def _json_integer(value: Any) -> Any:
+    """JSON Schema's integer: 2020 and 2020.0, not "2020" and not true."""
+    if isinstance(value, (str, bool)):
+        raise ValueError("must be a JSON number, not a string or boolean")
+    return value
 
 
 class HitOut(BaseModel):
@@ -22,8 +68,15 @@ class HitOut(BaseModel):
     def of(cls, hit: Hit, doc: Document) -> HitOut:
         c = hit.chunk
         return cls(
-            doc_id=c.doc_id, title=doc.title, date=doc.when, text=c.text, start=c.start,
-            end=c.end, score=round(hit.score, 6), heading=c.heading, chunk_id=c.chunk_id,
+            doc_id=c.doc_id,
+            title=doc.title,
+            date=doc.when,
+            text=c.text,
+            start=c.start,
+            end=c.end,
+            score=round(hit.score, 6),
+            heading=c.heading,
+            chunk_id=c.chunk_id,
         )
 
 
@@ -33,11 +86,28 @@ class SearchOut(BaseModel):
 
 
 class AskIn(BaseModel):
-    question: str = Field(..., description="the question, in Chinese", max_length=2000)
-    k: int | None = Field(None, ge=1, le=50, description="passages to consider")
-    year: int | None = Field(None, ge=1900, le=2100, description="answer for this year")
-    history: list[str] = Field(
-        default_factory=list, max_length=20, description="earlier questions of the conversation"
+    question: Text = Field(
+        ...,
+        description="the question, in Chinese",
+        min_length=1,
+        max_length=MAX_TEXT_CHARS,
+        json_schema_extra={"x-lixia-text": "question"},
+    )
+    k: Annotated[int, Field(ge=1, le=50), BeforeValidator(_json_integer)] | None = Field(
+        None, description="passages to consider"
+    )
+    year: Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_json_integer)] | None = Field(
+        None, description="answer for this year"
+    )
+    history: list[
+        Annotated[
+            Text, Field(max_length=MAX_TEXT_CHARS, json_schema_extra={"x-lixia-text": "question"})
+        ]
+    ] = Field(
+        default_factory=list,
+        max_length=MAX_HISTORY_ITEMS,
+        description="earlier questions of the conversation, oldest first (at most 10, "
+        "each within the question limit)",
     )
 
 
@@ -74,7 +144,11 @@ class AnswerOut(BaseModel):
     @classmethod
     def of(cls, a: Answer) -> AnswerOut:
         return cls(
-            question=a.question, answer=a.text, abstained=a.abstained, year=a.year, kind=a.kind,
+            question=a.question,
+            answer=a.text,
+            abstained=a.abstained,
+            year=a.year,
+            kind=a.kind,
             citations=[CitationOut.of(c) for c in a.citations],
             related=[CitationOut.of(c) for c in a.related],
             timings={k: round(v, 2) for k, v in a.timings.items()},
@@ -96,8 +170,14 @@ class DocumentOut(BaseModel):
     @classmethod
     def of(cls, d: Document, with_text: bool = False) -> DocumentOut:
         return cls(
-            doc_id=d.doc_id, title=d.title, date=d.date, year=d.year, years=list(d.years),
-            source=d.source, chars=len(d.text), doc_number=d.doc_number,
+            doc_id=d.doc_id,
+            title=d.title,
+            date=d.date,
+            year=d.year,
+            years=list(d.years),
+            source=d.source,
+            chars=len(d.text),
+            doc_number=d.doc_number,
             text=d.text if with_text else None,
         )
 
@@ -116,10 +196,46 @@ class CommitmentOut(BaseModel):
     @classmethod
     def of(cls, c: Commitment) -> CommitmentOut:
         return cls(
-            commitment_id=c.commitment_id, doc_id=c.doc_id, task=c.task, leaders=list(c.leaders),
-            lead_units=list(c.lead_units), units=list(c.units), start=c.start, end=c.end,
+            commitment_id=c.commitment_id,
+            doc_id=c.doc_id,
+            task=c.task,
+            leaders=list(c.leaders),
+            lead_units=list(c.lead_units),
+            units=list(c.units),
+            start=c.start,
+            end=c.end,
             heading=" > ".join(c.headings),
         )
+
+
+class ErrorOut(BaseModel):
+    """Every error but 422: what went wrong and what to do."""
+
+    detail: str = Field(..., description="what went wrong and what to do about it")
+
+
+class StoreStateOut(BaseModel):
+    ok: bool
+    error: str | None = None
+
+
+class JobOut(BaseModel):
+    """A re-index: queued, running, done or failed."""
+
+    id: str
+    action: str
+    doc_id: str
+    state: str
+    error: str | None = None
+    created: str
+    finished: str | None = None
+    version: str | None = None
+
+
+class ReindexStateOut(BaseModel):
+    state: str = Field(..., description="idle, queued or running")
+    pending: int
+    last: JobOut | None = None
 
 
 class HealthOut(BaseModel):
@@ -128,3 +244,28 @@ class HealthOut(BaseModel):
     chunks: int
     model: str
     created: str
+    version: str = Field(..., description="corpus hash (12 hex) @ created time of the index")
+    store: str = Field(..., description="where the index lives ('local': a directory)")
+    feedback: StoreStateOut
+    reindex: ReindexStateOut
+    index_error: str | None = Field(
+        None, description="why a newer index on disk could not be loaded (the served one stays)"
+    )
+
+
+class HealthErrorOut(ErrorOut):
+    status: str = "unavailable"
+    feedback: StoreStateOut | None = None
+    reindex: ReindexStateOut | None = None
+
+
+class DocumentChangeOut(BaseModel):
+    doc_id: str
+    job: JobOut
+    status_url: str = Field(..., description="GET it (admin) to follow the re-index")
+
+
+class AdminOut(BaseModel):
+    docs_dir: str
+    index_dir: str
+    reindex: ReindexStateOut

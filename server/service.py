@@ -16,30 +16,47 @@ from lixia_qa.types import Answer, Commitment, Document, Hit
 from retriever.embedders import Embedder, load_embedder
 from retriever.hybrid import HybridRetriever
 from retriever.store import Index, check_compatible, load_index, read_manifest
+from server.examples import make_hints
 
 logger = logging.getLogger(__name__)
 
 
-def validate_query(text: str, max_chars: int, what: str = "问题") -> str:
-    """The stripped query, or a BadQueryError that says what to fix."""
+def validate_query(
+    text: str,
+    max_chars: int,
+    what: str = "问题",
+    example: str | None = None,
+    loc: tuple[str | int, ...] = (),
+    allow_blank: bool = False,
+) -> str:
+    """The stripped query, or a BadQueryError (at ``loc``) that says what to fix.
+
+    The rules are the ones the OpenAPI description states (:mod:`server.openapi`): no
+    control characters anywhere, at most ``max_chars`` characters, something visible.
+    """
     if not isinstance(text, str):
-        raise BadQueryError(f"{what}必须是文字（the {what} must be text）")
-    stripped = text.strip()
-    if not stripped:
-        raise BadQueryError(
-            f"{what}为空，请输入内容，例如：2024年要新建几所幼儿园？（the {what} is empty）"
-        )
-    if len(stripped) > max_chars:
-        raise BadQueryError(
-            f"{what}有{len(stripped)}个字，请控制在{max_chars}字以内"
-            f"（the {what} has {len(stripped)} characters; keep it under {max_chars}）"
-        )
-    bad = [ch for ch in stripped if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t"]
+        raise BadQueryError(f"{what}必须是文字（the {what} must be text）", loc)
+    # control characters (but tab and line breaks) and lone surrogates; format characters
+    # (zero-width space, direction marks) are ordinary text pasted from other documents
+    bad = [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t"]
     if bad:
         codes = ", ".join(repr(c) for c in bad[:3])
+        codes = codes.encode("utf-8", "backslashreplace").decode("utf-8")
         raise BadQueryError(
-            f"{what}含有控制字符（{codes}），请删除后再试（the {what} contains control characters）"
+            f"{what}含有控制字符或无效字符（{codes}），请删除后再试"
+            f"（the {what} contains control characters or invalid code points）",
+            loc,
         )
+    if len(text) > max_chars:
+        raise BadQueryError(
+            f"{what}有{len(text)}个字，请控制在{max_chars}字以内"
+            f"（the {what} has {len(text)} characters; keep it under {max_chars}）",
+            loc,
+        )
+    stripped = text.strip()
+    if not stripped and not allow_blank:
+        hint = f"，例如：{example}" if example else ""
+        raise BadQueryError(f"{what}为空，请输入内容{hint}（the {what} is empty）", loc)
     return stripped
 
 
@@ -52,6 +69,7 @@ class QAService:
         self.settings = settings
         self.retriever = HybridRetriever.from_index(index, embedder, settings)
         self.answerer = Answerer(index, self.retriever, AnswerConfig.from_settings(settings))
+        self.hints = make_hints(index, settings.example_questions)
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:
@@ -63,13 +81,26 @@ class QAService:
         service = cls(load_index(settings.index_dir), embedder, settings)
         logger.info(
             "loaded index %s (%d chunks) in %.1f s",
-            settings.index_dir, len(service.index.chunks), time.perf_counter() - t0,
+            settings.index_dir,
+            len(service.index.chunks),
+            time.perf_counter() - t0,
         )
         return service
 
     # --- questions ---------------------------------------------------------------
+    def _validate(
+        self,
+        text: str,
+        what: str = "问题",
+        loc: tuple[str | int, ...] = (),
+        allow_blank: bool = False,
+    ) -> str:
+        example = self.hints.questions[0] if self.hints.questions else None
+        limit = self.settings.max_query_chars
+        return validate_query(text, limit, what, example, loc, allow_blank)
+
     def search(self, query: str, k: int | None = None) -> list[Hit]:
-        query = validate_query(query, self.settings.max_query_chars)
+        query = self._validate(query, "查询", ("query", "q"))
         return self.retriever.search(query, self._k(k))
 
     def ask(
@@ -79,7 +110,17 @@ class QAService:
         year: int | None = None,
         history: Sequence[str] = (),
     ) -> Answer:
-        question = validate_query(question, self.settings.max_query_chars)
+        question = self._validate(question, loc=("body", "question"))
+        history = list(history)
+        if len(history) > self.settings.max_history:
+            raise BadQueryError(
+                f"最多可带{self.settings.max_history}条历史问题（history holds at most "
+                f"{self.settings.max_history} earlier questions, got {len(history)}）",
+                ("body", "history"),
+            )
+        history = [
+            self._validate(h, "历史问题", ("body", "history", i)) for i, h in enumerate(history)
+        ]
         return self.answerer.ask(question, k=self._k(k), year=year, history=history)
 
     def _k(self, k: int | None) -> int:
@@ -103,12 +144,12 @@ class QAService:
     def commitments(
         self, q: str | None = None, leader: str | None = None, unit: str | None = None
     ) -> list[Commitment]:
-        for value, what in ((q, "关键词"), (leader, "牵头领导"), (unit, "单位")):
-            if value:
-                validate_query(value, self.settings.max_query_chars, what)
-        return filter_commitments(
-            self.index.commitments,
-            q=(q or "").strip() or None,
-            leader=(leader or "").strip() or None,
-            unit=(unit or "").strip() or None,
+        q, leader, unit = (
+            self._validate(value or "", what, ("query", name), allow_blank=True) or None
+            for value, what, name in (
+                (q, "关键词", "q"),
+                (leader, "牵头领导", "leader"),
+                (unit, "单位", "unit"),
+            )
         )
+        return filter_commitments(self.index.commitments, q=q, leader=leader, unit=unit)

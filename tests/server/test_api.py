@@ -2,13 +2,17 @@
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from server.api import create_app
+
+ADMIN = {"Authorization": "Bearer test-admin-key"}
 
 
 @pytest.fixture(scope="module")
 def client(settings, service):  # type: ignore[no-untyped-def]
-    with TestClient(create_app(settings, service=service, with_ui=False)) as c:
+    admin = settings.model_copy(update={"admin_key": SecretStr("test-admin-key")})
+    with TestClient(create_app(admin, service=service, with_ui=False)) as c:
         yield c
 
 
@@ -39,8 +43,17 @@ def test_search_returns_hits_with_offsets(client, service) -> None:
 
 @pytest.mark.parametrize(
     "params",
-    [{"q": ""}, {"q": "   "}, {"q": "问" * 501}, {"q": "幼儿园", "k": 0}, {"q": "幼儿园", "k": 51},
-     {"q": "幼儿\x00园"}, {"q": "幼儿园\x1b[31m"}, {}, {"q": "幼儿园", "k": "abc"}],
+    [
+        {"q": ""},
+        {"q": "   "},
+        {"q": "问" * 501},
+        {"q": "幼儿园", "k": 0},
+        {"q": "幼儿园", "k": 51},
+        {"q": "幼儿\x00园"},
+        {"q": "幼儿园\x1b[31m"},
+        {},
+        {"q": "幼儿园", "k": "abc"},
+    ],
 )
 def test_bad_search_input_is_422_with_message(client, params) -> None:
     r = client.get("/api/search", params=params)
@@ -50,7 +63,11 @@ def test_bad_search_input_is_422_with_message(client, params) -> None:
 
 def test_documents_list_and_detail(client) -> None:
     docs = client.get("/api/documents").json()
-    assert {d["doc_id"] for d in docs} == {"notice_2023.txt", "news_2024.md", "sub/culture_2022.txt"}
+    assert {d["doc_id"] for d in docs} == {
+        "notice_2023.txt",
+        "news_2024.md",
+        "sub/culture_2022.txt",
+    }
     one = client.get("/api/documents/sub/culture_2022.txt")
     assert one.status_code == 200 and "青山古镇" in one.json()["text"]
     missing = client.get("/api/documents/nope.txt")
@@ -79,9 +96,21 @@ def test_commitments_filters(client) -> None:
 
 
 def test_feedback_round_trip(client) -> None:
-    r = client.post("/api/feedback", json={"question": "问", "answer": "答[1]", "vote": "up",
-                                           "citations": [{"n": 1, "doc_id": "a"}]})
+    r = client.post(
+        "/api/feedback",
+        json={
+            "question": "问",
+            "answer": "答[1]",
+            "vote": "up",
+            "citations": [{"n": 1, "doc_id": "a"}],
+        },
+    )
     assert r.status_code == 201
-    assert client.post("/api/feedback", json={"question": "问", "answer": "答", "vote": "meh"}).status_code == 422
-    csv_text = client.get("/api/feedback.csv").text
+    assert (
+        client.post(
+            "/api/feedback", json={"question": "问", "answer": "答", "vote": "meh"}
+        ).status_code
+        == 422
+    )
+    csv_text = client.get("/api/feedback.csv", headers=ADMIN).text
     assert "答[1]" in csv_text and "up" in csv_text

@@ -67,3 +67,54 @@ def test_not_loaded_shows_friendly_message(tmp_path) -> None:  # type: ignore[no
     assert messages[-1]["content"] == render.LOADING
     header, _ = h.on_load()
     assert render.LOADING in header
+
+
+def test_hints_come_from_the_index(app: FastAPI, service) -> None:  # type: ignore[no-untyped-def]
+    h = Handlers(app)
+    question, *rest = h.hints()
+    buttons, keywords, unit = rest[:-2], rest[-2], rest[-1]
+    shown = [b.value for b in buttons if b.visible]
+    assert shown and shown == list(service.hints.questions)
+    assert question.placeholder == f"例如：{shown[0]}"
+    corpus = " ".join(d.text for d in service.documents())
+    for q in shown:  # each example quotes the test corpus, not the seeds
+        assert q[:4] in corpus
+    assert unit.placeholder.removeprefix("如：") in corpus
+    assert keywords.placeholder.startswith("如：")
+
+
+def test_export_dir_is_made_on_demand_and_removed_by_close(app: FastAPI) -> None:
+    h = Handlers(app)
+    assert h._export_dir is None
+    path = h.write_csv([], {})
+    folder = h.export_dir
+    assert folder.is_dir() and path.startswith(str(folder))
+    h.close()
+    assert not folder.exists()
+
+
+def test_mounted_ui_cleans_up_and_refuses_uploads(settings, service) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from server.api import create_app
+
+    app = create_app(settings, service=service, with_ui=True)
+    with TestClient(app) as c:
+        r = c.post("/gradio_api/upload", files={"files": ("a.txt", b"x", "text/plain")})
+        assert r.status_code == 403 and "POST /api/documents" in r.json()["detail"]
+        page = c.get("/").text
+        assert "幼儿园" not in page and "商务局" not in page
+        (handlers_close,) = app.state.cleanups
+        h = handlers_close.__self__
+        h.write_csv([], {})
+        folder = h.export_dir
+    assert not folder.exists()  # removed at shutdown
+
+
+def test_vote_with_a_broken_store_warns_instead_of_failing(app: FastAPI, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    app.state.feedback = FeedbackStore(blocker / "fb.sqlite")
+    h = Handlers(app)
+    _, messages, _, state = h.ask("2024年要新建几所幼儿园？", [], new_chat_state())
+    h.vote(state, SimpleNamespace(index=1, liked=True, value=[]))  # no exception

@@ -29,13 +29,19 @@ logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 QUESTION = "社会消费品零售总额增长目标是多少？"
 TIMEOUT_MS = 20_000
+ADMIN_KEY = "browser-test-key"
 
 
 def chromium_path() -> str:
@@ -71,21 +77,33 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     chromium_path()  # skip before building anything
     work = tmp_path_factory.mktemp("ui-server")
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIXIA_")}
+    docs = work / "docs"  # a copy: the staff test uploads into it
+    shutil.copytree(ROOT / "seeds", docs)
     env.update(
-        LIXIA_MODEL="hash", LIXIA_FEEDBACK_DB=str(work / "feedback.sqlite"),
+        LIXIA_MODEL="hash",
+        LIXIA_FEEDBACK_DB=str(work / "feedback.sqlite"),
         GRADIO_ANALYTICS_ENABLED="False",
+        LIXIA_DOCS_DIR=str(docs),
+        LIXIA_ADMIN_KEY=ADMIN_KEY,
     )
     cli = [sys.executable, "-m", "lixia_qa.cli"]
     index = str(work / "index")
     subprocess.run(
-        [*cli, "ingest", str(ROOT / "seeds"), "--index", index],
-        cwd=ROOT, env=env, check=True, timeout=300, capture_output=True,
+        [*cli, "ingest", str(docs), "--index", index],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+        capture_output=True,
     )
     port, log = free_port(), work / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [*cli, "serve", "--port", str(port), "--index", index],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         try:
             url = f"http://127.0.0.1:{port}"
@@ -132,7 +150,9 @@ def ask(page: Any, question: str) -> float:
 
 
 @pytest.mark.parametrize(
-    ("viewport", "shot"), [(DESKTOP, "desktop_chat"), (PHONE, "phone_chat")], ids=["desktop", "phone"]
+    ("viewport", "shot"),
+    [(DESKTOP, "desktop_chat"), (PHONE, "phone_chat")],
+    ids=["desktop", "phone"],
 )
 def test_chat_shows_cited_answer_and_source_cards(
     browser: Any, server_url: str, viewport: dict[str, int], shot: str
@@ -180,5 +200,35 @@ def test_commitments_filter_by_unit_and_open_row(browser: Any, server_url: str) 
         cell.click()  # a row opens its place in the document
         expect(page.locator("#doc-view mark.hl")).to_be_visible()
         expect(page.locator("#doc-view mark.hl")).to_contain_text("商务局")
+    finally:
+        page.close()
+
+
+def test_staff_panel_uploads_and_deletes(browser: Any, server_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    page = open_page(browser, server_url, DESKTOP)
+    try:
+        page.get_by_role("tab", name="工作人员").click()
+        panel = page.locator("#staff")
+        panel.locator(".staff-key").fill("wrong")
+        panel.locator("[data-act=login]").click()
+        expect(panel.locator(".staff-status")).to_contain_text("403")
+        panel.locator(".staff-key").fill(ADMIN_KEY)
+        panel.locator("[data-act=login]").click()
+        expect(panel.locator(".staff-tools")).to_be_visible()
+        doc = tmp_path / "staff_upload.txt"
+        doc.write_text("测试通知\n\n星湖图书馆将于2024年开放。\n", encoding="utf-8")
+        panel.locator(".staff-file").set_input_files(str(doc))
+        panel.locator("[data-act=upload]").click()
+        expect(panel.locator(".staff-status")).to_contain_text("索引已更新", timeout=60_000)
+        expect(panel.locator(".staff-docs")).to_contain_text("staff_upload.txt")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "desktop_staff.png"), full_page=True)
+        panel.locator(".staff-docs").select_option("staff_upload.txt")
+        page.once("dialog", lambda d: d.accept())
+        panel.locator("[data-act=delete]").click()
+        expect(panel.locator(".staff-status")).to_contain_text("索引已更新", timeout=60_000)
+        expect(panel.locator(".staff-docs")).not_to_contain_text("staff_upload.txt")
     finally:
         page.close()

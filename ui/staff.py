@@ -1,0 +1,153 @@
+"""The staff panel (工作人员 tab): upload and remove documents, export the feedback.
+
+It is plain HTML and JavaScript that call the admin API (``/api/documents``,
+``/api/jobs/{id}``, ``/api/feedback.csv``) with ``Authorization: Bearer <key>``: the key is
+entered once and kept in the tab's ``sessionStorage`` (gone when the tab closes), the
+server checks it on every call, and no file goes through Gradio's upload route (which
+:mod:`ui.app` switches off).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ui.render import esc
+
+
+def panel_html(suffixes: Sequence[str], max_bytes: int) -> str:
+    accept = ",".join(suffixes)
+    mb = max_bytes / 1_000_000
+    return f"""
+<div class="staff" data-max="{int(max_bytes)}">
+  <div class="notice">工作人员使用：输入管理密钥（服务器的 LIXIA_ADMIN_KEY）后可上传、删除文档并导出用户反馈。
+  密钥只保存在本浏览器标签页中，关闭标签页即失效。</div>
+  <div class="staff-row staff-login">
+    <input type="password" class="staff-key" placeholder="管理密钥" autocomplete="off">
+    <button type="button" class="staff-btn" data-act="login">登录</button>
+    <button type="button" class="staff-btn" data-act="logout" hidden>退出</button>
+  </div>
+  <div class="staff-tools" hidden>
+    <div class="staff-row">
+      <input type="file" class="staff-file" accept="{esc(accept)}">
+      <button type="button" class="staff-btn" data-act="upload">上传文档</button>
+      <span class="staff-hint">支持 {esc(" ".join(suffixes))}，不超过 {mb:g} MB；同名文件会被替换。</span>
+    </div>
+    <div class="staff-row">
+      <select class="staff-docs"></select>
+      <button type="button" class="staff-btn" data-act="delete">删除所选文档</button>
+    </div>
+    <div class="staff-row">
+      <button type="button" class="staff-btn" data-act="export">导出用户反馈（CSV）</button>
+    </div>
+  </div>
+  <div class="staff-status notice" aria-live="polite"></div>
+</div>
+"""
+
+
+STAFF_JS = """
+const $ = (sel) => element.querySelector(sel);
+const KEY = 'lixia-admin-key';
+const status = (text, bad) => {
+  const box = $('.staff-status');
+  box.textContent = text;
+  box.classList.toggle('error', !!bad);
+};
+const call = async (method, path, body) => {
+  const headers = {Authorization: 'Bearer ' + (sessionStorage.getItem(KEY) || '')};
+  const r = await fetch(path, {method, headers, body});
+  if (!r.ok) {
+    let detail = r.statusText;
+    try {
+      const j = await r.json();
+      detail = Array.isArray(j.detail) ? j.detail.map((d) => d.msg).join('；') : j.detail;
+    } catch (e) {}
+    throw new Error(r.status + ' ' + detail);
+  }
+  return r;
+};
+const showTools = (on) => {
+  $('.staff-tools').hidden = !on;
+  element.querySelector('[data-act="logout"]').hidden = !on;
+  element.querySelector('[data-act="login"]').hidden = on;
+  $('.staff-key').hidden = on;
+};
+const loadDocs = async () => {
+  const docs = await (await fetch('/api/documents')).json();
+  const select = $('.staff-docs');
+  select.replaceChildren(...docs.map((d) => {
+    const o = document.createElement('option');
+    o.value = d.doc_id;
+    o.textContent = d.doc_id + '  ' + d.title;
+    return o;
+  }));
+};
+const follow = async (job) => {
+  for (let i = 0; i < 600; i++) {
+    const j = await (await call('GET', '/api/jobs/' + job.id)).json();
+    if (j.state === 'done') { status('索引已更新（版本 ' + j.version + '）：' + j.doc_id); await loadDocs(); return; }
+    if (j.state === 'failed') { status('重建索引失败：' + j.error, true); return; }
+    status('正在重建索引（' + j.state + '）：' + j.doc_id + ' …');
+    await new Promise((ok) => setTimeout(ok, 1000));
+  }
+};
+const login = async () => {
+  sessionStorage.setItem(KEY, $('.staff-key').value.trim());
+  await call('GET', '/api/admin');
+  $('.staff-key').value = '';
+  showTools(true);
+  await loadDocs();
+  status('已登录。');
+};
+const actions = {
+  login: () => login().catch((e) => { sessionStorage.removeItem(KEY); throw e; }),
+  logout: async () => { sessionStorage.removeItem(KEY); showTools(false); status('已退出。'); },
+  upload: async () => {
+    const file = $('.staff-file').files[0];
+    if (!file) { status('请先选择文件。', true); return; }
+    if (file.size > Number(element.querySelector('.staff').dataset.max)) {
+      status('文件太大，无法上传。', true); return;
+    }
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const job = (await (await call('POST', '/api/documents', form)).json()).job;
+    await follow(job);
+  },
+  delete: async () => {
+    const id = $('.staff-docs').value;
+    if (!id || !confirm('删除文档 ' + id + '？')) return;
+    const job = (await (await call('DELETE', '/api/documents/' + id.split('/').map(encodeURIComponent).join('/'))).json()).job;
+    await follow(job);
+  },
+  export: async () => {
+    const blob = await (await call('GET', '/api/feedback.csv')).blob();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'feedback.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+    status('已导出用户反馈。');
+  },
+};
+element.addEventListener('click', (event) => {
+  const button = event.target.closest('[data-act]');
+  if (!button || !element.contains(button)) return;
+  button.disabled = true;
+  actions[button.dataset.act]()
+    .catch((e) => status('操作失败：' + e.message, true))
+    .finally(() => { button.disabled = false; });
+});
+if (sessionStorage.getItem(KEY)) {
+  call('GET', '/api/admin').then(() => { showTools(true); return loadDocs(); })
+    .catch(() => sessionStorage.removeItem(KEY));
+}
+"""
+
+STAFF_CSS = """
+.staff-row { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 10px 0; }
+.staff-btn { padding: 4px 12px; border: 1px solid var(--border-color-primary); border-radius: 6px;
+  background: var(--button-secondary-background-fill); cursor: pointer; }
+.staff-key, .staff-docs { min-width: 240px; padding: 4px 8px; }
+.staff-hint { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.staff-status.error { color: #b91c1c; }
+"""
