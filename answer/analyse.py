@@ -33,7 +33,13 @@ class Kind(StrEnum):
 
 
 FIGURE, OWNER, LIST, DATE, PERSON, PLACE, FACT = (
-    Kind.FIGURE, Kind.OWNER, Kind.LIST, Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.FACT,
+    Kind.FIGURE,
+    Kind.OWNER,
+    Kind.LIST,
+    Kind.DATE,
+    Kind.PERSON,
+    Kind.PLACE,
+    Kind.FACT,
 )
 
 _OWNER_RE = re.compile(
@@ -58,7 +64,13 @@ _MEASURE_RE = re.compile(
     r"次|场|栋|户|人次|人|台|辆|倍|口|张|套|件|吨|间|批|届|轮|层|支|份|棵|株|%))"
     r"|(多少钱|百分之(?:几|多少)|多大面积)"
 )
-_MEASURE_ALIASES = {"多少钱": "元", "百分之几": "%", "百分之多少": "%", "多大面积": "平方米", "平米": "平方米"}
+_MEASURE_ALIASES = {
+    "多少钱": "元",
+    "百分之几": "%",
+    "百分之多少": "%",
+    "多大面积": "平方米",
+    "平米": "平方米",
+}
 # words that say what is asked, not what it is about
 QUESTION_WORDS = frozenset(
     """多少 几 谁 哪 哪个 哪些 哪位 哪家 哪里 什么 怎么 怎样 如何 是否 是不是 有没有 请问 牵头 负责
@@ -76,10 +88,23 @@ ASPECT_WORDS = frozenset(
 
 _YEAR4_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # a bare 2024 (e.g. "…有哪些 2023", "（2023）") that is not a quantity
-_YEAR_BARE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%万亿千百个元人户名家所项条座处场年])")
+_YEAR_BARE_RE = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})(?![\d.%万亿千百个元人户名家所项条座处场年])"
+)
 _YEAR2_RE = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代|前|后|内|间|来|初)")
-_CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-              "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_DIGITS = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 _YEAR_CN_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)")  # 哪些地方 -> 地方
@@ -185,7 +210,8 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
     words = tokenizer.words(strip_framing(strip_years(text)))
     words = [_ASKING_PREFIX_RE.sub("", w) for w in words]  # 几连冠 -> 连冠
     terms = [
-        t for t in words
+        t
+        for t in words
         if len(t) > 1
         and t not in QUESTION_WORDS
         and not _COUNT_RE.match(t)

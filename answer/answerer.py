@@ -65,10 +65,12 @@ class Answerer:
         self.view = UnitView(index)
         self.composer = Composer(index.documents, config.snippet_pad)
         self.texts = {d.doc_id: d.text for d in index.documents.values()}
-        starts = {(u.doc_id, u.start): row for row, u in enumerate(index.units)
-                  if u.kind == "record"}
+        starts = {
+            (u.doc_id, u.start): row for row, u in enumerate(index.units) if u.kind == "record"
+        }
         self.record_rows = {
-            c.commitment_id: starts[(c.doc_id, c.start)] for c in index.commitments
+            c.commitment_id: starts[(c.doc_id, c.start)]
+            for c in index.commitments
             if (c.doc_id, c.start) in starts
         }
         self.scorer = scorer or make_scorer(
@@ -84,8 +86,7 @@ class Answerer:
         query = self.query_text(q)
         foreign = [t for t in q.terms if self._foreign_place(t)]
         if foreign:  # another district or city than the documents speak of
-            return self.composer.abstain(q, self.retriever.search(query, k), t0,
-                                         place=foreign[0])
+            return self.composer.abstain(q, self.retriever.search(query, k), t0, place=foreign[0])
         answer = self._answer(q, query, k, q.years, t0)
         if answer.abstained and q.relative:
             # 今年/去年 are resolved against the newest documents; when those do not
@@ -93,8 +94,11 @@ class Answerer:
             fallback = self._answer(q, query, k, (), t0)
             if not fallback.abstained:
                 year_of = self.index.documents[fallback.citations[0].doc_id].year
-                text_ = fallback.text if fallback.text.startswith("（") or year_of is None \
+                text_ = (
+                    fallback.text
+                    if fallback.text.startswith("（") or year_of is None
                     else f"（{year_of}年）{fallback.text}"
+                )
                 return replace(fallback, text=text_, year=year_of)
         return answer
 
@@ -145,9 +149,7 @@ class Answerer:
         )
 
     # --- the decision -------------------------------------------------------------
-    def _answer(
-        self, q: Question, query: str, k: int, years: Sequence[int], t0: float
-    ) -> Answer:
+    def _answer(self, q: Question, query: str, k: int, years: Sequence[int], t0: float) -> Answer:
         scope = self.scope(years)
         if years and not scope.doc_ids:
             return self.composer.abstain(q, self.retriever.search(query, k), t0, year=years[0])
@@ -158,21 +160,24 @@ class Answerer:
         if q.kind in (OWNER, LIST):
             owned = self._owned_by(q, scope.doc_ids)
             if owned:
-                return self.composer.records(q, owned, hits, t0, timings,
-                                             self.config.max_records, self.config.task_chars)
+                return self.composer.records(
+                    q, owned, hits, t0, timings, self.config.max_records, self.config.task_chars
+                )
         if q.kind == OWNER:
             items = self._commitments(scope.doc_ids)
             found = best_commitment(q, items, self.weights, self.config.record_coverage)
             found = found or self._nearest_commitment(q, items, seen.qvec)
             if found is not None:
-                return self.composer.records(q, [found], hits, t0, timings,
-                                             self.config.max_records, self.config.task_chars)
+                return self.composer.records(
+                    q, [found], hits, t0, timings, self.config.max_records, self.config.task_chars
+                )
         good, every = ranked(seen.candidates, seen.features, self.scorer)
         confidence = self._confidence(seen, every)
         if not good:
             seen_terms = frozenset(t for t in q.terms if self.weights.df(t))
-            answer = self.composer.abstain(q, hits[:k], t0, None, timings,
-                                           years[0] if years else None, seen_terms)
+            answer = self.composer.abstain(
+                q, hits[:k], t0, None, timings, years[0] if years else None, seen_terms
+            )
             return replace(answer, confidence=confidence)
         chosen, year_used, others = choose(q, good, self.scorer, self.config, bool(years))
         picks = to_picks(chosen, self.texts, q, self.config.max_answer_chars)
@@ -220,14 +225,19 @@ class Answerer:
     ) -> Commitment | None:
         """The commitment whose task is nearest the question by vector (plus a little
         lexical coverage), when it is near enough: reworded owner questions."""
-        rows = [(c, self.record_rows[c.commitment_id]) for c in items
-                if c.commitment_id in self.record_rows]
+        rows = [
+            (c, self.record_rows[c.commitment_id])
+            for c in items
+            if c.commitment_id in self.record_rows
+        ]
         if not rows:
             return None
         ctx = self.context(q)
         sims = self.index.unit_vectors[[r for _, r in rows]] @ qvec
-        scores = [float(s) + self.config.record_coverage_weight * ctx.cov(c.task)
-                  for (c, _), s in zip(rows, sims, strict=True)]
+        scores = [
+            float(s) + self.config.record_coverage_weight * ctx.cov(c.task)
+            for (c, _), s in zip(rows, sims, strict=True)
+        ]
         best = int(np.argmax(scores))
         return rows[best][0] if sims[best] >= self.config.record_similarity else None
 
@@ -240,12 +250,19 @@ class Answerer:
         those whose task best covers the rest of the question first."""
         items = self._commitments(doc_ids)
         leaders = {n for c in items for n in c.leaders if len(n) >= 2 and n in q.text}
-        units = {u for c in items for u in (*c.lead_units, *c.units, *c.partner_units)
-                 if len(unit_core(u)) >= 3 and unit_core(u) in q.text}
+        units = {
+            u
+            for c in items
+            for u in (*c.lead_units, *c.units, *c.partner_units)
+            if len(unit_core(u)) >= 3 and unit_core(u) in q.text
+        }
         if not leaders and not units:
             return []
-        owned = [c for c in items if leaders & set(c.leaders)
-                 or units & {*c.lead_units, *c.units, *c.partner_units}]
+        owned = [
+            c
+            for c in items
+            if leaders & set(c.leaders) or units & {*c.lead_units, *c.units, *c.partner_units}
+        ]
         names = {*leaders, *units, *(unit_core(u) for u in units)}
         rest = [t for t in q.terms if not any(t in n or n in t for n in names)]
         forms = [q.term_forms(t) for t in rest]

@@ -43,9 +43,18 @@ class Composer:
             if sec.start <= start < sec.end:
                 heading = sec.heading
         return Citation(
-            n=n, doc_id=doc.doc_id, title=doc.title, date=doc.when, snippet=doc.text[s0:e0],
-            start=s0, end=e0, score=round(score, 4), highlight_start=start, highlight_end=end,
-            heading=heading, doc_number=doc.doc_number,
+            n=n,
+            doc_id=doc.doc_id,
+            title=doc.title,
+            date=doc.when,
+            snippet=doc.text[s0:e0],
+            start=s0,
+            end=e0,
+            score=round(score, 4),
+            highlight_start=start,
+            highlight_end=end,
+            heading=heading,
+            doc_number=doc.doc_number,
         )
 
     def related(self, hits: Sequence[Hit], skip: set[str], first_n: int) -> list[Citation]:
@@ -57,9 +66,17 @@ class Composer:
             doc = self.documents[c.doc_id]
             out.append(
                 Citation(
-                    n=first_n + len(out), doc_id=c.doc_id, title=doc.title, date=doc.when,
-                    snippet=c.text, start=c.start, end=c.end, score=round(hit.score, 4),
-                    highlight_start=c.start, highlight_end=c.start, heading=c.heading,
+                    n=first_n + len(out),
+                    doc_id=c.doc_id,
+                    title=doc.title,
+                    date=doc.when,
+                    snippet=c.text,
+                    start=c.start,
+                    end=c.end,
+                    score=round(hit.score, 4),
+                    highlight_start=c.start,
+                    highlight_end=c.start,
+                    heading=c.heading,
                     doc_number=doc.doc_number,
                 )
             )
@@ -80,22 +97,30 @@ class Composer:
         for p in picks:
             doc = self.documents[p.doc_id]
             cite = next(
-                (c for c in citations
-                 if c.doc_id == p.doc_id and c.start <= p.start and p.end <= c.end), None
+                (
+                    c
+                    for c in citations
+                    if c.doc_id == p.doc_id and c.start <= p.start and p.end <= c.end
+                ),
+                None,
             ) or self.citation(len(citations) + 1, doc, p.start, p.end, p.score)
             if cite not in citations:
                 citations.append(cite)
-            parts.append(f"{doc.text[p.start:p.end].strip().rstrip(_TRAILING)}[{cite.n}]")
+            parts.append(f"{doc.text[p.start : p.end].strip().rstrip(_TRAILING)}[{cite.n}]")
         text = "".join(parts)
         if year is not None:  # several years compete: say which one this is
             text = f"（{year}年）{text}"
         related = [
-            self.citation(len(citations) + i + 1, self.documents[c.doc_id], c.start, c.end,
-                          c.score)
+            self.citation(len(citations) + i + 1, self.documents[c.doc_id], c.start, c.end, c.score)
             for i, c in enumerate(others[:2])
         ]
-        used = {h.chunk.chunk_id for h in hits if any(
-            h.chunk.doc_id == p.doc_id and h.chunk.start <= p.start < h.chunk.end for p in picks)}
+        used = {
+            h.chunk.chunk_id
+            for h in hits
+            if any(
+                h.chunk.doc_id == p.doc_id and h.chunk.start <= p.start < h.chunk.end for p in picks
+            )
+        }
         related += self.related(hits, used, len(citations) + len(related) + 1)[
             : MAX_RELATED - len(related)
         ]
@@ -104,8 +129,14 @@ class Composer:
         return Answer(q.text, text, False, tuple(citations), tuple(related), year, q.kind, timings)
 
     def records(
-        self, q: Question, items: Sequence[Commitment], hits: Sequence[Hit], t0: float,
-        timings: dict[str, float], max_records: int, task_chars: int,
+        self,
+        q: Question,
+        items: Sequence[Commitment],
+        hits: Sequence[Hit],
+        t0: float,
+        timings: dict[str, float],
+        max_records: int,
+        task_chars: int,
     ) -> Answer:
         """Commitment records verbatim (the end of each task, then its record), each cited."""
         citations: list[Citation] = []
@@ -115,16 +146,20 @@ class Composer:
             rec_start = c.record_start if c.record_start >= 0 else c.end
             task_start = c.start
             if rec_start - task_start > task_chars:  # keep the end of a long task
-                cut = max(doc.text.rfind(p, task_start, rec_start - task_chars + 20)
-                          for p in "，；。")
+                cut = max(
+                    doc.text.rfind(p, task_start, rec_start - task_chars + 20) for p in "，；。"
+                )
                 task_start = cut + 1 if cut >= task_start else task_start
             citations.append(self.citation(len(citations) + 1, doc, task_start, c.end, 1.0))
-            parts.append(f"{doc.text[task_start:c.end].strip().lstrip(_TRAILING)}[{len(parts) + 1}]")
+            parts.append(
+                f"{doc.text[task_start : c.end].strip().lstrip(_TRAILING)}[{len(parts) + 1}]"
+            )
         related = self.related(hits, set(), len(citations) + 1)
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         year = self.documents[items[0].doc_id].year
-        return Answer(q.text, "".join(parts), False, tuple(citations), tuple(related), year,
-                      q.kind, timings)
+        return Answer(
+            q.text, "".join(parts), False, tuple(citations), tuple(related), year, q.kind, timings
+        )
 
     def abstain(
         self,

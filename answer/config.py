@@ -34,7 +34,9 @@ class AnswerConfig(BaseModel):
         0.55, ge=0, le=1, description="share of the question a commitment's task must cover"
     )
     record_similarity: float = Field(
-        0.88, ge=-1, le=1,
+        0.88,
+        ge=-1,
+        le=1,
         description="least question-task cosine for a commitment found by vector",
     )
     record_coverage_weight: float = Field(

@@ -35,7 +35,9 @@ _DATE_IN_TEXT = re.compile(
 _UNIT_IN_TEXT = re.compile(
     r"[\u4e00-\u9fff]{1,12}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
 )
-_PERSON_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,3}(?:先生|女士|教授|博士|主席|书记|区长|市长|同志)|“|《")
+_PERSON_IN_TEXT = re.compile(
+    r"[\u4e00-\u9fff]{2,3}(?:先生|女士|教授|博士|主席|书记|区长|市长|同志)|“|《"
+)
 
 
 @dataclass
@@ -117,7 +119,8 @@ def missing_rare(ctx: Context, c: Candidate) -> float:
     text = c.unit.text + (c.chunk.index_text() if c.chunk else "")
     text = text.lower()
     missing = [
-        w for forms, w in zip(ctx.forms, ctx.weights, strict=True)
+        w
+        for forms, w in zip(ctx.forms, ctx.weights, strict=True)
         if w > 0 and not any(f.lower() in text for f in forms)
     ]
     return max(missing, default=0.0)
@@ -189,7 +192,9 @@ def measure_after_number(text: str, measure: str | None) -> bool:
 def fit_figure(ctx: Context, c: Candidate) -> float:
     """A figure question and the unit has a figure of the asked family."""
     t = c.unit.text
-    return float(ctx.question.kind == FIGURE and has_figure(t) and family_ok(t, ctx.question.measure))
+    return float(
+        ctx.question.kind == FIGURE and has_figure(t) and family_ok(t, ctx.question.measure)
+    )
 
 
 def miss_figure(ctx: Context, c: Candidate) -> float:
@@ -233,7 +238,11 @@ def fit_place(ctx: Context, c: Candidate) -> float:
     """A 哪里 question and the unit names a place-like word."""
     if ctx.question.kind != PLACE:
         return 0.0
-    return float(bool(re.search(r"[\u4e00-\u9fff](?:省|市|区|县|镇|村|路|街|国|州|山|河|湖|岛)", c.unit.text)))
+    return float(
+        bool(
+            re.search(r"[\u4e00-\u9fff](?:省|市|区|县|镇|村|路|街|国|州|山|河|湖|岛)", c.unit.text)
+        )
+    )
 
 
 def year_match(ctx: Context, c: Candidate) -> float:
@@ -273,12 +282,38 @@ def kind_is(kind: str) -> Feature:
 
 
 FEATURES: tuple[Feature, ...] = (
-    cov_unit, cov_passage, cov_heading, cov_all, cov_all_passage, cov_all_heading,
-    unseen_share, missing_rare,
-    vec_unit, vec_passage, rank_fused, rank_dense, rank_keyword, rank_unit,
-    fit_figure, miss_figure, miss_measure, fit_measure, fit_list, fit_date, fit_person, fit_place,
-    year_match, other_place, log_length, is_heading, is_window,
-    kind_is(FIGURE), kind_is(LIST), kind_is(DATE), kind_is(PERSON), kind_is(PLACE),
+    cov_unit,
+    cov_passage,
+    cov_heading,
+    cov_all,
+    cov_all_passage,
+    cov_all_heading,
+    unseen_share,
+    missing_rare,
+    vec_unit,
+    vec_passage,
+    rank_fused,
+    rank_dense,
+    rank_keyword,
+    rank_unit,
+    fit_figure,
+    miss_figure,
+    miss_measure,
+    fit_measure,
+    fit_list,
+    fit_date,
+    fit_person,
+    fit_place,
+    year_match,
+    other_place,
+    log_length,
+    is_heading,
+    is_window,
+    kind_is(FIGURE),
+    kind_is(LIST),
+    kind_is(DATE),
+    kind_is(PERSON),
+    kind_is(PLACE),
 )
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)

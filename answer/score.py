@@ -125,16 +125,21 @@ class Linear:
         return np.asarray(1.0 / (1.0 + np.exp(-self.logit(X))), dtype=np.float64)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"coef": [round(float(v), 6) for v in self.coef],
-                "intercept": round(float(self.intercept), 6),
-                "mean": [round(float(v), 6) for v in self.mean],
-                "scale": [round(float(v), 6) for v in self.scale]}
+        return {
+            "coef": [round(float(v), 6) for v in self.coef],
+            "intercept": round(float(self.intercept), 6),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Linear:
-        return cls(np.asarray(data["coef"], dtype=np.float64), float(data["intercept"]),
-                   np.asarray(data["mean"], dtype=np.float64),
-                   np.asarray(data["scale"], dtype=np.float64))
+        return cls(
+            np.asarray(data["coef"], dtype=np.float64),
+            float(data["intercept"]),
+            np.asarray(data["mean"], dtype=np.float64),
+            np.asarray(data["scale"], dtype=np.float64),
+        )
 
 
 def answerability_inputs(ranker: Linear, X: np.ndarray) -> np.ndarray:
@@ -190,8 +195,11 @@ class LearnedScorer:
             answerability=Linear.from_dict(answerability) if answerability else None,
             threshold=float(data.get("threshold", 0.5)),
             gap=float(data.get("gap", 0.15)),
-            manifest={k: v for k, v in data.items()
-                      if k not in ("ranker", "answerability", "threshold", "gap")},
+            manifest={
+                k: v
+                for k, v in data.items()
+                if k not in ("ranker", "answerability", "threshold", "gap")
+            },
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -234,7 +242,8 @@ def make_scorer(
             logger.warning(
                 "the answer model was fitted with %s vectors, the index uses %s: answering "
                 "with the lexical rules (run `lixia-qa train-answerer` for a model of yours)",
-                fitted_with, embedder_name,
+                fitted_with,
+                embedder_name,
             )
             scorer = LexicalScorer()
         else:

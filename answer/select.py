@@ -65,18 +65,20 @@ def _overlaps(a: Scored, b: Scored | Picked) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
-def prefer_recent(
-    good: list[Scored], gap: float, q: Question
-) -> tuple[Scored, list[Scored]]:
+def prefer_recent(good: list[Scored], gap: float, q: Question) -> tuple[Scored, list[Scored]]:
     """Without a named year: among statements as good as the best from documents about
     different years, the newest; the others are returned to be shown as related."""
     best = good[0]
     terms = set(q.terms)
     matched = {t for t in terms if t in best.cand.unit.text}
     close = [
-        c for c in good
-        if c is best or (
-            c.score >= best.score - gap and c.cand.year is not None and c.doc_id != best.doc_id
+        c
+        for c in good
+        if c is best
+        or (
+            c.score >= best.score - gap
+            and c.cand.year is not None
+            and c.doc_id != best.doc_id
             and {t for t in terms if t in c.cand.unit.text} >= matched
         )
     ]

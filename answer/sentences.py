@@ -67,9 +67,7 @@ def coverage(terms: Sequence[str], weights: Sequence[float], text: str) -> float
     return sum(w * term_match(t, text) for t, w in zip(terms, weights, strict=True)) / total
 
 
-def coverage_forms(
-    forms: Sequence[Sequence[str]], weights: Sequence[float], text: str
-) -> float:
+def coverage_forms(forms: Sequence[Sequence[str]], weights: Sequence[float], text: str) -> float:
     """Weighted share of terms found in ``text``, each term by its best-matching form
     (the term itself or a synonym)."""
     total = sum(weights)

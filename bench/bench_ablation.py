@@ -31,13 +31,15 @@ SCORERS = ("lexical", "vector", "learned")
 
 def vector_threshold(settings: Settings, dev: list[dict[str, Any]]) -> float:
     """The vector scorer's threshold with the most right decisions on eval dev."""
-    backend = LocalBackend(settings.model_copy(update={"answer_scorer": "vector",
-                                                       "abstain_threshold": 0.0}))
+    backend = LocalBackend(
+        settings.model_copy(update={"answer_scorer": "vector", "abstain_threshold": 0.0})
+    )
     rows = []
     for item in dev:
         a = backend.ask(item["question"])
         right = bool(item["answers"] or item["all_of"]) and answer_correct(
-            {**item, "type": "figure"}, a["answer"], False)
+            {**item, "type": "figure"}, a["answer"], False
+        )
         rows.append(DevDecision(item["type"], right, a.get("confidence"), a["abstained"]))
     return choose_threshold(rows)[0]
 
@@ -74,8 +76,7 @@ def main() -> int:
             settings = settings.model_copy(update={"abstain_threshold": t})
         row = eval_row(settings, items)
         if queries:
-            cmrc = cmrc_settings(answer_scorer=scorer,
-                                 abstain_threshold=settings.abstain_threshold)
+            cmrc = cmrc_settings(answer_scorer=scorer, abstain_threshold=settings.abstain_threshold)
             row["cmrc"] = score_answers(QAService.load(cmrc), queries)
         result[scorer] = row
         print(f"{scorer}: {json.dumps(row, ensure_ascii=False)}", file=sys.stderr)
@@ -84,16 +85,21 @@ def main() -> int:
     for scorer, row in result.items():
         for split in ("dev", "test"):
             m = row[split]
-            print(f"| {scorer} | eval {split} | {m['answer_accuracy']:.3f} | {m['abstention']:.3f} "
-                  f"| {m['false_abstention']:.3f} | {m['reworded']:.3f} | {m['latency_p50_ms']:.0f} |")
+            print(
+                f"| {scorer} | eval {split} | {m['answer_accuracy']:.3f} | {m['abstention']:.3f} "
+                f"| {m['false_abstention']:.3f} | {m['reworded']:.3f} | {m['latency_p50_ms']:.0f} |"
+            )
         if "cmrc" in row:
             c = row["cmrc"]
-            print(f"| {scorer} | CMRC dev ({c['questions']}) | {c['answer_accuracy']:.3f} | "
-                  f"{c['abstention_rate']:.3f} (rate) | - | {c['mean_answer_chars']} chars | "
-                  f"{c['latency_p50_ms']:.0f} |")
+            print(
+                f"| {scorer} | CMRC dev ({c['questions']}) | {c['answer_accuracy']:.3f} | "
+                f"{c['abstention_rate']:.3f} (rate) | - | {c['mean_answer_chars']} chars | "
+                f"{c['latency_p50_ms']:.0f} |"
+            )
     if args.json:
-        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2),
-                                   encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     return 0
 
 

@@ -34,8 +34,7 @@ def cmrc_settings(**overrides: Any) -> Settings:
     """Settings for the cached CMRC index (built or refreshed here)."""
     docs, index_dir = CACHE / "cmrc-docs", CACHE / "cmrc-index"
     prepare_cmrc(docs)
-    settings = Settings().model_copy(update={"index_dir": index_dir, "docs_dir": docs,
-                                              **overrides})
+    settings = Settings().model_copy(update={"index_dir": index_dir, "docs_dir": docs, **overrides})
     build_index(settings)
     return settings
 
@@ -82,7 +81,9 @@ def score_answers(service: QAService, queries: list[dict[str, Any]], show: int =
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--scorer", default="auto", choices=("auto", "learned", "lexical", "vector"))
+    parser.add_argument(
+        "--scorer", default="auto", choices=("auto", "learned", "lexical", "vector")
+    )
     parser.add_argument("--json")
     parser.add_argument("--show", type=int, default=0, help="print N wrong answers")
     args = parser.parse_args()
@@ -90,10 +91,14 @@ def main() -> int:
     result = score_answers(service, cmrc_queries(args.limit), args.show)
     print("| questions | answer acc | mean chars | abstained | 1st cite gold | p50 ms | p95 ms |")
     print("|---|---|---|---|---|---|---|")
-    print("| {questions} | {answer_accuracy:.3f} | {mean_answer_chars} | {abstention_rate:.3f} | "
-          "{first_citation_gold:.3f} | {latency_p50_ms} | {latency_p95_ms} |".format(**result))
+    print(
+        "| {questions} | {answer_accuracy:.3f} | {mean_answer_chars} | {abstention_rate:.3f} | "
+        "{first_citation_gold:.3f} | {latency_p50_ms} | {latency_p95_ms} |".format(**result)
+    )
     if args.json:
-        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     return 0
 
 

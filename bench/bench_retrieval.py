@@ -139,27 +139,39 @@ def main() -> int:
     parser.add_argument("--json", help="write the figures here")
     args = parser.parse_args()
     settings = Settings()
-    result: dict = {"model": settings.model, "chunk_size": settings.chunk_size,
-                    "chunk_overlap": settings.chunk_overlap, "candidate_k": settings.candidate_k,
-                    "rrf_k": settings.rrf_k}
+    result: dict = {
+        "model": settings.model,
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "candidate_k": settings.candidate_k,
+        "rrf_k": settings.rrf_k,
+    }
     if not args.skip_seeds:
         result["seeds"] = bench_seeds(settings)
         s = result["seeds"]
-        print(f"seeds: {s['documents']} docs, {s['chunks']} chunks, ingest {s['ingest_s']} s "
-              f"({s['chunks_per_s']} chunks/s); search p50 {s['search_p50_ms']} ms, "
-              f"p95 {s['search_p95_ms']} ms over {s['queries']} queries")
+        print(
+            f"seeds: {s['documents']} docs, {s['chunks']} chunks, ingest {s['ingest_s']} s "
+            f"({s['chunks_per_s']} chunks/s); search p50 {s['search_p50_ms']} ms, "
+            f"p95 {s['search_p95_ms']} ms over {s['queries']} queries"
+        )
     if CMRC.is_dir():
         result["cmrc"] = c = bench_cmrc(settings, args.fresh, args.limit)
-        print(f"cmrc2018-dev: {c['paragraphs']} paragraphs, {c['chunks']} chunks, "
-              f"ingest {c['ingest_s'] if c['ingest_s'] is not None else 'cached'} s, "
-              f"{c['questions']} questions, search p50 {c['search_p50_ms']} ms")
+        print(
+            f"cmrc2018-dev: {c['paragraphs']} paragraphs, {c['chunks']} chunks, "
+            f"ingest {c['ingest_s'] if c['ingest_s'] is not None else 'cached'} s, "
+            f"{c['questions']} questions, search p50 {c['search_p50_ms']} ms"
+        )
         print("| retriever | R@1 | R@5 | R@10 | MRR@10 |\n|---|---|---|---|---|")
         for name, m in c["recall"].items():
-            print(f"| {name} | {m['R@1']:.3f} | {m['R@5']:.3f} | {m['R@10']:.3f} | {m['MRR@10']:.3f} |")
+            print(
+                f"| {name} | {m['R@1']:.3f} | {m['R@5']:.3f} | {m['R@10']:.3f} | {m['MRR@10']:.3f} |"
+            )
     else:
         print(f"CMRC data not found at {CMRC}: skipped")
     if args.json:
-        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     return 0
 
 

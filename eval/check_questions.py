@@ -25,8 +25,18 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = ROOT / "eval" / "questions.jsonl"
 SEED_DIRS = [ROOT / "seeds", Path("/work/shared/seeds")]
 
-KEYS = ["id", "question", "type", "answers", "all_of", "doc_id", "evidence", "year", "subtype",
-        "split"]
+KEYS = [
+    "id",
+    "question",
+    "type",
+    "answers",
+    "all_of",
+    "doc_id",
+    "evidence",
+    "year",
+    "subtype",
+    "split",
+]
 SPLITS = {"dev", "test"}
 TYPES = ["figure", "owner", "fact", "year", "list", "unanswerable"]
 UNANSWERABLE_SUBTYPES = {"near_miss", "other_district", "uncovered_year", "unstated", "offtopic"}
@@ -145,7 +155,12 @@ def check(path: Path) -> int:
             continue
         if obj["split"] not in SPLITS:
             problems.append(f"{where}: split must be one of {sorted(SPLITS)} (run eval/split.py)")
-        doc_id, evidence, year, subtype = obj["doc_id"], obj["evidence"], obj["year"], obj["subtype"]
+        doc_id, evidence, year, subtype = (
+            obj["doc_id"],
+            obj["evidence"],
+            obj["year"],
+            obj["subtype"],
+        )
         if subtype is not None and not (isinstance(subtype, str) and subtype.strip()):
             problems.append(f"{where}: subtype must be a non-empty string or null")
 
@@ -155,7 +170,9 @@ def check(path: Path) -> int:
             if doc_id is not None or evidence is not None or year is not None:
                 problems.append(f"{where}: unanswerable must have doc_id, evidence and year null")
             if subtype not in UNANSWERABLE_SUBTYPES:
-                problems.append(f"{where}: unanswerable subtype {subtype!r} not in {sorted(UNANSWERABLE_SUBTYPES)}")
+                problems.append(
+                    f"{where}: unanswerable subtype {subtype!r} not in {sorted(UNANSWERABLE_SUBTYPES)}"
+                )
             else:
                 sub_counts[subtype] += 1
             continue
@@ -169,7 +186,9 @@ def check(path: Path) -> int:
         if text is None:
             problems.append(f"{where}: document {doc_id} not found in {seeds}")
             continue
-        if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100):
+        if year is not None and (
+            not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100
+        ):
             problems.append(f"{where}: year must be an integer year or null")
         if t == "year" and not isinstance(year, int):
             problems.append(f"{where}: type year needs an integer year")
@@ -230,13 +249,21 @@ def check(path: Path) -> int:
         covered = {min(int(p / size), OWNER_SLICES - 1) for p in owner_positions}
         empty = sorted(set(range(OWNER_SLICES)) - covered)
         if empty:
-            problems.append(f"owner questions miss slices {empty} of {OWNER_DOC} (of {OWNER_SLICES})")
+            problems.append(
+                f"owner questions miss slices {empty} of {OWNER_DOC} (of {OWNER_SLICES})"
+            )
 
     out = sys.stdout
     out.write(f"{path}: {total} questions (seeds: {seeds})\n")
     out.write("per type:     " + ", ".join(f"{t}={type_counts[t]}" for t in TYPES) + "\n")
-    out.write("per document: " + ", ".join(f"{d[:3]}={n}" for d, n in sorted(doc_counts.items())) + "\n")
-    out.write("unanswerable: " + ", ".join(f"{s}={sub_counts[s]}" for s in sorted(UNANSWERABLE_SUBTYPES)) + "\n")
+    out.write(
+        "per document: " + ", ".join(f"{d[:3]}={n}" for d, n in sorted(doc_counts.items())) + "\n"
+    )
+    out.write(
+        "unanswerable: "
+        + ", ".join(f"{s}={sub_counts[s]}" for s in sorted(UNANSWERABLE_SUBTYPES))
+        + "\n"
+    )
     if problems:
         out.write(f"\n{len(problems)} problem(s):\n")
         for p in problems:

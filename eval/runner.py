@@ -156,8 +156,11 @@ def check(result: dict[str, Any], thresholds: dict[str, float]) -> list[str]:
     if "unanswerable" in by_type:
         low("abstention", by_type["unanswerable"]["abstention"], thresholds["abstention"])
     if "reworded" in result and "reworded_accuracy" in thresholds:
-        low("reworded answer_accuracy", result["reworded"]["answer_accuracy"],
-            thresholds["reworded_accuracy"])
+        low(
+            "reworded answer_accuracy",
+            result["reworded"]["answer_accuracy"],
+            thresholds["reworded_accuracy"],
+        )
     fa = overall["false_abstention"]
     if fa is not None and fa > thresholds["false_abstention_max"]:
         failures.append(f"false_abstention {fa:.3f} > {thresholds['false_abstention_max']}")
@@ -165,17 +168,46 @@ def check(result: dict[str, Any], thresholds: dict[str, float]) -> list[str]:
 
 
 def table(result: dict[str, Any]) -> str:
-    cols = ("n", "answer_accuracy", "hit@1", "hit@5", "abstention", "false_abstention",
-            "citations_valid", "mean_answer_chars", "latency_p50_ms", "latency_p95_ms")
-    heads = ("type", "n", "acc", "hit@1", "hit@5", "abstain", "false_abs", "cites_ok",
-             "chars", "p50_ms", "p95_ms")
+    cols = (
+        "n",
+        "answer_accuracy",
+        "hit@1",
+        "hit@5",
+        "abstention",
+        "false_abstention",
+        "citations_valid",
+        "mean_answer_chars",
+        "latency_p50_ms",
+        "latency_p95_ms",
+    )
+    heads = (
+        "type",
+        "n",
+        "acc",
+        "hit@1",
+        "hit@5",
+        "abstain",
+        "false_abs",
+        "cites_ok",
+        "chars",
+        "p50_ms",
+        "p95_ms",
+    )
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-    groups = {**result["by_type"], **({"reworded": result["reworded"]} if "reworded" in result
-                                       else {}), "overall": result["overall"]}
+    groups = {
+        **result["by_type"],
+        **({"reworded": result["reworded"]} if "reworded" in result else {}),
+        "overall": result["overall"],
+    }
     for name, m in groups.items():
         cells = [name] + [
-            "-" if m[c] is None else (f"{m[c]:.0f}" if c in ("n", "mean_answer_chars")
-                                     or c.endswith("_ms") else f"{m[c]:.3f}")
+            "-"
+            if m[c] is None
+            else (
+                f"{m[c]:.0f}"
+                if c in ("n", "mean_answer_chars") or c.endswith("_ms")
+                else f"{m[c]:.3f}"
+            )
             for c in cols
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -198,8 +230,12 @@ def plot(result: dict[str, Any], path: Path) -> None:
     ax.bar([x - 0.2 for x in xs], acc, 0.4, label="answer accuracy")
     ax.bar([x + 0.2 for x in xs], hit, 0.4, label="retrieval hit@5")
     if "unanswerable" in result["by_type"]:
-        ax.axhline(result["by_type"]["unanswerable"]["abstention"], color="grey", ls="--",
-                   label="abstention on unanswerable")
+        ax.axhline(
+            result["by_type"]["unanswerable"]["abstention"],
+            color="grey",
+            ls="--",
+            label="abstention on unanswerable",
+        )
     ax.set_xticks(list(xs), groups)
     ax.set_ylim(0, 1.05)
     ax.set_title(f"lixia-qa eval, test split (n={result['overall']['n']})")

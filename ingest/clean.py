@@ -35,25 +35,31 @@ _CJK_RE = re.compile(_CJK)
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE_RE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.M), r) for p, r in (
-    (r"^ {0,3}#{1,6} +(.+?)(?: +#+)? *$", "\n\n\\1\n\n"),  # # heading
-    (r"^ *(\*\*|__)(.+?)\1 *$", "\n\n\\2\n\n"),  # **heading line**
-    (r"!\[[^\]\n]*\]\([^)\n]*\)", ""),  # image
-    (r"\[([^\]\n]+)\]\([^)\n]*\)", "\\1"),  # link
-    (r"^ *(?:[-*_] *){3,}$", ""),  # horizontal rule
-    (r"^ *> ?", ""),  # quote
-    (r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", "\\2"),  # emphasis
-))
+_MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.M), r)
+    for p, r in (
+        (r"^ {0,3}#{1,6} +(.+?)(?: +#+)? *$", "\n\n\\1\n\n"),  # # heading
+        (r"^ *(\*\*|__)(.+?)\1 *$", "\n\n\\2\n\n"),  # **heading line**
+        (r"!\[[^\]\n]*\]\([^)\n]*\)", ""),  # image
+        (r"\[([^\]\n]+)\]\([^)\n]*\)", "\\1"),  # link
+        (r"^ *(?:[-*_] *){3,}$", ""),  # horizontal rule
+        (r"^ *> ?", ""),  # quote
+        (r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", "\\2"),  # emphasis
+    )
+)
 
-_FURNITURE_RES = tuple(re.compile(p) for p in (
-    r"^(?:扫码|扫描二维码|长按(?:识别)?二维码)",
-    r"^(?:责任编辑|值班编辑|编辑|责编|审核|审校|校对|美编|组版|排版|签发|终审|复审|初审|监制|制图) *[:：]",
-    r"^[（(]此件[^（）()]{1,10}[）)]$",
-    r"^第 *[A-Z]?[0-9一二三四五六七八九十百]+ *版(?: *[:：].{0,20})?$",
-    r"^[-—–－ ]*\d{1,3}[-—–－ ]*$|^第 *\d+ *页(?: *共 *\d+ *页)?$|^\d+ */ *\d+$",
-    r"^(?:[▲△▼↑]|图为|图[:：]|[（(]图)",
-    r"(?:^|[ /])(?:摄|供图)[）)]?$|^[（(][^（）()]*(?:摄|供图)[）)]$",
-))
+_FURNITURE_RES = tuple(
+    re.compile(p)
+    for p in (
+        r"^(?:扫码|扫描二维码|长按(?:识别)?二维码)",
+        r"^(?:责任编辑|值班编辑|编辑|责编|审核|审校|校对|美编|组版|排版|签发|终审|复审|初审|监制|制图) *[:：]",
+        r"^[（(]此件[^（）()]{1,10}[）)]$",
+        r"^第 *[A-Z]?[0-9一二三四五六七八九十百]+ *版(?: *[:：].{0,20})?$",
+        r"^[-—–－ ]*\d{1,3}[-—–－ ]*$|^第 *\d+ *页(?: *共 *\d+ *页)?$|^\d+ */ *\d+$",
+        r"^(?:[▲△▼↑]|图为|图[:：]|[（(]图)",
+        r"(?:^|[ /])(?:摄|供图)[）)]?$|^[（(][^（）()]*(?:摄|供图)[）)]$",
+    )
+)
 _QR_RE = _FURNITURE_RES[0]
 _SENTENCE_PUNCT_RE = re.compile(r"[，。、；！？,;!?]")
 _FULL_STOP_RE = re.compile(r"[。！？；]")
@@ -72,7 +78,9 @@ _DIGIT_HAN_RE = re.compile(rf"(?<=[\d%]) +(?=[{_HAN}])|(?<={_CJK}) +(?=\d)")
 
 _LETTER_SPACED_RE = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: +[{_HAN}](?![{_HAN}])){{2,}}")
 _CJK_SPACE_RE = re.compile(rf"(?<={_CJK_TEXT}) +(?={_CJK_TEXT})")
-_PUNCT_SPACE_RE = re.compile(rf"(?<=[{_CJK_PUNCT}“”‘’]) +(?={_CJK_TEXT})|(?<={_CJK_TEXT}) +(?=[{_CJK_PUNCT}“”‘’])")
+_PUNCT_SPACE_RE = re.compile(
+    rf"(?<=[{_CJK_PUNCT}“”‘’]) +(?={_CJK_TEXT})|(?<={_CJK_TEXT}) +(?=[{_CJK_PUNCT}“”‘’])"
+)
 
 _SENT_END = zh.SENTENCE_END + "；：…;:"
 _CLOSERS = zh.CLOSERS
@@ -127,7 +135,11 @@ def strip_page_furniture(text: str) -> str:
         if _QR_RE.match(line):
             after_qr = True
             continue
-        if after_qr and len(line) <= 12 and not (_SENTENCE_PUNCT_RE.search(line) or is_byline(line)):
+        if (
+            after_qr
+            and len(line) <= 12
+            and not (_SENTENCE_PUNCT_RE.search(line) or is_byline(line))
+        ):
             continue  # the app blurb under a QR code
         after_qr = False
         if _is_furniture(line):
@@ -141,17 +153,19 @@ def strip_page_furniture(text: str) -> str:
 
 def _touches_cjk(text: str, start: int, end: int) -> bool:
     """Chinese text right after ``text[start:end]``, or before it past spaces."""
-    before = text[max(0, start - 8):start].rstrip(" ")[-1:]
-    return bool(_CJK_RE.match(before) or _CJK_RE.match(text[end:end + 1]))
+    before = text[max(0, start - 8) : start].rstrip(" ")[-1:]
+    return bool(_CJK_RE.match(before) or _CJK_RE.match(text[end : end + 1]))
 
 
 def _convert_punct(text: str, match: re.Match[str]) -> str:
     char, (start, end) = match.group(), match.span()
-    before, after = text[start - 1:start], text[end:end + 1]
+    before, after = text[start - 1 : start], text[end : end + 1]
     if char in ",:" and before.isdigit() and after.isdigit():
         return char  # 1,000 and 3:30 stay
     between_quotes = bool(before and after) and before in "”’" and after in "“‘"  # “甲”,“乙”
-    return char.translate(_TO_CJK_PUNCT) if between_quotes or _touches_cjk(text, start, end) else char
+    return (
+        char.translate(_TO_CJK_PUNCT) if between_quotes or _touches_cjk(text, start, end) else char
+    )
 
 
 def _convert_parens(text: str, match: re.Match[str]) -> str:
@@ -172,7 +186,7 @@ def cjk_punctuation(text: str) -> str:
 
 def _join_spaced_digits(text: str, match: re.Match[str]) -> str:
     start, end = match.span()
-    near = text[max(0, start - 2):start] + text[end:end + 2]
+    near = text[max(0, start - 2) : start] + text[end : end + 2]
     return match.group().replace(" ", "") if _HAN_RE.search(near) else match.group()
 
 
@@ -250,7 +264,7 @@ def _joins(left: str, right: str) -> bool:
     if _LABEL_LINE_RE.match(left) and _LABEL_LINE_RE.match(right):
         return False  # 联系人：… / 电话：…
     item = marker_rank(left)
-    if _SENTENCE_PUNCT_RE.search(left[item[1] if item else 0:]):
+    if _SENTENCE_PUNCT_RE.search(left[item[1] if item else 0 :]):
         return True
     return not (item or len(left) < 0.6 * len(right))  # a bare short line is a heading
 
@@ -278,7 +292,12 @@ class _Para:
     def broken(self) -> bool:
         """Ends inside a sentence (a column or page break), so the next paragraph continues it."""
         last = self.joined[-1]
-        if is_table_row(last) or _ends_sentence(last) or is_byline(last) or _LABEL_LINE_RE.match(last):
+        if (
+            is_table_row(last)
+            or _ends_sentence(last)
+            or is_byline(last)
+            or _LABEL_LINE_RE.match(last)
+        ):
             return False
         if (self.heading and not self.merged) or not self.has_punct:
             return False

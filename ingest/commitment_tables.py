@@ -40,10 +40,18 @@ def column_roles(header: tuple[str, ...]) -> list[str]:
 
 
 def _row_commitment(
-    doc_id: str, text: str, row: Row, roles: list[str],
+    doc_id: str,
+    text: str,
+    row: Row,
+    roles: list[str],
     headings_at: Callable[[int], tuple[str, ...]] | None,
 ) -> Commitment | None:
-    names: dict[str, list[str]] = {"leaders": [], "lead_units": [], "units": [], "partner_units": []}
+    names: dict[str, list[str]] = {
+        "leaders": [],
+        "lead_units": [],
+        "units": [],
+        "partner_units": [],
+    }
     task_cells: list[int] = []
     owner_starts: list[int] = []
     deadline = ""

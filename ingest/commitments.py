@@ -30,8 +30,16 @@ from lixia_qa import zh
 from lixia_qa.types import Commitment
 from lixia_qa.zh import HAN
 
-__all__ = ["filter_commitments", "leader_matches", "parse_commitments", "parse_record",
-           "split_names", "task_span", "unit_core", "unit_matches"]
+__all__ = [
+    "filter_commitments",
+    "leader_matches",
+    "parse_commitments",
+    "parse_record",
+    "split_names",
+    "task_span",
+    "unit_core",
+    "unit_matches",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -225,8 +233,9 @@ def filter_commitments(
     for item in items:
         if leader and not any(leader_matches(leader, name) for name in item.leaders):
             continue
-        if unit and not any(unit_matches(unit, u)
-                            for u in (*item.lead_units, *item.units, *item.partner_units)):
+        if unit and not any(
+            unit_matches(unit, u) for u in (*item.lead_units, *item.units, *item.partner_units)
+        ):
             continue
         if any(not _matches_text(term, item) for term in terms):
             continue

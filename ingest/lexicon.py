@@ -306,11 +306,14 @@ _ADMIN_NAME_RE = re.compile(rf"([{_HAN}]{{2,3}})[区县市]")
 _DISTRICT_RE = re.compile(rf"([{_HAN}]{{2,3}})[区县](?!域|别|间|分|块|位|长|委|级)")
 
 
-def place_stems(corpus: str, min_count: int = 3, pattern: re.Pattern[str] = _ADMIN_NAME_RE) -> list[str]:
+def place_stems(
+    corpus: str, min_count: int = 3, pattern: re.Pattern[str] = _ADMIN_NAME_RE
+) -> list[str]:
     """Short forms of place names the corpus uses often on their own (历下区 -> 历下)."""
     stems = Counter(pattern.findall(corpus))
     return [
-        stem for stem, n in stems.items()
+        stem
+        for stem, n in stems.items()
         if n >= 2
         and corpus.count(stem) - n >= min_count
         and stem[0] not in _PREPOSITIONS

@@ -24,8 +24,17 @@ logger = logging.getLogger(__name__)
 SUFFIXES: tuple[str, ...] = tuple(READERS)  # ".txt", ".md", ".pdf", ".docx", ".html", …
 MAX_BYTES = 200 * 1024 * 1024  # a larger file is not a document
 
-__all__ = ["SUFFIXES", "FolderScan", "RawFile", "SkippedFile", "decode", "iter_files",
-           "read_file", "read_folder", "scan_folder"]
+__all__ = [
+    "SUFFIXES",
+    "FolderScan",
+    "RawFile",
+    "SkippedFile",
+    "decode",
+    "iter_files",
+    "read_file",
+    "read_folder",
+    "scan_folder",
+]
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,9 @@ def read_file(path: Path, doc_id: str, root: Path | None = None) -> RawFile:
     """
     path = Path(path)
     if root is not None and path.is_symlink() and _outside(path, root.resolve()):
-        raise UnreadableFileError(f"a symbolic link to {path.resolve()}, outside the folder: not followed")
+        raise UnreadableFileError(
+            f"a symbolic link to {path.resolve()}, outside the folder: not followed"
+        )
     if not path.is_file():
         raise UnreadableFileError("not a file (a broken link, a device or a folder)")
     if path.stat().st_size > MAX_BYTES:
@@ -100,9 +111,14 @@ def read_file(path: Path, doc_id: str, root: Path | None = None) -> RawFile:
     if not extracted.text.strip():
         raise UnreadableFileError("empty")
     return RawFile(
-        doc_id=doc_id, path=path, text=extracted.text, content_hash=content_hash(data),
-        encoding=extracted.encoding or extracted.kind, title=extracted.title,
-        date=extracted.date, warnings=extracted.warnings,
+        doc_id=doc_id,
+        path=path,
+        text=extracted.text,
+        content_hash=content_hash(data),
+        encoding=extracted.encoding or extracted.kind,
+        title=extracted.title,
+        date=extracted.date,
+        warnings=extracted.warnings,
     )
 
 
@@ -110,8 +126,9 @@ def scan_folder(folder: Path) -> FolderScan:
     """Read every usable document in ``folder``; the others are named in ``skipped``."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise IngestError(f"{folder} is not a folder: give a folder of documents "
-                          f"({', '.join(SUFFIXES)})")
+        raise IngestError(
+            f"{folder} is not a folder: give a folder of documents ({', '.join(SUFFIXES)})"
+        )
     root = folder.resolve()
     scan = FolderScan([])
     for path in iter_files(folder):

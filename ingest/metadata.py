@@ -23,11 +23,17 @@ MAX_TITLE = 60
 _HEAD_LINES = 12  # the title is looked for among the first lines
 _BANNER = 8  # a first line this short is a banner/slogan when a longer heading follows
 
-_NOTICE_TITLE_RE = re.compile(r"^关于.{2,80}的(?:通知|通报|意见|决定|批复|报告|函|公告|方案|办法|规定|请示)$")
+_NOTICE_TITLE_RE = re.compile(
+    r"^关于.{2,80}的(?:通知|通报|意见|决定|批复|报告|函|公告|方案|办法|规定|请示)$"
+)
 _SENTENCE_END = "。！？；：，、…"
-_BODY_RE = re.compile(r"^[^，。；：！？\s]{2,30}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协)$")
-_SIGNER_RE = re.compile(r"^[^，。；：！？\s]{2,30}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
-                        r"|[^格布结开大当出变]局|厅|中心|委|办)$")
+_BODY_RE = re.compile(
+    r"^[^，。；：！？\s]{2,30}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协)$"
+)
+_SIGNER_RE = re.compile(
+    r"^[^，。；：！？\s]{2,30}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
+    r"|[^格布结开大当出变]局|厅|中心|委|办)$"
+)
 _SOURCE_LABEL_RE = re.compile(r"^来源\s*[:：]\s*")
 _SOURCE_IN_LINE_RE = re.compile(
     r"(?:^|(?<=[\s|｜\d]))(?:来源|信息来源|发布机构|发文机关)\s*[\]】］]?\s*[:：]?\s*"
@@ -48,7 +54,9 @@ _LABEL = r"(?:发布|发文|成文|印发|公开|更新|生成)?(?:时间|日期
 _DATE_LABEL_RE = re.compile(
     rf"(?:^|(?<=[\s|｜/·]))(?:[\[【［]\s*{_LABEL}\s*[\]】］]\s*[:：]?|{_LABEL}\s*[:：])\s*"
 )
-_WEEKDAY_TIME_RE = re.compile(r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|\d{1,2}:\d{2}(?::\d{2})?)")
+_WEEKDAY_TIME_RE = re.compile(
+    r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|\d{1,2}:\d{2}(?::\d{2})?)"
+)
 _DOC_NUMBER_RE = re.compile(
     rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*((?:19|20)\d{{2}})\s*[〕\]］】)）]\s*[第]?\d{{1,4}}\s*号"
 )
@@ -70,15 +78,24 @@ def _lines(text: str) -> list[str]:
 
 
 def _is_date_line(line: str) -> bool:
-    return (parse_date(_DATE_LABEL_RE.sub("", line, count=1), whole=True) is not None
-            or labelled_date(line) is not None)
+    return (
+        parse_date(_DATE_LABEL_RE.sub("", line, count=1), whole=True) is not None
+        or labelled_date(line) is not None
+    )
 
 
 def _headline(line: str) -> bool:
-    return (len(line) <= MAX_TITLE and line[-1] not in _SENTENCE_END and not is_byline(line)
-            and not _is_date_line(line) and not _BODY_RE.match(line) and not line.startswith("—")
-            and not _NOT_TITLE_RE.search(line) and not is_table_row(line)
-            and not _DOC_NUMBER_RE.fullmatch(line.strip("（()）[]【】 ")))
+    return (
+        len(line) <= MAX_TITLE
+        and line[-1] not in _SENTENCE_END
+        and not is_byline(line)
+        and not _is_date_line(line)
+        and not _BODY_RE.match(line)
+        and not line.startswith("—")
+        and not _NOT_TITLE_RE.search(line)
+        and not is_table_row(line)
+        and not _DOC_NUMBER_RE.fullmatch(line.strip("（()）[]【】 "))
+    )
 
 
 def extract_title(text: str, fallback: str) -> str:
@@ -106,7 +123,7 @@ def extract_source(text: str) -> str:
     lines = _lines(text)
     for i, line in enumerate(lines):
         if is_byline(line):
-            block = [line, *takewhile(is_byline, lines[i + 1:])]
+            block = [line, *takewhile(is_byline, lines[i + 1 :])]
             return _SOURCE_LABEL_RE.sub("", " ".join(block))
     for line in lines[:_HEAD_LINES]:
         labelled = _SOURCE_IN_LINE_RE.search(line)
@@ -126,7 +143,7 @@ def parse_date(line: str, whole: bool = False) -> str | None:
     line = zh.to_halfwidth(line.strip())
     for rx in (_DATE_RE, _ISO_DATE_RE):
         match = rx.match(line) if whole else rx.search(line)
-        if not match or (whole and _WEEKDAY_TIME_RE.sub("", line[match.end():]).strip()):
+        if not match or (whole and _WEEKDAY_TIME_RE.sub("", line[match.end() :]).strip()):
             continue
         year, month = zh.cn_to_int(match.group(1)), zh.cn_to_int(match.group(2))
         day = zh.cn_to_int(match.group(3)) if match.group(3) else None
@@ -142,7 +159,7 @@ def labelled_date(line: str) -> str | None:
     ``[ 成文日期 ] 2023-04-06``, ``【发布时间】2025年1月13日``, or glued to the next
     label: ``日期：2022-07-28来源：…``."""
     for match in _DATE_LABEL_RE.finditer(zh.to_halfwidth(line)):
-        rest = line[match.end():]
+        rest = line[match.end() :]
         for rx in (_DATE_RE, _ISO_DATE_RE):
             found = rx.match(zh.to_halfwidth(rest))
             if found:
@@ -171,7 +188,7 @@ def extract_doc_number(text: str) -> str:
         found = _DOC_NUMBER_RE.match(line, label.end()) if label else None
         if found:
             return found.group().replace(" ", "")
-    for line in lines[:_HEAD_LINES * 2]:
+    for line in lines[: _HEAD_LINES * 2]:
         bare = line.strip("（()）[]【】 ")
         found = _DOC_NUMBER_RE.fullmatch(bare)
         if found:
@@ -195,7 +212,7 @@ def _spoken_years(sentence: str) -> list[int]:
     end of ``2021-2025年``) nor comparison bases (``比2019年``)."""
     years = []
     for mention in zh.find_years(sentence, two_digit=False):
-        before, after = sentence[: mention.start], sentence[mention.end:]
+        before, after = sentence[: mention.start], sentence[mention.end :]
         if mention.range_end or _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
             continue  # a span of years (a plan period) or a target
         if _COMPARED_RE.search(before):
@@ -232,7 +249,9 @@ def _coming_years(sentences: list[str]) -> list[int]:
     return sorted(announced - other)
 
 
-_REVIEW_TITLE_RE = re.compile(r"总结|回顾|盘点|完成情况|执行情况|进展情况|工作情况|年报|述职|成绩单|答卷")
+_REVIEW_TITLE_RE = re.compile(
+    r"总结|回顾|盘点|完成情况|执行情况|进展情况|工作情况|年报|述职|成绩单|答卷"
+)
 
 
 def title_year(title: str, published: int | None) -> int | None:
@@ -295,6 +314,7 @@ def describe(
         sections=find_sections(text),
         doc_number=extract_doc_number(text),
     )
-    logger.debug("described %s: %r, year %s, %d sections", doc_id, doc.title, doc.year,
-                 len(doc.sections))
+    logger.debug(
+        "described %s: %r, year %s, %d sections", doc_id, doc.title, doc.year, len(doc.sections)
+    )
     return doc

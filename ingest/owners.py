@@ -88,7 +88,12 @@ def field_role(name: str) -> str:
 
 def parse_owners(body: str) -> Owners:
     """The names of a record body ``牵头领导：…；责任单位：…；配合单位：…`` by role."""
-    fields: dict[str, list[str]] = {"leaders": [], "lead_units": [], "units": [], "partner_units": []}
+    fields: dict[str, list[str]] = {
+        "leaders": [],
+        "lead_units": [],
+        "units": [],
+        "partner_units": [],
+    }
     matches = list(_FIELD_RE.finditer(body))
     for i, match in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(body)
@@ -101,5 +106,3 @@ def parse_record(body: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str
     (配合单位 are in :func:`parse_owners`' ``partner_units``)."""
     owners = parse_owners(body)
     return owners.leaders, owners.lead_units, owners.units
-
-

@@ -118,8 +118,12 @@ def fingerprint(
     Any change in a document or in the cleaning, metadata, chunking, commitment or
     lexicon code changes it, so a stale index is always rebuilt.
     """
-    payload = [[asdict(d) for d in docs], [asdict(c) for c in chunks],
-               [asdict(c) for c in commitments], names]
+    payload = [
+        [asdict(d) for d in docs],
+        [asdict(c) for c in chunks],
+        [asdict(c) for c in commitments],
+        names,
+    ]
     return content_hash(json.dumps(payload, ensure_ascii=False, sort_keys=True))
 
 
@@ -197,8 +201,14 @@ def build_index(
     embedder = embedder or load_embedder(settings)
     if not force and is_up_to_date(index_dir, corpus_hash, settings, embedder.name):
         return IngestReport(
-            len(docs), len(chunks), len(commitments), 0, 0,
-            time.perf_counter() - t0, up_to_date=True, skipped=tuple(skipped),
+            len(docs),
+            len(chunks),
+            len(commitments),
+            0,
+            0,
+            time.perf_counter() - t0,
+            up_to_date=True,
+            skipped=tuple(skipped),
         )
     tokenizer = ChineseTokenizer(names)
     cache = {} if force else cached_vectors(index_dir, embedder.name)
@@ -206,9 +216,7 @@ def build_index(
     vectors = encode([c.index_text() for c in chunks])
     units: list[AnswerUnit] = []
     for doc in docs:
-        units.extend(
-            answer_units(doc, commitments, settings.long_sentence, settings.window_chars)
-        )
+        units.extend(answer_units(doc, commitments, settings.long_sentence, settings.window_chars))
     index = Index(
         manifest=make_manifest(
             settings, embedder.name, embedder.dim, docs, len(chunks), corpus_hash, len(units)
@@ -226,8 +234,13 @@ def build_index(
 
     save_index(index, index_dir)
     report = IngestReport(
-        len(docs), len(chunks), len(commitments), encode.embedded, encode.reused,
-        time.perf_counter() - t0, skipped=tuple(skipped),
+        len(docs),
+        len(chunks),
+        len(commitments),
+        encode.embedded,
+        encode.reused,
+        time.perf_counter() - t0,
+        skipped=tuple(skipped),
     )
     logger.info("%s", report.summary())
     return report

@@ -22,20 +22,25 @@ from lixia_qa.types import Section
 logger = logging.getLogger(__name__)
 
 _NUM = "一二三四五六七八九十百零〇两"
-_MARKERS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
-    rf"^第[{_NUM}\d]+章",
-    rf"^第[{_NUM}\d]+节",
-    rf"^第[{_NUM}\d]+条",
-    rf"^[{_NUM}]+、",
-    rf"^[（(][{_NUM}]+[）)]",
-    r"^\d{1,2}(?:\.|、)(?!\d)",
-    r"^[（(]\d{1,2}[）)]",
-))
+_MARKERS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        rf"^第[{_NUM}\d]+章",
+        rf"^第[{_NUM}\d]+节",
+        rf"^第[{_NUM}\d]+条",
+        rf"^[{_NUM}]+、",
+        rf"^[（(][{_NUM}]+[）)]",
+        r"^\d{1,2}(?:\.|、)(?!\d)",
+        r"^[（(]\d{1,2}[）)]",
+    )
+)
 _ARTICLE_RANK = 2  # 第X条: the heading is the marker alone, the rest is body text
 _STOP_RE = re.compile(rf"[，。；：{zh.SENTENCE_END},;:]")
 _END_PUNCT = "，。、；：！？,.;:!?—…"
-_DATE_LINE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
-                           r"(?:[\d一二三四五六七八九十]{1,3}日)?$")
+_DATE_LINE_RE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
+    r"(?:[\d一二三四五六七八九十]{1,3}日)?$"
+)
 _MAX_STANDALONE = 30
 _MAX_HEADING = 50
 _BYLINE_RE = re.compile(
@@ -73,8 +78,12 @@ def _standalone_heading(lines: list[str]) -> str | None:
     if len(lines) > 3 or any(len(ln) > _MAX_STANDALONE or is_table_row(ln) for ln in lines):
         return None
     for line in lines:
-        if (re.search("[。！？；!?;]", line) or line[-1] in _END_PUNCT or is_byline(line)
-                or _DATE_LINE_RE.match(line)):
+        if (
+            re.search("[。！？；!?;]", line)
+            or line[-1] in _END_PUNCT
+            or is_byline(line)
+            or _DATE_LINE_RE.match(line)
+        ):
             return None
     return " ".join(lines)
 
@@ -110,7 +119,9 @@ def find_sections(text: str) -> tuple[Section, ...]:
     (a smaller level number), or to the end of the text.
     """
     found = _candidates(text)
-    dense = {rank: i + 1 for i, rank in enumerate(sorted({c.rank for c in found if c.rank is not None}))}
+    dense = {
+        rank: i + 1 for i, rank in enumerate(sorted({c.rank for c in found if c.rank is not None}))
+    }
     levels: list[int] = []
     last_numbered = 0
     for cand in found:
@@ -125,7 +136,10 @@ def find_sections(text: str) -> tuple[Section, ...]:
         while open_ and levels[open_[-1]] >= levels[i]:
             ends[open_.pop()] = cand.start
         open_.append(i)
-    sections = [Section(c.heading, lvl, c.start, end) for c, lvl, end in zip(found, levels, ends, strict=True)]
+    sections = [
+        Section(c.heading, lvl, c.start, end)
+        for c, lvl, end in zip(found, levels, ends, strict=True)
+    ]
     logger.debug("found %d sections", len(sections))
     return tuple(sections)
 
@@ -146,7 +160,9 @@ def _tree(sections: Sequence[Section]) -> _Tree:
     parents: list[int] = []
     stack: list[int] = []
     for sec in sections:
-        while stack and not (sections[stack[-1]].level < sec.level and sections[stack[-1]].end > sec.start):
+        while stack and not (
+            sections[stack[-1]].level < sec.level and sections[stack[-1]].end > sec.start
+        ):
             stack.pop()
         parents.append(stack[-1] if stack else -1)
         stack.append(len(parents) - 1)

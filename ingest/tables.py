@@ -115,7 +115,7 @@ def _row(text: str, start: int, end: int) -> Row:
     pos = start
     for match in _SEP_RE.finditer(text, start, end):
         starts.append(pos)
-        cells.append(text[pos:match.start()].strip())
+        cells.append(text[pos : match.start()].strip())
         pos = match.end()
     starts.append(pos)
     cells.append(text[pos:end].strip())

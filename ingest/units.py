@@ -142,8 +142,9 @@ def answer_units(
     def add(span: Span, kind: str, parent: str = "") -> str:
         unit_id = f"{doc.doc_id}~{len(units)}"
         units.append(
-            AnswerUnit(unit_id, doc.doc_id, text[span.start : span.end],
-                       span.start, span.end, kind, parent)
+            AnswerUnit(
+                unit_id, doc.doc_id, text[span.start : span.end], span.start, span.end, kind, parent
+            )
         )
         return unit_id
 

@@ -28,10 +28,18 @@ _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|位置)\s*[:：]?\s*.*(?:首页|[>»＞→›])"
     r"|^(?:网站)?首页\s*[>»＞→›]"
 )
-_VOICE_RE = re.compile(r"【?\s*语音播报\s*】?|【?\s*(?:开始|停止|暂停|继续)朗读\s*】?|【?\s*(?:阅读|朗读)全文\s*】?")
-_FONT_RE = re.compile(r"[【\[]?\s*(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*[】\]]?")
-_QR_PROMPT_RE = re.compile(r"扫一扫在手机(?:上)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?")
-_PRINT_CLOSE_RE = re.compile(r"[【\[]?\s*(?:打印本页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|加入收藏|收藏|[【\[]?\s*纠错\s*[】\]]?)\s*[】\]]?")
+_VOICE_RE = re.compile(
+    r"【?\s*语音播报\s*】?|【?\s*(?:开始|停止|暂停|继续)朗读\s*】?|【?\s*(?:阅读|朗读)全文\s*】?"
+)
+_FONT_RE = re.compile(
+    r"[【\[]?\s*(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*[】\]]?"
+)
+_QR_PROMPT_RE = re.compile(
+    r"扫一扫在手机(?:上)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?"
+)
+_PRINT_CLOSE_RE = re.compile(
+    r"[【\[]?\s*(?:打印本页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|加入收藏|收藏|[【\[]?\s*纠错\s*[】\]]?)\s*[】\]]?"
+)
 _SHARE_RE = re.compile(
     r"^(?:分享到|分享|转发到|转发)\s*[:：]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ好友|QQ|人人网|豆瓣|腾讯微博|今日头条|抖音)\s*[、，,|｜]?\s*)*$",
     re.I,
@@ -41,7 +49,9 @@ _FOOTER_RE = re.compile(
     r"|建议使用.{0,20}浏览器|分辨率|网站地图\s*[|｜]|联系我们\s*[|｜]|^(?:网站地图|联系我们|网站声明|隐私声明|使用帮助)$",
     re.I,
 )
-_FOOTER_NEIGHBOUR_RE = re.compile(r"^(?:主办|承办|主管|协办|维护|运维|地址|邮编|电话|联系电话|邮箱)(?:单位)?\s*[:：]")
+_FOOTER_NEIGHBOUR_RE = re.compile(
+    r"^(?:主办|承办|主管|协办|维护|运维|地址|邮编|电话|联系电话|邮箱)(?:单位)?\s*[:：]"
+)
 _MAX_FURNITURE = 160  # a longer line is running text
 
 
@@ -77,7 +87,9 @@ def strip_nav_bars(text: str) -> str:
 
 def _is_menu_word(line: str) -> bool:
     word = line.strip()
-    return bool(word) and len(word) <= 10 and (word in NAV_WORDS or bool(_SITE_NAME_RE.search(word)))
+    return (
+        bool(word) and len(word) <= 10 and (word in NAV_WORDS or bool(_SITE_NAME_RE.search(word)))
+    )
 
 
 def _menu_runs(lines: list[str]) -> set[int]:
@@ -100,7 +112,8 @@ def _menu_runs(lines: list[str]) -> set[int]:
 def strip_breadcrumbs(text: str) -> str:
     """Delete ``当前位置：首页 > 政务公开 > 通知公告`` and ``首页 > …`` lines."""
     return "\n".join(
-        line for line in text.split("\n")
+        line
+        for line in text.split("\n")
         if not (len(line) <= _MAX_FURNITURE and _BREADCRUMB_RE.match(line.strip()))
     )
 
@@ -134,8 +147,11 @@ def strip_print_close(text: str) -> str:
     ``返回顶部``, ``收藏``, ``纠错``. A sentence that mentions 打印 or 关闭 is kept."""
     out = []
     for line in text.split("\n"):
-        buttons_only = len(line) <= 40 and bool(_PRINT_CLOSE_RE.search(line)) and not (
-            _PRINT_CLOSE_RE.sub(" ", line).strip(" \t|｜/【】[]·•"))
+        buttons_only = (
+            len(line) <= 40
+            and bool(_PRINT_CLOSE_RE.search(line))
+            and not (_PRINT_CLOSE_RE.sub(" ", line).strip(" \t|｜/【】[]·•"))
+        )
         if not buttons_only:
             out.append(line)
     return "\n".join(out)

@@ -38,16 +38,24 @@ class Examples:
 
     @classmethod
     def empty(cls) -> Examples:
-        return cls(np.zeros((0, len(FEATURE_NAMES))), np.zeros(0), np.zeros(0, dtype=int),
-                   np.zeros(0, dtype=bool), [], [])
+        return cls(
+            np.zeros((0, len(FEATURE_NAMES))),
+            np.zeros(0),
+            np.zeros(0, dtype=int),
+            np.zeros(0, dtype=bool),
+            [],
+            [],
+        )
 
     def extend(self, other: Examples) -> Examples:
         offset = len(self.answerable)
         return Examples(
-            np.vstack([self.X, other.X]), np.concatenate([self.y, other.y]),
+            np.vstack([self.X, other.X]),
+            np.concatenate([self.y, other.y]),
             np.concatenate([self.case, other.case + offset]),
             np.concatenate([self.answerable, other.answerable]),
-            self.paragraph + other.paragraph, self.corpus + other.corpus,
+            self.paragraph + other.paragraph,
+            self.corpus + other.corpus,
         )
 
     def subset(self, cases: np.ndarray) -> Examples:
@@ -55,22 +63,31 @@ class Examples:
         keep = np.isin(self.case, cases)
         renumber = {int(c): i for i, c in enumerate(cases)}
         return Examples(
-            self.X[keep], self.y[keep], np.array([renumber[int(c)] for c in self.case[keep]]),
-            self.answerable[cases], [self.paragraph[c] for c in cases],
+            self.X[keep],
+            self.y[keep],
+            np.array([renumber[int(c)] for c in self.case[keep]]),
+            self.answerable[cases],
+            [self.paragraph[c] for c in cases],
             [self.corpus[c] for c in cases],
         )
 
 
-def label(texts: Sequence[str], docs: Sequence[str], answers: Sequence[str], gold: str) -> np.ndarray:
+def label(
+    texts: Sequence[str], docs: Sequence[str], answers: Sequence[str], gold: str
+) -> np.ndarray:
     """1 for a text from the gold document that contains a gold answer string."""
     golds = [normalise(a) for a in answers if normalise(a)]
     return np.array(
-        [float(d == gold and any(a in normalise(t) for a in golds))
-         for t, d in zip(texts, docs, strict=True)]
+        [
+            float(d == gold and any(a in normalise(t) for a in golds))
+            for t, d in zip(texts, docs, strict=True)
+        ]
     )
 
 
-def build(answerer: Answerer, queries: Sequence[Query], corpus: str, near_miss: bool = True) -> Examples:
+def build(
+    answerer: Answerer, queries: Sequence[Query], corpus: str, near_miss: bool = True
+) -> Examples:
     """Examples for ``queries`` over the corpus ``answerer`` serves (see module docstring)."""
     X: list[np.ndarray] = []
     y: list[np.ndarray] = []
@@ -88,8 +105,12 @@ def build(answerer: Answerer, queries: Sequence[Query], corpus: str, near_miss: 
             seen = answerer.consider(q, text, (), exclude=exclude, qvec=qvec)
             if not seen.candidates:
                 continue
-            labels = label([c.unit.text for c in seen.candidates],
-                           [c.unit.doc_id for c in seen.candidates], query.answers, query.gold_doc)
+            labels = label(
+                [c.unit.text for c in seen.candidates],
+                [c.unit.doc_id for c in seen.candidates],
+                query.answers,
+                query.gold_doc,
+            )
             X.append(seen.features)
             y.append(labels)
             case.append(np.full(len(labels), len(answerable)))
@@ -97,5 +118,11 @@ def build(answerer: Answerer, queries: Sequence[Query], corpus: str, near_miss: 
             paragraph.append(query.gold_doc)
     if not X:
         return Examples.empty()
-    return Examples(np.vstack(X), np.concatenate(y), np.concatenate(case),
-                    np.array(answerable), paragraph, [corpus] * len(answerable))
+    return Examples(
+        np.vstack(X),
+        np.concatenate(y),
+        np.concatenate(case),
+        np.array(answerable),
+        paragraph,
+        [corpus] * len(answerable),
+    )

@@ -74,8 +74,14 @@ def corpus_examples(
     cached = cache / src.name / f"examples-{key}.npz"
     if cached.is_file():
         data = np.load(cached, allow_pickle=False)
-        return Examples(data["X"], data["y"], data["case"], data["answerable"],
-                        list(data["paragraph"]), [src.name] * len(data["answerable"]))
+        return Examples(
+            data["X"],
+            data["y"],
+            data["case"],
+            data["answerable"],
+            list(data["paragraph"]),
+            [src.name] * len(data["answerable"]),
+        )
     docs = materialise(src, cache / src.name / "docs")
     local = settings.model_copy(update={"docs_dir": docs, "index_dir": cache / src.name / "index"})
     build_index(local, embedder=embedder)
@@ -84,8 +90,14 @@ def corpus_examples(
     if max_questions and len(queries) > max_questions:
         queries = random.Random(seed).sample(queries, max_questions)
     ex = build(answerer, queries, src.name)
-    np.savez_compressed(cached, X=ex.X, y=ex.y, case=ex.case, answerable=ex.answerable,
-                        paragraph=np.array(ex.paragraph))
+    np.savez_compressed(
+        cached,
+        X=ex.X,
+        y=ex.y,
+        case=ex.case,
+        answerable=ex.answerable,
+        paragraph=np.array(ex.paragraph),
+    )
     return ex
 
 
@@ -189,38 +201,52 @@ class DevDecision:
     abstained: bool  # abstained even at threshold 0 (a rule: place, year, no candidate)
 
 
-def dev_decisions(settings: Settings, embedder: Embedder, scorer: LearnedScorer,
-                  questions: Path) -> list[DevDecision]:
+def dev_decisions(
+    settings: Settings, embedder: Embedder, scorer: LearnedScorer, questions: Path
+) -> list[DevDecision]:
     """Every dev-split question answered at threshold 0, with the scorer's confidence."""
-    items = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+    items = [
+        json.loads(line)
+        for line in questions.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     items = [it for it in items if it.get("split") == "dev"]
     probe = LearnedScorer(scorer.ranker, scorer.answerability, threshold=0.0, gap=scorer.gap)
     answerer = answerer_for(settings, embedder, probe)
     out = []
     for it in items:
         a = answerer.ask(it["question"])
-        right = answer_correct({**it, "type": "figure"}, a.text, False) if it["answers"] or \
-            it["all_of"] else False
+        right = (
+            answer_correct({**it, "type": "figure"}, a.text, False)
+            if it["answers"] or it["all_of"]
+            else False
+        )
         out.append(DevDecision(it["type"], right, a.confidence, a.abstained))
     return out
 
 
 def choose_threshold(rows: list[DevDecision]) -> tuple[float, dict[str, float]]:
     """The threshold making the most right decisions on dev (ties: the lower one)."""
+
     def outcome(t: float) -> tuple[int, dict[str, float]]:
         right = 0
         ans = [r for r in rows if r.kind != "unanswerable"]
         un = [r for r in rows if r.kind == "unanswerable"]
+
         def abstains(r: DevDecision) -> bool:
             return r.abstained or (r.confidence is not None and r.confidence < t)
+
         acc = sum(1 for r in ans if not abstains(r) and r.answered_correct)
         abst = sum(1 for r in un if abstains(r))
         fa = sum(1 for r in ans if abstains(r))
         right = acc + abst
-        return right, {"threshold": t, "answer_accuracy": round(acc / max(len(ans), 1), 4),
-                       "abstention": round(abst / max(len(un), 1), 4),
-                       "false_abstention": round(fa / max(len(ans), 1), 4)}
+        return right, {
+            "threshold": t,
+            "answer_accuracy": round(acc / max(len(ans), 1), 4),
+            "abstention": round(abst / max(len(un), 1), 4),
+            "false_abstention": round(fa / max(len(ans), 1), 4),
+        }
+
     grid = [round(x, 3) for x in np.arange(0.02, 0.96, 0.01)]
     best = max(grid, key=lambda t: (outcome(t)[0], -t))
     return best, outcome(best)[1]
@@ -251,8 +277,10 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         "embedder": embedder.name,
         "training": {
             "corpora": {src.name: corpus_hashes(src) for src in corpora},
-            "max_questions": args.max_questions, "seed": args.seed,
-            "cases": len(train.answerable), "candidates": len(train.y),
+            "max_questions": args.max_questions,
+            "seed": args.seed,
+            "cases": len(train.answerable),
+            "candidates": len(train.y),
             "positives": int(train.y.sum()),
         },
         "heldout": heldout,
@@ -263,8 +291,11 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     if args.questions:
         rows = dev_decisions(settings, embedder, scorer, Path(args.questions))
         scorer.threshold, dev = choose_threshold(rows)
-        scorer.manifest["threshold_chosen_on"] = {"questions": str(args.questions), "split": "dev",
-                                                  **dev}
+        scorer.manifest["threshold_chosen_on"] = {
+            "questions": str(args.questions),
+            "split": "dev",
+            **dev,
+        }
         logger.info("threshold on eval dev: %s", dev)
     scorer.manifest["heldout"][f"learned@{scorer.threshold:.2f}"] = decisions(test, scorer)
     out = Path(args.out) if args.out else DEFAULT_MODEL

@@ -95,7 +95,11 @@ def cmd_commitments(args: argparse.Namespace) -> int:
     for c in items:
         who = "；".join(
             f"{label}：{'、'.join(v)}"
-            for label, v in (("牵头领导", c.leaders), ("牵头单位", c.lead_units), ("责任单位", c.units))
+            for label, v in (
+                ("牵头领导", c.leaders),
+                ("牵头单位", c.lead_units),
+                ("责任单位", c.units),
+            )
             if v
         )
         _out(f"- {c.task}\n  （{who}）  {c.doc_id}:{c.start}-{c.end}")
@@ -182,15 +186,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("train-answerer", help="fit the answer scorer on ../shared/train")
-    p.add_argument("--corpus", action="append", help="training corpus folder (repeatable; "
-                   "default: ../shared/train/cmrc2018-trial and drcd-dev)")
+    p.add_argument(
+        "--corpus",
+        action="append",
+        help="training corpus folder (repeatable; "
+        "default: ../shared/train/cmrc2018-trial and drcd-dev)",
+    )
     p.add_argument("--max-questions", type=int, default=1500, help="questions per corpus")
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--c", type=float, default=0.001,
-                   help="inverse regularisation strength (0.001: most right decisions on eval dev)")
+    p.add_argument(
+        "--c",
+        type=float,
+        default=0.001,
+        help="inverse regularisation strength (0.001: most right decisions on eval dev)",
+    )
     p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
-    p.add_argument("--questions", default="eval/questions.jsonl",
-                   help="eval questions whose dev split sets the threshold ('' to skip)")
+    p.add_argument(
+        "--questions",
+        default="eval/questions.jsonl",
+        help="eval questions whose dev split sets the threshold ('' to skip)",
+    )
     p.add_argument("--out", help="model file (default: answer/models/scorer.json)")
     p.add_argument("--index", help="seed index for the dev-split threshold (default: settings)")
     p.set_defaults(func=cmd_train_answerer)

@@ -53,7 +53,9 @@ class Settings(BaseSettings):
         2.0, ge=0, description="weight of a question word no passage contains (IDF scale)"
     )
     abstain_threshold: float | None = Field(
-        None, ge=0, le=1,
+        None,
+        ge=0,
+        le=1,
         description="override the answer scorer's abstention threshold (default: the "
         "fitted model's, chosen on the eval dev split; 0.55 coverage for the lexical rules)",
     )

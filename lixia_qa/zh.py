@@ -45,8 +45,9 @@ SENTENCE_RE = re.compile(
 SENTENCE_END_RE = re.compile(rf"(?:[{SENTENCE_END}]+|{ELLIPSIS}{{1,2}})[{re.escape(CLOSERS)}]*")
 
 _FULLWIDTH_SIGNS = "％＋－．／＠＃＆＝＜＞"
-_HALFWIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
-                                       *range(0xFF41, 0xFF5B))}
+_HALFWIDTH = {
+    c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
 _HALFWIDTH |= {ord(c): ord(c) - 0xFEE0 for c in _FULLWIDTH_SIGNS}
 _HALFWIDTH[0x3000] = 0x20  # ideographic space
 
@@ -147,7 +148,9 @@ def year_range(text: str) -> tuple[int, int] | None:
     if not match:
         return None
     first, last = _year_value(match.group("a")), match.group("b")
-    end = _year_value(last) if len(last) != 2 else (first // 100 * 100 + int(last) if first else None)
+    end = (
+        _year_value(last) if len(last) != 2 else (first // 100 * 100 + int(last) if first else None)
+    )
     if first is None or end is None or end < first:
         return None
     return first, end

@@ -19,9 +19,7 @@ class DenseRetriever:
         self.chunks = chunks
         self.embedder = embedder
 
-    def search(
-        self, query: str, k: int, doc_ids: Collection[str] | None = None
-    ) -> list[Hit]:
+    def search(self, query: str, k: int, doc_ids: Collection[str] | None = None) -> list[Hit]:
         if not self.chunks:
             return []
         qvec = self.embedder.encode_queries([query])

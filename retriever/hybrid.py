@@ -54,7 +54,8 @@ class HybridRetriever:
         """Top ``k`` fused hits; ``qvec`` is the query's vector when the caller has it."""
         depth = max(k, self.candidate_k)
         dense = (
-            self.dense.search(query, depth, doc_ids) if qvec is None
+            self.dense.search(query, depth, doc_ids)
+            if qvec is None
             else self.dense.search_vector(qvec, depth, doc_ids)
         )
         rankings = {

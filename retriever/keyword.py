@@ -27,9 +27,7 @@ class KeywordRetriever:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
 
-    def search(
-        self, query: str, k: int, doc_ids: Collection[str] | None = None
-    ) -> list[Hit]:
+    def search(self, query: str, k: int, doc_ids: Collection[str] | None = None) -> list[Hit]:
         scores = self.scores(query)
         order = np.argsort(-scores, kind="stable")
         hits = []

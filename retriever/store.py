@@ -249,9 +249,7 @@ def load_index(path: Path) -> Index:
     """Load an index directory written by :func:`save_index`."""
     path = Path(path)
     manifest = read_manifest(path)
-    documents = {
-        d["doc_id"]: Document.from_dict(d) for d in _read_jsonl(path / "documents.jsonl")
-    }
+    documents = {d["doc_id"]: Document.from_dict(d) for d in _read_jsonl(path / "documents.jsonl")}
     chunks = [Chunk.from_dict(c) for c in _read_jsonl(path / "chunks.jsonl")]
     commitments = [Commitment.from_dict(c) for c in _read_jsonl(path / "commitments.jsonl")]
     vectors = faiss.read_index(str(path / "dense.faiss"))
@@ -265,5 +263,16 @@ def load_index(path: Path) -> Index:
             f"index at {path} is damaged ({vectors.ntotal} vectors for {len(chunks)} chunks, "
             f"{len(unit_vectors)} for {len(units)} answer units): run `lixia-qa ingest` again"
         )
-    return Index(manifest, documents, chunks, commitments, vectors, bm25, tokenizer,
-                 units, unit_vectors, facts, path)
+    return Index(
+        manifest,
+        documents,
+        chunks,
+        commitments,
+        vectors,
+        bm25,
+        tokenizer,
+        units,
+        unit_vectors,
+        facts,
+        path,
+    )

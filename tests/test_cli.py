@@ -56,21 +56,71 @@ def test_missing_index_exits_2_and_names_the_command(monkeypatch, tmp_path, capl
 def test_eval_exit_code_follows_thresholds(cli_env, tmp_path, capsys) -> None:
     questions = tmp_path / "q.jsonl"
     items = [
-        {"id": "a", "question": "2024年计划实施多少个重点项目？", "type": "figure",
-         "answers": ["60个"], "all_of": [], "doc_id": "news_2024.md", "evidence": "计划实施重点项目60个"},
-        {"id": "b", "question": "糖醋鲤鱼怎么做", "type": "unanswerable", "answers": [],
-         "all_of": [], "doc_id": None, "evidence": None},
+        {
+            "id": "a",
+            "question": "2024年计划实施多少个重点项目？",
+            "type": "figure",
+            "answers": ["60个"],
+            "all_of": [],
+            "doc_id": "news_2024.md",
+            "evidence": "计划实施重点项目60个",
+        },
+        {
+            "id": "b",
+            "question": "糖醋鲤鱼怎么做",
+            "type": "unanswerable",
+            "answers": [],
+            "all_of": [],
+            "doc_id": None,
+            "evidence": None,
+        },
     ]
-    questions.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    questions.write_text(
+        "\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8"
+    )
     easy = tmp_path / "easy.json"
-    easy.write_text(json.dumps({"answer_accuracy": 0.5, "type_accuracy": 0.5, "abstention": 0.5,
-                                "false_abstention_max": 0.5, "citations_valid": 1.0, "hit@5": 0.0}))
+    easy.write_text(
+        json.dumps(
+            {
+                "answer_accuracy": 0.5,
+                "type_accuracy": 0.5,
+                "abstention": 0.5,
+                "false_abstention_max": 0.5,
+                "citations_valid": 1.0,
+                "hit@5": 0.0,
+            }
+        )
+    )
     hard = tmp_path / "hard.json"
-    hard.write_text(json.dumps({"answer_accuracy": 1.01, "type_accuracy": 0.5, "abstention": 0.5,
-                                "false_abstention_max": 0.5, "citations_valid": 1.0, "hit@5": 0.0}))
+    hard.write_text(
+        json.dumps(
+            {
+                "answer_accuracy": 1.01,
+                "type_accuracy": 0.5,
+                "abstention": 0.5,
+                "false_abstention_max": 0.5,
+                "citations_valid": 1.0,
+                "hit@5": 0.0,
+            }
+        )
+    )
     out = tmp_path / "m.json"
-    assert main(["eval", "--questions", str(questions), "--thresholds", str(easy),
-                 "--json", str(out), "--plot", str(tmp_path / "c.png")]) == 0
+    assert (
+        main(
+            [
+                "eval",
+                "--questions",
+                str(questions),
+                "--thresholds",
+                str(easy),
+                "--json",
+                str(out),
+                "--plot",
+                str(tmp_path / "c.png"),
+            ]
+        )
+        == 0
+    )
     metrics = json.loads(out.read_text(encoding="utf-8"))
     assert metrics["overall"]["answer_accuracy"] == 1.0 and metrics["failures"] == []
     assert (tmp_path / "c.png").stat().st_size > 0
@@ -89,8 +139,14 @@ def test_eval_against_a_live_server(cli_env, settings, service, tmp_path) -> Non
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, service=service, with_ui=False),
-                                           host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(settings, service=service, with_ui=False),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
@@ -99,13 +155,33 @@ def test_eval_against_a_live_server(cli_env, settings, service, tmp_path) -> Non
                 break
             time.sleep(0.05)
         questions = tmp_path / "q.jsonl"
-        questions.write_text(json.dumps(
-            {"id": "a", "question": "旅游收入多少", "type": "figure", "answers": ["98亿元"],
-             "all_of": [], "doc_id": "sub/culture_2022.txt", "evidence": "实现旅游收入98亿元"},
-            ensure_ascii=False), encoding="utf-8")
+        questions.write_text(
+            json.dumps(
+                {
+                    "id": "a",
+                    "question": "旅游收入多少",
+                    "type": "figure",
+                    "answers": ["98亿元"],
+                    "all_of": [],
+                    "doc_id": "sub/culture_2022.txt",
+                    "evidence": "实现旅游收入98亿元",
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
         out = tmp_path / "m.json"
-        code = main(["eval", "--url", f"http://127.0.0.1:{port}", "--questions", str(questions),
-                     "--json", str(out)])
+        code = main(
+            [
+                "eval",
+                "--url",
+                f"http://127.0.0.1:{port}",
+                "--questions",
+                str(questions),
+                "--json",
+                str(out),
+            ]
+        )
         assert json.loads(out.read_text(encoding="utf-8"))["overall"]["answer_accuracy"] == 1.0
         assert code == 0
     finally:

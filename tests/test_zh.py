@@ -7,71 +7,140 @@ import pytest
 from lixia_qa import zh
 
 
-@pytest.mark.parametrize(("ch", "expected"), [
-    ("区", True), ("〇", True), ("㐀", True), ("豈", True), ("𠀀", True),
-    ("，", False), ("。", False), ("A", False), ("1", False), ("ａ", False), ("", False),
-])
+@pytest.mark.parametrize(
+    ("ch", "expected"),
+    [
+        ("区", True),
+        ("〇", True),
+        ("㐀", True),
+        ("豈", True),
+        ("𠀀", True),
+        ("，", False),
+        ("。", False),
+        ("A", False),
+        ("1", False),
+        ("ａ", False),
+        ("", False),
+    ],
+)
 def test_han_class(ch: str, expected: bool) -> None:
     assert zh.is_han(ch) is expected
     assert bool(re.fullmatch(f"[{zh.HAN}]", ch)) is expected
 
 
-@pytest.mark.parametrize(("text", "sentences"), [
-    ("第一句。第二句！第三句？", ["第一句。", "第二句！", "第三句？"]),
-    ("他说：“好。”然后走了。", ["他说：“好。”", "然后走了。"]),
-    ("（见附件。）下一句", ["（见附件。）", "下一句"]),
-    ("没有句号\n换行也断开", ["没有句号", "换行也断开"]),
-    ("省略号……之后", ["省略号……", "之后"]),
-    ("Is it? Yes!", ["Is it?", "Yes!"]),
-    ("分号；不断开，逗号也不", ["分号；不断开，逗号也不"]),
-    ("  \n ", []),
-])
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("第一句。第二句！第三句？", ["第一句。", "第二句！", "第三句？"]),
+        ("他说：“好。”然后走了。", ["他说：“好。”", "然后走了。"]),
+        ("（见附件。）下一句", ["（见附件。）", "下一句"]),
+        ("没有句号\n换行也断开", ["没有句号", "换行也断开"]),
+        ("省略号……之后", ["省略号……", "之后"]),
+        ("Is it? Yes!", ["Is it?", "Yes!"]),
+        ("分号；不断开，逗号也不", ["分号；不断开，逗号也不"]),
+        ("  \n ", []),
+    ],
+)
 def test_split_sentences(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in zh.split_sentences(text)] == sentences
 
 
-@pytest.mark.parametrize(("ch", "kind"), [
-    ("。", "sentence"), ("！", "sentence"), ("？", "sentence"), ("!", "sentence"), ("?", "sentence"),
-    ("，", "clause"), ("、", "clause"), ("；", "clause"), ("：", "clause"), (",", "clause"),
-    ("”", "closer"), ("）", "closer"), ("》", "closer"), ("】", "closer"), ("」", "closer"),
-])
+@pytest.mark.parametrize(
+    ("ch", "kind"),
+    [
+        ("。", "sentence"),
+        ("！", "sentence"),
+        ("？", "sentence"),
+        ("!", "sentence"),
+        ("?", "sentence"),
+        ("，", "clause"),
+        ("、", "clause"),
+        ("；", "clause"),
+        ("：", "clause"),
+        (",", "clause"),
+        ("”", "closer"),
+        ("）", "closer"),
+        ("》", "closer"),
+        ("】", "closer"),
+        ("」", "closer"),
+    ],
+)
 def test_punctuation_sets(ch: str, kind: str) -> None:
     sets = {"sentence": zh.SENTENCE_END, "clause": zh.CLAUSE_END, "closer": zh.CLOSERS}
     assert [k for k, chars in sets.items() if ch in chars] == [kind]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("２０２４年", "2024年"), ("ＡＢＣｘｙｚ", "ABCxyz"), ("１４．９％", "14.9%"),
-    ("Ａ－１／２", "A-1/2"), ("区\u3000政府", "区 政府"),
-    ("，。（）：；“”", "，。（）：；“”"),  # Chinese punctuation is kept
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("２０２４年", "2024年"),
+        ("ＡＢＣｘｙｚ", "ABCxyz"),
+        ("１４．９％", "14.9%"),
+        ("Ａ－１／２", "A-1/2"),
+        ("区\u3000政府", "区 政府"),
+        ("，。（）：；“”", "，。（）：；“”"),  # Chinese punctuation is kept
+    ],
+)
 def test_to_halfwidth(text: str, expected: str) -> None:
     assert zh.to_halfwidth(text) == expected
 
 
-@pytest.mark.parametrize(("token", "value"), [
-    ("2025", 2025), ("２０２５", 2025), ("二〇二五", 2025), ("二零二五", 2025), ("十", 10),
-    ("十二", 12), ("二十一", 21), ("一百零五", 105), ("两千", 2000), ("三十一", 31),
-    ("3.5", None), ("三十点二", None), ("abc", None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("2025", 2025),
+        ("２０２５", 2025),
+        ("二〇二五", 2025),
+        ("二零二五", 2025),
+        ("十", 10),
+        ("十二", 12),
+        ("二十一", 21),
+        ("一百零五", 105),
+        ("两千", 2000),
+        ("三十一", 31),
+        ("3.5", None),
+        ("三十点二", None),
+        ("abc", None),
+        ("", None),
+    ],
+)
 def test_cn_to_int(token: str, value: int | None) -> None:
     assert zh.cn_to_int(token) == value
 
 
-@pytest.mark.parametrize(("text", "year"), [
-    ("2024年", 2024), ("二〇二四年", 2024), ("二零二四年工作", 2024), ("23年的目标", 2023),
-    ("２０２４年", 2024), ("2023—2027年行动计划", 2023), ("80年代", None), ("五年来", None),
-    ("12345年", None), ("没有年份", None),
-])
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2024年", 2024),
+        ("二〇二四年", 2024),
+        ("二零二四年工作", 2024),
+        ("23年的目标", 2023),
+        ("２０２４年", 2024),
+        ("2023—2027年行动计划", 2023),
+        ("80年代", None),
+        ("五年来", None),
+        ("12345年", None),
+        ("没有年份", None),
+    ],
+)
 def test_parse_year(text: str, year: int | None) -> None:
     assert zh.parse_year(text) == year
 
 
-@pytest.mark.parametrize(("text", "span"), [
-    ("2023—2027年", (2023, 2027)), ("2023-2027年", (2023, 2027)), ("2023–2027年", (2023, 2027)),
-    ("2021年至2035年", (2021, 2035)), ("2021年-2035年", (2021, 2035)), ("2023-27年", (2023, 2027)),
-    ("二〇二三—二〇二七年", (2023, 2027)), ("2027-2023年", None), ("2024年", None),
-])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("2023—2027年", (2023, 2027)),
+        ("2023-2027年", (2023, 2027)),
+        ("2023–2027年", (2023, 2027)),
+        ("2021年至2035年", (2021, 2035)),
+        ("2021年-2035年", (2021, 2035)),
+        ("2023-27年", (2023, 2027)),
+        ("二〇二三—二〇二七年", (2023, 2027)),
+        ("2027-2023年", None),
+        ("2024年", None),
+    ],
+)
 def test_year_range(text: str, span: tuple[int, int] | None) -> None:
     assert zh.year_range(text) == span
 
@@ -79,7 +148,9 @@ def test_year_range(text: str, span: tuple[int, int] | None) -> None:
 def test_find_years_offsets_and_ranges() -> None:
     text = "《2023—2027年行动计划》提出，到2025年，二〇二四年底完成，建成满30年。"
     found = zh.find_years(text, two_digit=False)
-    assert [(m.year, m.range_end, text[m.start:m.end]) for m in found] == [
-        (2023, 2027, "2023—2027年"), (2025, None, "2025年"), (2024, None, "二〇二四年"),
+    assert [(m.year, m.range_end, text[m.start : m.end]) for m in found] == [
+        (2023, 2027, "2023—2027年"),
+        (2025, None, "2025年"),
+        (2024, None, "二〇二四年"),
     ]
     assert 2030 in [m.year for m in zh.find_years(text)]  # "30年" read as a year on request

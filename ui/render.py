@@ -15,7 +15,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from lixia_qa.types import Answer, Citation, Commitment, Document
 
 PRODUCT_NAME = "政务文档问答"
-FONT_STACK = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif")
+FONT_STACK = (
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "sans-serif",
+)
 LOADING = "服务正在加载索引…请稍后再试。"
 COMMITMENT_HEADERS = ["任务", "牵头领导", "牵头单位", "责任单位", "出处"]
 CSV_EXTRA_HEADERS = ["文档", "起始位置", "结束位置"]
@@ -169,7 +175,11 @@ def commitment_card(c: Commitment, titles: Mapping[str, str]) -> str:
     """A commitment as a card (the phone layout of the table), with a link to its place."""
     people = "".join(
         f'<div class="who"><span class="label">{label}</span>{esc("、".join(names))}</div>'
-        for label, names in (("牵头领导", c.leaders), ("牵头单位", c.lead_units), ("责任单位", c.units))
+        for label, names in (
+            ("牵头领导", c.leaders),
+            ("牵头单位", c.lead_units),
+            ("责任单位", c.units),
+        )
         if names
     )
     return (

@@ -31,8 +31,16 @@ _MARK = "LIXIATABLE{}X"
 _MARK_RE = re.compile(r"LIXIATABLE(\d+)X")
 _MAX_CELL = 200  # a longer cell is page layout, not data
 _META_DATE_NAMES = (
-    "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date",
-    "dc.date.issued", "dcterms.issued", "publish_date", "date", "maketime",
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "article:published_time",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "publish_date",
+    "date",
+    "maketime",
 )
 _SITE_SUFFIX_RE = re.compile(
     r"\s*(?:[-_|｜–—－]{1,2}|\s—\s)\s*[^-_|｜–—－]{2,30}(?:人民政府|政府|门户网站|网站|网|委员会|局|办公室|首页)\s*$"
@@ -129,7 +137,9 @@ def extract(data: bytes, name: str) -> Extracted:
         raise UnreadableFileError("not a text file (binary, or an encoding that does not decode)")
     html, encoding = decoded
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        root = lxml.html.document_fromstring(
+            html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFileError(f"not a readable web page ({exc})") from exc
     title = page_title(root)
@@ -137,8 +147,11 @@ def extract(data: bytes, name: str) -> Extracted:
     _drop_furniture(root)
     tables = _cut_tables(root)
     result: Any = trafilatura.bare_extraction(
-        lxml.html.tostring(root, encoding="unicode"), with_metadata=True, include_tables=False,
-        include_comments=False, include_images=False,
+        lxml.html.tostring(root, encoding="unicode"),
+        with_metadata=True,
+        include_tables=False,
+        include_comments=False,
+        include_images=False,
     )
     text = (result.text or "") if result is not None else ""
     text = re.sub(r"\n+", "\n\n", text).strip() or page_text.replace("\n", "\n\n")

@@ -76,8 +76,9 @@ def _read_page(page: Any, number: int) -> _Page:
         if not line["text"].strip() or any(_inside(line, b) for b in boxes):
             continue
         size = statistics.median(c["size"] for c in line["chars"]) if line["chars"] else 10.0
-        items.append(_Item(line["text"].strip(), line["x0"], line["x1"], line["top"],
-                           line["bottom"], size))
+        items.append(
+            _Item(line["text"].strip(), line["x0"], line["x1"], line["top"], line["bottom"], size)
+        )
     for table in tables:
         text = format_table(table.extract())
         if text:
@@ -96,8 +97,11 @@ def _furniture(pages: list[_Page]) -> set[str]:
     """Keys of lines repeated at a page edge on at least half of the pages (2 or more)."""
     counts: Counter[str] = Counter()
     for page in pages:
-        edge = {_key(it.text) for it in (*page.items[:_EDGE_LINES], *page.items[-_EDGE_LINES:])
-                if not it.table}
+        edge = {
+            _key(it.text)
+            for it in (*page.items[:_EDGE_LINES], *page.items[-_EDGE_LINES:])
+            if not it.table
+        }
         counts.update(edge)
     need = max(2, (len(pages) + 1) // 2)
     return {key for key, n in counts.items() if n >= need and len(pages) >= 2}
@@ -105,12 +109,22 @@ def _furniture(pages: list[_Page]) -> set[str]:
 
 def _strip_edges(page: _Page, repeated: set[str]) -> list[_Item]:
     items = list(page.items)
-    edges = {*range(min(_EDGE_LINES, len(items))), *range(max(0, len(items) - _EDGE_LINES), len(items))}
-    return [it for i, it in enumerate(items) if it.table or i not in edges
-            or not (_key(it.text) in repeated or _PAGE_NUMBER_RE.match(it.text))]
+    edges = {
+        *range(min(_EDGE_LINES, len(items))),
+        *range(max(0, len(items) - _EDGE_LINES), len(items)),
+    }
+    return [
+        it
+        for i, it in enumerate(items)
+        if it.table
+        or i not in edges
+        or not (_key(it.text) in repeated or _PAGE_NUMBER_RE.match(it.text))
+    ]
 
 
-def _starts_paragraph(prev: _Item | None, prev_page: _Page | None, item: _Item, page: _Page) -> bool:
+def _starts_paragraph(
+    prev: _Item | None, prev_page: _Page | None, item: _Item, page: _Page
+) -> bool:
     if prev is None or prev_page is None or item.table or prev.table:
         return True
     indent = item.x0 - page.left > 1.2 * item.size
@@ -120,7 +134,9 @@ def _starts_paragraph(prev: _Item | None, prev_page: _Page | None, item: _Item, 
 
 
 def _glue(left: str, right: str) -> str:
-    latin = left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum()
+    latin = (
+        left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum()
+    )
     return f"{left} {right}" if latin else left + right
 
 

@@ -11,8 +11,11 @@ from ingest.readers.base import Extracted, UnreadableFileError
 from lixia_qa.zh import HAN_RE
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "big5", "hz", "cp936")
 
@@ -42,8 +45,16 @@ def _common_chinese(text: str) -> bool:
 
 def _mostly_han(text: str) -> bool:
     high = [ch for ch in text if ord(ch) > 127]
-    return bool(high) and sum(1 for ch in high if HAN_RE.match(ch) or 0x3000 <= ord(ch) <= 0x303F
-                              or 0xFF00 <= ord(ch) <= 0xFFEF) / len(high) >= 0.95
+    return (
+        bool(high)
+        and sum(
+            1
+            for ch in high
+            if HAN_RE.match(ch) or 0x3000 <= ord(ch) <= 0x303F or 0xFF00 <= ord(ch) <= 0xFFEF
+        )
+        / len(high)
+        >= 0.95
+    )
 
 
 def _latin(data: bytes) -> str | None:
@@ -115,6 +126,7 @@ def decode(data: bytes) -> tuple[str, str] | None:
     if best.encoding not in _CHINESE_ENCODINGS and any(ord(ch) > 0x2FFF for ch in text):
         return None  # CJK or Hangul out of a non-Chinese code page: mojibake
     return text, best.encoding
+
 
 def extract(data: bytes, name: str) -> Extracted:
     """A ``.txt``/``.md`` file's text (cleaning rules turn markdown into paragraphs)."""

@@ -21,15 +21,18 @@ from answer.analyse import (
 from retriever.tokenize import ChineseTokenizer
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("新建口袋公园由哪个单位牵头？", OWNER),
-    ("青川区今年要建哪些公园？", LIST),
-    ("文化节是什么时候开幕的？", DATE),
-    ("新建了几处驿站？", FIGURE),
-    ("这座桥是谁设计的？", PERSON),
-    ("文化节在哪里举办？", PLACE),
-    ("课后服务是怎么安排的？", FACT),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("新建口袋公园由哪个单位牵头？", OWNER),
+        ("青川区今年要建哪些公园？", LIST),
+        ("文化节是什么时候开幕的？", DATE),
+        ("新建了几处驿站？", FIGURE),
+        ("这座桥是谁设计的？", PERSON),
+        ("文化节在哪里举办？", PLACE),
+        ("课后服务是怎么安排的？", FACT),
+    ],
+)
 def test_kinds(text: str, kind: str) -> None:
     assert classify(text)[0] == kind
 
@@ -49,8 +52,14 @@ def test_synonyms_give_the_documents_forms() -> None:
     assert "地区生产总值" in q.term_forms("gdp")
 
 
-@pytest.mark.parametrize(("text", "measure"), [
-    ("要封多少口自备井", "口"), ("新增多少张床位", "张"), ("花多少钱", "元"), ("建几所学校", "所"),
-])
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("要封多少口自备井", "口"),
+        ("新增多少张床位", "张"),
+        ("花多少钱", "元"),
+        ("建几所学校", "所"),
+    ],
+)
 def test_measure_words(text: str, measure: str) -> None:
     assert analyse(text, ChineseTokenizer(), None).measure == measure

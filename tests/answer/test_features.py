@@ -12,22 +12,42 @@ from answer.analyse import DATE, FACT, FIGURE, LIST, OWNER, PERSON, PLACE, Kind,
 from lixia_qa.types import AnswerUnit, Chunk
 
 
-def q(kind: Kind = FACT, terms: tuple[str, ...] = ("公园",), measure: str | None = None,
-      years: tuple[int, ...] = (), text: str = "问题") -> Question:
-    return Question(text, kind, None, years, terms, measure,
-                    forms=tuple((t,) for t in terms))
+def q(
+    kind: Kind = FACT,
+    terms: tuple[str, ...] = ("公园",),
+    measure: str | None = None,
+    years: tuple[int, ...] = (),
+    text: str = "问题",
+) -> Question:
+    return Question(text, kind, None, years, terms, measure, forms=tuple((t,) for t in terms))
 
 
-def ctx(question: Question, weights: tuple[float, ...] | None = None,
-        all_weights: tuple[float, ...] | None = None, asked: frozenset[str] = frozenset(),
-        districts: frozenset[str] = frozenset()) -> F.Context:
+def ctx(
+    question: Question,
+    weights: tuple[float, ...] | None = None,
+    all_weights: tuple[float, ...] | None = None,
+    asked: frozenset[str] = frozenset(),
+    districts: frozenset[str] = frozenset(),
+) -> F.Context:
     w = weights if weights is not None else (1.0,) * len(question.terms)
-    return F.Context(question, question.terms, question.forms, w,
-                     all_weights if all_weights is not None else w, asked, districts)
+    return F.Context(
+        question,
+        question.terms,
+        question.forms,
+        w,
+        all_weights if all_weights is not None else w,
+        asked,
+        districts,
+    )
 
 
-def cand(text: str, kind: str = "sentence", chunk_text: str | None = None,
-         heading: tuple[str, ...] = (), **kw) -> F.Candidate:  # type: ignore[no-untyped-def]
+def cand(
+    text: str,
+    kind: str = "sentence",
+    chunk_text: str | None = None,
+    heading: tuple[str, ...] = (),
+    **kw,
+) -> F.Candidate:  # type: ignore[no-untyped-def]
     unit = AnswerUnit("d~0", "d", text, 0, len(text), kind)
     chunk = Chunk("d#0", "d", chunk_text or text, 0, len(chunk_text or text), heading)
     return F.Candidate(0, unit, chunk, **kw)
@@ -35,8 +55,9 @@ def cand(text: str, kind: str = "sentence", chunk_text: str | None = None,
 
 def test_lexical_coverage_of_unit_passage_and_heading() -> None:
     c = ctx(q(terms=("公园", "绿道")), weights=(3.0, 1.0))
-    one = cand("新建口袋公园12处。", chunk_text="新建口袋公园12处。改造绿道5公里。",
-               heading=("绿道建设",))
+    one = cand(
+        "新建口袋公园12处。", chunk_text="新建口袋公园12处。改造绿道5公里。", heading=("绿道建设",)
+    )
     assert F.cov_unit(c, one) == pytest.approx(0.75)  # 3 of 3+1
     assert F.cov_passage(c, one) == 1.0
     assert F.cov_heading(c, one) == 1.0  # heading supplies 绿道
@@ -54,8 +75,9 @@ def test_cov_all_counts_unseen_terms_at_their_weight() -> None:
 
 
 def test_synonym_forms_count_as_the_term() -> None:
-    question = Question("GDP增长多少", FIGURE, None, (), ("gdp",), None,
-                        forms=(("gdp", "地区生产总值"),))
+    question = Question(
+        "GDP增长多少", FIGURE, None, (), ("gdp",), None, forms=(("gdp", "地区生产总值"),)
+    )
     c = F.Context(question, ("gdp",), question.forms, (1.0,), (1.0,))
     assert F.cov_unit(c, cand("地区生产总值增长6%。")) == 1.0
 
@@ -78,18 +100,21 @@ def test_vectors_and_ranks() -> None:
     assert F.rank_fused(c, cand("x。")) == 0.0 and F.rank_keyword(c, cand("x。")) == 0.0
 
 
-@pytest.mark.parametrize(("text", "measure", "fit", "miss_m", "fit_m"), [
-    ("新建幼儿园4所。", "所", 1, 0, 1),
-    ("新建幼儿园四所。", "所", 1, 0, 1),  # Chinese numeral
-    ("服务群众40余万件。", "件", 1, 0, 1),  # 余万 between figure and measure word
-    ("医务人员达到1.4万人。", None, 1, 0, 0),
-    ("水质稳定在Ⅱ类。", None, 1, 0, 0),  # Roman numeral grade
-    ("打造百亿级产业集群。", None, 1, 0, 0),
-    ("新建幼儿园4所。", "口", 1, 1, 0),  # counts something else
-    ("完成自备井封停任务。", "口", 0, 1, 0),  # no figure at all
-    ("补贴标准为每月800元。", "元", 1, 0, 1),
-    ("新增租赁住房4100套。", "元", 0, 0, 0),  # a figure, not of the asked family (yuan)
-])
+@pytest.mark.parametrize(
+    ("text", "measure", "fit", "miss_m", "fit_m"),
+    [
+        ("新建幼儿园4所。", "所", 1, 0, 1),
+        ("新建幼儿园四所。", "所", 1, 0, 1),  # Chinese numeral
+        ("服务群众40余万件。", "件", 1, 0, 1),  # 余万 between figure and measure word
+        ("医务人员达到1.4万人。", None, 1, 0, 0),
+        ("水质稳定在Ⅱ类。", None, 1, 0, 0),  # Roman numeral grade
+        ("打造百亿级产业集群。", None, 1, 0, 0),
+        ("新建幼儿园4所。", "口", 1, 1, 0),  # counts something else
+        ("完成自备井封停任务。", "口", 0, 1, 0),  # no figure at all
+        ("补贴标准为每月800元。", "元", 1, 0, 1),
+        ("新增租赁住房4100套。", "元", 0, 0, 0),  # a figure, not of the asked family (yuan)
+    ],
+)
 def test_figure_fit(text: str, measure: str | None, fit: int, miss_m: int, fit_m: int) -> None:
     c = ctx(q(FIGURE, measure=measure))
     one = cand(text)

@@ -31,8 +31,11 @@ def _model(tmp_path: Path, **manifest: object) -> Path:
     n = len(FEATURE_NAMES)
     coef = np.zeros(n)
     coef[FEATURE_NAMES.index("cov_unit")] = 2.0
-    scorer = LearnedScorer(Linear(coef, -1.0, np.zeros(n), np.ones(n)), threshold=0.5,
-                           manifest={"embedder": "hash", **manifest})
+    scorer = LearnedScorer(
+        Linear(coef, -1.0, np.zeros(n), np.ones(n)),
+        threshold=0.5,
+        manifest={"embedder": "hash", **manifest},
+    )
     path = tmp_path / "m.json"
     scorer.save(path)
     return path
@@ -69,17 +72,28 @@ def test_loading_refuses_other_features(tmp_path: Path) -> None:
 
 def test_hard_fits_exclude_candidates_whatever_their_score(tmp_path: Path) -> None:
     scorer = LearnedScorer.load(_model(tmp_path))
-    X = np.vstack([_row(cov_unit=1.0, miss_figure=1), _row(cov_unit=1.0, other_place=1),
-                   _row(cov_unit=1.0, is_heading=1), _row(cov_unit=1.0, miss_measure=1)])
+    X = np.vstack(
+        [
+            _row(cov_unit=1.0, miss_figure=1),
+            _row(cov_unit=1.0, other_place=1),
+            _row(cov_unit=1.0, is_heading=1),
+            _row(cov_unit=1.0, miss_measure=1),
+        ]
+    )
     assert not scorer.score(X)[1].any()
     assert not VectorScorer(threshold=0.0).score(X)[1].any()
 
 
 def test_lexical_rule_needs_coverage_fit_and_retrieval() -> None:
     rule = LexicalScorer()
-    X = np.vstack([_row(cov_all=0.8, rank_fused=1.0), _row(cov_all=0.4, rank_fused=1.0),
-                   _row(cov_all=0.8, rank_fused=0.0), _row(cov_all=0.8, rank_fused=1.0,
-                                                           miss_figure=1)])
+    X = np.vstack(
+        [
+            _row(cov_all=0.8, rank_fused=1.0),
+            _row(cov_all=0.4, rank_fused=1.0),
+            _row(cov_all=0.8, rank_fused=0.0),
+            _row(cov_all=0.8, rank_fused=1.0, miss_figure=1),
+        ]
+    )
     score, ok = rule.score(X)
     assert ok.tolist() == [True, False, False, False]
     assert score[0] == pytest.approx(0.8 + 0.12)

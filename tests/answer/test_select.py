@@ -29,8 +29,11 @@ def test_prefer_recent_among_equally_good_statements() -> None:
 
 def test_limits_by_kind() -> None:
     cfg = AnswerConfig()
-    good = [_s("a", "甲公园。", 0.9, 2024, 0), _s("a", "乙公园。", 0.85, 2024, 10),
-            _s("a", "丙公园。", 0.84, 2024, 20)]
+    good = [
+        _s("a", "甲公园。", 0.9, 2024, 0),
+        _s("a", "乙公园。", 0.85, 2024, 10),
+        _s("a", "丙公园。", 0.84, 2024, 20),
+    ]
     rule = LexicalScorer()
     assert len(choose(_q(FIGURE), good, rule, cfg, True)[0]) == 1
     assert len(choose(_q(FACT), good, rule, cfg, True)[0]) == 2

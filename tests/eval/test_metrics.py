@@ -12,8 +12,19 @@ from eval.metrics import (
 )
 from eval.runner import check
 
-FIG = {"type": "figure", "answers": ["14.9万户"], "doc_id": "a", "evidence": "市场主体已经达到14.9万户"}
-LST = {"type": "list", "answers": [], "all_of": ["福瑞达", "恒翼生物"], "doc_id": "a", "evidence": "x"}
+FIG = {
+    "type": "figure",
+    "answers": ["14.9万户"],
+    "doc_id": "a",
+    "evidence": "市场主体已经达到14.9万户",
+}
+LST = {
+    "type": "list",
+    "answers": [],
+    "all_of": ["福瑞达", "恒翼生物"],
+    "doc_id": "a",
+    "evidence": "x",
+}
 UNA = {"type": "unanswerable", "answers": [], "doc_id": None, "evidence": None}
 
 
@@ -61,12 +72,36 @@ def test_percentile_nearest_rank() -> None:
 
 def test_summarise_and_check() -> None:
     rows = [
-        {"type": "figure", "correct": True, "abstained": False, "hit@1": True, "hit@5": True,
-         "citations_valid": True, "answer_chars": 30, "latency_ms": 10.0},
-        {"type": "figure", "correct": False, "abstained": True, "hit@1": False, "hit@5": True,
-         "citations_valid": True, "answer_chars": 40, "latency_ms": 30.0},
-        {"type": "unanswerable", "correct": True, "abstained": True, "hit@1": False, "hit@5": False,
-         "citations_valid": True, "answer_chars": 40, "latency_ms": 20.0},
+        {
+            "type": "figure",
+            "correct": True,
+            "abstained": False,
+            "hit@1": True,
+            "hit@5": True,
+            "citations_valid": True,
+            "answer_chars": 30,
+            "latency_ms": 10.0,
+        },
+        {
+            "type": "figure",
+            "correct": False,
+            "abstained": True,
+            "hit@1": False,
+            "hit@5": True,
+            "citations_valid": True,
+            "answer_chars": 40,
+            "latency_ms": 30.0,
+        },
+        {
+            "type": "unanswerable",
+            "correct": True,
+            "abstained": True,
+            "hit@1": False,
+            "hit@5": False,
+            "citations_valid": True,
+            "answer_chars": 40,
+            "latency_ms": 20.0,
+        },
     ]
     m = summarise(rows)
     # 1 of 2 answerable right; 1 of 2 answerable abstained; the 1 unanswerable abstained
@@ -76,7 +111,16 @@ def test_summarise_and_check() -> None:
     assert m["hit@1"] == pytest.approx(0.5) and m["hit@5"] == pytest.approx(1.0)
     assert m["mean_answer_chars"] == pytest.approx(30.0)  # only the one answered row
     assert m["latency_p50_ms"] == 20.0
-    result = {"overall": m, "by_type": {"figure": summarise(rows[:2]), "unanswerable": summarise(rows[2:])}}
-    limits = {"answer_accuracy": 0.6, "type_accuracy": 0.4, "abstention": 0.9,
-              "false_abstention_max": 0.1, "citations_valid": 1.0, "hit@5": 0.9}
+    result = {
+        "overall": m,
+        "by_type": {"figure": summarise(rows[:2]), "unanswerable": summarise(rows[2:])},
+    }
+    limits = {
+        "answer_accuracy": 0.6,
+        "type_accuracy": 0.4,
+        "abstention": 0.9,
+        "false_abstention_max": 0.1,
+        "citations_valid": 1.0,
+        "hit@5": 0.9,
+    }
     assert check(result, limits) == ["answer_accuracy 0.500 < 0.6", "false_abstention 0.500 > 0.1"]

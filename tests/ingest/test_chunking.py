@@ -32,7 +32,9 @@ def test_chunks_split_at_sentence_ends_and_keep_headings() -> None:
     text = f"一、民生实事\n（一）统筹教育和卫生事业，办好实事。\n{body}"
     doc = _doc(text)
     chunks = chunk_document(doc, 60, 10)
-    assert all(c.text.endswith(("。", "！")) or c is chunks[-1] or c.text.endswith("事") for c in chunks)
+    assert all(
+        c.text.endswith(("。", "！")) or c is chunks[-1] or c.text.endswith("事") for c in chunks
+    )
     deep = [c for c in chunks if "卫生工作" in c.text]
     assert deep and deep[-1].headings[-1] == "（一）统筹教育和卫生事业"
     assert deep[-1].headings[0].startswith("一、民生实事")

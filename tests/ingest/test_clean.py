@@ -42,10 +42,22 @@ def cleaned() -> dict[str, str]:
 def test_rules_are_named_public_documented_functions_in_order() -> None:
     names = [name for name, _ in RULES]
     assert names == [
-        "text_tables", "normalize_newlines", "to_halfwidth", "strip_markdown", "strip_nav_bars",
-        "strip_breadcrumbs", "strip_voice_broadcast", "strip_qr_prompts", "strip_print_close",
-        "strip_share_links", "strip_site_footer", "strip_page_furniture",
-        "cjk_punctuation", "fix_number_spaces", "remove_cjk_spaces", "rejoin_broken_lines",
+        "text_tables",
+        "normalize_newlines",
+        "to_halfwidth",
+        "strip_markdown",
+        "strip_nav_bars",
+        "strip_breadcrumbs",
+        "strip_voice_broadcast",
+        "strip_qr_prompts",
+        "strip_print_close",
+        "strip_share_links",
+        "strip_site_footer",
+        "strip_page_furniture",
+        "cjk_punctuation",
+        "fix_number_spaces",
+        "remove_cjk_spaces",
+        "rejoin_broken_lines",
         "tidy_whitespace",
     ]
     for name, rule in RULES:
@@ -63,12 +75,18 @@ def test_normalize_newlines() -> None:
 
 def test_to_halfwidth_converts_ascii_forms_and_keeps_chinese_punctuation() -> None:
     assert to_halfwidth("ＡＢｃ１２３％＋－．／＠＃＆＝＜＞") == "ABc123%+-./@#&=<>"
-    assert to_halfwidth("增长１２．５％，（一）“好”！？、：；。") == "增长12.5%，（一）“好”！？、：；。"
+    assert (
+        to_halfwidth("增长１２．５％，（一）“好”！？、：；。")
+        == "增长12.5%，（一）“好”！？、：；。"
+    )
 
 
 def test_cjk_punctuation() -> None:
     raw = "城区:百尺竿头,更进一步;是否?是!会议(含CBD片区)于9:30开始,共1,000人。"
-    assert cjk_punctuation(raw) == "城区：百尺竿头，更进一步；是否？是！会议（含CBD片区）于9:30开始，共1,000人。"
+    assert (
+        cjk_punctuation(raw)
+        == "城区：百尺竿头，更进一步；是否？是！会议（含CBD片区）于9:30开始，共1,000人。"
+    )
 
 
 def test_cjk_punctuation_leaves_latin_text_alone() -> None:
@@ -78,25 +96,30 @@ def test_cjk_punctuation_leaves_latin_text_alone() -> None:
     )
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("主体达到14 . 9万户。", "主体达到14.9万户。"),
-    ("达到14 .9万户，又如14. 9万户", "达到14.9万户，又如14.9万户"),
-    ("提供7× 24小时服务", "提供7×24小时服务"),
-    ("床位100 张", "床位100张"),
-    ("共 12 所", "共12所"),
-    ("2 0 2 4年", "2024年"),
-    ("增长5 %", "增长5%"),
-    ("1 - 11月", "1-11月"),
-    ("1. 2023年目标", "1. 2023年目标"),  # a list marker, not a decimal
-    ("a 1 2 3 b", "a 1 2 3 b"),  # digits among Latin text stay apart
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("主体达到14 . 9万户。", "主体达到14.9万户。"),
+        ("达到14 .9万户，又如14. 9万户", "达到14.9万户，又如14.9万户"),
+        ("提供7× 24小时服务", "提供7×24小时服务"),
+        ("床位100 张", "床位100张"),
+        ("共 12 所", "共12所"),
+        ("2 0 2 4年", "2024年"),
+        ("增长5 %", "增长5%"),
+        ("1 - 11月", "1-11月"),
+        ("1. 2023年目标", "1. 2023年目标"),  # a list marker, not a decimal
+        ("a 1 2 3 b", "a 1 2 3 b"),  # digits among Latin text stay apart
+    ],
+)
 def test_fix_number_spaces(raw: str, expected: str) -> None:
     assert fix_number_spaces(raw) == expected
 
 
 def test_remove_cjk_spaces() -> None:
-    raw = (" 我 们 就 在 您 身 边\n\n城区 加快推进 重点项目， 确保 “联络长” 到位。Big data 产业\n\n"
-           "奋进逐浪立潮头 创新发展启新程\n\n记者 王小明\n通讯员 李四 王五")
+    raw = (
+        " 我 们 就 在 您 身 边\n\n城区 加快推进 重点项目， 确保 “联络长” 到位。Big data 产业\n\n"
+        "奋进逐浪立潮头 创新发展启新程\n\n记者 王小明\n通讯员 李四 王五"
+    )
     assert remove_cjk_spaces(raw) == (
         " 我们就在您身边\n\n城区加快推进重点项目，确保“联络长”到位。Big data 产业\n\n"
         "奋进逐浪立潮头 创新发展启新程\n\n记者 王小明\n通讯员 李四 王五"
@@ -104,12 +127,31 @@ def test_remove_cjk_spaces() -> None:
 
 
 def test_strip_page_furniture() -> None:
-    raw = "\n".join([
-        "正文第一段。", "扫码下载某某新闻", "", "找记者 上某点", "编辑:张三 美编:李四 组版:王五",
-        "责编：赵六", "（此件公开发布）", "第A03版", "- 3 -", "12", "▲园区一角。", "图为施工现场。",
-        "记者 张三 摄", "（区委宣传部供图）", "组织拍摄", "记者 王小明", "正文第二段。",
-    ])
-    assert tidy_whitespace(strip_page_furniture(raw)) == "正文第一段。\n\n组织拍摄\n\n记者 王小明\n\n正文第二段。"
+    raw = "\n".join(
+        [
+            "正文第一段。",
+            "扫码下载某某新闻",
+            "",
+            "找记者 上某点",
+            "编辑:张三 美编:李四 组版:王五",
+            "责编：赵六",
+            "（此件公开发布）",
+            "第A03版",
+            "- 3 -",
+            "12",
+            "▲园区一角。",
+            "图为施工现场。",
+            "记者 张三 摄",
+            "（区委宣传部供图）",
+            "组织拍摄",
+            "记者 王小明",
+            "正文第二段。",
+        ]
+    )
+    assert (
+        tidy_whitespace(strip_page_furniture(raw))
+        == "正文第一段。\n\n组织拍摄\n\n记者 王小明\n\n正文第二段。"
+    )
 
 
 def test_strip_page_furniture_puts_bylines_in_their_own_paragraph() -> None:
@@ -125,8 +167,10 @@ def test_strip_markdown() -> None:
 
 
 def test_rejoin_broken_lines_newspaper_columns() -> None:
-    raw = ("城区作为省会中心城区，\n市场主体已经达到9.8万\n户。紧盯石\n河水库周边，由区级领导作为\n\n"
-           "“联络长”牵头开展走访。\n\n推进城市更新\n服务重点项目\n\n王某表示，城区将始终坚\n持以项目为牵引")
+    raw = (
+        "城区作为省会中心城区，\n市场主体已经达到9.8万\n户。紧盯石\n河水库周边，由区级领导作为\n\n"
+        "“联络长”牵头开展走访。\n\n推进城市更新\n服务重点项目\n\n王某表示，城区将始终坚\n持以项目为牵引"
+    )
     assert rejoin_broken_lines(raw) == (
         "城区作为省会中心城区，市场主体已经达到9.8万户。紧盯石河水库周边，由区级领导作为“联络长”牵头开展走访。"
         "\n\n推进城市更新\n服务重点项目\n\n王某表示，城区将始终坚持以项目为牵引"
@@ -134,8 +178,10 @@ def test_rejoin_broken_lines_newspaper_columns() -> None:
 
 
 def test_rejoin_keeps_sentence_ends_headings_and_labels() -> None:
-    raw = ("一、总体要求\n全面贯彻新发展理念，推动高质量发展。\n二、主要目标\n生产总值增长6%。\n\n"
-           "联系人：张三\n电话：0531-1234567\n\n这是一句\n，逗号不能开头。")
+    raw = (
+        "一、总体要求\n全面贯彻新发展理念，推动高质量发展。\n二、主要目标\n生产总值增长6%。\n\n"
+        "联系人：张三\n电话：0531-1234567\n\n这是一句\n，逗号不能开头。"
+    )
     assert rejoin_broken_lines(raw) == (
         "一、总体要求\n全面贯彻新发展理念，推动高质量发展。\n二、主要目标\n生产总值增长6%。\n\n"
         "联系人：张三\n电话：0531-1234567\n\n这是一句，逗号不能开头。"
@@ -145,7 +191,10 @@ def test_rejoin_keeps_sentence_ends_headings_and_labels() -> None:
 def test_rejoin_finds_a_fragment_past_a_sidebar() -> None:
     body = "将创新作为引领高质量发展的第一动力，城区将提高思想境界，提高工作标准，提高服务水平，提高能力素"
     raw = f"{body}\n\n另一栏里完整的一段话。\n\n会议现场。\n\n质，不断创新思路。"
-    assert rejoin_broken_lines(raw) == f"{body}质，不断创新思路。\n\n另一栏里完整的一段话。\n\n会议现场。"
+    assert (
+        rejoin_broken_lines(raw)
+        == f"{body}质，不断创新思路。\n\n另一栏里完整的一段话。\n\n会议现场。"
+    )
 
 
 def test_tidy_whitespace() -> None:
@@ -181,7 +230,9 @@ def test_seed_002_columns_are_rejoined(cleaned: dict[str, str]) -> None:
     assert "\n\n推动城市更新\n全力服务重点项目\n\n" in text
     assert "\n\n锚定发展蓝图\n推动产业转型升级\n\n" in text
     assert "\n\n记者 夏侯凤超\n\n" in text
-    assert "不断释放数字基础设施“乘数效应”。\n开放市场聚企业。用好数字历下建设各类应用场景清单" in text
+    assert (
+        "不断释放数字基础设施“乘数效应”。\n开放市场聚企业。用好数字历下建设各类应用场景清单" in text
+    )
 
 
 def test_seed_002_every_running_line_ends_a_sentence(cleaned: dict[str, str]) -> None:

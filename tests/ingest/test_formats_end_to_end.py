@@ -9,17 +9,39 @@ from fastapi.testclient import TestClient
 from lixia_qa.settings import Settings
 
 FURNITURE = (
-    "中国政府网", "政务服务", "当前位置", "首页>", "语音播报", "扫一扫", "打印本页", "关闭窗口",
-    "分享到", "版权所有", "ICP备", "网站标识码", fc.PDF_HEADER, "- 1 -", "- 2 -",
+    "中国政府网",
+    "政务服务",
+    "当前位置",
+    "首页>",
+    "语音播报",
+    "扫一扫",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "版权所有",
+    "ICP备",
+    "网站标识码",
+    fc.PDF_HEADER,
+    "- 1 -",
+    "- 2 -",
 )
 
 EXPECTED = {  # doc_id: (title, date, year, doc_number)
-    "roads_notice.pdf": ("关于印发万州区农村公路提质行动方案的通知", "2023-04-06", 2023,
-                         "万州府发〔2023〕12号"),
+    "roads_notice.pdf": (
+        "关于印发万州区农村公路提质行动方案的通知",
+        "2023-04-06",
+        2023,
+        "万州府发〔2023〕12号",
+    ),
     "tasks_2024.docx": ("万州区2024年重点民生任务分解表", "2024-02-20", 2024, ""),
     "rural_meeting.html": ("万州区召开2025年乡村振兴工作会议", "2025-01-13", 2025, ""),
     "livelihood_2023.xlsx": ("万州区2023年民生实事项目清单", None, 2023, ""),
-    "smart_city_plan.txt": ("万州区智慧城市建设三年行动计划（2023—2025年）", "2022-12-28", 2023, ""),
+    "smart_city_plan.txt": (
+        "万州区智慧城市建设三年行动计划（2023—2025年）",
+        "2022-12-28",
+        2023,
+        "",
+    ),
     "education_review.txt": ("万州区2024年教育事业发展情况总结", "2025-01-20", 2024, ""),
     "archives.csv": ("archives", None, 2024, ""),
     "latin1_note.txt": ("Café crème: déjà vu à la carte.", None, None, ""),
@@ -31,8 +53,13 @@ def formats_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     base = tmp_path_factory.mktemp("formats")
     folder = fc.write_corpus(base / "corpus", base / "outside.txt")
     return Settings(
-        model="hash", docs_dir=folder, index_dir=base / "index", feedback_db=base / "fb.sqlite",
-        chunk_size=120, chunk_overlap=20, _env_file=None,  # type: ignore[call-arg]
+        model="hash",
+        docs_dir=folder,
+        index_dir=base / "index",
+        feedback_db=base / "fb.sqlite",
+        chunk_size=120,
+        chunk_overlap=20,
+        _env_file=None,  # type: ignore[call-arg]
     )
 
 
@@ -60,7 +87,13 @@ def client(formats_settings: Settings, formats_service):  # type: ignore[no-unty
 
 def test_report_names_every_skipped_file(report) -> None:  # type: ignore[no-untyped-def]
     skipped = {s.doc_id for s in report.skipped}
-    assert skipped == {"broken.pdf", "escape.txt", "old_format.doc", "photo.txt", "roads_notice.pdf"}
+    assert skipped == {
+        "broken.pdf",
+        "escape.txt",
+        "old_format.doc",
+        "photo.txt",
+        "roads_notice.pdf",
+    }
     summary = report.summary()
     for name in skipped:
         assert name in summary
@@ -72,7 +105,12 @@ def test_every_file_is_listed_with_title_date_year(client) -> None:  # type: ign
     assert set(listed) == set(EXPECTED)
     for doc_id, (title, date, year, number) in EXPECTED.items():
         doc = listed[doc_id]
-        assert (doc["title"], doc["date"], doc["year"], doc["doc_number"]) == (title, date, year, number)
+        assert (doc["title"], doc["date"], doc["year"], doc["doc_number"]) == (
+            title,
+            date,
+            year,
+            number,
+        )
 
 
 def test_no_furniture_left(formats_service) -> None:  # type: ignore[no-untyped-def]
@@ -81,17 +119,23 @@ def test_no_furniture_left(formats_service) -> None:  # type: ignore[no-untyped-
             assert furniture not in doc.text, (doc.doc_id, furniture)
 
 
-@pytest.mark.parametrize(("question", "doc_id", "expected"), [
-    ("农村公路养护经费每公里每年多少钱", "roads_notice.pdf", "1.2万元"),
-    ("新增城市停车位由哪个单位牵头", "tasks_2024.docx", "区城市管理局"),
-    ("2024年全区新建高标准农田多少万亩", "rural_meeting.html", "5.6万亩"),
-    ("社区养老服务中心的责任单位是哪个", "livelihood_2023.xlsx", "区民政局"),
-    ("全区计划建成多少个5G基站", "smart_city_plan.txt", "4500个"),
-    ("2024年新增学位多少个", "education_review.txt", "7200个"),
-    ("数字档案馆由哪个单位负责", "archives.csv", "区档案馆"),
-])
+@pytest.mark.parametrize(
+    ("question", "doc_id", "expected"),
+    [
+        ("农村公路养护经费每公里每年多少钱", "roads_notice.pdf", "1.2万元"),
+        ("新增城市停车位由哪个单位牵头", "tasks_2024.docx", "区城市管理局"),
+        ("2024年全区新建高标准农田多少万亩", "rural_meeting.html", "5.6万亩"),
+        ("社区养老服务中心的责任单位是哪个", "livelihood_2023.xlsx", "区民政局"),
+        ("全区计划建成多少个5G基站", "smart_city_plan.txt", "4500个"),
+        ("2024年新增学位多少个", "education_review.txt", "7200个"),
+        ("数字档案馆由哪个单位负责", "archives.csv", "区档案馆"),
+    ],
+)
 def test_questions_are_answered_from_each_file(
-    formats_service, question: str, doc_id: str, expected: str  # type: ignore[no-untyped-def]
+    formats_service,
+    question: str,
+    doc_id: str,
+    expected: str,  # type: ignore[no-untyped-def]
 ) -> None:
     answer = formats_service.ask(question)
     assert not answer.abstained, question

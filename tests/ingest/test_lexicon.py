@@ -144,6 +144,8 @@ def test_district_short_forms() -> None:
     from ingest.lexicon import district_stems
     from retriever.tokenize import ChineseTokenizer
 
-    text = ("青山区今年新建学校。白塔区计划实施重点项目，白塔区将加快建设。青山区完成老旧小区改造，"
-            "提升城区品质，推进区域合作，建设全省首善之区。")
+    text = (
+        "青山区今年新建学校。白塔区计划实施重点项目，白塔区将加快建设。青山区完成老旧小区改造，"
+        "提升城区品质，推进区域合作，建设全省首善之区。"
+    )
     assert sorted(district_stems(text, ChineseTokenizer().words)) == ["白塔", "青山"]

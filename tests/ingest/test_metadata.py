@@ -50,9 +50,9 @@ def test_title_skips_a_short_banner_when_a_headline_follows() -> None:
 
 
 def test_title_is_the_first_headline_skipping_bylines_and_dates() -> None:
-    assert extract_title("记者 王小明\n\n2024年3月1日\n\n青山：勇争一流，再启新程\n\n正文。", "x") == (
-        "青山：勇争一流，再启新程"
-    )
+    assert extract_title(
+        "记者 王小明\n\n2024年3月1日\n\n青山：勇争一流，再启新程\n\n正文。", "x"
+    ) == ("青山：勇争一流，再启新程")
 
 
 def test_title_falls_back_and_is_cut_to_60_characters() -> None:
@@ -61,13 +61,16 @@ def test_title_falls_back_and_is_cut_to_60_characters() -> None:
     assert extract_title(long_sentence, "x") == long_sentence[:60]
 
 
-@pytest.mark.parametrize(("name", "title"), [
-    ("000", "奋进逐浪立潮头 创新发展启新程"),
-    ("001", "历下：百尺竿头更进一步，创新突破再前行"),
-    ("002", "开创国际化一流中心城区建设新局面"),
-    ("003", "关于印发2023年《济南市历下区政府工作报告》目标任务分解的通知"),
-    ("004", "吹响项目建设冲锋号 创新赋能蓄势启新程 这个春天，历下向“新”而行"),
-])
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("000", "奋进逐浪立潮头 创新发展启新程"),
+        ("001", "历下：百尺竿头更进一步，创新突破再前行"),
+        ("002", "开创国际化一流中心城区建设新局面"),
+        ("003", "关于印发2023年《济南市历下区政府工作报告》目标任务分解的通知"),
+        ("004", "吹响项目建设冲锋号 创新赋能蓄势启新程 这个春天，历下向“新”而行"),
+    ],
+)
 def test_seed_titles(name: str, title: str) -> None:
     assert extract_title(_clean_seed(name), "x") == title
 
@@ -87,13 +90,16 @@ def test_source_of_a_notice_is_the_body_signing_above_the_date() -> None:
     assert extract_source("没有署名的正文。") == ""
 
 
-@pytest.mark.parametrize(("name", "source"), [
-    ("000", "记者 夏侯凤超"),
-    ("001", "文/片 齐鲁晚报·齐鲁壹点 记者 刘飞跃 通讯员 杨荣超"),
-    ("002", "记者 夏侯凤超"),
-    ("003", "济南市历下区人民政府办公室"),
-    ("004", "文/片 记者 夏侯凤超 通讯员 杨荣超 康钰坤"),
-])
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("000", "记者 夏侯凤超"),
+        ("001", "文/片 齐鲁晚报·齐鲁壹点 记者 刘飞跃 通讯员 杨荣超"),
+        ("002", "记者 夏侯凤超"),
+        ("003", "济南市历下区人民政府办公室"),
+        ("004", "文/片 记者 夏侯凤超 通讯员 杨荣超 康钰坤"),
+    ],
+)
 def test_seed_sources(name: str, source: str) -> None:
     assert extract_source(_clean_seed(name)) == source
 
@@ -101,15 +107,18 @@ def test_seed_sources(name: str, source: str) -> None:
 # --- date and years ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "date"), [
-    (NOTICE, "2024-02-05"),
-    ("正文。\n\n二〇二三年十二月二十一日", "2023-12-21"),
-    ("发布时间：2024-01-18 08:30\n\n正文。", "2024-01-18"),
-    ("青山区统计局\n2022年9月", "2022-09"),
-    ("2024年3月1日，区里召开大会。", None),  # a date inside a sentence is an event
-    ("1月17日上午，会议开幕。", None),
-    ("2024年13月1日", None),
-])
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (NOTICE, "2024-02-05"),
+        ("正文。\n\n二〇二三年十二月二十一日", "2023-12-21"),
+        ("发布时间：2024-01-18 08:30\n\n正文。", "2024-01-18"),
+        ("青山区统计局\n2022年9月", "2022-09"),
+        ("2024年3月1日，区里召开大会。", None),  # a date inside a sentence is an event
+        ("1月17日上午，会议开幕。", None),
+        ("2024年13月1日", None),
+    ],
+)
 def test_extract_date(text: str, date: str | None) -> None:
     assert extract_date(text) == date
 
@@ -120,26 +129,29 @@ def test_extract_years() -> None:
     assert extract_years(text) == (1983, 2019, 2020, 2035)
 
 
-@pytest.mark.parametrize(("text", "year"), [
-    # the publication date wins
-    ("正文提到2021年。\n\n2022年5月1日", 2022),
-    # a year named together with 今年/年内/全年
-    ("今年是2022年。2021年成绩很好，2021年也很忙。", 2022),
-    ("全年目标：2023年新增就业1万人。2019年、2019年的基数。", 2023),
-    # a year told as done, and then "今年": the year after
-    ("2019年，青山区成功夺得全省第一。今年青山区将继续努力。", 2020),
-    ("回望2021年，成绩来之不易。今年要再接再厉。", 2022),
-    # otherwise the most mentioned year, the latest on a tie; targets do not count
-    ("2023年计划。2023年任务。2022年总结。", 2023),
-    ("2022年总结。2023年计划。", 2023),
-    ("2022年总结。到2025年，建成示范区；2035年远景目标。", 2022),
-    ("实施2021-2025年规划，2021年启动。", 2021),
-    ("没有年份。", None),
-    # a review ("今年以来…完成") that announces the next year ("2025年是…之年")
-    ("今年以来，青山区完成投资80亿元。2025年是十五五规划的开局之年。", 2024),
-    # the announced year also named as a plain year: no shift
-    ("今年以来成绩很好。2025年是关键之年。2025年，新建学校3所。", 2025),
-])
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the publication date wins
+        ("正文提到2021年。\n\n2022年5月1日", 2022),
+        # a year named together with 今年/年内/全年
+        ("今年是2022年。2021年成绩很好，2021年也很忙。", 2022),
+        ("全年目标：2023年新增就业1万人。2019年、2019年的基数。", 2023),
+        # a year told as done, and then "今年": the year after
+        ("2019年，青山区成功夺得全省第一。今年青山区将继续努力。", 2020),
+        ("回望2021年，成绩来之不易。今年要再接再厉。", 2022),
+        # otherwise the most mentioned year, the latest on a tie; targets do not count
+        ("2023年计划。2023年任务。2022年总结。", 2023),
+        ("2022年总结。2023年计划。", 2023),
+        ("2022年总结。到2025年，建成示范区；2035年远景目标。", 2022),
+        ("实施2021-2025年规划，2021年启动。", 2021),
+        ("没有年份。", None),
+        # a review ("今年以来…完成") that announces the next year ("2025年是…之年")
+        ("今年以来，青山区完成投资80亿元。2025年是十五五规划的开局之年。", 2024),
+        # the announced year also named as a plain year: no shift
+        ("今年以来成绩很好。2025年是关键之年。2025年，新建学校3所。", 2025),
+    ],
+)
 def test_document_year(text: str, year: int | None) -> None:
     assert document_year(text, extract_date(text)) == year
 
@@ -149,13 +161,16 @@ def test_a_year_with_a_future_word_is_not_a_past_year() -> None:
     assert document_year(text, None) == 2024
 
 
-@pytest.mark.parametrize(("name", "year"), [
-    ("000", 2022),  # reviews 2022 ("今年以来…1-11月"), names 2023 only as "2023年是…之年"
-    ("001", 2020),  # "2019年，…成功夺得…" then "今年"
-    ("002", 2024),
-    ("003", 2023),  # signed 2023年2月1日
-    ("004", 2023),  # "今年是…党的二十大精神开局之年", 《2023年…安排表》
-])
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("000", 2022),  # reviews 2022 ("今年以来…1-11月"), names 2023 only as "2023年是…之年"
+        ("001", 2020),  # "2019年，…成功夺得…" then "今年"
+        ("002", 2024),
+        ("003", 2023),  # signed 2023年2月1日
+        ("004", 2023),  # "今年是…党的二十大精神开局之年", 《2023年…安排表》
+    ],
+)
 def test_seed_document_year(name: str, year: int) -> None:
     text = _clean_seed(name)
     assert document_year(text, extract_date(text)) == year
@@ -168,12 +183,18 @@ def test_describe_builds_the_document() -> None:
     doc = describe("notices/q.txt", NOTICE, "abc123")
     assert isinstance(doc, Document)
     assert (doc.doc_id, doc.title, doc.date, doc.year, doc.years, doc.source, doc.content_hash) == (
-        "notices/q.txt", "关于印发2024年重点工作任务分解的通知", "2024-02-05", 2024, (2024, 2025),
-        "青山区人民政府办公室", "abc123",
+        "notices/q.txt",
+        "关于印发2024年重点工作任务分解的通知",
+        "2024-02-05",
+        2024,
+        (2024, 2025),
+        "青山区人民政府办公室",
+        "abc123",
     )
     assert doc.text == NOTICE
     assert [s.heading for s in doc.sections] == [
-        "青山区人民政府办公室 关于印发2024年重点工作任务分解的通知", "一、总体要求",
+        "青山区人民政府办公室 关于印发2024年重点工作任务分解的通知",
+        "一、总体要求",
     ]
 
 

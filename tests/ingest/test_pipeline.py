@@ -69,8 +69,11 @@ def test_changing_one_document_reembeds_only_it(tmp_path, corpus_dir, settings) 
     # vectors of reused chunks and units are the ones a fresh embedding gives
     fresh = HashEmbedder().encode_documents([c.index_text() for c in index.chunks])
     assert np.allclose(index.embeddings(), fresh, atol=1e-6)
-    plain = [i for i, u in enumerate(index.units) if u.kind != "window" and not any(
-        w.parent == u.unit_id for w in index.units)]
+    plain = [
+        i
+        for i, u in enumerate(index.units)
+        if u.kind != "window" and not any(w.parent == u.unit_id for w in index.units)
+    ]
     fresh_units = HashEmbedder().encode_documents([index.units[i].text for i in plain])
     assert np.allclose(index.unit_vectors[plain], fresh_units, atol=1e-6)
 

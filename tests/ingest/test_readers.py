@@ -49,15 +49,21 @@ def test_table_rows_survive_cleaning() -> None:
     assert block.header == ("项目", "完成量", "责任单位")
     assert [r.cells for r in block.rows][1] == ("加装护栏", "30.2", "区交通运输委")
     row = block.rows[0]
-    assert [cleaned[s:s + len(c)] for s, c in zip(row.cell_starts, row.cells, strict=True)] == list(row.cells)
+    assert [
+        cleaned[s : s + len(c)] for s, c in zip(row.cell_starts, row.cells, strict=True)
+    ] == list(row.cells)
 
 
 def test_text_tables_markdown_and_tabs() -> None:
     md = "说明\n\n| 项目 | 数量 |\n|---|:---:|\n| 公园 | 30.2 |\n| 护栏 | 2 |\n\n结束"
     assert clean_text(md) == "说明\n\n项目 | 数量\n公园 | 30.2\n护栏 | 2\n\n结束"
     tabs = "项目\t数量\t单位\n公园\t3个\t区城市管理局\n\n一行\t不是表"
-    assert clean_text(tabs).split("\n") == ["项目 | 数量 | 单位", "公园 | 3个 | 区城市管理局", "",
-                                            "一行 不是表"]
+    assert clean_text(tabs).split("\n") == [
+        "项目 | 数量 | 单位",
+        "公园 | 3个 | 区城市管理局",
+        "",
+        "一行 不是表",
+    ]
 
 
 # --- PDF ------------------------------------------------------------------------------
@@ -114,7 +120,10 @@ def test_docx_paragraphs_headings_and_tables_in_order() -> None:
     assert blocks[2] == "一、文旅与城市管理"  # a heading is a paragraph of its own
     table = blocks[4].split("\n")
     assert table[0] == "序号 | 任务 | 牵头单位 | 责任单位 | 完成时限"
-    assert table[2] == "2 | 新增城市停车位3000个 | 区城市管理局 | 区公安局、区交通运输委 | 2024年12月底"
+    assert (
+        table[2]
+        == "2 | 新增城市停车位3000个 | 区城市管理局 | 区公安局、区交通运输委 | 2024年12月底"
+    )
     assert blocks[-1] == "2024年2月20日"
 
 
@@ -122,8 +131,12 @@ def test_docx_heading_styles() -> None:
     import docx
 
     d = docx.Document()
-    for p, level in ((d.add_heading("标题", 0), 1), (d.add_heading("一级", 1), 1),
-                     (d.add_heading("三级", 3), 3), (d.add_paragraph("正文"), None)):
+    for p, level in (
+        (d.add_heading("标题", 0), 1),
+        (d.add_heading("一级", 1), 1),
+        (d.add_heading("三级", 3), 3),
+        (d.add_paragraph("正文"), None),
+    ):
         assert heading_level(p) == level
 
 
@@ -143,17 +156,30 @@ def test_html_main_text_title_date_and_table() -> None:
     assert extracted.date == "2025-01-13"
     text = clean_text(extracted.text)
     assert "粮食总产量（万吨） | 52.3 | 2" in text
-    for furniture in ("当前位置", "政务服务", "语音播报", "扫一扫", "打印本页", "版权所有", "ICP备",
-                      "网站标识码", "分享到", "中国政府网"):
+    for furniture in (
+        "当前位置",
+        "政务服务",
+        "语音播报",
+        "扫一扫",
+        "打印本页",
+        "版权所有",
+        "ICP备",
+        "网站标识码",
+        "分享到",
+        "中国政府网",
+    ):
         assert furniture not in text, furniture
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("<title>区政府召开常务会议 - 万州区人民政府</title>", "区政府召开常务会议"),
-    ("<title>关于印发方案的通知_政策文件_万州区人民政府网</title>", "关于印发方案的通知"),
-    ("<title>万州区人民政府 | 区政府召开全体会议</title>", "区政府召开全体会议"),
-    ("<title></title><h1>只有一级标题</h1>", "只有一级标题"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("<title>区政府召开常务会议 - 万州区人民政府</title>", "区政府召开常务会议"),
+        ("<title>关于印发方案的通知_政策文件_万州区人民政府网</title>", "关于印发方案的通知"),
+        ("<title>万州区人民政府 | 区政府召开全体会议</title>", "区政府召开全体会议"),
+        ("<title></title><h1>只有一级标题</h1>", "只有一级标题"),
+    ],
+)
 def test_page_title_without_site_suffix(title: str, expected: str) -> None:
     import lxml.html
 
@@ -172,9 +198,16 @@ def test_xlsx_rows_and_numbers() -> None:
     assert lines[3] == "2 | 新建社区养老服务中心 | 15个 | 2 | 刘芳 | 区民政局"
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (201.0, "201"), (30.2, "30.2"), (None, ""), (True, "是"), ("区民政局", "区民政局"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (201.0, "201"),
+        (30.2, "30.2"),
+        (None, ""),
+        (True, "是"),
+        ("区民政局", "区民政局"),
+    ],
+)
 def test_cell_text(value: object, text: str) -> None:
     assert cell_text(value) == text
 
@@ -189,15 +222,18 @@ def test_csv_in_gb18030_and_header_only_csv() -> None:
 # --- encodings and bad files ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    ("万州区政府".encode("gb18030"), ("万州区政府", "gb18030")),
-    ("万州区政府".encode("utf-16"), ("万州区政府", "utf-16")),
-    ("万州区 report".encode("utf-16-le"), ("万州区 report", "utf-16")),
-    ("Café crème, déjà vu".encode("latin-1"), ("Café crème, déjà vu", "cp1252")),
-    ("繁體中文測試內容，臺灣。".encode("big5"), ("繁體中文測試內容，臺灣。", "big5")),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None),
-    (bytes(range(128, 256)) * 3, None),  # decodes only to mojibake: skipped
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("万州区政府".encode("gb18030"), ("万州区政府", "gb18030")),
+        ("万州区政府".encode("utf-16"), ("万州区政府", "utf-16")),
+        ("万州区 report".encode("utf-16-le"), ("万州区 report", "utf-16")),
+        ("Café crème, déjà vu".encode("latin-1"), ("Café crème, déjà vu", "cp1252")),
+        ("繁體中文測試內容，臺灣。".encode("big5"), ("繁體中文測試內容，臺灣。", "big5")),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None),
+        (bytes(range(128, 256)) * 3, None),  # decodes only to mojibake: skipped
+    ],
+)
 def test_decode_never_gives_mojibake(data: bytes, expected: tuple[str, str] | None) -> None:
     assert decode(data) == expected
 

@@ -33,8 +33,20 @@ def _brute_force_path(sections: tuple[Section, ...], offset: int) -> tuple[str, 
 
 
 def test_marker_rank_orders_heading_markers() -> None:
-    lines = ["第一章 总则", "第二节 范围", "第三条 本办法", "一、总体要求", "（一）稳增长", "(二)优环境",
-             "1.抓投资", "2、促消费", "（1）工业", "1.5亿元投资", "2024年计划", "十分重要"]
+    lines = [
+        "第一章 总则",
+        "第二节 范围",
+        "第三条 本办法",
+        "一、总体要求",
+        "（一）稳增长",
+        "(二)优环境",
+        "1.抓投资",
+        "2、促消费",
+        "（1）工业",
+        "1.5亿元投资",
+        "2024年计划",
+        "十分重要",
+    ]
     ranks = [marker_rank(line) for line in lines]
     assert [r[0] if r else None for r in ranks] == [0, 1, 2, 3, 4, 4, 5, 5, 6, None, None, None]
 
@@ -62,7 +74,7 @@ def test_find_sections_levels_headings_and_spans() -> None:
         (1, "三、保障措施"),
     ]
     by_heading = {s.heading: s for s in sections}
-    assert NOTICE[by_heading["一、总体要求"].start:].startswith("一、总体要求")
+    assert NOTICE[by_heading["一、总体要求"].start :].startswith("一、总体要求")
     task = by_heading["二、重点任务"]
     assert (task.start, task.end) == (NOTICE.index("二、重点任务"), NOTICE.index("三、保障措施"))
     assert by_heading["（2）服务业项目20个"].end == NOTICE.index("2、促消费")
@@ -71,23 +83,35 @@ def test_find_sections_levels_headings_and_spans() -> None:
 
 def test_numbered_heading_stops_at_first_comma_or_full_stop() -> None:
     text = "（三）统筹基础建设和数智融合应用，打造数字先锋城区。一体推进算力建设。\n（四）统筹改革。深化改革。"
-    assert [s.heading for s in find_sections(text)] == ["（三）统筹基础建设和数智融合应用", "（四）统筹改革"]
+    assert [s.heading for s in find_sections(text)] == [
+        "（三）统筹基础建设和数智融合应用",
+        "（四）统筹改革",
+    ]
 
 
 def test_article_heading_is_the_marker_only() -> None:
     text = "第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全区。\n第二章 附则\n第三条 自发布之日起施行。"
     sections = find_sections(text)
     assert [(s.level, s.heading) for s in sections] == [
-        (1, "第一章 总则"), (2, "第一条"), (2, "第二条"), (1, "第二章 附则"), (2, "第三条"),
+        (1, "第一章 总则"),
+        (2, "第一条"),
+        (2, "第二条"),
+        (1, "第二章 附则"),
+        (2, "第三条"),
     ]
 
 
 def test_standalone_headings_and_their_level_inside_numbered_parts() -> None:
-    text = ("推进城市更新\n服务重点项目\n\n正文第一段。\n\n记者 王小明\n\n2024年3月1日\n\n"
-            "一、重点工作\n工作内容。\n\n项目建设\n\n项目内容。\n\n二、保障\n保障内容。")
+    text = (
+        "推进城市更新\n服务重点项目\n\n正文第一段。\n\n记者 王小明\n\n2024年3月1日\n\n"
+        "一、重点工作\n工作内容。\n\n项目建设\n\n项目内容。\n\n二、保障\n保障内容。"
+    )
     sections = find_sections(text)
     assert [(s.level, s.heading) for s in sections] == [
-        (1, "推进城市更新 服务重点项目"), (1, "一、重点工作"), (2, "项目建设"), (1, "二、保障"),
+        (1, "推进城市更新 服务重点项目"),
+        (1, "一、重点工作"),
+        (2, "项目建设"),
+        (1, "二、保障"),
     ]
     assert sections[2].end == text.index("二、保障")
 
@@ -99,7 +123,12 @@ def test_no_headings_in_plain_text() -> None:
 def test_heading_path() -> None:
     sections = find_sections(NOTICE)
     at = NOTICE.index
-    assert heading_path(sections, at("工业项目")) == ("二、重点任务", "（一）稳增长", "1.抓投资", "（1）工业项目10个")
+    assert heading_path(sections, at("工业项目")) == (
+        "二、重点任务",
+        "（一）稳增长",
+        "1.抓投资",
+        "（1）工业项目10个",
+    )
     assert heading_path(sections, at("举办促销")) == ("二、重点任务", "（一）稳增长", "2、促消费")
     assert heading_path(sections, at("深化改革")) == ("二、重点任务", "（二）优环境")
     assert heading_path(sections, at("加强组织")) == ("三、保障措施",)
@@ -131,7 +160,9 @@ def test_seed_003_sections() -> None:
     ]
     assert {s.level for s in sections} == {1}
     assert sections[-1].end == len(text)
-    assert heading_path(sections, text.index("全力推进数字基础设施建设")) == ("（三）统筹基础建设和数智融合应用",)
+    assert heading_path(sections, text.index("全力推进数字基础设施建设")) == (
+        "（三）统筹基础建设和数智融合应用",
+    )
 
 
 def test_seed_002_sections() -> None:
@@ -140,4 +171,6 @@ def test_seed_002_sections() -> None:
     assert "推动城市更新 全力服务重点项目" in headings
     assert "让居民“乐居历下” 织密民生保障网" in headings
     assert "记者 夏侯凤超" not in headings
-    assert heading_path(find_sections(text), text.index("浆水泉水库")) == ("推动城市更新 全力服务重点项目",)
+    assert heading_path(find_sections(text), text.index("浆水泉水库")) == (
+        "推动城市更新 全力服务重点项目",
+    )

@@ -30,8 +30,17 @@ def test_sentences_headings_and_windows_with_offsets() -> None:
 def test_records_are_units_and_cut_out_of_sentences() -> None:
     text = "全年新建幼儿园4所（牵头领导：张三；责任单位：区住建局（区人防办））。另有一句。"
     rec = text.index("（牵头")
-    c = Commitment("d.txt@0", "d.txt", "全年新建幼儿园4所", ("张三",), (), ("区住建局（区人防办）",),
-                   0, len(text) - 1, record_start=rec)
+    c = Commitment(
+        "d.txt@0",
+        "d.txt",
+        "全年新建幼儿园4所",
+        ("张三",),
+        (),
+        ("区住建局（区人防办）",),
+        0,
+        len(text) - 1,
+        record_start=rec,
+    )
     units = answer_units(_doc(text), [c])
     record = [u for u in units if u.kind == "record"]
     assert [u.text for u in record] == ["全年新建幼儿园4所"]

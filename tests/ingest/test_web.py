@@ -14,15 +14,21 @@ BODY = "区政府召开常务会议，研究部署打印机采购和关闭老旧
 
 
 def test_strip_nav_bars() -> None:
-    text = "\n".join([
-        "中国政府网 | 重庆市人民政府 | 万州区人民政府",
-        "首页 | 政务公开 | 政务服务 | 互动交流",
-        "政务公开 政务服务 互动交流 走进万州",
+    text = "\n".join(
+        [
+            "中国政府网 | 重庆市人民政府 | 万州区人民政府",
+            "首页 | 政务公开 | 政务服务 | 互动交流",
+            "政务公开 政务服务 互动交流 走进万州",
+            BODY,
+            "项目 | 数量 | 单位",  # a table header over rows of its width is kept
+            "公园 | 3 | 区城市管理局",
+        ]
+    )
+    assert strip_nav_bars(text).split("\n") == [
         BODY,
-        "项目 | 数量 | 单位",  # a table header over rows of its width is kept
+        "项目 | 数量 | 单位",
         "公园 | 3 | 区城市管理局",
-    ])
-    assert strip_nav_bars(text).split("\n") == [BODY, "项目 | 数量 | 单位", "公园 | 3 | 区城市管理局"]
+    ]
 
 
 def test_strip_nav_bars_one_item_per_line() -> None:
@@ -31,7 +37,9 @@ def test_strip_nav_bars_one_item_per_line() -> None:
 
 
 def test_strip_breadcrumbs() -> None:
-    text = "当前位置：首页>政务公开>通知公告\n您现在的位置：首页 > 新闻中心\n首页 » 政策文件\n" + BODY
+    text = (
+        "当前位置：首页>政务公开>通知公告\n您现在的位置：首页 > 新闻中心\n首页 » 政策文件\n" + BODY
+    )
     assert strip_breadcrumbs(text) == BODY
     assert strip_breadcrumbs("当前位置在城区东部。") == "当前位置在城区东部。"  # no 首页/> chain
 
@@ -58,14 +66,16 @@ def test_strip_share_links() -> None:
 
 
 def test_strip_site_footer() -> None:
-    text = "\n".join([
-        BODY,
-        "主办单位：万州区人民政府办公室",
-        "版权所有：重庆市万州区人民政府 渝ICP备05003300号",
-        "网站标识码：5001010001 渝公网安备50010102000001号",
-        "联系电话：023-58888888",
-        "Copyright © 2025 All Rights Reserved",
-    ])
+    text = "\n".join(
+        [
+            BODY,
+            "主办单位：万州区人民政府办公室",
+            "版权所有：重庆市万州区人民政府 渝ICP备05003300号",
+            "网站标识码：5001010001 渝公网安备50010102000001号",
+            "联系电话：023-58888888",
+            "Copyright © 2025 All Rights Reserved",
+        ]
+    )
     assert strip_site_footer(text) == BODY
     notice = "主办单位：区文化旅游委\n活动时间：5月1日"  # no footer next to it: kept
     assert strip_site_footer(notice) == notice

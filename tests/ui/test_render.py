@@ -18,9 +18,17 @@ def _citation(n: int = 1, **kw: object) -> Citation:
     hs = DOC_TEXT.index("新建")
     he = DOC_TEXT.index("其余")
     data: dict[str, object] = dict(
-        n=n, doc_id="notice_2023.txt", title="关于<b>印发</b>的通知", date="2023-03-06",
-        snippet=snippet, start=6, end=len(DOC_TEXT), score=1.0,
-        highlight_start=hs, highlight_end=he, heading="（一）教育",
+        n=n,
+        doc_id="notice_2023.txt",
+        title="关于<b>印发</b>的通知",
+        date="2023-03-06",
+        snippet=snippet,
+        start=6,
+        end=len(DOC_TEXT),
+        score=1.0,
+        highlight_start=hs,
+        highlight_end=he,
+        heading="（一）教育",
     )
     data.update(kw)
     return Citation(**data)  # type: ignore[arg-type]
@@ -31,7 +39,7 @@ def _marks(html_text: str) -> list[str]:
 
 
 def test_marked_escapes_every_part_and_marks_the_span() -> None:
-    text = "a<b>c&d\"e"
+    text = 'a<b>c&d"e'
     # document offset 10: the span [12, 14) is characters 2..4 of the text, "b>"
     out = render.marked(text, 10, 12, 14)
     assert out == 'a&lt;<mark class="hl">b&gt;</mark>c&amp;d&quot;e'
@@ -70,8 +78,11 @@ def test_attribute_values_cannot_break_out_of_quotes() -> None:
 
 def test_answer_panel_lists_sources_and_hides_related_behind_details() -> None:
     answer = Answer(
-        question="新建几所幼儿园？", text="新建幼儿园4所[1]", abstained=False,
-        citations=(_citation(1),), related=(_citation(2),),
+        question="新建几所幼儿园？",
+        text="新建幼儿园4所[1]",
+        abstained=False,
+        citations=(_citation(1),),
+        related=(_citation(2),),
     )
     out = render.answer_panel(answer)
     assert "abstain" not in out
@@ -82,7 +93,9 @@ def test_answer_panel_lists_sources_and_hides_related_behind_details() -> None:
 
 def test_abstention_is_a_notice_with_related_passages() -> None:
     answer = Answer(
-        question="明年的天气怎么样？", text="文档中没有找到<天气>的信息。", abstained=True,
+        question="明年的天气怎么样？",
+        text="文档中没有找到<天气>的信息。",
+        abstained=True,
         related=(_citation(1, highlight_start=6, highlight_end=6),),
     )
     out = render.answer_panel(answer)
@@ -112,9 +125,15 @@ def test_documents_list_escapes_titles() -> None:
 
 def _commitment() -> Commitment:
     return Commitment(
-        commitment_id="n.txt@10", doc_id="n.txt", task="新建中小学幼儿园6所",
-        leaders=("周敏",), lead_units=("区教育和体育局",), units=("区财政局", "区自然资源局"),
-        start=10, end=60, headings=("一、民生", "（一）教育"),
+        commitment_id="n.txt@10",
+        doc_id="n.txt",
+        task="新建中小学幼儿园6所",
+        leaders=("周敏",),
+        lead_units=("区教育和体育局",),
+        units=("区财政局", "区自然资源局"),
+        start=10,
+        end=60,
+        headings=("一、民生", "（一）教育"),
     )
 
 
