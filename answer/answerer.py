@@ -285,6 +285,3 @@ def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
                 end = doc.text.find("\n\n", m.end())
                 spans.append((start, len(doc.text) if end < 0 else end))
     return spans
-
-
-__all__ = ["Answerer", "Considered", "Scored", "year_scopes"]

@@ -17,10 +17,6 @@ NUMBER_RE = re.compile(
 )
 
 
-def has_number(text: str) -> bool:
-    return bool(NUMBER_RE.search(text))
-
-
 class TermWeights:
     """How much each question term matters: IDF over the chunks that contain it as text.
 

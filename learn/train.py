@@ -21,12 +21,13 @@ import json
 import logging
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
+from answer.analyse import DATA
 from answer.answerer import Answerer
 from answer.config import AnswerConfig
 from answer.features import FEATURE_NAMES
@@ -42,7 +43,7 @@ from answer.score import (
 )
 from eval.metrics import answer_correct
 from ingest.pipeline import build_index
-from learn.corpora import corpus_hashes, load_queries, materialise
+from learn.corpora import corpus_hashes, file_hash, load_queries, materialise
 from learn.examples import Examples, build
 from lixia_qa.settings import Settings
 from retriever.embedders import Embedder, load_embedder
@@ -68,8 +69,9 @@ def corpus_examples(
 ) -> Examples:
     """Examples of one corpus, cached by corpus hash, features and sample."""
     hashes = corpus_hashes(src)
+    data = sorted((p.name, file_hash(p)) for p in DATA.iterdir() if p.is_file())
     key = hashlib.sha256(
-        json.dumps([hashes, FEATURE_NAMES, max_questions, seed, embedder.name]).encode()
+        json.dumps([hashes, data, FEATURE_NAMES, max_questions, seed, embedder.name]).encode()
     ).hexdigest()[:12]
     cached = cache / src.name / f"examples-{key}.npz"
     if cached.is_file():
@@ -211,7 +213,7 @@ def dev_decisions(
         if line.strip()
     ]
     items = [it for it in items if it.get("split") == "dev"]
-    probe = LearnedScorer(scorer.ranker, scorer.answerability, threshold=0.0, gap=scorer.gap)
+    probe = replace(scorer, threshold=0.0)
     answerer = answerer_for(settings, embedder, probe)
     out = []
     for it in items:

@@ -16,7 +16,10 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="LIXIA_", env_file=".env", extra="ignore")
 
-    docs_dir: Path = Field(Path("seeds"), description="folder of .txt/.md documents to ingest")
+    docs_dir: Path = Field(
+        Path("seeds"),
+        description="folder of documents to ingest (.txt, .md, .pdf, .docx, .html, .xlsx, .csv)",
+    )
     index_dir: Path = Field(Path("index"), description="where the index directory lives")
     model: str = Field(
         DEFAULT_MODEL,
