@@ -254,7 +254,10 @@ def analyse(
             years, relative = prev.years, prev.relative
         measure = measure or (_MEASURE_RE.search(history[-1]))
         context = prev.terms
-    terms = content_terms(text, tokenizer)
+    measure_word = _measure_word(measure)
+    # the measure asked for ("多少平米") says what kind of figure, not what it is about
+    asked = {measure_word, measure.group(1) or measure.group(2)} if measure else set()
+    terms = tuple(t for t in content_terms(text, tokenizer) if t not in asked)
     all_terms = (*terms, *(t for t in context if t not in terms))
     return Question(
         text=text,
@@ -263,7 +266,7 @@ def analyse(
         years=years,
         relative=relative,
         terms=terms,
-        measure=_measure_word(measure),
+        measure=measure_word,
         context_terms=tuple(t for t in context if t not in terms),
         forms=tuple(expand(t) for t in all_terms),
     )

@@ -158,6 +158,9 @@ def rank_unit(ctx: Context, c: Candidate) -> float:
     return _inverse_rank(c.vec_rank)
 
 
+_MAGNITUDE = re.compile(r"[余多万亿千百十]{0,3}")
+
+
 def has_figure(text: str) -> bool:
     return bool(NUMBER_RE.search(text))
 
@@ -169,24 +172,26 @@ def family_ok(text: str, measure: str | None) -> bool:
     for unit, family in FAMILIES.items():
         if measure.endswith(unit):
             return any(
-                family.match(text, m.end()) or family.search(text[m.start() : m.end()])
+                family.match(text, _after_magnitude(text, m.end()))
+                or family.search(text[m.start() : m.end()])
                 for m in NUMBER_RE.finditer(text)
             )
     return True
 
 
-_MAGNITUDE = re.compile(r"[余多万亿千百十]{0,3}")
+def _after_magnitude(text: str, end: int) -> int:
+    """Where the unit starts after a figure ending at ``end``: past 余/多/万/亿 ("550余亩")."""
+    gap = _MAGNITUDE.match(text, end)
+    return gap.end() if gap else end
 
 
 def measure_after_number(text: str, measure: str | None) -> bool:
     """The asked measure word follows a figure ("几所" and "新建12所", "40余万件")."""
     if not measure:
         return False
-    for m in NUMBER_RE.finditer(text):
-        gap = _MAGNITUDE.match(text, m.end())
-        if text.startswith(measure, gap.end() if gap else m.end()):
-            return True
-    return False
+    return any(
+        text.startswith(measure, _after_magnitude(text, m.end())) for m in NUMBER_RE.finditer(text)
+    )
 
 
 def fit_figure(ctx: Context, c: Candidate) -> float:
@@ -315,6 +320,8 @@ FEATURES: tuple[Feature, ...] = (
     kind_is(PERSON),
     kind_is(PLACE),
 )
+# bump when a feature's definition changes: fitted examples and models must be rebuilt
+FEATURES_VERSION = 3
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from answer.features import FEATURE_NAMES, column
+from answer.features import FEATURE_NAMES, FEATURES_VERSION, column
 from lixia_qa.errors import LixiaError
 
 logger = logging.getLogger(__name__)
@@ -183,11 +183,17 @@ class LearnedScorer:
             raise ModelMismatchError(
                 f"cannot read the answer model {path} ({exc}): run `lixia-qa train-answerer`"
             ) from exc
-        if data.get("format") != MODEL_FORMAT or data.get("features") != list(FEATURE_NAMES):
+        if (
+            data.get("format") != MODEL_FORMAT
+            or data.get("features") != list(FEATURE_NAMES)
+            or data.get("features_version", FEATURES_VERSION) != FEATURES_VERSION
+        ):
             raise ModelMismatchError(
                 f"the answer model {path} was fitted on other features than this code computes "
-                f"(format {data.get('format')}, {len(data.get('features', []))} features vs "
-                f"{len(FEATURE_NAMES)}): run `lixia-qa train-answerer` to refit it"
+                f"(format {data.get('format')} vs {MODEL_FORMAT}, features version "
+                f"{data.get('features_version')} vs {FEATURES_VERSION}, "
+                f"{len(data.get('features', []))} features vs {len(FEATURE_NAMES)}): "
+                "run `lixia-qa train-answerer` to refit it"
             )
         answerability = data.get("answerability")
         return cls(

@@ -30,7 +30,7 @@ import numpy as np
 from answer.analyse import DATA
 from answer.answerer import Answerer
 from answer.config import AnswerConfig
-from answer.features import FEATURE_NAMES
+from answer.features import FEATURE_NAMES, FEATURES_VERSION
 from answer.score import (
     DEFAULT_MODEL,
     LearnedScorer,
@@ -71,7 +71,9 @@ def corpus_examples(
     hashes = corpus_hashes(src)
     data = sorted((p.name, file_hash(p)) for p in DATA.iterdir() if p.is_file())
     key = hashlib.sha256(
-        json.dumps([hashes, data, FEATURE_NAMES, max_questions, seed, embedder.name]).encode()
+        json.dumps(
+            [hashes, data, FEATURES_VERSION, FEATURE_NAMES, max_questions, seed, embedder.name]
+        ).encode()
     ).hexdigest()[:12]
     cached = cache / src.name / f"examples-{key}.npz"
     if cached.is_file():
@@ -277,6 +279,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         logger.info("held out, %s: %s", name, m)
     scorer.manifest = {
         "embedder": embedder.name,
+        "features_version": FEATURES_VERSION,
         "training": {
             "corpora": {src.name: corpus_hashes(src) for src in corpora},
             "max_questions": args.max_questions,

@@ -63,3 +63,9 @@ def test_synonyms_give_the_documents_forms() -> None:
 )
 def test_measure_words(text: str, measure: str) -> None:
     assert analyse(text, ChineseTokenizer(), None).measure == measure
+
+
+def test_the_asked_measure_is_not_a_content_term() -> None:
+    q = analyse("新添的绿地加起来有多少平米？", ChineseTokenizer(), None)
+    assert q.measure == "平方米"
+    assert "平米" not in q.terms and "加起来" not in q.terms and "绿地" in q.terms

@@ -177,3 +177,15 @@ def test_feature_matrix_adds_gaps_to_the_best_candidate() -> None:
 
 def test_feature_names_are_unique() -> None:
     assert len(set(F.FEATURE_NAMES)) == len(F.FEATURE_NAMES)
+
+
+def test_congress_names_are_not_figures() -> None:
+    c = ctx(q(FIGURE))
+    assert F.miss_figure(c, cand("贯彻落实党的二十大精神，开好十九届人大会议。")) == 1
+    assert F.fit_figure(c, cand("全年新建二十处驿站。")) == 1
+
+
+def test_a_family_unit_after_a_magnitude_word() -> None:
+    c = ctx(q(FIGURE, measure="亩"))
+    assert F.fit_figure(c, cand("片区计划供地550余亩。")) == 1
+    assert F.fit_figure(c, cand("片区计划供地550宗。")) == 0

@@ -66,6 +66,11 @@ def test_loading_refuses_other_features(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ModelMismatchError, match="train-answerer"):
         LearnedScorer.load(path)
+    data["features"] = list(FEATURE_NAMES)
+    data["features_version"] = -1  # a feature's definition changed since it was fitted
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelMismatchError, match="features version"):
+        LearnedScorer.load(path)
     with pytest.raises(ModelMismatchError, match="cannot read"):
         LearnedScorer.load(tmp_path / "missing.json")
 

@@ -124,3 +124,41 @@ def test_summarise_and_check() -> None:
         "hit@5": 0.9,
     }
     assert check(result, limits) == ["answer_accuracy 0.500 < 0.6", "false_abstention 0.500 > 0.1"]
+
+
+def test_thresholds_apply_to_the_test_split_and_the_reworded_group() -> None:
+    from eval.runner import check, metrics
+
+    def row(split: str, correct: bool, reworded: bool = False) -> dict:
+        return {
+            "split": split,
+            "reworded": reworded,
+            "type": "fact",
+            "correct": correct,
+            "abstained": not correct,
+            "hit@1": True,
+            "hit@5": True,
+            "citations_valid": True,
+            "answer_chars": 10,
+            "latency_ms": 1.0,
+        }
+
+    # dev is all wrong, test is all right except one reworded question of two
+    rows = (
+        [row("dev", False)] * 4
+        + [row("test", True)] * 2
+        + [row("test", True, True), row("test", False, True)]
+    )
+    result = metrics(rows)
+    limits = {
+        "answer_accuracy": 0.7,
+        "type_accuracy": 0.7,
+        "abstention": 0.5,
+        "false_abstention_max": 0.3,
+        "citations_valid": 1.0,
+        "hit@5": 0.9,
+        "reworded_accuracy": 0.6,
+    }
+    # test: 3 of 4 right (0.75), false abstention 1/4; reworded 1 of 2 (0.5 < 0.6)
+    assert check(result, limits) == ["reworded answer_accuracy 0.500 < 0.6"]
+    assert result["splits"]["dev"]["overall"]["answer_accuracy"] == 0.0
