@@ -17,7 +17,7 @@ from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.features import Candidate, Context, feature_matrix
 from answer.score import Scorer, fits, make_scorer
-from answer.select import Scored, best_commitment, choose, ranked, to_picks
+from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import TermWeights, coverage_forms
 from ingest.commitments import unit_core
 from lixia_qa.types import Answer, Commitment, Document, Hit
@@ -65,6 +65,7 @@ class Answerer:
         self.view = UnitView(index)
         self.composer = Composer(index.documents, config.snippet_pad)
         self.texts = {d.doc_id: d.text for d in index.documents.values()}
+        self.sentences = {u.unit_id: u for u in index.units if u.kind == "sentence"}
         starts = {
             (u.doc_id, u.start): row for row, u in enumerate(index.units) if u.kind == "record"
         }
@@ -180,6 +181,7 @@ class Answerer:
             )
             return replace(answer, confidence=confidence)
         chosen, year_used, others = choose(q, good, self.scorer, self.config, bool(years))
+        chosen = widen(chosen, self.sentences, self.config.widen_chars)
         picks = to_picks(chosen, self.texts, q, self.config.max_answer_chars)
         answer = self.composer.answer(q, picks, hits, others, year_used, t0, timings)
         return replace(answer, confidence=confidence)

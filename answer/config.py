@@ -20,7 +20,10 @@ class AnswerConfig(BaseModel):
     vector_candidates: int = Field(
         30, ge=0, le=500, description="units added by vector similarity to the question"
     )
-    max_answer_chars: int = Field(120, ge=20, description="budget for the answer's sentences")
+    max_answer_chars: int = Field(160, ge=20, description="budget for the answer's sentences")
+    widen_chars: int = Field(
+        160, ge=0, description="a chosen clause window becomes its whole sentence up to this length"
+    )
     max_fact_units: int = Field(2, ge=1, le=5, description="most sentences for a fact question")
     max_list_units: int = Field(3, ge=1, le=5, description="most sentences for a 哪些 question")
     list_gap_factor: float = Field(0.75, gt=0, description="a list's further sentences: gap x this")

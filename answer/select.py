@@ -4,8 +4,8 @@ newest of equally good statements about different years, and commitment records.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -15,7 +15,7 @@ from answer.features import Candidate, column
 from answer.score import Scorer
 from answer.sentences import NUMBER_RE, TermWeights, coverage, coverage_forms
 from ingest.units import Span, clauses
-from lixia_qa.types import Commitment
+from lixia_qa.types import AnswerUnit, Commitment
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,23 @@ def choose(
     years_seen = {c.cand.year for c in good[:5] if c.cand.year}
     year_used = best.cand.year if len(years_seen) > 1 or others else None
     return chosen, year_used, others
+
+
+def widen(
+    chosen: Sequence[Scored], sentences: Mapping[str, AnswerUnit], limit: int
+) -> list[Scored]:
+    """Each chosen clause window replaced by its whole sentence when that sentence is at
+    most ``limit`` characters (an answer that starts mid-sentence often cuts the fact
+    off); a sentence already chosen is not given twice."""
+    out: list[Scored] = []
+    for c in chosen:
+        unit = c.cand.unit
+        whole = sentences.get(unit.parent) if unit.kind == "window" else None
+        if whole is not None and len(whole.text) <= limit:
+            c = Scored(replace(c.cand, unit=whole), c.score)
+        if not any(_overlaps(c, o) for o in out):
+            out.append(c)
+    return out
 
 
 def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int, int]:

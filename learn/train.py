@@ -270,6 +270,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     train_cases = np.array([i for i, p in enumerate(ex.paragraph) if not held_out(p)])
     train, test = ex.subset(train_cases), ex.subset(test_cases)
     scorer = fit(train, c=args.c)
+    scorer.gap = args.gap
     heldout = {
         "learned@0.5": decisions(test, scorer),
         "lexical": decisions(test, LexicalScorer()),

@@ -200,6 +200,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.001,
         help="inverse regularisation strength (0.001: most right decisions on eval dev)",
     )
+    p.add_argument(
+        "--gap",
+        type=float,
+        default=0.5,
+        help="a second sentence from the same document answers when its probability is "
+        "within this of the best (0.5: most accurate answers under 80 characters on "
+        "cmrc2018-trial)",
+    )
     p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
     p.add_argument(
         "--questions",
