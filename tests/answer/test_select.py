@@ -45,3 +45,16 @@ def test_trim_keeps_the_clauses_with_the_terms() -> None:
     s, e = trim(text, 0, len(text), _q(FACT, ("口袋公园",)), budget=20)
     assert "口袋公园" in text[s:e] and e - s <= 20
     assert trim("短句。", 0, 3, _q(), 20) == (0, 3)
+
+
+def test_widen_gives_a_windows_whole_sentence_when_short_enough() -> None:
+    from answer.select import widen
+
+    sentence = AnswerUnit("a~0", "a", "甲公园，乙公园，丙公园。", 0, 12, "sentence")
+    first = AnswerUnit("a~1", "a", "甲公园，", 0, 4, "window", parent="a~0")
+    second = AnswerUnit("a~2", "a", "乙公园，", 4, 8, "window", parent="a~0")
+    chosen = [Scored(Candidate(1, first, None), 0.9), Scored(Candidate(2, second, None), 0.8)]
+    wide = widen(chosen, {"a~0": sentence}, limit=20)
+    assert [c.cand.unit.unit_id for c in wide] == ["a~0"]  # the sentence once, not twice
+    narrow = widen(chosen, {"a~0": sentence}, limit=10)  # the sentence is too long
+    assert [c.cand.unit.unit_id for c in narrow] == ["a~1", "a~2"]
