@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from lixia_qa import zh
 from retriever.tokenize import ChineseTokenizer
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -92,20 +93,7 @@ _YEAR_BARE_RE = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})(?![\d.%万亿千百个元人户名家所项条座处场年])"
 )
 _YEAR2_RE = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代|前|后|内|间|来|初)")
-_CN_DIGITS = {
-    "〇": "0",
-    "零": "0",
-    "一": "1",
-    "二": "2",
-    "三": "3",
-    "四": "4",
-    "五": "5",
-    "六": "6",
-    "七": "7",
-    "八": "8",
-    "九": "9",
-}
-_YEAR_CN_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_YEAR_CN_RE = re.compile(rf"([{zh.CN_DIGITS}]{{4}})年")  # 二〇二四年, read by zh.parse_year
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)")  # 哪些地方 -> 地方
 _COUNT_RE = re.compile(r"^[几两一二三四五六七八九十\d]+[个位项家所名次条座处种]?$")
@@ -134,7 +122,7 @@ class Question:
 def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     """Years named in ``text``: 2024年, 二〇二四年, 23年, and 今年/去年/明年 against ``latest``."""
     found: list[int] = [int(y) for y in _YEAR4_RE.findall(text)]
-    found += [int("".join(_CN_DIGITS[c] for c in y)) for y in _YEAR_CN_RE.findall(text)]
+    found += [y for y in (zh.parse_year(f"{m}年") for m in _YEAR_CN_RE.findall(text)) if y]
     stripped = _YEAR4_RE.sub("", text)
     found += [int(y) for y in _YEAR_BARE_RE.findall(stripped)]
     for yy in _YEAR2_RE.findall(stripped):
