@@ -118,10 +118,12 @@ class Answerer:
         years: Sequence[int],
         exclude: Sequence[str] = (),
         qvec: np.ndarray | None = None,
+        scope: Scope | None = None,
     ) -> Considered:
         """Retrieve, gather candidates and compute their features (no decision yet).
-        ``exclude`` removes documents (training builds unanswerable cases with it)."""
-        scope = self.scope(years)
+        ``exclude`` removes documents (training builds unanswerable cases with it);
+        ``scope`` is the caller's ``self.scope(years)`` when it has it already."""
+        scope = scope or self.scope(years)
         doc_ids = scope.doc_ids
         if exclude:
             doc_ids = set(doc_ids if doc_ids is not None else self.index.documents) - set(exclude)
@@ -155,7 +157,7 @@ class Answerer:
         if years and not scope.doc_ids:
             return self.composer.abstain(q, self.retriever.search(query, k), t0, year=years[0])
         t1 = time.perf_counter()
-        seen = self.consider(q, query, years)
+        seen = self.consider(q, query, years, scope=scope)
         timings = {"retrieve_ms": (time.perf_counter() - t1) * 1000}
         hits = seen.hits
         if q.kind in (OWNER, LIST):

@@ -72,10 +72,15 @@ class LexicalScorer:
     list_bonus: float = 0.1
     name: str = "lexical"
 
-    def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def confidence(self, X: np.ndarray) -> np.ndarray:
+        """Coverage: the sentence's own, 0.85 of it with its heading, or 0.7 of its
+        passage's when the sentence itself covers at least 0.3."""
         own = column(X, "cov_all")
         context = np.where(own >= 0.3, 0.7 * column(X, "cov_all_passage"), 0.0)
-        cov = np.maximum.reduce([own, 0.85 * column(X, "cov_all_heading"), context])
+        return np.asarray(np.maximum.reduce([own, 0.85 * column(X, "cov_all_heading"), context]))
+
+    def score(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        cov = self.confidence(X)
         inv_rank = column(X, "rank_fused")  # 1/(1+rank)
         score = (
             cov
@@ -86,11 +91,6 @@ class LexicalScorer:
         fit = (column(X, "miss_figure") == 0) & (column(X, "other_place") == 0)
         retrieved = inv_rank > 0
         return score, (cov >= self.threshold) & fit & retrieved & (column(X, "is_heading") == 0)
-
-    def confidence(self, X: np.ndarray) -> np.ndarray:
-        own = column(X, "cov_all")
-        context = np.where(own >= 0.3, 0.7 * column(X, "cov_all_passage"), 0.0)
-        return np.asarray(np.maximum.reduce([own, 0.85 * column(X, "cov_all_heading"), context]))
 
 
 @dataclass

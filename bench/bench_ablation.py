@@ -20,9 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_answers import cmrc_queries, cmrc_settings, score_answers  # noqa: E402
-from eval.metrics import answer_correct  # noqa: E402
 from eval.runner import DEFAULT_QUESTIONS, LocalBackend, load_questions, metrics, run  # noqa: E402
-from learn.train import DevDecision, choose_threshold  # noqa: E402
+from learn.train import choose_threshold, decide  # noqa: E402
 from lixia_qa.settings import Settings  # noqa: E402
 from server.service import QAService  # noqa: E402
 
@@ -31,17 +30,8 @@ SCORERS = ("lexical", "vector", "learned")
 
 def vector_threshold(settings: Settings, dev: list[dict[str, Any]]) -> float:
     """The vector scorer's threshold with the most right decisions on eval dev."""
-    backend = LocalBackend(
-        settings.model_copy(update={"answer_scorer": "vector", "abstain_threshold": 0.0})
-    )
-    rows = []
-    for item in dev:
-        a = backend.ask(item["question"])
-        right = bool(item["answers"] or item["all_of"]) and answer_correct(
-            {**item, "type": "figure"}, a["answer"], False
-        )
-        rows.append(DevDecision(item["type"], right, a.get("confidence"), a["abstained"]))
-    return choose_threshold(rows)[0]
+    probe = settings.model_copy(update={"answer_scorer": "vector", "abstain_threshold": 0.0})
+    return choose_threshold(decide(QAService.load(probe).answerer, dev))[0]
 
 
 def eval_row(settings: Settings, items: list[dict[str, Any]]) -> dict[str, Any]:

@@ -21,9 +21,11 @@ import json
 import logging
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -185,16 +187,23 @@ def case_outcomes(ex: Examples, scorer: Scorer) -> tuple[np.ndarray, np.ndarray]
     return best, right
 
 
+THRESHOLDS = np.round(np.arange(0.01, 0.96, 0.01), 3)
+
+
+def sweep(n_right: Callable[[float], int]) -> float:
+    """The threshold of :data:`THRESHOLDS` with the most right decisions (ties: the lower)."""
+    return float(max(THRESHOLDS, key=lambda t: (n_right(float(t)), -t)))
+
+
 def best_threshold(ex: Examples, scorer: Scorer) -> float:
-    """The threshold that makes the most right decisions on ``ex`` (ties: the lower)."""
+    """The threshold that makes the most right decisions on ``ex``."""
     best, right = case_outcomes(ex, scorer)
-    grid = np.arange(0.01, 0.96, 0.01)
 
     def n_right(t: float) -> int:
         answered = best >= t
         return int((answered & right & ex.answerable).sum() + (~answered & ~ex.answerable).sum())
 
-    return float(max(grid, key=lambda t: (n_right(t), -t)))
+    return sweep(n_right)
 
 
 @dataclass
@@ -205,55 +214,52 @@ class DevDecision:
     abstained: bool  # abstained even at threshold 0 (a rule: place, year, no candidate)
 
 
-def dev_decisions(
-    settings: Settings, embedder: Embedder, scorer: LearnedScorer, questions: Path
-) -> list[DevDecision]:
-    """Every dev-split question answered at threshold 0, with the scorer's confidence."""
-    items = [
-        json.loads(line)
-        for line in questions.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    items = [it for it in items if it.get("split") == "dev"]
-    probe = replace(scorer, threshold=0.0)
-    answerer = answerer_for(settings, embedder, probe)
+def decide(answerer: Answerer, items: list[dict[str, Any]]) -> list[DevDecision]:
+    """Every eval item asked of ``answerer`` (built with threshold 0), with the scorer's
+    confidence, so any threshold can be tried without asking again."""
     out = []
     for it in items:
         a = answerer.ask(it["question"])
-        right = (
-            answer_correct({**it, "type": "figure"}, a.text, False)
-            if it["answers"] or it["all_of"]
-            else False
+        right = bool(it["answers"] or it["all_of"]) and answer_correct(
+            {**it, "type": "figure"}, a.text, False
         )
         out.append(DevDecision(it["type"], right, a.confidence, a.abstained))
     return out
 
 
+def dev_items(questions: Path) -> list[dict[str, Any]]:
+    lines = questions.read_text(encoding="utf-8").splitlines()
+    return [it for it in (json.loads(x) for x in lines if x.strip()) if it.get("split") == "dev"]
+
+
+def dev_decisions(
+    settings: Settings, embedder: Embedder, scorer: LearnedScorer, questions: Path
+) -> list[DevDecision]:
+    """Every dev-split question answered at threshold 0, with the scorer's confidence."""
+    answerer = answerer_for(settings, embedder, replace(scorer, threshold=0.0))
+    return decide(answerer, dev_items(questions))
+
+
 def choose_threshold(rows: list[DevDecision]) -> tuple[float, dict[str, float]]:
-    """The threshold making the most right decisions on dev (ties: the lower one)."""
+    """The threshold making the most right decisions on dev, with its dev figures."""
+    ans = [r for r in rows if r.kind != "unanswerable"]
+    un = [r for r in rows if r.kind == "unanswerable"]
 
-    def outcome(t: float) -> tuple[int, dict[str, float]]:
-        right = 0
-        ans = [r for r in rows if r.kind != "unanswerable"]
-        un = [r for r in rows if r.kind == "unanswerable"]
-
+    def counts(t: float) -> tuple[int, int, int]:
         def abstains(r: DevDecision) -> bool:
             return r.abstained or (r.confidence is not None and r.confidence < t)
 
         acc = sum(1 for r in ans if not abstains(r) and r.answered_correct)
-        abst = sum(1 for r in un if abstains(r))
-        fa = sum(1 for r in ans if abstains(r))
-        right = acc + abst
-        return right, {
-            "threshold": t,
-            "answer_accuracy": round(acc / max(len(ans), 1), 4),
-            "abstention": round(abst / max(len(un), 1), 4),
-            "false_abstention": round(fa / max(len(ans), 1), 4),
-        }
+        return acc, sum(1 for r in un if abstains(r)), sum(1 for r in ans if abstains(r))
 
-    grid = [round(x, 3) for x in np.arange(0.02, 0.96, 0.01)]
-    best = max(grid, key=lambda t: (outcome(t)[0], -t))
-    return best, outcome(best)[1]
+    best = sweep(lambda t: counts(t)[0] + counts(t)[1])
+    acc, abst, fa = counts(best)
+    return best, {
+        "threshold": best,
+        "answer_accuracy": round(acc / max(len(ans), 1), 4),
+        "abstention": round(abst / max(len(un), 1), 4),
+        "false_abstention": round(fa / max(len(ans), 1), 4),
+    }
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
