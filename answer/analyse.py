@@ -96,7 +96,7 @@ _YEAR2_RE = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代|前|后|内|间|来|初)"
 _YEAR_CN_RE = re.compile(rf"([{zh.CN_DIGITS}]{{4}})年")  # 二〇二四年, read by zh.parse_year
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)")  # 哪些地方 -> 地方
-_COUNT_RE = re.compile(r"^[几两一二三四五六七八九十\d]+[个位项家所名次条座处种]?$")
+_COUNT_RE = re.compile(rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+[个位项家所名次条座处种]?$")
 _FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？?]?$")
 
 

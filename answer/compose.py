@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from answer.analyse import Question
 from answer.select import Picked, Scored
+from lixia_qa import zh
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 
-_TRAILING = "，、；：,;:"
+_TRAILING = zh.CLAUSE_END
 _SNIPPET_OPENERS = "。！？\n）)"  # a snippet starts after one of these
 MAX_RELATED = 3
 

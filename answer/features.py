@@ -18,6 +18,7 @@ import numpy as np
 
 from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, Question
 from answer.sentences import NUMBER_RE, coverage_forms
+from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Chunk
 
 # a question asking for money, area or a share needs a figure of that family
@@ -29,8 +30,8 @@ FAMILIES = {
 }
 GENERIC_MEASURES = frozenset({"个", "人", "名", "次", "项", "倍"})
 _DATE_IN_TEXT = re.compile(
-    r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?"
-    r"|[一二三四五六七八九十]{1,3}月|世纪|年代|朝|时期|之[前后]|期间"
+    rf"(?:19|20)\d{{2}}\s*年|[{zh.CN_DIGITS}]{{4}}年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
+    rf"|[{zh.CN_NONZERO}十]{{1,3}}月|世纪|年代|朝|时期|之[前后]|期间"
 )
 _UNIT_IN_TEXT = re.compile(
     r"[\u4e00-\u9fff]{1,12}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"

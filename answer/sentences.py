@@ -6,14 +6,17 @@ import math
 import re
 from collections.abc import Sequence
 
+from lixia_qa import zh
+
+_NUMERALS = zh.CN_NONZERO + zh.LIANG + zh.CN_POWERS  # 一 to 九, 两, 十百千万 (no 〇/零)
 # a figure: digits (not a date), a Chinese numeral before a measure word ("五所", not
 # "一个", "百亿级"), or a grade in Roman numerals ("Ⅱ类", "III级")
 NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日时])"
-    r"|(?:[二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*|一[十百千万]+)"
+    rf"|(?:[{_NUMERALS.replace('一', '')}][{_NUMERALS}]*|一[{zh.CN_POWERS}]+)"
     r"(?=[个所处家项座条名次场亿万栋户人倍类级])"
-    r"|[一二两三四五六七八九十百千]{2,}(?![年月日号大届])"  # 二十大, 十九届: names, not figures
-    r"|(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+|\b[IVX]{1,4})(?=\s*[类级期])"
+    rf"|[{_NUMERALS.replace('万', '')}]{{2,}}(?![年月日号大届])"  # 二十大, 十九届: names, not figures
+    rf"|(?:[{zh.ROMAN_NUMERALS}]+|\b[{zh.ROMAN_LETTERS}]{{1,4}})(?=\s*[类级期])"
 )
 
 

@@ -50,11 +50,11 @@ _RECORD_RE = re.compile(
     rf"[（(]\s*(?P<body>{FIELD_NAME}\s*[：:](?:[^（）()\n]|[（(][^（）()\n]*[）)]){{0,600}}?)[）)]"
 )
 _TERMINATORS = zh.SENTENCE_END
-_BOUNDARIES = _TERMINATORS + "\n：:"
-_TRAILING = "，,；;、"
-_LEADING = "，,；;、。.！!？?：:）)】》”’ \t\u3000\n"
+_BOUNDARIES = _TERMINATORS + "\n" + zh.COLONS
+_TRAILING = zh.COMMAS + zh.SEMICOLONS + zh.LIST_COMMA
+_LEADING = zh.LEAD_MARKS + " \t\u3000\n"
 _ENUM_RE = re.compile(
-    r"^(?:[（(][一二三四五六七八九十百\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、．](?!\d))"
+    rf"^(?:[（(][{zh.CN_NONZERO}十百\d]{{1,3}}[）)]|[{zh.CN_NONZERO}十]{{1,3}}、|\d{{1,3}}[.、．](?!\d))"
 )
 
 _BARE_PREFIX_RE = re.compile(r"^[省市区县](?![委场域])")

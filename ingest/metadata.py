@@ -45,7 +45,7 @@ _NOT_TITLE_RE = re.compile(
     r"|^[\[【［]\s*\S{1,6}\s*[\]】］]|(?:来源|作者|浏览次数|点击数|字号|字体)\s*[:：]"
 )
 
-_D = r"[\d〇零一二三四五六七八九十]"
+_D = rf"[\d{zh.CN_DIGITS}十]"
 _DATE_RE = re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,3}})\s*[日号])?")
 _ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
 # a date label: 日期, 发布日期, 发布时间, 成文日期, 时间, 发文日期, …, bare or in brackets

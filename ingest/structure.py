@@ -21,7 +21,7 @@ from lixia_qa.types import Section
 
 logger = logging.getLogger(__name__)
 
-_NUM = "一二三四五六七八九十百零〇两"
+_NUM = zh.CN_DIGITS + "十百" + zh.LIANG
 _MARKERS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -35,11 +35,11 @@ _MARKERS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 _ARTICLE_RANK = 2  # 第X条: the heading is the marker alone, the rest is body text
-_STOP_RE = re.compile(rf"[，。；：{zh.SENTENCE_END},;:]")
-_END_PUNCT = "，。、；：！？,.;:!?—…"
+_STOP_RE = re.compile(rf"[{zh.COMMAS}{zh.SEMICOLONS}{zh.COLONS}{zh.SENTENCE_END}]")
+_END_PUNCT = zh.CLAUSE_END + zh.SENTENCE_END + ".—" + zh.ELLIPSIS
 _DATE_LINE_RE = re.compile(
-    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
-    r"(?:[\d一二三四五六七八九十]{1,3}日)?$"
+    rf"^(?:\d{{4}}|[{zh.CN_DIGITS}]{{4}})年[\d{zh.CN_NONZERO}十]{{1,2}}月"
+    rf"(?:[\d{zh.CN_NONZERO}十]{{1,3}}日)?$"
 )
 _MAX_STANDALONE = 30
 _MAX_HEADING = 50
@@ -79,7 +79,7 @@ def _standalone_heading(lines: list[str]) -> str | None:
         return None
     for line in lines:
         if (
-            re.search("[。！？；!?;]", line)
+            re.search(rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]", line)
             or line[-1] in _END_PUNCT
             or is_byline(line)
             or _DATE_LINE_RE.match(line)

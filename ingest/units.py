@@ -20,14 +20,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Commitment, Document
 
+_CLOSERS = f"[{re.escape(zh.SENTENCE_CLOSERS)}]*"
 # sentence ends (a run of them, with closing quotes/brackets) and line breaks
-SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|…{1,2}[”’」』）)]*|\n+")
+SENTENCE_END = re.compile(
+    rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]+{_CLOSERS}|{zh.ELLIPSIS}{{1,2}}{_CLOSERS}|\n+"
+)
 # clause ends; not 、, which joins the items of a list
-CLAUSE_END = re.compile(r"[，,：:][”’」』）)]*")
-_LEAD = re.compile(r"^[\s，。、；：,.;:！？!?”’）)】》]+")
-CLOSING = "。！？!?；;…”’）)"
+CLAUSE_END = re.compile(rf"[{zh.CLAUSE_BREAKS}]{_CLOSERS}")
+_LEAD = re.compile(rf"^[\s{re.escape(zh.LEAD_MARKS)}]+")
+CLOSING = zh.SENTENCE_END + zh.SEMICOLONS + zh.ELLIPSIS + zh.QUOTE_CLOSERS + zh.PAREN_CLOSERS
 
 LONG_SENTENCE = 80
 WINDOW_CHARS = 50

@@ -6,8 +6,15 @@ every layer may import this module. Each rule has a table test in ``tests/test_z
 * :data:`HAN` is a regex character-class body (no brackets) of Han characters
   (CJK Unified Ideographs with extensions and compatibility ideographs, plus 〇):
   ``re.compile(f"[{HAN}]")``. :data:`HAN_RE` matches one of them.
-* :data:`SENTENCE_END` ends a sentence; :data:`CLAUSE_END` ends a clause inside one;
-  :data:`CLOSERS` are closing quotes and brackets that stay with the sentence they end.
+* :data:`SENTENCE_END` ends a sentence; :data:`CLAUSE_END` ends a clause inside one
+  (:data:`COMMAS`, :data:`LIST_COMMA`, :data:`SEMICOLONS`, :data:`COLONS`;
+  :data:`CLAUSE_BREAKS` leaves out 、 and the semicolons);
+  :data:`CLOSERS` are closing quotes and brackets that stay with the sentence they end
+  (answer units keep only :data:`SENTENCE_CLOSERS` with it, and never start with
+  :data:`LEAD_MARKS`). The sets are plain strings to put inside ``[...]``.
+* :data:`CN_DIGITS` (〇零 and :data:`CN_NONZERO`), :data:`CN_POWERS`, :data:`LIANG`
+  and :data:`CN_NUMERAL` spell Chinese numerals; :data:`ROMAN_NUMERALS` and
+  :data:`ROMAN_LETTERS` spell Roman ones (Ⅱ类, III级).
   :data:`SENTENCE_RE` matches one sentence (with its end mark and closers);
   :func:`split_sentences` gives their spans.
 * :func:`to_halfwidth` turns full-width ASCII letters, digits and the signs of numbers
@@ -27,15 +34,33 @@ from zhon import hanzi
 
 HAN = hanzi.characters
 HAN_RE = re.compile(f"[{HAN}]")
-CN_DIGITS = "〇零一二三四五六七八九"
-CN_NUMERAL = f"[{CN_DIGITS}十百千万两]"
+CN_NONZERO = "一二三四五六七八九"  # the digits one to nine
+CN_DIGITS = f"〇零{CN_NONZERO}"
+CN_POWERS = "十百千万"  # ten, hundred, thousand, ten thousand
+LIANG = "两"  # "two" before a measure word or a power (两万, 两所)
+CN_NUMERAL = f"[{CN_DIGITS}{CN_POWERS}{LIANG}]"
+ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # one character each, as in grades (Ⅱ类)
+ROMAN_LETTERS = "IVX"  # Roman numerals spelled in ASCII letters (III级)
 _DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 SENTENCE_END = "。！？!?"  # full stops
 SEMICOLONS = "；;"
 ELLIPSIS = "…"
-CLAUSE_END = "，,、；;：:"
-CLOSERS = "”’」』）)】》〕〗］"
+COMMAS = "，,"
+LIST_COMMA = "、"  # joins the items of a list
+COLONS = "：:"
+CLAUSE_BREAKS = COMMAS + COLONS  # clause ends that neither join list items nor are semicolons
+CLAUSE_END = COMMAS + LIST_COMMA + SEMICOLONS + COLONS
+QUOTE_CLOSERS = "”’"
+CORNER_CLOSERS = "」』"
+PAREN_CLOSERS = "）)"
+BRACKET_CLOSERS = "】》"
+CLOSERS = QUOTE_CLOSERS + CORNER_CLOSERS + PAREN_CLOSERS + BRACKET_CLOSERS + "〕〗］"
+# the closers answer units keep with the sentence or clause they end
+SENTENCE_CLOSERS = QUOTE_CLOSERS + CORNER_CLOSERS + PAREN_CLOSERS
+# marks a quoted span never starts with: clause and sentence ends, the ASCII full stop,
+# closing quotes and brackets (not 」』〕〗］)
+LEAD_MARKS = CLAUSE_END + SENTENCE_END + "." + QUOTE_CLOSERS + PAREN_CLOSERS + BRACKET_CLOSERS
 OPENERS = "“‘「『（(【《〔〖［"
 
 SENTENCE_RE = re.compile(

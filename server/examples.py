@@ -11,10 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from lixia_qa import zh
 from retriever.store import Index
 
-_CLAUSE_SPLIT = re.compile(r"[，。；：、,;:！？!?\s]+")
-_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+_CLAUSE_SPLIT = re.compile(rf"[{zh.CLAUSE_END}{zh.SENTENCE_END}\s]+")
+_NUMBERING = re.compile(rf"^[（(]?[{zh.CN_NONZERO}十\d]+[)）、.．]\s*")
 MIN_CHARS, MAX_CHARS = 5, 20
 
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
+import re
+from collections.abc import Callable, Sequence
 
+import numpy as np
+import pytest
+
+from ingest import units
 from ingest.units import Span, answer_units, is_heading, split_spans, unit_vectors, windows
 from lixia_qa.types import Commitment, Document
 
@@ -72,3 +77,91 @@ def test_split_helpers() -> None:
     assert is_heading("标题\n正文。", Span(0, 2))
     assert not is_heading("这是一句话。\n", Span(0, 6))
     assert len(windows("一，二，三。", Span(0, 6), max_chars=4)) == 2
+
+
+# The unit regexes as they were written before they were built from lixia_qa.zh; stored
+# answer units depend on them, so the built ones must match exactly the same spans.
+_OLD_SENTENCE_END = r"[。！？!?；;]+[”’」』）)]*|…{1,2}[”’」』）)]*|\n+"
+_OLD_CLAUSE_END = r"[，,：:][”’」』）)]*"
+_OLD_LEAD = r"^[\s，。、；：,.;:！？!?”’）)】》]+"
+_OLD_CLOSING = "。！？!?；;…”’）)"
+_TRICKY = [
+    "他说：“好。”然后走了。",
+    "「完成了！」』）) 下一句",
+    "问题？！”）】》〕〗］尾",
+    "等等……”还有…』再…………完",
+    "甲；乙;丙。。。丁!?戊",
+    "一、城市建设\n\n\n（一）绿化，改造：提升, 完成:好",
+    "，。、；：,.;:！？!?”’）)】》〕〗］」』开头",
+    "\u3000 \t，。文字",
+    "“二十大”报告指出，两万元；1.5万人。2024年3月5日。",
+    "Ⅱ类水质……III级、IV期）",
+    "】》〕〗］」』",
+    "",
+]
+_PUNCT = "".join(
+    chr(c)
+    for c in (
+        *range(0x20, 0x7F),
+        *range(0x2010, 0x2070),
+        *range(0x3000, 0x3040),
+        *range(0xFF00, 0xFF66),
+    )
+)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _same_matches(text: str) -> None:
+    for old, new in [
+        (_OLD_SENTENCE_END, units.SENTENCE_END),
+        (_OLD_CLAUSE_END, units.CLAUSE_END),
+        (_OLD_LEAD, units._LEAD),
+    ]:
+        assert _spans(re.compile(old), text) == _spans(new, text), (old, text)
+    for i in range(len(text)):
+        old_lead = re.compile(_OLD_LEAD).match(text, i)
+        new_lead = units._LEAD.match(text, i)
+        assert (old_lead and old_lead.span()) == (new_lead and new_lead.span()), text
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_unit_regexes_match_the_old_hand_written_ones(text: str) -> None:
+    _same_matches(text)
+
+
+def test_unit_regexes_agree_on_every_punctuation_mark() -> None:
+    for c in _PUNCT:
+        for text in (c, f"{c}{c}好{c}尾", f"好。{c}{c}尾", f"好，{c}尾", f"好…{c}尾", f"\n{c}尾"):
+            _same_matches(text)
+
+
+def test_heading_closers_are_the_old_ones() -> None:
+    assert units.CLOSING == _OLD_CLOSING
+    assert set(_PUNCT) & set(units.CLOSING) == set(_PUNCT) & set(_OLD_CLOSING)
+
+
+def test_units_of_tricky_text_are_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n".join(_TRICKY) + LONG.replace("，", "：”，")
+    new = answer_units(_doc(text), long_sentence=10, window_chars=12)
+    monkeypatch.setattr(units, "split_spans", _with_old_default(units.split_spans))
+    monkeypatch.setattr(units, "CLAUSE_END", re.compile(_OLD_CLAUSE_END))
+    monkeypatch.setattr(units, "_LEAD", re.compile(_OLD_LEAD))
+    monkeypatch.setattr(units, "CLOSING", _OLD_CLOSING)
+    old = answer_units(_doc(text), long_sentence=10, window_chars=12)
+    assert len(new) > 10 and new == old
+
+
+def _with_old_default(split: Callable[..., list[Span]]) -> Callable[..., list[Span]]:
+    def old_split(
+        text: str,
+        start: int,
+        end: int,
+        pattern: re.Pattern[str] | None = None,
+        gaps: Sequence[tuple[int, int]] = (),
+    ) -> list[Span]:
+        return split(text, start, end, pattern or re.compile(_OLD_SENTENCE_END), gaps)
+
+    return old_split

@@ -1,0 +1,48 @@
+"""NUMBER_RE, built from lixia_qa.zh, finds exactly the figures the hand-written one did
+(the answer model was fitted on features computed with it)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from answer.sentences import NUMBER_RE
+from lixia_qa import zh
+
+_OLD_NUMBER_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日时])"
+    r"|(?:[二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*|一[十百千万]+)"
+    r"(?=[个所处家项座条名次场亿万栋户人倍类级])"
+    r"|[一二两三四五六七八九十百千]{2,}(?![年月日号大届])"
+    r"|(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+|\b[IVX]{1,4})(?=\s*[类级期])"
+)
+_TRICKY = [
+    "党的二十大报告，十九届五中全会，二十届三中全会",
+    "两万元，两所学校，一个项目，一百个，一十二人，百亿级，三千万人",
+    "1.5万人，14.9万，2024年3月5日，12%，3 亿，10.5.3",
+    "Ⅱ类水质，ⅢⅣ级，III级，IV 期，XIV类，VIII级，IX类，VX级，ⅫⅪ期",
+    "二〇二四年，零点五，〇一二，十二月一日，三月，五号，二十年",
+    "新建五所学校、改造十二处公园、完成两千户、提高两倍、九十九条",
+    "CIVIL类 MIX级 第X期",
+    "",
+]
+_NUMERALS = "".join(sorted({*zh.CN_DIGITS, *zh.CN_POWERS, zh.LIANG, *"亿几余多LCMi"}))
+_AFTER = "个所处家项座条名次场亿万栋户人倍类级期年月日号大届时.%"
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_number_re_matches_the_old_one(text: str) -> None:
+    assert _spans(NUMBER_RE, text) == _spans(_OLD_NUMBER_RE, text)
+
+
+def test_number_re_agrees_on_every_numeral_pair_before_every_follower() -> None:
+    for a in _NUMERALS + zh.ROMAN_NUMERALS + zh.ROMAN_LETTERS + "1":
+        for b in _NUMERALS + zh.ROMAN_NUMERALS + zh.ROMAN_LETTERS + "1 ":
+            for after in _AFTER + "的":
+                text = f"有{a}{b}{after}，{a}{after}"
+                assert _spans(NUMBER_RE, text) == _spans(_OLD_NUMBER_RE, text), text
