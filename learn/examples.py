@@ -5,14 +5,18 @@ gathers candidates over the whole corpus exactly as it does for a user; a candid
 positive when it comes from the gold paragraph and holds a gold answer string. The
 same question is then asked again with the gold paragraph removed from the corpus: a
 real near miss, where every candidate is negative and the right decision is to abstain.
+
+:func:`from_eval` makes the same kind of examples from eval questions (the dev split)
+over the documents they were written on: in-domain examples for the ranker.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from tqdm import tqdm
@@ -126,3 +130,46 @@ def build(
         paragraph,
         [corpus] * len(answerable),
     )
+
+
+def eval_label(item: Mapping[str, Any], texts: Sequence[str], docs: Sequence[str]) -> np.ndarray:
+    """1 for a text from the item's document holding one of its ``answers``, or most of
+    its ``all_of`` strings (a list may be split over clause windows); all 0 for an
+    unanswerable item."""
+    if item["type"] == "unanswerable":
+        return np.zeros(len(texts))
+    golds = [normalise(a) for a in item.get("answers") or [] if normalise(a)]
+    parts = [normalise(a) for a in item.get("all_of") or [] if normalise(a)]
+    need = len(parts) // 2 + 1
+
+    def holds(text: str) -> bool:
+        t = normalise(text)
+        if golds and any(g in t for g in golds):
+            return True
+        return bool(parts) and sum(p in t for p in parts) >= need
+
+    return np.array(
+        [float(d == item.get("doc_id") and holds(t)) for t, d in zip(texts, docs, strict=True)]
+    )
+
+
+def from_eval(answerer: Answerer, items: Sequence[Mapping[str, Any]]) -> Examples:
+    """Examples of eval items (``eval/questions.jsonl`` rows) over the index ``answerer``
+    serves, asked within the years the question names, as the service asks. An item
+    without candidates still counts as a case (with no rows)."""
+    ex = Examples.empty()
+    for item in items:
+        q = answerer.analyse(item["question"])
+        seen = answerer.consider(q, answerer.query_text(q), q.years)
+        texts = [c.unit.text for c in seen.candidates]
+        labels = eval_label(item, texts, [c.unit.doc_id for c in seen.candidates])
+        one = Examples(
+            seen.features.reshape(len(labels), len(FEATURE_NAMES)),
+            labels,
+            np.zeros(len(labels), dtype=int),
+            np.array([item["type"] != "unanswerable"]),
+            [str(item["id"])],
+            ["eval"],
+        )
+        ex = ex.extend(one)
+    return ex

@@ -208,6 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
         "within this of the best (0.5: most accurate answers under 80 characters on "
         "cmrc2018-trial)",
     )
+    p.add_argument(
+        "--dev-weight",
+        type=float,
+        default=0.0,
+        help="weight of an eval-dev example against a training one in the ranker (0: "
+        "none; 100 and more win dev decisions but lose held-out training top-1)",
+    )
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds on eval dev")
     p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
     p.add_argument(
         "--questions",

@@ -1,0 +1,78 @@
+"""Labels of eval items, in-domain weighting of the ranker and the dev folds."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from answer.features import FEATURE_NAMES
+from learn.examples import Examples, eval_label
+from learn.train import fit, folds_of
+
+DOC = "a.txt"
+
+
+def _item(**kw: object) -> dict[str, object]:
+    return {"type": "figure", "answers": [], "all_of": [], "doc_id": DOC, **kw}
+
+
+def test_an_answer_string_from_the_item_document_is_positive() -> None:
+    item = _item(answers=["12所"])
+    texts = ["全年新建幼儿园12所", "全年新建幼儿园12所", "新建学校5所"]
+    assert eval_label(item, texts, [DOC, "b.txt", DOC]).tolist() == [1.0, 0.0, 0.0]
+
+
+def test_answers_match_after_normalising_width_and_spaces() -> None:
+    item = _item(answers=["1.5万平方米"])
+    assert eval_label(item, ["建设１.５万 平方米的中心"], [DOC]).tolist() == [1.0]
+
+
+def test_a_list_needs_most_of_its_items() -> None:
+    item = _item(type="list", all_of=["甲街", "乙街", "丙街"])
+    texts = ["甲街、乙街改造", "甲街改造", "甲街、乙街、丙街"]
+    assert eval_label(item, texts, [DOC] * 3).tolist() == [1.0, 0.0, 1.0]
+
+
+def test_nothing_is_positive_for_an_unanswerable_item() -> None:
+    item = _item(type="unanswerable", answers=["12所"], doc_id=None)
+    assert eval_label(item, ["新建12所"], [DOC]).tolist() == [0.0]
+
+
+def _examples(signal: int, n_cases: int, seed: int) -> Examples:
+    """Cases of 10 candidates where column ``signal`` (0 and 1 are cov_unit and
+    cov_passage) marks the one positive."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n_cases * 10, len(FEATURE_NAMES)))
+    for gate in ("miss_figure", "miss_measure", "other_place", "is_heading"):
+        X[:, FEATURE_NAMES.index(gate)] = 0.0  # every candidate may answer
+    y = np.zeros(n_cases * 10)
+    for case in range(n_cases):
+        y[case * 10] = 1.0
+        X[case * 10, signal] += 3.0
+    answerable = np.arange(n_cases) % 4 != 0  # a near miss in four: no positive
+    y[np.repeat(~answerable, 10)] = 0.0
+    return Examples(
+        X,
+        y,
+        np.repeat(np.arange(n_cases), 10),
+        answerable,
+        [f"p{i}" for i in range(n_cases)],
+        ["t"] * n_cases,
+    )
+
+
+def test_weighted_extra_examples_steer_the_ranker() -> None:
+    train = _examples(signal=0, n_cases=200, seed=1)
+    extra = _examples(signal=1, n_cases=20, seed=2)
+    plain = fit(train, c=1.0)
+    steered = fit(train, c=1.0, extra=extra, weight=50.0)
+    assert plain.ranker.coef[0] > plain.ranker.coef[1]
+    assert steered.ranker.coef[1] > plain.ranker.coef[1] * 2
+    assert steered.ranker.coef[1] > steered.ranker.coef[0]
+
+
+def test_folds_are_stratified_by_type_and_fixed_by_the_seed() -> None:
+    items = [{"type": t} for t in ["figure"] * 10 + ["list"] * 5]
+    folds = folds_of(items, 5, seed=3)
+    assert sorted(folds[:10].tolist()) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert sorted(folds[10:].tolist()) == [0, 1, 2, 3, 4]
+    assert folds.tolist() == folds_of(items, 5, seed=3).tolist()
