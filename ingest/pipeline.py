@@ -26,7 +26,7 @@ from lixia_qa.settings import Settings
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document, content_hash
 from retriever.embedders import Embedder, load_embedder
 from store import Batch, IndexStore, open_store
-from store.directory import chunking_settings, make_manifest
+from store.directory import cached_vectors, chunking_settings, make_manifest
 from store.tokenize import ChineseTokenizer
 
 logger = logging.getLogger(__name__)
@@ -234,7 +234,12 @@ def build_index(
     )
     stored = {} if force else store.fingerprints()
     keep = frozenset(d for d, p in prints.items() if stored.get(d) == p)
-    cache = {} if force else store.cached_vectors(embedder.name)
+    # the store's vectors, else those of an index directory there (switching stores)
+    cache = (
+        {}
+        if force
+        else store.cached_vectors(embedder.name) or cached_vectors(index_dir, embedder.name)
+    )
     encode = CachedEncoder(embedder, cache, settings.embed_batch_size)
     new_chunks = [c for c in chunks if c.doc_id not in keep]
     new_units = [u for u in units if u.doc_id not in keep]

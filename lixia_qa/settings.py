@@ -38,9 +38,11 @@ class Settings(BaseSettings):
         description="name prefix of the store's Milvus collections ({name}_chunks, ...)",
     )
     milvus_index: str = Field(
-        "HNSW",
+        "FLAT",
         pattern="^(HNSW|FLAT|IVF_FLAT|AUTOINDEX)$",
-        description="Milvus dense index over chunk and unit vectors (HNSW: approximate)",
+        description="Milvus dense index over chunk and unit vectors: FLAT (exact; the "
+        "local store's answers) or HNSW/IVF_FLAT/AUTOINDEX (approximate, for millions of "
+        "chunks: see the scale benchmark)",
     )
     model: str = Field(
         DEFAULT_MODEL,

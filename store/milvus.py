@@ -35,11 +35,22 @@ class MilvusStore:
     kind = "milvus"
     rank_depth: int | None = RANK_DEPTH
 
-    def __init__(self, uri: str, prefix: str = "lixia", dense_index: str = "HNSW") -> None:
+    def __init__(self, uri: str, prefix: str = "lixia", dense_index: str = "FLAT") -> None:
         self.uri = uri
         self.prefix = prefix
         self.dense_index = dense_index
         self.client = MilvusClient(uri=uri)
+        self._load()
+
+    def _load(self) -> None:
+        """Load the store's collections (after a server restart they are released)."""
+        for kind in ms.KINDS:
+            name = self._c(kind)
+            if not self.client.has_collection(name):
+                continue
+            state = str(self.client.get_load_state(name).get("state", ""))
+            if "Loaded" not in state:
+                self.client.load_collection(name)
 
     def _c(self, kind: str) -> str:
         return f"{self.prefix}_{kind}"
@@ -70,7 +81,7 @@ class MilvusStore:
 
     # --- corpus-level ------------------------------------------------------------------
     def _meta(self, key: str) -> Any:
-        rows = self._query("meta", f"id like {ms.literal(key + '#%')}", ["id", "body"])
+        rows = self._query("meta", f"id like {ms.literal(key + '#%')}", ["id", "body"], QUERY_LIMIT)
         if not rows:
             return None
         rows.sort(key=lambda r: int(r["id"].rsplit("#", 1)[1]))
@@ -220,7 +231,9 @@ class MilvusStore:
             return []
         vec = np.asarray(qvec, dtype=np.float32).tolist()
         found = self._search("chunks", [vec], "vec", k, self._filter(doc_ids, year), ["body"])
-        return [Hit(_chunk(r["entity"]["body"]), float(r["distance"]), "dense") for r in found]
+        return _ranked(
+            [Hit(_chunk(r["entity"]["body"]), float(r["distance"]), "dense") for r in found]
+        )
 
     def keyword_search(
         self, tokens: Sequence[str], k: int, doc_ids: Collection[str] | None = None
@@ -230,7 +243,7 @@ class MilvusStore:
             return []
         found = self._search("chunks", [text], "sparse", k, self._filter(doc_ids), ["body"])
         hits = [Hit(_chunk(r["entity"]["body"]), abs(float(r["distance"])), "bm25") for r in found]
-        return [h for h in hits if h.score > 0]
+        return _ranked([h for h in hits if h.score > 0])
 
     def has_token(self, token: str) -> bool:
         expr = f"TEXT_MATCH(tokens, {ms.literal(ms.token_code(token))})"
@@ -255,7 +268,9 @@ class MilvusStore:
     def documents(self, doc_ids: Collection[str]) -> dict[str, Document]:
         if not doc_ids:
             return {}
-        return {d.doc_id: d for d in self._docs(ms.in_list("doc_id", sorted(doc_ids)))}
+        expr = ms.in_list("doc_id", sorted(doc_ids))
+        few = QUERY_LIMIT if len(doc_ids) <= 100 else None  # parts of a few documents
+        return {d.doc_id: d for d in self._docs(expr, few)}
 
     def list_documents(self, limit: int | None = None) -> list[Document]:
         if limit is None:
@@ -295,8 +310,9 @@ class MilvusStore:
             f"start >= {chunk.start - 2000} and start < {chunk.end} and stop > {chunk.start}"
         )
         rows = self._query("units", expr, ["row", "body", "start"], QUERY_LIMIT)
-        rows.sort(key=lambda r: (r["start"], r["row"]))
-        return [UnitMatch(int(r["row"]), _unit(r["body"])) for r in rows]
+        units = [UnitMatch(int(r["row"]), _unit(r["body"])) for r in rows]
+        units.sort(key=lambda m: (m.unit.start, _place(m.unit.unit_id, "~")[1]))
+        return units
 
     def unit_search(
         self, qvec: np.ndarray, k: int | None, doc_ids: Collection[str] | None = None
@@ -306,10 +322,12 @@ class MilvusStore:
         vec = np.asarray(qvec, dtype=np.float32).tolist()
         expr = self._filter(doc_ids, base="answerable == true")
         found = self._search("units", [vec], "vec", k or RANK_DEPTH, expr, ["body"])
-        return [
+        units = [
             UnitMatch(int(r["row"]), _unit(r["entity"]["body"]), float(r["distance"]))
             for r in found
         ]
+        units.sort(key=lambda m: (-round(m.score, 5), *_place(m.unit.unit_id, "~")))
+        return units
 
     def unit_similarities(self, rows: Collection[int], qvec: np.ndarray) -> dict[int, float]:
         if not rows:
@@ -331,7 +349,7 @@ class MilvusStore:
             return {}
         docs = sorted({d for d, _ in wanted})
         expr = f'kind == "record" and {ms.in_list("doc_id", docs)}'
-        rows = self._query("units", expr, ["row", "doc_id", "start"])
+        rows = self._query("units", expr, ["row", "doc_id", "start"], QUERY_LIMIT)
         return {
             (r["doc_id"], r["start"]): int(r["row"])
             for r in rows
@@ -344,7 +362,7 @@ class MilvusStore:
         expr = "" if doc_ids is None else ms.in_list("doc_id", sorted(doc_ids))
         if doc_ids is not None and not doc_ids:
             return []
-        rows = self._query("commitments", expr, ["body"], limit)
+        rows = self._query("commitments", expr, ["body"], limit or (expr and QUERY_LIMIT) or None)
         items = [Commitment.from_dict(json.loads(r["body"])) for r in rows]
         return sorted(items, key=lambda c: (c.doc_id, c.start))
 
@@ -362,6 +380,17 @@ def _asdict(record: Any) -> dict[str, Any]:
     from dataclasses import asdict
 
     return asdict(record)
+
+
+def _place(record_id: str, sep: str) -> tuple[str, int]:
+    """(doc_id, n) of f"{doc_id}{sep}{n}": the order of records in the local store."""
+    doc, _, n = record_id.rpartition(sep)
+    return doc, int(n) if n.isdigit() else 0
+
+
+def _ranked(hits: list[Hit]) -> list[Hit]:
+    """Best first; equal scores in document order, as the local store breaks ties."""
+    return sorted(hits, key=lambda h: (-round(h.score, 5), *_place(h.chunk.chunk_id, "#")))
 
 
 def _chunk(body: str) -> Chunk:
