@@ -29,17 +29,19 @@ def gather(
     mention an asked year to the spans that do. The vector rank is the unit's rank among
     the units the store ranks (all of them in the local store)."""
     qvec = np.asarray(qvec, dtype=np.float32)
-    ranked = store.unit_search(qvec, store.rank_depth, doc_ids)
-    vec_rank = {m.row: r for r, m in enumerate(ranked)}
-    sims = {m.row: m.score for m in ranked}
+    sims = store.unit_ranks(qvec, doc_ids)
+    vec_rank = {row: r for r, row in enumerate(sims)}
+    nearest = store.unit_search(qvec, vector_k, doc_ids) if vector_k > 0 else []
     cands: dict[int, Candidate] = {}
-    for rank, hit in enumerate(hits):
-        for m in store.units_in(hit.chunk):
+    units_of = store.units_in([h.chunk for h in hits])
+    for rank, (hit, units) in enumerate(zip(hits, units_of, strict=True)):
+        for m in units:
             if m.row not in cands:
                 cands[m.row] = Candidate(m.row, m.unit, hit.chunk, rank, dict(hit.ranks))
-    for m in ranked[:vector_k]:
-        if m.row not in cands:
-            cands[m.row] = Candidate(m.row, m.unit, store.chunk_at(m.unit.doc_id, m.unit.start))
+    nearest = [m for m in nearest if m.row not in cands]
+    spots = [(m.unit.doc_id, m.unit.start) for m in nearest]
+    for m, chunk in zip(nearest, store.chunks_at(spots), strict=True):
+        cands[m.row] = Candidate(m.row, m.unit, chunk)
     kept = []
     for c in cands.values():
         spans = scopes.get(c.unit.doc_id)

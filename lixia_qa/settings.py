@@ -97,6 +97,7 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="address `lixia-qa serve` listens on")
     port: int = Field(8000, ge=1, le=65535, description="port of the API and UI")
+    serve_ui: bool = Field(True, description="serve the chat UI at / beside the API")
     feedback_db: Path = Field(Path("data/feedback.sqlite"), description="SQLite file for votes")
     max_query_chars: int = Field(500, ge=1, description="longest question accepted (else 422)")
     max_history: int = Field(

@@ -277,3 +277,10 @@ def create_app(
 
         app = mount_ui(app)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker of `lixia-qa serve --workers N`: settings from the
+    environment, which the parent process set."""
+    settings = get_settings()
+    return create_app(settings, with_ui=settings.serve_ui)

@@ -111,22 +111,29 @@ class IndexStore(Protocol):
 
     def doc_ids(self) -> list[str]: ...
 
-    def chunk_at(self, doc_id: str, pos: int) -> Chunk | None:
-        """The chunk of ``doc_id`` holding offset ``pos`` (else its first chunk)."""
+    def chunks_at(self, spots: Sequence[tuple[str, int]]) -> list[Chunk | None]:
+        """For each (doc_id, offset): the chunk holding it (else the document's first)."""
         ...
 
     def chunk_similarities(
         self, chunk_ids: Collection[str], qvec: np.ndarray
     ) -> dict[str, float]: ...
 
-    def units_in(self, chunk: Chunk) -> list[UnitMatch]:
-        """The answerable units overlapping ``chunk``, in document order."""
+    def units_in(self, chunks: Sequence[Chunk]) -> list[list[UnitMatch]]:
+        """For each chunk, the answerable units overlapping it, in document order."""
         ...
 
     def unit_search(
         self, qvec: np.ndarray, k: int | None, doc_ids: Collection[str] | None = None
     ) -> list[UnitMatch]:
-        """Answerable units nearest ``qvec`` (``k=None``: as deep as the store ranks)."""
+        """The ``k`` answerable units nearest ``qvec``, best first."""
+        ...
+
+    def unit_ranks(
+        self, qvec: np.ndarray, doc_ids: Collection[str] | None = None
+    ) -> dict[int, float]:
+        """Row -> similarity of the answerable units nearest ``qvec``, best first, as deep
+        as the store ranks (``rank_depth``; None: every unit)."""
         ...
 
     def unit_similarities(self, rows: Collection[int], qvec: np.ndarray) -> dict[int, float]: ...

@@ -215,7 +215,11 @@ class LocalStore:
     def doc_ids(self) -> list[str]:
         return list(self.index.documents)
 
-    def chunk_at(self, doc_id: str, pos: int) -> Chunk | None:
+    def chunks_at(self, spots: Sequence[tuple[str, int]]) -> list[Chunk | None]:
+        self._ensure()
+        return [self._chunk_at(doc_id, pos) for doc_id, pos in spots]
+
+    def _chunk_at(self, doc_id: str, pos: int) -> Chunk | None:
         chunks = self.index.chunks
         rows = self._chunks_by_doc.get(doc_id, [])
         i = bisect.bisect_right(rows, (pos, len(chunks))) - 1
@@ -229,7 +233,11 @@ class LocalStore:
         self._ensure()
         return {c: float(self._chunk_vectors[self._chunk_rows[c]] @ qvec) for c in chunk_ids}
 
-    def units_in(self, chunk: Chunk) -> list[UnitMatch]:
+    def units_in(self, chunks: Sequence[Chunk]) -> list[list[UnitMatch]]:
+        self._ensure()
+        return [self._units_in(c) for c in chunks]
+
+    def _units_in(self, chunk: Chunk) -> list[UnitMatch]:
         units = self.index.units
         rows = self._by_doc.get(chunk.doc_id, [])
         lo = bisect.bisect_left(rows, (chunk.start - 2000, -1))
@@ -261,6 +269,11 @@ class LocalStore:
         order = np.argsort(-np.where(allowed, sims, -np.inf), kind="stable")
         n = int(allowed.sum()) if k is None else min(k, int(allowed.sum()))
         return [UnitMatch(int(r), units[r], float(sims[r])) for r in order[:n]]
+
+    def unit_ranks(
+        self, qvec: np.ndarray, doc_ids: Collection[str] | None = None
+    ) -> dict[int, float]:
+        return {m.row: m.score for m in self.unit_search(qvec, None, doc_ids)}
 
     def unit_similarities(self, rows: Collection[int], qvec: np.ndarray) -> dict[int, float]:
         sims = self._unit_sims(qvec)

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 WRITE_BATCH = 500
 QUERY_LIMIT = 16384  # Milvus's largest query window
-RANK_DEPTH = 1000  # units ranked by vector for the answer stage's rank feature
+RANK_DEPTH = 200  # units ranked by vector for the answer stage's rank feature
 
 
 class MilvusStore:
@@ -285,15 +285,28 @@ class MilvusStore:
     def doc_ids(self) -> list[str]:
         return sorted(r["doc_id"] for r in self._query("docs", "part == 0", ["doc_id"]))
 
-    def chunk_at(self, doc_id: str, pos: int) -> Chunk | None:
-        expr = f"doc_id == {ms.literal(doc_id)}"
-        inside = self._query(
-            "chunks", f"{expr} and start <= {pos} and stop > {pos}", ["body", "start"], 64
+    def chunks_at(self, spots: Sequence[tuple[str, int]]) -> list[Chunk | None]:
+        if not spots:
+            return []
+        expr = " or ".join(
+            f"(doc_id == {ms.literal(d)} and start <= {int(p)} and stop > {int(p)})"
+            for d, p in sorted(set(spots))
         )
-        if inside:
-            return _chunk(max(inside, key=lambda r: r["start"])["body"])
-        rows = self._query("chunks", expr, ["body", "start"], QUERY_LIMIT)
-        return _chunk(min(rows, key=lambda r: r["start"])["body"]) if rows else None
+        rows = self._query("chunks", expr, ["body"], QUERY_LIMIT)
+        by_doc: dict[str, list[Chunk]] = {}
+        for r in rows:
+            c = _chunk(r["body"])
+            by_doc.setdefault(c.doc_id, []).append(c)
+        out: list[Chunk | None] = []
+        for doc_id, pos in spots:
+            inside = [c for c in by_doc.get(doc_id, []) if c.start <= pos < c.end]
+            out.append(max(inside, key=lambda c: c.start) if inside else self._first(doc_id))
+        return out
+
+    def _first(self, doc_id: str) -> Chunk | None:
+        rows = self._query("chunks", f"doc_id == {ms.literal(doc_id)}", ["body"], QUERY_LIMIT)
+        chunks = [_chunk(r["body"]) for r in rows]
+        return min(chunks, key=lambda c: c.start) if chunks else None
 
     def chunk_similarities(self, chunk_ids: Collection[str], qvec: np.ndarray) -> dict[str, float]:
         if not chunk_ids:
@@ -304,15 +317,20 @@ class MilvusStore:
         q = np.asarray(qvec, dtype=np.float32)
         return {r["id"]: float(np.asarray(r["vec"], dtype=np.float32) @ q) for r in rows}
 
-    def units_in(self, chunk: Chunk) -> list[UnitMatch]:
-        expr = (
-            f"doc_id == {ms.literal(chunk.doc_id)} and answerable == true and "
-            f"start >= {chunk.start - 2000} and start < {chunk.end} and stop > {chunk.start}"
+    def units_in(self, chunks: Sequence[Chunk]) -> list[list[UnitMatch]]:
+        if not chunks:
+            return []
+        expr = " or ".join(
+            f"(doc_id == {ms.literal(c.doc_id)} and start >= {c.start - 2000} and "
+            f"start < {c.end} and stop > {c.start})"
+            for c in chunks
         )
-        rows = self._query("units", expr, ["row", "body", "start"], QUERY_LIMIT)
-        units = [UnitMatch(int(r["row"]), _unit(r["body"])) for r in rows]
-        units.sort(key=lambda m: (m.unit.start, _place(m.unit.unit_id, "~")[1]))
-        return units
+        rows = self._query(
+            "units", f"answerable == true and ({expr})", ["row", "body"], QUERY_LIMIT
+        )
+        found = [UnitMatch(int(r["row"]), _unit(r["body"])) for r in rows]
+        found.sort(key=lambda m: (m.unit.start, _place(m.unit.unit_id, "~")[1]))
+        return [[m for m in found if _overlaps(m.unit, c)] for c in chunks]
 
     def unit_search(
         self, qvec: np.ndarray, k: int | None, doc_ids: Collection[str] | None = None
@@ -328,6 +346,19 @@ class MilvusStore:
         ]
         units.sort(key=lambda m: (-round(m.score, 5), *_place(m.unit.unit_id, "~")))
         return units
+
+    def unit_ranks(
+        self, qvec: np.ndarray, doc_ids: Collection[str] | None = None
+    ) -> dict[int, float]:
+        if doc_ids is not None and not doc_ids:
+            return {}
+        vec = np.asarray(qvec, dtype=np.float32).tolist()
+        expr = self._filter(doc_ids, base="answerable == true")
+        found = self._search("units", [vec], "vec", RANK_DEPTH, expr, ["unit_id"])
+        found.sort(
+            key=lambda r: (-round(float(r["distance"]), 5), *_place(r["entity"]["unit_id"], "~"))
+        )
+        return {int(r["row"]): float(r["distance"]) for r in found}
 
     def unit_similarities(self, rows: Collection[int], qvec: np.ndarray) -> dict[int, float]:
         if not rows:
@@ -391,6 +422,16 @@ def _place(record_id: str, sep: str) -> tuple[str, int]:
 def _ranked(hits: list[Hit]) -> list[Hit]:
     """Best first; equal scores in document order, as the local store breaks ties."""
     return sorted(hits, key=lambda h: (-round(h.score, 5), *_place(h.chunk.chunk_id, "#")))
+
+
+def _overlaps(unit: AnswerUnit, chunk: Chunk) -> bool:
+    """What the local store's units_in keeps: units of the chunk's document that start
+    at most 2,000 characters before it and overlap it."""
+    return (
+        unit.doc_id == chunk.doc_id
+        and chunk.start - 2000 <= unit.start < chunk.end
+        and unit.end > chunk.start
+    )
 
 
 def _chunk(body: str) -> Chunk:
