@@ -107,7 +107,9 @@ def run_one(kind: str, n: int, dense: str) -> dict[str, Any]:
             store = build_milvus(Path(tmp), chunks, tokens, vecs, dense)
         build_s = time.perf_counter() - t0
         picks = rng.integers(0, n, QUERIES)
-        queries = vecs[picks] + 0.6 * rng.standard_normal((QUERIES, DIM), dtype=np.float32) / DIM**0.5
+        queries = (
+            vecs[picks] + 0.6 * rng.standard_normal((QUERIES, DIM), dtype=np.float32) / DIM**0.5
+        )
         queries /= np.linalg.norm(queries, axis=1, keepdims=True)
         store.dense_search(queries[0], 10)  # warm-up
         dense_ms, recall = [], []
@@ -155,7 +157,15 @@ def main() -> int:
           "dense recall@10 |\n|---|---|---|---|---|---|---|", flush=True)  # fmt: skip
     for n in args.sizes:
         for kind in args.stores:
-            cmd = [sys.executable, __file__, "--one", kind, str(n), "--milvus-index", args.milvus_index]
+            cmd = [
+                sys.executable,
+                __file__,
+                "--one",
+                kind,
+                str(n),
+                "--milvus-index",
+                args.milvus_index,
+            ]
             done = subprocess.run(cmd, capture_output=True, text=True)
             if done.returncode != 0:
                 print(f"| {kind} | {n} | failed: {done.stderr.strip().splitlines()[-1:]} |")

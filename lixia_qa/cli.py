@@ -54,7 +54,7 @@ def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_search(args: argparse.Namespace) -> int:
     service = _service(args)
     hits = service.search(args.query, args.k)
-    docs = service.index.documents
+    docs = service.store.documents({h.chunk.doc_id for h in hits})
     if args.json:
         from server.schemas import HitOut
 

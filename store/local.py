@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from store.directory import (
     read_manifest,
     save_index,
 )
-from store.tokenize import ChineseTokenizer, user_dict_words
+from store.tokenize import ChineseTokenizer
 
 
 class LocalStore:
@@ -113,8 +112,7 @@ class LocalStore:
             facts=batch.facts,
         )
         save_index(index, self.path)
-        # what a load would give: the lexicon file keeps the words jieba can match whole
-        self._set(replace(index, tokenizer=ChineseTokenizer(user_dict_words(batch.names))))
+        self._index = None  # read back on first use, as a new process would
 
     def delete_document(self, doc_id: str) -> None:
         ix = self.index
