@@ -40,6 +40,7 @@ class MilvusStore:
         self.prefix = prefix
         self.dense_index = dense_index
         self.client = MilvusClient(uri=uri)
+        self._exists: set[str] = set()
         self._load()
 
     def _load(self) -> None:
@@ -55,14 +56,25 @@ class MilvusStore:
     def _c(self, kind: str) -> str:
         return f"{self.prefix}_{kind}"
 
+    def _has(self, kind: str) -> bool:
+        """Whether the collection exists (remembered once it does)."""
+        if kind not in self._exists and self.client.has_collection(self._c(kind)):
+            self._exists.add(kind)
+        return kind in self._exists
+
     def _query(
         self, kind: str, expr: str, fields: list[str], limit: int | None = None
     ) -> list[Any]:
-        if not self.client.has_collection(self._c(kind)):
+        if not self._has(kind):
             return []
         if limit is not None:
             return list(
                 self.client.query(self._c(kind), filter=expr, output_fields=fields, limit=limit)
+            )
+        n = self._count(kind, expr)
+        if n <= QUERY_LIMIT:  # one query; an iterator only for more than Milvus returns at once
+            return list(
+                self.client.query(self._c(kind), filter=expr, output_fields=fields, limit=max(n, 1))
             )
         rows: list[Any] = []
         it = self.client.query_iterator(
@@ -402,6 +414,7 @@ class MilvusStore:
         for kind in ms.KINDS:
             if self.client.has_collection(self._c(kind)):
                 self.client.drop_collection(self._c(kind))
+        self._exists.clear()
 
     def close(self) -> None:
         self.client.close()
