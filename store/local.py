@@ -213,6 +213,11 @@ class LocalStore:
     def doc_ids(self) -> list[str]:
         return list(self.index.documents)
 
+    def chunks(self, chunk_ids: Collection[str]) -> dict[str, Chunk]:
+        self._ensure()
+        rows = self._chunk_rows
+        return {c: self.index.chunks[rows[c]] for c in chunk_ids if c in rows}
+
     def chunks_at(self, spots: Sequence[tuple[str, int]]) -> list[Chunk | None]:
         self._ensure()
         return [self._chunk_at(doc_id, pos) for doc_id, pos in spots]

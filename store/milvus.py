@@ -206,6 +206,13 @@ class MilvusStore(Collections):
     def doc_ids(self) -> list[str]:
         return sorted(r["doc_id"] for r in self._query("docs", "part == 0", ["doc_id"]))
 
+    def chunks(self, chunk_ids: Collection[str]) -> dict[str, Chunk]:
+        if not chunk_ids:
+            return {}
+        rows = self.client.get(self._c("chunks"), ids=sorted(chunk_ids), output_fields=["body"])
+        found = (_chunk(r["body"]) for r in rows)
+        return {c.chunk_id: c for c in found}
+
     def chunks_at(self, spots: Sequence[tuple[str, int]]) -> list[Chunk | None]:
         if not spots:
             return []

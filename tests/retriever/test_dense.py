@@ -46,6 +46,16 @@ def test_doc_filter_only_returns_allowed_documents(service) -> None:
     assert hits and {h.chunk.doc_id for h in hits} == {"news_2024.md"}
 
 
+def test_chunks_and_documents_by_id(service) -> None:
+    store = service.store
+    hits = store.dense_search(service.embedder.encode_queries(["幼儿园"])[0], 3)
+    ids = {h.chunk.chunk_id for h in hits}
+    assert store.chunks(ids | {"missing#0"}) == {h.chunk.chunk_id: h.chunk for h in hits}
+    docs = store.documents({h.chunk.doc_id for h in hits})
+    assert all(docs[h.chunk.doc_id].text[h.chunk.start : h.chunk.end] == h.chunk.text for h in hits)
+    assert {d.doc_id for d in store.documents_about([2022])} == {"sub/culture_2022.txt"}
+
+
 def test_reopened_store_gives_same_hits(service, settings) -> None:
     again = open_store(settings)
     other = HybridRetriever.from_store(again, service.embedder, settings)
