@@ -248,14 +248,11 @@ class MilvusStore(Collections):
     def units_in(self, chunks: Sequence[Chunk]) -> list[list[UnitMatch]]:
         if not chunks:
             return []
-        expr = " or ".join(
-            f"(doc_id == {ms.literal(c.doc_id)} and start >= {c.start - 2000} and "
-            f"start < {c.end} and stop > {c.start})"
-            for c in chunks
-        )
-        rows = self._query(
-            "units", f"answerable == true and ({expr})", ["row", "body"], QUERY_LIMIT
-        )
+        # one simple filter (documents and the span around all chunks), exact spans here
+        lo, hi = min(c.start for c in chunks) - 2000, max(c.end for c in chunks)
+        docs = ms.in_list("doc_id", sorted({c.doc_id for c in chunks}))
+        expr = f"answerable == true and {docs} and start >= {lo} and start < {hi}"
+        rows = self._query("units", expr, ["row", "body"], QUERY_LIMIT)
         found = [UnitMatch(int(r["row"]), _unit(r["body"])) for r in rows]
         found.sort(key=lambda m: (m.unit.start, _place(m.unit.unit_id, "~")[1]))
         return [[m for m in found if _overlaps(m.unit, c)] for c in chunks]
