@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FIND_LINKS ?= $(shell pip config get global.find-links 2>/dev/null || echo /opt/wheels)
 export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: install run serve ingest test eval bench lint clean
+.PHONY: install run serve ingest test eval eval-milvus bench lint clean
 
 install: $(VENV)/.installed
 
@@ -28,13 +28,19 @@ test: install
 eval: ingest
 	$(BIN)/lixia-qa eval --json eval/results/metrics.json --run eval/results/run.jsonl --plot eval/results/chart.png
 
+# The same eval with the Milvus store (a Milvus Lite file in the index directory); its
+# vectors are re-used from the local index.
+eval-milvus: ingest
+	LIXIA_STORE=milvus $(BIN)/lixia-qa ingest seeds
+	LIXIA_STORE=milvus $(BIN)/lixia-qa eval --json eval/results/metrics-milvus.json
+
 bench: install
 	$(PY) bench/bench_retrieval.py
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy lixia_qa ingest retriever answer learn server ui eval
+	$(BIN)/mypy lixia_qa ingest store retriever answer learn server ui eval
 
 clean:
 	rm -rf index .pytest_cache

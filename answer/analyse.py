@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lixia_qa import zh
-from retriever.tokenize import ChineseTokenizer
+from store.tokenize import ChineseTokenizer
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -12,17 +12,18 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse
-from answer.candidates import UnitView, gather
+from answer.candidates import gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.features import Candidate, Context, feature_matrix
+from answer.lookup import StoreLookup
 from answer.score import Scorer, fits, make_scorer
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
-from answer.sentences import TermWeights, coverage_forms
+from answer.sentences import CountedTermWeights, coverage_forms
 from ingest.commitments import unit_core
-from lixia_qa.types import Answer, Commitment, Document, Hit
+from lixia_qa.types import Answer, AnswerUnit, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
-from retriever.store import Index
+from store.base import IndexStore
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
 
@@ -51,31 +52,27 @@ class Considered:
 class Answerer:
     def __init__(
         self,
-        index: Index,
+        store: IndexStore,
         retriever: HybridRetriever,
         config: AnswerConfig,
         scorer: Scorer | None = None,
     ) -> None:
-        self.index = index
+        self.store = store
         self.retriever = retriever
         self.config = config
-        self.weights = TermWeights([c.index_text() for c in index.chunks], unseen=1.0)
-        self.latest_year: int | None = index.facts.get("latest_year")
-        self.districts = frozenset(index.facts.get("districts", ()))
-        self.view = UnitView(index)
-        self.composer = Composer(index.documents, config.snippet_pad)
-        self.texts = {d.doc_id: d.text for d in index.documents.values()}
-        self.sentences = {u.unit_id: u for u in index.units if u.kind == "sentence"}
-        starts = {
-            (u.doc_id, u.start): row for row, u in enumerate(index.units) if u.kind == "record"
-        }
-        self.record_rows = {
-            c.commitment_id: starts[(c.doc_id, c.start)]
-            for c in index.commitments
-            if (c.doc_id, c.start) in starts
-        }
+        self.tokenizer = retriever.keyword.tokenizer
+        self.weights = CountedTermWeights(store.term_df, store.counts()["chunks"], unseen=1.0)
+        facts = store.facts()
+        self.latest_year: int | None = facts.get("latest_year")
+        self.districts = frozenset(facts.get("districts", ()))
+        self.documents: StoreLookup[Document] = StoreLookup(store.documents)
+        self.composer = Composer(self.documents, config.snippet_pad)
+        self.texts = self.documents.view(lambda d: d.text)
+        self.sentences: StoreLookup[AnswerUnit] = StoreLookup(
+            lambda ids: {k: u for k, u in store.units_by_id(ids).items() if u.kind == "sentence"}
+        )
         self.scorer = scorer or make_scorer(
-            config.scorer, config.model_path, index.manifest.get("model", ""), config.threshold
+            config.scorer, config.model_path, store.manifest().get("model", ""), config.threshold
         )
 
     # --- public -----------------------------------------------------------------
@@ -94,7 +91,7 @@ class Answerer:
             # answer, an older document may: the answer then says which year it is.
             fallback = self._answer(q, query, k, (), t0)
             if not fallback.abstained:
-                year_of = self.index.documents[fallback.citations[0].doc_id].year
+                year_of = self.documents[fallback.citations[0].doc_id].year
                 text_ = (
                     fallback.text
                     if fallback.text.startswith("（") or year_of is None
@@ -104,7 +101,7 @@ class Answerer:
         return answer
 
     def analyse(self, text: str, year: int | None = None, history: Sequence[str] = ()) -> Question:
-        q = analyse(text, self.index.tokenizer, self.latest_year, history)
+        q = analyse(text, self.tokenizer, self.latest_year, history)
         return replace(q, years=(year,), relative=False) if year else q
 
     @staticmethod
@@ -126,11 +123,12 @@ class Answerer:
         scope = scope or self.scope(years)
         doc_ids = scope.doc_ids
         if exclude:
-            doc_ids = set(doc_ids if doc_ids is not None else self.index.documents) - set(exclude)
+            known = doc_ids if doc_ids is not None else self.store.doc_ids()
+            doc_ids = set(known) - set(exclude)
         if qvec is None:
             qvec = self.retriever.dense.embedder.encode_queries([query])[0]
         hits = self.retriever.search(query, self.config.candidate_hits, doc_ids, qvec=qvec)
-        cands = gather(self.view, hits, qvec, doc_ids, scope.spans, self.config.vector_candidates)
+        cands = gather(self.store, hits, qvec, doc_ids, scope.spans, self.config.vector_candidates)
         X = feature_matrix(self.context(q), cands)
         return Considered(q, hits, cands, X, Scope(doc_ids, scope.spans), qvec)
 
@@ -205,7 +203,7 @@ class Answerer:
         """A place name (槐荫区) the documents never mention, not even by its short form."""
         if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
             return False
-        return term[:-1] not in self.index.bm25.vocab_dict
+        return not self.store.has_token(term[:-1])
 
     def scope(self, years: Sequence[int]) -> Scope:
         """Documents about ``years``, and for documents that only mention one of them,
@@ -214,7 +212,7 @@ class Answerer:
             return Scope(None, {})
         about: set[str] = set()
         spans: dict[str, list[tuple[int, int]]] = {}
-        for doc in self.index.documents.values():
+        for doc in self.store.documents_about(years):
             if doc.year in years:
                 about.add(doc.doc_id)
             elif set(years) & set(doc.years):
@@ -229,15 +227,13 @@ class Answerer:
     ) -> Commitment | None:
         """The commitment whose task is nearest the question by vector (plus a little
         lexical coverage), when it is near enough: reworded owner questions."""
-        rows = [
-            (c, self.record_rows[c.commitment_id])
-            for c in items
-            if c.commitment_id in self.record_rows
-        ]
+        starts = self.store.record_rows({(c.doc_id, c.start) for c in items})
+        rows = [(c, starts[(c.doc_id, c.start)]) for c in items if (c.doc_id, c.start) in starts]
         if not rows:
             return None
         ctx = self.context(q)
-        sims = self.index.unit_vectors[[r for _, r in rows]] @ qvec
+        by_row = self.store.unit_similarities({r for _, r in rows}, qvec)
+        sims = np.array([by_row[r] for _, r in rows], dtype=np.float32)
         scores = [
             float(s) + self.config.record_coverage_weight * ctx.cov(c.task)
             for (c, _), s in zip(rows, sims, strict=True)
@@ -246,8 +242,7 @@ class Answerer:
         return rows[best][0] if sims[best] >= self.config.record_similarity else None
 
     def _commitments(self, doc_ids: set[str] | None) -> list[Commitment]:
-        items = self.index.commitments
-        return [c for c in items if doc_ids is None or c.doc_id in doc_ids]
+        return self.store.commitments(doc_ids)
 
     def _owned_by(self, q: Question, doc_ids: set[str] | None) -> list[Commitment]:
         """Records of the leader or unit the question names ("X局负责哪些工作"),

@@ -4,7 +4,7 @@ related passages, and the abstention message."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from answer.analyse import Question
 from answer.select import Picked, Scored
@@ -33,7 +33,7 @@ def snippet_bounds(text: str, start: int, end: int, pad: int = 80) -> tuple[int,
 class Composer:
     """Builds :class:`Answer` objects over one index's documents."""
 
-    def __init__(self, documents: dict[str, Document], pad: int = 80) -> None:
+    def __init__(self, documents: Mapping[str, Document], pad: int = 80) -> None:
         self.documents = documents
         self.pad = pad
 

@@ -154,7 +154,7 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
 
 
 def to_picks(
-    chosen: Sequence[Scored], texts: dict[str, str], q: Question, budget: int
+    chosen: Sequence[Scored], texts: Mapping[str, str], q: Question, budget: int
 ) -> list[Picked]:
     """Trim the chosen candidates into at most ``budget`` characters in all."""
     picks: list[Picked] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lixia_qa import zh
 
@@ -43,6 +43,22 @@ class TermWeights:
             idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
             self._cache[term] = idf if df else self.unseen
         return self._cache[term]
+
+
+class CountedTermWeights(TermWeights):
+    """:class:`TermWeights` with document frequencies counted by ``count`` (the index
+    store's) over ``n`` chunks, each term counted once."""
+
+    def __init__(self, count: Callable[[str], int], n: int, unseen: float = 1.0) -> None:
+        super().__init__((), unseen)
+        self.n = max(n, 1)
+        self._count = count
+        self._dfs: dict[str, int] = {}
+
+    def df(self, term: str) -> int:
+        if term not in self._dfs:
+            self._dfs[term] = self._count(term)
+        return self._dfs[term]
 
 
 def term_match(term: str, text: str, lowered: bool = False) -> float:

@@ -35,7 +35,8 @@ from lixia_qa.types import Hit  # noqa: E402
 from retriever.embedders import load_embedder  # noqa: E402
 from retriever.fusion import rrf  # noqa: E402
 from retriever.hybrid import HybridRetriever  # noqa: E402
-from retriever.store import load_index  # noqa: E402
+from store.directory import load_index  # noqa: E402
+from store.local import LocalStore  # noqa: E402
 
 CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018-dev"
 CACHE = ROOT / "bench" / ".cache"
@@ -71,7 +72,7 @@ def bench_seeds(settings: Settings) -> dict:
     report = build_index(settings.model_copy(update={"index_dir": index_dir}), ROOT / "seeds")
     index = load_index(index_dir)
     embedder = load_embedder(settings)
-    retriever = HybridRetriever.from_index(index, embedder, settings)
+    retriever = HybridRetriever.from_store(LocalStore.of(index), embedder, settings)
     questions = [
         json.loads(line)["question"]
         for line in (ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
@@ -105,7 +106,7 @@ def bench_cmrc(settings: Settings, fresh: bool, limit: int | None) -> dict:
     report = build_index(local)
     index = load_index(index_dir)
     embedder = load_embedder(settings)
-    retriever = HybridRetriever.from_index(index, embedder, settings)
+    retriever = HybridRetriever.from_store(LocalStore.of(index), embedder, settings)
     queries = [json.loads(line) for line in (CMRC / "queries.jsonl").open(encoding="utf-8")]
     queries = queries[:limit] if limit else queries
     gold = [f"{q['gold_doc']}.txt" for q in queries]

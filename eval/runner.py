@@ -46,8 +46,8 @@ class LocalBackend:
         return self._answer_out.of(self._service.ask(question)).model_dump()
 
     def search(self, question: str, k: int) -> list[dict[str, Any]]:
-        docs = self._service.index.documents
         hits = self._service.search(question, k)
+        docs = self._service.store.documents({h.chunk.doc_id for h in hits})
         return [self._hit_out.of(h, docs[h.chunk.doc_id]).model_dump() for h in hits]
 
 

@@ -24,7 +24,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
 import jieba
 import jieba.posseg
@@ -34,7 +33,6 @@ from lixia_qa.zh import HAN
 
 logger = logging.getLogger(__name__)
 
-USER_DICT_FREQ = 2000  # log(2000 / 6e7) beats any split of a name into 2+ dictionary words
 MIN_LEN, MAX_LEN = 2, 20
 
 _HAN = HAN
@@ -109,7 +107,6 @@ _NEVER_INSIDE = ("d", "ad", "u", "p", "r", "m", "q", "y", "e", "i", "l")
 _NEVER_IN_PLACE = ("m", "q", "u", "p", "v", "f", "d", "r", "c", "l", "i")
 _FUNCTION_FLAGS = ("d", "p", "c", "r", "u")
 _PLACE_OPENERS = ("ns", "nr", "nz", "x", "eng", "g")
-_JIEBA_WORD_RE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")  # what jieba can match
 
 
 @lru_cache(maxsize=1)
@@ -372,17 +369,3 @@ def extract_names(texts: Iterable[str], commitments: Iterable[Commitment] = ()) 
     names = sorted(name for name in found if _is_clean(name) and not _in_base_dict(name))
     logger.info("extracted %d names", len(names))
     return names
-
-
-def write_user_dict(names: Iterable[str], path: Path) -> None:
-    """Write ``names`` in jieba's user-dictionary format, ``word freq`` per line.
-
-    Names jieba cannot match as one token (spaces, ``·`` and other punctuation fall
-    outside its word pattern) are skipped.
-    """
-    words = sorted({n.strip() for n in names if n.strip()})
-    kept = [w for w in words if _JIEBA_WORD_RE.match(w)]
-    if len(kept) < len(words):
-        logger.debug("skipped %d names jieba cannot match whole", len(words) - len(kept))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{w} {USER_DICT_FREQ}\n" for w in kept), encoding="utf-8")

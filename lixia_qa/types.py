@@ -176,3 +176,13 @@ class Answer:
     # the scorer's score of the best candidate (a probability for the learned scorer);
     # None when no candidate was scored (commitment records, rule-based abstentions)
     confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """An answer unit found in the index store: its row (a stable integer id within one
+    store version) and, from a vector search, its similarity to the question."""
+
+    row: int
+    unit: AnswerUnit
+    score: float = 0.0

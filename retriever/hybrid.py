@@ -12,7 +12,8 @@ from retriever.dense import DenseRetriever
 from retriever.embedders import Embedder
 from retriever.fusion import rrf
 from retriever.keyword import KeywordRetriever
-from retriever.store import Index
+from store.base import IndexStore
+from store.tokenize import ChineseTokenizer
 
 
 class HybridRetriever:
@@ -34,10 +35,13 @@ class HybridRetriever:
         self.weights = {dense.name: dense_weight, keyword.name: bm25_weight}
 
     @classmethod
-    def from_index(cls, index: Index, embedder: Embedder, settings: Settings) -> HybridRetriever:
+    def from_store(
+        cls, store: IndexStore, embedder: Embedder, settings: Settings
+    ) -> HybridRetriever:
+        """A retriever over ``store``; queries are tokenised with the store's lexicon."""
         return cls(
-            DenseRetriever(index.vectors, index.chunks, embedder),
-            KeywordRetriever(index.bm25, index.chunks, index.tokenizer),
+            DenseRetriever(store, embedder),
+            KeywordRetriever(store, ChineseTokenizer(store.lexicon())),
             candidate_k=settings.candidate_k,
             rrf_k=settings.rrf_k,
             dense_weight=settings.dense_weight,

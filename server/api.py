@@ -27,7 +27,7 @@ from server.limits import BodyLimit, MethodFallback
 from server.openai_compat import router as openai_router
 from server.openapi import FILTER_TEXT, QUERY_TEXT
 from server.openapi import install as install_openapi
-from server.runtime import STORE, IndexRuntime, index_version
+from server.runtime import IndexRuntime, index_version
 from server.schemas import (
     MAX_TEXT_CHARS,
     AdminOut,
@@ -85,15 +85,16 @@ def health(request: Request, runtime: RuntimeDep, store: FeedbackDep) -> Any:
             detail=f"service not ready: {reason}", feedback=feedback, reindex=reindex
         )
         return JSONResponse(body.model_dump(), status_code=503)
-    m = service.index.manifest
+    m = service.manifest
+    counts = m.get("counts", {})
     return HealthOut(
         status="ok" if feedback_error is None and runtime.last_error is None else "degraded",
-        documents=len(service.index.documents),
-        chunks=len(service.index.chunks),
+        documents=counts.get("documents", 0),
+        chunks=counts.get("chunks", 0),
         model=m.get("model", ""),
         created=m.get("created", ""),
         version=index_version(m),
-        store=STORE,
+        store=service.store.kind,
         feedback=feedback,
         reindex=reindex,
         index_error=runtime.last_error,
@@ -115,7 +116,7 @@ def search(
     k: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> SearchOut:
     hits = service.search(q, k)
-    docs = service.index.documents
+    docs = service.store.documents({h.chunk.doc_id for h in hits})
     return SearchOut(query=q.strip(), hits=[HitOut.of(h, docs[h.chunk.doc_id]) for h in hits])
 
 
@@ -276,3 +277,10 @@ def create_app(
 
         app = mount_ui(app)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker of `lixia-qa serve --workers N`: settings from the
+    environment, which the parent process set."""
+    settings = get_settings()
+    return create_app(settings, with_ui=settings.serve_ui)

@@ -12,11 +12,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lixia_qa import zh
-from retriever.store import Index
+from lixia_qa.types import Commitment, Document
+from store.base import IndexStore
+from store.tokenize import ChineseTokenizer
 
 _CLAUSE_SPLIT = re.compile(rf"[{zh.CLAUSE_END}{zh.SENTENCE_END}\s]+")
 _NUMBERING = re.compile(rf"^[（(]?[{zh.CN_NONZERO}十\d]+[)）、.．]\s*")
 MIN_CHARS, MAX_CHARS = 5, 20
+SAMPLE_COMMITMENTS, SAMPLE_DOCUMENTS = 5000, 500  # read from the store at most
 
 
 @dataclass(frozen=True)
@@ -49,20 +52,20 @@ def _spread(candidates: list[tuple[str, str]], n: int) -> list[str]:
     return chosen[:n]
 
 
-def owner_questions(index: Index, n: int) -> list[str]:
+def owner_questions(commitments: list[Commitment], n: int) -> list[str]:
     pairs = []
-    for c in index.commitments:
+    for c in commitments:
         clause = _clause(c.task, last=True)
         if clause:
             pairs.append((c.doc_id, f"{clause}由谁牵头？"))
     return _spread(pairs, n)
 
 
-def heading_questions(index: Index, n: int) -> list[str]:
+def heading_questions(documents: list[Document], n: int) -> list[str]:
     """Numbered headings first ("（一）…", "二、…": topics); other headings read as slogans."""
     numbered: list[tuple[str, str]] = []
     other: list[tuple[str, str]] = []
-    for doc in index.documents.values():
+    for doc in documents:
         for section in doc.sections:
             clause = _clause(section.heading)
             if clause:
@@ -71,20 +74,25 @@ def heading_questions(index: Index, n: int) -> list[str]:
     return _spread(numbered, n) if numbered else _spread(other, n)
 
 
-def make_hints(index: Index, configured: list[str], n: int = 4) -> Hints:
+def make_hints(
+    store: IndexStore, tokenizer: ChineseTokenizer, configured: list[str], n: int = 4
+) -> Hints:
+    """Hints from (at most a sample of) the stored commitments and documents."""
     questions = list(configured[:n])
+    commitments = store.commitments(limit=SAMPLE_COMMITMENTS)
     if not questions:
-        owners, headings = owner_questions(index, n), heading_questions(index, n)
+        documents = store.list_documents(limit=SAMPLE_DOCUMENTS)
+        owners, headings = owner_questions(commitments, n), heading_questions(documents, n)
         # alternate: a who-leads question, a what-is-planned question, ...
         for pair in zip(owners, headings, strict=False):
             questions.extend(pair)
         questions.extend(owners[len(headings) :] + headings[len(owners) :])
         questions = questions[:n]
-    units = Counter(u for c in index.commitments for u in (*c.lead_units, *c.units))
+    units = Counter(u for c in commitments for u in (*c.lead_units, *c.units))
     words = Counter(
         w
-        for c in index.commitments
-        for w in index.tokenizer.words(c.task)
+        for c in commitments
+        for w in tokenizer.words(c.task)
         if 2 <= len(w) <= 4 and not any(ch.isdigit() for ch in w)
     )
     return Hints(

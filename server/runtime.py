@@ -4,7 +4,9 @@
 it loads the index at start-up (a damaged one leaves ``state.load_error`` instead of a
 crash), re-indexes in one background thread after an upload or delete (one build at a
 time; requests arriving meanwhile are coalesced into the next build), and reloads when
-``manifest.json`` changes on disk (a ``lixia-qa ingest`` from a shell). A swap is one
+``manifest.json`` changes on disk (a ``lixia-qa ingest`` from a shell) or, with the milvus
+store, when the manifest stored in Milvus names another version (an ingest, upload or
+delete by any server process or host sharing that store). A swap is one
 attribute assignment: requests in flight finish on the service they started with.
 """
 
@@ -23,12 +25,12 @@ from ingest.pipeline import build_index
 from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings
 from retriever.embedders import Embedder, load_embedder
-from retriever.store import MANIFEST, read_manifest
 from server.service import QAService
+from store import open_store
+from store.directory import MANIFEST, read_manifest
 
 logger = logging.getLogger(__name__)
 
-STORE = "local"  # the index is a directory on this machine
 MAX_JOBS = 100  # finished jobs kept for polling
 
 
@@ -71,7 +73,7 @@ class IndexRuntime:
         self._pending: list[Job] = []
         self._worker: threading.Thread | None = None
         self._ids = itertools.count(1)
-        self._seen: tuple[int, int] | None = None
+        self._seen: object = None  # manifest file stamp (local) or stored version (milvus)
         self.last_error: str | None = None  # the last failed load while another was served
 
     # --- what is served ---------------------------------------------------------------
@@ -82,7 +84,7 @@ class IndexRuntime:
 
     def served_version(self) -> str | None:
         service = self.service
-        return index_version(service.index.manifest) if service is not None else None
+        return index_version(service.manifest) if service is not None else None
 
     def damaged(self, exc: Exception) -> str:
         s = self.settings
@@ -181,7 +183,21 @@ class IndexRuntime:
             return None
 
     # --- an ingest from a shell ---------------------------------------------------------
-    def _stamp(self) -> tuple[int, int] | None:
+    def _manifest(self) -> dict[str, Any]:
+        """The manifest of the index now in the store (not necessarily the served one)."""
+        if self.settings.store == "local":
+            return read_manifest(self.settings.index_dir)
+        service = self.service
+        store = service.store if service is not None else open_store(self.settings)
+        return store.manifest()
+
+    def _stamp(self) -> object:
+        if self.settings.store == "milvus":
+            try:
+                return index_version(self._manifest())
+            except (LixiaError, OSError, ValueError, RuntimeError) as exc:
+                logger.warning("store manifest unreadable: %s", exc)
+                return None
         try:
             st = (Path(self.settings.index_dir) / MANIFEST).stat()
         except OSError:
@@ -189,15 +205,16 @@ class IndexRuntime:
         return st.st_mtime_ns, st.st_size
 
     def check_for_new_index(self) -> bool:
-        """Reload when manifest.json changed and names another version; True if reloaded."""
+        """Reload when the stored manifest changed and names another version; True if
+        reloaded."""
         stamp = self._stamp()
         if stamp is None or stamp == self._seen:
             return False
         with self._build_lock:
             self._seen = stamp
             try:
-                version: str | None = index_version(read_manifest(self.settings.index_dir))
-            except (LixiaError, OSError, ValueError) as exc:
+                version: str | None = index_version(self._manifest())
+            except (LixiaError, OSError, ValueError, RuntimeError) as exc:
                 logger.warning("index manifest unreadable: %s", exc)
                 version = None  # loading reports why, in health
             if version is not None and version == self.served_version():

@@ -245,7 +245,7 @@ class HealthOut(BaseModel):
     model: str
     created: str
     version: str = Field(..., description="corpus hash (12 hex) @ created time of the index")
-    store: str = Field(..., description="where the index lives ('local': a directory)")
+    store: str = Field(..., description="the index store: 'local' (an index directory) or 'milvus'")
     feedback: StoreStateOut
     reindex: ReindexStateOut
     index_error: str | None = Field(

@@ -15,8 +15,9 @@ from lixia_qa.settings import Settings
 from lixia_qa.types import Answer, Commitment, Document, Hit
 from retriever.embedders import Embedder, load_embedder
 from retriever.hybrid import HybridRetriever
-from retriever.store import Index, check_compatible, load_index, read_manifest
 from server.examples import make_hints
+from store import IndexStore, open_store
+from store.directory import check_compatible
 
 logger = logging.getLogger(__name__)
 
@@ -63,26 +64,28 @@ def validate_query(
 class QAService:
     """Index, embedder, retriever and answerer, loaded once."""
 
-    def __init__(self, index: Index, embedder: Embedder, settings: Settings) -> None:
-        self.index = index
+    def __init__(self, store: IndexStore, embedder: Embedder, settings: Settings) -> None:
+        self.store = store
+        self.manifest = store.manifest()
         self.embedder = embedder
         self.settings = settings
-        self.retriever = HybridRetriever.from_index(index, embedder, settings)
-        self.answerer = Answerer(index, self.retriever, AnswerConfig.from_settings(settings))
-        self.hints = make_hints(index, settings.example_questions)
+        self.retriever = HybridRetriever.from_store(store, embedder, settings)
+        self.answerer = Answerer(store, self.retriever, AnswerConfig.from_settings(settings))
+        self.hints = make_hints(store, self.retriever.keyword.tokenizer, settings.example_questions)
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:
-        """Load the index at ``settings.index_dir``, checking it fits the settings."""
+        """Open the settings' index store, checking its index fits the settings."""
         t0 = time.perf_counter()
-        manifest = read_manifest(settings.index_dir)
+        store = open_store(settings)
         embedder = embedder or load_embedder(settings)
-        check_compatible(manifest, settings, embedder.name)
-        service = cls(load_index(settings.index_dir), embedder, settings)
+        check_compatible(store.manifest(), settings, embedder.name)
+        service = cls(store, embedder, settings)
         logger.info(
-            "loaded index %s (%d chunks) in %.1f s",
+            "opened the %s store at %s (%d chunks) in %.1f s",
+            store.kind,
             settings.index_dir,
-            len(service.index.chunks),
+            service.manifest.get("counts", {}).get("chunks", 0),
             time.perf_counter() - t0,
         )
         return service
@@ -131,15 +134,15 @@ class QAService:
 
     # --- documents and commitments ----------------------------------------------
     def documents(self) -> list[Document]:
-        return sorted(self.index.documents.values(), key=lambda d: d.doc_id)
+        return self.store.list_documents()
 
     def document(self, doc_id: str) -> Document:
-        try:
-            return self.index.documents[doc_id]
-        except KeyError:
+        found = self.store.documents([doc_id]).get(doc_id)
+        if found is None:
             raise NotFoundError(
                 f"没有文档 {doc_id!r}（no document {doc_id!r}: GET /api/documents lists the ids）"
-            ) from None
+            )
+        return found
 
     def commitments(
         self, q: str | None = None, leader: str | None = None, unit: str | None = None
@@ -152,4 +155,4 @@ class QAService:
                 (unit, "单位", "unit"),
             )
         )
-        return filter_commitments(self.index.commitments, q=q, leader=leader, unit=unit)
+        return filter_commitments(self.store.commitments(), q=q, leader=leader, unit=unit)

@@ -66,11 +66,30 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+STORE_TESTS = ("retriever", "answer")  # test folders run against both index stores
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests of retrieval and answering run once per store (Milvus: a Milvus Lite file)."""
+    folder = Path(metafunc.definition.path).parent.name
+    if "store_kind" in metafunc.fixturenames and folder in STORE_TESTS:
+        metafunc.parametrize("store_kind", ["local", "milvus"], indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def settings(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Settings:
-    work = tmp_path_factory.mktemp("work")
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """The index store of the session's service: "local" unless parametrised."""
+    return str(getattr(request, "param", "local"))
+
+
+@pytest.fixture(scope="session")
+def settings(
+    tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, store_kind: str
+) -> Settings:
+    work = tmp_path_factory.mktemp(f"work-{store_kind}")
     return Settings(
         model="hash",
+        store=store_kind,
         docs_dir=corpus_dir,
         index_dir=work / "index",
         feedback_db=work / "feedback.sqlite",

@@ -18,7 +18,7 @@ from answer.analyse import (
     framing_words,
     strip_framing,
 )
-from retriever.tokenize import ChineseTokenizer
+from store.tokenize import ChineseTokenizer
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ import jieba
 import pytest
 
 from ingest.commitments import parse_commitments
-from ingest.lexicon import USER_DICT_FREQ, extract_names, write_user_dict
+from ingest.lexicon import extract_names
 from lixia_qa.types import Commitment
+from store.tokenize import USER_DICT_FREQ, write_user_dict
 
 SEEDS = Path(__file__).parents[2] / "seeds"
 
@@ -142,7 +143,7 @@ def test_empty_enumeration_items_do_not_break_extraction() -> None:
 
 def test_district_short_forms() -> None:
     from ingest.lexicon import district_stems
-    from retriever.tokenize import ChineseTokenizer
+    from store.tokenize import ChineseTokenizer
 
     text = (
         "青山区今年新建学校。白塔区计划实施重点项目，白塔区将加快建设。青山区完成老旧小区改造，"

@@ -9,7 +9,7 @@ import pytest
 from ingest.pipeline import build_index
 from lixia_qa.errors import IndexMismatchError, IngestError
 from retriever.embedders import HashEmbedder
-from retriever.store import check_compatible, load_index, read_manifest
+from store.directory import check_compatible, load_index, read_manifest
 
 
 class CountingEmbedder(HashEmbedder):

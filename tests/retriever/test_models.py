@@ -76,7 +76,7 @@ def test_end_to_end_with_sentence_transformers(tmp_path, corpus_dir) -> None:
     )  # type: ignore[call-arg]
     build_index(settings)
     service = QAService.load(settings)
-    assert service.index.manifest["model"].startswith("st:")
+    assert service.manifest["model"].startswith("st:")
     assert service.search("旅游收入", 3)
     # an index built with this model refuses to load under the default model
     from lixia_qa.errors import IndexMismatchError

@@ -6,7 +6,7 @@ from server.examples import make_hints
 
 
 def test_hints_quote_the_index(service) -> None:
-    hints = make_hints(service.index, [])
+    hints = make_hints(service.store, service.retriever.keyword.tokenizer, [])
     assert len(hints.questions) == 4
     corpus = " ".join(d.text for d in service.documents())
     for q in hints.questions:
@@ -17,7 +17,9 @@ def test_hints_quote_the_index(service) -> None:
 
 
 def test_configured_questions_win(service) -> None:
-    assert make_hints(service.index, ["你好？"]).questions == ("你好？",)
+    assert make_hints(service.store, service.retriever.keyword.tokenizer, ["你好？"]).questions == (
+        "你好？",
+    )
 
 
 def test_empty_question_message_quotes_an_indexed_example(service) -> None:

@@ -22,6 +22,8 @@ STOPWORDS = frozenset(
 )
 _TOKEN_RE = re.compile(r"[\w%.]+", re.UNICODE)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$", re.UNICODE)
+USER_DICT_FREQ = 2000  # log(2000 / 6e7) beats any split of a name into 2+ dictionary words
+_JIEBA_WORD_RE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")  # what jieba can match
 
 
 class ChineseTokenizer:
@@ -59,3 +61,20 @@ class ChineseTokenizer:
     def from_file(cls, path: Path) -> ChineseTokenizer:
         words = [line.split(" ")[0] for line in path.read_text(encoding="utf-8").splitlines()]
         return cls(w for w in words if w)
+
+
+def user_dict_words(names: Iterable[str]) -> list[str]:
+    """``names`` that jieba can match as one token, sorted (spaces, ``·`` and other
+    punctuation fall outside its word pattern)."""
+    words = sorted({n.strip() for n in names if n.strip()})
+    kept = [w for w in words if _JIEBA_WORD_RE.match(w)]
+    if len(kept) < len(words):
+        logger.debug("skipped %d names jieba cannot match whole", len(words) - len(kept))
+    return kept
+
+
+def write_user_dict(names: Iterable[str], path: Path) -> None:
+    """Write ``names`` in jieba's user-dictionary format, ``word freq`` per line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = "".join(f"{w} {USER_DICT_FREQ}\n" for w in user_dict_words(names))
+    path.write_text(lines, encoding="utf-8")

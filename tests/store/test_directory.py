@@ -21,3 +21,13 @@ def test_next_ingest_removes_stale_dirs(settings, corpus_dir, tmp_path) -> None:
     assert not any(d.exists() for d in stale)
     assert fresh.exists() and (tmp_path / "index" / "manifest.json").is_file()
     shutil.rmtree(fresh)
+
+
+def test_rewriting_the_directory_keeps_a_milvus_lite_file(settings, tmp_path) -> None:
+    s = settings.model_copy(update={"index_dir": tmp_path / "index", "store": "local"})
+    build_index(s)
+    lite = s.index_dir / "milvus.db"
+    lite.mkdir()
+    (lite / "LOCK").write_text("", encoding="utf-8")
+    build_index(s, force=True)
+    assert (lite / "LOCK").is_file() and (s.index_dir / "manifest.json").is_file()

