@@ -26,9 +26,11 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 curl -sf "http://127.0.0.1:$port/api/health" >/dev/null || { cat "$work/server.log"; exit 1; }
+# one worker: hypothesis describes lambdas with ast.parse, which CPython 3.11 can fail
+# from two threads at once ("AST constructor recursion depth mismatch")
 $BIN/schemathesis --config-file .ci/schemathesis.toml run \
   "http://127.0.0.1:$port/openapi.json" --checks all --max-examples "$MAX_EXAMPLES" \
-  --workers 2 -H "Authorization: Bearer $key" --seed "${SEED:-1}" --no-color
+  --workers 1 -H "Authorization: Bearer $key" --seed "${SEED:-1}" --no-color
 if grep -q " 500 Internal Server Error" "$work/server.log"; then
   echo "the server logged a 500:"; grep -B2 -A20 "500 Internal" "$work/server.log" | head -60
   exit 1
