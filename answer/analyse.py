@@ -163,6 +163,27 @@ def framing_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def implied_measures() -> tuple[tuple[str, str], ...]:
+    """(word, figure family) pairs (data file), in file order: rate words first."""
+    out = []
+    for line in _data_lines("measures.tsv"):
+        word, _, family = line.partition("\t")
+        out.append((word.strip().lower(), family.strip()))
+    return tuple(out)
+
+
+def implied_measure(text: str) -> str | None:
+    """The figure family a figure question implies by what it asks about, when it names
+    no measure word: "平均月薪大概多少" -> 元, "占地多大" -> 平方米, "满意率是多少" -> %.
+    The first word of the data file found anywhere in the question decides."""
+    low = text.lower()
+    for word, family in implied_measures():
+        if word in low:
+            return family
+    return None
+
+
+@lru_cache(maxsize=1)
 def synonyms() -> dict[str, tuple[str, ...]]:
     """term -> other forms documents use (data file), e.g. gdp -> 地区生产总值."""
     out: dict[str, tuple[str, ...]] = {}
@@ -243,6 +264,8 @@ def analyse(
         measure = measure or (_MEASURE_RE.search(history[-1]))
         context = prev.terms
     measure_word = _measure_word(measure)
+    if measure_word is None and kind == FIGURE:
+        measure_word = implied_measure(text)
     # the measure asked for ("多少平米") says what kind of figure, not what it is about
     asked = {measure_word, measure.group(1) or measure.group(2)} if measure else set()
     terms = tuple(t for t in content_terms(text, tokenizer) if t not in asked)

@@ -128,7 +128,15 @@ class Answerer:
         if qvec is None:
             qvec = self.retriever.dense.embedder.encode_queries([query])[0]
         hits = self.retriever.search(query, self.config.candidate_hits, doc_ids, qvec=qvec)
-        cands = gather(self.store, hits, qvec, doc_ids, scope.spans, self.config.vector_candidates)
+        cands = gather(
+            self.store,
+            hits,
+            qvec,
+            doc_ids,
+            scope.spans,
+            self.config.vector_candidates,
+            self.districts,
+        )
         X = feature_matrix(self.context(q), cands)
         return Considered(q, hits, cands, X, Scope(doc_ids, scope.spans), qvec)
 
@@ -200,10 +208,15 @@ class Answerer:
 
     # --- scoping --------------------------------------------------------------------
     def _foreign_place(self, term: str) -> bool:
-        """A place name (槐荫区) the documents never mention, not even by its short form."""
+        """A place name (槐荫区) the documents never mention, not even by its short form
+        as a place: "高新区" is foreign to documents that only say 高新技术."""
         if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
             return False
-        return not self.store.has_token(term[:-1])
+        short = term[:-1]
+        if short in self.districts:
+            return False
+        as_place = (f"{short}{end}" for end in "区县市省镇乡州")
+        return not any(self.weights.df(p) for p in as_place)
 
     def scope(self, years: Sequence[int]) -> Scope:
         """Documents about ``years``, and for documents that only mention one of them,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -32,6 +33,9 @@ GENERIC_MEASURES = frozenset({"个", "人", "名", "次", "项", "倍"})
 _DATE_IN_TEXT = re.compile(
     rf"(?:19|20)\d{{2}}\s*年|[{zh.CN_DIGITS}]{{4}}年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
     rf"|[{zh.CN_NONZERO}十]{{1,3}}月|世纪|年代|朝|时期|之[前后]|期间"
+    rf"|[\d{zh.CN_NONZERO}{zh.LIANG}十]+(?:个)?(?:年|月)(?:内|底|前|后|初|中)"  # 两年内, 3个月内
+    r"|年[内底初中]|[上下]半年|季度|月[底初中]|月份|[今明去前次当]年|春节|国庆|[春夏秋冬]季"
+    r"|(?:[唐宋元明清汉晋隋秦周商夏]|近|现|古|当)代"
 )
 _UNIT_IN_TEXT = re.compile(
     r"[\u4e00-\u9fff]{1,12}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
@@ -52,6 +56,7 @@ class Candidate:
     ranks: dict[str, int] = field(default_factory=dict)  # 1-based dense/bm25 ranks
     vec_rank: int | None = None  # 0-based rank among units by vector similarity
     year: int | None = None  # the year its document speaks about
+    place: str | None = None  # the district its document is about (dominant_place)
     vec_unit: float = 0.0
     vec_passage: float = 0.0
 
@@ -67,6 +72,11 @@ class Context:
     all_weights: tuple[float, ...]  # the same with the `unseen` weight for those
     asked_places: frozenset[str] = frozenset()
     districts: frozenset[str] = frozenset()
+
+    @cached_property
+    def stated(self) -> frozenset[str]:
+        """Figures the question itself gives."""
+        return stated_figures(self.question.text)
 
     def cov(self, text: str) -> float:
         return coverage_forms(self.forms, self.weights, text)
@@ -162,11 +172,26 @@ def rank_unit(ctx: Context, c: Candidate) -> float:
 _MAGNITUDE = re.compile(r"[余多万亿千百十]{0,3}")
 
 
-def has_figure(text: str) -> bool:
-    return bool(NUMBER_RE.search(text))
+def _figure_key(figure: str) -> str:
+    return re.sub(r"\s+", "", figure)
 
 
-def family_ok(text: str, measure: str | None) -> bool:
+def stated_figures(text: str) -> frozenset[str]:
+    """The figures a text states ("1.3万", "15亿", "五十"), as compared between texts."""
+    return frozenset(_figure_key(m.group()) for m in NUMBER_RE.finditer(text))
+
+
+def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Match[str]]:
+    """The figures of ``text`` that are not among ``stated`` (those the question gives:
+    "1.3万个学位里，幼儿园的占多少个" is not answered by "新增学位1.3万个")."""
+    return [m for m in NUMBER_RE.finditer(text) if _figure_key(m.group()) not in stated]
+
+
+def has_figure(text: str, stated: frozenset[str] = frozenset()) -> bool:
+    return bool(new_figures(text, stated))
+
+
+def family_ok(text: str, measure: str | None, stated: frozenset[str] = frozenset()) -> bool:
     """The text has a figure of the asked family (yuan, area, percent), when one is asked."""
     if not measure or measure in GENERIC_MEASURES:
         return True
@@ -175,7 +200,7 @@ def family_ok(text: str, measure: str | None) -> bool:
             return any(
                 family.match(text, _after_magnitude(text, m.end()))
                 or family.search(text[m.start() : m.end()])
-                for m in NUMBER_RE.finditer(text)
+                for m in new_figures(text, stated)
             )
     return True
 
@@ -186,21 +211,24 @@ def _after_magnitude(text: str, end: int) -> int:
     return gap.end() if gap else end
 
 
-def measure_after_number(text: str, measure: str | None) -> bool:
-    """The asked measure word follows a figure ("几所" and "新建12所", "40余万件")."""
+def measure_after_number(
+    text: str, measure: str | None, stated: frozenset[str] = frozenset()
+) -> bool:
+    """The asked measure word follows a figure the question does not state ("几所" and
+    "新建12所", "40余万件")."""
     if not measure:
         return False
     return any(
-        text.startswith(measure, _after_magnitude(text, m.end())) for m in NUMBER_RE.finditer(text)
+        text.startswith(measure, _after_magnitude(text, m.end())) for m in new_figures(text, stated)
     )
 
 
 def fit_figure(ctx: Context, c: Candidate) -> float:
-    """A figure question and the unit has a figure of the asked family."""
-    t = c.unit.text
-    return float(
-        ctx.question.kind == FIGURE and has_figure(t) and family_ok(t, ctx.question.measure)
-    )
+    """A figure question and the unit has a figure of the asked family that the
+    question does not already state."""
+    t, q = c.unit.text, ctx.question
+    stated = ctx.stated
+    return float(q.kind == FIGURE and has_figure(t, stated) and family_ok(t, q.measure, stated))
 
 
 def miss_figure(ctx: Context, c: Candidate) -> float:
@@ -214,12 +242,12 @@ def miss_measure(ctx: Context, c: Candidate) -> float:
     m = ctx.question.measure
     if ctx.question.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
         return 0.0
-    return float(not measure_after_number(c.unit.text, m))
+    return float(not measure_after_number(c.unit.text, m, ctx.stated))
 
 
 def fit_measure(ctx: Context, c: Candidate) -> float:
     """The asked measure word follows a figure in the unit."""
-    return float(measure_after_number(c.unit.text, ctx.question.measure))
+    return float(measure_after_number(c.unit.text, ctx.question.measure, ctx.stated))
 
 
 def fit_list(ctx: Context, c: Candidate) -> float:
@@ -260,11 +288,25 @@ def year_match(ctx: Context, c: Candidate) -> float:
 
 
 def other_place(ctx: Context, c: Candidate) -> float:
-    """The unit names a district, and not the one the question asks about."""
+    """The question asks about a district and the unit is about another: it names
+    others and not the asked one, or it names none and its document is about another."""
     if not ctx.asked_places:
         return 0.0
     named = {d for d in ctx.districts if d in c.unit.text}
-    return float(bool(named) and not named & ctx.asked_places)
+    if named:
+        return float(not named & ctx.asked_places)
+    return float(c.place is not None and c.place not in ctx.asked_places)
+
+
+def dominant_place(text: str, districts: Collection[str], least: int = 3) -> str | None:
+    """The district a document is about: the one it names most, at least ``least`` times
+    and more than twice as often as any other (None when no district stands out)."""
+    counts = sorted(((text.count(d), d) for d in districts), reverse=True)
+    if not counts or counts[0][0] < least:
+        return None
+    if len(counts) > 1 and counts[0][0] <= 2 * counts[1][0]:
+        return None
+    return counts[0][1]
 
 
 def log_length(ctx: Context, c: Candidate) -> float:
@@ -322,7 +364,7 @@ FEATURES: tuple[Feature, ...] = (
     kind_is(PLACE),
 )
 # bump when a feature's definition changes: fitted examples and models must be rebuilt
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)

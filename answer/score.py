@@ -49,10 +49,12 @@ class Scorer(Protocol):
 
 def fits(X: np.ndarray) -> np.ndarray:
     """The hard requirements every scorer but the original rules applies: a figure
-    question gets a figure of the asked family and measure word, an answer never comes
-    from a sentence about another place than the one asked, and a heading never answers."""
+    question gets a figure of the asked family and measure word, a 什么时候 question a
+    date or period, an answer never comes from a sentence about another place than the
+    one asked, and a heading never answers."""
     return (
         (column(X, "miss_figure") == 0)
+        & ((column(X, "asks_date") == 0) | (column(X, "fit_date") == 1))
         & (column(X, "miss_measure") == 0)
         & (column(X, "other_place") == 0)
         & (column(X, "is_heading") == 0)

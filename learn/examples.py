@@ -5,6 +5,8 @@ gathers candidates over the whole corpus exactly as it does for a user; a candid
 positive when it comes from the gold paragraph and holds a gold answer string. The
 same question is then asked again with the gold paragraph removed from the corpus: a
 real near miss, where every candidate is negative and the right decision is to abstain.
+Questions of another corpus asked over this one are off-topic questions (``foreign``):
+what a citizen asks that the documents never cover.
 
 :func:`from_eval` makes the same kind of examples from eval questions (the dev split)
 over the documents they were written on: in-domain examples for the ranker.
@@ -90,9 +92,15 @@ def label(
 
 
 def build(
-    answerer: Answerer, queries: Sequence[Query], corpus: str, near_miss: bool = True
+    answerer: Answerer,
+    queries: Sequence[Query],
+    corpus: str,
+    near_miss: bool = True,
+    foreign: bool = False,
 ) -> Examples:
-    """Examples for ``queries`` over the corpus ``answerer`` serves (see module docstring)."""
+    """Examples for ``queries`` over the corpus ``answerer`` serves (see module docstring).
+    ``foreign`` queries come from another corpus: asked once, as questions the documents
+    do not cover (every candidate negative, the right decision is to abstain)."""
     X: list[np.ndarray] = []
     y: list[np.ndarray] = []
     case: list[np.ndarray] = []
@@ -104,21 +112,25 @@ def build(
         q = answerer.analyse(query.question)
         text = answerer.query_text(q)
         qvec = embedder.encode_queries([text])[0]
-        ways = [()] + ([(query.gold_doc,)] if near_miss else [])
+        ways = [()] + ([(query.gold_doc,)] if near_miss and not foreign else [])
         for exclude in ways:
             seen = answerer.consider(q, text, (), exclude=exclude, qvec=qvec)
             if not seen.candidates:
                 continue
-            labels = label(
-                [c.unit.text for c in seen.candidates],
-                [c.unit.doc_id for c in seen.candidates],
-                query.answers,
-                query.gold_doc,
+            labels = (
+                np.zeros(len(seen.candidates))
+                if foreign
+                else label(
+                    [c.unit.text for c in seen.candidates],
+                    [c.unit.doc_id for c in seen.candidates],
+                    query.answers,
+                    query.gold_doc,
+                )
             )
             X.append(seen.features)
             y.append(labels)
             case.append(np.full(len(labels), len(answerable)))
-            answerable.append(not exclude)
+            answerable.append(not exclude and not foreign)
             paragraph.append(query.gold_doc)
     if not X:
         return Examples.empty()

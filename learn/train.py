@@ -52,7 +52,7 @@ from answer.score import (
 )
 from eval.metrics import answer_correct
 from ingest.pipeline import build_index
-from learn.corpora import corpus_hashes, file_hash, load_queries, materialise
+from learn.corpora import Query, corpus_hashes, file_hash, load_queries, materialise
 from learn.examples import Examples, build, from_eval
 from lixia_qa.settings import Settings
 from retriever.embedders import Embedder, load_embedder
@@ -73,38 +73,29 @@ def answerer_for(settings: Settings, embedder: Embedder, scorer: Scorer) -> Answ
     return Answerer(store, retriever, AnswerConfig.from_settings(settings), scorer=scorer)
 
 
-def corpus_examples(
-    src: Path, cache: Path, settings: Settings, embedder: Embedder, max_questions: int, seed: int
-) -> Examples:
-    """Examples of one corpus, cached by corpus hash, features and sample."""
-    hashes = corpus_hashes(src)
-    data = sorted((p.name, file_hash(p)) for p in DATA.iterdir() if p.is_file())
-    key = hashlib.sha256(
-        json.dumps(
-            [hashes, data, FEATURES_VERSION, FEATURE_NAMES, max_questions, seed, embedder.name]
-        ).encode()
-    ).hexdigest()[:12]
-    cached = cache / src.name / f"examples-{key}.npz"
-    if cached.is_file():
-        data = np.load(cached, allow_pickle=False)
+def corpus_answerer(src: Path, cache: Path, settings: Settings, embedder: Embedder) -> Answerer:
+    """An answerer (lexical scorer: features only) over corpus ``src``, ingested once."""
+    docs = materialise(src, cache / src.name / "docs")
+    local = settings.model_copy(update={"docs_dir": docs, "index_dir": cache / src.name / "index"})
+    build_index(local, embedder=embedder)
+    return answerer_for(local, embedder, LexicalScorer())
+
+
+def _cached(path: Path, corpus: str, make: Callable[[], Examples]) -> Examples:
+    if path.is_file():
+        data = np.load(path, allow_pickle=False)
         return Examples(
             data["X"],
             data["y"],
             data["case"],
             data["answerable"],
             list(data["paragraph"]),
-            [src.name] * len(data["answerable"]),
+            [corpus] * len(data["answerable"]),
         )
-    docs = materialise(src, cache / src.name / "docs")
-    local = settings.model_copy(update={"docs_dir": docs, "index_dir": cache / src.name / "index"})
-    build_index(local, embedder=embedder)
-    answerer = answerer_for(local, embedder, LexicalScorer())
-    queries = load_queries(src)
-    if max_questions and len(queries) > max_questions:
-        queries = random.Random(seed).sample(queries, max_questions)
-    ex = build(answerer, queries, src.name)
+    ex = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        cached,
+        path,
         X=ex.X,
         y=ex.y,
         case=ex.case,
@@ -112,6 +103,52 @@ def corpus_examples(
         paragraph=np.array(ex.paragraph),
     )
     return ex
+
+
+def _key(hashes: object, *parts: object) -> str:
+    """A cache key: the corpus hashes, the answer data files, the features and ``parts``."""
+    data = sorted((p.name, file_hash(p)) for p in DATA.iterdir() if p.is_file())
+    blob = json.dumps([hashes, data, FEATURES_VERSION, FEATURE_NAMES, *parts])
+    return hashlib.sha256(blob.encode()).hexdigest()[:12]
+
+
+def _sample(queries: list[Query], n: int, seed: int) -> list[Query]:
+    return random.Random(seed).sample(queries, n) if n and len(queries) > n else queries
+
+
+def corpus_examples(
+    src: Path, cache: Path, settings: Settings, embedder: Embedder, max_questions: int, seed: int
+) -> Examples:
+    """Examples of one corpus, cached by corpus hash, features and sample."""
+    key = _key(corpus_hashes(src), max_questions, seed, embedder.name)
+
+    def make() -> Examples:
+        answerer = corpus_answerer(src, cache, settings, embedder)
+        return build(answerer, _sample(load_queries(src), max_questions, seed), src.name)
+
+    return _cached(cache / src.name / f"examples-{key}.npz", src.name, make)
+
+
+def foreign_examples(
+    src: Path,
+    others: list[Path],
+    cache: Path,
+    settings: Settings,
+    embedder: Embedder,
+    n: int,
+    seed: int,
+) -> Examples:
+    """``n`` questions of each of ``others`` asked over corpus ``src``: off-topic cases
+    (cached like :func:`corpus_examples`)."""
+    key = _key(corpus_hashes(src), [corpus_hashes(o) for o in others], n, seed, embedder.name)
+    name = f"{src.name}+foreign"
+
+    def make() -> Examples:
+        answerer = corpus_answerer(src, cache, settings, embedder)
+        queries = [q for o in others for q in _sample(load_queries(o), n, seed + 1)]
+        return build(answerer, queries, name, foreign=True)
+
+    return _cached(cache / src.name / f"foreign-{key}.npz", name, make)
 
 
 def held_out(paragraph: str) -> bool:
@@ -315,6 +352,12 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         part = corpus_examples(src, cache, settings, embedder, args.max_questions, args.seed)
         logger.info("%s: %d cases, %d candidates", src.name, len(part.answerable), len(part.y))
         ex = ex.extend(part)
+    if args.foreign and len(corpora) > 1:
+        for src in corpora:
+            others = [o for o in corpora if o != src]
+            part = foreign_examples(src, others, cache, settings, embedder, args.foreign, args.seed)
+            logger.info("%s: %d off-topic cases", src.name, len(part.answerable))
+            ex = ex.extend(part)
     test_cases = np.array([i for i, p in enumerate(ex.paragraph) if held_out(p)])
     train_cases = np.array([i for i, p in enumerate(ex.paragraph) if not held_out(p)])
     train, test = ex.subset(train_cases), ex.subset(test_cases)
@@ -337,6 +380,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         "training": {
             "corpora": {src.name: corpus_hashes(src) for src in corpora},
             "max_questions": args.max_questions,
+            "foreign": args.foreign,
             "seed": args.seed,
             "cases": len(train.answerable),
             "candidates": len(train.y),

@@ -246,6 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="weight of an eval-dev example against a training one in the ranker (0: "
         "none; 100 and more win dev decisions but lose held-out training top-1)",
     )
+    p.add_argument(
+        "--foreign",
+        type=int,
+        default=0,
+        help="questions of each other corpus asked over a corpus as off-topic cases (0: none)",
+    )
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds on eval dev")
     p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
     p.add_argument(

@@ -16,6 +16,7 @@ from answer.analyse import (
     classify,
     expand,
     framing_words,
+    implied_measure,
     strip_framing,
 )
 from store.tokenize import ChineseTokenizer
@@ -59,6 +60,12 @@ def test_synonyms_give_the_documents_forms() -> None:
         ("新增多少张床位", "张"),
         ("花多少钱", "元"),
         ("建几所学校", "所"),
+        # no measure word: the family follows from what is asked about (data file)
+        ("那些岗位平均月薪大概多少？", "元"),
+        ("游园建好以后占地多大？", "平方米"),
+        ("今年经济增速目标定的多少", "%"),
+        ("热线群众满意率是多少", "%"),
+        ("多少个投资项目", "个"),  # a measure word said wins
     ],
 )
 def test_measure_words(text: str, measure: str) -> None:
@@ -69,3 +76,9 @@ def test_the_asked_measure_is_not_a_content_term() -> None:
     q = analyse("新添的绿地加起来有多少平米？", ChineseTokenizer(), None)
     assert q.measure == "平方米"
     assert "平米" not in q.terms and "加起来" not in q.terms and "绿地" in q.terms
+
+
+def test_an_implied_measure_only_for_figure_questions() -> None:
+    assert implied_measure("月薪多少") == "元"
+    assert implied_measure("这个公园叫什么") is None
+    assert analyse("投资公司叫什么名字", ChineseTokenizer(), None).measure is None  # a fact

@@ -134,6 +134,9 @@ def test_answer_type_fits() -> None:
     assert F.fit_list(ctx(q(LIST)), cand("建设甲园。")) == 0
     assert F.fit_date(ctx(q(DATE)), cand("会议于1月30日召开。")) == 1
     assert F.fit_date(ctx(q(DATE)), cand("会议顺利召开。")) == 0
+    for when in ("力争两年内全部完成。", "年底前建成投用。", "下半年开工。", "始建于宋代。"):
+        assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
+    assert F.fit_date(ctx(q(DATE)), cand("加快消防站建设。")) == 0
     assert F.fit_person(ctx(q(OWNER)), cand("由区住建局负责。")) == 1
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
     assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1
@@ -154,6 +157,17 @@ def test_other_place() -> None:
     assert F.other_place(c, cand("青川区新建4所，白河区3所。")) == 0
     assert F.other_place(c, cand("新建4所。")) == 0
     assert F.other_place(ctx(q()), cand("白河区新建4所。")) == 0  # no place asked
+    # a unit naming no district: its document's district decides
+    assert F.other_place(c, cand("新建4所。", place="白河")) == 1
+    assert F.other_place(c, cand("新建4所。", place="青川")) == 0
+
+
+def test_dominant_place_of_a_document() -> None:
+    both = frozenset({"青川", "白河"})
+    assert F.dominant_place("青川区。青川新建。青川街道。白河区。", both) == "青川"
+    assert F.dominant_place("青川区。白河区。", both) is None  # too few mentions
+    assert F.dominant_place("青川青川青川白河白河", both) is None  # no clear winner
+    assert F.dominant_place("青川青川青川", frozenset()) is None
 
 
 def test_shape_features() -> None:
@@ -189,3 +203,16 @@ def test_a_family_unit_after_a_magnitude_word() -> None:
     c = ctx(q(FIGURE, measure="亩"))
     assert F.fit_figure(c, cand("片区计划供地550余亩。")) == 1
     assert F.fit_figure(c, cand("片区计划供地550宗。")) == 0
+
+
+def test_a_figure_the_question_states_does_not_answer_it() -> None:
+    c = ctx(q(FIGURE, measure="个", text="新增的1.3万个学位里，幼儿园占多少个？"))
+    assert F.fit_figure(c, cand("新增学位1.3万个。")) == 0
+    assert F.miss_figure(c, cand("新增学位1.3万个。")) == 1
+    assert F.fit_figure(c, cand("新增学位1.3万个，其中幼儿园学位2000个。")) == 1
+    money = ctx(q(FIGURE, measure="元", text="15亿资金里给医药的有多少钱？"))
+    assert F.fit_figure(money, cand("列支扶持资金15亿元。")) == 0
+    assert F.fit_figure(money, cand("列支扶持资金15亿元，其中医药3亿元。")) == 1
+    counted = ctx(q(FIGURE, measure="口", text="封了20口井后还剩几口？"))
+    assert F.miss_measure(counted, cand("封停自备井20口。")) == 1
+    assert F.stated_figures("新增1.3万个学位，投资15 亿元") == frozenset({"1.3万", "15亿"})

@@ -83,10 +83,13 @@ def test_hard_fits_exclude_candidates_whatever_their_score(tmp_path: Path) -> No
             _row(cov_unit=1.0, other_place=1),
             _row(cov_unit=1.0, is_heading=1),
             _row(cov_unit=1.0, miss_measure=1),
+            _row(cov_unit=1.0, asks_date=1, fit_date=0),  # 什么时候 and no date
         ]
     )
     assert not scorer.score(X)[1].any()
     assert not VectorScorer(threshold=0.0).score(X)[1].any()
+    dated = _row(cov_unit=1.0, asks_date=1, fit_date=1)[None, :]
+    assert VectorScorer(threshold=0.0).score(dated)[1].all()
 
 
 def test_lexical_rule_needs_coverage_fit_and_retrieval() -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from answer.score import LexicalScorer
-from learn.train import TRAIN, best_threshold, corpus_examples, decisions, fit
+from learn.train import TRAIN, best_threshold, corpus_examples, decisions, fit, foreign_examples
 from lixia_qa.settings import Settings
 from retriever.embedders import load_embedder
 
@@ -56,3 +57,21 @@ def test_fitted_scorer_beats_the_lexical_rules_on_held_out_paragraphs(tmp_path: 
         return m["answer_accuracy"] * n_ans + m["abstention"] * n_un
 
     assert right(learned) > right(lexical)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SOURCE.is_dir(), reason="../shared/train is not beside the repo")
+def test_another_corpus_questions_are_off_topic_cases(tmp_path: Path) -> None:
+    settings = Settings(feedback_db=tmp_path / "f.sqlite", _env_file=None)  # type: ignore[call-arg]
+    embedder = load_embedder(settings)
+    a, b = _slice(tmp_path / "a", 0, 10), _slice(tmp_path / "b", 100, 10)
+    n_b = len((b / "queries.jsonl").read_text(encoding="utf-8").splitlines())
+    ex = foreign_examples(a, [b], tmp_path / "cache", settings, embedder, 5, 1)
+    assert 0 < len(ex.answerable) <= 5 < n_b  # asked once each, a sample of b's questions
+    assert not ex.answerable.any() and ex.y.sum() == 0  # nothing in a answers them
+    assert set(ex.paragraph) <= {
+        f"{json.loads(q)['gold_doc']}.txt"
+        for q in (b / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    again = foreign_examples(a, [b], tmp_path / "cache", settings, embedder, 5, 1)
+    assert np.array_equal(again.X, ex.X)  # cached
