@@ -69,3 +69,23 @@ def test_the_asked_measure_is_not_a_content_term() -> None:
     q = analyse("新添的绿地加起来有多少平米？", ChineseTokenizer(), None)
     assert q.measure == "平方米"
     assert "平米" not in q.terms and "加起来" not in q.terms and "绿地" in q.terms
+
+
+def test_a_synonym_key_jieba_splits_is_kept_whole() -> None:
+    tok = ChineseTokenizer()
+    assert "外卖小哥" not in tok.words("外卖小哥歇脚")  # jieba alone cuts it
+    assert tok.words("外卖小哥歇脚", whole={"外卖小哥"})[0] == "外卖小哥"
+    q = analyse("给外卖小哥歇脚的地方有几处", tok, None)
+    assert "外卖小哥" in q.terms
+    assert "户外劳动者" in q.term_forms("外卖小哥")
+
+
+def test_keyword_search_is_given_the_documents_forms() -> None:
+    from answer.answerer import Answerer
+
+    q = analyse("下水道老堵", ChineseTokenizer(), None)
+    query = Answerer.query_text(q)
+    expanded = Answerer.keyword_query(q, query)
+    assert expanded.startswith(query) and "管网" in expanded
+    plain = analyse("湿地保护", ChineseTokenizer(), None)  # no synonym entry: unchanged
+    assert Answerer.keyword_query(plain, "湿地保护") == "湿地保护"
