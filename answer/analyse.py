@@ -216,7 +216,7 @@ def strip_years(text: str) -> str:
 
 
 def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
-    words = tokenizer.words(strip_framing(strip_years(text)))
+    words = tokenizer.words(strip_framing(strip_years(text)), whole=synonyms().keys())
     words = [_ASKING_PREFIX_RE.sub("", w) for w in words]  # 几连冠 -> 连冠
     terms = [
         t

@@ -108,6 +108,14 @@ class Answerer:
     def query_text(q: Question) -> str:
         return " ".join([q.text, *q.context_terms])
 
+    @staticmethod
+    def keyword_query(q: Question, query: str) -> str:
+        """What keyword search is given: the query and the documents' forms of its terms
+        (synonyms.tsv: 下水道 -> 管网), so a colloquial question still meets the passage
+        that says it officially. The vector side keeps the question as asked."""
+        forms = [f for fs in q.forms for f in fs[1:]]
+        return " ".join([query, *dict.fromkeys(forms)])
+
     def consider(
         self,
         q: Question,
@@ -127,7 +135,9 @@ class Answerer:
             doc_ids = set(known) - set(exclude)
         if qvec is None:
             qvec = self.retriever.dense.embedder.encode_queries([query])[0]
-        hits = self.retriever.search(query, self.config.candidate_hits, doc_ids, qvec=qvec)
+        hits = self.retriever.search(
+            self.keyword_query(q, query), self.config.candidate_hits, doc_ids, qvec=qvec
+        )
         cands = gather(
             self.store,
             hits,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import jieba
@@ -45,14 +45,14 @@ class ChineseTokenizer:
             out.append(token)
         return out
 
-    def words(self, text: str) -> list[str]:
-        """Precise-mode words (no overlapping sub-words), for analysing questions."""
-        out = []
-        for token in self._jieba.cut(text.lower()):
-            token = token.strip()
-            if token and token not in STOPWORDS and not _PUNCT_ONLY.match(token):
-                out.append(token)
-        return out
+    def words(self, text: str, whole: Collection[str] = ()) -> list[str]:
+        """Precise-mode words (no overlapping sub-words), for analysing questions.
+        Consecutive words that together spell one of ``whole`` (lower-case) are kept as
+        that one word, longest first: jieba cuts 外卖小哥 into 外卖 + 小哥, and a caller
+        that knows 外卖小哥 as a term keeps it."""
+        raw = [t.strip() for t in self._jieba.cut(text.lower())]
+        merged = _merge_runs([t for t in raw if t], whole) if whole else raw
+        return [t for t in merged if t and t not in STOPWORDS and not _PUNCT_ONLY.match(t)]
 
     def batch(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.tokens(t) for t in texts]
@@ -61,6 +61,24 @@ class ChineseTokenizer:
     def from_file(cls, path: Path) -> ChineseTokenizer:
         words = [line.split(" ")[0] for line in path.read_text(encoding="utf-8").splitlines()]
         return cls(w for w in words if w)
+
+
+MERGE_SPAN = 4  # most jieba words one kept-whole word may span
+
+
+def _merge_runs(tokens: list[str], whole: Collection[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MERGE_SPAN, len(tokens) - i), 1, -1):
+            if "".join(tokens[i : i + n]) in whole:
+                out.append("".join(tokens[i : i + n]))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def user_dict_words(names: Iterable[str]) -> list[str]:

@@ -82,3 +82,23 @@ def test_an_implied_measure_only_for_figure_questions() -> None:
     assert implied_measure("月薪多少") == "元"
     assert implied_measure("这个公园叫什么") is None
     assert analyse("投资公司叫什么名字", ChineseTokenizer(), None).measure is None  # a fact
+
+
+def test_a_synonym_key_jieba_splits_is_kept_whole() -> None:
+    tok = ChineseTokenizer()
+    assert "外卖小哥" not in tok.words("外卖小哥歇脚")  # jieba alone cuts it
+    assert tok.words("外卖小哥歇脚", whole={"外卖小哥"})[0] == "外卖小哥"
+    q = analyse("给外卖小哥歇脚的地方有几处", tok, None)
+    assert "外卖小哥" in q.terms
+    assert "户外劳动者" in q.term_forms("外卖小哥")
+
+
+def test_keyword_search_is_given_the_documents_forms() -> None:
+    from answer.answerer import Answerer
+
+    q = analyse("下水道老堵", ChineseTokenizer(), None)
+    query = Answerer.query_text(q)
+    expanded = Answerer.keyword_query(q, query)
+    assert expanded.startswith(query) and "管网" in expanded
+    plain = analyse("湿地保护", ChineseTokenizer(), None)  # no synonym entry: unchanged
+    assert Answerer.keyword_query(plain, "湿地保护") == "湿地保护"
