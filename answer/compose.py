@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 
-from answer.analyse import Question
+from answer.analyse import Kind, Question
 from answer.select import Picked, Scored
 from lixia_qa import zh
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
@@ -28,6 +28,24 @@ def snippet_bounds(text: str, start: int, end: int, pad: int = 80) -> tuple[int,
     after = [i for i in (text.find(ch, end, end + pad) for ch in "。！？\n") if i >= 0]
     e0 = min(after) + 1 if after else min(len(text), end + pad)
     return s0, max(e0, end)
+
+
+_FAMILY_WORDS = {"元": "金额", "平方米": "面积", "亩": "面积", "%": "比例或增幅"}
+_KIND_WORDS = {
+    Kind.DATE: "时间",
+    Kind.LIST: "具体包括哪些",
+    Kind.PLACE: "具体地点",
+    Kind.PERSON: "具体是谁",
+    Kind.OWNER: "负责的领导或单位",
+}
+
+
+def asked_for(q: Question) -> str:
+    """What the question asks for, in words for the abstention message: "相关金额"."""
+    if q.kind == Kind.FIGURE:
+        family = next((w for m, w in _FAMILY_WORDS.items() if (q.measure or "").endswith(m)), None)
+        return f"相关{family or '数字'}"
+    return _KIND_WORDS.get(q.kind, "问到的内容")
 
 
 class Composer:
@@ -173,12 +191,22 @@ class Composer:
         seen_terms: frozenset[str] = frozenset(),
     ) -> Answer:
         """文档中没有找到[2019年]关于“…”的信息, with the closest passages as related.
-        The topic names the question's terms the documents use (``seen_terms``) first."""
+        When the documents do use the question's terms (``seen_terms``) they are not said
+        to be missing: the message says the documents mention them but do not state what
+        was asked (the amount, the date, the names …)."""
         timings = dict(timings or {})
-        terms = [t for t in q.terms if t in seen_terms] or list(q.terms)
-        topic = place or ("“" + "、".join(terms[:3]) + "”" if terms else "这个问题")
         when = f"{year}年" if year else ""
-        text = f"文档中没有找到{when}关于{topic}的信息。以下是最接近的段落，供参考。"
+        seen = [t for t in q.terms if t in seen_terms]
+        if seen and not place:
+            topic = "“" + "、".join(seen[:3]) + "”"
+            text = (
+                f"文档中没有找到这个问题的答案：文档提到了{topic}，"
+                f"但没有写明{when and when + '的'}{asked_for(q)}。以下是最接近的段落，供参考。"
+            )
+        else:
+            terms = list(q.terms)
+            topic = place or ("“" + "、".join(terms[:3]) + "”" if terms else "这个问题")
+            text = f"文档中没有找到{when}关于{topic}的信息。以下是最接近的段落，供参考。"
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         related = self.related(hits, set(), 1)
         return Answer(q.text, text, True, (), tuple(related), year, q.kind, timings)
