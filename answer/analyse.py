@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lixia_qa import zh
-from store.tokenize import ChineseTokenizer
+from store.tokenize import STOPWORDS, ChineseTokenizer
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -237,6 +237,45 @@ def _measure_word(match: re.Match[str] | None) -> str | None:
         return None
     word = match.group(1) or match.group(2)
     return _MEASURE_ALIASES.get(word, word)
+
+
+_PLACE_ENDS = ("区", "县")
+_CJK_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+_NOT_A_NAME_START = tuple("哪这那每各本全该我你他她咱此某")
+
+
+def _names_a_place(word: str) -> bool:
+    """``word`` before a cut-off 区 may be a place name: not 咱们, 哪位, 这个 …"""
+    return (
+        bool(_CJK_RE.match(word))
+        and not word.startswith(_NOT_A_NAME_START)
+        and word not in QUESTION_WORDS
+        and word not in STOPWORDS
+        and word not in framing_words()
+    )
+
+
+def place_mentions(text: str, tokenizer: ChineseTokenizer) -> list[tuple[str, ...]]:
+    """Names of districts or counties the question mentions, each as its readings from
+    longest to shortest (年历下区 -> 年历下区, 历下区). A name is a word ending in 区/县
+    (历下区), or a word of 2 to 4 characters that jieba cut from a following 区 (滨河 + 区:
+    jieba does not know the name). Common words (地区, 小区, 区级) and area nouns
+    (产业园区, 全区) are no place names."""
+    words = tokenizer.spans(text)
+    out = []
+    for i, (word, _, _) in enumerate(words):
+        if word in _PLACE_ENDS and i and _names_a_place(words[i - 1][0]):
+            name = words[i - 1][0] + word
+        elif len(word) >= 3 and word.endswith(_PLACE_ENDS):
+            name = word
+        else:
+            continue
+        if any(name.endswith(noun) for noun in zh.AREA_NOUNS):
+            continue
+        out.append(tuple(name[k:] for k in range(len(name) - 2)))
+    return out
 
 
 def is_follow_up(text: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse
+from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse, place_mentions
 from answer.candidates import gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
@@ -21,6 +21,7 @@ from answer.score import Scorer, fits, make_scorer
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
 from ingest.commitments import unit_core
+from lixia_qa import zh
 from lixia_qa.types import Answer, AnswerUnit, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
@@ -82,7 +83,11 @@ class Answerer:
         t0 = time.perf_counter()
         q = self.analyse(text, year, history)
         query = self.query_text(q)
-        foreign = [t for t in q.terms if self._foreign_place(t)]
+        foreign = [t for t in q.terms if self._foreign_place(t)] + [
+            names[-1]
+            for names in place_mentions(q.text, self.tokenizer)
+            if not any(map(self._known_place, names))
+        ]
         if foreign:  # another district or city than the documents speak of
             return self.composer.abstain(q, self.retriever.search(query, k), t0, place=foreign[0])
         answer = self._answer(q, query, k, q.years, t0)
@@ -222,11 +227,16 @@ class Answerer:
         as a place: "高新区" is foreign to documents that only say 高新技术."""
         if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
             return False
-        short = term[:-1]
-        if short in self.districts:
+        if any(term.endswith(noun) for noun in zh.AREA_NOUNS):  # 老小区 is no place name
             return False
-        as_place = (f"{short}{end}" for end in "区县市省镇乡州")
-        return not any(self.weights.df(p) for p in as_place)
+        return not self._known_place(term)
+
+    def _known_place(self, name: str) -> bool:
+        """The documents name this place (X区), under this or another suffix (X县)."""
+        short = name[:-1]
+        if short in self.districts or self.weights.df(name):
+            return True
+        return any(self.weights.df(f"{short}{end}") for end in "区县市省镇乡州")
 
     def scope(self, years: Sequence[int]) -> Scope:
         """Documents about ``years``, and for documents that only mention one of them,

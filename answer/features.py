@@ -250,6 +250,48 @@ def fit_measure(ctx: Context, c: Candidate) -> float:
     return float(measure_after_number(c.unit.text, ctx.question.measure, ctx.stated))
 
 
+NEAR = 8  # characters between an answer-shaped span and a question word that tie them
+
+
+def _answer_spans(ctx: Context, text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` shaped like the asked answer: new figures of the asked family
+    for a figure question, dates for a 什么时候 question (none for other kinds)."""
+    q = ctx.question
+    if q.kind == FIGURE:
+        return [
+            (m.start(), m.end())
+            for m in new_figures(text, ctx.stated)
+            if family_ok(text[m.start() : _after_magnitude(text, m.end()) + 3], q.measure)
+        ]
+    if q.kind == DATE:
+        return [(m.start(), m.end()) for m in _DATE_IN_TEXT.finditer(text)]
+    return []
+
+
+def near_term(ctx: Context, c: Candidate) -> float:
+    """Weighted share of the question's words said within :data:`NEAR` characters of an
+    answer-shaped span: "80个重点项目" ties the figure to 重点项目, where "五个环节" in the
+    same passage ties it to nothing asked."""
+    text = c.unit.text.lower()
+    spans = _answer_spans(ctx, text)
+    total = sum(ctx.weights)
+    if not spans or total <= 0:
+        return 0.0
+    near = 0.0
+    for forms, w in zip(ctx.forms, ctx.weights, strict=True):
+        if w <= 0:
+            continue
+        hits = [
+            (m.start(), m.end())
+            for f in forms
+            if f
+            for m in re.finditer(re.escape(f.lower()), text)
+        ]
+        if any(a - NEAR <= e and s <= b + NEAR for s, e in hits for a, b in spans):
+            near += w
+    return near / total
+
+
 def fit_list(ctx: Context, c: Candidate) -> float:
     """A 哪些 question and the unit enumerates (甲、乙、丙)."""
     return float(ctx.question.kind == LIST and "、" in c.unit.text)
@@ -348,6 +390,7 @@ FEATURES: tuple[Feature, ...] = (
     miss_figure,
     miss_measure,
     fit_measure,
+    near_term,
     fit_list,
     fit_date,
     fit_person,
@@ -364,7 +407,7 @@ FEATURES: tuple[Feature, ...] = (
     kind_is(PLACE),
 )
 # bump when a feature's definition changes: fitted examples and models must be rebuilt
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)

@@ -228,8 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--c",
         type=float,
-        default=0.001,
-        help="inverse regularisation strength (0.001: most right decisions on eval dev)",
+        default=0.1,
+        help="inverse regularisation strength (0.1: most right decisions on eval dev, and "
+        "the best top-1 on the held-out training paragraphs, of 0.0003 to 1)",
     )
     p.add_argument(
         "--gap",

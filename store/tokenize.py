@@ -54,6 +54,10 @@ class ChineseTokenizer:
         merged = _merge_runs([t for t in raw if t], whole) if whole else raw
         return [t for t in merged if t and t not in STOPWORDS and not _PUNCT_ONLY.match(t)]
 
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Precise-mode words with their offsets, nothing dropped."""
+        return [(w, a, b) for w, a, b in self._jieba.tokenize(text.lower())]
+
     def batch(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.tokens(t) for t in texts]
 

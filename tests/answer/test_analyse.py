@@ -17,6 +17,7 @@ from answer.analyse import (
     expand,
     framing_words,
     implied_measure,
+    place_mentions,
     strip_framing,
 )
 from store.tokenize import ChineseTokenizer
@@ -102,3 +103,20 @@ def test_keyword_search_is_given_the_documents_forms() -> None:
     assert expanded.startswith(query) and "管网" in expanded
     plain = analyse("湿地保护", ChineseTokenizer(), None)  # no synonym entry: unchanged
     assert Answerer.keyword_query(plain, "湿地保护") == "湿地保护"
+
+
+def test_place_mentions_read_from_the_text() -> None:
+    tok = ChineseTokenizer(["青川区"])
+    assert place_mentions("2024年青川区新建几所", tok) == [("青川区",)]
+    assert place_mentions("滨河区今年计划", tok) == [("滨河区",)]  # jieba cuts 滨河 + 区
+    for common in (
+        "咱们老小区改造",
+        "今年全区新建",
+        "产业园区有几个",
+        "地区生产总值",
+        "区级领导",
+        "咱们区要建几个",
+        "是哪位区领导牵头",
+        "我们这个区",
+    ):
+        assert place_mentions(common, tok) == [], common

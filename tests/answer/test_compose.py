@@ -59,6 +59,17 @@ def test_other_district_abstains(service) -> None:
     assert a.abstained and "槐荫区" in a.text
 
 
+def test_a_place_whose_short_form_the_documents_use_otherwise_abstains(service) -> None:
+    # 滨河 is a word of the corpus (滨河公园), but no 滨河区 or 滨河县 is ever named
+    a = _ask(service, "滨河区今年计划实施多少个重点项目")
+    assert a.abstained and "滨河区" in a.text
+
+
+def test_a_common_area_noun_is_no_foreign_place(service) -> None:
+    a = _ask(service, "咱们老小区改造是哪位领导牵头？")  # 老小区: a synonym key, no district
+    assert not a.abstained and "陈涛" in a.text
+
+
 def test_offtopic_question_abstains(service) -> None:
     assert _ask(service, "糖醋鲤鱼怎么做才好吃").abstained
 

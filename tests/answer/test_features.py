@@ -216,3 +216,21 @@ def test_a_figure_the_question_states_does_not_answer_it() -> None:
     counted = ctx(q(FIGURE, measure="口", text="封了20口井后还剩几口？"))
     assert F.miss_measure(counted, cand("封停自备井20口。")) == 1
     assert F.stated_figures("新增1.3万个学位，投资15 亿元") == frozenset({"1.3万", "15亿"})
+
+
+def test_near_term_ties_the_figure_to_the_asked_words() -> None:
+    c = ctx(q(FIGURE, terms=("重点项目", "推进"), measure="个"), weights=(3.0, 1.0))
+    assert F.near_term(c, cand("扎实推进明湖中心等80个重点项目实施。")) == 1.0
+    # a figure, but of something else, far from the asked words
+    far = cand("推进重点项目谋划、落地、建设、见效、服务等五个环节。")
+    assert F.near_term(c, far) == 0.0
+    # only 推进 (weight 1 of 4) is said next to the figure
+    part = cand("重点项目要做到谋划、落地、建设、见效、服务协同推进五个环节。")
+    assert F.near_term(c, part) == pytest.approx(0.25)
+    assert F.near_term(c, cand("重点项目顺利推进。")) == 0.0  # no figure at all
+    assert F.near_term(ctx(q(FACT, terms=("重点项目",))), cand("80个重点项目。")) == 0.0
+    when = ctx(q(DATE, terms=("消防站",)))
+    assert F.near_term(when, cand("消防站年底前建成。")) == 1.0
+    assert (
+        F.near_term(when, cand("加快消防站建设，统筹推进片区配套完善，2024年全面提升品质。")) == 0.0
+    )
