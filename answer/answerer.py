@@ -198,7 +198,9 @@ class Answerer:
         good, every = ranked(seen.candidates, seen.features, self.scorer)
         confidence = self._confidence(seen, every)
         if not good:
-            seen_terms = frozenset(t for t in q.terms if self.weights.df(t))
+            seen_terms = frozenset(
+                t for t in q.terms if any(self.weights.df(f) for f in q.term_forms(t))
+            )
             answer = self.composer.abstain(
                 q, hits[:k], t0, None, timings, years[0] if years else None, seen_terms
             )

@@ -132,3 +132,9 @@ def test_an_abstention_does_not_call_mentioned_words_missing() -> None:
     assert asked_for(when) == "时间"
     said = composer.abstain(when, [], 0.0, year=2023, seen_terms=frozenset(when.terms)).text
     assert "没有写明2023年的时间" in said
+
+
+def test_a_word_the_documents_say_in_other_words_is_not_called_missing(service) -> None:
+    a = _ask(service, "GDP的统计口径是什么")  # 地区生产总值 is in the corpus, 口径 is not
+    assert a.abstained
+    assert "文档提到了“gdp" in a.text.lower()
