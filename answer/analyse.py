@@ -193,11 +193,25 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def strip_framing(text: str) -> str:
-    """``text`` with colloquial framing words removed (longest first)."""
+def strip_framing(text: str, tokenizer: ChineseTokenizer | None = None) -> str:
+    """``text`` with colloquial framing words removed (longest first). Given the
+    tokenizer, a framing word is removed only where it starts and ends on word
+    boundaries: 怎么办 is framing, but not inside 怎么|办理."""
+    bounds: set[int] | None = None
+    if tokenizer is not None:
+        bounds = {0} | {end for _, _, end in tokenizer.spans(text)}
     for word in sorted(framing_words(), key=len, reverse=True):
-        if len(word) > 1:
+        if len(word) < 2:
+            continue
+        if bounds is None:
             text = text.replace(word, " ")
+            continue
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if at in bounds and end in bounds:
+                text = text[:at] + " " * len(word) + text[end:]  # offsets stay valid
+            at = text.find(word, at + 1)
     return text
 
 
@@ -216,7 +230,7 @@ def strip_years(text: str) -> str:
 
 
 def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
-    words = tokenizer.words(strip_framing(strip_years(text)), whole=synonyms().keys())
+    words = tokenizer.words(strip_framing(strip_years(text), tokenizer), whole=synonyms().keys())
     words = [_ASKING_PREFIX_RE.sub("", w) for w in words]  # 几连冠 -> 连冠
     terms = [
         t

@@ -406,8 +406,9 @@ FEATURES: tuple[Feature, ...] = (
     kind_is(PERSON),
     kind_is(PLACE),
 )
-# bump when a feature's definition changes: fitted examples and models must be rebuilt
-FEATURES_VERSION = 5
+# bump when a feature's definition or the question analysis behind it changes: fitted
+# examples and models must be rebuilt
+FEATURES_VERSION = 6
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)

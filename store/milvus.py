@@ -26,6 +26,18 @@ from store.tokenize import ChineseTokenizer, user_dict_words
 
 logger = logging.getLogger(__name__)
 
+
+class _LiteIteratorNoise(logging.Filter):
+    """Milvus Lite answers the query iterator's optional RPC with "Method not
+    implemented" and grpc logs it as an error; pymilvus then pages without it. Drop
+    that one record so an operator's log shows real errors only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Method not implemented" not in record.getMessage()
+
+
+logging.getLogger("grpc._server").addFilter(_LiteIteratorNoise())
+
 RANK_DEPTH = 200  # units ranked by vector for the answer stage's rank feature
 
 

@@ -120,3 +120,10 @@ def test_place_mentions_read_from_the_text() -> None:
         "我们这个区",
     ):
         assert place_mentions(common, tok) == [], common
+
+
+def test_framing_is_removed_on_word_boundaries_only() -> None:
+    tok = ChineseTokenizer()
+    assert "办理" in analyse("公交卡怎么办理", tok, None).terms  # not 怎么办 + 理
+    assert "怎么办" not in strip_framing("孩子没人接怎么办", tok)
+    assert "咱们" not in strip_framing("咱们区里的公园多不多", tok)
