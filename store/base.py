@@ -92,10 +92,6 @@ class IndexStore(Protocol):
         """BM25 over the chunks' tokens (tokens unknown to the index are ignored)."""
         ...
 
-    def has_token(self, token: str) -> bool:
-        """Whether some chunk's keyword tokens include ``token``."""
-        ...
-
     def term_df(self, term: str) -> int:
         """How many chunks contain ``term`` as text (lower-cased substring)."""
         ...

@@ -189,9 +189,6 @@ class LocalStore:
                 break
         return hits
 
-    def has_token(self, token: str) -> bool:
-        return token in self.index.bm25.vocab_dict
-
     def term_df(self, term: str) -> int:
         self._ensure()
         return sum(1 for t in self._texts if term in t)

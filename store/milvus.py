@@ -178,10 +178,6 @@ class MilvusStore(Collections):
         hits = [Hit(_chunk(r["entity"]["body"]), abs(float(r["distance"])), "bm25") for r in found]
         return _ranked([h for h in hits if h.score > 0])
 
-    def has_token(self, token: str) -> bool:
-        expr = f"TEXT_MATCH(tokens, {ms.literal(ms.token_code(token))})"
-        return bool(self._query("chunks", expr, ["id"], limit=1))
-
     def term_df(self, term: str) -> int:
         # LIKE has no escape here: % and _ in a term match any character (a slight over-count)
         pattern = term.replace("%", "_")
