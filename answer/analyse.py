@@ -193,18 +193,12 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def strip_framing(text: str, tokenizer: ChineseTokenizer | None = None) -> str:
-    """``text`` with colloquial framing words removed (longest first). Given the
-    tokenizer, a framing word is removed only where it starts and ends on word
-    boundaries: 怎么办 is framing, but not inside 怎么|办理."""
-    bounds: set[int] | None = None
-    if tokenizer is not None:
-        bounds = {0} | {end for _, _, end in tokenizer.spans(text)}
+def strip_framing(text: str, tokenizer: ChineseTokenizer) -> str:
+    """``text`` with colloquial framing words removed (longest first), only where one
+    starts and ends on word boundaries: 怎么办 is framing, but not inside 怎么|办理."""
+    bounds = {0} | {end for _, _, end in tokenizer.spans(text)}
     for word in sorted(framing_words(), key=len, reverse=True):
         if len(word) < 2:
-            continue
-        if bounds is None:
-            text = text.replace(word, " ")
             continue
         at = text.find(word)
         while at >= 0:
@@ -286,7 +280,7 @@ def place_mentions(text: str, tokenizer: ChineseTokenizer) -> list[tuple[str, ..
             name = word
         else:
             continue
-        if any(name.endswith(noun) for noun in zh.AREA_NOUNS):
+        if zh.is_area_noun(name):
             continue
         out.append(tuple(name[k:] for k in range(len(name) - 2)))
     return out

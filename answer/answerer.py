@@ -15,7 +15,7 @@ from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse, place_m
 from answer.candidates import gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
-from answer.features import Candidate, Context, feature_matrix
+from answer.features import Candidate, Context, dominant_place, feature_matrix
 from answer.lookup import StoreLookup
 from answer.score import Scorer, fits, make_scorer
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
@@ -69,6 +69,8 @@ class Answerer:
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)
         self.texts = self.documents.view(lambda d: d.text)
+        # the district each document is about, counted once per document and index
+        self.places = self.documents.view(lambda d: dominant_place(d.text, self.districts))
         self.sentences: StoreLookup[AnswerUnit] = StoreLookup(
             lambda ids: {k: u for k, u in store.units_by_id(ids).items() if u.kind == "sentence"}
         )
@@ -150,7 +152,7 @@ class Answerer:
             doc_ids,
             scope.spans,
             self.config.vector_candidates,
-            self.districts,
+            self.places,
         )
         X = feature_matrix(self.context(q), cands)
         return Considered(q, hits, cands, X, Scope(doc_ids, scope.spans), qvec)
@@ -229,7 +231,7 @@ class Answerer:
         as a place: "高新区" is foreign to documents that only say 高新技术."""
         if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
             return False
-        if any(term.endswith(noun) for noun in zh.AREA_NOUNS):  # 老小区 is no place name
+        if zh.is_area_noun(term):  # 老小区 is no place name
             return False
         return not self._known_place(term)
 

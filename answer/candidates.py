@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
-from answer.features import Candidate, dominant_place
+from answer.features import Candidate
 from lixia_qa.types import Hit
 from store.base import ANSWER_KINDS, IndexStore
 
@@ -23,13 +23,13 @@ def gather(
     doc_ids: Collection[str] | None,
     scopes: Mapping[str, Sequence[tuple[int, int]]],
     vector_k: int,
-    districts: Collection[str] = (),
+    places: Mapping[str, str | None] | None = None,
 ) -> list[Candidate]:
     """Candidates from the units of ``hits`` plus the ``vector_k`` nearest units, each
     with its ranks and similarities filled in. ``scopes`` limits documents that only
     mention an asked year to the spans that do. The vector rank is the unit's rank among
     the units the store ranks (all of them in the local store). Each candidate carries
-    its document's year and, among ``districts``, the one its document is about."""
+    its document's year and the district its document is about (``places``, by doc id)."""
     qvec = np.asarray(qvec, dtype=np.float32)
     sims = store.unit_ranks(qvec, doc_ids)
     vec_rank = {row: r for r, row in enumerate(sims)}
@@ -56,12 +56,11 @@ def gather(
     sims.update(store.unit_similarities(missing, qvec))
     passages = store.chunk_similarities({c.chunk.chunk_id for c in kept if c.chunk}, qvec)
     docs = store.documents({c.unit.doc_id for c in kept})
-    places = {d: dominant_place(doc.text, districts) for d, doc in docs.items()}
     for c in kept:
         c.vec_rank = vec_rank.get(c.row)
         c.vec_unit = sims[c.row]
         if c.chunk is not None:
             c.vec_passage = passages[c.chunk.chunk_id]
         c.year = docs[c.unit.doc_id].year
-        c.place = places[c.unit.doc_id]
+        c.place = places.get(c.unit.doc_id) if places is not None else None
     return kept

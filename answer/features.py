@@ -261,6 +261,7 @@ def _answer_spans(ctx: Context, text: str) -> list[tuple[int, int]]:
         return [
             (m.start(), m.end())
             for m in new_figures(text, ctx.stated)
+            # the figure with the unit right after it (up to 3 characters: 平方米)
             if family_ok(text[m.start() : _after_magnitude(text, m.end()) + 3], q.measure)
         ]
     if q.kind == DATE:

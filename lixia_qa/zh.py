@@ -212,3 +212,8 @@ AREA_NOUNS = frozenset(
     全区 本区 我区 该区 各区 此区 分区 郊县 全县 本县 各县
     城市 超市 夜市 集市 早市 街市 股市 楼市 车市 门市""".split()
 )
+
+
+def is_area_noun(name: str) -> bool:
+    """``name`` ends in a common area noun (老小区, 产业园区): it names no place."""
+    return any(name.endswith(noun) for noun in AREA_NOUNS)

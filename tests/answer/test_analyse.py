@@ -41,7 +41,7 @@ def test_kinds(text: str, kind: str) -> None:
 
 def test_framing_words_are_data_and_dropped_from_terms() -> None:
     assert {"咱们", "区里", "多不多"} <= framing_words()
-    assert "咱们" not in strip_framing("咱们区里的公园多不多")
+    assert "咱们" not in strip_framing("咱们区里的公园多不多", ChineseTokenizer())
     q = analyse("咱们区里以后新建的公园多不多？", ChineseTokenizer(), None)
     assert "公园" in q.terms
     assert not {"咱们", "区里", "以后", "多不多"} & set(q.terms)
