@@ -111,6 +111,7 @@ class Question:
     relative: bool = False  # the years come from 今年/去年 only, resolved against the corpus
     context_terms: tuple[str, ...] = ()  # terms carried over from earlier questions
     forms: tuple[tuple[str, ...], ...] = ()  # per term: the term and its synonyms
+    name: NameKind | None = None  # 哪条路: a name ending in 路/街/巷 is asked for
 
     def term_forms(self, term: str) -> tuple[str, ...]:
         for forms in self.forms:
@@ -170,6 +171,41 @@ def implied_measures() -> tuple[tuple[str, str], ...]:
         word, _, family = line.partition("\t")
         out.append((word.strip().lower(), family.strip()))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class NameKind:
+    """A kind of name a question may ask for (哪条路): the endings such names have, and
+    common words with those endings that name nothing (道路, 小巷)."""
+
+    endings: tuple[str, ...]
+    common: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def name_kinds() -> dict[str, NameKind]:
+    """asked noun -> its kind of name (data file): 路 -> endings 路, 街, 巷 …"""
+    out: dict[str, NameKind] = {}
+    for line in _data_lines("name_kinds.tsv"):
+        noun, endings, common = (line.split("\t") + [""])[:3]
+        out[noun.strip()] = NameKind(tuple(endings.split()), frozenset(common.split()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _asked_name_re() -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, name_kinds()), key=len, reverse=True))
+    count = f"[{zh.CN_NONZERO}十{zh.LIANG}几]*"
+    which = rf"哪{count}[个条座家所处片些]?[\u4e00-\u9fff]?({nouns})"
+    called = rf"({nouns})(?:分别|都)?(?:叫|的名字是|的名称是)(?:什么|啥)"
+    return re.compile(f"{which}|{called}")
+
+
+def asked_name(text: str) -> NameKind | None:
+    """The kind of name a question asks for: "哪两条小街" -> names ending in 街, 巷, 路;
+    "哪几个村" and "那两个村分别叫什么" -> in 村, 庄. None when it asks for no such name."""
+    m = _asked_name_re().search(text)
+    return name_kinds()[m.group(1) or m.group(2)] if m else None
 
 
 def implied_measure(text: str) -> str | None:
@@ -327,4 +363,5 @@ def analyse(
         measure=measure_word,
         context_terms=tuple(t for t in context if t not in terms),
         forms=tuple(expand(t) for t in all_terms),
+        name=asked_name(text),
     )

@@ -17,7 +17,7 @@ from functools import cached_property
 
 import numpy as np
 
-from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, Question
+from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, NameKind, Question
 from answer.sentences import NUMBER_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Chunk
@@ -322,6 +322,45 @@ def fit_place(ctx: Context, c: Candidate) -> float:
     )
 
 
+# what cannot stand just before a name's ending: numerals, measure words, demonstratives
+# and 的 ("20个村", "34条道路", "这条路", "新建的村" name no village or road)
+_NOT_A_STEM = frozenset(
+    zh.CN_DIGITS + zh.CN_POWERS + zh.LIANG + "几多个条座所处些的之各每该本这那哪此其"
+)
+
+
+def names_of_kind(text: str, kind: NameKind, stated: str = "") -> list[str]:
+    """Names of ``kind`` in ``text`` ("明湖东路", "仁智街"): one of its endings after two
+    Han characters that are no numeral, measure word or demonstrative, where the ending
+    is no part of one of the kind's common words (道路, 小巷, 街道, 山东) or of a longer
+    ending (街 of 街区). Names ``stated`` already holds (the question's own) are left out."""
+    common = [(m.start(), m.end()) for w in kind.common for m in re.finditer(re.escape(w), text)]
+    out = []
+    for ending in kind.endings:
+        longer = [e for e in kind.endings if len(e) > len(ending) and ending in e]
+        for m in re.finditer(re.escape(ending), text):
+            stem = text[max(0, m.start() - 2) : m.start()]
+            if len(stem) < 2 or not all(zh.is_han(ch) and ch not in _NOT_A_STEM for ch in stem):
+                continue
+            if any(a <= m.start() and m.end() <= b for a, b in common):
+                continue
+            if any(text.startswith(e, m.start() - e.index(ending)) for e in longer):
+                continue
+            name = stem + ending
+            if name not in stated:
+                out.append(name)
+    return out
+
+
+def miss_name(ctx: Context, c: Candidate) -> float:
+    """The question asks which road, village, mountain … (哪条路, 哪几个村) and the unit
+    names none that the question does not already name."""
+    kind = ctx.question.name
+    if kind is None:
+        return 0.0
+    return float(not names_of_kind(c.unit.text, kind, ctx.question.text))
+
+
 def year_match(ctx: Context, c: Candidate) -> float:
     """The question names a year and the unit's document (or the unit) is about it."""
     years = ctx.question.years
@@ -396,6 +435,7 @@ FEATURES: tuple[Feature, ...] = (
     fit_date,
     fit_person,
     fit_place,
+    miss_name,
     year_match,
     other_place,
     log_length,
@@ -409,7 +449,7 @@ FEATURES: tuple[Feature, ...] = (
 )
 # bump when a feature's definition or the question analysis behind it changes: fitted
 # examples and models must be rebuilt
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)

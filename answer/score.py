@@ -47,18 +47,26 @@ class Scorer(Protocol):
         ...
 
 
+# features that rule a candidate out when set (see :func:`fits`)
+RULED_OUT_BY: tuple[str, ...] = (
+    "miss_figure",
+    "miss_measure",
+    "miss_name",
+    "other_place",
+    "is_heading",
+)
+
+
 def fits(X: np.ndarray) -> np.ndarray:
     """The hard requirements every scorer but the original rules applies: a figure
     question gets a figure of the asked family and measure word, a 什么时候 question a
-    date or period, an answer never comes from a sentence about another place than the
-    one asked, and a heading never answers."""
-    return (
-        (column(X, "miss_figure") == 0)
-        & ((column(X, "asks_date") == 0) | (column(X, "fit_date") == 1))
-        & (column(X, "miss_measure") == 0)
-        & (column(X, "other_place") == 0)
-        & (column(X, "is_heading") == 0)
-    )
+    date or period, a 哪条路 / 哪几个村 question a name of that kind, an answer never
+    comes from a sentence about another place than the one asked, and a heading never
+    answers (:data:`RULED_OUT_BY`)."""
+    ok = (column(X, "asks_date") == 0) | (column(X, "fit_date") == 1)
+    for name in RULED_OUT_BY:
+        ok &= column(X, name) == 0
+    return np.asarray(ok)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from answer.analyse import (
     PERSON,
     PLACE,
     analyse,
+    asked_name,
     classify,
     expand,
     framing_words,
@@ -83,6 +84,41 @@ def test_an_implied_measure_only_for_figure_questions() -> None:
     assert implied_measure("月薪多少") == "元"
     assert implied_measure("这个公园叫什么") is None
     assert analyse("投资公司叫什么名字", ChineseTokenizer(), None).measure is None  # a fact
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("青石镇要拓宽的是哪条路", "路"),
+        ("明年在哪两条小街上建停车场", "街"),
+        ("撤并的是哪几个村", "村"),
+        ("哪座山上要建步道", "山"),
+        ("和哪所大学合作办园区", "大学"),
+        ("新学校建在哪个片区", "片区"),
+        ("哪些村通了公交", "村"),
+        ("新修的那两座桥分别叫什么名字", "桥"),
+        ("东边那个公园叫啥", "公园"),
+    ],
+)
+def test_a_question_asking_which_named_place(text: str, first: str) -> None:
+    kind = asked_name(text)
+    assert kind is not None and kind.endings[0] == first
+    assert analyse(text, ChineseTokenizer(), None).name == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "哪个部门负责",
+        "会址在哪里",
+        "哪些小区要改造",
+        "路灯修好了吗",
+        "哪个区最大",
+        "这个公园是什么时候建的",
+    ],
+)
+def test_no_named_place_asked(text: str) -> None:
+    assert asked_name(text) is None
 
 
 def test_a_synonym_key_jieba_splits_is_kept_whole() -> None:

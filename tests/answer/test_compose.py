@@ -132,6 +132,8 @@ def test_an_abstention_does_not_call_mentioned_words_missing() -> None:
     assert asked_for(when) == "时间"
     said = composer.abstain(when, [], 0.0, year=2023, seen_terms=frozenset(when.terms)).text
     assert "没有写明2023年的时间" in said
+    which = analyse("养老中心建在哪条路上", ChineseTokenizer(), None)
+    assert asked_for(which) == "具体名称"
 
 
 def test_a_word_the_documents_say_in_other_words_is_not_called_missing(service) -> None:

@@ -8,7 +8,18 @@ import numpy as np
 import pytest
 
 from answer import features as F
-from answer.analyse import DATE, FACT, FIGURE, LIST, OWNER, PERSON, PLACE, Kind, Question
+from answer.analyse import (
+    DATE,
+    FACT,
+    FIGURE,
+    LIST,
+    OWNER,
+    PERSON,
+    PLACE,
+    Kind,
+    NameKind,
+    Question,
+)
 from lixia_qa.types import AnswerUnit, Chunk
 
 
@@ -141,6 +152,35 @@ def test_answer_type_fits() -> None:
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
     assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1
     assert F.fit_place(ctx(q(FACT)), cand("会址在青川区。")) == 0
+
+
+def test_names_of_a_kind() -> None:
+    roads = NameKind(("路", "街", "巷"), frozenset({"道路", "小巷", "背街"}))
+    villages = NameKind(("村",))
+    assert F.names_of_kind("整治东湖北路、兴旺街和槐荫巷。", roads) == [
+        "湖北路",
+        "兴旺街",
+        "槐荫巷",
+    ]
+    # numerals, measure words and demonstratives do not make a name
+    assert F.names_of_kind("新修道路12条，这条路、34条道路全部完工。", roads) == []
+    # nor does a common word ending the same way
+    assert F.names_of_kind("整治背街小巷。", roads) == []
+    assert F.names_of_kind("力争年内20个村全部完成。", villages) == []
+    assert F.names_of_kind("推进王家村改造。", villages) == ["王家村"]
+    # an ending inside a common word or a longer ending is none
+    assert F.names_of_kind("东湖街道办事处", NameKind(("街",), frozenset({"街道"}))) == []
+    assert F.names_of_kind("老城街区保护", NameKind(("街区", "街"))) == ["老城街区"]
+    # a name the question already gives does not answer it
+    assert F.names_of_kind("拓宽兴旺街。", roads, stated="兴旺街往东是哪条路") == []
+
+
+def test_miss_name() -> None:
+    roads = NameKind(("路", "街"), frozenset({"道路"}))
+    which_road = Question("南城要拓宽哪条路", FACT, None, (), ("南城", "拓宽"), name=roads)
+    assert F.miss_name(ctx(which_road), cand("南城将拓宽兴旺街。")) == 0
+    assert F.miss_name(ctx(which_road), cand("南城将拓宽道路5条。")) == 1
+    assert F.miss_name(ctx(q()), cand("南城将拓宽道路5条。")) == 0  # no name asked
 
 
 def test_year_match_by_document_or_text() -> None:

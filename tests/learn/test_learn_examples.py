@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from answer.features import FEATURE_NAMES
+from answer.score import RULED_OUT_BY
 from learn.examples import Examples, eval_label
 from learn.train import fit, folds_of
 
@@ -42,7 +43,7 @@ def _examples(signal: int, n_cases: int, seed: int) -> Examples:
     cov_passage) marks the one positive."""
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(n_cases * 10, len(FEATURE_NAMES)))
-    for gate in ("miss_figure", "miss_measure", "other_place", "is_heading", "asks_date"):
+    for gate in (*RULED_OUT_BY, "asks_date"):
         X[:, FEATURE_NAMES.index(gate)] = 0.0  # every candidate may answer
     y = np.zeros(n_cases * 10)
     for case in range(n_cases):
