@@ -161,7 +161,7 @@ class Answerer:
         terms = (*q.terms, *q.context_terms)
         factors = [self.config.aspect_weight if t in ASPECT_WORDS else 1.0 for t in q.terms]
         factors += [self.config.context_weight] * len(q.context_terms)
-        seen = [self.weights.weight(t) if self.weights.df(t) else 0.0 for t in terms]
+        seen = [self.weights.seen_weight(q.term_forms(t)) for t in terms]
         all_w = [w if w else self.config.unseen_weight for w in seen]
         asked = frozenset(d for d in self.districts if d in q.text)
         return Context(
@@ -302,7 +302,7 @@ class Answerer:
         names = {*leaders, *units, *(unit_core(u) for u in units)}
         rest = [t for t in q.terms if not any(t in n or n in t for n in names)]
         forms = [q.term_forms(t) for t in rest]
-        w = [self.weights.weight(t) for t in rest]
+        w = [self.weights.forms_weight(f) for f in forms]
         return sorted(owned, key=lambda c: -coverage_forms(forms, w, c.task) if rest else 0.0)
 
 

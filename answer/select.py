@@ -180,7 +180,7 @@ def best_commitment(
     if not terms or not items:
         return None
     forms = [q.term_forms(t) for t in terms]
-    w = [weights.weight(t) for t in terms]
+    w = [weights.forms_weight(f) for f in forms]
     scored = [(coverage_forms(forms, w, c.task), -len(c.task), c) for c in items]
     cov, _, best = max(scored, key=lambda s: (s[0], s[1]))
     return best if cov >= min_coverage else None

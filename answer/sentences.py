@@ -44,6 +44,21 @@ class TermWeights:
             self._cache[term] = idf if df else self.unseen
         return self._cache[term]
 
+    def seen_weight(self, forms: Sequence[str]) -> float:
+        """The weight of a term said in any of ``forms`` (the term first, then the forms
+        documents use for it: 查账 -> 审计): the term's own when the corpus uses it, else
+        that of its most common form the corpus uses; 0 when it uses none."""
+        if not forms:
+            return 0.0
+        if self.df(forms[0]):
+            return self.weight(forms[0])
+        seen = [self.weight(f) for f in forms[1:] if self.df(f)]
+        return min(seen) if seen else 0.0
+
+    def forms_weight(self, forms: Sequence[str]) -> float:
+        """:meth:`seen_weight`, or the ``unseen`` weight when the corpus uses no form."""
+        return self.seen_weight(forms) or self.unseen
+
 
 class CountedTermWeights(TermWeights):
     """:class:`TermWeights` with document frequencies counted by ``count`` (the index

@@ -58,3 +58,23 @@ def test_widen_gives_a_windows_whole_sentence_when_short_enough() -> None:
     assert [c.cand.unit.unit_id for c in wide] == ["a~0"]  # the sentence once, not twice
     narrow = widen(chosen, {"a~0": sentence}, limit=10)  # the sentence is too long
     assert [c.cand.unit.unit_id for c in narrow] == ["a~1", "a~2"]
+
+
+def test_a_commitment_is_found_by_the_documents_word_for_the_asked_one() -> None:
+    from answer.analyse import OWNER, Question
+    from answer.select import best_commitment
+    from answer.sentences import TermWeights
+    from lixia_qa.types import Commitment
+
+    def record(i: int, task: str) -> Commitment:
+        return Commitment(f"d@{i}", "d", task, (), (), ("某局",), i, i + 1)
+
+    items = [record(0, "推进政府信息公开"), record(1, "推进审计监督全覆盖")]
+    others = ["新建公园", "改造小区", "增加学位", "修建道路", "治理河道", "建设驿站"]
+    texts = ["推进政府信息公开", "政府采购", "推进审计监督全覆盖", *others]
+    # 查账 is never said; the documents say 审计, rarer than 政府
+    q = Question(
+        "政府的钱谁查账", OWNER, "unit", (), ("政府", "查账"), forms=(("政府",), ("查账", "审计"))
+    )
+    found = best_commitment(q, items, TermWeights(texts), 0.5)
+    assert found is not None and found.task == "推进审计监督全覆盖"

@@ -46,3 +46,15 @@ def test_number_re_agrees_on_every_numeral_pair_before_every_follower() -> None:
             for after in _AFTER + "的":
                 text = f"有{a}{b}{after}，{a}{after}"
                 assert _spans(NUMBER_RE, text) == _spans(_OLD_NUMBER_RE, text), text
+
+
+def test_a_term_said_in_the_documents_words_weighs_as_those_words() -> None:
+    from answer.sentences import TermWeights
+
+    w = TermWeights(["区审计局开展审计", "政府采购", "政府公开", "公园建设"], unseen=1.0)
+    assert w.seen_weight(("政府",)) == w.weight("政府")
+    # 查账 is never said; its form 审计 is, and is rarer than 政府
+    assert w.seen_weight(("查账", "审计")) == w.weight("审计") > w.weight("政府")
+    assert w.seen_weight(("查账", "对账")) == 0.0  # no form is said
+    assert w.forms_weight(("查账", "对账")) == 1.0  # the unseen weight
+    assert w.forms_weight(("查账", "审计")) == w.weight("审计")
