@@ -322,11 +322,10 @@ def fit_place(ctx: Context, c: Candidate) -> float:
     )
 
 
-# what cannot stand just before a name's ending: numerals, measure words, demonstratives
-# and 的 ("20个村", "34条道路", "这条路", "新建的村" name no village or road)
-_NOT_A_STEM = frozenset(
-    zh.CN_DIGITS + zh.CN_POWERS + zh.LIANG + "几多个条座所处些的之各每该本这那哪此其"
-)
+# what cannot stand in the two characters before a name's ending: measure words, 两/几/多,
+# demonstratives and 的 ("三个村", "34条道路", "这条路", "新建的村" name no village or road).
+# Other numerals can (经十路, 纬二路, 中山一路).
+_NOT_A_STEM = frozenset(zh.LIANG + "几多个条座所处些的之各每该本这那哪此其")
 
 
 def names_of_kind(text: str, kind: NameKind, stated: str = "") -> list[str]:
@@ -449,7 +448,7 @@ FEATURES: tuple[Feature, ...] = (
 )
 # bump when a feature's definition or the question analysis behind it changes: fitted
 # examples and models must be rebuilt
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)

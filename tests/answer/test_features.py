@@ -168,6 +168,8 @@ def test_names_of_a_kind() -> None:
     assert F.names_of_kind("整治背街小巷。", roads) == []
     assert F.names_of_kind("力争年内20个村全部完成。", villages) == []
     assert F.names_of_kind("推进王家村改造。", villages) == ["王家村"]
+    assert F.names_of_kind("打通经十路、纬二路。", roads) == ["经十路", "纬二路"]
+    assert F.names_of_kind("新建三个村、两村合并。", villages) == []
     # an ending inside a common word or a longer ending is none
     assert F.names_of_kind("东湖街道办事处", NameKind(("街",), frozenset({"街道"}))) == []
     assert F.names_of_kind("老城街区保护", NameKind(("街区", "街"))) == ["老城街区"]
