@@ -329,8 +329,8 @@ _NOT_A_STEM = frozenset(zh.LIANG + "几多个条座所处些的之各每该本�
 
 
 def names_of_kind(text: str, kind: NameKind, stated: str = "") -> list[str]:
-    """Names of ``kind`` in ``text`` ("明湖东路", "仁智街"): one of its endings after two
-    Han characters that are no numeral, measure word or demonstrative, where the ending
+    """Names of ``kind`` in ``text`` ("明湖东路", "经十路"): one of its endings after two
+    Han characters none of which is in :data:`_NOT_A_STEM`, where the ending
     is no part of one of the kind's common words (道路, 小巷, 街道, 山东) or of a longer
     ending (街 of 街区). Names ``stated`` already holds (the question's own) are left out."""
     common = [(m.start(), m.end()) for w in kind.common for m in re.finditer(re.escape(w), text)]
