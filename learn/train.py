@@ -4,8 +4,13 @@ and choose its abstention threshold on the eval dev split.
 1. Each training corpus (default: ``../shared/train/{cmrc2018-trial,drcd-dev}``) is
    ingested like any document folder (cached under ``--cache``) and its questions are
    turned into examples by :mod:`learn.examples`.
-2. Paragraphs are split 80/20 by a hash of their id; a logistic regression is fitted on
-   the 80 and measured on the 20 against the lexical rules and vectors alone.
+2. Paragraphs are split 80/20 by a hash of their id; the models are fitted on the 80
+   and measured on the 20 against the lexical rules and vectors alone. The ranker is a
+   linear model fitted *listwise* (``--ranker``): within each question, the candidates
+   that may answer compete in a softmax and the loss is the share the positives get, so
+   it learns what tells one sentence from its neighbours rather than which questions
+   have answers; a one-feature logistic fit on its score then makes it a probability.
+   The answerability model is a logistic regression on each question's top candidate.
 3. With ``--dev-weight W`` (default 0: off), the dev split of ``eval/questions.jsonl``,
    asked over the seed index, adds in-domain examples to the ranker, each weighted W
    times a training example. The answerability model is fitted on the training corpora
@@ -158,12 +163,60 @@ def held_out(paragraph: str) -> bool:
 def _logistic(X: np.ndarray, y: np.ndarray, c: float, w: np.ndarray | None = None) -> Linear:
     from sklearn.linear_model import LogisticRegression
 
-    mean = X.mean(axis=0)
-    scale = X.std(axis=0)
-    scale[scale < 1e-9] = 1.0
+    mean, scale = _standardise(X)
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit((X - mean) / scale, y, sample_weight=w)
     return Linear(model.coef_[0], float(model.intercept_[0]), mean, scale)
+
+
+def _standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    return mean, scale
+
+
+def _listwise(
+    X: np.ndarray, y: np.ndarray, case: np.ndarray, c: float, case_weight: np.ndarray | None = None
+) -> Linear:
+    """A linear ranker fitted listwise (a conditional logit): for every case where a
+    candidate that may answer (:func:`fits`) is positive, those candidates compete in a
+    softmax and the loss is minus the log of the positives' share, weighted by
+    ``case_weight``; L2 penalty ``1 / (2 c)`` per unit of case weight. Its score is then
+    calibrated by a logistic fit over every candidate, so it reads as P(holds the answer)."""
+    from scipy.optimize import minimize
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = _standardise(X)
+    Z = (X - mean) / scale
+    ok = fits(X)
+    positive_cases = np.unique(case[ok & (y == 1)])
+    keep = ok & np.isin(case, positive_cases)
+    Zk, yk = Z[keep], y[keep]
+    _, group = np.unique(case[keep], return_inverse=True)
+    n = len(positive_cases)
+    gw = np.ones(n) if case_weight is None else case_weight[positive_cases]
+    total = gw.sum()
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = Zk @ w
+        top = np.full(n, -np.inf)
+        np.maximum.at(top, group, s)
+        e = np.exp(s - top[group])
+        every = np.bincount(group, e, n)
+        pos = np.bincount(group, e * yk, n)
+        value = -(gw * (np.log(pos) - np.log(every))).sum() / total
+        share = gw[group] * (e / every[group] - e * yk / pos[group])
+        grad = Zk.T @ share / total
+        return value + w @ w / (2 * c * total), grad + w / (c * total)
+
+    w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B").x
+    calibration = LogisticRegression(C=1e6, max_iter=1000).fit((Z @ w)[:, None], y)
+    a, b = float(calibration.coef_[0][0]), float(calibration.intercept_[0])
+    return Linear(w * a, b, mean, scale)
+
+
+RANKERS = ("listwise", "pointwise")
 
 
 def top_candidates(ex: Examples, ranker: Linear) -> tuple[np.ndarray, np.ndarray]:
@@ -182,20 +235,27 @@ def top_candidates(ex: Examples, ranker: Linear) -> tuple[np.ndarray, np.ndarray
 
 
 def fit(
-    ex: Examples, c: float = 1.0, extra: Examples | None = None, weight: float = 1.0
+    ex: Examples,
+    c: float = 1.0,
+    extra: Examples | None = None,
+    weight: float = 1.0,
+    ranker: str = "listwise",
 ) -> LearnedScorer:
     """The ranker on every candidate (of ``ex``, and of ``extra`` at ``weight`` each),
-    then the answerability model on the top candidate of each of ``ex``'s cases."""
-    if extra is not None and len(extra.y):
-        X = np.vstack([ex.X, extra.X])
-        y = np.concatenate([ex.y, extra.y])
-        w = np.concatenate([np.ones(len(ex.y)), np.full(len(extra.y), weight)])
-        ranker = _logistic(X, y, c, w)
+    ``listwise`` or ``pointwise`` (a plain logistic regression), then the answerability
+    model on the top candidate of each of ``ex``'s cases."""
+    if ranker not in RANKERS:
+        raise ValueError(f"unknown ranker {ranker!r}: choose one of {', '.join(RANKERS)}")
+    both = ex.extend(extra) if extra is not None and len(extra.y) else ex
+    n_extra = len(both.answerable) - len(ex.answerable)
+    case_weight = np.concatenate([np.ones(len(ex.answerable)), np.full(n_extra, weight)])
+    if ranker == "listwise":
+        model = _listwise(both.X, both.y, both.case, c, case_weight)
     else:
-        ranker = _logistic(ex.X, ex.y, c)
-    rows, right = top_candidates(ex, ranker)
-    answerability = _logistic(answerability_inputs(ranker, ex.X[rows]), right.astype(float), c)
-    return LearnedScorer(ranker, answerability)
+        model = _logistic(both.X, both.y, c, case_weight[both.case])
+    rows, right = top_candidates(ex, model)
+    answerability = _logistic(answerability_inputs(model, ex.X[rows]), right.astype(float), c)
+    return LearnedScorer(model, answerability)
 
 
 def decisions(ex: Examples, scorer: Scorer) -> dict[str, float]:
@@ -311,7 +371,7 @@ def cross_decisions(
     rows: dict[int, DevDecision] = {}
     for k in range(args.folds):
         inside = np.flatnonzero(folds != k)
-        scorer = fit(train, args.c, dev.subset(inside), args.dev_weight)
+        scorer = fit(train, args.c, dev.subset(inside), args.dev_weight, args.ranker)
         scorer.gap = args.gap
         answerer = answerer_for(settings, embedder, replace(scorer, threshold=0.0))
         out = np.flatnonzero(folds == k)
@@ -365,7 +425,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     dev = None
     if items and args.dev_weight > 0:
         dev = from_eval(answerer_for(settings, embedder, LexicalScorer()), items)
-    scorer = fit(train, args.c, dev, args.dev_weight)
+    scorer = fit(train, args.c, dev, args.dev_weight, args.ranker)
     scorer.gap = args.gap
     heldout = {
         "learned@0.5": decisions(test, scorer),
@@ -381,6 +441,8 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             "corpora": {src.name: corpus_hashes(src) for src in corpora},
             "max_questions": args.max_questions,
             "foreign": args.foreign,
+            "ranker": args.ranker,
+            "c": args.c,
             "seed": args.seed,
             "cases": len(train.answerable),
             "candidates": len(train.y),

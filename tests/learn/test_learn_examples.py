@@ -1,11 +1,13 @@
-"""Labels of eval items, in-domain weighting of the ranker and the dev folds."""
+"""Labels of eval items, the listwise and pointwise rankers, in-domain weighting of the
+ranker and the dev folds."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from answer.features import FEATURE_NAMES
-from answer.score import RULED_OUT_BY
+from answer.score import RULED_OUT_BY, LearnedScorer
 from learn.examples import Examples, eval_label
 from learn.train import fit, folds_of
 
@@ -61,14 +63,54 @@ def _examples(signal: int, n_cases: int, seed: int) -> Examples:
     )
 
 
-def test_weighted_extra_examples_steer_the_ranker() -> None:
+def _case_level(n_cases: int, seed: int) -> Examples:
+    """Cases of 10 candidates where cov_unit (column 0) marks the positive within its case,
+    and cov_passage (column 1) is the same for a case's candidates but much higher in
+    cases that have a positive at all: it tells answerable questions, not sentences."""
+    ex = _examples(signal=0, n_cases=n_cases, seed=seed)
+    level = np.where(ex.answerable, 4.0, -4.0) + np.random.default_rng(seed).normal(size=n_cases)
+    ex.X[:, 1] = np.repeat(level, 10)
+    return ex
+
+
+def test_the_listwise_ranker_learns_what_tells_sentences_of_one_question_apart() -> None:
+    ex = _case_level(300, seed=4)
+    listwise, pointwise = fit(ex, c=1.0).ranker, fit(ex, c=1.0, ranker="pointwise").ranker
+    assert listwise.coef[0] > 0 and pointwise.coef[0] > 0
+    # pointwise spends weight on the case-level feature; listwise leaves it nearly alone
+    assert abs(listwise.coef[1]) < 0.2 * listwise.coef[0]
+    assert pointwise.coef[1] > 0.5 * pointwise.coef[0]
+
+
+def test_the_listwise_score_is_calibrated_as_a_probability() -> None:
+    ex = _examples(signal=0, n_cases=300, seed=5)
+    p = fit(ex, c=1.0).ranker.probability(ex.X)
+    assert ((p > 0) & (p < 1)).all()
+    # a logistic calibration with an intercept: the probabilities sum to the positives
+    assert p.sum() == pytest.approx(ex.y.sum(), rel=0.02)
+    assert p[ex.y == 1].mean() > 0.5 > p[ex.y == 0].mean()
+
+
+def test_an_unknown_ranker_is_refused() -> None:
+    with pytest.raises(ValueError, match="listwise, pointwise"):
+        fit(_examples(signal=0, n_cases=20, seed=6), ranker="pairs")
+
+
+@pytest.mark.parametrize("ranker", ["listwise", "pointwise"])
+def test_weighted_extra_examples_steer_the_ranker(ranker: str) -> None:
     train = _examples(signal=0, n_cases=200, seed=1)
     extra = _examples(signal=1, n_cases=20, seed=2)
-    plain = fit(train, c=1.0)
-    steered = fit(train, c=1.0, extra=extra, weight=50.0)
+    plain = fit(train, c=1.0, ranker=ranker)
+    steered = fit(train, c=1.0, extra=extra, weight=50.0, ranker=ranker)
     assert plain.ranker.coef[0] > plain.ranker.coef[1]
     assert steered.ranker.coef[1] > plain.ranker.coef[1] * 2
-    assert steered.ranker.coef[1] > steered.ranker.coef[0]
+
+    def top1(scorer: LearnedScorer, ex: Examples) -> float:
+        p = scorer.ranker.logit(ex.X).reshape(-1, 10)
+        return float((p.argmax(axis=1) == 0)[ex.answerable].mean())
+
+    # the steered ranker finds the extra cases' answers more often
+    assert top1(steered, extra) > top1(plain, extra)
 
 
 def test_folds_are_stratified_by_type_and_fixed_by_the_seed() -> None:
