@@ -85,37 +85,52 @@ class Context:
 Feature = Callable[[Context, Candidate], float]
 
 
+def _read(c: Candidate, text: str) -> str:
+    """``text`` as coverage reads it: a unit of a document about a district counts as
+    naming that district ("历下" is covered by "年内重点实施30项民生实事" from a document
+    about 历下区, as it is by every sentence of that document a reader sees). Districts
+    are known by their stem (:func:`ingest.lexicon.district_stems`); the question may say
+    it with its 区 or 县."""
+    return f"{c.place}区 {c.place}县 {text}" if c.place else text
+
+
+def _passage(c: Candidate) -> str:
+    return c.chunk.index_text() if c.chunk else c.unit.text
+
+
+def _with_heading(c: Candidate) -> str:
+    heading = c.chunk.heading if c.chunk else ""
+    return f"{heading}{c.unit.text}"
+
+
 def cov_unit(ctx: Context, c: Candidate) -> float:
     """IDF-weighted share of the question's corpus terms the unit contains."""
-    return ctx.cov(c.unit.text)
+    return ctx.cov(_read(c, c.unit.text))
 
 
 def cov_passage(ctx: Context, c: Candidate) -> float:
     """The same share over the passage the unit was found in (heading path included)."""
-    return ctx.cov(c.chunk.index_text()) if c.chunk else ctx.cov(c.unit.text)
+    return ctx.cov(_read(c, _passage(c)))
 
 
 def cov_heading(ctx: Context, c: Candidate) -> float:
     """The share covered by the unit together with its heading path."""
-    heading = c.chunk.heading if c.chunk else ""
-    return ctx.cov(f"{heading}{c.unit.text}") if heading else ctx.cov(c.unit.text)
+    return ctx.cov(_read(c, _with_heading(c)))
 
 
 def cov_all(ctx: Context, c: Candidate) -> float:
     """Coverage counting terms no passage contains at the `unseen` weight (the old rule)."""
-    return coverage_forms(ctx.forms, ctx.all_weights, c.unit.text)
+    return coverage_forms(ctx.forms, ctx.all_weights, _read(c, c.unit.text))
 
 
 def cov_all_passage(ctx: Context, c: Candidate) -> float:
     """Passage coverage counting unseen terms at the `unseen` weight (the old rule)."""
-    text = c.chunk.index_text() if c.chunk else c.unit.text
-    return coverage_forms(ctx.forms, ctx.all_weights, text)
+    return coverage_forms(ctx.forms, ctx.all_weights, _read(c, _passage(c)))
 
 
 def cov_all_heading(ctx: Context, c: Candidate) -> float:
     """Unit-with-heading coverage counting unseen terms at the `unseen` weight."""
-    heading = c.chunk.heading if c.chunk else ""
-    return coverage_forms(ctx.forms, ctx.all_weights, f"{heading}{c.unit.text}")
+    return coverage_forms(ctx.forms, ctx.all_weights, _read(c, _with_heading(c)))
 
 
 def unseen_share(ctx: Context, c: Candidate) -> float:
@@ -127,8 +142,7 @@ def unseen_share(ctx: Context, c: Candidate) -> float:
 
 def missing_rare(ctx: Context, c: Candidate) -> float:
     """Weight of the most specific corpus term that neither unit nor passage holds."""
-    text = c.unit.text + (c.chunk.index_text() if c.chunk else "")
-    text = text.lower()
+    text = _read(c, c.unit.text + (c.chunk.index_text() if c.chunk else "")).lower()
     missing = [
         w
         for forms, w in zip(ctx.forms, ctx.weights, strict=True)
@@ -448,7 +462,7 @@ FEATURES: tuple[Feature, ...] = (
 )
 # bump when a feature's definition or the question analysis behind it changes: fitted
 # examples and models must be rebuilt
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)

@@ -74,6 +74,25 @@ def test_lexical_coverage_of_unit_passage_and_heading() -> None:
     assert F.cov_heading(c, one) == 1.0  # heading supplies 绿道
 
 
+def test_a_unit_of_a_document_about_a_district_counts_as_naming_it() -> None:
+    c = ctx(q(terms=("青川", "民生实事")), weights=(1.0, 3.0))
+    told = cand("年内实施30项民生实事。", place="青川")
+    assert F.cov_unit(c, told) == 1.0
+    assert F.cov_passage(c, told) == 1.0
+    assert F.cov_heading(c, told) == 1.0
+    assert F.cov_all(c, told) == 1.0
+    assert F.missing_rare(c, told) == 0.0
+    # a document about no district, or about another one, does not name the asked one
+    for place in (None, "白河"):
+        other = cand("年内实施30项民生实事。", place=place)
+        assert F.cov_unit(c, other) == pytest.approx(0.75)
+        assert F.missing_rare(c, other) == 1.0
+    # the question may say the district with its 区 or 县
+    full = ctx(q(terms=("青川区", "民生实事")), weights=(1.0, 3.0))
+    assert F.cov_unit(full, told) == 1.0
+    assert F.cov_unit(ctx(q(terms=("青川县",))), told) == 1.0
+
+
 def test_cov_all_counts_unseen_terms_at_their_weight() -> None:
     # 花钱 is in no passage: weight 0 for cov_unit, 2 for cov_all
     c = ctx(q(terms=("公园", "花钱")), weights=(1.0, 0.0), all_weights=(1.0, 2.0))
