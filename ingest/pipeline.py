@@ -103,18 +103,23 @@ def prepare_documents(folder: Path) -> list[Document]:
 
 
 def fingerprint(
-    docs: list[Document], chunks: list[Chunk], commitments: list[Commitment], names: list[str]
+    docs: list[Document],
+    chunks: list[Chunk],
+    commitments: list[Commitment],
+    names: list[str],
+    facts: dict[str, object] | None = None,
 ) -> str:
     """Hash of everything derived from the folder before embedding.
 
-    Any change in a document or in the cleaning, metadata, chunking, commitment or
-    lexicon code changes it, so a stale index is always rebuilt.
+    Any change in a document or in the cleaning, metadata, chunking, commitment, lexicon
+    or corpus-facts code changes it, so a stale index is always rebuilt.
     """
     payload = [
         [asdict(d) for d in docs],
         [asdict(c) for c in chunks],
         [asdict(c) for c in commitments],
         names,
+        facts or {},
     ]
     return content_hash(json.dumps(payload, ensure_ascii=False, sort_keys=True))
 
@@ -207,7 +212,9 @@ def build_index(
             parse_commitments(doc.doc_id, doc.text, partial(heading_path, doc.sections))
         )
     names = extract_names((d.text for d in docs), commitments)
-    corpus_hash = fingerprint(docs, chunks, commitments, names)
+    tokenizer = ChineseTokenizer(names)
+    facts = corpus_facts(docs, tokenizer)
+    corpus_hash = fingerprint(docs, chunks, commitments, names, facts)
     embedder = embedder or load_embedder(settings)
     store = open_store(settings, index_dir)
     if not force and is_up_to_date(store, corpus_hash, settings, embedder.name):
@@ -222,7 +229,6 @@ def build_index(
             up_to_date=True,
             skipped=tuple(skipped),
         )
-    tokenizer = ChineseTokenizer(names)
     units: list[AnswerUnit] = []
     for doc in docs:
         units.extend(answer_units(doc, commitments, settings.long_sentence, settings.window_chars))
@@ -246,7 +252,7 @@ def build_index(
     store.write(
         Batch(
             manifest=manifest,
-            facts=corpus_facts(docs, tokenizer),
+            facts=facts,
             names=names,
             documents=[d for d in docs if d.doc_id not in keep],
             chunks=new_chunks,

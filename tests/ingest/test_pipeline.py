@@ -96,3 +96,23 @@ def test_failed_ingest_keeps_the_previous_index(tmp_path, corpus_dir, settings) 
     assert (local.index_dir / "manifest.json").read_text(encoding="utf-8") == before
     assert json.loads(before)["counts"]["documents"] == 3
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index")]
+
+
+def test_a_change_in_the_corpus_facts_code_refreshes_the_index(
+    tmp_path, corpus_dir, settings, monkeypatch
+) -> None:
+    """Facts (districts, latest year) are derived at ingest: when the code deriving them
+    changes, an index of unchanged documents is refreshed, re-using every vector."""
+    import ingest.pipeline as pipeline
+
+    local = settings.model_copy(update={"docs_dir": corpus_dir, "index_dir": tmp_path / "index"})
+    build_index(local, embedder=HashEmbedder())
+    real = pipeline.corpus_facts
+    monkeypatch.setattr(
+        pipeline, "corpus_facts", lambda docs, tok: {**real(docs, tok), "districts": ["青川"]}
+    )
+    again = CountingEmbedder()
+    report = build_index(local, embedder=again)
+    assert not report.up_to_date and again.seen == [] and report.reused > 0
+    assert load_index(local.index_dir).facts["districts"] == ["青川"]
+    assert build_index(local, embedder=again).up_to_date
