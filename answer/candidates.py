@@ -62,5 +62,6 @@ def gather(
         if c.chunk is not None:
             c.vec_passage = passages[c.chunk.chunk_id]
         c.year = docs[c.unit.doc_id].year
+        c.title = docs[c.unit.doc_id].title
         c.place = places.get(c.unit.doc_id) if places is not None else None
     return kept

@@ -57,6 +57,7 @@ class Candidate:
     vec_rank: int | None = None  # 0-based rank among units by vector similarity
     year: int | None = None  # the year its document speaks about
     place: str | None = None  # the district its document is about (dominant_place)
+    title: str = ""  # its document's title
     vec_unit: float = 0.0
     vec_passage: float = 0.0
 
@@ -95,12 +96,15 @@ def _read(c: Candidate, text: str) -> str:
 
 
 def _passage(c: Candidate) -> str:
-    return c.chunk.index_text() if c.chunk else c.unit.text
+    """The passage with its heading path, under its document's title."""
+    return f"{c.title}\n{c.chunk.index_text() if c.chunk else c.unit.text}"
 
 
 def _with_heading(c: Candidate) -> str:
+    """The unit under its document's title and heading path: a reader sees both (a
+    section of a report on 2024 says neither the year nor the district again)."""
     heading = c.chunk.heading if c.chunk else ""
-    return f"{heading}{c.unit.text}"
+    return f"{c.title}\n{heading}{c.unit.text}"
 
 
 def cov_unit(ctx: Context, c: Candidate) -> float:
@@ -109,12 +113,13 @@ def cov_unit(ctx: Context, c: Candidate) -> float:
 
 
 def cov_passage(ctx: Context, c: Candidate) -> float:
-    """The same share over the passage the unit was found in (heading path included)."""
+    """The same share over the passage the unit was found in (title and heading path
+    included)."""
     return ctx.cov(_read(c, _passage(c)))
 
 
 def cov_heading(ctx: Context, c: Candidate) -> float:
-    """The share covered by the unit together with its heading path."""
+    """The share covered by the unit together with its title and heading path."""
     return ctx.cov(_read(c, _with_heading(c)))
 
 
@@ -142,7 +147,7 @@ def unseen_share(ctx: Context, c: Candidate) -> float:
 
 def missing_rare(ctx: Context, c: Candidate) -> float:
     """Weight of the most specific corpus term that neither unit nor passage holds."""
-    text = _read(c, c.unit.text + (c.chunk.index_text() if c.chunk else "")).lower()
+    text = _read(c, f"{c.unit.text}\n{_passage(c)}").lower()
     missing = [
         w
         for forms, w in zip(ctx.forms, ctx.weights, strict=True)
@@ -462,10 +467,59 @@ FEATURES: tuple[Feature, ...] = (
 )
 # bump when a feature's definition or the question analysis behind it changes: fitted
 # examples and models must be rebuilt
-FEATURES_VERSION = 10
+FEATURES_VERSION = 11
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)
+
+# What more of a feature can mean, declared with the features and kept by the fitted
+# models (a weight of the declared sign or zero): more of the question's words, a closer
+# vector, a better rank or the asked shape of answer never make a candidate a worse
+# answer; a missing word, another place or a ruled-out shape never make it a better one.
+# Wikipedia training data alone can teach the opposite through correlated features (a
+# sentence holding more of the question's words scored lower); the rest may go either way.
+RAISES: frozenset[str] = frozenset(
+    {
+        "cov_unit",
+        "cov_passage",
+        "cov_heading",
+        "cov_all",
+        "cov_all_passage",
+        "cov_all_heading",
+        "vec_unit",
+        "vec_passage",
+        "rank_fused",
+        "rank_dense",
+        "rank_keyword",
+        "rank_unit",
+        "fit_figure",
+        "fit_measure",
+        "near_term",
+        "fit_list",
+        "fit_date",
+        "fit_person",
+        "fit_place",
+        "year_match",
+    }
+)
+LOWERS: frozenset[str] = frozenset(
+    {
+        "unseen_share",
+        "missing_rare",
+        "miss_figure",
+        "miss_measure",
+        "miss_name",
+        "other_place",
+        "is_heading",
+    }
+)
+
+
+def direction(name: str) -> int:
+    """+1 when more of feature ``name`` can only help a candidate, -1 when it can only
+    hurt, 0 when it may go either way (a gap feature goes the way of its feature)."""
+    base = name.removesuffix("_gap")
+    return 1 if base in RAISES else -1 if base in LOWERS else 0
 
 
 def feature_matrix(ctx: Context, cands: Sequence[Candidate]) -> np.ndarray:

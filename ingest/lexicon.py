@@ -335,7 +335,7 @@ def district_stems(corpus: str, cut: Callable[[str], list[str]]) -> list[str]:
     return out
 
 
-_AREA_NOUN_ENDS = frozenset("城园社片景街辖新老市郊校厂展湖港商")  # 城区, 园区, 社区 …
+_AREA_NOUN_ENDS = frozenset("城园社片景街辖新老市郊校厂展湖港商地")  # 城区, 园区, 社区, 东北地区 …
 
 
 def _looks_like_place(stem: str) -> bool:

@@ -33,7 +33,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
@@ -44,7 +44,7 @@ import numpy as np
 from answer.analyse import DATA
 from answer.answerer import Answerer
 from answer.config import AnswerConfig
-from answer.features import FEATURE_NAMES, FEATURES_VERSION
+from answer.features import FEATURE_NAMES, FEATURES_VERSION, direction
 from answer.score import (
     DEFAULT_MODEL,
     LearnedScorer,
@@ -160,13 +160,45 @@ def held_out(paragraph: str) -> bool:
     return int(hashlib.sha256(paragraph.encode()).hexdigest(), 16) % HELD_OUT == 0
 
 
-def _logistic(X: np.ndarray, y: np.ndarray, c: float, w: np.ndarray | None = None) -> Linear:
-    from sklearn.linear_model import LogisticRegression
+Bounds = list[tuple[float | None, float | None]]
+
+
+def signs(names: Sequence[str], declared: bool = True) -> Bounds:
+    """Bounds on each weight: of the feature's declared direction
+    (:func:`answer.features.direction`), or free."""
+    out: Bounds = []
+    for name in names:
+        d = direction(name) if declared else 0
+        out.append((0.0, None) if d > 0 else (None, 0.0) if d < 0 else (None, None))
+    return out
+
+
+def _logistic(
+    X: np.ndarray,
+    y: np.ndarray,
+    c: float,
+    w: np.ndarray | None = None,
+    bounds: Bounds | None = None,
+) -> Linear:
+    """A logistic regression over standardised inputs (L2, as scikit-learn's: minimise
+    ½|coef|² + c · Σ w·logloss), each weight within ``bounds`` (none: free). The
+    intercept is free and not penalised."""
+    from scipy.optimize import minimize
 
     mean, scale = _standardise(X)
-    model = LogisticRegression(C=c, max_iter=3000)
-    model.fit((X - mean) / scale, y, sample_weight=w)
-    return Linear(model.coef_[0], float(model.intercept_[0]), mean, scale)
+    Z = (X - mean) / scale
+    sw = np.ones(len(y)) if w is None else w
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        coef, b = theta[:-1], theta[-1]
+        s = Z @ coef + b
+        value = (sw * (np.logaddexp(0.0, s) - y * s)).sum()
+        g = sw * (1.0 / (1.0 + np.exp(-s)) - y)
+        return c * value + 0.5 * coef @ coef, np.append(c * (Z.T @ g) + coef, c * g.sum())
+
+    box = list(bounds or [(None, None)] * Z.shape[1]) + [(None, None)]
+    theta = minimize(loss, np.zeros(Z.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=box).x
+    return Linear(theta[:-1], float(theta[-1]), mean, scale)
 
 
 def _standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -177,15 +209,20 @@ def _standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _listwise(
-    X: np.ndarray, y: np.ndarray, case: np.ndarray, c: float, case_weight: np.ndarray | None = None
+    X: np.ndarray,
+    y: np.ndarray,
+    case: np.ndarray,
+    c: float,
+    case_weight: np.ndarray | None = None,
+    bounds: Bounds | None = None,
 ) -> Linear:
     """A linear ranker fitted listwise (a conditional logit): for every case where a
     candidate that may answer (:func:`fits`) is positive, those candidates compete in a
     softmax and the loss is minus the log of the positives' share, weighted by
-    ``case_weight``; L2 penalty ``1 / (2 c)`` per unit of case weight. Its score is then
-    calibrated by a logistic fit over every candidate, so it reads as P(holds the answer)."""
+    ``case_weight``; L2 penalty ``1 / (2 c)`` per unit of case weight; each weight within
+    ``bounds``. Its score is then calibrated by a logistic fit over every candidate, so
+    it reads as P(holds the answer)."""
     from scipy.optimize import minimize
-    from sklearn.linear_model import LogisticRegression
 
     mean, scale = _standardise(X)
     Z = (X - mean) / scale
@@ -210,9 +247,13 @@ def _listwise(
         grad = Zk.T @ share / total
         return value + w @ w / (2 * c * total), grad + w / (c * total)
 
-    w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B").x
-    calibration = LogisticRegression(C=1e6, max_iter=1000).fit((Z @ w)[:, None], y)
-    a, b = float(calibration.coef_[0][0]), float(calibration.intercept_[0])
+    w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds).x
+    score = (Z @ w)[:, None]
+    calibration = _logistic(score, y, 1e6)
+    a = float(calibration.coef[0] / calibration.scale[0])
+    b = float(
+        calibration.intercept - calibration.coef[0] * calibration.mean[0] / calibration.scale[0]
+    )
     return Linear(w * a, b, mean, scale)
 
 
@@ -240,21 +281,28 @@ def fit(
     extra: Examples | None = None,
     weight: float = 1.0,
     ranker: str = "listwise",
+    declared: bool = True,
 ) -> LearnedScorer:
     """The ranker on every candidate (of ``ex``, and of ``extra`` at ``weight`` each),
     ``listwise`` or ``pointwise`` (a plain logistic regression), then the answerability
-    model on the top candidate of each of ``ex``'s cases."""
+    model on the top candidate of each of ``ex``'s cases. With ``declared``, every
+    weight keeps its feature's declared direction (the ranker's score counts as raising
+    answerability); otherwise the weights are free."""
     if ranker not in RANKERS:
         raise ValueError(f"unknown ranker {ranker!r}: choose one of {', '.join(RANKERS)}")
     both = ex.extend(extra) if extra is not None and len(extra.y) else ex
     n_extra = len(both.answerable) - len(ex.answerable)
     case_weight = np.concatenate([np.ones(len(ex.answerable)), np.full(n_extra, weight)])
+    bounds = signs(FEATURE_NAMES, declared)
     if ranker == "listwise":
-        model = _listwise(both.X, both.y, both.case, c, case_weight)
+        model = _listwise(both.X, both.y, both.case, c, case_weight, bounds)
     else:
-        model = _logistic(both.X, both.y, c, case_weight[both.case])
+        model = _logistic(both.X, both.y, c, case_weight[both.case], bounds)
     rows, right = top_candidates(ex, model)
-    answerability = _logistic(answerability_inputs(model, ex.X[rows]), right.astype(float), c)
+    first = (0.0, None) if declared else (None, None)
+    answerability = _logistic(
+        answerability_inputs(model, ex.X[rows]), right.astype(float), c, bounds=[first, *bounds]
+    )
     return LearnedScorer(model, answerability)
 
 
@@ -371,7 +419,14 @@ def cross_decisions(
     rows: dict[int, DevDecision] = {}
     for k in range(args.folds):
         inside = np.flatnonzero(folds != k)
-        scorer = fit(train, args.c, dev.subset(inside), args.dev_weight, args.ranker)
+        scorer = fit(
+            train,
+            args.c,
+            dev.subset(inside),
+            args.dev_weight,
+            args.ranker,
+            args.signs == "declared",
+        )
         scorer.gap = args.gap
         answerer = answerer_for(settings, embedder, replace(scorer, threshold=0.0))
         out = np.flatnonzero(folds == k)
@@ -425,7 +480,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     dev = None
     if items and args.dev_weight > 0:
         dev = from_eval(answerer_for(settings, embedder, LexicalScorer()), items)
-    scorer = fit(train, args.c, dev, args.dev_weight, args.ranker)
+    scorer = fit(train, args.c, dev, args.dev_weight, args.ranker, args.signs == "declared")
     scorer.gap = args.gap
     heldout = {
         "learned@0.5": decisions(test, scorer),
@@ -442,6 +497,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             "max_questions": args.max_questions,
             "foreign": args.foreign,
             "ranker": args.ranker,
+            "signs": args.signs,
             "c": args.c,
             "seed": args.seed,
             "cases": len(train.answerable),

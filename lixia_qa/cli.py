@@ -240,6 +240,13 @@ def build_parser() -> argparse.ArgumentParser:
         "paragraphs against 0.813 for pointwise logistic regression)",
     )
     p.add_argument(
+        "--signs",
+        choices=("declared", "free"),
+        default="declared",
+        help="keep each weight of the direction its feature declares "
+        "(answer.features.RAISES / LOWERS), or leave the weights free",
+    )
+    p.add_argument(
         "--gap",
         type=float,
         default=0.5,

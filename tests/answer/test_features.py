@@ -93,6 +93,28 @@ def test_a_unit_of_a_document_about_a_district_counts_as_naming_it() -> None:
     assert F.cov_unit(ctx(q(terms=("青川县",))), told) == 1.0
 
 
+def test_the_document_title_counts_for_passage_and_heading_coverage() -> None:
+    c = ctx(q(terms=("政府工作报告", "民生实事")), weights=(1.0, 3.0))
+    one = cand("年内实施30项民生实事。", title="2020年政府工作报告")
+    assert F.cov_unit(c, one) == pytest.approx(0.75)  # the unit alone does not say it
+    assert F.cov_passage(c, one) == 1.0
+    assert F.cov_heading(c, one) == 1.0
+    assert F.cov_all_passage(c, one) == 1.0
+    assert F.cov_all_heading(c, one) == 1.0
+    assert F.missing_rare(c, one) == 0.0
+    untitled = cand("年内实施30项民生实事。")
+    assert F.cov_passage(c, untitled) == pytest.approx(0.75)
+    assert F.missing_rare(c, untitled) == 1.0
+
+
+def test_every_declared_direction_names_a_feature_and_gaps_follow_theirs() -> None:
+    assert set(F.FEATURE_NAMES) >= (F.RAISES | F.LOWERS)
+    assert not F.RAISES & F.LOWERS
+    assert F.direction("cov_unit") == F.direction("cov_unit_gap") == 1
+    assert F.direction("missing_rare") == -1
+    assert F.direction("log_length") == 0
+
+
 def test_cov_all_counts_unseen_terms_at_their_weight() -> None:
     # 花钱 is in no passage: weight 0 for cov_unit, 2 for cov_all
     c = ctx(q(terms=("公园", "花钱")), weights=(1.0, 0.0), all_weights=(1.0, 2.0))

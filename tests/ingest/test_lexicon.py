@@ -150,3 +150,6 @@ def test_district_short_forms() -> None:
         "提升城区品质，推进区域合作，建设全省首善之区。"
     )
     assert sorted(district_stems(text, ChineseTokenizer().words)) == ["白塔", "青山"]
+    # a region (地区) is no district: found on DRCD's paragraphs (东北地区, 西南地区)
+    regions = "东北地区气候寒冷，东北地区盛产大豆，西南地区多山。西南地区降水多。青山区。青山区。"
+    assert district_stems(regions, ChineseTokenizer().words) == ["青山"]

@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from answer.features import FEATURE_NAMES
+from answer.features import FEATURE_NAMES, direction
 from answer.score import RULED_OUT_BY, LearnedScorer
 from learn.examples import Examples, eval_label
-from learn.train import fit, folds_of
+from learn.train import _logistic, fit, folds_of
 
 DOC = "a.txt"
 
@@ -89,6 +89,32 @@ def test_the_listwise_score_is_calibrated_as_a_probability() -> None:
     # a logistic calibration with an intercept: the probabilities sum to the positives
     assert p.sum() == pytest.approx(ex.y.sum(), rel=0.02)
     assert p[ex.y == 1].mean() > 0.5 > p[ex.y == 0].mean()
+
+
+@pytest.mark.parametrize("ranker", ["listwise", "pointwise"])
+def test_declared_directions_hold_against_the_data(ranker: str) -> None:
+    # missing_rare is declared to lower a candidate; here it marks the positives
+    ex = _examples(signal=FEATURE_NAMES.index("missing_rare"), n_cases=200, seed=7)
+    col = FEATURE_NAMES.index("missing_rare")
+    free = fit(ex, c=1.0, ranker=ranker, declared=False)
+    kept = fit(ex, c=1.0, ranker=ranker)
+    assert free.ranker.coef[col] > 0.5
+    assert kept.ranker.coef[col] == pytest.approx(0.0, abs=1e-6)
+    for model in (kept.ranker, kept.answerability):
+        assert model is not None
+        names = ("ranker_logit", *FEATURE_NAMES)[-len(model.coef) :]
+        for name, w in zip(names, model.coef, strict=True):
+            assert direction(name) * w >= -1e-9, name
+
+
+def test_the_free_logistic_fit_is_scikit_learns() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    ex = _examples(signal=0, n_cases=100, seed=8)
+    ours = _logistic(ex.X, ex.y, 0.1)
+    theirs = LogisticRegression(C=0.1, max_iter=5000).fit((ex.X - ours.mean) / ours.scale, ex.y)
+    np.testing.assert_allclose(ours.coef, theirs.coef_[0], atol=2e-3)
+    assert ours.intercept == pytest.approx(theirs.intercept_[0], abs=2e-3)
 
 
 def test_an_unknown_ranker_is_refused() -> None:
