@@ -506,7 +506,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         },
         "heldout": heldout,
         "fitted": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "versions": {p: metadata.version(p) for p in ("lixia-qa", "scikit-learn")},
+        "versions": {p: metadata.version(p) for p in ("lixia-qa", "scipy", "numpy")},
         "command": "lixia-qa train-answerer",
     }
     if dev is not None:
