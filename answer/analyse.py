@@ -30,16 +30,18 @@ class Kind(StrEnum):
     DATE = "date"  # 什么时候, 哪一年: a date or year
     PERSON = "person"  # 谁 (not about a commitment): a person or organisation
     PLACE = "place"  # 哪里, 在哪: a place
+    TERM = "term"  # 叫什么, 被称为: a name or term, often quoted (“大城管”)
     FACT = "fact"  # anything else: a short span
 
 
-FIGURE, OWNER, LIST, DATE, PERSON, PLACE, FACT = (
+FIGURE, OWNER, LIST, DATE, PERSON, PLACE, TERM, FACT = (
     Kind.FIGURE,
     Kind.OWNER,
     Kind.LIST,
     Kind.DATE,
     Kind.PERSON,
     Kind.PLACE,
+    Kind.TERM,
     Kind.FACT,
 )
 
@@ -58,6 +60,11 @@ _DATE_RE = re.compile(
     r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|几号|几日|什么时间|哪个时间|何年|多会儿|年份"
 )
 _PERSON_RE = re.compile(r"谁|哪位|什么人|哪个人|何人")
+# asking what something is called: 叫什么, 叫啥, 什么名字, 被称为, 担个啥名头
+_TERM_RE = re.compile(
+    r"叫(?:做|作)?(?:什么|啥)|(?:什么|啥)(?:名字|名称|名头|称号|称呼|叫法|说法|名堂)|"
+    r"(?:称为|称作|称之为|简称|别称|又称|全称|名为|命名为)(?:什么|啥)?[？?]?$|名称是"
+)
 _PLACE_RE_Q = re.compile(r"哪里|哪儿|在哪|什么地方|何处|何地|哪个(?:城市|国家|地方|省|地区)")
 # measure word asked for, e.g. 几所 -> 所, 多少亿元 -> 亿元
 _MEASURE_RE = re.compile(
@@ -84,7 +91,8 @@ QUESTION_WORDS = frozenset(
 # words naming the kind of answer wanted ("有什么特点"): answers rarely repeat them
 ASPECT_WORDS = frozenset(
     """特点 特性 特征 原因 作用 意义 过程 方法 方式 影响 优势 内容 目的 结果 区别 用途 功能
-    含义 定义 来源 由来 经过 背景 理由 措施 做法 职位 地位 称号 名称 位置 地方 时间 时候""".split()
+    含义 定义 来源 由来 经过 背景 理由 措施 做法 职位 地位 称号 名称 名头 称呼 叫法 位置 地方 时间
+    时候""".split()
 )
 
 _YEAR4_RE = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -112,6 +120,7 @@ class Question:
     context_terms: tuple[str, ...] = ()  # terms carried over from earlier questions
     forms: tuple[tuple[str, ...], ...] = ()  # per term: the term and its synonyms
     name: NameKind | None = None  # 哪条路: a name ending in 路/街/巷 is asked for
+    counted: str | None = None  # what a figure question counts: 几个方面 -> 方面
 
     def term_forms(self, term: str) -> tuple[str, ...]:
         for forms in self.forms:
@@ -143,6 +152,8 @@ def classify(text: str) -> tuple[Kind, str | None]:
         return LIST, None
     if _DATE_RE.search(text):
         return DATE, None
+    if _TERM_RE.search(text):  # before figures: "几摊子合一块干，这种管法叫啥"
+        return TERM, None
     if _FIGURE_RE.search(text):
         return FIGURE, None
     if _PERSON_RE.search(text):
@@ -276,6 +287,23 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(terms), key=lambda t: -len(t)))
 
 
+def counted_noun(text: str, match: re.Match[str] | None, tokenizer: ChineseTokenizer) -> str | None:
+    """The word right after the asked measure ("几个方面" -> 方面, "多少所学校" -> 学校,
+    "多少项民生实事" -> 民生), past a 的; None when that is no content word of two or
+    more Han characters ("多少个能歇脚的点" -> None)."""
+    if match is None:
+        return None
+    words = [w for w, _, _ in tokenizer.spans(text[match.end() :]) if w.strip()]
+    if words and words[0] == "的":
+        words = words[1:]
+    if not words:
+        return None
+    word = words[0]
+    if not _CJK_RE.match(word) or word in QUESTION_WORDS or word in framing_words():
+        return None
+    return word
+
+
 def _measure_word(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
@@ -337,6 +365,7 @@ def analyse(
     years = explicit_years(text, latest_year)
     relative = bool(years) and not explicit_years(text, None)
     measure = _MEASURE_RE.search(text)
+    counted = counted_noun(text, measure, tokenizer) if kind == FIGURE else None
     context: tuple[str, ...] = ()
     if history and is_follow_up(text):
         prev = analyse(history[-1], tokenizer, latest_year, history[:-1])
@@ -364,4 +393,5 @@ def analyse(
         context_terms=tuple(t for t in context if t not in terms),
         forms=tuple(expand(t) for t in all_terms),
         name=asked_name(text),
+        counted=counted,
     )

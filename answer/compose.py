@@ -36,6 +36,7 @@ _KIND_WORDS = {
     Kind.LIST: "具体包括哪些",
     Kind.PLACE: "具体地点",
     Kind.PERSON: "具体是谁",
+    Kind.TERM: "具体名称",
     Kind.OWNER: "负责的领导或单位",
 }
 

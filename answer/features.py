@@ -17,7 +17,7 @@ from functools import cached_property
 
 import numpy as np
 
-from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, NameKind, Question
+from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, TERM, NameKind, Question
 from answer.sentences import NUMBER_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Chunk
@@ -269,6 +269,26 @@ def fit_measure(ctx: Context, c: Candidate) -> float:
     return float(measure_after_number(c.unit.text, ctx.question.measure, ctx.stated))
 
 
+COUNTED_BEFORE = 6  # characters a counted noun may stand before its figure (学位7000余个)
+
+
+def fit_counted(ctx: Context, c: Candidate) -> float:
+    """A figure question counting something (几个方面, 多少所学校) and the unit has a
+    new figure whose measure word is followed by that noun ("四个方面"), or that the noun
+    shortly precedes ("新增学位7000余个")."""
+    q = ctx.question
+    if q.kind != FIGURE or not q.counted:
+        return 0.0
+    text, noun = c.unit.text.lower(), q.counted.lower()
+    for m in new_figures(text, ctx.stated):
+        after = _after_magnitude(text, m.end())
+        if noun in text[after : after + len(noun) + 2]:
+            return 1.0
+        if noun in text[max(0, m.start() - COUNTED_BEFORE - len(noun)) : m.start()]:
+            return 1.0
+    return 0.0
+
+
 NEAR = 8  # characters between an answer-shaped span and a question word that tie them
 
 
@@ -328,6 +348,26 @@ def fit_person(ctx: Context, c: Candidate) -> float:
         return 0.0
     t = c.unit.text
     return float(bool(_UNIT_IN_TEXT.search(t) or _PERSON_IN_TEXT.search(t)))
+
+
+# a quoted term or title: “大城管”, 「有机米」, 《条例》, ‘双减’
+_QUOTED = re.compile(
+    r"“([^”]{1,24})”|「([^」]{1,24})」|《([^》]{1,30})》|‘([^’]{1,24})’|『([^』]{1,24})』"
+)
+
+
+def quoted_terms(text: str) -> list[str]:
+    """The quoted terms and titles of ``text``, without their marks."""
+    return [next(g for g in m.groups() if g is not None) for m in _QUOTED.finditer(text)]
+
+
+def fit_term(ctx: Context, c: Candidate) -> float:
+    """A 叫什么 question and the unit quotes a term the question does not already say
+    (“大城管” for "这种管法叫啥")."""
+    if ctx.question.kind != TERM:
+        return 0.0
+    asked = ctx.question.text
+    return float(any(t.strip() and t not in asked for t in quoted_terms(c.unit.text)))
 
 
 def fit_place(ctx: Context, c: Candidate) -> float:
@@ -448,11 +488,13 @@ FEATURES: tuple[Feature, ...] = (
     miss_figure,
     miss_measure,
     fit_measure,
+    fit_counted,
     near_term,
     fit_list,
     fit_date,
     fit_person,
     fit_place,
+    fit_term,
     miss_name,
     year_match,
     other_place,
@@ -464,10 +506,11 @@ FEATURES: tuple[Feature, ...] = (
     kind_is(DATE),
     kind_is(PERSON),
     kind_is(PLACE),
+    kind_is(TERM),
 )
 # bump when a feature's definition or the question analysis behind it changes: fitted
 # examples and models must be rebuilt
-FEATURES_VERSION = 11
+FEATURES_VERSION = 12
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)
@@ -494,11 +537,13 @@ RAISES: frozenset[str] = frozenset(
         "rank_unit",
         "fit_figure",
         "fit_measure",
+        "fit_counted",
         "near_term",
         "fit_list",
         "fit_date",
         "fit_person",
         "fit_place",
+        "fit_term",
         "year_match",
     }
 )

@@ -53,7 +53,6 @@ RULED_OUT_BY: tuple[str, ...] = (
     "miss_measure",
     "miss_name",
     "other_place",
-    "is_heading",
 )
 
 
@@ -61,11 +60,13 @@ def fits(X: np.ndarray) -> np.ndarray:
     """The hard requirements every scorer but the original rules applies: a figure
     question gets a figure of the asked family and measure word, a 什么时候 question a
     date or period, a 哪条路 / 哪几个村 question a name of that kind, an answer never
-    comes from a sentence about another place than the one asked, and a heading never
-    answers (:data:`RULED_OUT_BY`)."""
+    comes from a sentence about another place than the one asked (:data:`RULED_OUT_BY`),
+    and a heading answers only when it states the asked figure or date next to a word of
+    the question ("三、重点实施30项民生实事" for 多少项民生实事; not "二、工作安排")."""
     ok = (column(X, "asks_date") == 0) | (column(X, "fit_date") == 1)
     for name in RULED_OUT_BY:
         ok &= column(X, name) == 0
+    ok &= (column(X, "is_heading") == 0) | (column(X, "near_term") > 0)
     return np.asarray(ok)
 
 

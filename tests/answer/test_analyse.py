@@ -12,6 +12,7 @@ from answer.analyse import (
     OWNER,
     PERSON,
     PLACE,
+    TERM,
     analyse,
     asked_name,
     classify,
@@ -34,6 +35,10 @@ from store.tokenize import ChineseTokenizer
         ("这座桥是谁设计的？", PERSON),
         ("文化节在哪里举办？", PLACE),
         ("课后服务是怎么安排的？", FACT),
+        ("把环卫、绿化几摊子合在一起管，这种做法叫啥？", TERM),
+        ("产业部门在这套体系里担个啥名头？", TERM),
+        ("以有机方式种出的米被称为？", TERM),
+        ("那两个村分别叫什么？", LIST),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:
@@ -163,3 +168,18 @@ def test_framing_is_removed_on_word_boundaries_only() -> None:
     assert "办理" in analyse("公交卡怎么办理", tok, None).terms  # not 怎么办 + 理
     assert "怎么办" not in strip_framing("孩子没人接怎么办", tok)
     assert "咱们" not in strip_framing("咱们区里的公园多不多", tok)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("动员会一共提了几个方面的重点工作？", "方面"),
+        ("青川区今年新建多少所学校？", "学校"),
+        ("扩建完能新增多少个学位", "学位"),
+        ("一共弄了多少个能歇脚的点？", None),  # 能 is no noun of two characters
+        ("要修多少条路？", None),
+        ("文化节是什么时候开幕的？", None),  # no figure question
+    ],
+)
+def test_what_a_figure_question_counts(text: str, counted: str | None) -> None:
+    assert analyse(text, ChineseTokenizer(), 2024).counted == counted

@@ -16,6 +16,7 @@ from answer.analyse import (
     OWNER,
     PERSON,
     PLACE,
+    TERM,
     Kind,
     NameKind,
     Question,
@@ -193,6 +194,31 @@ def test_answer_type_fits() -> None:
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
     assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1
     assert F.fit_place(ctx(q(FACT)), cand("会址在青川区。")) == 0
+
+
+def test_a_counted_noun_by_a_new_figure() -> None:
+    asked = Question("提了几个方面的工作？", FIGURE, None, (), ("工作",), "个", counted="方面")
+    assert F.fit_counted(ctx(asked), cand("会议提出四个方面重点工作。")) == 1
+    assert F.fit_counted(ctx(asked), cand("新增学位7000余个，涉及方面广。")) == 0
+    assert F.fit_counted(ctx(asked), cand("会议提出三个“既要、也要”。")) == 0
+    places = Question("新增多少个学位？", FIGURE, None, (), ("新增",), "个", counted="学位")
+    assert F.fit_counted(ctx(places), cand("新增学位7000余个。")) == 1
+    given = Question(
+        "1.3万个学位里幼儿园占多少个学位？", FIGURE, None, (), (), "个", counted="学位"
+    )
+    assert F.fit_counted(ctx(given), cand("新增学位1.3万个。")) == 0  # the question's own
+    assert F.fit_counted(ctx(q(FACT)), cand("会议提出四个方面重点工作。")) == 0
+
+
+def test_a_term_question_fits_a_quoted_term_it_does_not_say() -> None:
+    asked = q(TERM, text="把环卫、绿化合在一起管，这种做法叫啥？")
+    assert F.fit_term(ctx(asked), cand("实行“大环卫”运行机制。")) == 1
+    assert F.fit_term(ctx(asked), cand("出台《城区管理办法》。")) == 1
+    assert F.fit_term(ctx(asked), cand("环卫和绿化合在一起管。")) == 0
+    said = q(TERM, text="“大环卫”这种做法又叫啥？")
+    assert F.fit_term(ctx(said), cand("实行“大环卫”运行机制。")) == 0
+    assert F.fit_term(ctx(q(FACT)), cand("实行“大环卫”运行机制。")) == 0
+    assert F.quoted_terms("「甲」和‘乙’，『丙』") == ["甲", "乙", "丙"]
 
 
 def test_names_of_a_kind() -> None:

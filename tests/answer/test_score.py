@@ -88,6 +88,9 @@ def test_hard_fits_exclude_candidates_whatever_their_score(tmp_path: Path) -> No
     )
     assert not scorer.score(X)[1].any()
     assert not VectorScorer(threshold=0.0).score(X)[1].any()
+    # a heading answers only when it states the asked figure by a question word
+    stating = _row(cov_unit=1.0, is_heading=1, fit_figure=1, near_term=0.5)[None, :]
+    assert VectorScorer(threshold=0.0).score(stating)[1].all()
     dated = _row(cov_unit=1.0, asks_date=1, fit_date=1)[None, :]
     assert VectorScorer(threshold=0.0).score(dated)[1].all()
 

@@ -45,7 +45,7 @@ def _examples(signal: int, n_cases: int, seed: int) -> Examples:
     cov_passage) marks the one positive."""
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(n_cases * 10, len(FEATURE_NAMES)))
-    for gate in (*RULED_OUT_BY, "asks_date"):
+    for gate in (*RULED_OUT_BY, "asks_date", "is_heading"):
         X[:, FEATURE_NAMES.index(gate)] = 0.0  # every candidate may answer
     y = np.zeros(n_cases * 10)
     for case in range(n_cases):
