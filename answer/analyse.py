@@ -319,10 +319,11 @@ _NOT_A_NAME_START = tuple("哪这那每各本全该我你他她咱此某")
 
 
 def _names_a_place(word: str) -> bool:
-    """``word`` before a cut-off 区 may be a place name: not 咱们, 哪位, 这个 …"""
+    """``word`` before a cut-off 区 may be a place name: not 咱们, 哪位, 这个, 几个 …"""
     return (
         bool(_CJK_RE.match(word))
         and not word.startswith(_NOT_A_NAME_START)
+        and not _COUNT_RE.match(word)  # 几个区, 两个区
         and word not in QUESTION_WORDS
         and word not in STOPWORDS
         and word not in framing_words()

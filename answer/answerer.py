@@ -25,6 +25,7 @@ from lixia_qa import zh
 from lixia_qa.types import Answer, AnswerUnit, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
+from store.tokenize import is_place_name
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
 
@@ -92,6 +93,10 @@ class Answerer:
         ]
         if foreign:  # another district or city than the documents speak of
             return self.composer.abstain(q, self.retriever.search(query, k), t0, place=foreign[0])
+        off_topic = self._off_topic(q)
+        if off_topic:  # 济南明天会下雨吗: only the place is the documents' word
+            hits = self.retriever.search(query, k)
+            return self.composer.abstain(q, hits, t0, missing=off_topic)
         answer = self._answer(q, query, k, q.years, t0)
         if answer.abstained and q.relative:
             # 今年/去年 are resolved against the newest documents; when those do not
@@ -226,6 +231,25 @@ class Answerer:
         return None
 
     # --- scoping --------------------------------------------------------------------
+    def _off_topic(self, q: Question) -> list[str]:
+        """The question's other words when it names a place and every other word is one
+        the documents never use (in any of its forms): "济南明天会下雨吗". The place
+        matches every passage about it, so without this the place alone would make a
+        passage look like an answer. Empty otherwise: a question of unknown words alone
+        is left to the vectors (a reworded question may share no word with the text)."""
+        topical = [t for t in q.terms if not self._place_word(t)]
+        if len(topical) == len(q.terms):
+            return []
+        if any(self.weights.df(f) for t in topical for f in q.term_forms(t)):
+            return []
+        return topical
+
+    def _place_word(self, term: str) -> bool:
+        """``term`` is a place name: a district of the documents (历下, 历下区) or a place
+        in jieba's general dictionary (济南, 山东)."""
+        short = term[:-1] if term.endswith(("区", "县")) else term
+        return short in self.districts or is_place_name(term)
+
     def _foreign_place(self, term: str) -> bool:
         """A place name (槐荫区) the documents never mention, not even by its short form
         as a place: "高新区" is foreign to documents that only say 高新技术."""

@@ -192,11 +192,13 @@ class Composer:
         timings: dict[str, float] | None = None,
         year: int | None = None,
         seen_terms: frozenset[str] = frozenset(),
+        missing: Sequence[str] = (),
     ) -> Answer:
         """文档中没有找到[2019年]关于“…”的信息, with the closest passages as related.
         When the documents do use the question's terms (``seen_terms``) they are not said
         to be missing: the message says the documents mention them but do not state what
-        was asked (the amount, the date, the names …)."""
+        was asked (the amount, the date, the names …). ``missing`` names the words the
+        documents never use, when those are what is not found ("关于“下雨”的信息")."""
         timings = dict(timings or {})
         when = f"{year}年" if year else ""
         seen = [t for t in q.terms if t in seen_terms]
@@ -207,7 +209,7 @@ class Composer:
                 f"但没有写明{when and when + '的'}{asked_for(q)}。以下是最接近的段落，供参考。"
             )
         else:
-            terms = list(q.terms)
+            terms = list(missing or q.terms)
             topic = place or ("“" + "、".join(terms[:3]) + "”" if terms else "这个问题")
             text = f"文档中没有找到{when}关于{topic}的信息。以下是最接近的段落，供参考。"
         timings["total_ms"] = (time.perf_counter() - t0) * 1000

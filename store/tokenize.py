@@ -6,6 +6,7 @@ import logging
 import re
 import tempfile
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -24,6 +25,18 @@ _TOKEN_RE = re.compile(r"[\w%.]+", re.UNICODE)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$", re.UNICODE)
 USER_DICT_FREQ = 2000  # log(2000 / 6e7) beats any split of a name into 2+ dictionary words
 _JIEBA_WORD_RE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")  # what jieba can match
+
+
+@lru_cache(maxsize=1)
+def _dictionary_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return dict(jieba.posseg.dt.word_tag_tab)  # read from jieba's dictionary once
+
+
+def is_place_name(word: str) -> bool:
+    """jieba's general dictionary tags ``word`` as a place name (ns: 济南, 泉城, 山东)."""
+    return _dictionary_tags().get(word) == "ns"
 
 
 class ChineseTokenizer:

@@ -159,6 +159,8 @@ def test_place_mentions_read_from_the_text() -> None:
         "咱们区要建几个",
         "是哪位区领导牵头",
         "我们这个区",
+        "青川市一共有几个区",
+        "有两个区参加",
     ):
         assert place_mentions(common, tok) == [], common
 

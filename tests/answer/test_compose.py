@@ -74,6 +74,15 @@ def test_offtopic_question_abstains(service) -> None:
     assert _ask(service, "糖醋鲤鱼怎么做才好吃").abstained
 
 
+def test_a_question_whose_only_known_word_is_a_place_abstains(service) -> None:
+    # 青山区 is the corpus's district and 山东 a place; 下雨 is no word of the documents
+    for question in ("青山区明天会下雨吗", "山东明天会下雨吗"):
+        a = _ask(service, question)
+        assert a.abstained and "关于“下雨”的信息" in a.text, question
+    # a place and a word the documents use: not off-topic
+    assert not _ask(service, "青山区今年新增绿地多少平方米").abstained
+
+
 def test_near_miss_without_the_asked_figure_abstains(service) -> None:
     # the corpus talks about 滨河公园 but never says how much it costs
     a = _ask(service, "滨河公园建设总投资多少亿元")
