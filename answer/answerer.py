@@ -75,6 +75,7 @@ class Answerer:
         self.sentences: StoreLookup[AnswerUnit] = StoreLookup(
             lambda ids: {k: u for k, u in store.units_by_id(ids).items() if u.kind == "sentence"}
         )
+        is_place_name("")  # reads jieba's dictionary tags now, not on the first question
         self.scorer = scorer or make_scorer(
             config.scorer, config.model_path, store.manifest().get("model", ""), config.threshold
         )
