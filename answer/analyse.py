@@ -121,6 +121,7 @@ class Question:
     forms: tuple[tuple[str, ...], ...] = ()  # per term: the term and its synonyms
     name: NameKind | None = None  # 哪条路: a name ending in 路/街/巷 is asked for
     counted: str | None = None  # what a figure question counts: 几个方面 -> 方面
+    titles: tuple[str, ...] = ()  # person titles a 谁 question names: 区长, 书记
 
     def term_forms(self, term: str) -> tuple[str, ...]:
         for forms in self.forms:
@@ -152,7 +153,10 @@ def classify(text: str) -> tuple[Kind, str | None]:
         return LIST, None
     if _DATE_RE.search(text):
         return DATE, None
-    if _TERM_RE.search(text):  # before figures: "几摊子合一块干，这种管法叫啥"
+    term = _TERM_RE.search(text)
+    if term and _names_a_title(text[: term.start()]):  # "区长叫什么": a person
+        return PERSON, None
+    if term:  # before figures: "几摊子合一块干，这种管法叫啥"
         return TERM, None
     if _FIGURE_RE.search(text):
         return FIGURE, None
@@ -172,6 +176,42 @@ def _data_lines(name: str) -> list[str]:
 def framing_words() -> frozenset[str]:
     """Colloquial framing words (data file), dropped from a question's content terms."""
     return frozenset(_data_lines("framing.txt"))
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> tuple[str, ...]:
+    """Titles a person holds (data file: 区长, 书记, 负责人), longest first."""
+    return tuple(sorted(_data_lines("person_titles.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single-character family names, and compound ones (data file)."""
+    lines = _data_lines("surnames.txt")
+    single = frozenset(c for line in lines if len(line) > 4 for c in line)
+    return single, tuple(line for line in lines if len(line) <= 4)
+
+
+def asked_titles(text: str) -> tuple[str, ...]:
+    """The person titles a question names (区长, 书记), longest first; a title only inside
+    a longer one the question names is not asked (副区长 asks for no 区长)."""
+    found: list[str] = []
+    taken: set[int] = set()
+    for title in person_titles():
+        for m in re.finditer(re.escape(title), text):
+            span = set(range(m.start(), m.end()))
+            if not span & taken:
+                taken |= span
+                if title not in found:
+                    found.append(title)
+    return tuple(found)
+
+
+def _names_a_title(before: str) -> bool:
+    """``before`` (what precedes 叫什么) ends with a person's title, past 的/是/名字:
+    "章丘区的一把手书记" and "区长的名字" do, "这种管法" does not."""
+    head = re.sub(r"(?:的|是|名字|姓名|全名)+$", "", before.strip())
+    return head.endswith(person_titles())
 
 
 @lru_cache(maxsize=1)
@@ -395,4 +435,5 @@ def analyse(
         forms=tuple(expand(t) for t in all_terms),
         name=asked_name(text),
         counted=counted,
+        titles=asked_titles(text) if kind in (PERSON, OWNER) else (),
     )

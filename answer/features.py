@@ -17,7 +17,18 @@ from functools import cached_property
 
 import numpy as np
 
-from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, TERM, NameKind, Question
+from answer.analyse import (
+    DATE,
+    FIGURE,
+    LIST,
+    OWNER,
+    PERSON,
+    PLACE,
+    TERM,
+    NameKind,
+    Question,
+    surnames,
+)
 from answer.sentences import NUMBER_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Chunk
@@ -29,6 +40,7 @@ FAMILIES = {
     "亩": re.compile(r"平方米|平米|亩|公顷"),
     "%": re.compile(r"%|百分点|成"),
 }
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 GENERIC_MEASURES = frozenset({"个", "人", "名", "次", "项", "倍"})
 _DATE_IN_TEXT = re.compile(
     rf"(?:19|20)\d{{2}}\s*年|[{zh.CN_DIGITS}]{{4}}年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
@@ -337,6 +349,27 @@ def fit_list(ctx: Context, c: Candidate) -> float:
     return float(ctx.question.kind == LIST and "、" in c.unit.text)
 
 
+def names_holder(text: str, title: str) -> bool:
+    """``text`` names a holder of ``title``: the title (not a deputy's, unless asked as
+    one) right before a family name and one or two more characters ("区委书记马志勇发出",
+    "区长边祥为说"; not "书记带头", "副书记、区长边祥为" for 书记)."""
+    single, compound = surnames()
+    for m in re.finditer(re.escape(title), text):
+        if not title.startswith("副") and text[max(0, m.start() - 1) : m.start()] == "副":
+            continue
+        rest = text[m.end() : m.end() + 4]
+        head = next((s for s in compound if rest.startswith(s)), rest[:1])
+        if (head in single or head in compound) and _HAN_RE.match(rest[len(head) :]):
+            return True
+    return False
+
+
+def fit_title(ctx: Context, c: Candidate) -> float:
+    """A 谁 question naming a title (区长叫什么, 书记是谁) and the unit names a holder of
+    that title: the title right before a person's name."""
+    return float(any(names_holder(c.unit.text, t) for t in ctx.question.titles))
+
+
 def fit_date(ctx: Context, c: Candidate) -> float:
     """A 什么时候 question and the unit has a date or period."""
     return float(ctx.question.kind == DATE and bool(_DATE_IN_TEXT.search(c.unit.text)))
@@ -493,6 +526,7 @@ FEATURES: tuple[Feature, ...] = (
     fit_list,
     fit_date,
     fit_person,
+    fit_title,
     fit_place,
     fit_term,
     miss_name,
@@ -510,7 +544,7 @@ FEATURES: tuple[Feature, ...] = (
 )
 # bump when a feature's definition or the question analysis behind it changes: fitted
 # examples and models must be rebuilt
-FEATURES_VERSION = 12
+FEATURES_VERSION = 13
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)
@@ -542,6 +576,7 @@ RAISES: frozenset[str] = frozenset(
         "fit_list",
         "fit_date",
         "fit_person",
+        "fit_title",
         "fit_place",
         "fit_term",
         "year_match",

@@ -15,6 +15,7 @@ from answer.analyse import (
     TERM,
     analyse,
     asked_name,
+    asked_titles,
     classify,
     expand,
     framing_words,
@@ -39,6 +40,10 @@ from store.tokenize import ChineseTokenizer
         ("产业部门在这套体系里担个啥名头？", TERM),
         ("以有机方式种出的米被称为？", TERM),
         ("那两个村分别叫什么？", LIST),
+        # a title before 叫什么 asks for its holder, a person
+        ("青川区的一把手书记叫啥？", PERSON),
+        ("文旅局局长的名字叫什么？", PERSON),
+        ("这个新园子叫什么？", TERM),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:
@@ -185,3 +190,14 @@ def test_framing_is_removed_on_word_boundaries_only() -> None:
 )
 def test_what_a_figure_question_counts(text: str, counted: str | None) -> None:
     assert analyse(text, ChineseTokenizer(), 2024).counted == counted
+
+
+def test_the_titles_a_question_names() -> None:
+    assert asked_titles("青川区的一把手书记叫啥？") == ("一把手", "书记")
+    # a title inside a longer one the question names is not asked on its own
+    assert asked_titles("副区长是谁？") == ("副区长",)
+    assert asked_titles("区长和副区长是谁？") == ("副区长", "区长")
+    assert asked_titles("新建了几处驿站？") == ()
+    tok = ChineseTokenizer()
+    assert analyse("青川区长叫什么？", tok, None).titles == ("区长",)
+    assert analyse("青川新建了几处驿站？", tok, None).titles == ()

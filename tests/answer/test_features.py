@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -219,6 +220,18 @@ def test_a_term_question_fits_a_quoted_term_it_does_not_say() -> None:
     assert F.fit_term(ctx(said), cand("实行“大环卫”运行机制。")) == 0
     assert F.fit_term(ctx(q(FACT)), cand("实行“大环卫”运行机制。")) == 0
     assert F.quoted_terms("「甲」和‘乙’，『丙』") == ["甲", "乙", "丙"]
+
+
+def test_a_title_question_fits_a_unit_naming_a_holder() -> None:
+    asked = replace(q(PERSON, text="青川区委书记叫啥？"), titles=("书记",))
+    assert F.fit_title(ctx(asked), cand("会上，青川区委书记张明远作动员讲话。")) == 1
+    assert F.fit_title(ctx(asked), cand("区委书记欧阳春表示。")) == 1  # a compound family name
+    # a title not followed by a name, or a deputy's title, names no holder of it
+    assert F.fit_title(ctx(asked), cand("区委书记带头走访企业。")) == 0
+    assert F.fit_title(ctx(asked), cand("区委副书记、区长李青说。")) == 0
+    deputy = replace(asked, titles=("副书记",))
+    assert F.fit_title(ctx(deputy), cand("区委副书记李青说。")) == 1
+    assert F.fit_title(ctx(q(PERSON)), cand("区委书记张明远说。")) == 0  # no title asked
 
 
 def test_names_of_a_kind() -> None:
