@@ -205,11 +205,12 @@ def find_years(text: str, two_digit: bool = True) -> list[YearMention]:
 
 
 # Common nouns that end like a place name (X区, X市) but name a kind of area, not a
-# place: "老小区", "产业园区" are not districts.
+# place: "老小区", "产业园区" are not districts, nor is the asker's own (咱区, 我们区, 本市).
 AREA_NOUNS = frozenset(
     """小区 社区 园区 城区 片区 景区 街区 校区 辖区 市区 郊区 山区 厂区 营区 库区 矿区 学区 商区
     住宅区 居住区 生活区 办公区 功能区 示范区 试验区 保护区 服务区 风景区 集聚区 聚集区 开发区
     全区 本区 我区 该区 各区 此区 分区 郊县 全县 本县 各县
+    咱区 俺区 们区 我县 咱县 俺县 们县 全市 本市 我市 咱市 俺市 们市 该市 各市
     城市 超市 夜市 集市 早市 街市 股市 楼市 车市 门市""".split()
 )
 

@@ -166,6 +166,9 @@ def test_place_mentions_read_from_the_text() -> None:
         "我们这个区",
         "青川市一共有几个区",
         "有两个区参加",
+        "咱区的区长叫啥",  # the asker's own district
+        "俺们区的书记是谁",
+        "本市今年新建",
     ):
         assert place_mentions(common, tok) == [], common
 

@@ -70,6 +70,11 @@ def test_a_common_area_noun_is_no_foreign_place(service) -> None:
     assert not a.abstained and "陈涛" in a.text
 
 
+def test_the_askers_own_district_is_no_foreign_place(service) -> None:
+    a = _ask(service, "咱区老小区改造是哪位领导牵头？")  # 咱区: the asker's district
+    assert not a.abstained and "陈涛" in a.text
+
+
 def test_offtopic_question_abstains(service) -> None:
     assert _ask(service, "糖醋鲤鱼怎么做才好吃").abstained
 
