@@ -186,7 +186,8 @@ def person_titles() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Single-character family names, and compound ones (data file)."""
+    """Single-character family names (the file's long lines, a character each), and
+    compound ones (its lines of two to four characters)."""
     lines = _data_lines("surnames.txt")
     single = frozenset(c for line in lines if len(line) > 4 for c in line)
     return single, tuple(line for line in lines if len(line) <= 4)

@@ -351,8 +351,8 @@ def fit_list(ctx: Context, c: Candidate) -> float:
 
 def names_holder(text: str, title: str) -> bool:
     """``text`` names a holder of ``title``: the title (not a deputy's, unless asked as
-    one) right before a family name and one or two more characters ("区委书记马志勇发出",
-    "区长边祥为说"; not "书记带头", "副书记、区长边祥为" for 书记)."""
+    one) right before a family name and one or two more characters ("区委书记张明远发出",
+    "区长李青说"; not "书记带头", "副书记、区长李青" for 书记)."""
     single, compound = surnames()
     for m in re.finditer(re.escape(title), text):
         if not title.startswith("副") and text[max(0, m.start() - 1) : m.start()] == "副":
