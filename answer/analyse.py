@@ -184,15 +184,6 @@ def person_titles() -> tuple[str, ...]:
     return tuple(sorted(_data_lines("person_titles.txt"), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Single-character family names (the file's long lines, a character each), and
-    compound ones (its lines of two to four characters)."""
-    lines = _data_lines("surnames.txt")
-    single = frozenset(c for line in lines if len(line) > 4 for c in line)
-    return single, tuple(line for line in lines if len(line) <= 4)
-
-
 def asked_titles(text: str) -> tuple[str, ...]:
     """The person titles a question names (区长, 书记), longest first; a title only inside
     a longer one the question names is not asked (副区长 asks for no 区长)."""

@@ -17,18 +17,7 @@ from functools import cached_property
 
 import numpy as np
 
-from answer.analyse import (
-    DATE,
-    FIGURE,
-    LIST,
-    OWNER,
-    PERSON,
-    PLACE,
-    TERM,
-    NameKind,
-    Question,
-    surnames,
-)
+from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, TERM, NameKind, Question
 from answer.sentences import NUMBER_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Chunk
@@ -41,6 +30,9 @@ FAMILIES = {
     "%": re.compile(r"%|百分点|成"),
 }
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# family names that after a title mostly start a common word ("书记和区长", "区长明确")
+_WORDLIKE_SURNAMES = frozenset("和时全应成解商简明文向关单常安齐易方路古车项连席宗管党师查麻沙")
+_TITLE_SURNAMES = zh.SURNAMES - _WORDLIKE_SURNAMES
 GENERIC_MEASURES = frozenset({"个", "人", "名", "次", "项", "倍"})
 _DATE_IN_TEXT = re.compile(
     rf"(?:19|20)\d{{2}}\s*年|[{zh.CN_DIGITS}]{{4}}年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
@@ -353,13 +345,12 @@ def names_holder(text: str, title: str) -> bool:
     """``text`` names a holder of ``title``: the title (not a deputy's, unless asked as
     one) right before a family name and one or two more characters ("区委书记张明远发出",
     "区长李青说"; not "书记带头", "副书记、区长李青" for 书记)."""
-    single, compound = surnames()
     for m in re.finditer(re.escape(title), text):
         if not title.startswith("副") and text[max(0, m.start() - 1) : m.start()] == "副":
             continue
         rest = text[m.end() : m.end() + 4]
-        head = next((s for s in compound if rest.startswith(s)), rest[:1])
-        if (head in single or head in compound) and _HAN_RE.match(rest[len(head) :]):
+        head = rest[:2] if rest[:2] in zh.COMPOUND_SURNAMES else rest[:1]
+        if (head in _TITLE_SURNAMES or len(head) == 2) and _HAN_RE.match(rest[len(head) :]):
             return True
     return False
 

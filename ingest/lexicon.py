@@ -29,7 +29,7 @@ import jieba
 import jieba.posseg
 
 from lixia_qa.types import Commitment
-from lixia_qa.zh import HAN
+from lixia_qa.zh import COMPOUND_SURNAMES, HAN, SURNAMES
 
 logger = logging.getLogger(__name__)
 
@@ -82,17 +82,6 @@ _BYLINE_RE = re.compile(
 _SPEAKER_RE = re.compile(
     rf"(?:书记|区长|县长|市长|主任|局长|部长|董事长|总经理|经理|负责人|院长|校长|主席|同志|^)"
     rf"(?P<name>[{_HAN}]{{2,4}}?)(?:表示|说|介绍|指出|强调|谈到)"
-)
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
-    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
-    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
-    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
-)
-_COMPOUND_SURNAMES = _words(
-    "欧阳 司马 上官 诸葛 夏侯 慕容 令狐 皇甫 尉迟 公孙 东方 长孙 宇文 司徒 端木"
 )
 # Characters that never occur in a person's name in running text.
 _NOT_NAME_CHARS = frozenset(
@@ -265,7 +254,7 @@ def _is_person(name: str) -> bool:
     """2-4 Han characters, a common surname first, no character that is never in names."""
     if not _HAN_NAME_RE.match(name) or any(ch in _NOT_NAME_CHARS for ch in name):
         return False
-    return name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
+    return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES
 
 
 def _people(text: str) -> Iterator[str]:

@@ -218,3 +218,17 @@ AREA_NOUNS = frozenset(
 def is_area_noun(name: str) -> bool:
     """``name`` ends in a common area noun (老小区, 产业园区): it names no place."""
     return any(name.endswith(noun) for noun in AREA_NOUNS)
+
+
+# Common Chinese family names: a person's name in running text starts with one.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
+)
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 夏侯 慕容 令狐 皇甫 尉迟 公孙 东方 长孙 宇文 司徒 端木".split()
+)
