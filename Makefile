@@ -40,7 +40,8 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy lixia_qa ingest store retriever answer learn server ui eval
+	$(BIN)/mypy app lixia_qa ingest store retriever answer learn server ui eval
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf index .pytest_cache

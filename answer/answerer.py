@@ -17,10 +17,10 @@ from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.features import Candidate, Context, dominant_place, feature_matrix
 from answer.lookup import StoreLookup
+from answer.records import unit_core
 from answer.score import Scorer, fits, make_scorer
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
-from ingest.commitments import unit_core
 from lixia_qa import zh
 from lixia_qa.types import Answer, AnswerUnit, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever

@@ -109,7 +109,7 @@ class Server:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        cli = [sys.executable, "-m", "lixia_qa.cli"]
+        cli = [sys.executable, "-m", "app.cli"]
         t0 = time.perf_counter()
         subprocess.run(
             [*cli, "ingest", str(self.docs)],

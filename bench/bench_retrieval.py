@@ -32,10 +32,10 @@ from ingest.pipeline import build_index  # noqa: E402
 from learn.corpora import materialise  # noqa: E402
 from lixia_qa.settings import Settings  # noqa: E402
 from lixia_qa.types import Hit  # noqa: E402
-from retriever.embedders import load_embedder  # noqa: E402
 from retriever.fusion import rrf  # noqa: E402
 from retriever.hybrid import HybridRetriever  # noqa: E402
 from store.directory import load_index  # noqa: E402
+from store.embedders import load_embedder  # noqa: E402
 from store.local import LocalStore  # noqa: E402
 
 CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018-dev"

@@ -30,7 +30,7 @@ from ingest.pipeline import build_index  # noqa: E402
 from learn.corpora import load_queries, materialise  # noqa: E402
 from learn.train import TRAIN, answerer_for  # noqa: E402
 from lixia_qa.settings import Settings  # noqa: E402
-from retriever.embedders import load_embedder  # noqa: E402
+from store.embedders import load_embedder  # noqa: E402
 
 
 def main() -> int:

@@ -24,9 +24,9 @@ from ingest.units import answer_units, unit_vectors
 from lixia_qa.errors import IngestError, LixiaError
 from lixia_qa.settings import Settings
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document, content_hash
-from retriever.embedders import Embedder, load_embedder
 from store import Batch, IndexStore, open_store
 from store.directory import cached_vectors, chunking_settings, make_manifest
+from store.embedders import Embedder, load_embedder
 from store.tokenize import ChineseTokenizer
 
 logger = logging.getLogger(__name__)

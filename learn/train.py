@@ -60,9 +60,9 @@ from ingest.pipeline import build_index
 from learn.corpora import Query, corpus_hashes, file_hash, load_queries, materialise
 from learn.examples import Examples, build, from_eval
 from lixia_qa.settings import Settings
-from retriever.embedders import Embedder, load_embedder
 from retriever.hybrid import HybridRetriever
 from store import open_store
+from store.embedders import Embedder, load_embedder
 
 logger = logging.getLogger(__name__)
 

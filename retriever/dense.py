@@ -7,8 +7,8 @@ from collections.abc import Collection
 import numpy as np
 
 from lixia_qa.types import Hit
-from retriever.embedders import Embedder
 from store.base import IndexStore
+from store.embedders import Embedder
 
 
 class DenseRetriever:

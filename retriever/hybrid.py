@@ -9,10 +9,10 @@ import numpy as np
 from lixia_qa.settings import Settings
 from lixia_qa.types import Hit
 from retriever.dense import DenseRetriever
-from retriever.embedders import Embedder
 from retriever.fusion import rrf
 from retriever.keyword import KeywordRetriever
 from store.base import IndexStore
+from store.embedders import Embedder
 from store.tokenize import ChineseTokenizer
 
 

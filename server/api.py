@@ -238,10 +238,8 @@ def export_feedback(store: FeedbackDep) -> Response:
 Cleanup = Callable[[], None]
 
 
-def create_app(
-    settings: Settings | None = None, service: QAService | None = None, with_ui: bool = True
-) -> FastAPI:
-    """The app: API under /api and /v1 and (with_ui) the Gradio UI at /, on one port."""
+def create_api(settings: Settings | None = None, service: QAService | None = None) -> FastAPI:
+    """The API under /api and /v1 (``app.web.create_app`` mounts the UI on it)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -272,15 +270,4 @@ def create_app(
     install_openapi(app, settings)
     MethodFallback.install(app, prefixes=("/api/", "/v1/"))
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
-    if with_ui:
-        from ui.app import mount_ui
-
-        app = mount_ui(app)
     return app
-
-
-def app_from_env() -> FastAPI:
-    """The app of one worker of `lixia-qa serve --workers N`: settings from the
-    environment, which the parent process set."""
-    settings = get_settings()
-    return create_app(settings, with_ui=settings.serve_ui)

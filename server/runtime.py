@@ -24,10 +24,10 @@ from typing import Any
 from ingest.pipeline import build_index
 from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings
-from retriever.embedders import Embedder, load_embedder
 from server.service import QAService
 from store import open_store
 from store.directory import MANIFEST, read_manifest
+from store.embedders import Embedder, load_embedder
 
 logger = logging.getLogger(__name__)
 

@@ -9,15 +9,15 @@ from collections.abc import Sequence
 
 from answer.answerer import Answerer
 from answer.config import AnswerConfig
-from ingest.commitments import filter_commitments
+from answer.records import filter_commitments
 from lixia_qa.errors import BadQueryError, NotFoundError
 from lixia_qa.settings import Settings
 from lixia_qa.types import Answer, Commitment, Document, Hit
-from retriever.embedders import Embedder, load_embedder
 from retriever.hybrid import HybridRetriever
 from server.examples import make_hints
 from store import IndexStore, open_store
 from store.directory import check_compatible
+from store.embedders import Embedder, load_embedder
 
 logger = logging.getLogger(__name__)
 

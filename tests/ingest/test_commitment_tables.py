@@ -2,9 +2,10 @@
 
 import pytest
 
+from answer.records import filter_commitments
 from ingest.clean import clean_text
 from ingest.commitment_tables import column_roles
-from ingest.commitments import filter_commitments, parse_commitments
+from ingest.commitments import parse_commitments
 from ingest.tables import format_table
 
 TABLE = format_table(

@@ -79,9 +79,9 @@ def formats_service(formats_settings: Settings, report):  # type: ignore[no-unty
 
 @pytest.fixture(scope="module")
 def client(formats_settings: Settings, formats_service):  # type: ignore[no-untyped-def]
-    from server.api import create_app
+    from server.api import create_api
 
-    with TestClient(create_app(formats_settings, service=formats_service, with_ui=False)) as c:
+    with TestClient(create_api(formats_settings, service=formats_service)) as c:
         yield c
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from ingest.pipeline import build_index
 from lixia_qa.errors import IndexMismatchError, IngestError
-from retriever.embedders import HashEmbedder
 from store.directory import check_compatible, load_index, read_manifest
+from store.embedders import HashEmbedder
 
 
 class CountingEmbedder(HashEmbedder):

@@ -12,7 +12,7 @@ import pytest
 from answer.score import LexicalScorer
 from learn.train import TRAIN, best_threshold, corpus_examples, decisions, fit, foreign_examples
 from lixia_qa.settings import Settings
-from retriever.embedders import load_embedder
+from store.embedders import load_embedder
 
 SOURCE = TRAIN / "cmrc2018-trial"
 

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from lixia_qa.settings import Settings
-from server.api import create_app
+from server.api import create_api
 
 KEY = "test-admin-key"
 ADMIN = {"Authorization": f"Bearer {KEY}"}
@@ -38,5 +38,5 @@ def own_client(own_settings: Settings) -> Iterator[TestClient]:
     from ingest.pipeline import build_index
 
     build_index(own_settings)
-    with TestClient(create_app(own_settings, with_ui=False)) as c:
+    with TestClient(create_api(own_settings)) as c:
         yield c

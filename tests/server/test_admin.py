@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from server.api import create_app
+from server.api import create_api
 from server.feedback import csv_cell
 
 KEY = "test-admin-key"
@@ -39,7 +39,7 @@ def wait_job(client: TestClient, job: dict, timeout: float = 60) -> dict:  # typ
 )
 def test_admin_endpoints_need_the_key(settings, service, method, path) -> None:
     with_key = settings.model_copy(update={"admin_key": SecretStr(KEY)})
-    with TestClient(create_app(with_key, service=service, with_ui=False)) as c:
+    with TestClient(create_api(with_key, service=service)) as c:
         r = c.request(method, path)
         assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
         assert "Authorization: Bearer" in r.json()["detail"]
@@ -47,14 +47,14 @@ def test_admin_endpoints_need_the_key(settings, service, method, path) -> None:
         assert r.status_code == 403 and "wrong admin key" in r.json()["detail"]
         r = c.request(method, path, headers={"Authorization": f"Basic {KEY}"})
         assert r.status_code == 401
-    with TestClient(create_app(settings, service=service, with_ui=False)) as c:
+    with TestClient(create_api(settings, service=service)) as c:
         r = c.request(method, path, headers=ADMIN)
         assert r.status_code == 403 and "LIXIA_ADMIN_KEY" in r.json()["detail"]
 
 
 def test_public_endpoints_stay_public(settings, service) -> None:
     with_key = settings.model_copy(update={"admin_key": SecretStr(KEY)})
-    with TestClient(create_app(with_key, service=service, with_ui=False)) as c:
+    with TestClient(create_api(with_key, service=service)) as c:
         assert c.get("/api/search", params={"q": "幼儿园"}).status_code == 200
         assert c.post("/api/ask", json={"question": "新建幼儿园几所？"}).status_code == 200
         assert c.get("/api/documents").status_code == 200
@@ -140,7 +140,7 @@ def test_upload_limits(own_settings) -> None:
 
     small = own_settings.model_copy(update={"max_upload_bytes": 100})
     build_index(small)
-    with TestClient(create_app(small, with_ui=False)) as c:
+    with TestClient(create_api(small)) as c:
         big = ("big.txt", ("字" * 200).encode(), "text/plain")
         assert c.post("/api/documents", headers=ADMIN, files={"file": big}).status_code == 413
         huge = ("huge.txt", b"x" * 200_000, "text/plain")  # refused before reading the body

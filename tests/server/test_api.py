@@ -4,7 +4,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from server.api import create_app
+from server.api import create_api
 
 ADMIN = {"Authorization": "Bearer test-admin-key"}
 
@@ -12,7 +12,7 @@ ADMIN = {"Authorization": "Bearer test-admin-key"}
 @pytest.fixture(scope="module")
 def client(settings, service):  # type: ignore[no-untyped-def]
     admin = settings.model_copy(update={"admin_key": SecretStr("test-admin-key")})
-    with TestClient(create_app(admin, service=service, with_ui=False)) as c:
+    with TestClient(create_api(admin, service=service)) as c:
         yield c
 
 
@@ -24,7 +24,7 @@ def test_health_ok(client) -> None:
 
 def test_health_503_without_index(settings, tmp_path) -> None:
     missing = settings.model_copy(update={"index_dir": tmp_path / "nothing"})
-    with TestClient(create_app(missing, with_ui=False)) as c:
+    with TestClient(create_api(missing)) as c:
         r = c.get("/api/health")
         assert r.status_code == 503
         assert "lixia-qa ingest" in r.json()["detail"]

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from server.api import create_app
+from server.api import create_api
 
 ADMIN = {"Authorization": "Bearer test-admin-key"}
 JSON = {"Content-Type": "application/json"}
@@ -18,9 +18,7 @@ JSON = {"Content-Type": "application/json"}
 def client(settings, service, tmp_path_factory):  # type: ignore[no-untyped-def]
     fb = tmp_path_factory.mktemp("fb") / "fb.sqlite"
     s = settings.model_copy(update={"admin_key": SecretStr("test-admin-key"), "feedback_db": fb})
-    with TestClient(
-        create_app(s, service=service, with_ui=False), raise_server_exceptions=False
-    ) as c:
+    with TestClient(create_api(s, service=service), raise_server_exceptions=False) as c:
         yield c
 
 

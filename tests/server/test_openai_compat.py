@@ -7,12 +7,12 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from server.api import create_app
+from server.api import create_api
 
 
 @pytest.fixture(scope="module")
 def client(settings, service):  # type: ignore[no-untyped-def]
-    with TestClient(create_app(settings, service=service, with_ui=False)) as c:
+    with TestClient(create_api(settings, service=service)) as c:
         yield c
 
 

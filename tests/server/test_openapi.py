@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from server.api import create_app
+from app.web import create_app
 
 
 @pytest.fixture(scope="module")

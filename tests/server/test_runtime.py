@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ingest.pipeline import build_index
-from server.api import create_app
+from server.api import create_api
 
 EXTRA = "青山区关于开放星湖图书馆的通知\n\n2024年，星湖图书馆向市民免费开放，藏书30万册。\n"
 
@@ -26,7 +26,7 @@ EXTRA = "青山区关于开放星湖图书馆的通知\n\n2024年，星湖图书
 def test_damaged_index_starts_and_answers_503(own_settings, damage) -> None:
     build_index(own_settings)
     damage(own_settings.index_dir)
-    with TestClient(create_app(own_settings, with_ui=False)) as c:
+    with TestClient(create_api(own_settings)) as c:
         r = c.get("/api/health")
         assert r.status_code == 503
         assert "lixia-qa ingest" in r.json()["detail"]
@@ -73,7 +73,7 @@ def test_unwritable_feedback_store_is_503(own_settings, tmp_path) -> None:
     blocker.write_text("x", encoding="utf-8")
     bad = own_settings.model_copy(update={"feedback_db": blocker / "fb.sqlite"})
     build_index(bad)
-    with TestClient(create_app(bad, with_ui=False)) as c:
+    with TestClient(create_api(bad)) as c:
         vote = {"question": "q", "answer": "a", "vote": "up"}
         r = c.post("/api/feedback", json=vote)
         assert r.status_code == 503 and "LIXIA_FEEDBACK_DB" in r.json()["detail"]

@@ -96,7 +96,7 @@ def test_export_dir_is_made_on_demand_and_removed_by_close(app: FastAPI) -> None
 def test_mounted_ui_cleans_up_and_refuses_uploads(settings, service) -> None:  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
-    from server.api import create_app
+    from app.web import create_app
 
     app = create_app(settings, service=service, with_ui=True)
     with TestClient(app) as c:

@@ -86,7 +86,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         LIXIA_DOCS_DIR=str(docs),
         LIXIA_ADMIN_KEY=ADMIN_KEY,
     )
-    cli = [sys.executable, "-m", "lixia_qa.cli"]
+    cli = [sys.executable, "-m", "app.cli"]
     index = str(work / "index")
     subprocess.run(
         [*cli, "ingest", str(docs), "--index", index],

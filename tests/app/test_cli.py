@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from lixia_qa.cli import main
+from app.cli import main
 from lixia_qa.settings import get_settings
 
 
@@ -134,14 +134,14 @@ def test_eval_against_a_live_server(cli_env, settings, service, tmp_path) -> Non
 
     import uvicorn
 
-    from server.api import create_app
+    from server.api import create_api
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = uvicorn.Server(
         uvicorn.Config(
-            create_app(settings, service=service, with_ui=False),
+            create_api(settings, service=service),
             host="127.0.0.1",
             port=port,
             log_level="warning",

@@ -111,7 +111,7 @@ def cmd_commitments(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from server.api import create_app
+    from app.web import create_app
 
     settings = _settings(args)
     host = args.host or settings.host
@@ -141,7 +141,7 @@ def _serve_workers(args: argparse.Namespace, settings: Settings, host: str, port
     os.environ["LIXIA_DOCS_DIR"] = str(settings.docs_dir)
     os.environ["LIXIA_SERVE_UI"] = "false" if args.no_ui else "true"
     logger.info("serving on http://%s:%d with %d workers", host, port, args.workers)
-    factory = "server.api:app_from_env"
+    factory = "app.web:app_from_env"
     uvicorn.run(factory, factory=True, host=host, port=port, workers=args.workers)
     return 0
 
