@@ -1,8 +1,8 @@
 """Declared features of an answer candidate: each a small named function.
 
 A feature maps ``(context, candidate)`` to a float. :data:`FEATURES` fixes their
-order; a fitted model stores these names and the loader refuses a model whose names
-differ. Features named in :data:`RELATIVE` are then re-expressed against the best
+order; a fitted model stores these names and :func:`features_version` (a hash of the
+code they compute with), and the loader refuses a model whose names or version differ. Features named in :data:`RELATIVE` are then re-expressed against the best
 candidate of the same question (``value - max``), so a scorer sees how far a candidate
 is from the best one as well as its own value.
 """
@@ -13,13 +13,14 @@ import math
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
-from answer.analyse import DATE, FIGURE, LIST, OWNER, PERSON, PLACE, TERM, NameKind, Question
+from answer.analyse import DATA, DATE, FIGURE, LIST, OWNER, PERSON, PLACE, TERM, NameKind, Question
 from answer.sentences import NUMBER_RE, coverage_forms
 from lixia_qa import zh
+from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
 
 # a question asking for money, area or a share needs a figure of that family
@@ -533,9 +534,6 @@ FEATURES: tuple[Feature, ...] = (
     kind_is(PLACE),
     kind_is(TERM),
 )
-# bump when a feature's definition or the question analysis behind it changes: fitted
-# examples and models must be rebuilt
-FEATURES_VERSION = 13
 RELATIVE = ("cov_unit", "cov_passage", "vec_unit", "vec_passage", "cov_all")
 BASE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 FEATURE_NAMES: tuple[str, ...] = BASE_NAMES + tuple(f"{n}_gap" for n in RELATIVE)
@@ -591,6 +589,34 @@ def direction(name: str) -> int:
     hurt, 0 when it may go either way (a gap feature goes the way of its feature)."""
     base = name.removesuffix("_gap")
     return 1 if base in RAISES else -1 if base in LOWERS else 0
+
+
+# What the features compute from, for :func:`features_version`: the features and their
+# combination, the question analysis, the context every feature shares, how candidates
+# are gathered and the answer settings (their defaults).
+VERSION_ROOTS = (
+    "answer.features:FEATURES",
+    "answer.features:RELATIVE",
+    "answer.features:feature_matrix",
+    "answer.analyse:analyse",
+    "answer.answerer:Answerer.context",
+    "answer.candidates:gather",
+    "answer.config:AnswerConfig",
+)
+_PRODUCT = ("answer", "retriever", "ingest", "store", "lixia_qa")
+
+
+@lru_cache(maxsize=4)
+def features_version(read: Reader = read_module) -> str:
+    """The feature set's version, derived from the code: a hash of the feature names,
+    their declared directions, the code of :data:`VERSION_ROOTS` and all it reaches
+    (:func:`lixia_qa.codehash.code_hash`) and the answer data files. Any change to what
+    a feature computes changes it, so weights fitted on other features cannot load
+    (:class:`answer.score.LearnedScorer`); docstrings, comments and layout do not.
+    ``read`` gives a module's source (tests pass an edited one)."""
+    names = [(n, direction(n)) for n in FEATURE_NAMES]
+    files = [p for p in DATA.iterdir() if p.is_file()]
+    return code_hash(VERSION_ROOTS, _PRODUCT, data=names, files=files, read=read)[:16]
 
 
 def feature_matrix(ctx: Context, cands: Sequence[Candidate]) -> np.ndarray:

@@ -7,7 +7,8 @@ answer-type bonuses, a coverage threshold); ``vector`` ranks by question-unit co
 ``learned`` is a logistic model fitted by ``lixia-qa train-answerer`` on public reading
 comprehension data (never on the eval set), with its abstention threshold chosen on the
 eval dev split. Its file carries a manifest; loading refuses a file whose feature names
-differ from :data:`answer.features.FEATURE_NAMES`.
+differ from :data:`answer.features.FEATURE_NAMES` or whose features version is not
+:func:`answer.features.features_version` (derived from the code the features run).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from answer.features import FEATURE_NAMES, FEATURES_VERSION, column
+from answer.features import FEATURE_NAMES, column, features_version
 from lixia_qa.errors import LixiaError
 
 logger = logging.getLogger(__name__)
@@ -194,15 +195,16 @@ class LearnedScorer:
             raise ModelMismatchError(
                 f"cannot read the answer model {path} ({exc}): run `lixia-qa train-answerer`"
             ) from exc
+        version = features_version()
         if (
             data.get("format") != MODEL_FORMAT
             or data.get("features") != list(FEATURE_NAMES)
-            or data.get("features_version", FEATURES_VERSION) != FEATURES_VERSION
+            or data.get("features_version") != version
         ):
             raise ModelMismatchError(
                 f"the answer model {path} was fitted on other features than this code computes "
                 f"(format {data.get('format')} vs {MODEL_FORMAT}, features version "
-                f"{data.get('features_version')} vs {FEATURES_VERSION}, "
+                f"{data.get('features_version')} vs {version}, "
                 f"{len(data.get('features', []))} features vs {len(FEATURE_NAMES)}): "
                 "run `lixia-qa train-answerer` to refit it"
             )
@@ -223,6 +225,7 @@ class LearnedScorer:
         return {
             **self.manifest,
             "format": MODEL_FORMAT,
+            "features_version": self.manifest.get("features_version", features_version()),
             "features": list(FEATURE_NAMES),
             "threshold": round(self.threshold, 4),
             "gap": self.gap,

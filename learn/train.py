@@ -44,7 +44,7 @@ import numpy as np
 from answer.analyse import DATA
 from answer.answerer import Answerer
 from answer.config import AnswerConfig
-from answer.features import FEATURE_NAMES, FEATURES_VERSION, direction
+from answer.features import FEATURE_NAMES, direction, features_version
 from answer.score import (
     DEFAULT_MODEL,
     LearnedScorer,
@@ -113,7 +113,7 @@ def _cached(path: Path, corpus: str, make: Callable[[], Examples]) -> Examples:
 def _key(hashes: object, *parts: object) -> str:
     """A cache key: the corpus hashes, the answer data files, the features and ``parts``."""
     data = sorted((p.name, file_hash(p)) for p in DATA.iterdir() if p.is_file())
-    blob = json.dumps([hashes, data, FEATURES_VERSION, FEATURE_NAMES, *parts])
+    blob = json.dumps([hashes, data, features_version(), FEATURE_NAMES, *parts])
     return hashlib.sha256(blob.encode()).hexdigest()[:12]
 
 
@@ -491,7 +491,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         logger.info("held out, %s: %s", name, m)
     scorer.manifest = {
         "embedder": embedder.name,
-        "features_version": FEATURES_VERSION,
+        "features_version": features_version(),
         "training": {
             "corpora": {src.name: corpus_hashes(src) for src in corpora},
             "max_questions": args.max_questions,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from answer.features import FEATURE_NAMES
+from answer.features import FEATURE_NAMES, features_version
 from answer.score import (
     DEFAULT_MODEL,
     LearnedScorer,
@@ -18,6 +19,7 @@ from answer.score import (
     VectorScorer,
     make_scorer,
 )
+from lixia_qa.codehash import read_module
 
 
 def _row(**values: float) -> np.ndarray:
@@ -67,10 +69,13 @@ def test_loading_refuses_other_features(tmp_path: Path) -> None:
     with pytest.raises(ModelMismatchError, match="train-answerer"):
         LearnedScorer.load(path)
     data["features"] = list(FEATURE_NAMES)
-    data["features_version"] = -1  # a feature's definition changed since it was fitted
-    path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ModelMismatchError, match="features version"):
-        LearnedScorer.load(path)
+    for version in ("0123456789abcdef", None):  # fitted on other code, or on no known code
+        data["features_version"] = version
+        path.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(ModelMismatchError, match="features version") as refused:
+            LearnedScorer.load(path)
+        assert "run `lixia-qa train-answerer`" in str(refused.value)
+        assert features_version() in str(refused.value)
     with pytest.raises(ModelMismatchError, match="cannot read"):
         LearnedScorer.load(tmp_path / "missing.json")
 
@@ -124,5 +129,34 @@ def test_factory(tmp_path: Path) -> None:
 def test_the_shipped_model_fits_this_code() -> None:
     scorer = LearnedScorer.load(DEFAULT_MODEL)
     assert scorer.manifest["features"] == list(FEATURE_NAMES)
+    assert scorer.manifest["features_version"] == features_version()
     assert 0 < scorer.threshold < 1
     assert scorer.manifest["threshold_chosen_on"]["split"] == "dev"
+
+
+def test_the_features_version_follows_the_feature_code() -> None:
+    def edited(old: str, new: str, module: str = "answer.features") -> Callable[[str], str]:
+        def read(name: str) -> str:
+            text = read_module(name)
+            if name == module:
+                assert old in text
+                text = text.replace(old, new)
+            return text
+
+        return read
+
+    now = features_version()
+    assert features_version(read_module) == now
+    # a feature computing something else, a helper it calls, the question analysis
+    assert features_version(edited("return c.vec_unit", "return 2 * c.vec_unit")) != now
+    assert features_version(edited("NEAR = 8", "NEAR = 9")) != now
+    assert (
+        features_version(
+            edited(
+                "kind, role = classify(text)", "kind, role = classify(text[1:])", "answer.analyse"
+            )
+        )
+        != now
+    )
+    # a docstring or comment is no change
+    assert features_version(edited('"""Cosine of question and unit vectors."""', "")) == now
