@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FIND_LINKS ?= $(shell pip config get global.find-links 2>/dev/null || echo /opt/wheels)
 export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: install run serve ingest test eval eval-milvus bench lint clean
+.PHONY: install run serve ingest test test-extra test-all eval eval-milvus bench lint clean
 
 install: $(VENV)/.installed
 
@@ -22,8 +22,18 @@ ingest: install
 run: ingest
 	$(BIN)/lixia-qa serve
 
+# The fast tier (no real model, no Milvus Lite, no browser, one process): a few minutes.
+FAST := not slow and not browser and not multiprocess
 test: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "$(FAST)"
+
+# The other tiers: slow (real models, training, Milvus Lite), browser (headless Chromium)
+# and multiprocess (several servers over one store) tests.
+test-extra: install
+	$(BIN)/pytest -q -m "not ($(FAST))"
+
+# Every tier, the fast one last (its summary closes the log).
+test-all: test-extra test
 
 eval: ingest
 	$(BIN)/lixia-qa eval --json eval/results/metrics.json --run eval/results/run.jsonl --plot eval/results/chart.png

@@ -39,13 +39,31 @@ def is_place_name(word: str) -> bool:
     return _dictionary_tags().get(word) == "ns"
 
 
+@lru_cache(maxsize=1)
+def _general_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's general dictionary as (prefix frequencies, total), read once per process:
+    reading it takes about a second, and every index build and load makes tokenizers."""
+    base = jieba.Tokenizer()
+    base.tmp_dir = tempfile.gettempdir()
+    base.initialize()
+    return base.FREQ, base.total
+
+
+def _new_jieba() -> jieba.Tokenizer:
+    """A jieba tokenizer over its own copy of the general dictionary (``add_word``
+    changes the copy only)."""
+    freq, total = _general_dictionary()
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = dict(freq), total, True
+    return tok
+
+
 class ChineseTokenizer:
     """jieba search-mode tokens, lower-cased, without punctuation and function words."""
 
     def __init__(self, user_words: Iterable[str] = ()) -> None:
         self.user_words = sorted(set(user_words))
-        self._jieba = jieba.Tokenizer()
-        self._jieba.tmp_dir = tempfile.gettempdir()
+        self._jieba = _new_jieba()
         for word in self.user_words:
             self._jieba.add_word(word, freq=2000)
 

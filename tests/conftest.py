@@ -1,8 +1,12 @@
 """Shared fixtures: a small corpus written for the tests, indexed with real FAISS and BM25.
 
 The corpus is about an invented district (青山区) so that nothing in the code can lean
-on the seed documents. Unit tests use the deterministic hash embedder; the tests
-marked ``slow`` run the real models.
+on the seed documents. Unit tests use the deterministic hash embedder.
+
+Tiers (markers declared in pyproject.toml): ``make test`` runs the fast tier, every test
+not marked ``slow`` (real models, training, the Milvus Lite runs of the store-parametrised
+tests), ``browser`` (headless Chromium) or ``multiprocess`` (several server processes);
+``make test-all`` runs them all.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from lixia_qa.settings import Settings
+from store.tokenize import ChineseTokenizer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -66,14 +71,23 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def tokenizer() -> ChineseTokenizer:
+    """One jieba tokenizer (general dictionary, no corpus words) for every test that only
+    reads text: building one loads jieba's dictionary, about a second each time."""
+    return ChineseTokenizer()
+
+
 STORE_TESTS = ("retriever", "answer")  # test folders run against both index stores
+STORE_KINDS = ["local", pytest.param("milvus", marks=pytest.mark.slow)]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Tests of retrieval and answering run once per store (Milvus: a Milvus Lite file)."""
+    """Tests of retrieval and answering run once per store (Milvus: a Milvus Lite file,
+    in the slow tier)."""
     folder = Path(metafunc.definition.path).parent.name
     if "store_kind" in metafunc.fixturenames and folder in STORE_TESTS:
-        metafunc.parametrize("store_kind", ["local", "milvus"], indirect=True, scope="session")
+        metafunc.parametrize("store_kind", STORE_KINDS, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")

@@ -50,18 +50,18 @@ def test_kinds(text: str, kind: str) -> None:
     assert classify(text)[0] == kind
 
 
-def test_framing_words_are_data_and_dropped_from_terms() -> None:
+def test_framing_words_are_data_and_dropped_from_terms(tokenizer: ChineseTokenizer) -> None:
     assert {"咱们", "区里", "多不多"} <= framing_words()
-    assert "咱们" not in strip_framing("咱们区里的公园多不多", ChineseTokenizer())
-    q = analyse("咱们区里以后新建的公园多不多？", ChineseTokenizer(), None)
+    assert "咱们" not in strip_framing("咱们区里的公园多不多", tokenizer)
+    q = analyse("咱们区里以后新建的公园多不多？", tokenizer, None)
     assert "公园" in q.terms
     assert not {"咱们", "区里", "以后", "多不多"} & set(q.terms)
 
 
-def test_synonyms_give_the_documents_forms() -> None:
+def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
     assert "地区生产总值" in expand("GDP")
     assert expand("公园绿道") == ("公园绿道",)  # no entry: the term alone
-    q = analyse("GDP增长多少？", ChineseTokenizer(), None)
+    q = analyse("GDP增长多少？", tokenizer, None)
     assert "地区生产总值" in q.term_forms("gdp")
 
 
@@ -80,20 +80,20 @@ def test_synonyms_give_the_documents_forms() -> None:
         ("多少个投资项目", "个"),  # a measure word said wins
     ],
 )
-def test_measure_words(text: str, measure: str) -> None:
-    assert analyse(text, ChineseTokenizer(), None).measure == measure
+def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> None:
+    assert analyse(text, tokenizer, None).measure == measure
 
 
-def test_the_asked_measure_is_not_a_content_term() -> None:
-    q = analyse("新添的绿地加起来有多少平米？", ChineseTokenizer(), None)
+def test_the_asked_measure_is_not_a_content_term(tokenizer: ChineseTokenizer) -> None:
+    q = analyse("新添的绿地加起来有多少平米？", tokenizer, None)
     assert q.measure == "平方米"
     assert "平米" not in q.terms and "加起来" not in q.terms and "绿地" in q.terms
 
 
-def test_an_implied_measure_only_for_figure_questions() -> None:
+def test_an_implied_measure_only_for_figure_questions(tokenizer: ChineseTokenizer) -> None:
     assert implied_measure("月薪多少") == "元"
     assert implied_measure("这个公园叫什么") is None
-    assert analyse("投资公司叫什么名字", ChineseTokenizer(), None).measure is None  # a fact
+    assert analyse("投资公司叫什么名字", tokenizer, None).measure is None  # a fact
 
 
 @pytest.mark.parametrize(
@@ -110,10 +110,12 @@ def test_an_implied_measure_only_for_figure_questions() -> None:
         ("东边那个公园叫啥", "公园"),
     ],
 )
-def test_a_question_asking_which_named_place(text: str, first: str) -> None:
+def test_a_question_asking_which_named_place(
+    tokenizer: ChineseTokenizer, text: str, first: str
+) -> None:
     kind = asked_name(text)
     assert kind is not None and kind.endings[0] == first
-    assert analyse(text, ChineseTokenizer(), None).name == kind
+    assert analyse(text, tokenizer, None).name == kind
 
 
 @pytest.mark.parametrize(
@@ -131,8 +133,8 @@ def test_no_named_place_asked(text: str) -> None:
     assert asked_name(text) is None
 
 
-def test_a_synonym_key_jieba_splits_is_kept_whole() -> None:
-    tok = ChineseTokenizer()
+def test_a_synonym_key_jieba_splits_is_kept_whole(tokenizer: ChineseTokenizer) -> None:
+    tok = tokenizer
     assert "外卖小哥" not in tok.words("外卖小哥歇脚")  # jieba alone cuts it
     assert tok.words("外卖小哥歇脚", whole={"外卖小哥"})[0] == "外卖小哥"
     q = analyse("给外卖小哥歇脚的地方有几处", tok, None)
@@ -140,14 +142,14 @@ def test_a_synonym_key_jieba_splits_is_kept_whole() -> None:
     assert "户外劳动者" in q.term_forms("外卖小哥")
 
 
-def test_keyword_search_is_given_the_documents_forms() -> None:
+def test_keyword_search_is_given_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
     from answer.answerer import Answerer
 
-    q = analyse("下水道老堵", ChineseTokenizer(), None)
+    q = analyse("下水道老堵", tokenizer, None)
     query = Answerer.query_text(q)
     expanded = Answerer.keyword_query(q, query)
     assert expanded.startswith(query) and "管网" in expanded
-    plain = analyse("湿地保护", ChineseTokenizer(), None)  # no synonym entry: unchanged
+    plain = analyse("湿地保护", tokenizer, None)  # no synonym entry: unchanged
     assert Answerer.keyword_query(plain, "湿地保护") == "湿地保护"
 
 
@@ -173,8 +175,8 @@ def test_place_mentions_read_from_the_text() -> None:
         assert place_mentions(common, tok) == [], common
 
 
-def test_framing_is_removed_on_word_boundaries_only() -> None:
-    tok = ChineseTokenizer()
+def test_framing_is_removed_on_word_boundaries_only(tokenizer: ChineseTokenizer) -> None:
+    tok = tokenizer
     assert "办理" in analyse("公交卡怎么办理", tok, None).terms  # not 怎么办 + 理
     assert "怎么办" not in strip_framing("孩子没人接怎么办", tok)
     assert "咱们" not in strip_framing("咱们区里的公园多不多", tok)
@@ -191,16 +193,18 @@ def test_framing_is_removed_on_word_boundaries_only() -> None:
         ("文化节是什么时候开幕的？", None),  # no figure question
     ],
 )
-def test_what_a_figure_question_counts(text: str, counted: str | None) -> None:
-    assert analyse(text, ChineseTokenizer(), 2024).counted == counted
+def test_what_a_figure_question_counts(
+    tokenizer: ChineseTokenizer, text: str, counted: str | None
+) -> None:
+    assert analyse(text, tokenizer, 2024).counted == counted
 
 
-def test_the_titles_a_question_names() -> None:
+def test_the_titles_a_question_names(tokenizer: ChineseTokenizer) -> None:
     assert asked_titles("青川区的一把手书记叫啥？") == ("一把手", "书记")
     # a title inside a longer one the question names is not asked on its own
     assert asked_titles("副区长是谁？") == ("副区长",)
     assert asked_titles("区长和副区长是谁？") == ("副区长", "区长")
     assert asked_titles("新建了几处驿站？") == ()
-    tok = ChineseTokenizer()
+    tok = tokenizer
     assert analyse("青川区长叫什么？", tok, None).titles == ("区长",)
     assert analyse("青川新建了几处驿站？", tok, None).titles == ()

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from eval.metrics import citations_valid
+from store.tokenize import ChineseTokenizer
 
 
 def _ask(service, question, **kw):  # type: ignore[no-untyped-def]
@@ -130,23 +131,22 @@ def test_what_a_named_leader_or_unit_owns_lists_their_records(service) -> None:
     assert a.text.startswith("建成社区卫生服务中心3处")  # the record matching 卫生 comes first
 
 
-def test_an_abstention_does_not_call_mentioned_words_missing() -> None:
+def test_an_abstention_does_not_call_mentioned_words_missing(tokenizer: ChineseTokenizer) -> None:
     from answer.analyse import analyse
     from answer.compose import Composer, asked_for
-    from store.tokenize import ChineseTokenizer
 
-    q = analyse("滨河公园建好以后占地多大？", ChineseTokenizer(), None)
+    q = analyse("滨河公园建好以后占地多大？", tokenizer, None)
     assert asked_for(q) == "相关面积"
     composer = Composer({})
     said = composer.abstain(q, [], 0.0, seen_terms=frozenset({"滨河公园"})).text
     assert "文档提到了“滨河公园”" in said and "没有写明相关面积" in said
     unseen = composer.abstain(q, [], 0.0).text
     assert unseen.startswith("文档中没有找到关于")
-    when = analyse("2023年新建学校什么时候完工", ChineseTokenizer(), None)
+    when = analyse("2023年新建学校什么时候完工", tokenizer, None)
     assert asked_for(when) == "时间"
     said = composer.abstain(when, [], 0.0, year=2023, seen_terms=frozenset(when.terms)).text
     assert "没有写明2023年的时间" in said
-    which = analyse("养老中心建在哪条路上", ChineseTokenizer(), None)
+    which = analyse("养老中心建在哪条路上", tokenizer, None)
     assert asked_for(which) == "具体名称"
 
 

@@ -11,7 +11,7 @@ import pytest
 from ingest.commitments import parse_commitments
 from ingest.lexicon import extract_names
 from lixia_qa.types import Commitment
-from store.tokenize import USER_DICT_FREQ, write_user_dict
+from store.tokenize import USER_DICT_FREQ, ChineseTokenizer, write_user_dict
 
 SEEDS = Path(__file__).parents[2] / "seeds"
 
@@ -141,15 +141,14 @@ def test_empty_enumeration_items_do_not_break_extraction() -> None:
     assert isinstance(extract_names(["修建明湖东路、、（）、黄台南路、 、轻风路等道路。"]), list)
 
 
-def test_district_short_forms() -> None:
+def test_district_short_forms(tokenizer: ChineseTokenizer) -> None:
     from ingest.lexicon import district_stems
-    from store.tokenize import ChineseTokenizer
 
     text = (
         "青山区今年新建学校。白塔区计划实施重点项目，白塔区将加快建设。青山区完成老旧小区改造，"
         "提升城区品质，推进区域合作，建设全省首善之区。"
     )
-    assert sorted(district_stems(text, ChineseTokenizer().words)) == ["白塔", "青山"]
+    assert sorted(district_stems(text, tokenizer.words)) == ["白塔", "青山"]
     # a region (地区) is no district: found on DRCD's paragraphs (东北地区, 西南地区)
     regions = "东北地区气候寒冷，东北地区盛产大豆，西南地区多山。西南地区降水多。青山区。青山区。"
-    assert district_stems(regions, ChineseTokenizer().words) == ["青山"]
+    assert district_stems(regions, tokenizer.words) == ["青山"]

@@ -73,6 +73,7 @@ def milvus_uri(tmp_path: Path) -> Iterator[str]:
         stop(proc)
 
 
+@pytest.mark.multiprocess
 def test_two_servers_share_one_milvus_store(milvus_uri, settings, corpus_dir, tmp_path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(corpus_dir, docs)
@@ -130,8 +131,15 @@ def test_two_servers_share_one_milvus_store(milvus_uri, settings, corpus_dir, tm
             stop(proc)
 
 
-def test_workers_refuse_a_store_one_process_holds(tmp_path) -> None:
-    env = {**os.environ, "LIXIA_STORE": "local", "LIXIA_INDEX_DIR": str(tmp_path / "index")}
-    args = [str(BIN / "lixia-qa"), "serve", "--no-ui", "--workers", "2"]
-    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 2 and "LIXIA_STORE=milvus" in done.stderr
+def test_workers_refuse_a_store_one_process_holds(tmp_path, monkeypatch, capsys) -> None:
+    from app.cli import main
+    from lixia_qa.settings import get_settings
+
+    monkeypatch.setenv("LIXIA_STORE", "local")
+    monkeypatch.setenv("LIXIA_INDEX_DIR", str(tmp_path / "index"))
+    get_settings.cache_clear()
+    try:
+        code = main(["serve", "--no-ui", "--workers", "2"])
+    finally:
+        get_settings.cache_clear()
+    assert code == 2 and "LIXIA_STORE=milvus" in capsys.readouterr().err
