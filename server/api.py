@@ -21,7 +21,7 @@ from lixia_qa.errors import BadDocumentError, FileTooLargeError, NotFoundError
 from lixia_qa.settings import Settings, get_settings
 from server import documents as files
 from server.auth import AdminDep
-from server.errors import NotReadyError, install, responses
+from server.errors import NotReadyError, install, not_ready_message, responses
 from server.feedback import FeedbackIn, FeedbackStore
 from server.limits import BodyLimit, MethodFallback
 from server.openai_compat import router as openai_router
@@ -50,8 +50,7 @@ logger = logging.getLogger(__name__)
 def get_service(request: Request) -> QAService:
     service: QAService | None = getattr(request.app.state, "service", None)
     if service is None:
-        reason = getattr(request.app.state, "load_error", None) or "the index is still loading"
-        raise NotReadyError(f"service not ready: {reason}")
+        raise NotReadyError(not_ready_message(request.app.state))
     return service
 
 
@@ -80,9 +79,8 @@ def health(request: Request, runtime: RuntimeDep, store: FeedbackDep) -> Any:
     reindex = runtime.reindex_state()
     service = runtime.service
     if service is None:
-        reason = getattr(request.app.state, "load_error", None) or "the index is still loading"
         body = HealthErrorOut(
-            detail=f"service not ready: {reason}", feedback=feedback, reindex=reindex
+            detail=not_ready_message(request.app.state), feedback=feedback, reindex=reindex
         )
         return JSONResponse(body.model_dump(), status_code=503)
     m = service.manifest
@@ -152,11 +150,11 @@ def upload_document(
     data = file.file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise FileTooLargeError(
-            f"{doc_id!r} is larger than {settings.max_upload_bytes} bytes "
-            "(LIXIA_MAX_UPLOAD_BYTES): split it or raise the limit"
+            f"文件「{doc_id}」超过 {settings.max_upload_bytes:,} 字节的上传上限"
+            "（LIXIA_MAX_UPLOAD_BYTES）：请拆分文件，或请管理员调高上限"
         )
     if not data.strip():
-        raise BadDocumentError(f"{doc_id!r} is empty: upload a file with text in it")
+        raise BadDocumentError(f"文件「{doc_id}」是空的：请上传有文字内容的文件")
     files.write_document(settings.docs_dir, doc_id, data)
     return _change(runtime, "upload", doc_id)
 
@@ -174,7 +172,7 @@ def delete_document(request: Request, runtime: RuntimeDep, doc_id: str) -> Docum
         doc_id = files.check_name(doc_id)
         files.remove_document(settings.docs_dir, doc_id)
     except BadDocumentError as exc:  # not a name a document can have: there is none
-        raise NotFoundError(f"no document {doc_id!r}: {exc}") from None
+        raise NotFoundError(f"没有文档「{doc_id}」：{exc}") from None
     return _change(runtime, "delete", doc_id)
 
 
@@ -201,7 +199,7 @@ def job(runtime: RuntimeDep, job_id: str) -> JobOut:
     """A re-index started by an upload or delete (admin)."""
     found = runtime.job(job_id)
     if found is None:
-        raise NotFoundError(f"no job {job_id!r}: jobs are kept until 100 newer ones exist")
+        raise NotFoundError(f"没有任务「{job_id}」：只保留最近 100 个任务")
     return JobOut(**found.out())
 
 

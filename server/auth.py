@@ -25,15 +25,15 @@ def require_admin(
     key = settings.admin_key.get_secret_value() if settings.admin_key else ""
     if not key:
         raise ForbiddenError(
-            "admin endpoints are switched off: set LIXIA_ADMIN_KEY (a long random string) "
-            "in the server's environment or .env and restart it"
+            "工作人员功能未开启：请在服务器的环境变量或 .env 文件中设置 LIXIA_ADMIN_KEY"
+            "（一串足够长的随机字符），然后重启服务"
         )
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise NotAuthenticatedError(
-            "this endpoint is for staff: send the header `Authorization: Bearer <admin key>`"
+            "这是工作人员功能：请在请求头中加上 Authorization: Bearer <管理密钥>"
         )
     if not hmac.compare_digest(credentials.credentials.encode(), key.encode()):
-        raise ForbiddenError("wrong admin key: check LIXIA_ADMIN_KEY on the server")
+        raise ForbiddenError("管理密钥不正确：请核对服务器上设置的 LIXIA_ADMIN_KEY")
 
 
 def is_admin_key(settings: Settings, candidate: str) -> bool:

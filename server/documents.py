@@ -21,27 +21,34 @@ logger = logging.getLogger(__name__)
 MAX_NAME_CHARS = 255
 
 
+def _shown(name: str) -> str:
+    """A file name as a message may quote it: invisible characters replaced, cut short."""
+    return "".join(
+        "\ufffd" if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in name[:80]
+    )
+
+
 def check_name(name: str) -> str:
     """The document id for an uploaded file name, or a BadDocumentError saying why not."""
     name = (name or "").strip()
     if not name:
-        raise BadDocumentError("the file has no name: give it one such as `notice.txt`")
+        raise BadDocumentError("文件没有名字：请给它起一个，例如 notice.txt")
     bad = [ch for ch in name if unicodedata.category(ch) in ("Cc", "Cf", "Cs")]
     if bad or "\\" in name or len(name) > MAX_NAME_CHARS:
         raise BadDocumentError(
-            f"file name {name[:80]!r} is not usable: use letters, digits, '-', '_' and '/' "
-            f"only, at most {MAX_NAME_CHARS} characters"
+            f"文件名「{_shown(name)}」不可用：请只用文字、数字、-、_ 和 /，"
+            f"不超过 {MAX_NAME_CHARS} 个字符"
         )
     path = PurePosixPath(name)
     if path.is_absolute() or any(part in ("..", "") or part.startswith(".") for part in path.parts):
         raise BadDocumentError(
-            f"file name {name!r} leaves the documents folder or is hidden: give a plain "
-            "relative name such as `notice.txt` or `2024/notice.txt`"
+            f"文件名「{_shown(name)}」指向文档目录之外或是隐藏文件：请用普通的相对文件名，"
+            "例如 notice.txt 或 2024/notice.txt"
         )
     if path.suffix.lower() not in SUFFIXES:
         raise UnsupportedFileError(
-            f"{name!r}: files of type {path.suffix or '(none)'!r} cannot be read; "
-            f"supported: {', '.join(SUFFIXES)}"
+            f"无法读取「{_shown(name)}」这种类型的文件（{path.suffix or '无扩展名'}）；"
+            f"支持：{' '.join(SUFFIXES)}"
         )
     return path.as_posix()
 
@@ -51,7 +58,7 @@ def target(folder: Path, doc_id: str) -> Path:
     root = Path(folder).resolve()
     path = (root / doc_id).resolve()
     if not path.is_relative_to(root) or path == root:
-        raise BadDocumentError(f"{doc_id!r} leaves the documents folder")
+        raise BadDocumentError(f"「{_shown(doc_id)}」指向文档目录之外")
     return path
 
 
@@ -72,8 +79,8 @@ def write_document(folder: Path, doc_id: str, data: bytes) -> Path:
             raise
     except OSError as exc:
         raise StoreError(
-            f"cannot write {doc_id!r} into {folder} ({exc.strerror or exc}): check that the "
-            "documents folder (LIXIA_DOCS_DIR) is writable"
+            f"无法把「{doc_id}」写入 {folder}（{exc.strerror or exc}）：请检查文档目录"
+            "（LIXIA_DOCS_DIR）是否可写"
         ) from exc
     logger.info("wrote document %s (%d bytes)", doc_id, len(data))
     return path
@@ -84,10 +91,10 @@ def remove_document(folder: Path, doc_id: str) -> None:
     path = target(folder, doc_id)
     if not path.is_file():
         raise NotFoundError(
-            f"no document {doc_id!r} in {folder} (GET /api/documents lists the ids)"
+            f"文档目录中没有「{_shown(doc_id)}」（GET /api/documents 列出全部文档）"
         )
     try:
         path.unlink()
     except OSError as exc:
-        raise StoreError(f"cannot delete {doc_id!r} from {folder} ({exc.strerror or exc})") from exc
+        raise StoreError(f"无法从 {folder} 删除「{doc_id}」（{exc.strerror or exc}）") from exc
     logger.info("removed document %s", doc_id)

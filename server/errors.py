@@ -1,9 +1,11 @@
 """Domain errors -> HTTP statuses, and a 422 body that is always safe to send.
 
 Every error but 422 answers ``{"detail": "what went wrong and what to do"}``
-(:class:`server.schemas.ErrorOut`); a 422 keeps FastAPI's documented shape
-``{"detail": [{"loc", "msg", "type", "input"?}]}`` with the echoed input made safe:
-lone surrogates replaced, NaN/Infinity written as strings, long values cut.
+(:class:`server.schemas.ErrorOut`), in Chinese; a 422 keeps FastAPI's documented shape
+``{"detail": [{"loc", "msg", "type", "input"?, "ctx"?}]}`` with ``msg`` in Chinese
+(:mod:`server.messages`), ``loc`` without pydantic's union-member reprs, ``ctx`` with
+its limits only, and the echoed input made safe: lone surrogates replaced, NaN/Infinity
+written as strings, long values cut.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
 from lixia_qa.errors import (
     BadDocumentError,
@@ -28,6 +31,7 @@ from lixia_qa.errors import (
     NotFoundError,
     UnsupportedFileError,
 )
+from server.messages import HAN, is_plain_loc, status_message, validation_message
 from server.schemas import ErrorOut
 
 logger = logging.getLogger(__name__)
@@ -55,6 +59,14 @@ def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 class NotReadyError(LixiaError):
     """The index is not loaded (yet, or it failed to load)."""
+
+
+def not_ready_message(state: Any) -> str:
+    """Why the service cannot answer yet, for a 503 (``state``: the app's state)."""
+    error = getattr(state, "load_error", None)
+    if error:
+        return f"服务暂不可用：索引未能加载（{error}）"
+    return "服务正在加载索引，请稍后再试"
 
 
 # most specific first: the handler of the first matching class is used
@@ -93,9 +105,10 @@ def clean(value: Any, depth: int = 0) -> Any:
 
 
 def validation_item(error: dict[str, Any]) -> dict[str, Any]:
+    """One 422 item: the machine fields kept, the message in Chinese."""
     item: dict[str, Any] = {
-        "loc": [clean(part) for part in error.get("loc", ())],
-        "msg": clean(str(error.get("msg", ""))),
+        "loc": [clean(part) for part in error.get("loc", ()) if is_plain_loc(part)],
+        "msg": clean(validation_message(error)),
         "type": clean(str(error.get("type", "value_error"))),
     }
     if "input" in error:
@@ -104,15 +117,29 @@ def validation_item(error: dict[str, Any]) -> dict[str, Any]:
             echoed = clean(json.dumps(echoed, ensure_ascii=False)[:ECHO_CHARS])
         item["input"] = echoed
     ctx = error.get("ctx")
-    if isinstance(ctx, dict):
-        item["ctx"] = {
-            str(k): clean(v if isinstance(v, (int, float, str)) else str(v)) for k, v in ctx.items()
-        }
+    limits = (
+        {str(k): clean(v) for k, v in ctx.items() if isinstance(v, (int, float))}
+        if isinstance(ctx, dict)
+        else {}
+    )
+    if limits:  # ge, le, min_length, max_length …; not ``error``, a library's English
+        item["ctx"] = limits
     return item
 
 
 def validation_response(errors: Sequence[dict[str, Any]]) -> JSONResponse:
-    return JSONResponse({"detail": [validation_item(e) for e in errors]}, status_code=422)
+    items = [validation_item(e) for e in errors]
+    return JSONResponse({"detail": without_other_branches(items)}, status_code=422)
+
+
+def without_other_branches(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A value that fits none of a union's members (a string or a list of parts) is
+    reported once per member; where one member's error is more than "wrong type", the
+    "wrong type" errors of the other members at the same place are dropped."""
+    specific = {tuple(i["loc"]) for i in items if not str(i["type"]).endswith("_type")}
+    return [
+        i for i in items if not (str(i["type"]).endswith("_type") and tuple(i["loc"]) in specific)
+    ] or items
 
 
 def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -139,8 +166,23 @@ def clean_detail(text: str) -> str:
     return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
+def on_http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's and FastAPI's own HTTP errors (a multipart body that cannot be parsed,
+    …): their English detail becomes a Chinese sentence for the status."""
+    assert isinstance(exc, HTTPException)
+    if exc.status_code in (204, 304):  # no body allowed
+        return Response(status_code=exc.status_code, headers=getattr(exc, "headers", None))
+    detail = exc.detail if isinstance(exc.detail, str) and HAN.search(exc.detail) else None
+    return JSONResponse(
+        {"detail": detail or status_message(exc.status_code)},
+        status_code=exc.status_code,
+        headers=getattr(exc, "headers", None),
+    )
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(HTTPException, on_http_error)
     for cls, status in STATUSES:
         app.add_exception_handler(cls, on_bad_query if status == 422 else _handler(status))

@@ -26,9 +26,7 @@ def _bounded_citations(value: list[dict[str, Any]]) -> list[dict[str, Any]]:
     finite_json(value)
     size = len(json.dumps(value, ensure_ascii=False))
     if size > MAX_CITATIONS_JSON:
-        raise ValueError(
-            f"citations are {size} characters once serialised; keep them under {MAX_CITATIONS_JSON}"
-        )
+        raise ValueError(f"引用内容共 {size} 个字符，请控制在 {MAX_CITATIONS_JSON} 个以内")
     return value
 
 

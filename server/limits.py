@@ -31,8 +31,8 @@ class BodyLimit:
                 too_big = False
             if too_big:
                 body = {
-                    "detail": f"request body over {self.limit - SLACK} bytes "
-                    "(LIXIA_MAX_UPLOAD_BYTES)"
+                    "detail": f"请求内容超过 {self.limit - SLACK:,} 字节的上限"
+                    "（LIXIA_MAX_UPLOAD_BYTES）：请拆分文件后再上传"
                 }
                 response = JSONResponse(body, status_code=413)
                 await response(scope, receive, send)
@@ -72,15 +72,15 @@ class MethodFallback:
         if allowed:
             allow = ", ".join(sorted(allowed))
             return JSONResponse(
-                {
-                    "detail": f"method {request.method} not allowed on {request.url.path}: "
-                    f"use {allow}"
-                },
+                {"detail": f"{request.url.path} 不支持 {request.method} 请求，请改用 {allow}"},
                 status_code=405,
                 headers={"Allow": allow},
             )
         return Response(
-            json.dumps({"detail": f"no endpoint {request.url.path}: /docs lists them"}),
+            json.dumps(
+                {"detail": f"没有这个接口：{request.url.path}（/docs 列出全部接口）"},
+                ensure_ascii=False,
+            ),
             status_code=404,
             media_type="application/json",
         )

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from lixia_qa.errors import BadQueryError
 from lixia_qa.types import Answer
-from server.errors import NotReadyError, responses
+from server.errors import NotReadyError, not_ready_message, responses
 from server.openapi import QUERY_TEXT
 from server.schemas import MAX_TEXT_CHARS, Text
 from server.service import QAService
@@ -34,8 +34,7 @@ router = APIRouter(prefix="/v1", tags=["openai"])
 def _service(request: Request) -> QAService:
     service: QAService | None = getattr(request.app.state, "service", None)
     if service is None:
-        reason = getattr(request.app.state, "load_error", None) or "the index is still loading"
-        raise NotReadyError(f"service not ready: {reason}")
+        raise NotReadyError(not_ready_message(request.app.state))
     return service
 
 
@@ -99,7 +98,7 @@ class ChatIn(BaseModel):
     @model_validator(mode="after")
     def _has_user_message(self) -> ChatIn:
         if not any(m.role == "user" for m in self.messages):
-            raise ValueError("messages need at least one message with role 'user'")
+            raise ValueError("消息列表中至少要有一条 role 为 user 的消息（用户的问题）")
         return self
 
 

@@ -20,17 +20,14 @@ def has_lone_surrogate(text: str) -> bool:
 
 def no_surrogates(text: str) -> str:
     if has_lone_surrogate(text):
-        raise ValueError(
-            "含有无效字符（单独的代理码位），请重新输入（the text contains a lone surrogate "
-            "code point, which is not valid Unicode text)"
-        )
+        raise ValueError("含有无效字符（单独的代理码位），请重新输入")
     return text
 
 
 def finite_json(value: Any) -> Any:
     """Reject NaN/Infinity and lone surrogates anywhere inside a JSON value."""
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("numbers must be finite (no NaN or Infinity)")
+        raise ValueError("数字必须是有限值（不能是 NaN 或无穷大）")
     if isinstance(value, str):
         no_surrogates(value)
     elif isinstance(value, dict):
@@ -49,7 +46,7 @@ Text = Annotated[str, AfterValidator(no_surrogates)]
 def _json_integer(value: Any) -> Any:
     """JSON Schema's integer: 2020 and 2020.0, not "2020" and not true."""
     if isinstance(value, (str, bool)):
-        raise ValueError("must be a JSON number, not a string or boolean")
+        raise ValueError("必须是数字，不能是字符串或 true/false")
     return value
 
 

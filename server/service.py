@@ -36,28 +36,20 @@ def validate_query(
     control characters anywhere, at most ``max_chars`` characters, something visible.
     """
     if not isinstance(text, str):
-        raise BadQueryError(f"{what}必须是文字（the {what} must be text）", loc)
+        raise BadQueryError(f"{what}必须是文字", loc)
     # control characters (but tab and line breaks) and lone surrogates; format characters
     # (zero-width space, direction marks) are ordinary text pasted from other documents
     bad = [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t"]
     if bad:
         codes = ", ".join(repr(c) for c in bad[:3])
         codes = codes.encode("utf-8", "backslashreplace").decode("utf-8")
-        raise BadQueryError(
-            f"{what}含有控制字符或无效字符（{codes}），请删除后再试"
-            f"（the {what} contains control characters or invalid code points）",
-            loc,
-        )
+        raise BadQueryError(f"{what}含有控制字符或无效字符（{codes}），请删除后再试", loc)
     if len(text) > max_chars:
-        raise BadQueryError(
-            f"{what}有{len(text)}个字，请控制在{max_chars}字以内"
-            f"（the {what} has {len(text)} characters; keep it under {max_chars}）",
-            loc,
-        )
+        raise BadQueryError(f"{what}有{len(text)}个字，请控制在{max_chars}字以内", loc)
     stripped = text.strip()
     if not stripped and not allow_blank:
         hint = f"，例如：{example}" if example else ""
-        raise BadQueryError(f"{what}为空，请输入内容{hint}（the {what} is empty）", loc)
+        raise BadQueryError(f"{what}为空，请输入内容{hint}", loc)
     return stripped
 
 
@@ -117,8 +109,7 @@ class QAService:
         history = list(history)
         if len(history) > self.settings.max_history:
             raise BadQueryError(
-                f"最多可带{self.settings.max_history}条历史问题（history holds at most "
-                f"{self.settings.max_history} earlier questions, got {len(history)}）",
+                f"最多可带{self.settings.max_history}条历史问题，收到{len(history)}条",
                 ("body", "history"),
             )
         history = [
@@ -129,7 +120,7 @@ class QAService:
     def _k(self, k: int | None) -> int:
         k = self.settings.top_k if k is None else k
         if not 1 <= k <= 50:
-            raise BadQueryError(f"k 须在 1 到 50 之间（k must be between 1 and 50, got {k}）")
+            raise BadQueryError(f"k 须在 1 到 50 之间，收到 {k}")
         return k
 
     # --- documents and commitments ----------------------------------------------
@@ -139,9 +130,7 @@ class QAService:
     def document(self, doc_id: str) -> Document:
         found = self.store.documents([doc_id]).get(doc_id)
         if found is None:
-            raise NotFoundError(
-                f"没有文档 {doc_id!r}（no document {doc_id!r}: GET /api/documents lists the ids）"
-            )
+            raise NotFoundError(f"没有文档「{doc_id}」：GET /api/documents 列出全部文档")
         return found
 
     def commitments(

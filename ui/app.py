@@ -367,8 +367,7 @@ class NoUploads:
             from starlette.responses import JSONResponse
 
             detail = (
-                "uploads through the page are switched off: staff add documents in the "
-                "工作人员 tab or with POST /api/documents"
+                "页面不接受这种上传：工作人员请在「工作人员」页上传文档，或使用 POST /api/documents"
             )
             await JSONResponse({"detail": detail}, status_code=403)(scope, receive, send)
             return

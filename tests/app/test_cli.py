@@ -39,7 +39,7 @@ def test_commitments_filters_by_unit(cli_env, capsys) -> None:
 
 def test_bad_query_exits_2_with_message(cli_env, caplog) -> None:
     assert main(["ask", "   "]) == 2
-    assert "empty" in caplog.text
+    assert "为空" in caplog.text
 
 
 def test_missing_index_exits_2_and_names_the_command(monkeypatch, tmp_path, caplog) -> None:

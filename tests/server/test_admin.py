@@ -44,7 +44,7 @@ def test_admin_endpoints_need_the_key(settings, service, method, path) -> None:
         assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
         assert "Authorization: Bearer" in r.json()["detail"]
         r = c.request(method, path, headers={"Authorization": "Bearer wrong"})
-        assert r.status_code == 403 and "wrong admin key" in r.json()["detail"]
+        assert r.status_code == 403 and "管理密钥不正确" in r.json()["detail"]
         r = c.request(method, path, headers={"Authorization": f"Basic {KEY}"})
         assert r.status_code == 401
     with TestClient(create_api(settings, service=service)) as c:
