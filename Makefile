@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FIND_LINKS ?= $(shell pip config get global.find-links 2>/dev/null || echo /opt/wheels)
 export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: install run serve ingest test test-extra test-all eval eval-milvus bench lint clean
+.PHONY: install run serve ingest seed-index test test-extra test-all eval eval-milvus bench lint clean
 
 install: $(VENV)/.installed
 
@@ -16,8 +16,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/uv pip install -q --python $(PY) --find-links $(FIND_LINKS) --compile-bytecode -e '.[dev]'
 	touch $@
 
+# The served documents live in LIXIA_DOCS_DIR (data/documents/, outside the source tree),
+# copied from seeds/ on the first run; uploads and deletes change that copy, never seeds/.
 ingest: install
-	$(BIN)/lixia-qa ingest seeds
+	$(BIN)/lixia-qa ingest
 
 run: ingest
 	$(BIN)/lixia-qa serve
@@ -35,14 +37,20 @@ test-extra: install
 # Every tier, the fast one last (its summary closes the log).
 test-all: test-extra test
 
-eval: ingest
-	$(BIN)/lixia-qa eval --json eval/results/metrics.json --run eval/results/run.jsonl --plot eval/results/chart.png
+# The eval asks about seeds/ itself, indexed apart from the served documents (which staff
+# may have changed), so a running server never picks up the eval's index.
+SEED_INDEX := build/seed-index
+seed-index: install
+	$(BIN)/lixia-qa ingest seeds --index $(SEED_INDEX)
+
+eval: seed-index
+	$(BIN)/lixia-qa eval --index $(SEED_INDEX) --json eval/results/metrics.json --run eval/results/run.jsonl --plot eval/results/chart.png
 
 # The same eval with the Milvus store (a Milvus Lite file in the index directory); its
 # vectors are re-used from the local index.
-eval-milvus: ingest
-	LIXIA_STORE=milvus $(BIN)/lixia-qa ingest seeds
-	LIXIA_STORE=milvus $(BIN)/lixia-qa eval --json eval/results/metrics-milvus.json
+eval-milvus: seed-index
+	LIXIA_STORE=milvus $(BIN)/lixia-qa ingest seeds --index $(SEED_INDEX)
+	LIXIA_STORE=milvus $(BIN)/lixia-qa eval --index $(SEED_INDEX) --json eval/results/metrics-milvus.json
 
 bench: install
 	$(PY) bench/bench_retrieval.py

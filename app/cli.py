@@ -16,7 +16,35 @@ from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings, get_settings
 
 logger = logging.getLogger("lixia_qa")
-PACKAGES = ("lixia_qa", "ingest", "retriever", "answer", "learn", "server", "ui", "eval", "uvicorn")
+PACKAGES = (
+    "lixia_qa",
+    "app",
+    "ingest",
+    "store",
+    "retriever",
+    "answer",
+    "learn",
+    "server",
+    "ui",
+    "eval",
+    "uvicorn",
+)
+
+
+def configure_logging(verbose: bool) -> None:
+    """This project's INFO lines (WARNING for libraries); DEBUG only with ``-v``. The
+    handler filters by level too: a library that sets its own logger to DEBUG (bm25s
+    does) prints nothing below INFO."""
+    level = logging.DEBUG if verbose else logging.INFO
+    root = logging.getLogger()
+    if not root.handlers:  # (a host such as pytest may have its own)
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handler.setLevel(level)
+        root.addHandler(handler)
+        root.setLevel(logging.WARNING)
+    for name in PACKAGES:
+        logging.getLogger(name).setLevel(level)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -38,8 +66,11 @@ def _out(line: str = "") -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest.pipeline import build_index
+    from server.documents import seed_folder
 
     settings = _settings(args)
+    if not args.folder:  # the served folder: filled from the seeds on the first run
+        seed_folder(settings.docs_dir, settings.seed_dir)
     report = build_index(settings, force=args.force)
     _out(report.summary())
     return 0
@@ -164,7 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="build or refresh the index from a folder")
-    p.add_argument("folder", nargs="?", help="folder of .txt/.md files (default: settings)")
+    p.add_argument(
+        "folder",
+        nargs="?",
+        help="folder of documents (default: LIXIA_DOCS_DIR, filled from LIXIA_SEED_DIR on the first run)",
+    )
     p.add_argument("--index", help="index directory (default: settings)")
     p.add_argument("--force", action="store_true", help="re-embed everything")
     p.set_defaults(func=cmd_ingest)
@@ -283,9 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for name in PACKAGES:
-        logging.getLogger(name).setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    configure_logging(args.verbose)
     try:
         code: int = args.func(args)
     except LixiaError as exc:

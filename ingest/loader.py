@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.progress import Progress
 from ingest.readers import READERS, UnreadableFileError, read_bytes
 from ingest.readers.text import decode
 from lixia_qa.errors import IngestError
@@ -131,24 +132,31 @@ def scan_folder(folder: Path) -> FolderScan:
         )
     root = folder.resolve()
     scan = FolderScan([])
-    for path in iter_files(folder):
-        rel = path.relative_to(folder).as_posix()
-        try:
-            raw = read_file(path, rel, root)
-        except UnreadableFileError as exc:
-            logger.warning("skipping %s: %s", rel, exc)
-            scan.skipped.append(SkippedFile(rel, str(exc)))
-            continue
-        for warning in raw.warnings:
-            logger.warning("skipping %s %s", rel, warning)
-            scan.skipped.append(SkippedFile(rel, warning))
-        scan.files.append(raw)
+    paths = list(iter_files(folder))
+    with Progress(len(paths), f"reading {folder}", unit="file") as progress:
+        for path in paths:
+            _scan_file(folder, root, path, scan)
+            progress.update(1)
     if not scan.files:
         raise IngestError(
             f"no usable document in {folder}: put documents there ({', '.join(SUFFIXES)}; "
             "text files in UTF-8 or GB18030)"
         )
     return scan
+
+
+def _scan_file(folder: Path, root: Path, path: Path, scan: FolderScan) -> None:
+    rel = path.relative_to(folder).as_posix()
+    try:
+        raw = read_file(path, rel, root)
+    except UnreadableFileError as exc:
+        logger.warning("skipping %s: %s", rel, exc)
+        scan.skipped.append(SkippedFile(rel, str(exc)))
+        return
+    for warning in raw.warnings:
+        logger.warning("skipping %s %s", rel, warning)
+        scan.skipped.append(SkippedFile(rel, warning))
+    scan.files.append(raw)
 
 
 def read_folder(folder: Path) -> list[RawFile]:

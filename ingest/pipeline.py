@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 import time
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from ingest.chunking import chunk_document
 from ingest.clean import clean_text
@@ -19,6 +17,7 @@ from ingest.commitments import parse_commitments
 from ingest.lexicon import district_stems, extract_names
 from ingest.loader import RawFile, SkippedFile, read_file, scan_folder
 from ingest.metadata import describe
+from ingest.progress import Progress
 from ingest.structure import heading_path
 from ingest.units import answer_units, unit_vectors
 from lixia_qa.errors import IngestError, LixiaError
@@ -158,10 +157,13 @@ class CachedEncoder:
     """Passage embeddings through a text -> vector cache (vectors of a previous index
     built with the same model), counting how many texts were really embedded."""
 
-    def __init__(self, embedder: Embedder, cache: dict[str, np.ndarray], batch: int) -> None:
+    def __init__(
+        self, embedder: Embedder, cache: dict[str, np.ndarray], batch: int, what: str = "texts"
+    ) -> None:
         self.embedder = embedder
         self.cache = cache
         self.batch = batch
+        self.what = what  # named in the progress bar or log lines
         self.embedded = 0
         self.reused = 0
 
@@ -169,13 +171,12 @@ class CachedEncoder:
         distinct = set(texts)
         todo = sorted(t for t in distinct if t not in self.cache)
         self.reused += len(distinct) - len(todo)
-        show = sys.stderr.isatty()
-        with tqdm(total=len(todo), desc="embedding", unit="text", disable=not show) as bar:
+        with Progress(len(todo), f"embedding {self.what} ({self.embedder.name})") as progress:
             for i in range(0, len(todo), self.batch):
                 part = todo[i : i + self.batch]
                 for text, vec in zip(part, self.embedder.encode_documents(part), strict=True):
                     self.cache[text] = vec
-                bar.update(len(part))
+                progress.update(len(part))
         self.embedded += len(todo)
         if not texts:
             return np.zeros((0, self.embedder.dim), dtype=np.float32)
@@ -246,9 +247,21 @@ def build_index(
         if force
         else store.cached_vectors(embedder.name) or cached_vectors(index_dir, embedder.name)
     )
-    encode = CachedEncoder(embedder, cache, settings.embed_batch_size)
+    encode = CachedEncoder(embedder, cache, settings.embed_batch_size, "passages")
     new_chunks = [c for c in chunks if c.doc_id not in keep]
     new_units = [u for u in units if u.doc_id not in keep]
+    logger.info(
+        "%d documents: %d passages, %d answer units, %d commitments (%d documents unchanged)",
+        len(docs),
+        len(chunks),
+        len(units),
+        len(commitments),
+        len(keep),
+    )
+    chunk_vectors = encode([c.index_text() for c in new_chunks])
+    encode.what = "answer units"
+    vectors = unit_vectors(new_units, encode, embedder.dim)
+    logger.info("writing the %s store", store.kind)
     store.write(
         Batch(
             manifest=manifest,
@@ -256,10 +269,10 @@ def build_index(
             names=names,
             documents=[d for d in docs if d.doc_id not in keep],
             chunks=new_chunks,
-            chunk_vectors=encode([c.index_text() for c in new_chunks]),
+            chunk_vectors=chunk_vectors,
             commitments=[c for c in commitments if c.doc_id not in keep],
             units=new_units,
-            unit_vectors=unit_vectors(new_units, encode, embedder.dim),
+            unit_vectors=vectors,
             fingerprints=prints,
             keep=keep,
         )

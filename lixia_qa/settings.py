@@ -17,8 +17,14 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LIXIA_", env_file=".env", extra="ignore")
 
     docs_dir: Path = Field(
+        Path("data/documents"),
+        description="folder of the served documents (.txt, .md, .pdf, .docx, .html, .xlsx, "
+        ".csv); staff uploads and deletes change it",
+    )
+    seed_dir: Path | None = Field(
         Path("seeds"),
-        description="folder of documents to ingest (.txt, .md, .pdf, .docx, .html, .xlsx, .csv)",
+        description="documents copied into DOCS_DIR when that folder does not exist yet "
+        "(the first run); never changed by uploads or deletes",
     )
     index_dir: Path = Field(Path("index"), description="where the index directory lives")
     store: str = Field(

@@ -1,14 +1,18 @@
 """Documents added and removed by staff: files in ``settings.docs_dir``, never half-written.
 
-A name is a relative POSIX path inside the folder (the loader's ``doc_id``); names that
-leave the folder, hide a part (``.x``) or carry control characters are refused. A file is
-written to a hidden temporary file beside its target, flushed, then renamed over it.
+The folder lives outside the source tree (``data/documents`` by default) and is filled
+from ``settings.seed_dir`` (``seeds/``) on the first run, so uploads and deletes never
+change the project's own files. A name is a relative POSIX path inside the folder (the
+loader's ``doc_id``); names that leave the folder, hide a part (``.x``) or carry control
+characters are refused. A file is written to a hidden temporary file beside its target,
+flushed, then renamed over it.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
 import unicodedata
 from pathlib import Path, PurePosixPath
@@ -26,6 +30,32 @@ def _shown(name: str) -> str:
     return "".join(
         "\ufffd" if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in name[:80]
     )
+
+
+def seed_folder(folder: Path, seeds: Path | None) -> int:
+    """Copy the seed documents into ``folder`` when it does not exist yet (the first run);
+    the number of files copied. A folder that exists, even empty (staff removed every
+    document), is left alone, and ``seeds`` is only read. The copy is made beside
+    ``folder`` and renamed into place, so an interrupted copy is never taken for a
+    finished one."""
+    folder = Path(folder)
+    if seeds is None or folder.exists() or not Path(seeds).is_dir():
+        return 0
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.seeding-", dir=folder.parent))
+    try:
+        copied = shutil.copytree(seeds, tmp / "docs", ignore=shutil.ignore_patterns(".*"))
+        os.replace(copied, folder)
+    except OSError as exc:
+        raise StoreError(
+            f"无法把种子文档从 {seeds} 复制到 {folder}（{exc.strerror or exc}）："
+            "请检查文档目录（LIXIA_DOCS_DIR）是否可写"
+        ) from exc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    count = sum(1 for p in folder.rglob("*") if p.is_file())
+    logger.info("first run: copied %d seed documents from %s into %s", count, seeds, folder)
+    return count
 
 
 def check_name(name: str) -> str:

@@ -225,6 +225,8 @@ def cached_vectors(path: Path, model_name: str) -> dict[str, np.ndarray]:
     """Embedded text -> vector from whatever index (any format version) is at ``path``,
     when it was built with ``model_name``; empty when there is none or it is unreadable."""
     path = Path(path)
+    if not (path / MANIFEST).is_file():  # no index there yet (the first ingest)
+        return {}
     try:
         if read_manifest(path).get("model") != model_name:
             return {}
