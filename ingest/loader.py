@@ -49,6 +49,7 @@ class RawFile:
     encoding: str  # the encoding of a text format, else the format ("pdf", "docx", …)
     title: str = ""  # stated by the file outside its text (web page <title>, Word heading)
     date: str | None = None  # stated by the file outside its text (web page meta date)
+    dates: tuple[tuple[str, str], ...] = ()  # other dates it states, by source
     warnings: tuple[str, ...] = ()  # parts skipped, such as a scanned PDF page
 
 
@@ -119,6 +120,7 @@ def read_file(path: Path, doc_id: str, root: Path | None = None) -> RawFile:
         encoding=extracted.encoding or extracted.kind,
         title=extracted.title,
         date=extracted.date,
+        dates=extracted.dates,
         warnings=extracted.warnings,
     )
 

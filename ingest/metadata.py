@@ -8,13 +8,17 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Mapping
 from itertools import takewhile
 from pathlib import PurePosixPath
 
+from ingest.dates import DATE_LABEL_RE, choose_date, labelled_date, parse_date
+from ingest.dates import extract_date as extract_date  # read here by older callers
+from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS, TITLE_LABELS, field
 from ingest.structure import find_sections, is_byline
 from ingest.tables import is_table_row
 from lixia_qa import zh
-from lixia_qa.types import Document
+from lixia_qa.types import Document, Table
 from lixia_qa.zh import HAN
 
 logger = logging.getLogger(__name__)
@@ -45,18 +49,6 @@ _NOT_TITLE_RE = re.compile(
     r"|^[\[【［]\s*\S{1,6}\s*[\]】］]|(?:来源|作者|浏览次数|点击数|字号|字体)\s*[:：]"
 )
 
-_D = rf"[\d{zh.CN_DIGITS}十]"
-_DATE_RE = re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,3}})\s*[日号])?")
-_ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
-# a date label: 日期, 发布日期, 发布时间, 成文日期, 时间, 发文日期, …, bare or in brackets
-# (``[ 成文日期 ]``, ``【发布时间】``), not inside a word (``会议时间``)
-_LABEL = r"(?:发布|发文|成文|印发|公开|更新|生成)?(?:时间|日期)"
-_DATE_LABEL_RE = re.compile(
-    rf"(?:^|(?<=[\s|｜/·]))(?:[\[【［]\s*{_LABEL}\s*[\]】］]\s*[:：]?|{_LABEL}\s*[:：])\s*"
-)
-_WEEKDAY_TIME_RE = re.compile(
-    r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|\d{1,2}:\d{2}(?::\d{2})?)"
-)
 _DOC_NUMBER_RE = re.compile(
     rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*((?:19|20)\d{{2}})\s*[〕\]］】)）]\s*[第]?\d{{1,4}}\s*号"
 )
@@ -79,7 +71,7 @@ def _lines(text: str) -> list[str]:
 
 def _is_date_line(line: str) -> bool:
     return (
-        parse_date(_DATE_LABEL_RE.sub("", line, count=1), whole=True) is not None
+        parse_date(DATE_LABEL_RE.sub("", line, count=1), whole=True) is not None
         or labelled_date(line) is not None
     )
 
@@ -98,8 +90,26 @@ def _headline(line: str) -> bool:
     )
 
 
+# the kind of document a title ends with
+_KIND_END_RE = re.compile(
+    r"(?:通知|通报|意见|决定|批复|报告|函|公告|通告|方案|办法|规定|请示|规划|计划|细则"
+    r"|公报|纲要|要点|清单|答复|总结)$"
+)
+
+
+def wrapped_title(first: str, second: str) -> str | None:
+    """``first + second`` when they are one title wrapped onto two lines: the first says
+    关于 and ends without a document kind, the second is a headline ending with one
+    (``…关于印发2024年城乡`` / ``供水保障方案的通知``); else ``None``. The line after a
+    title (``发布日期：…``) is never a headline, so it is never joined."""
+    if "关于" not in first or _KIND_END_RE.search(first) or not _headline(second):
+        return None
+    return first + second if _KIND_END_RE.search(second) else None
+
+
 def extract_title(text: str, fallback: str) -> str:
-    """The document's title: a ``关于…的通知`` line, else its first headline-like line.
+    """The document's title: a ``关于…的通知`` line, else its first headline-like line
+    (with the next line when the title wraps onto it, :func:`wrapped_title`).
 
     A very short first line (a banner such as a slogan) gives way to a longer headline
     right after it. Titles are cut to 60 characters.
@@ -113,7 +123,8 @@ def extract_title(text: str, fallback: str) -> str:
         first = candidates[0]
         later = [i for i in candidates[1:] if i <= first + 2 and len(head[i]) > len(head[first])]
         pick = later[0] if len(head[first]) <= _BANNER and later else first
-        return head[pick]
+        wrapped = wrapped_title(head[pick], head[pick + 1]) if pick + 1 < len(head) else None
+        return (wrapped or head[pick])[:MAX_TITLE]
     return head[0][:MAX_TITLE] if head and not is_table_row(head[0]) else fallback
 
 
@@ -133,50 +144,6 @@ def extract_source(text: str) -> str:
         if _SIGNER_RE.match(line) and _is_date_line(lines[i + 1]):
             return line
     return lines[0] if lines and _BODY_RE.match(lines[0]) else ""
-
-
-def parse_date(line: str, whole: bool = False) -> str | None:
-    """``2023年2月1日`` / ``二〇二三年二月一日`` / ``2023-02-01`` -> ``"2023-02-01"``.
-
-    With ``whole`` the line must hold nothing else (a weekday or a time may follow).
-    """
-    line = zh.to_halfwidth(line.strip())
-    for rx in (_DATE_RE, _ISO_DATE_RE):
-        match = rx.match(line) if whole else rx.search(line)
-        if not match or (whole and _WEEKDAY_TIME_RE.sub("", line[match.end() :]).strip()):
-            continue
-        year, month = zh.cn_to_int(match.group(1)), zh.cn_to_int(match.group(2))
-        day = zh.cn_to_int(match.group(3)) if match.group(3) else None
-        if year is None or month is None or (match.group(3) and day is None):
-            continue
-        if 1990 <= year <= 2100 and 1 <= month <= 12 and (day is None or 1 <= day <= 31):
-            return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-    return None
-
-
-def labelled_date(line: str) -> str | None:
-    """The date after a label anywhere in ``line``: ``发布时间：2023-04-06 10:30``,
-    ``[ 成文日期 ] 2023-04-06``, ``【发布时间】2025年1月13日``, or glued to the next
-    label: ``日期：2022-07-28来源：…``."""
-    for match in _DATE_LABEL_RE.finditer(zh.to_halfwidth(line)):
-        rest = line[match.end() :]
-        for rx in (_DATE_RE, _ISO_DATE_RE):
-            found = rx.match(zh.to_halfwidth(rest))
-            if found:
-                return parse_date(found.group())
-    return None
-
-
-def extract_date(text: str) -> str | None:
-    """The publication date: a labelled date (``发布日期：``, ``[ 成文日期 ]``, glued
-    forms) or a line holding only a date (an official document's signature date,
-    ``2023年2月1日``), whichever comes first. Dates inside sentences are events, not
-    the publication date. Returns ``"YYYY-MM-DD"`` or ``"YYYY-MM"``."""
-    for line in _lines(text):
-        date = labelled_date(line) or parse_date(line, whole=True)
-        if date:
-            return date
-    return None
 
 
 def extract_doc_number(text: str) -> str:
@@ -254,16 +221,29 @@ _REVIEW_TITLE_RE = re.compile(
 )
 
 
+# the title of a statistical bulletin or yearbook of year N: about N whenever published
+_BULLETIN_TITLE_RE = re.compile(r"公报|年鉴|统计年报|决算")
+
+
 def title_year(title: str, published: int | None) -> int | None:
     """The year a title fixes: the first year of a plan period (``2023—2027年行动计划``)
     published before or in that year; the year N of a review (``2024年…完成情况``,
-    ``…工作总结``) published in N+1. ``None`` otherwise (the publication year rules)."""
+    ``…工作总结``) published in N+1; the year N of a bulletin (``2015年…统计公报``)
+    published in N or later; the one year a title names when nothing dates the document.
+    ``None`` otherwise (the publication year rules)."""
     span = zh.year_range(title)
     if span and (published is None or published <= span[0]):
         return span[0]
     named = {m.year for m in zh.find_years(title, two_digit=False) if not m.range_end}
-    if published and named == {published - 1} and _REVIEW_TITLE_RE.search(title):
-        return published - 1
+    if len(named) != 1:
+        return None
+    year = next(iter(named))
+    if published is None:
+        return year
+    if published >= year and _BULLETIN_TITLE_RE.search(title):
+        return year
+    if published == year + 1 and _REVIEW_TITLE_RE.search(title):
+        return year
     return None
 
 
@@ -293,14 +273,45 @@ def document_year(text: str, date: str | None, title: str = "") -> int | None:
     return _most_common([y for s in sentences for y in _spoken_years(s)])
 
 
+def _from_fields(
+    fields: tuple[tuple[str, str], ...], title: str, stated: dict[str, str]
+) -> tuple[str, str, str]:
+    """``(title, source, number)`` of a page's information block (``""`` where it has
+    none); its date goes into ``stated`` as the visible one."""
+    date = parse_date(field(fields, DATE_LABELS))
+    if date:
+        stated["visible label"] = date
+    named = field(fields, TITLE_LABELS)
+    number = field(fields, NUMBER_LABELS)
+    return (
+        named if named and len(named) <= MAX_TITLE else title,
+        field(fields, ISSUER_LABELS),
+        number if _DOC_NUMBER_RE.search(number) else "",
+    )
+
+
 def describe(
-    doc_id: str, text: str, content_hash: str, title: str = "", date: str | None = None
+    doc_id: str,
+    text: str,
+    content_hash: str,
+    title: str = "",
+    date: str | None = None,
+    stated: Mapping[str, str] | None = None,
+    tables: tuple[Table, ...] = (),
+    page_fields: tuple[tuple[str, str], ...] = (),
 ) -> Document:
-    """Build the :class:`Document` of a cleaned text (title, date, years, source, number,
-    sections). ``title`` and ``date`` are what the file states outside its text (a web
-    page's ``<title>``, a Word heading); the text's own are read when they are empty."""
-    date = date or extract_date(text)
+    """Build the :class:`Document` of a cleaned text (title, date and where it came from,
+    years, source, number, sections). ``title`` is what the file states outside its text
+    (a web page's ``<title>``, a Word heading), read from the text when empty; ``date``
+    is one stated in a ``<meta>``; ``stated`` maps another date source to its date
+    (:func:`ingest.dates.choose_date`); ``page_fields`` is the page's information block
+    (its 标题, 发布机构, 发文字号 and dates win); ``tables`` the text's tables."""
+    claims = dict(stated or {})
+    if date and "meta" not in claims:
+        claims["meta"] = date
+    title, issuer, number = _from_fields(page_fields, title, claims)
     title = title.strip()[:MAX_TITLE] or extract_title(text, fallback=PurePosixPath(doc_id).stem)
+    date, date_source = choose_date(title, text, claims)
     year = document_year(text, date, title)
     doc = Document(
         doc_id=doc_id,
@@ -309,12 +320,21 @@ def describe(
         date=date,
         year=year,
         years=tuple(sorted({*extract_years(text), *([year] if year else [])})),
-        source=extract_source(text),
+        source=issuer or extract_source(text),
         content_hash=content_hash,
         sections=find_sections(text),
-        doc_number=extract_doc_number(text),
+        doc_number=number or extract_doc_number(text),
+        date_source=date_source or ("text" if year else ""),
+        tables=tables,
+        page_fields=page_fields,
     )
     logger.debug(
-        "described %s: %r, year %s, %d sections", doc_id, doc.title, doc.year, len(doc.sections)
+        "described %s: %r, %s (%s), year %s, %d sections",
+        doc_id,
+        doc.title,
+        doc.date,
+        doc.date_source,
+        doc.year,
+        len(doc.sections),
     )
     return doc

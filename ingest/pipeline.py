@@ -17,6 +17,7 @@ from ingest.commitments import parse_commitments
 from ingest.lexicon import district_stems, extract_names
 from ingest.loader import RawFile, SkippedFile, read_file, scan_folder
 from ingest.metadata import describe
+from ingest.page_fields import split_page_fields
 from ingest.progress import Progress
 from ingest.structure import heading_path
 from ingest.units import answer_units, unit_vectors
@@ -57,12 +58,21 @@ class IngestReport:
 
 
 def build_document(raw: RawFile) -> Document:
-    """Clean a file's raw text and describe it (title, date, year, number, sections)."""
-    text = clean_text(raw.text)
+    """Clean a file's raw text, read its information block (索引号, 发布机构, …) as
+    metadata, and describe it (title, date and its source, year, number, sections)."""
+    text, fields = split_page_fields(clean_text(raw.text))
     if not text:
         raise IngestError(f"{raw.doc_id}: empty once page furniture is removed")
     title = clean_text(raw.title) if raw.title else ""
-    return describe(raw.doc_id, text, raw.content_hash, title=title, date=raw.date)
+    return describe(
+        raw.doc_id,
+        text,
+        raw.content_hash,
+        title=title,
+        date=raw.date,
+        stated=dict(raw.dates),
+        page_fields=fields,
+    )
 
 
 def prepare_file(path: Path, doc_id: str) -> Document:

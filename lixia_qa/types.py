@@ -33,6 +33,100 @@ class Section:
     end: int
 
 
+# Where a document's date (or, with "title", only its year) was read, for display:
+DATE_SOURCES = (
+    "visible label",  # a labelled date the reader sees: 发布日期：…, [ 成文日期 ] …
+    "meta",  # a date the file states outside its text (a web page's <meta name="PubDate">)
+    "text",  # a line holding only a date (a signature date); without a date, the year
+    # the text speaks about (今年 in a sentence naming it)
+    "title",  # no date kept: the year named in the title (a bulletin of that year)
+    "page",  # a date guessed from the page by htmldate
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a document or an answer unit is about, broad to narrow; ``""`` where not
+    known. Names are full official names (``某某省``, ``某某市``, ``某某区``/``某某县``,
+    ``某某镇``/``某某街道``)."""
+
+    province: str = ""
+    city: str = ""  # a prefecture-level city (or a municipality, also the province)
+    county: str = ""  # a district, county or county-level city
+    town: str = ""  # a town, township or street (街道)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The non-empty names, broad to narrow (a municipality's name once)."""
+        return tuple(
+            dict.fromkeys(n for n in (self.province, self.city, self.county, self.town) if n)
+        )
+
+    @property
+    def name(self) -> str:
+        """The narrowest name, ``""`` for an unknown place."""
+        names = self.names
+        return names[-1] if names else ""
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def within(self, other: Place) -> bool:
+        """True when this place is ``other`` or lies inside it (every name ``other``
+        states is the same here)."""
+        pairs = zip(
+            (self.province, self.city, self.county, self.town),
+            (other.province, other.city, other.county, other.town),
+            strict=True,
+        )
+        return bool(other) and all(not theirs or mine == theirs for mine, theirs in pairs)
+
+    @classmethod
+    def of(cls, data: Place | dict[str, str] | None) -> Place:
+        if isinstance(data, Place):
+            return data
+        return cls(**data) if data else cls()
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One data row of a table, written in the cleaned text as labelled text
+    (``单位：…；职位：…``): ``text[start:end]`` is the row; ``cells[i]`` is the span of
+    the value of column ``i`` (``start == end`` for an empty cell)."""
+
+    number: int  # 1 for the first data row
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TableRow:
+        return cls(
+            data["number"], data["start"], data["end"], tuple(tuple(c) for c in data["cells"])
+        )
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a cleaned document: its title (a caption such as ``表5 …``, the line
+    above the table, else ""), the column labels read from its header rows, and its data
+    rows. Header rows are not in the text; the caption is, at ``caption_start``."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    start: int  # offset of the first row (or of the caption)
+    end: int
+    caption_start: int = -1  # offset of the caption line, -1 when the table has none
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Table:
+        data = dict(data)
+        data["columns"] = tuple(data.get("columns", ()))
+        data["rows"] = tuple(TableRow.from_dict(r) for r in data.get("rows", ()))
+        return cls(**data)
+
+
 @dataclass(frozen=True)
 class Document:
     """A cleaned source document with its metadata."""
@@ -47,6 +141,10 @@ class Document:
     content_hash: str = ""  # hash of the raw file bytes
     sections: tuple[Section, ...] = ()
     doc_number: str = ""  # 文号 such as "万州府发〔2023〕12号", when the document states one
+    date_source: str = ""  # where ``date`` (or the year) was read: one of DATE_SOURCES
+    place: Place = field(default_factory=Place)  # the place the document is about
+    tables: tuple[Table, ...] = ()  # tables of the text, rows as labelled text
+    page_fields: tuple[tuple[str, str], ...] = ()  # a page's 索引号/发布机构/… block
 
     @property
     def when(self) -> str | None:
@@ -58,6 +156,9 @@ class Document:
         data = dict(data)
         data["years"] = tuple(data.get("years", ()))
         data["sections"] = tuple(Section(**s) for s in data.get("sections", ()))
+        data["place"] = Place.of(data.get("place"))
+        data["tables"] = tuple(Table.from_dict(t) for t in data.get("tables", ()))
+        data["page_fields"] = tuple(tuple(f) for f in data.get("page_fields", ()))
         return cls(**data)
 
 
@@ -105,6 +206,7 @@ class Commitment:
     # owner cell); -1 when unknown
     partner_units: tuple[str, ...] = ()  # 配合单位, 协办单位, 配合部门
     deadline: str = ""  # 完成时限 of a table row, when the table has one
+    progress: str = ""  # a table row's progress columns (截至…完成情况, 进展情况), labelled
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Commitment:
@@ -125,11 +227,21 @@ class AnswerUnit:
     text: str
     start: int
     end: int
-    kind: str  # "sentence", "window" (clauses of a long sentence), "record" or "heading"
+    kind: str  # "sentence", "window" (clauses of a long sentence), "record", "row" (a
+    # table's data row as labelled text) or "heading" (a heading or a table caption)
     parent: str = ""  # for a window: the unit_id of the long sentence it is part of
+    place: Place = field(default_factory=Place)  # the place the unit is about
+    table: str = ""  # for a row: the table's title
+    row: int = 0  # for a row: its number in the table (1 for the first data row)
+
+    def index_text(self) -> str:
+        """Text that is embedded: a row with its table's title, other units as they are."""
+        return f"{self.table}\n{self.text}" if self.kind == "row" and self.table else self.text
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AnswerUnit:
+        data = dict(data)
+        data["place"] = Place.of(data.get("place"))
         return cls(**data)
 
 

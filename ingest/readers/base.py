@@ -18,12 +18,16 @@ class Extracted:
     Paragraphs are separated by a blank line; a heading is a paragraph of its own;
     tables are written by :func:`ingest.tables.format_table`. ``title`` and ``date``
     are what the file itself states outside its text (a web page's ``<title>`` and
-    publication date, a Word heading); empty when it states none.
+    ``<meta>`` publication date, a Word heading); empty when it states none. ``dates``
+    are the other dates it states, by source (``"visible label"``: a labelled date in
+    the page's visible text outside the main text; ``"page"``: htmldate's guess), for
+    :func:`ingest.dates.choose_date`.
     """
 
     text: str
     title: str = ""
     date: str | None = None
+    dates: tuple[tuple[str, str], ...] = ()
     kind: str = "text"  # "text", "pdf", "docx", "html", "xlsx", "csv"
     encoding: str = ""  # for text formats: the encoding read
     warnings: tuple[str, ...] = field(default=())  # parts skipped (a scanned page)

@@ -5,8 +5,10 @@
   their cells are never flattened into running text.
 * The title is the page's ``<title>`` without the site suffix (``… - 某某区人民政府``),
   else the ``<h1>``, else trafilatura's.
-* The date is the first of: a ``<meta>`` publication date, a labelled date in the page
-  text (``发布时间：…``, ``[ 成文日期 ] …``), trafilatura's (htmldate's) date.
+* Dates: a ``<meta>`` publication date (``date``), the first labelled date in the page's
+  visible text once menus and footers are gone (``发布时间：…``, ``[ 成文日期 ] …``,
+  ``"visible label"``) and trafilatura's (htmldate's) guess (``"page"``); which one is
+  shown is chosen later (:func:`ingest.dates.choose_date`).
 Web furniture left in the text is removed by the cleaning rules (:mod:`ingest.web`).
 """
 
@@ -20,7 +22,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from ingest.metadata import extract_date, parse_date
+from ingest.dates import first_labelled_date, parse_date
 from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.text import decode
 from ingest.tables import format_table
@@ -143,8 +145,9 @@ def extract(data: bytes, name: str) -> Extracted:
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFileError(f"not a readable web page ({exc})") from exc
     title = page_title(root)
-    page_text = "\n".join(" ".join(t.split()) for t in root.xpath("//body//text()") if t.strip())
+    page_text = _visible_text(root)
     _drop_furniture(root)
+    visible = first_labelled_date(_visible_text(root))
     tables = _cut_tables(root)
     result: Any = trafilatura.bare_extraction(
         lxml.html.tostring(root, encoding="unicode"),
@@ -160,9 +163,20 @@ def extract(data: bytes, name: str) -> Extracted:
     text = re.sub(r"\n{3,}", "\n\n", text)
     lost = [t for i, t in enumerate(tables) if i not in found]  # never drop a data table
     text = "\n\n".join([text, *lost])
-    date = meta_date(root) or extract_date(page_text)
-    if date is None and result is not None and result.date:
-        date = parse_date(result.date)
+    guessed = parse_date(result.date) if result is not None and result.date else None
+    dates = (("visible label", visible), ("page", guessed))
     if not title and result is not None and result.title:
         title = result.title
-    return Extracted(text=text.strip(), title=title, date=date, kind="html", encoding=encoding)
+    return Extracted(
+        text=text.strip(),
+        title=title,
+        date=meta_date(root),
+        dates=tuple((source, d) for source, d in dates if d),
+        kind="html",
+        encoding=encoding,
+    )
+
+
+def _visible_text(root: Any) -> str:
+    """The text of the page's body, one line per text node."""
+    return "\n".join(" ".join(t.split()) for t in root.xpath("//body//text()") if t.strip())

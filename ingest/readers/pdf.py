@@ -4,9 +4,10 @@
   so ``第3页`` and ``第4页`` repeat) and page numbers (``- 3 -``, ``第3页 共8页``,
   ``3/8``) are dropped.
 * Lines are rejoined into paragraphs by geometry: a paragraph starts at an indented
-  line, after a line that ends short of the right margin, or after a vertical gap wider
-  than the page's usual line spacing;
-  the same holds across a page break.
+  line, after a line that ends short of the right margin, after a vertical gap wider
+  than the page's usual line spacing, or where the font size changes (a title above its
+  date line); the same holds across a page break. The lines of a large title (a title
+  wrapped on two centred lines) make one paragraph.
 * Ruled tables become rows (:func:`ingest.tables.format_table`) in their place.
 * A page without a text layer (a scan) is skipped with a warning naming the page.
 """
@@ -122,11 +123,31 @@ def _strip_edges(page: _Page, repeated: set[str]) -> list[_Item]:
     ]
 
 
+_TITLE_SIZE = 1.1  # a line this much larger than the body's is a title line
+_TITLE_GAP = 1.0  # at most this many line heights between two lines of one title
+
+
+def _title_continues(prev: _Item, item: _Item, body_size: float) -> bool:
+    """Two lines of one large title, one under the other (a title wrapped on two lines,
+    each line centred): they make one paragraph, whatever their indents."""
+    large = min(prev.size, item.size) >= _TITLE_SIZE * body_size
+    return (
+        large
+        and abs(prev.size - item.size) < 0.5
+        and 0 <= item.top - prev.bottom < _TITLE_GAP * item.size
+        and prev.text[-1:] not in "。！？；："
+    )
+
+
 def _starts_paragraph(
-    prev: _Item | None, prev_page: _Page | None, item: _Item, page: _Page
+    prev: _Item | None, prev_page: _Page | None, item: _Item, page: _Page, body_size: float
 ) -> bool:
     if prev is None or prev_page is None or item.table or prev.table:
         return True
+    if prev_page is page and _title_continues(prev, item, body_size):
+        return False
+    if abs(prev.size - item.size) >= 0.15 * body_size:
+        return True  # a title above a smaller date line, a heading above the body
     indent = item.x0 - page.left > 1.2 * item.size
     ended_short = prev_page.right - prev.x1 > 1.5 * prev.size
     gap = prev_page is page and item.top - prev.bottom > 1.6 * page.line_gap + 0.3 * item.size
@@ -140,13 +161,20 @@ def _glue(left: str, right: str) -> str:
     return f"{left} {right}" if latin else left + right
 
 
+def _body_size(pages: list[_Page]) -> float:
+    """The font size of most text lines."""
+    sizes = [it.size for page in pages for it in page.items if not it.table]
+    return statistics.median(sizes) if sizes else 10.0
+
+
 def _assemble(pages: list[_Page], repeated: set[str]) -> str:
     paragraphs: list[str] = []
     prev: _Item | None = None
     prev_page: _Page | None = None
+    body_size = _body_size(pages)
     for page in pages:
         for item in _strip_edges(page, repeated):
-            if _starts_paragraph(prev, prev_page, item, page):
+            if _starts_paragraph(prev, prev_page, item, page, body_size):
                 paragraphs.append(item.text)
             else:
                 paragraphs[-1] = _glue(paragraphs[-1], item.text)

@@ -1,0 +1,145 @@
+"""Dates of a document: reading them, and choosing the one shown, with where it came from.
+
+A saved page states several dates that may disagree: the CMS ``<meta name="PubDate">``
+(the day the page was last re-published or edited), the visible ``发布日期：…`` or
+``[ 成文日期 ] …`` label, the signature date under an official document, and the year in
+its title (``2015年…统计公报``). :func:`choose_date` takes them in this order:
+
+1. a labelled date the reader sees (``"visible label"``);
+2. a line holding only a date, such as a signature date (``"text"``);
+3. the file's own statement outside its text, a ``<meta>`` date (``"meta"``), unless it
+   contradicts the year in the title (a 2015 bulletin re-published in 2022);
+4. no date, only the year the title names (``"title"``);
+5. a date htmldate guessed from the page (``"page"``), under the same check as ``meta``.
+
+The labels are those of :data:`lixia_qa.types.DATE_SOURCES`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from lixia_qa import zh
+
+_D = rf"[\d{zh.CN_DIGITS}十]"
+_DATE_RE = re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,3}})\s*[日号])?")
+_ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
+# a date label: 日期, 发布日期, 发布时间, 成文日期, 时间, 发文日期, …, bare or in brackets
+# (``[ 成文日期 ]``, ``【发布时间】``), not inside a word (``会议时间``)
+_LABEL = r"(?:发布|发文|成文|印发|公开|更新|生成)?(?:时间|日期)"
+DATE_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[\s|｜/·]))(?:[\[【［]\s*{_LABEL}\s*[\]】］]\s*[:：]?|{_LABEL}\s*[:：])\s*"
+)
+_WEEKDAY_TIME_RE = re.compile(
+    r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|\d{1,2}:\d{2}(?::\d{2})?)"
+)
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def parse_date(line: str, whole: bool = False) -> str | None:
+    """``2023年2月1日`` / ``二〇二三年二月一日`` / ``2023-02-01`` -> ``"2023-02-01"``.
+
+    With ``whole`` the line must hold nothing else (a weekday or a time may follow).
+    """
+    line = zh.to_halfwidth(line.strip())
+    for rx in (_DATE_RE, _ISO_DATE_RE):
+        match = rx.match(line) if whole else rx.search(line)
+        if not match or (whole and _WEEKDAY_TIME_RE.sub("", line[match.end() :]).strip()):
+            continue
+        year, month = zh.cn_to_int(match.group(1)), zh.cn_to_int(match.group(2))
+        day = zh.cn_to_int(match.group(3)) if match.group(3) else None
+        if year is None or month is None or (match.group(3) and day is None):
+            continue
+        if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and (day is None or 1 <= day <= 31):
+            return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return None
+
+
+def labelled_date(line: str) -> str | None:
+    """The date after a label anywhere in ``line``: ``发布时间：2023-04-06 10:30``,
+    ``[ 成文日期 ] 2023-04-06``, ``【发布时间】2025年1月13日``, or glued to the next
+    label: ``日期：2022-07-28来源：…``."""
+    for match in DATE_LABEL_RE.finditer(zh.to_halfwidth(line)):
+        rest = line[match.end() :]
+        for rx in (_DATE_RE, _ISO_DATE_RE):
+            found = rx.match(zh.to_halfwidth(rest))
+            if found:
+                return parse_date(found.group())
+    return None
+
+
+def first_labelled_date(text: str) -> str | None:
+    """The first labelled date (:func:`labelled_date`) of any line of ``text``."""
+    for line in _lines(text):
+        date = labelled_date(line)
+        if date:
+            return date
+    return None
+
+
+def date_line(text: str) -> str | None:
+    """The first line holding only a date (an official document's signature date)."""
+    for line in _lines(text):
+        date = parse_date(line, whole=True)
+        if date:
+            return date
+    return None
+
+
+def extract_date(text: str) -> str | None:
+    """The publication date: a labelled date (``发布日期：``, ``[ 成文日期 ]``, glued
+    forms) or a line holding only a date (an official document's signature date),
+    whichever comes first. Dates inside sentences are events, not the publication date.
+    Returns ``"YYYY-MM-DD"`` or ``"YYYY-MM"``."""
+    for line in _lines(text):
+        date = labelled_date(line) or parse_date(line, whole=True)
+        if date:
+            return date
+    return None
+
+
+def title_span(title: str) -> tuple[int, int] | None:
+    """``(first, last)`` year the title names (both ends of a range ``2021—2025年``);
+    ``None`` when it names none."""
+    years: list[int] = []
+    for mention in zh.find_years(title, two_digit=False):
+        years.append(mention.year)
+        if mention.range_end:
+            years.append(mention.range_end)
+    return (min(years), max(years)) if years else None
+
+
+def agrees_with_title(date: str, title: str) -> bool:
+    """A date a year before the first year the title names, up to a year after its last
+    (a plan published the December before, a bulletin the year after), or any date when
+    the title names no year."""
+    span = title_span(title)
+    return span is None or span[0] - 1 <= int(date[:4]) <= span[1] + 1
+
+
+def choose_date(title: str, text: str, stated: Mapping[str, str]) -> tuple[str | None, str]:
+    """``(date, source)``: the date shown for a document and where it was read (see the
+    module docstring). ``stated`` maps a source (``"visible label"``, ``"meta"``,
+    ``"page"``) to the date the file states outside its cleaned text (a web page's visible
+    date bar, its ``<meta>``, htmldate's guess). ``(None, "title")`` keeps only the year
+    of the title; ``(None, "")`` when nothing states a date."""
+    visible = stated.get("visible label") or first_labelled_date(text)
+    if visible:
+        return visible, "visible label"
+    line = date_line(text)
+    if line:
+        return line, "text"
+    meta = stated.get("meta")
+    if meta and agrees_with_title(meta, title):
+        return meta, "meta"
+    if title_span(title):
+        return None, "title"
+    page = stated.get("page")
+    if page and agrees_with_title(page, title):
+        return page, "page"
+    return None, ""

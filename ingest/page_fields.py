@@ -1,0 +1,146 @@
+"""A government page's information block (索引号, 发布机构, 主题分类, 成文日期 …) as metadata.
+
+Pages under 政府信息公开 open with a block of labelled fields::
+
+    索引号：11370000/2024-00012      主题分类：综合政务
+    发布机构：某某县人民政府办公室    成文日期：2024-03-01
+    标题：关于…的通知
+    发文字号：某政办发〔2024〕3号    发布日期：2024-03-05
+
+as a table (rows of ``label： | value`` cells), as ``label：value`` lines, or as labels
+and values on lines of their own. :func:`split_page_fields` reads such a block into
+``(label, value)`` pairs and removes it from the text: it is metadata, never an answer.
+A run of lines is a block when it names at least two labels of :data:`FIELD_LABELS`, one
+of them only ever used in such blocks (:data:`BLOCK_LABELS`), so a body line such as
+``责任单位：区教育局`` stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.tables import is_table_row, split_row
+
+# labels only ever used in a page's information block
+BLOCK_LABELS = (
+    "信息索引号",
+    "索引号",
+    "主题分类",
+    "体裁分类",
+    "组配分类",
+    "服务对象分类",
+    "服务对象",
+    "信息分类",
+    "内容分类",
+    "发布机构",
+    "发文机关",
+    "发文单位",
+    "成文日期",
+    "发文字号",
+    "有效性",
+    "效力状态",
+    "公开方式",
+    "公开形式",
+    "公开范围",
+    "公开时限",
+    "统一编号",
+    "登记号",
+    "主题词",
+    "生成日期",
+)
+# labels that also belong to the block when they stand in it
+FIELD_LABELS = (
+    *BLOCK_LABELS,
+    "责任部门",
+    "发布日期",
+    "公开日期",
+    "信息来源",
+    "文号",
+    "标题",
+    "名称",
+    "关键词",
+    "所属机构",
+)
+# a label may have spaces between its characters (``索 引 号``, ``标　　题``)
+_LABEL_ALT = "|".join(r"\s*".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True))
+# a label, maybe in brackets, followed by a colon (or, in brackets, by the value)
+_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[\s|｜]))[\[【［]?\s*(?P<label>{_LABEL_ALT})\s*[\]】］]?\s*[:：]|"
+    rf"[\[【［]\s*(?P<bracketed>{_LABEL_ALT})\s*[\]】］]"
+)
+_BLOCK_RE = re.compile("|".join(sorted(BLOCK_LABELS, key=len, reverse=True)))
+ISSUER_LABELS = ("发布机构", "发文机关", "发文单位", "所属机构", "责任部门", "信息来源")
+DATE_LABELS = ("发布日期", "公开日期", "成文日期", "生成日期")  # preferred first
+NUMBER_LABELS = ("发文字号", "文号")
+TITLE_LABELS = ("标题", "名称")
+
+
+def line_fields(line: str) -> list[tuple[str, str]]:
+    """The ``(label, value)`` pairs of one line or table row; ``[]`` when the line names
+    no label of :data:`FIELD_LABELS` at its start. A label with its value on the next line
+    gets ``""``."""
+    flat = " ".join(split_row(line)) if is_table_row(line) else line
+    flat = flat.strip()
+    matches = list(_LABEL_RE.finditer(flat))
+    if not matches or matches[0].start() > 0:
+        return []
+    pairs = []
+    for i, match in enumerate(matches):
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(flat)
+        label = re.sub(r"\s+", "", match.group("label") or match.group("bracketed"))
+        pairs.append((label, flat[match.end() : stop].strip(" ：:|｜")))
+    return pairs
+
+
+def _merge_values(lines: list[str], fields: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """A label whose value stands alone on the next line takes that line."""
+    out: list[tuple[str, str]] = []
+    for i, pairs in enumerate(fields):
+        if not pairs:
+            if out and not out[-1][1]:
+                out[-1] = (out[-1][0], lines[i].strip())
+            continue
+        out.extend(pairs)
+    return [(label, value) for label, value in out if value]
+
+
+def _is_block(pairs: Iterable[tuple[str, str]]) -> bool:
+    labels = {label for label, _ in pairs}
+    return len(labels) >= 2 and any(_BLOCK_RE.fullmatch(label) for label in labels)
+
+
+def split_page_fields(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``(text without the information block, its (label, value) pairs)``; the text is
+    unchanged and the pairs empty when there is no block. Only the first block counts."""
+    lines = text.split("\n")
+    fields = [line_fields(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        if not fields[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (fields[j] or _value_line(lines, fields, j)):
+            j += 1
+        pairs = _merge_values(lines[i:j], fields[i:j])
+        if _is_block(pairs):
+            rest = [*lines[:i], *lines[j:]]
+            return re.sub(r"\n{3,}", "\n\n", "\n".join(rest)).strip(), tuple(pairs)
+        i = j
+    return text, ()
+
+
+def _value_line(lines: list[str], fields: list[list[tuple[str, str]]], j: int) -> bool:
+    """A line right after a label with no value (the label's value), or a blank line
+    between two labelled lines."""
+    if not lines[j].strip():
+        return j + 1 < len(lines) and bool(fields[j + 1])
+    prev = fields[j - 1] if j else []
+    return bool(prev) and not prev[-1][1] and len(lines[j]) <= 80
+
+
+def field(fields: Iterable[tuple[str, str]], labels: Iterable[str]) -> str:
+    """The value of the first of ``labels`` present in ``fields`` (in ``labels``' order)."""
+    values = dict(fields)
+    return next((values[label] for label in labels if values.get(label)), "")

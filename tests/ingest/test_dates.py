@@ -1,0 +1,112 @@
+"""Choosing a document's date among the ones it states, and the year a title fixes."""
+
+import pytest
+
+from ingest.dates import agrees_with_title, choose_date, title_span
+from ingest.metadata import describe, title_year
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "stated", "expected"),
+    [
+        # a visible label beats the CMS date
+        (
+            "青禾县开展春季植树活动",
+            "发布日期：2021-03-12\n\n全县干部群众参加植树。",
+            {"meta": "2023-08-30"},
+            ("2021-03-12", "visible label"),
+        ),
+        # a visible label read from the page outside the main text
+        (
+            "青禾县开展春季植树活动",
+            "全县干部群众参加植树。",
+            {"meta": "2023-08-30", "visible label": "2021-03-12"},
+            ("2021-03-12", "visible label"),
+        ),
+        # a signature date line beats the CMS date
+        (
+            "关于做好汛期安全工作的通知",
+            "各乡镇：做好汛期安全工作。\n\n青禾县人民政府\n\n2020年6月1日",
+            {"meta": "2024-01-05"},
+            ("2020-06-01", "text"),
+        ),
+        # the CMS date when nothing visible states one and the title agrees
+        (
+            "青禾县2019年统计公报",
+            "全年粮食产量12万吨。",
+            {"meta": "2020-03-02"},
+            ("2020-03-02", "meta"),
+        ),
+        # a page re-published years later: the title's year wins, no date is kept
+        ("青禾县2015年统计公报", "全年粮食产量12万吨。", {"meta": "2022-06-30"}, (None, "title")),
+        # htmldate's guess is checked the same way
+        ("青禾县2015年统计公报", "全年粮食产量12万吨。", {"page": "2022-06-30"}, (None, "title")),
+        (
+            "青禾县召开春耕会议",
+            "会议部署春耕工作。",
+            {"page": "2022-03-01"},
+            ("2022-03-01", "page"),
+        ),
+        ("青禾县召开春耕会议", "会议部署春耕工作。", {}, (None, "")),
+    ],
+)
+def test_choose_date(
+    title: str, text: str, stated: dict[str, str], expected: tuple[str | None, str]
+) -> None:
+    assert choose_date(title, text, stated) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "title", "agrees"),
+    [
+        ("2016-02-28", "青禾县2015年国民经济和社会发展统计公报", True),  # the year after
+        ("2014-12-20", "青禾县2015年民生实事项目", True),  # the December before
+        ("2022-06-30", "青禾县2015年国民经济和社会发展统计公报", False),
+        ("2027-01-10", "青禾县发展规划（2021—2025年）", False),
+        ("2023-05-01", "青禾县发展规划（2021—2025年）", True),
+        ("2030-01-01", "青禾县召开春耕会议", True),  # a title without a year
+    ],
+)
+def test_agrees_with_title(date: str, title: str, agrees: bool) -> None:
+    assert agrees_with_title(date, title) is agrees
+
+
+def test_title_span() -> None:
+    assert title_span("青禾县发展规划（2021—2025年）") == (2021, 2025)
+    assert title_span("关于2023年预算执行情况和2024年预算草案的报告") == (2023, 2024)
+    assert title_span("青禾县召开春耕会议") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "year"),
+    [
+        ("青禾县2015年国民经济和社会发展统计公报", 2016, 2015),  # a bulletin of N in N+1
+        ("青禾县2015年国民经济和社会发展统计公报", 2022, 2015),  # re-published years later
+        ("青禾县2015年国民经济和社会发展统计公报", None, 2015),  # only the title dates it
+        ("青禾县2015年农业工作总结", 2022, None),  # a review long after: not fixed
+        ("青禾县2024年民生实事项目", 2024, None),  # the publication year rules
+    ],
+)
+def test_title_year_of_bulletins(title: str, published: int | None, year: int | None) -> None:
+    assert title_year(title, published) == year
+
+
+def test_describe_records_where_the_date_came_from() -> None:
+    doc = describe(
+        "b.html",
+        "全年粮食产量12万吨，比上年增长2.1%。",
+        "h",
+        title="青禾县2015年国民经济和社会发展统计公报",
+        date="2022-06-30",
+    )
+    assert (doc.date, doc.year, doc.date_source, doc.when) == (None, 2015, "title", "2015")
+    labelled = describe(
+        "c.txt", "青禾县召开春耕会议\n\n发布时间：2021-03-02 10:00\n\n会议部署春耕。", "h"
+    )
+    assert (labelled.date, labelled.year, labelled.date_source) == (
+        "2021-03-02",
+        2021,
+        "visible label",
+    )
+    undated = describe("d.txt", "青禾县召开春耕会议\n\n会议部署春耕。", "h")
+    assert (undated.date, undated.year, undated.date_source) == (None, None, "")

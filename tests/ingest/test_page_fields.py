@@ -1,0 +1,49 @@
+"""A page's information block (索引号, 发布机构, …) is metadata, not text."""
+
+from ingest.clean import clean_text
+from ingest.metadata import describe
+from ingest.page_fields import line_fields, split_page_fields
+
+BLOCK_ROWS = """云岭县人民政府
+索 引 号： | 11530999/2021-00031 | 主题分类： | 农业、林业
+发布机构： | 云岭县人民政府办公室 | 成文日期： | 2021-04-02
+标　　题： | 云岭县人民政府办公室关于做好森林防火工作的通知
+发文字号： | 云政办发〔2021〕7号 | 发布日期： | 2021-04-06
+
+各乡镇人民政府：当前正值森林防火关键期，请落实巡山护林责任。"""
+
+
+def test_a_block_of_rows_is_read_and_removed() -> None:
+    text, fields = split_page_fields(clean_text(BLOCK_ROWS))
+    assert dict(fields) == {
+        "索引号": "11530999/2021-00031",
+        "主题分类": "农业、林业",
+        "发布机构": "云岭县人民政府办公室",
+        "成文日期": "2021-04-02",
+        "标题": "云岭县人民政府办公室关于做好森林防火工作的通知",
+        "发文字号": "云政办发〔2021〕7号",
+        "发布日期": "2021-04-06",
+    }
+    assert "索引号" not in text and "11530999" not in text
+    assert text.startswith("云岭县人民政府\n\n各乡镇人民政府")
+
+
+def test_labels_and_values_on_lines_of_their_own() -> None:
+    text, fields = split_page_fields("[索引号]\n123/2020-1\n[责任部门]\n县林业局\n正文第一句。")
+    assert dict(fields) == {"索引号": "123/2020-1", "责任部门": "县林业局"}
+    assert text == "正文第一句。"
+
+
+def test_body_lines_with_labels_stay_text() -> None:
+    body = "工作任务：修缮村道\n责任单位：县交通局\n联系人：赵某"
+    assert split_page_fields(body) == (body, ())
+    assert line_fields("请于发布日期后十日内报名。") == []
+
+
+def test_describe_takes_title_issuer_number_and_date_from_the_block() -> None:
+    text, fields = split_page_fields(clean_text(BLOCK_ROWS))
+    doc = describe("p.html", text, "h", title="通知公告", date="2023-09-09", page_fields=fields)
+    assert doc.title == "云岭县人民政府办公室关于做好森林防火工作的通知"
+    assert (doc.date, doc.date_source, doc.year) == ("2021-04-06", "visible label", 2021)
+    assert (doc.source, doc.doc_number) == ("云岭县人民政府办公室", "云政办发〔2021〕7号")
+    assert doc.page_fields == fields
