@@ -1,11 +1,17 @@
-"""Commitments from task tables: rows under a header with owner columns.
+"""Commitments from task tables: the rows of a table whose columns name who is responsible.
 
-A table (rows written by :func:`ingest.tables.format_table`) is a task table when a
-header cell names an owner field: 牵头领导/责任领导 (leaders), 牵头单位/牵头部门
-(lead units), 责任单位/责任部门 (units), 配合单位 (partner units). Each row is one
-commitment: its task is the row's other cells (序号 and 完成时限 columns aside), ``start``
-is the first task cell, ``record_start`` the first owner cell, ``end`` the row's end, so
-``text[start:end]`` is the row as it reads.
+A table (:class:`~lixia_qa.types.Table`, rows written as labelled text by
+:mod:`ingest.table_records`) is a task table when a column names a responsible leader,
+lead unit or responsible unit (:data:`OWNER_COLUMN_RE`): 牵头领导, 责任领导, 分管领导,
+区级领导, 牵头单位, 牵头部门, 主责单位, 责任单位, 责任部门, 实施单位, 配合单位, 协办单位 and
+the like. A contact column (联系人, 联系电话) never names an owner, nor does a unit column
+that only says where something is (单位, 招聘单位, 主管部门): a recruitment table gives
+no commitments. 责任人/负责人 columns add leaders to a task table but do not make one.
+
+Each data row is one commitment: its task is the row's other cells (序号, deadline and
+progress columns aside), ``start`` is the first task value, ``record_start`` the ``；``
+before the label of the first owner cell, ``end`` the row's end; ``deadline`` keeps a 完成时限 column and
+``progress`` the progress columns (``截至6月底完成情况：…``), labelled.
 """
 
 from __future__ import annotations
@@ -13,67 +19,97 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.owners import FIELD_NAME, dedupe, field_role, split_names
-from ingest.tables import CELL_SEP, Row, find_tables
-from lixia_qa.types import Commitment
+from ingest.owners import dedupe, split_names
+from ingest.table_records import FIELD_SEP, LABEL_SEP
+from lixia_qa.types import Commitment, Table, TableRow
 
-_OWNER_COLUMN_RE = re.compile(rf"^(?:{FIELD_NAME}|[^\s|]{{0,4}}(?:领导|单位|部门))$")
+_LEVEL = r"(?:[省市州区县乡镇]级?)?"
+OWNER_COLUMN_RE = re.compile(
+    rf"^{_LEVEL}(?P<leaders>(?:牵头|责任|分管|包保|包联|联系|挂帅|督导|主责)?{_LEVEL}领导(?:同志)?)$"
+    r"|^(?P<lead_units>(?:牵头|主责|主办)(?:责任|负责)?(?:单位|部门|处室|科室))$"
+    r"|^(?P<units>(?:责任|实施|承办|落实|具体负责)(?:单位|部门|主体|处室|科室))$"
+    r"|^(?P<partner_units>(?:配合|协办|协助|协同|参与)(?:单位|部门|处室|科室))$"
+)
+_PERSON_COLUMN_RE = re.compile(r"^(?:责任人|负责人)$")
 _INDEX_COLUMN_RE = re.compile(r"^(?:序号|编号|序|No\.?|NO\.?|#)$", re.I)
+_PROGRESS_COLUMN_RE = re.compile(r"截至|完成情况|进展情况|推进情况|落实情况|工作进展|进度|实施情况")
 _DEADLINE_COLUMN_RE = re.compile(r"时限|完成时间|时间节点|截止时间|完成期限")
+_CONTACT_COLUMN_RE = re.compile(r"联系人|联系电话|电话|手机|邮箱|备注")
+OWNER_ROLES = ("leaders", "lead_units", "units", "partner_units")
+
+
+def column_role(name: str) -> str:
+    """The role of a column: an owner role (:data:`OWNER_ROLES`), ``"person"``
+    (责任人, 负责人), ``"index"``, ``"progress"``, ``"deadline"``, ``"contact"`` or
+    ``"task"``."""
+    name = "".join(name.split())
+    owner = OWNER_COLUMN_RE.match(name)
+    if owner:
+        return next(role for role in OWNER_ROLES if owner.group(role))
+    for role, rx in (
+        ("person", _PERSON_COLUMN_RE),
+        ("index", _INDEX_COLUMN_RE),
+        ("progress", _PROGRESS_COLUMN_RE),
+        ("deadline", _DEADLINE_COLUMN_RE),
+        ("contact", _CONTACT_COLUMN_RE),
+    ):
+        if rx.search(name):
+            return role
+    return "task"
 
 
 def column_roles(header: tuple[str, ...]) -> list[str]:
-    """The role of each column: an owner role (see :func:`ingest.owners.field_role`),
-    ``"index"``, ``"deadline"`` or ``"task"``."""
-    roles = []
-    for name in header:
-        name = "".join(name.split())
-        if _INDEX_COLUMN_RE.match(name):
-            roles.append("index")
-        elif _DEADLINE_COLUMN_RE.search(name):
-            roles.append("deadline")
-        elif _OWNER_COLUMN_RE.match(name):
-            roles.append(field_role(name))
-        else:
-            roles.append("task")
-    return roles
+    """:func:`column_role` of each column, a person column read as ``"leaders"``."""
+    return ["leaders" if r == "person" else r for r in map(column_role, header)]
+
+
+def is_task_table(columns: tuple[str, ...]) -> bool:
+    """A column names a responsible leader or unit (责任人 alone does not)."""
+    return any(column_role(c) in OWNER_ROLES for c in columns)
+
+
+def _label_start(text: str, table: Table, i: int, value_start: int) -> int:
+    """Where cell ``i``'s label starts, with the ``；`` before it (its value when it has
+    no label)."""
+    label = table.columns[i] + LABEL_SEP if table.columns[i] else ""
+    start = value_start - len(label)
+    if text[start:value_start] != label:
+        return value_start
+    return start - 1 if start > 0 and text[start - 1] == FIELD_SEP else start
 
 
 def _row_commitment(
     doc_id: str,
     text: str,
-    row: Row,
-    roles: list[str],
+    table: Table,
+    row: TableRow,
     headings_at: Callable[[int], tuple[str, ...]] | None,
 ) -> Commitment | None:
-    names: dict[str, list[str]] = {
-        "leaders": [],
-        "lead_units": [],
-        "units": [],
-        "partner_units": [],
-    }
-    task_cells: list[int] = []
+    roles = column_roles(table.columns)
+    names: dict[str, list[str]] = {role: [] for role in OWNER_ROLES}
+    task_cells: list[tuple[int, int]] = []
     owner_starts: list[int] = []
-    deadline = ""
-    for i, cell in enumerate(row.cells[: len(roles)]):
-        if not cell:
+    deadline, progress = "", []
+    for i, (a, b) in enumerate(row.cells[: len(roles)]):
+        value, role = text[a:b], roles[i]
+        if not value:
             continue
-        role = roles[i]
         if role in names:
-            names[role].extend(split_names(cell))
-            owner_starts.append(row.cell_starts[i])
+            names[role].extend(split_names(value))
+            owner_starts.append(_label_start(text, table, i, a))
         elif role == "task":
-            task_cells.append(i)
+            task_cells.append((a, b))
         elif role == "deadline":
-            deadline = cell
+            deadline = value
+        elif role == "progress":
+            progress.append(f"{table.columns[i]}{LABEL_SEP}{value}")
     if not task_cells or not owner_starts:
         return None
-    start = row.cell_starts[task_cells[0]]
-    record_start = min(owner_starts)
+    start, record_start = task_cells[0][0], min(owner_starts)
     if record_start > start:
-        task = text[start:record_start].rstrip(" |")
+        task = text[start:record_start].rstrip(FIELD_SEP)
     else:
-        task = CELL_SEP.join(row.cells[i] for i in task_cells)
+        task = FIELD_SEP.join(text[a:b] for a, b in task_cells)
     return Commitment(
         commitment_id=f"{doc_id}@{start}",
         doc_id=doc_id,
@@ -87,20 +123,23 @@ def _row_commitment(
         record_start=record_start,
         partner_units=dedupe(names["partner_units"]),
         deadline=deadline,
+        progress=FIELD_SEP.join(progress),
     )
 
 
 def table_commitments(
-    doc_id: str, text: str, headings_at: Callable[[int], tuple[str, ...]] | None = None
+    doc_id: str,
+    text: str,
+    tables: tuple[Table, ...],
+    headings_at: Callable[[int], tuple[str, ...]] | None = None,
 ) -> list[Commitment]:
-    """One commitment per row of every task table in ``text``, in order."""
+    """One commitment per data row of every task table of ``tables``, in order."""
     found: list[Commitment] = []
-    for table in find_tables(text):
-        roles = column_roles(table.header)
-        if not any(role in ("leaders", "lead_units", "units", "partner_units") for role in roles):
+    for table in tables:
+        if not is_task_table(table.columns):
             continue
         for row in table.rows:
-            item = _row_commitment(doc_id, text, row, roles, headings_at)
+            item = _row_commitment(doc_id, text, table, row, headings_at)
             if item is not None:
                 found.append(item)
     return found

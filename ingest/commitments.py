@@ -26,7 +26,7 @@ from dataclasses import replace
 from ingest.commitment_tables import table_commitments
 from ingest.owners import FIELD_NAME, Owners, dedupe, parse_owners, parse_record, split_names
 from lixia_qa import zh
-from lixia_qa.types import Commitment
+from lixia_qa.types import Commitment, Table
 from lixia_qa.zh import HAN
 
 __all__ = ["parse_commitments", "parse_record", "split_names", "task_span"]
@@ -111,18 +111,20 @@ def parse_commitments(
     doc_id: str,
     text: str,
     headings_at: Callable[[int], tuple[str, ...]] | None = None,
+    tables: tuple[Table, ...] = (),
 ) -> tuple[Commitment, ...]:
     """Every commitment in ``text``, in document order: parenthesis records and the rows
-    of task tables (:func:`ingest.commitment_tables.table_commitments`).
+    of task tables among ``tables`` (the document's, :mod:`ingest.table_records`;
+    :func:`ingest.commitment_tables.table_commitments`).
 
     For a record, ``start`` is the first character of the task, ``end`` is just after
     the record's closing parenthesis, so ``text[start:end]`` shows the task followed by
     its record. A record that directly follows another record (no task text between
     them) adds its names to the previous commitment. See the module docstring for where
-    a task starts. A record inside a task table's row belongs to that row.
+    a task starts. A record inside a table is never read as a parenthesis record.
     """
-    rows = table_commitments(doc_id, text, headings_at)
-    table_spans = [(c.start, c.end) for c in rows]
+    rows = table_commitments(doc_id, text, tables, headings_at)
+    table_spans = [(t.start, t.end) for t in tables]
     items: list[Commitment] = []
     floor = 0
     for match in _RECORD_RE.finditer(text):

@@ -290,6 +290,14 @@ def _from_fields(
     )
 
 
+def _without_rows(text: str, tables: tuple[Table, ...]) -> str:
+    """``text`` with its tables' data rows blanked out: a row is never a title."""
+    for table in tables:
+        for row in table.rows:
+            text = text[: row.start] + " " * (row.end - row.start) + text[row.end :]
+    return text
+
+
 def describe(
     doc_id: str,
     text: str,
@@ -310,7 +318,9 @@ def describe(
     if date and "meta" not in claims:
         claims["meta"] = date
     title, issuer, number = _from_fields(page_fields, title, claims)
-    title = title.strip()[:MAX_TITLE] or extract_title(text, fallback=PurePosixPath(doc_id).stem)
+    title = title.strip()[:MAX_TITLE] or extract_title(
+        _without_rows(text, tables), fallback=PurePosixPath(doc_id).stem
+    )
     date, date_source = choose_date(title, text, claims)
     year = document_year(text, date, title)
     doc = Document(

@@ -20,6 +20,7 @@ from ingest.metadata import describe
 from ingest.page_fields import split_page_fields
 from ingest.progress import Progress
 from ingest.structure import heading_path
+from ingest.table_records import tables_as_records
 from ingest.units import answer_units, unit_vectors
 from lixia_qa.errors import IngestError, LixiaError
 from lixia_qa.settings import Settings
@@ -59,10 +60,12 @@ class IngestReport:
 
 def build_document(raw: RawFile) -> Document:
     """Clean a file's raw text, read its information block (索引号, 发布机构, …) as
-    metadata, and describe it (title, date and its source, year, number, sections)."""
+    metadata, write its tables' rows as labelled text, and describe it (title, date and
+    its source, year, number, sections, tables)."""
     text, fields = split_page_fields(clean_text(raw.text))
     if not text:
         raise IngestError(f"{raw.doc_id}: empty once page furniture is removed")
+    text, tables = tables_as_records(text)
     title = clean_text(raw.title) if raw.title else ""
     return describe(
         raw.doc_id,
@@ -71,6 +74,7 @@ def build_document(raw: RawFile) -> Document:
         title=title,
         date=raw.date,
         stated=dict(raw.dates),
+        tables=tables,
         page_fields=fields,
     )
 
@@ -220,7 +224,7 @@ def build_index(
     for doc in docs:
         chunks.extend(chunk_document(doc, settings.chunk_size, settings.chunk_overlap))
         commitments.extend(
-            parse_commitments(doc.doc_id, doc.text, partial(heading_path, doc.sections))
+            parse_commitments(doc.doc_id, doc.text, partial(heading_path, doc.sections), doc.tables)
         )
     names = extract_names((d.text for d in docs), commitments)
     tokenizer = ChineseTokenizer(names)

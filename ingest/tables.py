@@ -3,15 +3,14 @@
 Every reader writes tables with :func:`format_table`, so a cited row reads
 ``农村公路加装护栏 | 201公里 | 区交通运输委`` whatever the source format, and cells never
 run together (``30.2`` and a next cell ``2`` never read ``30.22``). The cleaning rules
-leave such rows alone (:func:`is_table_row`), and :func:`find_tables` finds them again
-in a cleaned document, with offsets, for the commitment parser.
+leave such rows alone (:func:`is_table_row`), and :mod:`ingest.table_records` turns each
+table of a cleaned document into labelled rows with their offsets.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from lixia_qa.zh import HAN_RE
 
@@ -92,48 +91,46 @@ def split_row(line: str) -> list[str]:
     return [cell.strip() for cell in _SEP_RE.split(line)]
 
 
-@dataclass(frozen=True)
-class Row:
-    start: int  # offset of the row line in the text
-    end: int
-    cells: tuple[str, ...]
-    cell_starts: tuple[int, ...]  # offset of each cell
+def spread_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[list[str]]:
+    """Cells ``(text, rowspan, colspan)`` laid on a grid, row by row. A cell merged over
+    rows below is filled into each of them (a merged cell reads as the row above says);
+    one merged over columns fills the first and leaves the others empty, so the columns
+    of every row stay those of the header."""
+    grid: list[list[str]] = []
+    pending: dict[tuple[int, int], str] = {}  # (row, column) -> text from a cell above
+    for r, cells in enumerate(rows):
+        row: list[str] = []
+        queue = list(cells)
+        while queue or (r, len(row)) in pending:
+            if (r, len(row)) in pending:
+                row.append(pending.pop((r, len(row))))
+                continue
+            text, rowspan, colspan = queue.pop(0)
+            col = len(row)
+            row.extend([text] + [""] * (max(1, colspan) - 1))
+            for below in range(1, max(1, rowspan)):
+                pending[(r + below, col)] = text
+                for extra in range(1, max(1, colspan)):
+                    pending[(r + below, col + extra)] = ""
+        grid.append(row)
+    return grid
 
 
-@dataclass(frozen=True)
-class TableBlock:
-    """Consecutive row lines of a cleaned text: the first is the header."""
-
-    header: tuple[str, ...]
-    rows: tuple[Row, ...]
-    start: int
-    end: int
-
-
-def _row(text: str, start: int, end: int) -> Row:
-    cells, starts = [], []
-    pos = start
-    for match in _SEP_RE.finditer(text, start, end):
-        starts.append(pos)
-        cells.append(text[pos : match.start()].strip())
-        pos = match.end()
-    starts.append(pos)
-    cells.append(text[pos:end].strip())
-    return Row(start, end, tuple(cells), tuple(starts))
-
-
-def find_tables(text: str) -> list[TableBlock]:
-    """Every block of consecutive table-row lines in ``text`` (at least a header and a row)."""
-    blocks: list[TableBlock] = []
-    run: list[Row] = []
-    pos = 0
-    for line in [*text.split("\n"), ""]:
-        end = pos + len(line)
-        if is_table_row(line):
-            run.append(_row(text, pos, end))
+def fill_merged(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
+    """Rows in which ``None`` marks a merged cell (a PDF table's cell that continues the
+    one above): filled from the row above, in rows holding two or more values (a row of
+    one value is a heading spanning the table, never filled)."""
+    out: list[list[str]] = []
+    for row in rows:
+        filled = sum(1 for c in row if c)
+        if out and filled >= 2:
+            above = out[-1]
+            out.append(
+                [
+                    (above[j] if j < len(above) else "") if c is None else c
+                    for j, c in enumerate(row)
+                ]
+            )
         else:
-            if len(run) >= 2:
-                blocks.append(TableBlock(run[0].cells, tuple(run[1:]), run[0].start, run[-1].end))
-            run = []
-        pos = end + 1
-    return blocks
+            out.append(["" if c is None else c for c in row])
+    return out

@@ -8,6 +8,9 @@ A document becomes, in order:
   can quote the part that holds the fact. Only the windows are embedded; the long
   sentence's vector is the normalised mean of its windows' (see ``parent``);
 * one ``record`` unit per commitment: its task text, without the owner record;
+* one ``row`` unit per data row of a table (:attr:`Document.tables`): the row as
+  labelled text, with the table's title and the row's number; a table's caption and the
+  group lines inside it are ``heading`` units, its header rows are not in the text;
 * ``heading`` units for heading lines (short, no closing punctuation), kept so that a
   scorer can learn that they rarely answer.
 """
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ingest.structure import heading_path
 from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Commitment, Document
 
@@ -28,6 +32,7 @@ _CLOSERS = f"[{re.escape(zh.SENTENCE_CLOSERS)}]*"
 SENTENCE_END = re.compile(
     rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]+{_CLOSERS}|{zh.ELLIPSIS}{{1,2}}{_CLOSERS}|\n+"
 )
+LINE_END = re.compile(r"\n+")
 # clause ends; not 、, which joins the items of a list
 CLAUSE_END = re.compile(rf"[{zh.CLAUSE_BREAKS}]{_CLOSERS}")
 _LEAD = re.compile(rf"^[\s{re.escape(zh.LEAD_MARKS)}]+")
@@ -141,17 +146,27 @@ def answer_units(
     """The answer units of ``doc`` (see the module docstring), in document order."""
     text = doc.text
     gaps = record_gaps([c for c in commitments if c.doc_id == doc.doc_id]).get(doc.doc_id, [])
+    gaps += [(t.start, t.end) for t in doc.tables]
     units: list[AnswerUnit] = []
 
-    def add(span: Span, kind: str, parent: str = "") -> str:
+    def add(span: Span, kind: str, parent: str = "", table: str = "", row: int = 0) -> str:
         unit_id = f"{doc.doc_id}~{len(units)}"
+        piece = text[span.start : span.end]
         units.append(
             AnswerUnit(
-                unit_id, doc.doc_id, text[span.start : span.end], span.start, span.end, kind, parent
+                unit_id, doc.doc_id, piece, span.start, span.end, kind, parent, table=table, row=row
             )
         )
         return unit_id
 
+    for table in doc.tables:
+        title = table.title or (doc.sections and _heading_at(doc, table.start)) or doc.title
+        rows = {(r.start, r.end): r.number for r in table.rows}
+        for line in split_spans(text, table.start, table.end, LINE_END):
+            number = rows.get((line.start, line.end))
+            add(
+                line, "row" if number else "heading", table=title if number else "", row=number or 0
+            )
     for span in split_spans(text, 0, len(text), gaps=gaps):
         if is_heading(text, span):
             add(span, "heading")
@@ -172,14 +187,21 @@ def answer_units(
     return units
 
 
+def _heading_at(doc: Document, offset: int) -> str:
+    """The innermost heading over ``offset`` (``""`` when none)."""
+    path = heading_path(doc.sections, offset)
+    return path[-1] if path else ""
+
+
 def unit_vectors(
     units: Sequence[AnswerUnit], embed: Callable[[list[str]], np.ndarray], dim: int
 ) -> np.ndarray:
-    """One normalised row per unit. Texts are embedded once each (``embed`` gets the
-    distinct texts); a long sentence made of windows gets the normalised mean of its
-    windows' vectors instead of its own embedding."""
+    """One normalised row per unit. Texts (:meth:`AnswerUnit.index_text`: a table row
+    with its table's title) are embedded once each (``embed`` gets the distinct texts);
+    a long sentence made of windows gets the normalised mean of its windows' vectors
+    instead of its own embedding."""
     parents = {u.parent for u in units if u.kind == "window"}
-    texts = sorted({u.text for u in units if u.unit_id not in parents})
+    texts = sorted({u.index_text() for u in units if u.unit_id not in parents})
     vectors = embed(texts) if texts else np.zeros((0, dim), dtype=np.float32)
     by_text = dict(zip(texts, vectors, strict=True))
     out = np.zeros((len(units), dim), dtype=np.float32)
@@ -187,7 +209,7 @@ def unit_vectors(
     for row, u in enumerate(units):
         if u.unit_id in parents:
             continue
-        out[row] = by_text[u.text]
+        out[row] = by_text[u.index_text()]
         if u.kind == "window":
             members.setdefault(u.parent, []).append(row)
     for row, u in enumerate(units):

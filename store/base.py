@@ -16,8 +16,9 @@ import numpy as np
 
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document, Hit, UnitMatch
 
-# answer units that may answer a question; records are answered from their commitment
-ANSWER_KINDS = frozenset({"sentence", "window", "heading"})
+# answer units that may answer a question (a table row too); records are answered from
+# their commitment
+ANSWER_KINDS = frozenset({"sentence", "window", "heading", "row"})
 
 
 @dataclass(frozen=True)

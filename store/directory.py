@@ -242,7 +242,9 @@ def cached_vectors(path: Path, model_name: str) -> dict[str, np.ndarray]:
             parents = {u.parent for u in units if u.parent}
             if len(matrix) == len(units):
                 cache.update(
-                    (u.text, matrix[i]) for i, u in enumerate(units) if u.unit_id not in parents
+                    (u.index_text(), matrix[i])
+                    for i, u in enumerate(units)
+                    if u.unit_id not in parents
                 )
         return cache
     except (LixiaError, OSError, ValueError, RuntimeError, KeyError, TypeError) as exc:

@@ -29,16 +29,16 @@ def heading_level(paragraph: Paragraph) -> int | None:
 
 
 def _rows(table: Table) -> list[list[str]]:
-    """Cell texts row by row; a cell merged across columns is written once."""
+    """Cell texts row by row; a cell merged across columns is written once and the
+    columns it covers left empty (so every row keeps the header's columns); one merged
+    down rows is repeated in each (python-docx gives it to every row it covers)."""
     rows = []
     for row in table.rows:
         cells: list[str] = []
         seen: set[int] = set()
         for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
+            cells.append("" if id(cell._tc) in seen else cell.text)
             seen.add(id(cell._tc))
-            cells.append(cell.text)
         rows.append(cells)
     return rows
 

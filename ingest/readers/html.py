@@ -2,7 +2,8 @@
 
 * Data tables (rows of short cells, no nested table) are cut out before trafilatura runs
   and written back in their place as rows (:func:`ingest.tables.format_table`), so
-  their cells are never flattened into running text.
+  their cells are never flattened into running text; a cell merged over rows
+  (``rowspan``) is filled into each of them (:func:`ingest.tables.spread_spans`).
 * The title is the page's ``<title>`` without the site suffix (``… - 某某区人民政府``),
   else the ``<h1>``, else trafilatura's.
 * Dates: a ``<meta>`` publication date (``date``), the first labelled date in the page's
@@ -25,7 +26,7 @@ from lxml import etree
 from ingest.dates import first_labelled_date, parse_date
 from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.text import decode
-from ingest.tables import format_table
+from ingest.tables import format_table, spread_spans
 
 logger = logging.getLogger(__name__)
 
@@ -123,13 +124,24 @@ def _cut_tables(root: Any) -> list[str]:
     for table in root.xpath("//table"):
         if not _is_data_table(table):
             continue
-        rows = [[c.text_content() for c in tr.xpath("./td|./th")] for tr in table.xpath(".//tr")]
+        rows = spread_spans(
+            [
+                [(c.text_content(), _span(c, "rowspan"), _span(c, "colspan")) for c in cells]
+                for cells in (tr.xpath("./td|./th") for tr in table.xpath(".//tr"))
+            ]
+        )
         marker = etree.Element("p")
         marker.text = _MARK.format(len(tables))
         tables.append(format_table(rows))
         marker.tail = table.tail
         table.getparent().replace(table, marker)
     return tables
+
+
+def _span(cell: Any, name: str) -> int:
+    """A cell's ``rowspan``/``colspan`` (1 when absent or not a small number)."""
+    value = (cell.get(name) or "1").strip()
+    return min(int(value), 100) if value.isdigit() and int(value) > 0 else 1
 
 
 def extract(data: bytes, name: str) -> Extracted:

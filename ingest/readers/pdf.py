@@ -8,7 +8,9 @@
   than the page's usual line spacing, or where the font size changes (a title above its
   date line); the same holds across a page break. The lines of a large title (a title
   wrapped on two centred lines) make one paragraph.
-* Ruled tables become rows (:func:`ingest.tables.format_table`) in their place.
+* Ruled tables become rows (:func:`ingest.tables.format_table`) in their place: merged
+  cells filled from the row above, a body ruled only around its edge (every line of a
+  column in one cell) split into one row a line; a frame of one column is text.
 * A page without a text layer (a scan) is skipped with a warning naming the page.
 """
 
@@ -25,7 +27,7 @@ from typing import Any
 import pdfplumber
 
 from ingest.readers.base import Extracted, UnreadableFileError
-from ingest.tables import format_table
+from ingest.readers.pdf_tables import page_tables
 
 logger = logging.getLogger(__name__)
 
@@ -70,21 +72,20 @@ def _inside(item: dict[str, Any], box: tuple[float, float, float, float]) -> boo
 
 
 def _read_page(page: Any, number: int) -> _Page:
-    tables = page.find_tables()
+    lines = [ln for ln in page.extract_text_lines(strip=True) if ln["text"].strip()]
+    tables = page_tables(page, lines)
     boxes = [t.bbox for t in tables]
     items: list[_Item] = []
-    for line in page.extract_text_lines(strip=True):
-        if not line["text"].strip() or any(_inside(line, b) for b in boxes):
+    for line in lines:
+        if any(_inside(line, b) for b in boxes):
             continue
         size = statistics.median(c["size"] for c in line["chars"]) if line["chars"] else 10.0
         items.append(
             _Item(line["text"].strip(), line["x0"], line["x1"], line["top"], line["bottom"], size)
         )
     for table in tables:
-        text = format_table(table.extract())
-        if text:
-            x0, top, x1, bottom = table.bbox
-            items.append(_Item(text, x0, x1, top, bottom, 10.0, table=True))
+        x0, top, x1, bottom = table.bbox
+        items.append(_Item(table.text, x0, x1, top, bottom, 10.0, table=table.is_table))
     items.sort(key=lambda it: (it.top, it.x0))
     lines = [it for it in items if not it.table] or items
     left = min(it.x0 for it in lines) if lines else 0.0

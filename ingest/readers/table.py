@@ -45,17 +45,37 @@ def _has_rows(tables: list[list[list[str]]]) -> bool:
     return any(len(t) >= 2 for t in tables)
 
 
+_MERGE_READ_MAX = 20 * 1024 * 1024  # a larger workbook is read streaming, merges unread
+
+
+def _merged_rows(sheet: Any) -> list[list[Any]]:
+    """A sheet's values with a cell merged down rows repeated in each of them (the rows
+    of one merged group read as the first says); a merge across columns keeps the value
+    in its first cell only."""
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    ranges = sheet.merged_cells.ranges if hasattr(sheet, "merged_cells") else ()
+    for merged in ranges:
+        top, left = merged.min_row - 1, merged.min_col - 1
+        if merged.max_row == merged.min_row or top >= len(rows) or left >= len(rows[top]):
+            continue
+        for r in range(top + 1, min(merged.max_row, len(rows))):
+            if left < len(rows[r]):
+                rows[r][left] = rows[top][left]
+    return rows
+
+
 def extract_xlsx(data: bytes, name: str) -> Extracted:
     """Every sheet of a workbook: the sheet name (when there are several) then its rows."""
+    streaming = len(data) > _MERGE_READ_MAX
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=streaming, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableFileError(f"not a readable .xlsx workbook ({exc})") from exc
     blocks: list[str] = []
     tables = []
     try:
         for sheet in book.worksheets:
-            table = _trim(sheet.iter_rows(values_only=True))
+            table = _trim(_merged_rows(sheet))
             if not table:
                 continue
             tables.append(table)

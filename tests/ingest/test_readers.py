@@ -16,7 +16,8 @@ from ingest.readers.docx import heading_level
 from ingest.readers.html import page_title
 from ingest.readers.table import cell_text
 from ingest.readers.text import decode
-from ingest.tables import find_tables, format_row, format_table
+from ingest.table_records import tables_as_records
+from ingest.tables import format_row, format_table
 from lixia_qa.errors import IngestError
 
 
@@ -45,13 +46,13 @@ def test_table_rows_survive_cleaning() -> None:
     text = "下表列出任务\n\n项目 | 完成量 | 责任单位\n新建公园 | 3个 | 区城市管理局\n加装护栏 | 30.2 | 区交通运输委"
     cleaned = clean_text(text)
     assert "新建公园 | 3个 | 区城市管理局\n加装护栏 | 30.2 | 区交通运输委" in cleaned
-    (block,) = find_tables(cleaned)
-    assert block.header == ("项目", "完成量", "责任单位")
-    assert [r.cells for r in block.rows][1] == ("加装护栏", "30.2", "区交通运输委")
-    row = block.rows[0]
-    assert [
-        cleaned[s : s + len(c)] for s, c in zip(row.cell_starts, row.cells, strict=True)
-    ] == list(row.cells)
+    text, (table,) = tables_as_records(cleaned)
+    assert table.columns == ("项目", "完成量", "责任单位")
+    assert [[text[a:b] for a, b in r.cells] for r in table.rows][1] == [
+        "加装护栏",
+        "30.2",
+        "区交通运输委",
+    ]
 
 
 def test_text_tables_markdown_and_tabs() -> None:

@@ -165,3 +165,41 @@ def _with_old_default(split: Callable[..., list[Span]]) -> Callable[..., list[Sp
         return split(text, start, end, pattern or re.compile(_OLD_SENTENCE_END), gaps)
 
     return old_split
+
+
+def test_table_rows_are_row_units_with_title_and_number() -> None:
+    from ingest.commitments import parse_commitments
+    from ingest.table_records import tables_as_records
+    from ingest.tables import format_table
+
+    table = format_table(
+        [
+            ["序号", "项目", "牵头领导", "责任单位"],
+            ["1", "修缮村级图书室6个", "卫某", "镇文化站"],
+            ["2", "新建公厕4座", "蒋某", "镇城建办"],
+        ]
+    )
+    text, tables = tables_as_records(f"表1 松涛镇2021年实事清单\n{table}\n\n全镇共有图书室20个。")
+    doc = Document("d.txt", "松涛镇实事", text, tables=tables)
+    found = answer_units(doc, parse_commitments("d.txt", text, None, tables))
+    rows = [u for u in found if u.kind == "row"]
+    assert [(u.text, u.table, u.row) for u in rows] == [
+        (
+            "序号：1；项目：修缮村级图书室6个；牵头领导：卫某；责任单位：镇文化站",
+            "表1 松涛镇2021年实事清单",
+            1,
+        ),
+        (
+            "序号：2；项目：新建公厕4座；牵头领导：蒋某；责任单位：镇城建办",
+            "表1 松涛镇2021年实事清单",
+            2,
+        ),
+    ]
+    assert rows[0].index_text() == f"表1 松涛镇2021年实事清单\n{rows[0].text}"
+    heading = [u.text for u in found if u.kind == "heading"]
+    assert heading == ["表1 松涛镇2021年实事清单"]
+    assert [u.text for u in found if u.kind == "record"] == ["修缮村级图书室6个", "新建公厕4座"]
+    assert [u.text for u in found if u.kind == "sentence"] == ["全镇共有图书室20个。"]
+    assert not any("序号 |" in u.text or u.text.startswith("序号：项目") for u in found)
+    for u in found:
+        assert text[u.start : u.end] == u.text

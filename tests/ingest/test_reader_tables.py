@@ -1,0 +1,88 @@
+"""Merged and stacked cells as each reader meets them."""
+
+import io
+
+from ingest.readers.docx import extract as extract_docx
+from ingest.readers.html import extract as extract_html
+from ingest.readers.pdf_tables import table_text, unstack, word_rows
+from ingest.readers.table import extract_xlsx
+
+
+def test_xlsx_cell_merged_down_rows_fills_each_row() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["类别", "项目", "单位"],
+        ["教育", "新建学校", "县教育局"],
+        [None, "改造操场", "县教育局"],
+    ):
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")
+    buf = io.BytesIO()
+    book.save(buf)
+    assert (
+        extract_xlsx(buf.getvalue(), "x.xlsx").text.split("\n")[2] == "教育 | 改造操场 | 县教育局"
+    )
+
+
+def test_docx_cell_merged_across_columns_keeps_the_columns() -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for i, row in enumerate(table.rows):
+        for j, cell in enumerate(row.cells):
+            cell.text = f"格{i}{j}"
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "合并"
+    buf = io.BytesIO()
+    document.save(buf)
+    assert extract_docx(buf.getvalue(), "x.docx").text.split("\n")[1] == "合并 |  | 格12"
+
+
+def test_html_rowspan_fills_each_row() -> None:
+    page = (
+        "<html><body><p>下表为项目。</p><table>"
+        "<tr><th>类别</th><th>项目</th></tr>"
+        "<tr><td rowspan='2'>教育</td><td>新建学校</td></tr>"
+        "<tr><td>改造操场</td></tr></table></body></html>"
+    )
+    assert "教育 | 改造操场" in extract_html(page.encode(), "p.html").text
+
+
+def test_unstack_splits_a_cell_of_one_value_a_line() -> None:
+    assert unstack(["万辆\n万台", "62.6\n97.3", ""]) == [["万辆", "62.6", ""], ["万台", "97.3", ""]]
+    assert unstack(["一段很长的\n任务说明", "县农业局"]) == [["一段很长的\n任务说明", "县农业局"]]
+
+
+def test_a_frame_of_one_column_is_text() -> None:
+    assert table_text([["全年完成收入12亿\n元，增长3%。"]]) == (
+        "全年完成收入12亿元，增长3%。",
+        False,
+    )
+    assert table_text([["品种", "产量"], ["茶叶", None], [None, "12"]])[1] is True
+
+
+def _word(text: str, x0: float, top: float) -> dict[str, object]:
+    return {"text": text, "x0": x0, "x1": x0 + 12 * len(text), "top": top, "bottom": top + 12}
+
+
+def test_word_rows_place_words_by_column() -> None:
+    words = [
+        _word("产品名称", 80, 100),
+        _word("单位", 260, 100),
+        _word("产量", 360, 100),
+        _word("茶叶", 80, 120),
+        _word("吨", 266, 120),
+        _word("820", 380, 120),
+        _word("#毛", 92, 140),
+        _word("尖", 120, 140),
+        _word("吨", 266, 140),
+        _word("75", 386, 140),
+    ]
+    assert word_rows(words) == [
+        ["产品名称", "单位", "产量"],
+        ["茶叶", "吨", "820"],
+        ["#毛尖", "吨", "75"],
+    ]

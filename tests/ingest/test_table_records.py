@@ -1,0 +1,109 @@
+"""Tables as records: data rows as labelled text, header rows as labels, captions kept."""
+
+import pytest
+
+from ingest.table_records import column_labels, is_number, record_line, tables_as_records
+from ingest.tables import fill_merged, format_table, spread_spans
+
+POSTS = format_table(
+    [
+        ["序号", "单位", "职位", "联系人"],
+        ["1", "松涛镇农业服务中心", "技术员", "郑某"],
+        ["2", "松涛镇文化站", "", "冯某"],
+    ]
+)
+
+
+def test_rows_become_labelled_lines_and_the_header_goes() -> None:
+    text, (table,) = tables_as_records(f"说明一句。\n\n表4 松涛镇公开招聘岗位表\n{POSTS}\n\n后文。")
+    assert text == (
+        "说明一句。\n\n表4 松涛镇公开招聘岗位表\n\n"
+        "序号：1；单位：松涛镇农业服务中心；职位：技术员；联系人：郑某\n"
+        "序号：2；单位：松涛镇文化站；联系人：冯某\n\n后文。"
+    )
+    assert (table.title, table.columns) == (
+        "表4 松涛镇公开招聘岗位表",
+        ("序号", "单位", "职位", "联系人"),
+    )
+    assert text[table.caption_start :].startswith("表4")
+    first, second = table.rows
+    assert (first.number, second.number) == (1, 2)
+    assert text[first.start : first.end].startswith("序号：1；")
+    assert [text[a:b] for a, b in second.cells] == ["2", "松涛镇文化站", "", "冯某"]
+
+
+def test_a_two_row_header_joins_group_and_sub_headings() -> None:
+    rows = [
+        ["指标", "2022年", "", "比上年增长"],
+        ["", "绝对数", "占比%", ""],
+        ["稻谷", "5.1", "40", "3"],
+    ]
+    text, (table,) = tables_as_records(format_table(rows))
+    assert table.columns == ("指标", "2022年绝对数", "2022年占比%", "比上年增长")
+    assert text == "指标：稻谷；2022年绝对数：5.1；2022年占比%：40；比上年增长：3"
+    assert column_labels([["项目："]]) == ("项目",)
+
+
+def test_group_lines_and_a_page_break_do_not_end_the_table() -> None:
+    head = format_table([["序号", "事项", "牵头单位"], ["1", "修缮祠堂", "镇文化站"]])
+    more = format_table([["2", "清理河道", "镇水务站"]])
+    last = format_table([["3", "新建公厕", "镇城建办"]])
+    text, (table,) = tables_as_records(f"{head}\n二、环境类\n{more}\n\n{last}")
+    assert [r.number for r in table.rows] == [1, 2, 3]
+    assert "\n\n二、环境类\n\n" in text
+    assert text.endswith("序号：3；事项：新建公厕；牵头单位：镇城建办")
+
+
+def test_two_columns_without_a_header_are_pairs() -> None:
+    guide = format_table([["办理时限", "3个工作日"], ["收费标准", "不收费"]])
+    text, (table,) = tables_as_records(guide)
+    assert text == "办理时限：3个工作日\n收费标准：不收费"
+    assert table.columns == ("", "")
+    figures = format_table([["品种", "产量（吨）"], ["茶叶", "820"], ["板栗", "1,300"]])
+    assert (
+        tables_as_records(figures)[0]
+        == "品种：茶叶；产量（吨）：820\n品种：板栗；产量（吨）：1,300"
+    )
+
+
+def test_a_text_without_tables_is_unchanged() -> None:
+    assert tables_as_records("正文。\n\n没有表格。") == ("正文。\n\n没有表格。", ())
+
+
+def test_record_line_spans() -> None:
+    line, spans = record_line(("甲", "", "丙"), ["1", "二", ""])
+    assert line == "甲：1；二"
+    assert [line[a:b] for a, b in spans] == ["1", "二", ""]
+
+
+@pytest.mark.parametrize(
+    ("cell", "figure"),
+    [("12.5", True), ("-3.1%", True), ("1,200", True), ("30万元", True), ("—", True)],
+)
+def test_is_number(cell: str, figure: bool) -> None:
+    assert is_number(cell) is figure
+
+
+@pytest.mark.parametrize("cell", ["%", "技术员", "2024年", "一、教育"])
+def test_is_not_a_number(cell: str) -> None:
+    assert not is_number(cell)
+
+
+def test_spread_spans_fills_rows_and_keeps_columns() -> None:
+    cells = [
+        [("类别", 1, 1), ("项目", 1, 1), ("单位", 1, 1)],
+        [("教育", 2, 1), ("新建学校", 1, 1), ("县教育局", 1, 1)],
+        [("改造操场", 1, 1), ("县教育局", 1, 1)],
+        [("二、卫生", 1, 3)],
+    ]
+    assert spread_spans(cells) == [
+        ["类别", "项目", "单位"],
+        ["教育", "新建学校", "县教育局"],
+        ["教育", "改造操场", "县教育局"],
+        ["二、卫生", "", ""],
+    ]
+
+
+def test_fill_merged_fills_only_rows_of_several_values() -> None:
+    rows = [["甲", "1", "x"], [None, "2", "y"], ["小计", None, None]]
+    assert fill_merged(rows) == [["甲", "1", "x"], ["甲", "2", "y"], ["小计", "", ""]]
