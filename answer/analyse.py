@@ -95,13 +95,6 @@ ASPECT_WORDS = frozenset(
     时候""".split()
 )
 
-_YEAR4_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-# a bare 2024 (e.g. "…有哪些 2023", "（2023）") that is not a quantity
-_YEAR_BARE_RE = re.compile(
-    r"(?<![\d.])((?:19|20)\d{2})(?![\d.%万亿千百个元人户名家所项条座处场年])"
-)
-_YEAR2_RE = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代|前|后|内|间|来|初)")
-_YEAR_CN_RE = re.compile(rf"([{zh.CN_DIGITS}]{{4}})年")  # 二〇二四年, read by zh.parse_year
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)")  # 哪些地方 -> 地方
 _COUNT_RE = re.compile(rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+[个位项家所名次条座处种]?$")
@@ -131,13 +124,12 @@ class Question:
 
 
 def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
-    """Years named in ``text``: 2024年, 二〇二四年, 23年, and 今年/去年/明年 against ``latest``."""
-    found: list[int] = [int(y) for y in _YEAR4_RE.findall(text)]
-    found += [y for y in (zh.parse_year(f"{m}年") for m in _YEAR_CN_RE.findall(text)) if y]
-    stripped = _YEAR4_RE.sub("", text)
-    found += [int(y) for y in _YEAR_BARE_RE.findall(stripped)]
-    for yy in _YEAR2_RE.findall(stripped):
-        found.append(2000 + int(yy))
+    """Years named in ``text`` (:func:`lixia_qa.zh.find_years`, bare ones included:
+    2024年, 二〇二四年, 23年底, "（2023）", both ends of 2023—2027年; not 10年以上), else
+    今年/去年/明年 against ``latest``."""
+    found: list[int] = []
+    for mention in zh.find_years(text, bare=True):
+        found += [mention.year] if mention.range_end is None else [mention.year, mention.range_end]
     if latest is not None and not found:
         for word, delta in _RELATIVE.items():
             if word in text:
@@ -239,7 +231,7 @@ def name_kinds() -> dict[str, NameKind]:
 def _asked_name_re() -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, name_kinds()), key=len, reverse=True))
     count = f"[{zh.CN_NONZERO}十{zh.LIANG}几]*"
-    which = rf"哪{count}[个条座家所处片些]?[\u4e00-\u9fff]?({nouns})"
+    which = rf"哪{count}[个条座家所处片些]?[{zh.HAN}]?({nouns})"
     called = rf"({nouns})(?:分别|都)?(?:叫|的名字是|的名称是)(?:什么|啥)"
     return re.compile(f"{which}|{called}")
 
@@ -295,8 +287,8 @@ def expand(term: str) -> tuple[str, ...]:
 
 def strip_years(text: str) -> str:
     """The question without its year expressions (so "23年历下" does not give 年历)."""
-    for pattern in (_YEAR4_RE, _YEAR_CN_RE, _YEAR2_RE, _YEAR_BARE_RE):
-        text = pattern.sub(" ", text)
+    for mention in reversed(zh.find_years(text, bare=True)):
+        text = f"{text[: mention.start]} {text[mention.end :]}"
     for word in _RELATIVE:
         text = text.replace(word, " ")
     return text
@@ -344,7 +336,7 @@ def _measure_word(match: re.Match[str] | None) -> str | None:
 
 
 _PLACE_ENDS = ("区", "县")
-_CJK_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_CJK_RE = re.compile(rf"^[{zh.HAN}]{{2,4}}$")
 
 
 _NOT_A_NAME_START = tuple("哪这那每各本全该我你他她咱此某")

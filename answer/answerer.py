@@ -27,7 +27,7 @@ from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
 from store.tokenize import is_place_name
 
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|州)")
+_PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}(?:区|县|市|省|镇|乡|州)")
 
 
 @dataclass

@@ -12,7 +12,9 @@ from lixia_qa import zh
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 
 _TRAILING = zh.CLAUSE_END
-_SNIPPET_OPENERS = "。！？\n）)"  # a snippet starts after one of these
+_SNIPPET_ENDS = zh.SENTENCE_END + "\n"  # a snippet ends with one of these
+_SNIPPET_OPENERS = _SNIPPET_ENDS + zh.PAREN_CLOSERS  # and starts after one of these
+_TASK_CUTS = zh.COMMAS + zh.SEMICOLONS + zh.SENTENCE_END  # where a long task may be cut
 MAX_RELATED = 3
 
 
@@ -23,9 +25,9 @@ def snippet_bounds(text: str, start: int, end: int, pad: int = 80) -> tuple[int,
     if cut >= start - 2:  # the sentence opens right there: show the one before too
         cut = max(text.rfind(ch, lo, cut) for ch in _SNIPPET_OPENERS)
     s0 = cut + 1 if cut >= 0 else lo
-    while s0 < start and (text[s0].isspace() or text[s0] in _TRAILING + "。"):
+    while s0 < start and (text[s0].isspace() or text[s0] in _TRAILING + zh.SENTENCE_END):
         s0 += 1
-    after = [i for i in (text.find(ch, end, end + pad) for ch in "。！？\n") if i >= 0]
+    after = [i for i in (text.find(ch, end, end + pad) for ch in _SNIPPET_ENDS) if i >= 0]
     e0 = min(after) + 1 if after else min(len(text), end + pad)
     return s0, max(e0, end)
 
@@ -169,7 +171,7 @@ class Composer:
             task_start = c.start
             if rec_start - task_start > task_chars:  # keep the end of a long task
                 cut = max(
-                    doc.text.rfind(p, task_start, rec_start - task_chars + 20) for p in "，；。"
+                    doc.text.rfind(p, task_start, rec_start - task_chars + 20) for p in _TASK_CUTS
                 )
                 task_start = cut + 1 if cut >= task_start else task_start
             citations.append(self.citation(len(citations) + 1, doc, task_start, c.end, 1.0))

@@ -30,23 +30,22 @@ FAMILIES = {
     "亩": re.compile(r"平方米|平米|亩|公顷"),
     "%": re.compile(r"%|百分点|成"),
 }
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 # family names that after a title mostly start a common word ("书记和区长", "区长明确")
 _WORDLIKE_SURNAMES = frozenset("和时全应成解商简明文向关单常安齐易方路古车项连席宗管党师查麻沙")
 _TITLE_SURNAMES = zh.SURNAMES - _WORDLIKE_SURNAMES
 GENERIC_MEASURES = frozenset({"个", "人", "名", "次", "项", "倍"})
 _DATE_IN_TEXT = re.compile(
-    rf"(?:19|20)\d{{2}}\s*年|[{zh.CN_DIGITS}]{{4}}年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
+    rf"(?:{zh.YEAR_4})\s*年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
     rf"|[{zh.CN_NONZERO}十]{{1,3}}月|世纪|年代|朝|时期|之[前后]|期间"
     rf"|[\d{zh.CN_NONZERO}{zh.LIANG}十]+(?:个)?(?:年|月)(?:内|底|前|后|初|中)"  # 两年内, 3个月内
     r"|年[内底初中]|[上下]半年|季度|月[底初中]|月份|[今明去前次当]年|春节|国庆|[春夏秋冬]季"
     r"|(?:[唐宋元明清汉晋隋秦周商夏]|近|现|古|当)代"
 )
 _UNIT_IN_TEXT = re.compile(
-    r"[\u4e00-\u9fff]{1,12}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
+    rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
 )
 _PERSON_IN_TEXT = re.compile(
-    r"[\u4e00-\u9fff]{2,3}(?:先生|女士|教授|博士|主席|书记|区长|市长|同志)|“|《"
+    rf"[{zh.HAN}]{{2,3}}(?:先生|女士|教授|博士|主席|书记|区长|市长|同志)|“|《"
 )
 
 
@@ -351,7 +350,7 @@ def names_holder(text: str, title: str) -> bool:
             continue
         rest = text[m.end() : m.end() + 4]
         head = rest[:2] if rest[:2] in zh.COMPOUND_SURNAMES else rest[:1]
-        if (head in _TITLE_SURNAMES or len(head) == 2) and _HAN_RE.match(rest[len(head) :]):
+        if (head in _TITLE_SURNAMES or len(head) == 2) and zh.HAN_RE.match(rest[len(head) :]):
             return True
     return False
 
@@ -400,9 +399,7 @@ def fit_place(ctx: Context, c: Candidate) -> float:
     if ctx.question.kind != PLACE:
         return 0.0
     return float(
-        bool(
-            re.search(r"[\u4e00-\u9fff](?:省|市|区|县|镇|村|路|街|国|州|山|河|湖|岛)", c.unit.text)
-        )
+        bool(re.search(rf"[{zh.HAN}](?:省|市|区|县|镇|村|路|街|国|州|山|河|湖|岛)", c.unit.text))
     )
 
 

@@ -21,7 +21,9 @@ every layer may import this module. Each rule has a table test in ``tests/test_z
   into ASCII while keeping Chinese punctuation (``，。（）：；``).
 * :func:`cn_to_int` reads ``十二``, ``二〇二五``, ``一百零五`` or ``2025``;
   :func:`parse_year` reads ``2024年``, ``二〇二四年``, ``23年``; :func:`year_range` reads
-  ``2023—2027年`` / ``2023-2027年``; :func:`find_years` lists every year mention.
+  ``2023—2027年`` / ``2023-2027年``; :func:`find_years` lists every year mention (the one
+  year rule: :data:`YEAR_RE`, :data:`YEAR_RANGE_RE`, :data:`BARE_YEAR_RE`; :data:`YEAR_4`
+  for patterns that embed a year).
 """
 
 from __future__ import annotations
@@ -129,13 +131,22 @@ def cn_to_int(token: str) -> int | None:
     return int(value) if float(value).is_integer() else None
 
 
+# a year in four digits or Chinese numerals (2024, 二〇二四), for use inside a pattern
+YEAR_4 = rf"(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}}"
+# what after "NN年" makes it a length of time, an age or a grade rather than a year:
+# 80年代, 10年以上, 15年期, 五年来, 10年内, 3年级, 23年初步 (but 23年底 is the end of 2023)
+NOT_YEAR_AFTER = "代前后内间来初级龄度期多左以半"
 YEAR_RE = re.compile(
-    rf"(?<![\d{CN_DIGITS}])(?:(?P<y>\d{{4}}|[{CN_DIGITS}]{{4}})\s*年"
-    rf"|(?P<s>\d{{2}})\s*年(?!代|前|后|内|间|来|初|底|级|龄|度|期|多|左|以|半))"
+    rf"(?<![\d{CN_DIGITS}])(?:(?P<y>{YEAR_4})\s*年|(?P<s>\d{{2}})\s*年(?![{NOT_YEAR_AFTER}]))"
+)
+# a four-digit year written without 年 ("（2023）", "有哪些 2023"), not a quantity
+# (2023个, 2023.5, 2023万, 2023%)
+BARE_YEAR_RE = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d.%万亿千百个元人户名家所项条座处场年])"
 )
 YEAR_RANGE_RE = re.compile(
-    rf"(?<![\d{CN_DIGITS}])(?P<a>\d{{4}}|[{CN_DIGITS}]{{4}})\s*年?\s*[-—–~～至到]{{1,2}}\s*"
-    rf"(?P<b>\d{{4}}|\d{{2}}|[{CN_DIGITS}]{{4}})\s*年"
+    rf"(?<![\d{CN_DIGITS}])(?P<a>{YEAR_4})\s*年?\s*[-—–~～至到]{{1,2}}\s*"
+    rf"(?P<b>{YEAR_4}|\d{{2}})\s*年"
 )
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -181,10 +192,15 @@ def year_range(text: str) -> tuple[int, int] | None:
     return first, end
 
 
-def find_years(text: str, two_digit: bool = True) -> list[YearMention]:
+def find_years(text: str, two_digit: bool = True, bare: bool = False) -> list[YearMention]:
     """Every year mention in ``text`` in order; a range is one mention with ``range_end``.
 
-    ``two_digit=False`` ignores ``23年`` (in running text it is often a duration).
+    ``2024年``, ``二〇二四年``, ``23年``/``23年底`` (2023), ``2023—2027年``; not
+    ``10年以上``, ``15年期``, ``80年代`` (:data:`NOT_YEAR_AFTER`), nor ``今年`` (a
+    relative year is resolved by whoever knows the present). ``two_digit=False`` ignores
+    ``23年`` (in running text it is often a duration); ``bare=True`` also reads a
+    four-digit year without 年 (:data:`BARE_YEAR_RE`, as in a question "…有哪些 2023").
+    Offsets are into ``text`` (width normalisation keeps them).
     """
     text = to_halfwidth(text)
     found: list[YearMention] = []
@@ -201,6 +217,10 @@ def find_years(text: str, two_digit: bool = True) -> list[YearMention]:
         year = _year_value(token) if two_digit or match.group("y") else None
         if year is not None:
             found.append(YearMention(year, match.start(), match.end()))
+            taken.append(match.span())
+    for match in BARE_YEAR_RE.finditer(text) if bare else ():
+        if not any(a < match.end() and match.start() < b for a, b in taken):
+            found.append(YearMention(int(match.group("y")), match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
 
 

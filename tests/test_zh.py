@@ -154,3 +154,49 @@ def test_find_years_offsets_and_ranges() -> None:
         (2024, None, "二〇二四年"),
     ]
     assert 2030 in [m.year for m in zh.find_years(text)]  # "30年" read as a year on request
+
+
+# The one year rule (zh.find_years), as the question analysis and ingest read it.
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("10年以上的老小区有多少", []),  # a length of time
+        ("15年期国债", []),  # a term
+        ("23年底前完成", [2023]),  # the end of 2023
+        ("二〇二四年的目标", [2024]),
+        ("2024年新建学校", [2024]),
+        ("今年新建学校", []),  # relative: the answer stage resolves it
+        ("二零二三年和2025年", [2023, 2025]),
+        ("80年代的老楼", []),
+        ("五年来", []),
+        ("23年初步建成", []),  # 初步 (at first), not 年初
+        ("3年级学生", []),
+        ("２０２４年", [2024]),
+        ("2024 年", [2024]),
+        ("12345年", []),
+    ],
+)
+def test_find_years_table(text: str, years: list[int]) -> None:
+    assert [m.year for m in zh.find_years(text)] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("（2023）有哪些项目", [2023]),
+        ("有哪些 2023", [2023]),
+        ("建成2023个车位", []),  # a quantity
+        ("2023.5万元", []),
+        ("增长2023%", []),
+        ("2024年建成2023个", [2024]),  # 2023个 is a count
+        ("2024 年", [2024]),  # one mention, not a bare 2024 and a year
+    ],
+)
+def test_bare_years_on_request(text: str, years: list[int]) -> None:
+    assert [m.year for m in zh.find_years(text, bare=True)] == years
+
+
+def test_bare_years_only_on_request() -> None:
+    assert zh.find_years("（2023）有哪些项目") == []
+    found = zh.find_years("计划（2023）。2024 年", bare=True)
+    assert [(m.year, m.start, m.end) for m in found] == [(2023, 3, 7), (2024, 9, 15)]

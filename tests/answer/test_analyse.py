@@ -17,7 +17,9 @@ from answer.analyse import (
     asked_name,
     asked_titles,
     classify,
+    content_terms,
     expand,
+    explicit_years,
     framing_words,
     implied_measure,
     place_mentions,
@@ -208,3 +210,30 @@ def test_the_titles_a_question_names(tokenizer: ChineseTokenizer) -> None:
     tok = tokenizer
     assert analyse("青川区长叫什么？", tok, None).titles == ("区长",)
     assert analyse("青川新建了几处驿站？", tok, None).titles == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "relative"),
+    [
+        ("10年以上的老小区改造了多少个？", (), False),  # no year: not a question about 2010
+        ("15年期的专项债发了多少？", (), False),
+        ("23年底前要建成几所学校？", (2023,), False),
+        ("二〇二四年新建了几所学校？", (2024,), False),
+        ("2024年新建了几所学校？", (2024,), False),
+        ("今年新建了几所学校？", (2025,), True),  # against the corpus's latest year
+        ("去年新建了几所学校？", (2024,), True),
+        ("2023—2027年行动计划要建几所学校？", (2023, 2027), False),
+        ("新建学校有哪些（2023）", (2023,), False),
+    ],
+)
+def test_the_years_a_question_names(text: str, years: tuple[int, ...], relative: bool) -> None:
+    q = analyse(text, ChineseTokenizer(), latest_year=2025)
+    assert (q.years, q.relative) == (years, relative)
+    assert explicit_years(text, None) == (() if relative else years)
+
+
+def test_year_expressions_are_no_content_terms() -> None:
+    tok = ChineseTokenizer()
+    assert content_terms("23年历下要建几所学校", tok) == content_terms("历下要建几所学校", tok)
+    assert content_terms("二〇二四年历下要建几所学校", tok) == ("历下", "学校")
+    assert "老小区" in content_terms("10年以上的老小区改造了多少个", tok)  # no year there
