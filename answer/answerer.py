@@ -17,7 +17,7 @@ from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.features import Candidate, Context, dominant_place, feature_matrix
 from answer.lookup import StoreLookup
-from answer.records import unit_core
+from answer.records import named_owners, owned_records, unit_aliases
 from answer.score import Scorer, fits, make_scorer
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
@@ -310,21 +310,11 @@ class Answerer:
         """Records of the leader or unit the question names ("X局负责哪些工作"),
         those whose task best covers the rest of the question first."""
         items = self._commitments(doc_ids)
-        leaders = {n for c in items for n in c.leaders if len(n) >= 2 and n in q.text}
-        units = {
-            u
-            for c in items
-            for u in (*c.lead_units, *c.units, *c.partner_units)
-            if len(unit_core(u)) >= 3 and unit_core(u) in q.text
-        }
+        leaders, units = named_owners(q.text, items)
         if not leaders and not units:
             return []
-        owned = [
-            c
-            for c in items
-            if leaders & set(c.leaders) or units & {*c.lead_units, *c.units, *c.partner_units}
-        ]
-        names = {*leaders, *units, *(unit_core(u) for u in units)}
+        owned = owned_records(items, leaders, units)
+        names = {*leaders, *units, *(a for u in units for a in unit_aliases(u))}
         rest = [t for t in q.terms if not any(t in n or n in t for n in names)]
         forms = [q.term_forms(t) for t in rest]
         w = [self.weights.forms_weight(f) for f in forms]

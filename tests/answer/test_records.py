@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from answer.records import filter_commitments, leader_matches, unit_core, unit_matches
+from answer.records import (
+    filter_commitments,
+    leader_matches,
+    named_owners,
+    owned_records,
+    short_forms,
+    unit_core,
+    unit_matches,
+    unit_named_in,
+)
 from ingest.commitments import parse_commitments
 from lixia_qa.types import Commitment
 from tests.ingest.test_commitments import TEXT, _by_task
@@ -48,3 +57,62 @@ def test_filter_commitments(parsed: tuple[Commitment, ...]) -> None:
     ]
     assert filter_commitments(parsed, q="南关街道") == [_by_task(parsed, "坚决打赢")]
     assert filter_commitments(parsed, q="没有的词") == []
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("人力资源和社会保障局", "人社局"),
+        ("住房和城市建设局", "住建局"),
+        ("住房和城乡建设局", "住建局"),
+        ("发展和改革委员会", "发改委"),
+        ("教育和体育局", "教体局"),
+        ("教育和体育局", "教育局"),
+        ("文化和旅游局", "文旅局"),
+        ("工业和信息化局", "工信局"),
+        ("卫生健康委员会", "卫健委"),
+        ("城市管理局", "城管局"),
+        ("市场监督管理局", "市场监管局"),
+        ("市场监督管理局", "市监局"),
+        ("应急管理局", "应急局"),
+        ("科学技术局", "科技局"),
+        ("生态环境局", "环保局"),
+    ],
+)
+def test_common_short_forms_of_unit_names(full: str, short: str) -> None:
+    assert short in short_forms(full)
+    assert unit_matches(short, f"青川区{full}")  # the short form finds the full name
+    assert unit_matches(f"区{full}", short)  # and the full name a record's short form
+
+
+def test_short_forms_never_join_two_different_units() -> None:
+    assert short_forms("财政局") == set()  # nothing to shorten
+    assert not unit_matches("住房保障局", "区住房和城市建设局")  # both shorten to 住房局
+    assert not unit_matches("人社局", "区住房和城市建设局")
+    assert not unit_matches("文旅局", "区教育和体育局")
+
+
+def test_a_question_names_a_unit_by_its_short_form() -> None:
+    assert unit_named_in("住建局今年牵头哪些工作？", "青川区住房和城市建设局")
+    assert unit_named_in("区住房和城市建设局负责什么", "住房和城市建设局")
+    assert not unit_named_in("住房今年有什么变化", "区住房和城市建设局")  # 住房: two characters
+    records = [
+        Commitment("t@1", "t", "新建保障房", ("林一帆",), (), ("区住房和城市建设局",), 0, 5),
+        Commitment("t@9", "t", "新增就业", ("周敏华",), (), ("区人力资源和社会保障局",), 9, 14),
+    ]
+    assert named_owners("住建局和林一帆负责什么", records) == ({"林一帆"}, {"区住房和城市建设局"})
+    assert named_owners("人社局的任务", records) == (set(), {"区人力资源和社会保障局"})
+
+
+def test_filter_finds_records_by_a_short_form(parsed: tuple[Commitment, ...]) -> None:
+    full = filter_commitments(parsed, unit="人力资源和社会保障局")
+    assert full and filter_commitments(parsed, unit="人社局") == full
+
+
+def test_owned_records_are_those_of_any_named_owner() -> None:
+    a = Commitment("t@1", "t", "甲", ("林一帆",), (), ("区商务局",), 0, 1)
+    b = Commitment("t@2", "t", "乙", ("周敏华",), ("区财政局",), (), 2, 3)
+    c = Commitment("t@3", "t", "丙", ("周敏华",), (), ("区商务局",), 4, 5)
+    assert owned_records([a, b, c], {"林一帆"}, set()) == [a]
+    assert owned_records([a, b, c], set(), {"区商务局"}) == [a, c]
+    assert owned_records([a, b, c], {"周敏华"}, {"区商务局"}) == [a, b, c]
