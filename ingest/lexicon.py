@@ -104,6 +104,14 @@ def _tagger() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(jieba.Tokenizer())
 
 
+def word_tag(word: str) -> tuple[str | None, int]:
+    """jieba's dictionary tag and frequency of ``word``; ``(None, 0)`` when it is not in
+    the dictionary."""
+    tagger = _tagger()
+    tagger.tokenizer.check_initialized()
+    return tagger.word_tag_tab.get(word), tagger.tokenizer.FREQ.get(word, 0)
+
+
 def _in_base_dict(word: str) -> bool:
     tokenizer = _tagger().tokenizer
     tokenizer.check_initialized()

@@ -50,6 +50,7 @@ class RawFile:
     title: str = ""  # stated by the file outside its text (web page <title>, Word heading)
     date: str | None = None  # stated by the file outside its text (web page meta date)
     dates: tuple[tuple[str, str], ...] = ()  # other dates it states, by source
+    fields: tuple[tuple[str, str], ...] = ()  # (label, value) stated outside its text
     warnings: tuple[str, ...] = ()  # parts skipped, such as a scanned PDF page
 
 
@@ -121,6 +122,7 @@ def read_file(path: Path, doc_id: str, root: Path | None = None) -> RawFile:
         title=extracted.title,
         date=extracted.date,
         dates=extracted.dates,
+        fields=extracted.fields,
         warnings=extracted.warnings,
     )
 

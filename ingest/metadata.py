@@ -14,7 +14,15 @@ from pathlib import PurePosixPath
 
 from ingest.dates import DATE_LABEL_RE, choose_date, labelled_date, parse_date
 from ingest.dates import extract_date as extract_date  # read here by older callers
-from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS, TITLE_LABELS, field
+from ingest.page_fields import (
+    DATE_LABELS,
+    ISSUER_LABELS,
+    NUMBER_LABELS,
+    SITE_LABEL,
+    TITLE_LABELS,
+    field,
+)
+from ingest.places import document_place
 from ingest.structure import find_sections, is_byline
 from ingest.tables import is_table_row
 from lixia_qa import zh
@@ -323,6 +331,7 @@ def describe(
     )
     date, date_source = choose_date(title, text, claims)
     year = document_year(text, date, title)
+    source = issuer or extract_source(text)
     doc = Document(
         doc_id=doc_id,
         title=title,
@@ -330,13 +339,14 @@ def describe(
         date=date,
         year=year,
         years=tuple(sorted({*extract_years(text), *([year] if year else [])})),
-        source=issuer or extract_source(text),
+        source=source,
         content_hash=content_hash,
         sections=find_sections(text),
         doc_number=number or extract_doc_number(text),
         date_source=date_source or ("text" if year else ""),
         tables=tables,
         page_fields=page_fields,
+        place=document_place(title, text, (source, field(page_fields, (SITE_LABEL,)))),
     )
     logger.debug(
         "described %s: %r, %s (%s), year %s, %d sections",

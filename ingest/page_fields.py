@@ -61,6 +61,12 @@ FIELD_LABELS = (
     "名称",
     "关键词",
     "所属机构",
+    "发文时间",
+    "发布时间",
+    "来源URL",
+    "来源网址",
+    "原文链接",
+    "原文地址",
 )
 # a label may have spaces between its characters (``索 引 号``, ``标　　题``)
 _LABEL_ALT = "|".join(r"\s*".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True))
@@ -71,7 +77,8 @@ _LABEL_RE = re.compile(
 )
 _BLOCK_RE = re.compile("|".join(sorted(BLOCK_LABELS, key=len, reverse=True)))
 ISSUER_LABELS = ("发布机构", "发文机关", "发文单位", "所属机构", "责任部门", "信息来源")
-DATE_LABELS = ("发布日期", "公开日期", "成文日期", "生成日期")  # preferred first
+SITE_LABEL = "网站"  # the site a page was saved from (not in a block: the reader's)
+DATE_LABELS = ("发布日期", "发布时间", "公开日期", "成文日期", "发文时间", "生成日期")  # first wins
 NUMBER_LABELS = ("发文字号", "文号")
 TITLE_LABELS = ("标题", "名称")
 

@@ -75,7 +75,7 @@ def build_document(raw: RawFile) -> Document:
         date=raw.date,
         stated=dict(raw.dates),
         tables=tables,
-        page_fields=fields,
+        page_fields=fields + tuple(f for f in raw.fields if f[0] not in dict(fields)),
     )
 
 

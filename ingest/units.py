@@ -9,10 +9,14 @@ A document becomes, in order:
   sentence's vector is the normalised mean of its windows' (see ``parent``);
 * one ``record`` unit per commitment: its task text, without the owner record;
 * one ``row`` unit per data row of a table (:attr:`Document.tables`): the row as
-  labelled text, with the table's title and the row's number; a table's caption and the
-  group lines inside it are ``heading`` units, its header rows are not in the text;
+  labelled text, with the table's title and the row's number (a row longer than
+  ``long_sentence`` also has ``window`` units); a table's caption and the group lines
+  inside it are ``heading`` units, its header rows are not in the text;
 * ``heading`` units for heading lines (short, no closing punctuation), kept so that a
   scorer can learn that they rarely answer.
+
+Every unit carries the place it is about (:func:`ingest.places.unit_place`): the
+document's, or the one narrower place inside it that the unit names.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ingest.places import unit_place
 from ingest.structure import heading_path
 from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Commitment, Document
@@ -152,9 +157,10 @@ def answer_units(
     def add(span: Span, kind: str, parent: str = "", table: str = "", row: int = 0) -> str:
         unit_id = f"{doc.doc_id}~{len(units)}"
         piece = text[span.start : span.end]
+        place = unit_place(piece, doc.place)
         units.append(
             AnswerUnit(
-                unit_id, doc.doc_id, piece, span.start, span.end, kind, parent, table=table, row=row
+                unit_id, doc.doc_id, piece, span.start, span.end, kind, parent, place, table, row
             )
         )
         return unit_id
@@ -164,9 +170,15 @@ def answer_units(
         rows = {(r.start, r.end): r.number for r in table.rows}
         for line in split_spans(text, table.start, table.end, LINE_END):
             number = rows.get((line.start, line.end))
-            add(
-                line, "row" if number else "heading", table=title if number else "", row=number or 0
+            if not number:
+                add(line, "heading")
+                continue
+            row_id = add(line, "row", table=title, row=number)
+            parts = (
+                windows(text, line, window_chars) if line.end - line.start > long_sentence else []
             )
+            for part in parts if len(parts) > 1 else []:
+                add(part, "window", parent=row_id)
     for span in split_spans(text, 0, len(text), gaps=gaps):
         if is_heading(text, span):
             add(span, "heading")

@@ -28,6 +28,9 @@ class Extracted:
     title: str = ""
     date: str | None = None
     dates: tuple[tuple[str, str], ...] = ()
+    # (label, value) the file states about itself outside its text: a web page's site
+    # name ("网站") and content source ("信息来源"), read with a page's information block
+    fields: tuple[tuple[str, str], ...] = ()
     kind: str = "text"  # "text", "pdf", "docx", "html", "xlsx", "csv"
     encoding: str = ""  # for text formats: the encoding read
     warnings: tuple[str, ...] = field(default=())  # parts skipped (a scanned page)

@@ -47,7 +47,10 @@ _META_DATE_NAMES = (
 )
 _SITE_SUFFIX_RE = re.compile(
     r"\s*(?:[-_|｜–—－]{1,2}|\s—\s)\s*[^-_|｜–—－]{2,30}(?:人民政府|政府|门户网站|网站|网|委员会|局|办公室|首页)\s*$"
+    r"|\s+\S{2,30}(?:门户网站|政府网站|人民政府网)$"
 )
+_SITE_META = ("sitename", "site_name", "og:site_name")
+_SOURCE_META = ("contentsource", "source")
 _FURNITURE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|breadcrumbs?|footer|foot|share|bdshare\w*|"
     r"copyright|toolbar|topbar|location|position|weizhi|dqwz|sitemap)(?:$|[\s_-])"
@@ -72,6 +75,25 @@ def page_title(root: Any) -> str:
     if title:
         return title
     return " ".join(root.xpath("string(//h1)").split())
+
+
+def _meta(root: Any, names: tuple[str, ...]) -> str:
+    for meta in root.xpath("//meta[@content]"):
+        key = (meta.get("name") or meta.get("property") or "").lower()
+        if key in names and meta.get("content", "").strip():
+            return " ".join(meta.get("content").split())
+    return ""
+
+
+def page_bodies(root: Any, title: str) -> tuple[tuple[str, str], ...]:
+    """Who publishes the page: ``("网站", site name)`` from ``<meta name="SiteName">`` or
+    the site name after the title in ``<title>``, and ``("信息来源", …)`` from
+    ``<meta name="ContentSource">``; for :func:`ingest.places.document_place`."""
+    raw = " ".join(root.xpath("string(//title)").split())
+    suffix = raw[len(title) :].strip(" -_|｜–—－") if title and raw.startswith(title) else ""
+    site = _meta(root, _SITE_META) or suffix.split("_")[-1].strip()
+    source = _meta(root, _SOURCE_META)
+    return tuple((label, v) for label, v in (("网站", site), ("信息来源", source)) if v)
 
 
 def meta_date(root: Any) -> str | None:
@@ -182,6 +204,7 @@ def extract(data: bytes, name: str) -> Extracted:
     return Extracted(
         text=text.strip(),
         title=title,
+        fields=page_bodies(root, title),
         date=meta_date(root),
         dates=tuple((source, d) for source, d in dates if d),
         kind="html",

@@ -42,6 +42,7 @@ def _document(data: bytes, name: str):  # type: ignore[no-untyped-def]
         title=extracted.title,
         date=extracted.date,
         dates=extracted.dates,
+        fields=extracted.fields,
     )
     return build_document(raw)
 
@@ -91,3 +92,23 @@ def test_a_pdf_title_on_two_lines_keeps_both_and_not_the_date_line() -> None:
     doc = _document(_wrapped_title_pdf(), "notice.pdf")
     assert doc.title == "云岭县人民政府办公室关于印发云岭县二〇二一年森林防火工作方案的通知"
     assert (doc.date, doc.date_source) == ("2021-04-06", "visible label")
+
+
+def test_a_page_is_about_the_place_of_its_site_when_its_title_opens_with_none() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>镇文化站举办读书会</title>'
+        '<meta name="SiteName" content="北京市丰台区人民政府网站">'
+        '<meta name="ContentSource" content="卢沟桥街道"></head><body>'
+        "<h1>镇文化站举办读书会</h1><p>12日，文化站举办读书会，40名居民参加。</p></body></html>"
+    )
+    doc = _document(page.encode("utf-8"), "p.html")
+    assert dict(doc.page_fields) == {"网站": "北京市丰台区人民政府网站", "信息来源": "卢沟桥街道"}
+    assert doc.place.names == ("北京市", "丰台区", "卢沟桥街道")
+
+
+def test_a_text_with_two_damaged_characters_is_read() -> None:
+    from ingest.readers.text import decode
+
+    text = "全年完成投资12亿元。" * 200 + "\ufffd\ufffd"
+    assert decode(text.encode("utf-8")) == (text, "utf-8-sig")
+    assert decode(("\ufffd" * 50 + "字").encode("utf-8")) is None

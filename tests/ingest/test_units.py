@@ -203,3 +203,16 @@ def test_table_rows_are_row_units_with_title_and_number() -> None:
     assert not any("序号 |" in u.text or u.text.startswith("序号：项目") for u in found)
     for u in found:
         assert text[u.start : u.end] == u.text
+
+
+def test_units_carry_the_place_they_are_about(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest import places
+    from lixia_qa.types import Place
+
+    invented = places.Gazetteer([("910000", "云岭省"), ("910100", "青禾市"), ("910102", "松涛区")])
+    monkeypatch.setattr(places, "gazetteer", lambda: invented)
+    city = Place("云岭省", "青禾市")
+    doc = Document("d.txt", "t", "全市粮食产量12万吨。\n\n松涛区粮食产量3万吨。", place=city)
+    first, second = answer_units(doc)
+    assert first.place == city
+    assert second.place == Place("云岭省", "青禾市", "松涛区")

@@ -1,0 +1,292 @@
+"""Which places a text names, and the place a document or an answer unit is about.
+
+The answer stage asks :func:`places_in` which places a question names and keeps the
+units whose :attr:`~lixia_qa.types.AnswerUnit.place` lies within one of them
+(:meth:`~lixia_qa.types.Place.within`): a district's question is not answered from the
+city's figure, nor a county's from another county's.
+
+Names come from a gazetteer of China's provinces, prefectures and counties
+(``ingest/data/divisions.tsv``, :class:`Gazetteer`); a town (镇, 乡, 街道) is read from a
+title or an issuing body (``某某镇人民政府``). A full name (``某某区``, ``某某市``) always
+counts; a short form (``某某`` for ``某某市``) counts where jieba's dictionary calls it a
+place or does not know it, or, with ``loose`` (a question), unless it is a common word
+(``大兴调查研究`` is not 大兴区). A name several divisions share (``鼓楼区``) is read as
+the one inside the place the text is about, or inside another place it names.
+
+* :func:`places_in` — the places a text names, each completed upward;
+* :func:`document_place` — the place a document is about, from its title, its issuing
+  body and site, then the places its text names most;
+* :func:`unit_place` — a unit of a document is about the document's place, or about the
+  one narrower place inside it that the unit names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.lexicon import word_tag
+from lixia_qa.types import Place
+from lixia_qa.zh import AREA_NOUNS, HAN
+
+DIVISIONS = Path(__file__).resolve().parent / "data" / "divisions.tsv"
+NOWHERE = Place()
+_NOT_NAMES = frozenset(
+    {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "矿区", "郊区"}
+)
+_PROVINCE_END = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_CITY_END = re.compile(r"(?:市|地区|盟)$")
+_COUNTY_END = re.compile(r"(?:自治县|自治旗|县|区|市|旗|林区|特区)$")
+# China's ethnic groups, as autonomous areas name them (某某苗族侗族自治州)
+ETHNIC_GROUPS = """蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲
+    拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒
+    乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 高山""".split()
+_ETHNIC_RE = re.compile(
+    "(?:" + "|".join(sorted((f"{g}族" for g in ETHNIC_GROUPS), key=len, reverse=True)) + ")+$"
+)
+_COMMON_TAGS = ("v", "d", "a", "ad", "b", "m", "s", "c", "p", "t", "q")
+_COMMON_FREQ = 5000  # a short form this frequent in jieba's dictionary is a common word
+_TOWN_RE = re.compile(
+    rf"((?:(?![省市县区州镇乡])[{HAN}]){{2,4}}(?:镇|乡|街道))(?:人民政府|政府|办事处|党委|党工委)"
+)
+_TOWN_ALONE_RE = re.compile(rf"((?:(?![省市县区州镇乡])[{HAN}]){{2,4}}(?:镇|乡|街道))")
+_TITLE_LEAD_RE = re.compile(
+    r"^(?:[【\[（(][^】\]）)]{0,12}[】\]）)]|\s|关于|(?:19|20)\d{2}\s*年度?)+"
+)
+_MAX_NAME = 12
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # six digits: province PP0000, prefecture PPCC00, county PPCCDD
+    name: str
+
+    @property
+    def level(self) -> int:
+        """0 province, 1 prefecture, 2 county."""
+        return 0 if self.code[2:] == "0000" else 1 if self.code[4:] == "00" else 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a text: ``text[start:end]`` and the divisions it may mean."""
+
+    start: int
+    end: int
+    divisions: tuple[Division, ...]
+
+
+def short_forms(name: str, level: int) -> tuple[str, ...]:
+    """Forms a name is also written in: ``某某省`` -> ``某某``; ``某某市`` -> ``某某``;
+    ``某某苗族侗族自治州`` -> ``某某``, ``某某州``; ``某某县`` -> ``某某`` (two characters
+    or more left, never the full name again)."""
+    forms: list[str] = []
+    if level == 0:
+        forms.append(_PROVINCE_END.sub("", name))
+    elif name.endswith("自治州"):
+        stem = _ETHNIC_RE.sub("", name.removesuffix("自治州"))
+        forms += [stem, f"{stem}州"]
+    elif level == 1:
+        forms.append(_CITY_END.sub("", name))
+    else:
+        forms.append(_ETHNIC_RE.sub("", _COUNTY_END.sub("", name)))
+    return tuple(f for f in dict.fromkeys(forms) if len(f) >= 2 and f != name)
+
+
+class Gazetteer:
+    """Divisions by code and by every name and short form they are written with."""
+
+    def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
+        self.by_code: dict[str, Division] = {}
+        self.full: dict[str, list[Division]] = {}
+        self.short: dict[str, list[Division]] = {}
+        for code, name in rows:
+            if name in _NOT_NAMES or name in AREA_NOUNS:  # 城区, 矿区: no one place
+                continue
+            division = Division(code, name)
+            self.by_code[code] = division
+            self.full.setdefault(name, []).append(division)
+            for form in short_forms(name, division.level):
+                self.short.setdefault(form, []).append(division)
+
+    @classmethod
+    def load(cls, path: Path = DIVISIONS) -> Gazetteer:
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                code, name = line.split("\t")
+                rows.append((code, name))
+        return cls(rows)
+
+    def place(self, division: Division) -> Place:
+        """The division with the province and prefecture above it."""
+        province = self.by_code.get(division.code[:2] + "0000")
+        city = self.by_code.get(division.code[:4] + "00")
+        names = {"province": province.name if province else ""}
+        if division.level >= 1:
+            names["city"] = city.name if city else names["province"]  # a municipality
+        if division.level == 2:
+            names["city"] = city.name if city else names["province"]
+            names["county"] = division.name
+        return Place(**names)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (:data:`DIVISIONS`), loaded once."""
+    return Gazetteer.load()
+
+
+@lru_cache(maxsize=4096)
+def _common_word(form: str, loose: bool) -> bool:
+    """A short form that is a common word rather than a place, by jieba's dictionary."""
+    tag, freq = word_tag(form)
+    if tag is None:
+        return False
+    if not loose:
+        return not tag.startswith("ns")
+    return tag.startswith(_COMMON_TAGS) or (freq >= _COMMON_FREQ and not tag.startswith("ns"))
+
+
+def find_mentions(text: str, gaz: Gazetteer | None = None, loose: bool = False) -> list[Mention]:
+    """Every place name in ``text``, longest first at each position, left to right."""
+    gaz = gaz or gazetteer()
+    found: list[Mention] = []
+    i = 0
+    while i < len(text):
+        hit = _longest(text, i, gaz, loose)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        i = hit.end
+    return found
+
+
+def _longest(text: str, i: int, gaz: Gazetteer, loose: bool) -> Mention | None:
+    for size in range(min(_MAX_NAME, len(text) - i), 1, -1):
+        piece = text[i : i + size]
+        after = text[i + size : i + size + 1]
+        if piece in gaz.full and not (piece.endswith("市") and after == "场"):
+            return Mention(i, i + size, tuple(gaz.full[piece]))
+        if piece in gaz.short and not _common_word(piece, loose):
+            return Mention(i, i + size, tuple(gaz.short[piece]))
+    return None
+
+
+def _choose(divisions: Sequence[Division], context: Sequence[Division]) -> Division | None:
+    """The one division a name means: the only one, or the only one inside a place of
+    ``context``, the narrowest such place first."""
+    if len(divisions) == 1:
+        return divisions[0]
+    for anchor in sorted(context, key=lambda c: -c.level):
+        if anchor in divisions:
+            continue
+        prefix = anchor.code[: 2 + 2 * anchor.level]
+        inside = [d for d in divisions if d.code.startswith(prefix)]
+        if len(inside) == 1:
+            return inside[0]
+    return None
+
+
+def resolve(
+    mentions: Sequence[Mention], context: Place = NOWHERE, gaz: Gazetteer | None = None
+) -> list[Division]:
+    """The division each mention means (mentions that stay ambiguous are left out), in
+    order; ``context`` (the document's place) settles a shared name first."""
+    gaz = gaz or gazetteer()
+    known = [d for m in mentions if len(m.divisions) == 1 for d in m.divisions]
+    anchors = [d for n in context.names for d in gaz.full.get(n, [])[:1]]
+    out = []
+    for mention in mentions:
+        chosen = _choose(mention.divisions, anchors) or _choose(mention.divisions, known)
+        if chosen is not None:
+            out.append(chosen)
+    return out
+
+
+def places_in(
+    text: str, context: Place = NOWHERE, loose: bool = False, gaz: Gazetteer | None = None
+) -> tuple[Place, ...]:
+    """The places ``text`` names, each with the province and prefecture above it, in the
+    order first named, without repeats. ``context`` (the place a document is about)
+    settles names several divisions share; ``loose`` reads short forms the way people
+    type them in a question (``咱们郑州``, ``金水``), unless they are common words."""
+    gaz = gaz or gazetteer()
+    divisions = resolve(find_mentions(text, gaz, loose), context, gaz)
+    return tuple(dict.fromkeys(gaz.place(d) for d in divisions))
+
+
+def _narrowest(places: Sequence[Place]) -> Place | None:
+    """The narrowest of places that nest (a county in its city in its province); ``None``
+    when there are none or two of them lie apart."""
+    ordered = sorted(places, key=lambda p: len(p.names), reverse=True)
+    best = ordered[0] if ordered else None
+    if best is None or not all(best.within(p) for p in ordered):
+        return None
+    return best
+
+
+def _town(line: str) -> str:
+    """A town that issues a document: ``某某镇人民政府``, or a body that is just a town."""
+    match = _TOWN_RE.search(line) or _TOWN_ALONE_RE.fullmatch(line.strip())
+    return match.group(1) if match else ""
+
+
+def _lead_place(title: str, gaz: Gazetteer) -> Place | None:
+    """The place a title opens with (``2023年某某市…``, ``某某县开展…``): its subject."""
+    head = _TITLE_LEAD_RE.sub("", title)
+    mentions = [m for m in find_mentions(head, gaz) if m.start <= 2]
+    return _narrowest([gaz.place(d) for d in resolve(mentions, gaz=gaz)])
+
+
+def document_place(
+    title: str, text: str, bodies: Sequence[str] = (), gaz: Gazetteer | None = None
+) -> Place:
+    """The place a document is about, the first found of: the place its title opens with;
+    the narrowest place its issuing bodies name (``bodies``: the issuer, then the site it
+    was published on), together or the first alone; the narrowest place its title names;
+    the place its text names most (:func:`_most_named`). A town that issues it (in the
+    title or a body) narrows it."""
+    gaz = gaz or gazetteer()
+    bodies = [b for b in bodies if b]
+    place = (
+        _lead_place(title, gaz)
+        or _narrowest(places_in(" ".join(bodies), gaz=gaz))
+        or next((p for b in bodies if (p := _narrowest(places_in(b, gaz=gaz)))), None)
+        or _narrowest(places_in(title, gaz=gaz))
+        or _most_named(text, gaz)
+    )
+    town = next((t for t in map(_town, [title, *bodies]) if t), "")
+    if town:
+        place = place or NOWHERE
+        return Place(place.province, place.city, place.county, town)
+    return place or NOWHERE
+
+
+def _most_named(text: str, gaz: Gazetteer) -> Place | None:
+    divisions = resolve(find_mentions(text, gaz), gaz=gaz)
+    for level in (2, 1, 0):
+        counts = Counter(d for d in divisions if d.level == level)
+        if not counts:
+            continue
+        top, n = counts.most_common(1)[0]
+        if n >= 2 and n * 2 >= sum(counts.values()):
+            return gaz.place(top)
+    return None
+
+
+def unit_place(text: str, doc_place: Place, gaz: Gazetteer | None = None) -> Place:
+    """The place a unit is about: the one place narrower than the document's, inside it,
+    that the unit names (``某某区实现生产总值…`` in a city's bulletin); else the
+    document's place (a unit naming several such places speaks of them together)."""
+    gaz = gaz or gazetteer()
+    named = [p for p in places_in(text, doc_place, gaz=gaz) if p != doc_place]
+    narrower = [p for p in named if not doc_place or p.within(doc_place)]
+    if len(narrower) == 1:
+        return narrower[0]
+    return doc_place

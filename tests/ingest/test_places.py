@@ -1,0 +1,105 @@
+"""Which places a text names, and the place of a document and of its units.
+
+The gazetteer here is invented (云岭省 and its cities); one test checks the shipped one.
+"""
+
+import pytest
+
+from ingest.places import (
+    Gazetteer,
+    document_place,
+    gazetteer,
+    places_in,
+    short_forms,
+    unit_place,
+)
+from lixia_qa.types import Place
+
+GAZ = Gazetteer(
+    [
+        ("910000", "云岭省"),
+        ("910100", "青禾市"),
+        ("910102", "松涛区"),
+        ("910103", "鼓岩区"),
+        ("910121", "大兴县"),
+        ("910200", "石门市"),
+        ("910202", "鼓岩区"),
+        ("910203", "和平区"),
+        ("913100", "峡江苗族侗族自治州"),
+        ("913101", "凯岭市"),
+        ("920000", "沧澜市"),
+        ("920101", "东湖区"),
+    ]
+)
+YUNLING = Place("云岭省")
+QINGHE = Place("云岭省", "青禾市")
+SONGTAO = Place("云岭省", "青禾市", "松涛区")
+
+
+def names(text: str, **kw: object) -> list[tuple[str, ...]]:
+    return [p.names for p in places_in(text, gaz=GAZ, **kw)]  # type: ignore[arg-type]
+
+
+def test_full_names_are_completed_upward() -> None:
+    assert names("青禾市松涛区今年新建学校3所") == [QINGHE.names, SONGTAO.names]
+    assert names("沧澜市东湖区") == [("沧澜市",), ("沧澜市", "东湖区")]  # a municipality
+    assert places_in("东湖区", gaz=GAZ)[0] == Place("沧澜市", "沧澜市", "东湖区")
+
+
+def test_short_forms() -> None:
+    assert short_forms("峡江苗族侗族自治州", 1) == ("峡江", "峡江州")
+    assert short_forms("云岭省", 0) == ("云岭",)
+    assert short_forms("松涛区", 2) == ("松涛",)
+    assert names("青禾今年的粮食产量") == [QINGHE.names]  # unknown to jieba: a place
+    assert names("峡江州2021年") == [("云岭省", "峡江苗族侗族自治州")]
+
+
+def test_a_short_form_that_is_a_word_is_no_place() -> None:
+    assert names("听松涛阵阵") == []  # a word (jieba: a name) in running text
+    assert names("松涛那边新建了几所学校", loose=True) == [SONGTAO.names]  # typed in a question
+    for text in ("大兴调查研究之风", "维护世界和平"):
+        assert names(text) == [] and names(text, loose=True) == []
+    assert names("大兴县") == [("云岭省", "青禾市", "大兴县")]
+
+
+def test_a_shared_name_is_read_within_its_context() -> None:
+    assert names("鼓岩区") == []  # two cities have one
+    assert names("石门市鼓岩区") == [("云岭省", "石门市"), ("云岭省", "石门市", "鼓岩区")]
+    assert names("鼓岩区", context=QINGHE) == [("云岭省", "青禾市", "鼓岩区")]
+
+
+def test_document_place_order() -> None:
+    bulletin = document_place("2022年青禾市国民经济和社会发展统计公报", "", (), GAZ)
+    assert bulletin == QINGHE
+    # a place named inside the title is an object; the site says whose page it is
+    visit = document_place("市长会见沧澜市客商", "", ("", "青禾市人民政府门户网站"), GAZ)
+    assert visit == QINGHE
+    town = document_place("文化站开展读书活动", "", ("白鹭镇", "青禾市松涛区人民政府"), GAZ)
+    assert town == Place("云岭省", "青禾市", "松涛区", "白鹭镇")
+    text = "松涛区新建学校。松涛区改造道路。青禾市表彰了松涛区。"
+    assert document_place("工作简报", text, (), GAZ) == SONGTAO
+    assert document_place("工作简报", "石门市一句。", (), GAZ) == Place()  # named once: unknown
+
+
+def test_unit_place_narrows_to_one_place_inside_the_document() -> None:
+    assert unit_place("松涛区实现地区生产总值120亿元。", QINGHE, GAZ) == SONGTAO
+    assert unit_place("松涛区、鼓岩区共新建学校5所。", QINGHE, GAZ) == QINGHE
+    assert unit_place("与石门市签订合作协议。", QINGHE, GAZ) == QINGHE
+    assert unit_place("全年粮食产量12万吨。", QINGHE, GAZ) == QINGHE
+
+
+def test_within() -> None:
+    assert SONGTAO.within(QINGHE) and SONGTAO.within(YUNLING) and QINGHE.within(QINGHE)
+    assert not QINGHE.within(SONGTAO)  # a city's figure does not answer for its district
+    assert not Place("云岭省", "石门市").within(QINGHE)
+    assert not SONGTAO.within(Place())
+
+
+@pytest.mark.parametrize("level", [0, 1, 2])
+def test_the_shipped_gazetteer_nests(level: int) -> None:
+    gaz = gazetteer()
+    divisions = [d for d in gaz.by_code.values() if d.level == level]
+    assert len(divisions) > {0: 30, 1: 300, 2: 2800}[level]
+    for d in divisions:
+        place = gaz.place(d)
+        assert place.province and place.name == d.name
