@@ -120,6 +120,12 @@ class Settings(BaseSettings):
     index_poll_seconds: float = Field(
         2.0, gt=0, le=3600, description="how often the server checks the index for a new version"
     )
+    site_name: str | None = Field(
+        None,
+        max_length=40,
+        description="the district or site named in the page title and browser tab "
+        "(青川区); unset: read from the documents' issuing bodies",
+    )
     example_questions: list[str] = Field(
         default_factory=list,
         description="example questions shown in the UI (JSON list); empty: made from the "

@@ -120,7 +120,8 @@ def search(
 
 @router.post("/ask", responses=responses(400, 503))
 def ask(service: ServiceDep, body: AskIn) -> AnswerOut:
-    return AnswerOut.of(service.ask(body.question, k=body.k, year=body.year, history=body.history))
+    answer = service.ask(body.question, k=body.k, year=body.year, history=body.history)
+    return AnswerOut.of(answer, service.owner_records(body.question, answer))
 
 
 @router.get("/documents", responses=NOT_READY)

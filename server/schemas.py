@@ -127,6 +127,16 @@ class CitationOut(BaseModel):
         return cls(**{name: getattr(c, name) for name in cls.model_fields})
 
 
+class OwnerRecordsOut(BaseModel):
+    """The answer lists some records of the leader or unit the question names: how many
+    there are in all, and the GET /api/commitments filter that lists every one."""
+
+    total: int
+    shown: int
+    leader: str = ""
+    unit: str = ""
+
+
 class AnswerOut(BaseModel):
     question: str
     answer: str
@@ -137,9 +147,11 @@ class AnswerOut(BaseModel):
     related: list[CitationOut]
     timings: dict[str, float]
     confidence: float | None = None
+    records: OwnerRecordsOut | None = None
 
     @classmethod
-    def of(cls, a: Answer) -> AnswerOut:
+    def of(cls, a: Answer, records: Any = None) -> AnswerOut:
+        """``records``: the service's OwnerRecords for the answer, if any."""
         return cls(
             question=a.question,
             answer=a.text,
@@ -150,6 +162,7 @@ class AnswerOut(BaseModel):
             related=[CitationOut.of(c) for c in a.related],
             timings={k: round(v, 2) for k, v in a.timings.items()},
             confidence=None if a.confidence is None else round(a.confidence, 4),
+            records=OwnerRecordsOut(**vars(records)) if records is not None else None,
         )
 
 

@@ -6,20 +6,28 @@ import logging
 import time
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from answer.analyse import LIST, OWNER, framing_words
 from answer.answerer import Answerer
 from answer.config import AnswerConfig
-from answer.records import filter_commitments
+from answer.records import filter_commitments, named_owners
 from lixia_qa.errors import BadQueryError, NotFoundError
 from lixia_qa.settings import Settings
-from lixia_qa.types import Answer, Commitment, Document, Hit
+from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
 from server.examples import make_hints
+from server.relevance import content_words, worth_showing
+from server.site import site_name
 from store import IndexStore, open_store
 from store.directory import check_compatible
 from store.embedders import Embedder, load_embedder
+from store.tokenize import is_place_name
 
 logger = logging.getLogger(__name__)
+
+# what an abstention says of its related passages: dropped when none is worth showing
+CLOSEST_PASSAGES = "以下是最接近的段落，供参考。"
 
 
 def validate_query(
@@ -53,6 +61,17 @@ def validate_query(
     return stripped
 
 
+@dataclass(frozen=True)
+class OwnerRecords:
+    """Every record of the leader or unit a question names: how many there are, and
+    the 责任分工 filter that lists them."""
+
+    total: int
+    shown: int
+    leader: str = ""
+    unit: str = ""
+
+
 class QAService:
     """Index, embedder, retriever and answerer, loaded once."""
 
@@ -63,7 +82,13 @@ class QAService:
         self.settings = settings
         self.retriever = HybridRetriever.from_store(store, embedder, settings)
         self.answerer = Answerer(store, self.retriever, AnswerConfig.from_settings(settings))
-        self.hints = make_hints(store, self.retriever.keyword.tokenizer, settings.example_questions)
+        self.site_name = settings.site_name or site_name(store.list_documents())
+        self.hints = make_hints(
+            store,
+            self.retriever.keyword.tokenizer,
+            settings.example_questions,
+            ask=lambda q: self.answerer.ask(q, k=settings.top_k),
+        )
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:
@@ -115,7 +140,38 @@ class QAService:
         history = [
             self._validate(h, "历史问题", ("body", "history", i)) for i, h in enumerate(history)
         ]
-        return self.answerer.ask(question, k=self._k(k), year=year, history=history)
+        answer = self.answerer.ask(question, k=self._k(k), year=year, history=history)
+        if answer.abstained and answer.related:
+            related = self._about(question, answer.related)
+            text = answer.text if related else answer.text.replace(CLOSEST_PASSAGES, "")
+            answer = replace(answer, related=related, text=text)
+        return answer
+
+    def _about(self, question: str, related: Sequence[Citation]) -> tuple[Citation, ...]:
+        """The passages beside an abstention that say something about the question
+        (:mod:`server.relevance`)."""
+        words = content_words(
+            question, self.retriever.keyword.tokenizer.words, framing_words(), self._is_place
+        )
+        return worth_showing(related, words)
+
+    def _is_place(self, word: str) -> bool:
+        """A place of the documents (青川区, 青川) or of jieba's dictionary (济南)."""
+        return is_place_name(word) or word.rstrip("省市区县") in self.answerer.districts
+
+    def owner_records(self, question: str, answer: Answer) -> OwnerRecords | None:
+        """For an answer listing a leader's or unit's records: how many that owner has
+        in all (the answer shows a few) and the filter that lists them; else None."""
+        if answer.abstained or answer.kind not in (OWNER, LIST) or not answer.citations:
+            return None
+        items = self.store.commitments()
+        leaders, units = named_owners(question, items)
+        if not leaders and not units:
+            return None
+        unit = min(units, key=len) if units else ""
+        leader = "" if unit else min(leaders)
+        total = len(filter_commitments(items, leader=leader or None, unit=unit or None))
+        return OwnerRecords(total, len(answer.citations), leader, unit)
 
     def _k(self, k: int | None) -> int:
         k = self.settings.top_k if k is None else k

@@ -11,17 +11,13 @@ import csv
 import html
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
 
 from lixia_qa.types import Answer, Citation, Commitment, Document
+from ui.text import doc_when, when
 
 PRODUCT_NAME = "政务文档问答"
-FONT_STACK = (
-    "WenQuanYi Micro Hei",
-    "Noto Sans CJK SC",
-    "PingFang SC",
-    "Microsoft YaHei",
-    "sans-serif",
-)
 LOADING = "服务正在加载索引…请稍后再试。"
 COMMITMENT_HEADERS = ["任务", "牵头领导", "牵头单位", "责任单位", "出处"]
 CSV_EXTRA_HEADERS = ["文档", "起始位置", "结束位置"]
@@ -64,17 +60,38 @@ def _focus_span(c: Citation) -> tuple[int, int]:
     return c.start, c.end
 
 
-def citation_card(c: Citation, related: bool = False) -> str:
+def page_title(site: str | None) -> str:
+    """The page's name: the place's, when known (青川区政务文档问答)."""
+    return f"{site}{PRODUCT_NAME}" if site else PRODUCT_NAME
+
+
+Docs = Mapping[str, Document]
+NO_DOCS: Docs = MappingProxyType({})
+
+
+def date_label(date: str | None, doc: Document | None = None) -> str:
+    """A document's date or year with where it came from, the same on every view."""
+    found = when(date, doc.date_source if doc is not None else "")
+    return found.label() if found else "日期不详"
+
+
+def citation_card(
+    c: Citation, related: bool = False, dom_id: str = "", docs: Docs = NO_DOCS
+) -> str:
     """One source card: number, title, date, heading, snippet with the cited sentence marked.
 
-    ``related`` cards (passages near the question, not cited) get a muted style.
+    ``related`` cards (passages near the question, not cited) get a muted style;
+    ``dom_id`` is the card's id, the target of the answer's ``[n]``; ``docs`` (the
+    cited documents by id) tell where each date came from.
     """
-    date = f'<span class="date">{esc(c.date)}</span>' if c.date else ""
+    label = date_label(c.date, docs.get(c.doc_id))
+    date = f'<span class="date">{esc(label)}</span>' if c.date else ""
+    ident = f' id="{esc(dom_id)}" tabindex="-1"' if dom_id else ""
     heading = f'<div class="heading">{esc(c.heading)}</div>' if c.heading else ""
     snippet = marked(c.snippet, c.start, c.highlight_start, c.highlight_end)
     start, end = _focus_span(c)
     return (
-        f'<div class="card{" related" if related else ""}" data-n="{c.n}">'
+        f'<div class="card{" related" if related else ""}" data-n="{c.n}"{ident}>'
         f'<div class="card-head"><span class="num">[{c.n}]</span>'
         f'<span class="title">{esc(c.title)}</span>{date}</div>'
         f'{heading}<div class="snippet">{snippet}</div>'
@@ -83,12 +100,20 @@ def citation_card(c: Citation, related: bool = False) -> str:
     )
 
 
-def cards(citations: Iterable[Citation], related: bool = False) -> str:
-    return "".join(citation_card(c, related) for c in citations)
+def cards(
+    citations: Iterable[Citation], related: bool = False, id_prefix: str = "", docs: Docs = NO_DOCS
+) -> str:
+    """Cards of ``citations``; with ``id_prefix`` each has the id ``{prefix}-{n}``."""
+    return "".join(
+        citation_card(c, related, f"{id_prefix}-{c.n}" if id_prefix else "", docs)
+        for c in citations
+    )
 
 
-def answer_panel(answer: Answer) -> str:
-    """The HTML beside the chat: source cards, or an abstention notice with related passages."""
+def answer_panel(answer: Answer, turn: int = 0, docs: Docs = NO_DOCS) -> str:
+    """The HTML beside the chat: source cards (ids ``src-{turn}-{n}``), or an abstention
+    notice with the passages closest to the question."""
+    prefix = f"src-{turn}"
     if answer.abstained:
         parts = [
             '<div class="notice abstain"><strong>未找到确切答案</strong>'
@@ -96,15 +121,15 @@ def answer_panel(answer: Answer) -> str:
         ]
         if answer.related:
             title = '<div class="sources-title">最接近的段落（仅供参考）</div>'
-            parts.append(title + cards(answer.related, related=True))
-        return f'<div class="sources">{"".join(parts)}</div>'
-    parts = [f'<div class="sources-title">来源</div>{cards(answer.citations)}']
+            parts.append(title + cards(answer.related, True, prefix, docs))
+        return f'<div class="sources" data-turn="{turn}">{"".join(parts)}</div>'
+    parts = [f'<div class="sources-title">来源</div>{cards(answer.citations, False, prefix, docs)}']
     if answer.related:
         parts.append(
             f'<details class="more"><summary>其他相关段落（{len(answer.related)}）</summary>'
-            f"{cards(answer.related, True)}</details>"
+            f"{cards(answer.related, True, docs=docs)}</details>"
         )
-    return f'<div class="sources">{"".join(parts)}</div>'
+    return f'<div class="sources" data-turn="{turn}">{"".join(parts)}</div>'
 
 
 def notice(text: str, kind: str = "info") -> str:
@@ -112,22 +137,26 @@ def notice(text: str, kind: str = "info") -> str:
     return f'<div class="notice {esc(kind)}">{esc(text)}</div>'
 
 
-def header(n_documents: int | None, error: str | None = None) -> str:
-    """The page title with the number of indexed documents (or the loading state)."""
+def header(n_documents: int | None, error: str | None = None, site: str | None = None) -> str:
+    """The page title (the place's name, when known) with the number of indexed
+    documents, or the loading state; ``data-title`` is what the browser tab shows."""
     if n_documents is not None:
         status = f"已收录 {n_documents} 篇文档 · 回答均标注出处"
     elif error:
-        status = f"索引未加载：{error}"
+        status = "服务暂不可用：索引未能加载，请联系管理员查看服务器日志"
     else:
         status = LOADING
+    title = page_title(site)
     return (
-        f'<div class="app-header"><h1>{esc(PRODUCT_NAME)}</h1>'
+        f'<div class="app-header" data-title="{esc(title)}"><h1>{esc(title)}</h1>'
         f'<div class="status">{esc(status)}</div></div>'
     )
 
 
 def _doc_meta(doc: Document) -> str:
-    return " · ".join(x for x in (doc.date or "日期不详", doc.source, f"{len(doc.text):,} 字") if x)
+    found = doc_when(doc)
+    parts = (found.label() if found else "日期不详", doc.source, f"{len(doc.text):,} 字")
+    return " · ".join(x for x in parts if x)
 
 
 def documents_list(docs: Sequence[Document]) -> str:
@@ -204,85 +233,19 @@ def commitments_csv(items: Sequence[Commitment], titles: Mapping[str, str]) -> s
     return "\ufeff" + buf.getvalue()
 
 
-# Click on any [data-doc] element inside the component -> Python click event with the span.
-OPEN_DOC_JS = """
-element.addEventListener('click', (event) => {
-  const el = event.target.closest('[data-doc]');
-  if (!el || !element.contains(el)) return;
-  event.preventDefault();
-  trigger('click', {doc: el.dataset.doc, start: Number(el.dataset.start || 0),
-                    end: Number(el.dataset.end || 0)});
-});
-"""
-
-# Show the highlighted span: scroll the text box to centre it, then bring the box into view.
-SCROLL_TO_MARK_JS = """
-const reveal = () => setTimeout(() => {
-  const mark = element.querySelector('mark.hl');
-  const box = element.querySelector('.doc-text');
-  if (!mark || !box || mark.offsetParent === null) return;
-  box.scrollTop = Math.max(mark.offsetTop - box.clientHeight / 3, 0);
-  element.scrollIntoView({block: 'nearest'});
-}, 120);
-reveal();
-watch('value', reveal);
-"""
-
-# Gradio scopes the `css` it is given to the content area; page-level rules go in <head>.
-PAGE_HEAD = """<style>
-@media (max-width: 600px) {
-  .gradio-container .main.app { padding-left: 8px !important; padding-right: 8px !important; }
-}
-</style>"""
-
-CSS = """
-.gradio-container, .sources, .doc-view, .doc-list { font-family: __FONTS__; }
-.gradio-container { width: 100%; max-width: 1180px !important; margin: 0 auto; }
-.app-header h1 { margin: 0.2em 0 0.1em; font-size: 1.6rem; color: #9f1d20; }
-.app-header .status { color: #555; font-size: 0.95rem; }
-.sources, .doc-list, .doc-view { overflow-wrap: anywhere; word-break: break-word; }
-.sources-title { font-weight: 600; margin: 0.6em 0 0.3em; }
-.card { border: 1px solid #e3e3e3; border-left: 4px solid #9f1d20; border-radius: 8px;
-  padding: 0.6em 0.8em; margin: 0.5em 0; background: #fff; }
-.card.related { border-left-color: #b5b5b5; }
-.card.related .num { color: #777; }
-.card-head { display: flex; flex-wrap: wrap; gap: 0.4em; align-items: baseline; }
-.card-head .num { color: #9f1d20; font-weight: 700; }
-.card-head .title { font-weight: 600; flex: 1 1 12em; }
-.card-head .date, .card .heading, .doc-view .meta, .doc-item .meta { color: #666; font-size: 0.88em; }
-.card .snippet { margin: 0.35em 0; line-height: 1.7; }
-mark.hl { background: #ffe58a; color: inherit; padding: 0 1px; border-radius: 2px; }
-.open-doc { border: 1px solid #9f1d20; color: #9f1d20; background: #fff; border-radius: 6px;
-  padding: 0.15em 0.7em; cursor: pointer; font-size: 0.9em; }
-.open-doc:hover { background: #fbeaea; }
-.notice { border-radius: 8px; padding: 0.6em 0.8em; margin: 0.5em 0; background: #eef4ff;
-  border: 1px solid #c9d9f5; }
-.notice.abstain { background: #fff7e6; border: 1px dashed #d48806; }
-.notice.abstain strong { display: block; color: #ad6800; margin-bottom: 0.2em; }
-.notice.error { background: #fff1f0; border-color: #ffa39e; }
-.more summary { cursor: pointer; color: #444; margin: 0.4em 0; }
-.doc-list { list-style: none; padding: 0; margin: 0; }
-.doc-item { display: block; width: 100%; text-align: left; background: #fff; cursor: pointer;
-  border: 1px solid #e3e3e3; border-radius: 8px; padding: 0.5em 0.8em; margin: 0.3em 0; }
-.doc-item:hover { border-color: #9f1d20; }
-.doc-item .title { display: block; font-weight: 600; }
-.doc-view h2 { font-size: 1.25rem; margin: 0.3em 0; }
-.doc-view .located { color: #ad6800; font-size: 0.9em; margin: 0.3em 0; }
-.doc-view .doc-text { white-space: pre-wrap; line-height: 1.8; margin-top: 0.6em;
-  position: relative; max-height: 72vh; overflow-y: auto; padding-right: 0.4em; }
-.feedback-link { font-size: 0.9em; color: #666; }
-#commitments-table table { table-layout: auto; }
-#commitments-table td, #commitments-table th { white-space: normal !important;
-  overflow-wrap: anywhere; }
-.card.commitment .task { margin-bottom: 0.3em; line-height: 1.6; }
-.card.commitment .who { font-size: 0.92em; }
-.card.commitment .label { color: #666; margin-right: 0.4em; }
-#commitment-cards { display: none; }
-@media (max-width: 600px) {
-  #commitments-table { display: none !important; }
-  #commitment-cards { display: block; }
-  #chat { height: 360px !important; }
-  .app-header h1 { font-size: 1.3rem; }
-  .card { padding: 0.5em 0.6em; }
-}
-""".replace("__FONTS__", ", ".join(f'"{f}"' if " " in f else f for f in FONT_STACK))
+def lookups(hints: Any) -> str:
+    """Staff look-ups for the 责任分工 tab (``server.examples.Hints``): the units and
+    leaders the records name most and the commonest task words, each a button that
+    fills its filter and searches."""
+    if hints is None:
+        return ""
+    chips = [("unit", u, f"单位：{u}") for u in hints.units]
+    chips += [("leader", name, f"牵头领导：{name}") for name in hints.leaders]
+    chips += [("q", w, f"关键词：{w}") for w in hints.keywords]
+    if not chips:
+        return ""
+    buttons = "".join(
+        f'<button type="button" class="example-chip" data-{key}="{esc(value)}">{esc(label)}</button>'
+        for key, value, label in chips
+    )
+    return f'<div class="lookups"><span class="label">常用查询：</span>{buttons}</div>'

@@ -158,6 +158,33 @@ def test_commitments_csv_has_bom_full_title_and_offsets() -> None:
 
 def test_header_states() -> None:
     assert "已收录 5 篇文档" in render.header(5)
-    assert "索引未加载：no index &lt;here&gt;" in render.header(None, "no index <here>")
+    broken = render.header(None, "no index <here>")  # the reason is in /api/health, in English
+    assert "服务暂不可用" in broken and "no index" not in broken
     assert render.LOADING in render.header(None)
     assert render.PRODUCT_NAME in render.header(0)
+
+
+def test_header_names_the_place_in_the_page_and_the_tab() -> None:
+    html = render.header(5, site="青川区")
+    assert "<h1>青川区政务文档问答</h1>" in html and 'data-title="青川区政务文档问答"' in html
+    assert 'data-title="政务文档问答"' in render.header(5)  # no place known
+    assert 'data-title="&lt;b&gt;政务文档问答"' in render.header(5, site="<b>")
+
+
+def test_dates_say_where_they_came_from() -> None:
+    doc = Document("a.txt", "通知", "正文", date="2023-02-01", date_source="text")
+    assert render.date_label(doc.when, doc) == "2023年2月1日（文末落款日期）"
+    year = Document("b.txt", "报道", "正文", year=2022, date_source="text")
+    assert render.date_label(year.when, year) == "2022年（据正文推断的年份）"
+    assert render.date_label(None) == "日期不详"
+    cite = _citation(date="2022", doc_id="b.txt")
+    card = render.citation_card(cite, docs={"b.txt": year})
+    listed = render.documents_list([year])
+    assert "2022年（据正文推断的年份）" in card and "2022年（据正文推断的年份）" in listed
+
+
+def test_cards_have_the_ids_the_answer_links_to() -> None:
+    html = render.cards([_citation(1), _citation(2)], id_prefix="src-3")
+    assert 'id="src-3-1"' in html and 'id="src-3-2"' in html
+    panel = render.answer_panel(Answer("q", "新建幼儿园4所[1]", False, (_citation(),)), turn=3)
+    assert 'data-turn="3"' in panel and 'id="src-3-1"' in panel
