@@ -11,10 +11,13 @@ import logging
 import re
 from collections.abc import Callable
 
+from ingest.reprints import strip_footnote_marks, strip_promotions, strip_spam_lines
 from ingest.structure import is_byline, marker_rank
 from ingest.tables import is_table_row, text_tables
 from ingest.web import (
     strip_breadcrumbs,
+    strip_exit_prompts,
+    strip_link_lists,
     strip_nav_bars,
     strip_print_close,
     strip_qr_prompts,
@@ -372,11 +375,16 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("strip_print_close", strip_print_close),
     ("strip_share_links", strip_share_links),
     ("strip_site_footer", strip_site_footer),
+    ("strip_exit_prompts", strip_exit_prompts),
+    ("strip_link_lists", strip_link_lists),
     ("strip_page_furniture", strip_page_furniture),
+    ("strip_spam_lines", strip_spam_lines),
     ("cjk_punctuation", cjk_punctuation),
     ("fix_number_spaces", fix_number_spaces),
+    ("strip_footnote_marks", strip_footnote_marks),
     ("remove_cjk_spaces", remove_cjk_spaces),
     ("rejoin_broken_lines", rejoin_broken_lines),
+    ("strip_promotions", strip_promotions),
     ("tidy_whitespace", tidy_whitespace),
 )
 

@@ -105,6 +105,16 @@ _KIND_END_RE = re.compile(
 )
 
 
+_TITLE_JUNK_START_RE = re.compile(rf"^[^{HAN}0-9A-Za-z{re.escape(zh.OPENERS)}]+")
+_TITLE_JUNK_END_RE = re.compile(r"[\s①②③④⑤⑥⑦⑧⑨⑩¹²³*＊]+$")
+
+
+def tidy_title(title: str) -> str:
+    """A title without junk before its first word (``■``, ``|``, ``·``, ``>>``, stray
+    punctuation a page or a converter leaves) or footnote marks after it (``…公报①``)."""
+    return _TITLE_JUNK_END_RE.sub("", _TITLE_JUNK_START_RE.sub("", title.strip()))
+
+
 def wrapped_title(first: str, second: str) -> str | None:
     """``first + second`` when they are one title wrapped onto two lines: the first says
     关于 and ends without a document kind, the second is a headline ending with one
@@ -255,16 +265,33 @@ def title_year(title: str, published: int | None) -> int | None:
     return None
 
 
+_OPENING_YEAR_RE = re.compile(r"^\s*((?:19|20)\d{2})年[，,]")
+
+
+def bulletin_year(title: str, text: str, published: int | None) -> int | None:
+    """The year of a bulletin whose title names none: the year its account opens with
+    (``2023年，全市…`` as the first sentence of a paragraph), when not after publication.
+    ``全年``, ``年末`` and ``比上年`` in it then speak of that year."""
+    if not _BULLETIN_TITLE_RE.search(title) or zh.find_years(title, two_digit=False):
+        return None
+    for line in _lines(text)[:_HEAD_LINES]:
+        match = _OPENING_YEAR_RE.match(line)
+        if match and (published is None or int(match.group(1)) <= published):
+            return int(match.group(1))
+    return None
+
+
 def document_year(text: str, date: str | None, title: str = "") -> int | None:
     """The year the document speaks about: what its "今年" means.
 
     In order: the year the title fixes (:func:`title_year`: a plan's first year, the
-    reviewed year of a review); the publication date's year; the year named in sentences about
+    reviewed year of a review, a bulletin's year) or a bulletin's opening sentence
+    (:func:`bulletin_year`); the publication date's year; the year named in sentences about
     今年/年内/全年; the year after one told as done (``2019年，…夺得…`` then "今年"); the
     most mentioned year (the latest on a tie). Target years are never counted.
     """
     published = int(date[:4]) if date else None
-    fixed = title_year(title, published)
+    fixed = title_year(title, published) or bulletin_year(title, text, published)
     if fixed or published:
         return fixed or published
     sentences = _SENTENCE_RE.findall(text)
@@ -326,8 +353,11 @@ def describe(
     if date and "meta" not in claims:
         claims["meta"] = date
     title, issuer, number = _from_fields(page_fields, title, claims)
-    title = title.strip()[:MAX_TITLE] or extract_title(
-        _without_rows(text, tables), fallback=PurePosixPath(doc_id).stem
+    stem = PurePosixPath(doc_id).stem
+    title = (
+        tidy_title(title)[:MAX_TITLE]
+        or tidy_title(extract_title(_without_rows(text, tables), fallback=stem))
+        or stem
     )
     date, date_source = choose_date(title, text, claims)
     year = document_year(text, date, title)

@@ -106,14 +106,26 @@ def clauses(text: str, span: Span) -> list[Span]:
     return split_spans(text, span.start, span.end, CLAUSE_END)
 
 
+# a table's or a figure's caption (表5 …, 图2：…, 附表1 …): it names what is shown, even
+# when what is shown is an image the text does not hold
+CAPTION_RE = re.compile(
+    r"^(?:附\s*)?[表图]\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?(?:\s|[：:、．.]|$)"
+)
+MAX_CAPTION = 80
+
+
+def is_caption(piece: str) -> bool:
+    """A table's or a figure's caption on a line of its own (``表5 2023年…``)."""
+    return len(piece) <= MAX_CAPTION and bool(CAPTION_RE.match(piece)) and piece[-1] not in CLOSING
+
+
 def is_heading(text: str, span: Span) -> bool:
-    """A short line without closing punctuation: a heading, not an answer."""
+    """A short line without closing punctuation, or a caption: a heading, not an answer."""
     piece = text[span.start : span.end]
-    return (
-        len(piece) < 24
-        and piece[-1] not in CLOSING
-        and (span.end == len(text) or text[span.end] == "\n")
-    )
+    on_its_own = span.end == len(text) or text[span.end] == "\n"
+    if on_its_own and is_caption(piece) and (span.start == 0 or text[span.start - 1] == "\n"):
+        return True
+    return len(piece) < 24 and piece[-1] not in CLOSING and on_its_own
 
 
 def windows(text: str, span: Span, max_chars: int = WINDOW_CHARS) -> list[Span]:

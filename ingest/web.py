@@ -179,3 +179,53 @@ def strip_site_footer(text: str) -> str:
             if any(footer[j] for j in near):
                 footer[i] = changed = True
     return "\n".join(line for line, drop in zip(lines, footer, strict=True) if not drop)
+
+
+_EXIT_START_RE = re.compile(r"^(?:您访问的链接即将离开|您即将离开|即将离开本站|您将离开)")
+_EXIT_END_RE = re.compile(r"是否继续[？?]?$")
+_LINK_ITEM_RE = re.compile(r"^[-·•▪●◆]\s*\S|[|｜]$")
+_LINK_ITEM_MAX = 20
+
+
+def strip_exit_prompts(text: str) -> str:
+    """Delete the prompt a site shows before an outside link: ``您访问的链接即将离开“某某”
+    门户网站是否继续？`` (on one line or two)."""
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if len(line) <= _MAX_FURNITURE and _EXIT_START_RE.match(line.strip()):
+            drop.add(i)
+            for j in range(i, min(len(lines), i + 4)):
+                if _EXIT_END_RE.search(lines[j].strip()):
+                    drop.update(range(i, j + 1))
+                    break
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _is_link_item(line: str) -> bool:
+    item = line.strip()
+    return (
+        0 < len(item) <= _LINK_ITEM_MAX
+        and bool(_LINK_ITEM_RE.search(item))
+        and not is_table_row(item)
+        and not re.search(r"[，。；！？]", item)
+    )
+
+
+def strip_link_lists(text: str) -> str:
+    """Delete lists of links to other sites: three or more short lines (blank lines
+    between allowed) each starting with ``-``/``·`` or ending with ``|``
+    (``· 市信访局``, ``市级政府部门网站|``)."""
+    lines = text.split("\n")
+    drop: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, "end of text"]):
+        if not line.strip() and i < len(lines):
+            continue
+        if i < len(lines) and _is_link_item(line):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            drop.update(run)
+        run = []
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)

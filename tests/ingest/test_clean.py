@@ -53,11 +53,16 @@ def test_rules_are_named_public_documented_functions_in_order() -> None:
         "strip_print_close",
         "strip_share_links",
         "strip_site_footer",
+        "strip_exit_prompts",
+        "strip_link_lists",
         "strip_page_furniture",
+        "strip_spam_lines",
         "cjk_punctuation",
         "fix_number_spaces",
+        "strip_footnote_marks",
         "remove_cjk_spaces",
         "rejoin_broken_lines",
+        "strip_promotions",
         "tidy_whitespace",
     ]
     for name, rule in RULES:

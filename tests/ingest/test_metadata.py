@@ -199,7 +199,7 @@ def test_describe_builds_the_document() -> None:
 
 
 def test_describe_falls_back_to_the_file_name() -> None:
-    assert describe("dir/report_1.txt", "。", "h").title == "。"
+    assert describe("dir/report_1.txt", "。", "h").title == "report_1"  # no word in it
     assert describe("dir/report_1.txt", "", "h").title == "report_1"
 
 

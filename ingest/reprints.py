@@ -1,0 +1,89 @@
+"""Cleaning rules for what reprint and mirror sites add to a government page.
+
+A page copied by a mirror or reprint site carries the site's own adverts and links, and
+sometimes a promotion written into the article itself (a company's chairman and the
+titles he gives himself, put where the article named an official). Each rule is a pure
+``str -> str`` function with its own test; they run in :data:`ingest.clean.RULES`.
+
+* :func:`strip_spam_lines` deletes short lines that are adverts or spam links: a web
+  address or a long hexadecimal id with no sentence around it, or the words of an
+  advert (扫码领取, 加微信, 博彩, 代开发票 …);
+* :func:`strip_promotions` deletes, inside a sentence, a self-promotion put before a
+  person's name: a company role (…有限公司董事长, 法人) together with a stacked honorary
+  title (…协会会员, 特邀讲师); the sentence reads as the article wrote it
+  (``据…有限公司法人、…协会会员赵某介绍，…`` -> ``据介绍，…``);
+* :func:`strip_footnote_marks` deletes footnote marks glued to a word (``生产总值②达到``),
+  so a figure reads as it is quoted; a mark opening a line (a list item) stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.tables import is_table_row
+from lixia_qa.zh import HAN, SURNAMES
+
+_MAX_SPAM = 200  # a longer line is running text
+_URL_RE = re.compile(r"(?:https?://|www\.)[\w./?=&%#:~+-]+", re.I)
+_HEX_ID_RE = re.compile(r"\b[0-9a-f]{24,}\b")
+_AD_RE = re.compile(
+    r"扫码(?:领取|关注|添加|下载|进群)|加微信|微信号\s*[:：]|加\s*(?:QQ|qq)|QQ群|客服电话|免费领取|限时优惠|"
+    r"点击(?:进入|查看|购买|下载|领取)|立即(?:下载|购买|注册)|博彩|彩票|棋牌|赌场|代开发票|办证|刷单|"
+    r"贷款秒批|无抵押贷款|广告(?:位|合作|投放)|本站(?:声明|不承担)|转载请注明|版权归原作者"
+)
+_SENTENCE_RE = re.compile(r"[，。；！？]")
+_LABELLED_RE = re.compile(rf"^[{HAN}A-Za-z]{{1,8}}\s*[:：]")  # 来源URL：… is a field, not spam
+_COMPANY = r"(?:有限责任公司|股份有限公司|有限公司|集团|工作室|事务所|研究院|商行)"
+_ROLE = r"(?:法定代表人|法人|董事长|执行董事|总经理|创始人|CEO|董事|合伙人)"
+_HONOUR = r"(?:会员|特邀讲师|客座教授|特聘教授|代言人|形象大使)"  # honours anyone can claim
+# the promoted person's name, up to what the article says they did
+_NAME = (
+    rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
+    r"(?=介绍|表示|成员|说|指出|认为|谈到|强调|称|等|，|。|、)"
+)
+_PIECE = r"[^，。；：、\s“”《》]{2,40}?"
+# a company role and an honorary title, stacked with 、 before a name, in either order
+_PROMOTION_RE = re.compile(
+    rf"{_PIECE}{_COMPANY}{_ROLE}(?:、{_PIECE}{_HONOUR})+{_NAME}"
+    rf"|{_PIECE}{_HONOUR}(?:、{_PIECE}{_COMPANY}{_ROLE})+{_NAME}"
+)
+_FOOTNOTE_RE = re.compile(rf"(?<=[{HAN}）)”%\d])[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def _is_spam(line: str) -> bool:
+    text = line.strip()
+    if not text or len(text) > _MAX_SPAM or is_table_row(text):
+        return False
+    if _AD_RE.search(text):
+        return True
+    if _LABELLED_RE.match(text):
+        return False  # 来源URL：… is a field of the page
+    junk = _URL_RE.sub("", _HEX_ID_RE.sub("", text))
+    has_junk = junk != text
+    return has_junk and not _SENTENCE_RE.search(junk)
+
+
+def strip_spam_lines(text: str) -> str:
+    """Delete adverts and spam links on lines of their own (see the module docstring)."""
+    return "\n".join(line for line in text.split("\n") if not _is_spam(line))
+
+
+# what the article itself wrote before the promotion: a preposition (据, 由) or a group
+# the person was put into (参访团, 专家组), a few characters at most
+_KEPT_LEAD_RE = re.compile(r"^.{0,4}?(?:据|由|经|团|组|队)")
+
+
+def _keep_lead(match: re.Match[str]) -> str:
+    lead = _KEPT_LEAD_RE.match(match.group())
+    return lead.group() if lead else ""
+
+
+def strip_promotions(text: str) -> str:
+    """Delete a self-promotion written before a person's name (see the module docstring):
+    the name goes too, so ``据…董事长、…会员赵某介绍`` reads ``据介绍``."""
+    return _PROMOTION_RE.sub(_keep_lead, text) if "、" in text else text
+
+
+def strip_footnote_marks(text: str) -> str:
+    """Delete footnote marks (``①``, ``²``) glued after a word, a figure or a bracket."""
+    return _FOOTNOTE_RE.sub("", text)
