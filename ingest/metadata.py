@@ -47,6 +47,8 @@ _SIGNER_RE = re.compile(
     r"|[^格布结开大当出变]局|厅|中心|委|办)$"
 )
 _SOURCE_LABEL_RE = re.compile(r"^来源\s*[:：]\s*")
+# the next field of an information line: 来源：某局发布日期：… 【浏览次数】
+_NEXT_LABEL_RE = re.compile(r"(?:发布|日期|时间|浏览|点击|字号|字体|[【\[])")
 _SOURCE_IN_LINE_RE = re.compile(
     r"(?:^|(?<=[\s|｜\d]))(?:来源|信息来源|发布机构|发文机关)\s*[\]】］]?\s*[:：]?\s*"
     r"([^\s|｜:：【\[]{2,30}?)(?=\s|$|[|｜【\[]|(?:作者|浏览|点击|字号|字体|发布|日期|时间)|$)"
@@ -153,7 +155,10 @@ def extract_source(text: str) -> str:
     for i, line in enumerate(lines):
         if is_byline(line):
             block = [line, *takewhile(is_byline, lines[i + 1 :])]
-            return _SOURCE_LABEL_RE.sub("", " ".join(block))
+            source = " ".join(block)
+            if _SOURCE_LABEL_RE.match(source):  # 来源：某局发布日期：…: up to the next field
+                source = _NEXT_LABEL_RE.split(_SOURCE_LABEL_RE.sub("", source))[0].strip()
+            return source
     for line in lines[:_HEAD_LINES]:
         labelled = _SOURCE_IN_LINE_RE.search(line)
         if labelled:

@@ -207,3 +207,7 @@ def test_describe_seed_003() -> None:
     doc = describe("003.txt", _clean_seed("003"), "h")
     assert (doc.date, doc.year, doc.years) == ("2023-02-01", 2023, (2023,))
     assert len(doc.sections) == 7
+
+
+def test_a_source_line_ends_at_the_next_field() -> None:
+    assert extract_source("来源：县发改局发布日期：2017-10-13【浏览次数】\n\n正文。") == "县发改局"
