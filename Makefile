@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FIND_LINKS ?= $(shell pip config get global.find-links 2>/dev/null || echo /opt/wheels)
 export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: install run serve ingest seed-index test test-extra test-all eval eval-milvus bench lint clean
+.PHONY: install run serve ingest seed-index test test-extra test-all eval eval-places eval-milvus bench lint clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,13 @@ seed-index: install
 
 eval: seed-index
 	$(BIN)/lixia-qa eval --index $(SEED_INDEX) --json eval/results/metrics.json --run eval/results/run.jsonl --plot eval/results/chart.png
+
+# The other places' eval (eval/places/): each place ingested into its own index under
+# .cache/places (kept while documents, code and settings are unchanged), its questions
+# asked, figures per place and in total, the test split checked against
+# eval/places/thresholds.json.
+eval-places: install
+	$(BIN)/lixia-qa eval --places --json eval/results/places.json --run eval/results/places-run.jsonl
 
 # The same eval with the Milvus store (a Milvus Lite file in the index directory); its
 # vectors are re-used from the local index.

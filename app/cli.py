@@ -178,6 +178,10 @@ def _serve_workers(args: argparse.Namespace, settings: Settings, host: str, port
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.places:
+        from eval.places import main as places_main
+
+        return places_main(args, _settings(args))
     from eval.runner import main as eval_main
 
     return eval_main(args, _settings(args))
@@ -249,6 +253,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thresholds", help="thresholds JSON (default: eval/thresholds.json)")
     p.add_argument("--split", choices=("dev", "test"), help="only this split")
     p.add_argument("--index")
+    p.add_argument(
+        "--places",
+        action="store_true",
+        help="the other places' eval (eval/places/<place>/): each place in its own index, "
+        "reported per place and in total (thresholds: eval/places/thresholds.json)",
+    )
+    p.add_argument("--place", action="append", help="with --places: only this place (repeatable)")
+    p.add_argument(
+        "--places-dir", help="with --places: the folder of places (default: eval/places)"
+    )
+    p.add_argument(
+        "--cache", help="with --places: where each place's index is kept (default: .cache/places)"
+    )
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("train-answerer", help="fit the answer scorer on ../shared/train")
