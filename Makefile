@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 # pip's find-links folder holds the local CPU build of torch; uv does not read pip's config.
 FIND_LINKS ?= $(shell pip config get global.find-links 2>/dev/null || echo /opt/wheels)
 export OMP_WAIT_POLICY := PASSIVE
+# Python writes the bytecode of what it imports (once), instead of compiling every
+# installed module up front (minutes for torch) or every import on every run
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: install run serve ingest seed-index test test-extra test-all eval eval-places eval-milvus bench lint clean
 
@@ -13,7 +16,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	test -x $(BIN)/uv || $(BIN)/pip install -q uv
-	$(BIN)/uv pip install -q --python $(PY) --find-links $(FIND_LINKS) --compile-bytecode -e '.[dev]'
+	$(BIN)/uv pip install -q --python $(PY) --find-links $(FIND_LINKS) -e '.[dev]'
 	touch $@
 
 # The served documents live in LIXIA_DOCS_DIR (data/documents/, outside the source tree),
