@@ -1,54 +1,40 @@
-"""The answer stage end to end: analyse -> candidates -> features -> score -> select ->
-compose. Each step is a module of this package; this one only wires them and applies
-the scoping rules (years, places, commitments) that come before scoring."""
+"""The answer stage as declared steps over one state (:class:`answer.turn.Turn`):
+
+    analyse -> guard -> retrieve -> records -> candidates -> decide -> select -> compose
+
+Each step is a method below that reads what earlier steps put on the turn and adds its
+own part; the modules of this package do the work (analyse, guards, scope, candidates,
+features, score, select, compose). A guard's refusal or an owner question's records
+settle a turn: the steps that read candidates are skipped, and compose writes the
+abstention or the records.
+"""
 
 from __future__ import annotations
 
-import re
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
-from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse, place_mentions
+from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse
 from answer.candidates import gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
-from answer.features import Candidate, Context, dominant_place, feature_matrix
+from answer.features import Context, dominant_place, feature_matrix
+from answer.guards import Guards
 from answer.lookup import StoreLookup
 from answer.records import named_owners, owned_records, unit_aliases
+from answer.scope import year_scope
 from answer.score import Scorer, fits, make_scorer
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
-from lixia_qa import zh
-from lixia_qa.types import Answer, AnswerUnit, Commitment, Document, Hit
+from answer.turn import Refusal, Turn
+from lixia_qa.types import Answer, AnswerUnit, Commitment, Document
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
-from store.tokenize import is_place_name
 
-_PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}(?:区|县|市|省|镇|乡|州)")
-
-
-@dataclass
-class Scope:
-    """The documents a question may be answered from (None: all) and, for documents that
-    only mention the asked year, the spans that do."""
-
-    doc_ids: set[str] | None
-    spans: dict[str, list[tuple[int, int]]]
-
-
-@dataclass
-class Considered:
-    """Everything one pass over a question produced, for answering and for training."""
-
-    question: Question
-    hits: list[Hit]
-    candidates: list[Candidate]
-    features: np.ndarray
-    scope: Scope
-    qvec: np.ndarray
+Step = Callable[[Turn], None]
 
 
 class Answerer:
@@ -67,6 +53,7 @@ class Answerer:
         facts = store.facts()
         self.latest_year: int | None = facts.get("latest_year")
         self.districts = frozenset(facts.get("districts", ()))
+        self.guards = Guards(self.weights, self.districts, self.tokenizer)
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)
         self.texts = self.documents.view(lambda d: d.text)
@@ -75,43 +62,61 @@ class Answerer:
         self.sentences: StoreLookup[AnswerUnit] = StoreLookup(
             lambda ids: {k: u for k, u in store.units_by_id(ids).items() if u.kind == "sentence"}
         )
-        is_place_name("")  # reads jieba's dictionary tags now, not on the first question
         self.scorer = scorer or make_scorer(
             config.scorer, config.model_path, store.manifest().get("model", ""), config.threshold
+        )
+        # the declared steps, in order (analyse runs before the turn exists)
+        self.steps: tuple[Step, ...] = (
+            self.guard,
+            self.retrieve,
+            self.find_records,
+            self.gather,
+            self.decide,
+            self.select,
+            self.compose,
         )
 
     # --- public -----------------------------------------------------------------
     def ask(
         self, text: str, k: int = 5, year: int | None = None, history: Sequence[str] = ()
     ) -> Answer:
-        t0 = time.perf_counter()
         q = self.analyse(text, year, history)
-        query = self.query_text(q)
-        foreign = [t for t in q.terms if self._foreign_place(t)] + [
-            names[-1]
-            for names in place_mentions(q.text, self.tokenizer)
-            if not any(map(self._known_place, names))
-        ]
-        if foreign:  # another district or city than the documents speak of
-            return self.composer.abstain(q, self.retriever.search(query, k), t0, place=foreign[0])
-        off_topic = self._off_topic(q)
-        if off_topic:  # 济南明天会下雨吗: only the place is the documents' word
-            hits = self.retriever.search(query, k)
-            return self.composer.abstain(q, hits, t0, missing=off_topic)
-        answer = self._answer(q, query, k, q.years, t0)
-        if answer.abstained and q.relative:
+        turn = self.run(Turn(q, k, time.perf_counter(), q.years, query=self.query_text(q)))
+        answer = turn.answer
+        assert answer is not None
+        refused = turn.refusal is not None and turn.refusal.year is None
+        if answer.abstained and q.relative and not refused:
             # 今年/去年 are resolved against the newest documents; when those do not
             # answer, an older document may: the answer then says which year it is.
-            fallback = self._answer(q, query, k, (), t0)
-            if not fallback.abstained:
-                year_of = self.documents[fallback.citations[0].doc_id].year
-                text_ = (
-                    fallback.text
-                    if fallback.text.startswith("（") or year_of is None
-                    else f"（{year_of}年）{fallback.text}"
-                )
-                return replace(fallback, text=text_, year=year_of)
+            fallback = self.run(turn.again(()))
+            if fallback.answer is not None and not fallback.answer.abstained:
+                return self._with_year(fallback.answer)
         return answer
+
+    def run(self, turn: Turn, until: str = "compose") -> Turn:
+        """Run the steps over ``turn`` up to and including the step named ``until``."""
+        for step in self.steps:
+            t = time.perf_counter()
+            step(turn)
+            turn.timings[f"{step.__name__}_ms"] = (time.perf_counter() - t) * 1000
+            if step.__name__ == until:
+                break
+        return turn
+
+    def consider(
+        self,
+        q: Question,
+        exclude: Sequence[str] = (),
+        years: Sequence[int] = (),
+        qvec: np.ndarray | None = None,
+    ) -> Turn:
+        """Retrieve, gather candidates and compute their features, with no decision:
+        what training reads. ``exclude`` removes documents (its near misses)."""
+        turn = Turn(q, 5, time.perf_counter(), tuple(years), tuple(exclude), self.query_text(q))
+        turn.qvec, turn.scope = qvec, year_scope(self.store, turn.years)
+        for step in (self.retrieve, self.gather):
+            step(turn)
+        return turn
 
     def analyse(self, text: str, year: int | None = None, history: Sequence[str] = ()) -> Question:
         q = analyse(text, self.tokenizer, self.latest_year, history)
@@ -129,40 +134,117 @@ class Answerer:
         forms = [f for fs in q.forms for f in fs[1:]]
         return " ".join([query, *dict.fromkeys(forms)])
 
-    def consider(
-        self,
-        q: Question,
-        query: str,
-        years: Sequence[int],
-        exclude: Sequence[str] = (),
-        qvec: np.ndarray | None = None,
-        scope: Scope | None = None,
-    ) -> Considered:
-        """Retrieve, gather candidates and compute their features (no decision yet).
-        ``exclude`` removes documents (training builds unanswerable cases with it);
-        ``scope`` is the caller's ``self.scope(years)`` when it has it already."""
-        scope = scope or self.scope(years)
-        doc_ids = scope.doc_ids
-        if exclude:
-            known = doc_ids if doc_ids is not None else self.store.doc_ids()
-            doc_ids = set(known) - set(exclude)
-        if qvec is None:
-            qvec = self.retriever.dense.embedder.encode_queries([query])[0]
-        hits = self.retriever.search(
-            self.keyword_query(q, query), self.config.candidate_hits, doc_ids, qvec=qvec
-        )
-        cands = gather(
+    # --- the steps ----------------------------------------------------------------
+    def guard(self, turn: Turn) -> None:
+        """Decline a place the documents never name, a question whose only known word
+        is a place, or a year no document covers; else scope the documents by year."""
+        q = turn.question
+        place = self.guards.foreign_place(q)
+        if place:
+            turn.refusal = Refusal(place=place)
+            return
+        missing = self.guards.off_topic(q)
+        if missing:
+            turn.refusal = Refusal(missing=tuple(missing))
+            return
+        turn.scope = year_scope(self.store, turn.years)
+        if turn.years and not turn.scope.doc_ids:
+            turn.refusal = Refusal(year=turn.years[0])
+
+    def retrieve(self, turn: Turn) -> None:
+        """Hybrid search: the passages candidates come from (or, for a refusal, the
+        closest passages shown beside it)."""
+        if turn.qvec is None:
+            turn.qvec = self.retriever.dense.embedder.encode_queries([turn.query])[0]
+        if turn.refusal is not None:
+            turn.hits = self.retriever.search(turn.query, turn.k, qvec=turn.qvec)
+            return
+        query = self.keyword_query(turn.question, turn.query)
+        n = self.config.candidate_hits
+        turn.hits = self.retriever.search(query, n, self._doc_ids(turn), qvec=turn.qvec)
+
+    def find_records(self, turn: Turn) -> None:
+        """Owner and list questions: the commitment records of the leader or unit the
+        question names, or (owner questions) the record whose task the question asks
+        about, by lexical coverage, else by the nearest task vector."""
+        q = turn.question
+        if turn.refusal is not None or q.kind not in (OWNER, LIST):
+            return
+        doc_ids = turn.scope.doc_ids if turn.scope else None
+        items = self.store.commitments(doc_ids)
+        owned = self._owned_by(q, items)
+        if owned or q.kind != OWNER:
+            turn.records = owned
+            return
+        found = best_commitment(q, items, self.weights, self.config.record_coverage)
+        found = found or self._nearest_commitment(q, items, turn.qvec)
+        turn.records = [found] if found is not None else []
+
+    def gather(self, turn: Turn) -> None:
+        """The answer units of the retrieved passages and those nearest the question,
+        with their features."""
+        if turn.settled:
+            return
+        assert turn.qvec is not None and turn.scope is not None
+        turn.candidates = gather(
             self.store,
-            hits,
-            qvec,
-            doc_ids,
-            scope.spans,
+            turn.hits,
+            turn.qvec,
+            self._doc_ids(turn),
+            turn.scope.spans,
             self.config.vector_candidates,
             self.places,
         )
-        X = feature_matrix(self.context(q), cands)
-        return Considered(q, hits, cands, X, Scope(doc_ids, scope.spans), qvec)
+        turn.features = feature_matrix(self.context(turn.question), turn.candidates)
 
+    def decide(self, turn: Turn) -> None:
+        """The scorer's ranking and which candidates may answer at all."""
+        if turn.settled or turn.features is None:
+            return
+        turn.good, every = ranked(turn.candidates, turn.features, self.scorer)
+        turn.confidence = self._confidence(turn, every)
+
+    def select(self, turn: Turn) -> None:
+        """The spans to quote: the best candidate and those as good from its document
+        (several for a list), trimmed to the answer budget."""
+        if turn.settled or not turn.good:
+            return
+        q = turn.question
+        chosen, turn.year_used, turn.others = choose(
+            q, turn.good, self.scorer, self.config, bool(turn.years)
+        )
+        chosen = widen(chosen, self.sentences, self.config.widen_chars)
+        turn.picks = to_picks(chosen, self.texts, q, self.config.max_answer_chars)
+
+    def compose(self, turn: Turn) -> None:
+        """The answer as shown: quoted spans with [n], records, or an abstention."""
+        q, c = turn.question, self.composer
+        if turn.refusal is not None:
+            r = turn.refusal
+            turn.answer = c.abstain(
+                q, turn.hits, turn.t0, r.place, turn.timings, r.year, missing=r.missing
+            )
+            return
+        if turn.records:
+            cfg = self.config
+            turn.answer = c.records(
+                q, turn.records, turn.hits, turn.t0, turn.timings, cfg.max_records, cfg.task_chars
+            )
+            return
+        if not turn.picks:
+            seen_terms = frozenset(
+                t for t in q.terms if any(self.weights.df(f) for f in q.term_forms(t))
+            )
+            year = turn.years[0] if turn.years else None
+            hits = turn.hits[: turn.k]
+            answer = c.abstain(q, hits, turn.t0, None, turn.timings, year, seen_terms)
+        else:
+            answer = c.answer(
+                q, turn.picks, turn.hits, turn.others, turn.year_used, turn.t0, turn.timings
+            )
+        turn.answer = replace(answer, confidence=turn.confidence)
+
+    # --- helpers -------------------------------------------------------------------
     def context(self, q: Question) -> Context:
         terms = (*q.terms, *q.context_terms)
         factors = [self.config.aspect_weight if t in ASPECT_WORDS else 1.0 for t in q.terms]
@@ -180,118 +262,41 @@ class Answerer:
             districts=self.districts,
         )
 
-    # --- the decision -------------------------------------------------------------
-    def _answer(self, q: Question, query: str, k: int, years: Sequence[int], t0: float) -> Answer:
-        scope = self.scope(years)
-        if years and not scope.doc_ids:
-            return self.composer.abstain(q, self.retriever.search(query, k), t0, year=years[0])
-        t1 = time.perf_counter()
-        seen = self.consider(q, query, years, scope=scope)
-        timings = {"retrieve_ms": (time.perf_counter() - t1) * 1000}
-        hits = seen.hits
-        if q.kind in (OWNER, LIST):
-            owned = self._owned_by(q, scope.doc_ids)
-            if owned:
-                return self.composer.records(
-                    q, owned, hits, t0, timings, self.config.max_records, self.config.task_chars
-                )
-        if q.kind == OWNER:
-            items = self._commitments(scope.doc_ids)
-            found = best_commitment(q, items, self.weights, self.config.record_coverage)
-            found = found or self._nearest_commitment(q, items, seen.qvec)
-            if found is not None:
-                return self.composer.records(
-                    q, [found], hits, t0, timings, self.config.max_records, self.config.task_chars
-                )
-        good, every = ranked(seen.candidates, seen.features, self.scorer)
-        confidence = self._confidence(seen, every)
-        if not good:
-            seen_terms = frozenset(
-                t for t in q.terms if any(self.weights.df(f) for f in q.term_forms(t))
-            )
-            answer = self.composer.abstain(
-                q, hits[:k], t0, None, timings, years[0] if years else None, seen_terms
-            )
-            return replace(answer, confidence=confidence)
-        chosen, year_used, others = choose(q, good, self.scorer, self.config, bool(years))
-        chosen = widen(chosen, self.sentences, self.config.widen_chars)
-        picks = to_picks(chosen, self.texts, q, self.config.max_answer_chars)
-        answer = self.composer.answer(q, picks, hits, others, year_used, t0, timings)
-        return replace(answer, confidence=confidence)
+    def _doc_ids(self, turn: Turn) -> set[str] | None:
+        doc_ids = turn.scope.doc_ids if turn.scope else None
+        if turn.exclude:
+            known = doc_ids if doc_ids is not None else self.store.doc_ids()
+            doc_ids = set(known) - set(turn.exclude)
+        return doc_ids
 
-    def _confidence(self, seen: Considered, every: Sequence[Scored]) -> float | None:
+    def _with_year(self, answer: Answer) -> Answer:
+        """An answer from an older document than 今年 meant, led by its year."""
+        year_of = self.documents[answer.citations[0].doc_id].year
+        if answer.text.startswith("（") or year_of is None:
+            return replace(answer, year=year_of)
+        return replace(answer, text=f"（{year_of}年）{answer.text}", year=year_of)
+
+    def _confidence(self, turn: Turn, every: Sequence[Scored]) -> float | None:
         """The scorer's confidence in its best candidate among those that fit."""
-        if not every:
+        if not every or turn.features is None:
             return None
-        rows = {id(c): i for i, c in enumerate(seen.candidates)}
-        ok = fits(seen.features)
+        X = turn.features
+        rows = {id(c): i for i, c in enumerate(turn.candidates)}
+        ok = fits(X)
         for s in every:
             i = rows[id(s.cand)]
             if ok[i]:
-                return float(self.scorer.confidence(seen.features[i : i + 1])[0])
+                return float(self.scorer.confidence(X[i : i + 1])[0])
         return None
 
-    # --- scoping --------------------------------------------------------------------
-    def _off_topic(self, q: Question) -> list[str]:
-        """The question's other words when it names a place and every other word is one
-        the documents never use (in any of its forms): "济南明天会下雨吗". The place
-        matches every passage about it, so without this the place alone would make a
-        passage look like an answer. Empty otherwise: a question of unknown words alone
-        is left to the vectors (a reworded question may share no word with the text)."""
-        topical = [t for t in q.terms if not self._place_word(t)]
-        if len(topical) == len(q.terms):
-            return []
-        if any(self.weights.df(f) for t in topical for f in q.term_forms(t)):
-            return []
-        return topical
-
-    def _place_word(self, term: str) -> bool:
-        """``term`` is a place name: a district of the documents (历下, 历下区) or a place
-        in jieba's general dictionary (济南, 山东)."""
-        short = term[:-1] if term.endswith(("区", "县")) else term
-        return short in self.districts or is_place_name(term)
-
-    def _foreign_place(self, term: str) -> bool:
-        """A place name (槐荫区) the documents never mention, not even by its short form
-        as a place: "高新区" is foreign to documents that only say 高新技术."""
-        if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
-            return False
-        if zh.is_area_noun(term):  # 老小区 is no place name
-            return False
-        return not self._known_place(term)
-
-    def _known_place(self, name: str) -> bool:
-        """The documents name this place (X区), under this or another suffix (X县)."""
-        short = name[:-1]
-        if short in self.districts or self.weights.df(name):
-            return True
-        return any(self.weights.df(f"{short}{end}") for end in "区县市省镇乡州")
-
-    def scope(self, years: Sequence[int]) -> Scope:
-        """Documents about ``years``, and for documents that only mention one of them,
-        the sections (or paragraphs) where they do: only those may answer."""
-        if not years:
-            return Scope(None, {})
-        about: set[str] = set()
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for doc in self.store.documents_about(years):
-            if doc.year in years:
-                about.add(doc.doc_id)
-            elif set(years) & set(doc.years):
-                found = year_scopes(doc, years)
-                if found:
-                    about.add(doc.doc_id)
-                    spans[doc.doc_id] = found
-        return Scope(about, spans)
-
     def _nearest_commitment(
-        self, q: Question, items: Sequence[Commitment], qvec: np.ndarray
+        self, q: Question, items: Sequence[Commitment], qvec: np.ndarray | None
     ) -> Commitment | None:
         """The commitment whose task is nearest the question by vector (plus a little
         lexical coverage), when it is near enough: reworded owner questions."""
         starts = self.store.record_rows({(c.doc_id, c.start) for c in items})
         rows = [(c, starts[(c.doc_id, c.start)]) for c in items if (c.doc_id, c.start) in starts]
-        if not rows:
+        if not rows or qvec is None:
             return None
         ctx = self.context(q)
         by_row = self.store.unit_similarities({r for _, r in rows}, qvec)
@@ -303,13 +308,9 @@ class Answerer:
         best = int(np.argmax(scores))
         return rows[best][0] if sims[best] >= self.config.record_similarity else None
 
-    def _commitments(self, doc_ids: set[str] | None) -> list[Commitment]:
-        return self.store.commitments(doc_ids)
-
-    def _owned_by(self, q: Question, doc_ids: set[str] | None) -> list[Commitment]:
+    def _owned_by(self, q: Question, items: Sequence[Commitment]) -> list[Commitment]:
         """Records of the leader or unit the question names ("X局负责哪些工作"),
         those whose task best covers the rest of the question first."""
-        items = self._commitments(doc_ids)
         leaders, units = named_owners(q.text, items)
         if not leaders and not units:
             return []
@@ -319,20 +320,3 @@ class Answerer:
         forms = [q.term_forms(t) for t in rest]
         w = [self.weights.forms_weight(f) for f in forms]
         return sorted(owned, key=lambda c: -coverage_forms(forms, w, c.task) if rest else 0.0)
-
-
-def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
-    """Spans of ``doc`` that speak of one of ``years``: the innermost section holding
-    "YYYY年", or the paragraph when no section does."""
-    spans = []
-    for year in years:
-        for m in re.finditer(f"{year}年", doc.text):
-            inner = [s for s in doc.sections if s.start <= m.start() < s.end]
-            if inner:
-                best = min(inner, key=lambda s: s.end - s.start)
-                spans.append((best.start, best.end))
-            else:
-                start = doc.text.rfind("\n\n", 0, m.start()) + 1
-                end = doc.text.find("\n\n", m.end())
-                spans.append((start, len(doc.text) if end < 0 else end))
-    return spans

@@ -114,7 +114,7 @@ def build(
         qvec = embedder.encode_queries([text])[0]
         ways = [()] + ([(query.gold_doc,)] if near_miss and not foreign else [])
         for exclude in ways:
-            seen = answerer.consider(q, text, (), exclude=exclude, qvec=qvec)
+            seen = answerer.consider(q, exclude=exclude, qvec=qvec)
             if not seen.candidates:
                 continue
             labels = (
@@ -127,6 +127,7 @@ def build(
                     query.gold_doc,
                 )
             )
+            assert seen.features is not None
             X.append(seen.features)
             y.append(labels)
             case.append(np.full(len(labels), len(answerable)))
@@ -172,7 +173,8 @@ def from_eval(answerer: Answerer, items: Sequence[Mapping[str, Any]]) -> Example
     ex = Examples.empty()
     for item in items:
         q = answerer.analyse(item["question"])
-        seen = answerer.consider(q, answerer.query_text(q), q.years)
+        seen = answerer.consider(q, years=q.years)
+        assert seen.features is not None
         texts = [c.unit.text for c in seen.candidates]
         labels = eval_label(item, texts, [c.unit.doc_id for c in seen.candidates])
         one = Examples(

@@ -1,0 +1,71 @@
+"""Guards: questions declined before any candidate is read.
+
+A place the documents never name (another district or city), or a question whose only
+word the documents use is a place ("济南明天会下雨吗"): the place alone would make every
+passage about it look like an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from answer.analyse import Question, place_mentions
+from answer.sentences import TermWeights
+from lixia_qa import zh
+from store.tokenize import ChineseTokenizer, is_place_name
+
+_PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}(?:区|县|市|省|镇|乡|州)")
+
+
+class Guards:
+    def __init__(
+        self, weights: TermWeights, districts: Collection[str], tokenizer: ChineseTokenizer
+    ) -> None:
+        self.weights = weights
+        self.districts = frozenset(districts)
+        self.tokenizer = tokenizer
+        is_place_name("")  # reads jieba's dictionary tags now, not on the first question
+
+    def foreign_place(self, q: Question) -> str | None:
+        """The first place the question names that the documents never do."""
+        foreign = [t for t in q.terms if self._foreign_place(t)] + [
+            names[-1]
+            for names in place_mentions(q.text, self.tokenizer)
+            if not any(map(self._known_place, names))
+        ]
+        return foreign[0] if foreign else None
+
+    def off_topic(self, q: Question) -> list[str]:
+        """The question's other words when it names a place and every other word is one
+        the documents never use (in any of its forms): "济南明天会下雨吗". Empty
+        otherwise: a question of unknown words alone is left to the reader (a reworded
+        question may share no word with the text)."""
+        topical = [t for t in q.terms if not self._place_word(t)]
+        if len(topical) == len(q.terms):
+            return []
+        if any(self.weights.df(f) for t in topical for f in q.term_forms(t)):
+            return []
+        return topical
+
+    def _place_word(self, term: str) -> bool:
+        """``term`` is a place name: a district of the documents (历下, 历下区) or a place
+        in jieba's general dictionary (济南, 山东)."""
+        short = term[:-1] if term.endswith(("区", "县")) else term
+        return short in self.districts or is_place_name(term)
+
+    def _foreign_place(self, term: str) -> bool:
+        """A place name (槐荫区) the documents never mention, not even by its short form
+        as a place: "高新区" is foreign to documents that only say 高新技术."""
+        if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
+            return False
+        if zh.is_area_noun(term):  # 老小区 is no place name
+            return False
+        return not self._known_place(term)
+
+    def _known_place(self, name: str) -> bool:
+        """The documents name this place (X区), under this or another suffix (X县)."""
+        short = name[:-1]
+        if short in self.districts or self.weights.df(name):
+            return True
+        return any(self.weights.df(f"{short}{end}") for end in "区县市省镇乡州")

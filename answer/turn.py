@@ -1,0 +1,75 @@
+"""The one state of the answer stage: what each step of one question has found so far.
+
+The answerer (``answer.answerer``) runs its declared steps over a :class:`Turn`; each
+step reads what earlier steps put there and adds its own part, so no step recomputes
+another's (the question vector is made once, even when a 今年 question is asked again
+without its year).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from answer.analyse import Question
+from answer.features import Candidate
+from answer.select import Picked, Scored
+from lixia_qa.types import Answer, Commitment, Hit
+
+
+@dataclass
+class Scope:
+    """The documents a question may be answered from (None: all) and, for documents that
+    only mention the asked year, the spans that do."""
+
+    doc_ids: set[str] | None
+    spans: dict[str, list[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a guard declines before any candidate is read: a place the documents never
+    name, a year they do not cover, or only words they never use beside a place."""
+
+    place: str | None = None
+    year: int | None = None
+    missing: tuple[str, ...] = ()
+
+
+@dataclass
+class Turn:
+    """One question on its way to an answer."""
+
+    question: Question
+    k: int  # related passages shown with the answer
+    t0: float  # when the question arrived (perf_counter)
+    years: tuple[int, ...] = ()  # the years answers must be about (none: any)
+    exclude: tuple[str, ...] = ()  # documents left out (training's near misses)
+    query: str = ""  # what retrieval is given: the question and its follow-up context
+    qvec: np.ndarray | None = None  # the query's vector, made once
+    scope: Scope | None = None
+    refusal: Refusal | None = None
+    hits: list[Hit] = field(default_factory=list)
+    records: list[Commitment] = field(default_factory=list)  # an owner question's answer
+    candidates: list[Candidate] = field(default_factory=list)
+    features: np.ndarray | None = None  # (candidates, features)
+    good: list[Scored] = field(default_factory=list)  # candidates that may answer, best first
+    confidence: float | None = None  # the decision's confidence in its best candidate
+    picks: list[Picked] = field(default_factory=list)  # the spans the answer quotes
+    year_used: int | None = None  # the year to state when several compete
+    others: list[Scored] = field(default_factory=list)  # as good, about other years
+    timings: dict[str, float] = field(default_factory=dict)
+    answer: Answer | None = None
+
+    @property
+    def settled(self) -> bool:
+        """A guard refused or the records answered: no candidate needs reading."""
+        return self.refusal is not None or bool(self.records)
+
+    def again(self, years: Sequence[int]) -> Turn:
+        """The same question asked again for ``years`` (its vector kept)."""
+        return Turn(
+            self.question, self.k, self.t0, tuple(years), self.exclude, self.query, self.qvec
+        )
