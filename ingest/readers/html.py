@@ -198,6 +198,8 @@ def extract(data: bytes, name: str) -> Extracted:
     lost = [t for i, t in enumerate(tables) if i not in found]  # never drop a data table
     text = "\n\n".join([text, *lost])
     guessed = parse_date(result.date) if result is not None and result.date else None
+    if guessed and not shows_date(guessed, page_text):
+        guessed = None  # htmldate's fallback: a date the page never shows
     dates = (("visible label", visible), ("page", guessed))
     if not title and result is not None and result.title:
         title = result.title
@@ -210,6 +212,24 @@ def extract(data: bytes, name: str) -> Extracted:
         kind="html",
         encoding=encoding,
     )
+
+
+def shows_date(date: str, text: str) -> bool:
+    """``text`` writes ``date`` (``"2023-05-06"``) in a usual form: ``2023-05-06``,
+    ``2023-5-6``, ``2023/05/06``, ``2023.05.06`` or ``2023年5月6日``."""
+    parts = date.split("-")
+    if len(parts) != 3:
+        return date in text
+    y, m, d = parts[0], parts[1], parts[2]
+    forms = {
+        f"{y}{sep}{mm}{sep}{dd}"
+        for sep in "-/."
+        for mm in {m, str(int(m))}
+        for dd in {d, str(int(d))}
+    }
+    forms.add(f"{y}年{int(m)}月{int(d)}日")
+    flat = text.replace(" ", "")
+    return any(form in flat for form in forms)
 
 
 def _visible_text(root: Any) -> str:

@@ -112,3 +112,12 @@ def test_a_text_with_two_damaged_characters_is_read() -> None:
     text = "全年完成投资12亿元。" * 200 + "\ufffd\ufffd"
     assert decode(text.encode("utf-8")) == (text, "utf-8-sig")
     assert decode(("\ufffd" * 50 + "字").encode("utf-8")) is None
+
+
+def test_a_guessed_date_must_be_one_the_page_shows() -> None:
+    from ingest.readers.html import shows_date
+
+    assert not shows_date("2000-01-01", "补贴最高2000万元，2001年起施行。")
+    assert shows_date("2023-05-06", "发布于2023年5月6日")
+    assert shows_date("2023-05-06", "时间：2023-5-6 09:00")
+    assert shows_date("2023-05-06", "2023/05/06")
