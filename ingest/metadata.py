@@ -22,7 +22,7 @@ from ingest.page_fields import (
     TITLE_LABELS,
     field,
 )
-from ingest.places import document_place
+from ingest.places import document_place, gazetteer
 from ingest.structure import find_sections, is_byline
 from ingest.tables import is_table_row
 from lixia_qa import zh
@@ -127,6 +127,15 @@ def wrapped_title(first: str, second: str) -> str | None:
     return first + second if _KIND_END_RE.search(second) else None
 
 
+def place_title(first: str, second: str) -> str | None:
+    """``first + second`` when the first line is only a place's name and the second a
+    headline naming a year (``某某自治州`` / ``2016年国民经济和社会发展统计公报``): a bulletin's
+    title set on two lines; else ``None``."""
+    if first not in gazetteer().full or not _headline(second):
+        return None
+    return first + second if zh.find_years(second, two_digit=False) else None
+
+
 def extract_title(text: str, fallback: str) -> str:
     """The document's title: a ``关于…的通知`` line, else its first headline-like line
     (with the next line when the title wraps onto it, :func:`wrapped_title`).
@@ -143,7 +152,8 @@ def extract_title(text: str, fallback: str) -> str:
         first = candidates[0]
         later = [i for i in candidates[1:] if i <= first + 2 and len(head[i]) > len(head[first])]
         pick = later[0] if len(head[first]) <= _BANNER and later else first
-        wrapped = wrapped_title(head[pick], head[pick + 1]) if pick + 1 < len(head) else None
+        nxt = head[pick + 1] if pick + 1 < len(head) else ""
+        wrapped = (wrapped_title(head[pick], nxt) or place_title(head[pick], nxt)) if nxt else None
         return (wrapped or head[pick])[:MAX_TITLE]
     return head[0][:MAX_TITLE] if head and not is_table_row(head[0]) else fallback
 

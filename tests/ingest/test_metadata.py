@@ -211,3 +211,13 @@ def test_describe_seed_003() -> None:
 
 def test_a_source_line_ends_at_the_next_field() -> None:
     assert extract_source("来源：县发改局发布日期：2017-10-13【浏览次数】\n\n正文。") == "县发改局"
+
+
+def test_a_place_line_above_a_bulletin_title_joins_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ingest import metadata, places
+
+    invented = places.Gazetteer([("910000", "云岭省"), ("913100", "峡江苗族侗族自治州")])
+    monkeypatch.setattr(metadata, "gazetteer", lambda: invented)
+    text = "峡江苗族侗族自治州\n\n2016年国民经济和社会发展统计公报\n\n峡江州统计局\n\n2017年3月16日\n\n正文。"
+    assert metadata.extract_title(text, "x") == "峡江苗族侗族自治州2016年国民经济和社会发展统计公报"
+    assert metadata.extract_title("峡江苗族侗族自治州\n\n工作动态\n\n正文。", "x") == "峡江苗族侗族自治州"
