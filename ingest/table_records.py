@@ -218,9 +218,12 @@ def record_line(labels: tuple[str, ...], cells: list[str]) -> tuple[str, list[tu
     return FIELD_SEP.join(parts), spans
 
 
-def _labels(block: _Block, grid: list[list[str]]) -> tuple[tuple[str, ...], int]:
+def _labels(block: _Block, grid: list[list[str]], widest: int) -> tuple[tuple[str, ...], int]:
     """The column labels of a table and how many of its first rows are header rows;
-    ``("", "")`` and 0 for a two-column list of pairs."""
+    no labels and 0 for a two-column list of pairs, or for a form whose rows run wider
+    than its first (a printed application form: its first row names no columns)."""
+    if widest > block.width:
+        return ("",) * widest, 0
     if block.width == 2 and not _two_column_header(grid):
         return ("", ""), 0
     depth = _header_rows(grid)
@@ -229,7 +232,8 @@ def _labels(block: _Block, grid: list[list[str]]) -> tuple[tuple[str, ...], int]
 
 def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | None) -> Table:
     """Write one table (its caption, group lines and data rows as labelled lines)."""
-    grid = [_cells(lines[i], block.width) for i in block.header + block.body]
+    widest = max(len(split_row(lines[i])) for i in block.header + block.body)
+    grid = [_cells(lines[i], max(widest, block.width)) for i in block.header + block.body]
     caption = lines[block.caption].strip() if block.caption is not None else ""
     caption_start = out.add(caption) if caption else -1
     if caption:
@@ -237,7 +241,7 @@ def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | No
     if block.continues and prev is not None:
         labels, title, before, depth = prev.columns, prev.title, len(prev.rows), 0
     else:
-        (labels, depth), title, before = _labels(block, grid), caption, 0
+        (labels, depth), title, before = _labels(block, grid, widest), caption, 0
     rows: list[TableRow] = []
     start = out.length + 1 if out.lines else 0
     for k, line_no in enumerate(block.header + block.body):

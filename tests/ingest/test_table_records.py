@@ -107,3 +107,16 @@ def test_spread_spans_fills_rows_and_keeps_columns() -> None:
 def test_fill_merged_fills_only_rows_of_several_values() -> None:
     rows = [["甲", "1", "x"], [None, "2", "y"], ["小计", None, None]]
     assert fill_merged(rows) == [["甲", "1", "x"], ["甲", "2", "y"], ["小计", "", ""]]
+
+
+def test_a_form_whose_rows_run_wider_than_its_first_gets_no_labels() -> None:
+    form = format_table(
+        [
+            ["单位名称", "", "成立时间"],
+            ["开户银行", "", "开户帐号", "", "备注"],
+            ["联系人", "", "电话"],
+        ]
+    )
+    text, (table,) = tables_as_records(form)
+    assert text == "单位名称；成立时间\n开户银行；开户帐号；备注\n联系人；电话"
+    assert not any(table.columns)
