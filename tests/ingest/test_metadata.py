@@ -220,4 +220,7 @@ def test_a_place_line_above_a_bulletin_title_joins_it(monkeypatch) -> None:  # t
     monkeypatch.setattr(metadata, "gazetteer", lambda: invented)
     text = "峡江苗族侗族自治州\n\n2016年国民经济和社会发展统计公报\n\n峡江州统计局\n\n2017年3月16日\n\n正文。"
     assert metadata.extract_title(text, "x") == "峡江苗族侗族自治州2016年国民经济和社会发展统计公报"
-    assert metadata.extract_title("峡江苗族侗族自治州\n\n工作动态\n\n正文。", "x") == "峡江苗族侗族自治州"
+    assert (
+        metadata.extract_title("峡江苗族侗族自治州\n\n工作动态\n\n正文。", "x")
+        == "峡江苗族侗族自治州"
+    )

@@ -1,0 +1,153 @@
+"""The years a document speaks about: every year it names, and what its "今年" means.
+
+Every function takes text already passed through :func:`ingest.clean.clean_text`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lixia_qa import zh
+
+_TARGET_BEFORE_RE = re.compile(r"(?:(?<!截)(?<!截止)[至到]|[-—–~～])\s*$")
+_TARGET_AFTER_RE = re.compile(r"^(?:远景|愿景)")
+_COMPARED_RE = re.compile(r"(?:比|较|同比|相比|对比)\s*$")
+_SENTENCE_RE = re.compile(r"[^。！？；\n]+")
+_THIS_YEAR_RE = re.compile(r"今年|年内|全年|本年")
+_PAST_START_RE = re.compile(r"^\s*(\d{4})年[，,]")
+_PAST_MARK_RE = re.compile(r"夺得|获得|荣获|取得|实现了|完成了|成功|了")
+_FUTURE_MARK_RE = re.compile(r"将|计划|力争|预计|争取|拟")
+_LOOK_BACK_RE = re.compile(r"(?:回望|回顾|过去的)\s*(\d{4})年")
+_HEAD_LINES = 12  # a bulletin's opening sentence is looked for among the first lines
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def extract_years(text: str) -> tuple[int, ...]:
+    """Every year 1900-2100 written as ``YYYY年``/``二〇二三年`` (both ends of a range),
+    sorted and unique."""
+    years: set[int] = set()
+    for mention in zh.find_years(text, two_digit=False):
+        years.add(mention.year)
+        if mention.range_end:
+            years.add(mention.range_end)
+    return tuple(sorted(years))
+
+
+def _spoken_years(sentence: str) -> list[int]:
+    """Years a sentence talks about: not targets (``到2025年``, ``2035年远景目标``, the
+    end of ``2021-2025年``) nor comparison bases (``比2019年``)."""
+    years = []
+    for mention in zh.find_years(sentence, two_digit=False):
+        before, after = sentence[: mention.start], sentence[mention.end :]
+        if mention.range_end or _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
+            continue  # a span of years (a plan period) or a target
+        if _COMPARED_RE.search(before):
+            continue
+        if 1990 <= mention.year <= 2100:
+            years.append(mention.year)
+    return years
+
+
+def _most_common(years: list[int]) -> int | None:
+    counts = Counter(years)
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+def _past_years(sentences: list[str]) -> list[int]:
+    """Years told as done: ``2019年，…成功夺得…`` (no future word) or ``回望2022年``."""
+    past = [int(y) for s in sentences for y in _LOOK_BACK_RE.findall(s)]
+    for sentence in sentences:
+        match = _PAST_START_RE.match(sentence)
+        if match and _PAST_MARK_RE.search(sentence) and not _FUTURE_MARK_RE.search(sentence):
+            past.append(int(match.group(1)))
+    return past
+
+
+# "2023年是…之年": a whole year announced; with "今年以来…" the text reviews the year before
+_COMING_RE = re.compile(r"((?:19|20)\d{2})年是[^。；]{0,40}之年")
+_REVIEW_RE = re.compile(r"今年以来|今年共|今年[^。]{0,12}(?:完成|实现|达到|建成|交付)")
+
+
+def _coming_years(sentences: list[str]) -> list[int]:
+    """Years only ever named as the coming year (``N年是…之年``), never otherwise."""
+    announced = {int(y) for s in sentences for y in _COMING_RE.findall(s)}
+    other = {y for s in sentences for y in _spoken_years(_COMING_RE.sub("", s))}
+    return sorted(announced - other)
+
+
+_REVIEW_TITLE_RE = re.compile(
+    r"总结|回顾|盘点|完成情况|执行情况|进展情况|工作情况|年报|述职|成绩单|答卷"
+)
+
+
+# the title of a statistical bulletin or yearbook of year N: about N whenever published
+_BULLETIN_TITLE_RE = re.compile(r"公报|年鉴|统计年报|决算")
+
+
+def title_year(title: str, published: int | None) -> int | None:
+    """The year a title fixes: the first year of a plan period (``2023—2027年行动计划``)
+    published before or in that year; the year N of a review (``2024年…完成情况``,
+    ``…工作总结``) published in N+1; the year N of a bulletin (``2015年…统计公报``)
+    published in N or later; the one year a title names when nothing dates the document.
+    ``None`` otherwise (the publication year rules)."""
+    span = zh.year_range(title)
+    if span and (published is None or published <= span[0]):
+        return span[0]
+    named = {m.year for m in zh.find_years(title, two_digit=False) if not m.range_end}
+    if len(named) != 1:
+        return None
+    year = next(iter(named))
+    if published is None:
+        return year
+    if published >= year and _BULLETIN_TITLE_RE.search(title):
+        return year
+    if published == year + 1 and _REVIEW_TITLE_RE.search(title):
+        return year
+    return None
+
+
+_OPENING_YEAR_RE = re.compile(r"^\s*((?:19|20)\d{2})年[，,]")
+
+
+def bulletin_year(title: str, text: str, published: int | None) -> int | None:
+    """The year of a bulletin whose title names none: the year its account opens with
+    (``2023年，全市…`` as the first sentence of a paragraph), when not after publication.
+    ``全年``, ``年末`` and ``比上年`` in it then speak of that year."""
+    if not _BULLETIN_TITLE_RE.search(title) or zh.find_years(title, two_digit=False):
+        return None
+    for line in _lines(text)[:_HEAD_LINES]:
+        match = _OPENING_YEAR_RE.match(line)
+        if match and (published is None or int(match.group(1)) <= published):
+            return int(match.group(1))
+    return None
+
+
+def document_year(text: str, date: str | None, title: str = "") -> int | None:
+    """The year the document speaks about: what its "今年" means.
+
+    In order: the year the title fixes (:func:`title_year`: a plan's first year, the
+    reviewed year of a review, a bulletin's year) or a bulletin's opening sentence
+    (:func:`bulletin_year`); the publication date's year; the year named in sentences about
+    今年/年内/全年; the year after one told as done (``2019年，…夺得…`` then "今年"); the
+    most mentioned year (the latest on a tie). Target years are never counted.
+    """
+    published = int(date[:4]) if date else None
+    fixed = title_year(title, published) or bulletin_year(title, text, published)
+    if fixed or published:
+        return fixed or published
+    sentences = _SENTENCE_RE.findall(text)
+    this_year = [s for s in sentences if _THIS_YEAR_RE.search(s)]
+    named = _most_common([y for s in this_year for y in _spoken_years(s)])
+    if named:
+        return named
+    past = _past_years(sentences)
+    if past and this_year:
+        return max(past) + 1
+    coming = _coming_years(sentences)
+    if coming and any(_REVIEW_RE.search(s) for s in this_year):
+        return min(coming) - 1
+    return _most_common([y for s in sentences for y in _spoken_years(s)])
