@@ -175,6 +175,9 @@ class DocumentOut(BaseModel):
     source: str
     chars: int
     doc_number: str = ""
+    date_source: str = Field(
+        "", description="where the date (or the year) was read: visible label, meta, text, …"
+    )
     text: str | None = None
 
     @classmethod
@@ -188,6 +191,7 @@ class DocumentOut(BaseModel):
             source=d.source,
             chars=len(d.text),
             doc_number=d.doc_number,
+            date_source=d.date_source,
             text=d.text if with_text else None,
         )
 

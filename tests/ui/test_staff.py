@@ -83,3 +83,15 @@ def test_the_script_makes_no_other_calls() -> None:
         ("GET", "/api/jobs/"),
         ("GET", "/api/feedback.csv"),
     }
+
+
+def test_without_a_key_the_panel_says_how_to_switch_staff_functions_on() -> None:
+    html = panel_html([".txt"], 1000, enabled=False)
+    assert "工作人员功能未开启" in html and "LIXIA_ADMIN_KEY" in html and "重启" in html
+    assert "data-act" not in html  # nothing to press that would only answer 403
+
+
+def test_job_states_and_outcomes_are_said_in_chinese() -> None:
+    assert "queued: '排队等候'" in STAFF_JS and "running: '正在重建索引'" in STAFF_JS
+    assert "upload: '已收录'" in STAFF_JS and "delete: '已删除'" in STAFF_JS
+    assert "trigger('click', {act: 'refresh'})" in STAFF_JS  # the header and 文档 follow
