@@ -19,9 +19,7 @@ SWITCHED_OFF = """
 <div class="staff">
   <div class="notice error"><strong>工作人员功能未开启。</strong>
   上传、删除文档和导出用户反馈需要管理密钥。请管理员在服务器的环境变量或项目目录的 .env 文件中设置
-  LIXIA_ADMIN_KEY（一串足够长的随机字符，例如用
-  python -c "import secrets; print(secrets.token_urlsafe(32))" 生成），然后重启服务，
-  再在这里输入该密钥登录。</div>
+  <code>LIXIA_ADMIN_KEY</code>（一串足够长的随机字符），然后重启服务，再在这里输入该密钥登录。</div>
 </div>
 """
 

@@ -89,6 +89,8 @@ def test_without_a_key_the_panel_says_how_to_switch_staff_functions_on() -> None
     html = panel_html([".txt"], 1000, enabled=False)
     assert "工作人员功能未开启" in html and "LIXIA_ADMIN_KEY" in html and "重启" in html
     assert "data-act" not in html  # nothing to press that would only answer 403
+    shown = re.sub(r"<[^>]+>", "", html)
+    assert set(re.findall(r"[A-Za-z_]{2,}", shown)) == {"LIXIA_ADMIN_KEY", "env"}  # .env
 
 
 def test_job_states_and_outcomes_are_said_in_chinese() -> None:
