@@ -159,13 +159,16 @@ def _label(cell: str) -> str:
 
 
 def _header_rows(rows: list[list[str]]) -> int:
-    """1, or 2 when the first row leaves cells empty (a group heading spans them) and the
-    second fills them with more column names."""
-    if len(rows) < 3 or not any(not c for c in rows[0]):
+    """1, or 2 when the second row names columns too: it fills cells the first leaves
+    empty (a group heading spans them), or it leaves empty the cell of a heading spanning
+    both rows (``年份`` over nothing, ``Ⅰ类水质`` over ``比例（%）``) and figures follow."""
+    if len(rows) < 3 or not _header_like(rows[1]):
         return 1
-    second = rows[1]
-    fills = any(not top and sub for top, sub in zip(rows[0], second, strict=True))
-    return 2 if fills and _header_like(second) else 1
+    first, second = rows[0], rows[1]
+    fills = any(not top and sub for top, sub in zip(first, second, strict=True))
+    spanned = any(top and not sub for top, sub in zip(first, second, strict=True))
+    figures_follow = any(is_number(c) for c in rows[2])
+    return 2 if fills or (spanned and figures_follow) else 1
 
 
 def _two_column_header(rows: list[list[str]]) -> bool:

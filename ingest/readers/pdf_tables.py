@@ -29,6 +29,7 @@ from lixia_qa.zh import HAN_RE
 _LINE_TOLERANCE = 3.0  # points: words this close vertically are on one line
 _CAPTION_RE = re.compile(r"^\s*(?:附\s*)?表\s*[\d一二三四五六七八九十]+")
 _ROW_MAX = 60  # a longer line under a caption is prose, not a row
+_PROSE_RE = re.compile(r"[，。；：！？]")
 _PAGE_NUMBER_RE = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$")
 
 
@@ -101,7 +102,17 @@ def word_rows(words: list[dict[str, Any]]) -> list[list[str]]:
             k = min(range(width), key=lambda i: abs(centres[i] - centre))
             cells[k] = _join(cells[k], word["text"])
         rows.append(cells)
-    return rows
+    return _one_header(rows)
+
+
+def _one_header(rows: list[list[str]]) -> list[list[str]]:
+    """The lines above the first line of figures, when there are several (a heading set
+    on two or three lines, ``年份`` between them), as one header row, column by column."""
+    first = next((i for i, r in enumerate(rows) if any(is_number(c) for c in r)), 0)
+    if not 2 <= first <= 3:
+        return rows
+    header = ["".join(r[j] for r in rows[:first]) for j in range(len(rows[0]))]
+    return [header, *rows[first:]]
 
 
 def _wider_than_box(lines: list[dict[str, Any]], box: tuple[float, float, float, float]) -> bool:
@@ -128,6 +139,12 @@ def _band_table(page: Any, lines: list[dict[str, Any]], top: float, bottom: floa
     return PageTable(text, box, bool(text))
 
 
+def _ruled_below(caption: dict[str, Any], taken: list[tuple[float, float, float, float]]) -> bool:
+    """A table already found starts right under the caption (within three line heights)."""
+    height = caption["bottom"] - caption["top"]
+    return any(0 <= box[1] - caption["bottom"] <= 3 * height for box in taken)
+
+
 def _caption_tables(
     page: Any, lines: list[dict[str, Any]], taken: list[tuple[float, float, float, float]]
 ) -> list[PageTable]:
@@ -138,14 +155,15 @@ def _caption_tables(
         ln for ln in lines if not any(b[1] <= (ln["top"] + ln["bottom"]) / 2 <= b[3] for b in taken)
     ]
     for i, line in enumerate(free):
-        if not _CAPTION_RE.match(line["text"]):
+        if not _CAPTION_RE.match(line["text"]) or _ruled_below(line, taken):
             continue
         rows: list[dict[str, Any]] = []
         for below in free[i + 1 :]:
             text = below["text"].strip()
             height = below["bottom"] - below["top"]
             far = rows and below["top"] - rows[-1]["bottom"] > 2 * height
-            if far or len(text) > _ROW_MAX or text[-1:] in "。；：" or len(text.split()) < 2:
+            prose = bool(_PROSE_RE.search(text))  # a sentence, not a row of cells
+            if far or prose or len(text) > _ROW_MAX or len(text.split()) < 2:
                 break
             if _PAGE_NUMBER_RE.match(text):
                 break

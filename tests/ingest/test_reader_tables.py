@@ -86,3 +86,18 @@ def test_word_rows_place_words_by_column() -> None:
         ["茶叶", "吨", "820"],
         ["#毛尖", "吨", "75"],
     ]
+
+
+def test_word_rows_join_a_heading_set_on_several_lines() -> None:
+    words = [
+        _word("甲类", 150, 100),
+        _word("乙类", 250, 100),
+        _word("年份", 60, 112),
+        _word("比例", 150, 124),
+        _word("比例", 250, 124),
+        *(_word(f"{2020 + i}年", 50, 140 + 16 * i) for i in range(3)),
+        *(_word(f"8{i}.5", 150, 140 + 16 * i) for i in range(3)),
+        *(_word(f"1{i}.5", 250, 140 + 16 * i) for i in range(3)),
+    ]
+    rows = word_rows(words)
+    assert rows[:2] == [["年份", "甲类比例", "乙类比例"], ["2020年", "80.5", "10.5"]]

@@ -120,3 +120,20 @@ def test_a_form_whose_rows_run_wider_than_its_first_gets_no_labels() -> None:
     text, (table,) = tables_as_records(form)
     assert text == "单位名称；成立时间\n开户银行；开户帐号；备注\n联系人；电话"
     assert not any(table.columns)
+
+
+def test_a_second_header_row_under_a_heading_spanning_both() -> None:
+    rows = [
+        ["年份", "甲类水质", "乙类水质"],
+        ["", "比例（%）", "比例（%）"],
+        ["2021年", "80.5", "19.5"],
+    ]
+    text, (table,) = tables_as_records(format_table(rows))
+    assert table.columns == ("年份", "甲类水质比例（%）", "乙类水质比例（%）")
+    assert text == "年份：2021年；甲类水质比例（%）：80.5；乙类水质比例（%）：19.5"
+    plain = [
+        ["项目", "牵头单位", "备注"],
+        ["", "县林业局", "春季"],
+        ["植树造林", "县林业局", "秋季"],
+    ]
+    assert tables_as_records(format_table(plain))[1][0].columns == ("项目", "牵头单位", "备注")
