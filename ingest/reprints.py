@@ -26,11 +26,16 @@ from lixia_qa.zh import HAN, SURNAMES
 _MAX_SPAM = 200  # a longer line is running text
 _URL_RE = re.compile(r"(?:https?://|www\.)[\w./?=&%#:~+-]+", re.I)
 _HEX_ID_RE = re.compile(r"\b[0-9a-f]{24,}\b")
+# a call to act on an advert, or a reprint site's boilerplate: enough on its own
 _AD_RE = re.compile(
-    r"扫码(?:领取|关注|添加|下载|进群)|加微信|微信号\s*[:：]|加\s*(?:QQ|qq)|QQ群|客服电话|免费领取|限时优惠|"
-    r"点击(?:进入|查看|购买|下载|领取)|立即(?:下载|购买|注册)|博彩|彩票|棋牌|赌场|代开发票|办证|刷单|"
-    r"贷款秒批|无抵押贷款|广告(?:位|合作|投放)|本站(?:声明|不承担)|转载请注明|版权归原作者"
+    r"扫码(?:领取|关注|添加|下载|进群)|加微信|微信号\s*[:：]|加\s*(?:QQ|qq)|QQ群|免费领取|限时优惠|"
+    r"点击(?:进入|查看|购买|下载|领取)|立即(?:下载|购买|注册)|广告(?:位|合作|投放)|"
+    r"本站(?:声明|不承担)|转载请注明|版权归原作者"
 )
+# spam trades: words government text also uses (福利彩票, 不动产办证), so only with a
+# way to contact the advertiser on the same line
+_TRADE_RE = re.compile(r"博彩|彩票|棋牌|赌场|代开发票|办证|刷单|贷款秒批|无抵押贷款")
+_CONTACT_RE = re.compile(r"微信|QQ|qq|电话|手机|联系|咨询|https?://|www\.", re.I)
 _SENTENCE_RE = re.compile(r"[，。；！？]")
 _LABELLED_RE = re.compile(rf"^[{HAN}A-Za-z]{{1,8}}\s*[:：]")  # 来源URL：… is a field, not spam
 _COMPANY = r"(?:有限责任公司|股份有限公司|有限公司|集团|工作室|事务所|研究院|商行)"
@@ -54,7 +59,7 @@ def _is_spam(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > _MAX_SPAM or is_table_row(text):
         return False
-    if _AD_RE.search(text):
+    if _AD_RE.search(text) or (_TRADE_RE.search(text) and _CONTACT_RE.search(text)):
         return True
     if _LABELLED_RE.match(text):
         return False  # 来源URL：… is a field of the page

@@ -15,12 +15,15 @@ def test_spam_lines_go_and_addresses_in_sentences_stay() -> None:
         "9f3a1c77d02e4b6fa5c0e1d2b3a49876: 相关新闻：松涛镇开展植树活动\n"
         "更多精彩请访问 www.example-mirror.com\n"
         "扫码领取本地补贴攻略\n"
+        "专业代开发票 电话13800000000\n"
+        "不动产办证大厅位于县政务服务中心二楼\n"
         "加微信：abc123 了解更多\n"
         "申请人登录政务服务网（https://zwfw.example.gov.cn）提交材料，当场受理。\n"
         "来源URL：https://www.example.gov.cn/a/1.html"
     )
     assert strip_spam_lines(text) == (
         "全镇新建公厕4座。\n"
+        "不动产办证大厅位于县政务服务中心二楼\n"
         "申请人登录政务服务网（https://zwfw.example.gov.cn）提交材料，当场受理。\n"
         "来源URL：https://www.example.gov.cn/a/1.html"
     )
