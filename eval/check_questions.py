@@ -21,6 +21,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from lixia_qa import zh
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = ROOT / "eval" / "questions.jsonl"
 SEED_DIRS = [ROOT / "seeds", Path("/work/shared/seeds")]
@@ -66,7 +68,7 @@ OWNER_SLICES = 4
 
 _WS_RE = re.compile(r"\s+")
 _ID_RE = re.compile(r"^q\d{3,}$")
-_DIGIT_RE = re.compile(r"[0-9一二三四五六七八九十百千万两]")
+_DIGIT_RE = re.compile(rf"[0-9{zh.CN_NONZERO}{zh.CN_POWERS}{zh.LIANG}]")
 
 
 def _fullwidth_ascii(ch: str) -> bool:

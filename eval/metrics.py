@@ -7,6 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from lixia_qa import zh
+
 _WS = re.compile(r"\s+")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c - 0xFEE0).isalnum()}
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -50,7 +52,7 @@ def retrieval_hit(item: Mapping[str, Any], hits: Sequence[Mapping[str, Any]], k:
 def citations_valid(text: str, citations: Sequence[Mapping[str, Any]]) -> bool:
     """Every sentence of the answer ends with [n], and citation n's snippet contains it."""
     by_n = {c["n"]: normalise(c["snippet"]) for c in citations}
-    body = re.sub(r"^（\d{4}年）", "", text.strip())
+    body = re.sub(rf"^（(?:{zh.YEAR_4})年）", "", text.strip())  # the answer's （2024年）
     pieces = _MARKER.split(body)
     # pieces = [sentence, n, sentence, n, ..., trailing]
     if len(pieces) < 3 or normalise(pieces[-1]):

@@ -12,7 +12,7 @@ from lixia_qa import zh
 from lixia_qa.types import Chunk, Document, Section
 
 # Characters that may never open a chunk (closing quotes/brackets, clause punctuation).
-_NO_START = "，。、；：？！…）)】》」』”’,.;:?!"
+_NO_START = zh.CLAUSE_END + zh.SENTENCE_END + zh.ELLIPSIS + "." + zh.CLOSERS
 _CLOSERS = re.escape(zh.CLOSERS)
 # Zero-width regex separators, coarse to fine; lookbehind keeps the punctuation
 # with the sentence it ends and never splits before a closing quote.
@@ -20,8 +20,8 @@ SEPARATORS = [
     r"\n\n+",
     r"\n",
     rf"(?<=[{zh.SENTENCE_END}])(?![{_CLOSERS}])",
-    rf"(?<=[；;…])(?![{_CLOSERS}…])",
-    rf"(?<=[，,、：:])(?![{_CLOSERS}])",
+    rf"(?<=[{zh.SEMICOLONS}{zh.ELLIPSIS}])(?![{_CLOSERS}{zh.ELLIPSIS}])",
+    rf"(?<=[{zh.CLAUSE_BREAKS}{zh.LIST_COMMA}])(?![{_CLOSERS}])",
     "",
 ]
 

@@ -29,10 +29,8 @@ from lixia_qa import zh
 
 logger = logging.getLogger(__name__)
 
-_HAN = zh.HAN
-_CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_CJK = f"[{_HAN}{_CJK_PUNCT}]"  # a Chinese character or a Chinese-only punctuation mark
-_CJK_TEXT = f"[{_HAN}{_CJK_PUNCT}“”‘’…—·]"  # also the marks Chinese text shares
+_CJK = f"[{zh.HAN}{zh.CJK_PUNCT}]"  # a Chinese character or a Chinese-only punctuation mark
+_CJK_TEXT = f"[{zh.HAN}{zh.CJK_PUNCT}“”‘’…—·]"  # also the marks Chinese text shares
 _HAN_RE = zh.HAN_RE
 _CJK_RE = re.compile(_CJK)
 
@@ -57,15 +55,15 @@ _FURNITURE_RES = tuple(
         r"^(?:扫码|扫描二维码|长按(?:识别)?二维码)",
         r"^(?:责任编辑|值班编辑|编辑|责编|审核|审校|校对|美编|组版|排版|签发|终审|复审|初审|监制|制图) *[:：]",
         r"^[（(]此件[^（）()]{1,10}[）)]$",
-        r"^第 *[A-Z]?[0-9一二三四五六七八九十百]+ *版(?: *[:：].{0,20})?$",
+        rf"^第 *[A-Z]?[0-9{zh.CN_NONZERO}十百]+ *版(?: *[:：].{{0,20}})?$",
         r"^[-—–－ ]*\d{1,3}[-—–－ ]*$|^第 *\d+ *页(?: *共 *\d+ *页)?$|^\d+ */ *\d+$",
         r"^(?:[▲△▼↑]|图为|图[:：]|[（(]图)",
         r"(?:^|[ /])(?:摄|供图)[）)]?$|^[（(][^（）()]*(?:摄|供图)[）)]$",
     )
 )
 _QR_RE = _FURNITURE_RES[0]
-_SENTENCE_PUNCT_RE = re.compile(r"[，。、；！？,;!?]")
-_FULL_STOP_RE = re.compile(r"[。！？；]")
+_SENTENCE_PUNCT_RE = re.compile(rf"[{zh.COMMAS}{zh.LIST_COMMA}{zh.SEMICOLONS}{zh.SENTENCE_END}]")
+_FULL_STOP_RE = re.compile(rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 
 _PAREN_PAIR_RE = re.compile(r"\(([^()\n]*)\)")
 _ASCII_PUNCT_RE = re.compile(r"[,:;?!()]")
@@ -77,19 +75,21 @@ _SPACED_DIGITS_RE = re.compile(r"(?<!\d)\d(?: \d){2,}(?!\d)")
 _TIMES_RE = re.compile(r"(?<=\d) *× *(?=\d)")
 _PERCENT_RE = re.compile(r"(?<=\d) +(?=%)")
 _RANGE_RE = re.compile(r"(?<=\d)(?: +([-~～]) *| *([-~～]) +)(?=\d)")
-_DIGIT_HAN_RE = re.compile(rf"(?<=[\d%]) +(?=[{_HAN}])|(?<={_CJK}) +(?=\d)")
+_DIGIT_HAN_RE = re.compile(rf"(?<=[\d%]) +(?=[{zh.HAN}])|(?<={_CJK}) +(?=\d)")
 
-_LETTER_SPACED_RE = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: +[{_HAN}](?![{_HAN}])){{2,}}")
+_LETTER_SPACED_RE = re.compile(rf"(?<![{zh.HAN}])[{zh.HAN}](?: +[{zh.HAN}](?![{zh.HAN}])){{2,}}")
 _CJK_SPACE_RE = re.compile(rf"(?<={_CJK_TEXT}) +(?={_CJK_TEXT})")
 _PUNCT_SPACE_RE = re.compile(
-    rf"(?<=[{_CJK_PUNCT}“”‘’]) +(?={_CJK_TEXT})|(?<={_CJK_TEXT}) +(?=[{_CJK_PUNCT}“”‘’])"
+    rf"(?<=[{zh.CJK_PUNCT}“”‘’]) +(?={_CJK_TEXT})|(?<={_CJK_TEXT}) +(?=[{zh.CJK_PUNCT}“”‘’])"
 )
 
-_SENT_END = zh.SENTENCE_END + "；：…;:"
+_SENT_END = zh.SENTENCE_END + zh.SEMICOLONS + zh.COLONS + zh.ELLIPSIS
 _CLOSERS = zh.CLOSERS
-_NO_LINE_START = "，。、；：？！”’）》」』】〕…,;:?!)%"
-_ORPHAN_RE = re.compile(rf"^(?:[{re.escape(_NO_LINE_START)}]|[{_HAN}][，、])")
-_LABEL_LINE_RE = re.compile(r"^[^，。：:\s]{1,8}[：:]")
+_NO_LINE_START = zh.CLAUSE_END + zh.SENTENCE_END + zh.ELLIPSIS + zh.CLOSERS + "%"
+_ORPHAN_RE = re.compile(
+    rf"^(?:[{re.escape(_NO_LINE_START)}]|[{zh.HAN}][{zh.COMMAS}{zh.LIST_COMMA}])"
+)
+_LABEL_LINE_RE = re.compile(rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.COLONS}\s]{{1,8}}[{zh.COLONS}]")
 _BLANKS_RE = re.compile(r"\n{3,}")
 
 

@@ -27,13 +27,11 @@ from ingest.commitment_tables import table_commitments
 from ingest.owners import FIELD_NAME, Owners, dedupe, parse_owners, parse_record, split_names
 from lixia_qa import zh
 from lixia_qa.types import Commitment, Table
-from lixia_qa.zh import HAN
 
 __all__ = ["parse_commitments", "parse_record", "split_names", "task_span"]
 
 logger = logging.getLogger(__name__)
 
-_HAN = HAN
 # One record: an opening parenthesis, a field name and colon, then anything up to the
 # closing parenthesis on the same line (one level of nested parentheses allowed).
 _RECORD_RE = re.compile(

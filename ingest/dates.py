@@ -24,7 +24,7 @@ from lixia_qa import zh
 
 _D = rf"[\d{zh.CN_DIGITS}十]"
 _DATE_RE = re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,3}})\s*[日号])?")
-_ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
+_ISO_DATE_RE = re.compile(rf"(?<!\d)({zh.YEAR_DIGITS})[-/.](\d{{1,2}})(?:[-/.](\d{{1,2}}))?(?!\d)")
 # a date label: 日期, 发布日期, 发布时间, 成文日期, 时间, 发文日期, …, bare or in brackets
 # (``[ 成文日期 ]``, ``【发布时间】``), not inside a word (``会议时间``)
 _LABEL = r"(?:发布|发文|成文|印发|公开|更新|生成)?(?:时间|日期)"

@@ -28,6 +28,7 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
+from lixia_qa import zh
 from lixia_qa.types import Commitment
 from lixia_qa.zh import COMPOUND_SURNAMES, HAN, SURNAMES
 
@@ -35,14 +36,14 @@ logger = logging.getLogger(__name__)
 
 MIN_LEN, MAX_LEN = 2, 20
 
-_HAN = HAN
-
 
 def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-_ITEM_RE = re.compile(r"[^、，,：:；;。！？!?（）()“”\"‘’《》〈〉【】\[\]…—\s]+")
+_ITEM_RE = re.compile(
+    rf"[^{zh.CLAUSE_END}{zh.SENTENCE_END}{zh.ELLIPSIS}（）()“”\"‘’《》〈〉【】\[\]—\s]+"
+)
 _ENUM_DELIMS = "、：:"
 _STRONG_UNIT = (
     "街道办事处|办事处|管理委员会|委员会|管委会|办公室|人民政府|政府|检察院|法院|分局|局|"
@@ -59,29 +60,29 @@ _NOT_UNIT_WORDS = _words(
     "举办 创办 承办 主办 督办 代办 帮办 兴办 开办"
 )
 _CONJ_RE = re.compile(r"[和与及]")
-_HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
+_HAN_CHAR_RE = re.compile(rf"[{HAN}]")
 _DIGIT_RE = re.compile(r"\d")
 _PLACE_SUFFIX_RE = re.compile(r"(?:项目|工程|产业园|园区|公园|园|中心|广场|大厦|水库|片区|路|街)$")
-_ROAD_RE = re.compile(rf"^[{_HAN}]{{2,4}}(?:路|街|大街|大道)$")
+_ROAD_RE = re.compile(rf"^[{HAN}]{{2,4}}(?:路|街|大街|大道)$")
 # ``槿椿泺园等113万平方米项目``: an enumeration closed by 等 and a number.
-_ETC_RE = re.compile(r"等(?=[\d一二三四五六七八九十百千万两几多])")
-_ADMIN_START_RE = re.compile(rf"^(?:[区市县省]|[{_HAN}]{{2,3}}[省市区县])")
+_ETC_RE = re.compile(rf"等(?=[\d{zh.CN_NONZERO}{zh.CN_POWERS}{zh.LIANG}几多])")
+_ADMIN_START_RE = re.compile(rf"^(?:[区市县省]|[{HAN}]{{2,3}}[省市区县])")
 # An administrative prefix right after a preposition or conjunction: 由区商务局.
 _ANCHOR_RE = re.compile(r"(?<=[由对向在从把被将让使与和及经据按请同会联])[区市县省]")
-_NAME_CHARS_RE = re.compile(rf"^[{_HAN}A-Za-z0-9]+$")
-_HAN_NAME_RE = re.compile(rf"^[{_HAN}]{{2,4}}$")
+_NAME_CHARS_RE = re.compile(rf"^[{HAN}A-Za-z0-9]+$")
+_HAN_NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}$")
 _QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"]")
 _BYLINE_LABELS = (
     "记者|通讯员|实习生|摄影|责任编辑|责编|编辑|美编|组版|校对|审核|作者|文/图|文/片|文图"
 )
 _LABEL_WORDS = frozenset(_BYLINE_LABELS.split("|"))
 _BYLINE_RE = re.compile(
-    rf"(?:{_BYLINE_LABELS})[ \t\u3000:：]+((?:[{_HAN}]{{2,4}}(?:[ \t\u3000、，,]+|$))+)",
+    rf"(?:{_BYLINE_LABELS})[ \t\u3000:：]+((?:[{HAN}]{{2,4}}(?:[ \t\u3000、，,]+|$))+)",
     re.MULTILINE,
 )
 _SPEAKER_RE = re.compile(
     rf"(?:书记|区长|县长|市长|主任|局长|部长|董事长|总经理|经理|负责人|院长|校长|主席|同志|^)"
-    rf"(?P<name>[{_HAN}]{{2,4}}?)(?:表示|说|介绍|指出|强调|谈到)"
+    rf"(?P<name>[{HAN}]{{2,4}}?)(?:表示|说|介绍|指出|强调|谈到)"
 )
 # Characters that never occur in a person's name in running text.
 _NOT_NAME_CHARS = frozenset(
@@ -296,8 +297,8 @@ def _text_names(text: str, corpus: str) -> Iterator[str]:
 
 
 _PREPOSITIONS = "在对向从把被将让与和及于全各本该我"
-_ADMIN_NAME_RE = re.compile(rf"([{_HAN}]{{2,3}})[区县市]")
-_DISTRICT_RE = re.compile(rf"([{_HAN}]{{2,3}})[区县](?!域|别|间|分|块|位|长|委|级)")
+_ADMIN_NAME_RE = re.compile(rf"([{HAN}]{{2,3}})[区县市]")
+_DISTRICT_RE = re.compile(rf"([{HAN}]{{2,3}})[区县](?!域|别|间|分|块|位|长|委|级)")
 
 
 def place_stems(

@@ -41,12 +41,14 @@ _BANNER = 8  # a first line this short is a banner/slogan when a longer heading 
 _NOTICE_TITLE_RE = re.compile(
     r"^关于.{2,80}的(?:通知|通报|意见|决定|批复|报告|函|公告|方案|办法|规定|请示)$"
 )
-_SENTENCE_END = "。！？；：，、…"
+# what a title or a name line never ends with: a sentence, clause or list mark
+_LINE_END_MARKS = zh.SENTENCE_END + zh.CLAUSE_END + zh.ELLIPSIS
+_NO_MARK = rf"[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COLONS}\s]"
 _BODY_RE = re.compile(
-    r"^[^，。；：！？\s]{2,30}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协)$"
+    rf"^{_NO_MARK}{{2,30}}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协)$"
 )
 _SIGNER_RE = re.compile(
-    r"^[^，。；：！？\s]{2,30}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
+    rf"^{_NO_MARK}{{2,30}}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
     r"|[^格布结开大当出变]局|厅|中心|委|办)$"
 )
 _SOURCE_LABEL_RE = re.compile(r"^来源\s*[:：]\s*")
@@ -63,7 +65,7 @@ _NOT_TITLE_RE = re.compile(
 )
 
 _DOC_NUMBER_RE = re.compile(
-    rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*((?:19|20)\d{{2}})\s*[〕\]］】)）]\s*[第]?\d{{1,4}}\s*号"
+    rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*({zh.YEAR_DIGITS})\s*[〕\]］】)）]\s*[第]?\d{{1,4}}\s*号"
 )
 _DOC_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文号|发文号)\s*[\]】］]?\s*[:：]?\s*")
 
@@ -82,7 +84,7 @@ def _is_date_line(line: str) -> bool:
 def _headline(line: str) -> bool:
     return (
         len(line) <= MAX_TITLE
-        and line[-1] not in _SENTENCE_END
+        and line[-1] not in _LINE_END_MARKS
         and not is_byline(line)
         and not _is_date_line(line)
         and not _BODY_RE.match(line)

@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from lixia_qa import zh
 from lixia_qa.zh import HAN
 
-_HAN = HAN
 # A field name: 2-4 Han characters ending in 领导/单位/部门, or 责任人/负责人/联系人.
-FIELD_NAME = rf"(?:[{_HAN}]{{2,4}}?(?:领导|单位|部门)|责任人|负责人|联系人)"
+FIELD_NAME = rf"(?:[{HAN}]{{2,4}}?(?:领导|单位|部门)|责任人|负责人|联系人)"
 _FIELD_RE = re.compile(rf"(?:^|(?<=[；;，,\s]))(?P<name>{FIELD_NAME})\s*[：:]")
 _LEADER_FIELD_RE = re.compile(r"领导|人$")
 _LEAD_UNIT_FIELD_RE = re.compile(r"^(?:牵头|主办|主责|主管|主要)")
@@ -22,7 +22,7 @@ _PARTNER_FIELD_RE = re.compile(r"^(?:配合|协办|协助|协同|参与)")
 
 _NAME_SEP_RE = re.compile(r"[，,]")
 _ITEM_SEP_RE = re.compile(r"[、]")
-_ITEM_STRIP = " \t\u3000；;。.：:"
+_ITEM_STRIP = " \t\u3000." + zh.SEMICOLONS + zh.SENTENCE_END + zh.COLONS
 # Territorial unit types that an enumeration may share: 建新、解放路、文东街道办事处.
 _PLACE_SUFFIX_RE = re.compile(
     r"(?:街道办事处|街道|镇人民政府|乡人民政府|镇|乡|社区居委会|居委会|社区|村委会)$"

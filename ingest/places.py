@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ingest.lexicon import word_tag
 from lixia_qa.types import Place
-from lixia_qa.zh import AREA_NOUNS, HAN
+from lixia_qa.zh import AREA_NOUNS, HAN, YEAR_DIGITS
 
 DIVISIONS = Path(__file__).resolve().parent / "data" / "divisions.tsv"
 NOWHERE = Place()
@@ -55,7 +55,7 @@ _TOWN_RE = re.compile(
 )
 _TOWN_ALONE_RE = re.compile(rf"((?:(?![省市县区州镇乡])[{HAN}]){{2,4}}(?:镇|乡|街道))")
 _TITLE_LEAD_RE = re.compile(
-    r"^(?:[【\[（(][^】\]）)]{0,12}[】\]）)]|\s|关于|(?:19|20)\d{2}\s*年度?)+"
+    rf"^(?:[【\[（(][^】\]）)]{{0,12}}[】\]）)]|\s|关于|{YEAR_DIGITS}\s*年度?)+"
 )
 _MAX_NAME = 12
 

@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 
 from ingest.tables import is_table_row
-from lixia_qa.zh import HAN, SURNAMES
+from lixia_qa.zh import (
+    CLAUSE_END,
+    COMMAS,
+    HAN,
+    SEMICOLONS,
+    SENTENCE_END,
+    SURNAMES,
+    chinese_only,
+)
 
 _MAX_SPAM = 200  # a longer line is running text
 _URL_RE = re.compile(r"(?:https?://|www\.)[\w./?=&%#:~+-]+", re.I)
@@ -36,7 +44,7 @@ _AD_RE = re.compile(
 # way to contact the advertiser on the same line
 _TRADE_RE = re.compile(r"博彩|彩票|棋牌|赌场|代开发票|办证|刷单|贷款秒批|无抵押贷款")
 _CONTACT_RE = re.compile(r"微信|QQ|qq|电话|手机|联系|咨询|https?://|www\.", re.I)
-_SENTENCE_RE = re.compile(r"[，。；！？]")
+_SENTENCE_RE = re.compile(f"[{chinese_only(COMMAS + SENTENCE_END + SEMICOLONS)}]")
 _LABELLED_RE = re.compile(rf"^[{HAN}A-Za-z]{{1,8}}\s*[:：]")  # 来源URL：… is a field, not spam
 _COMPANY = r"(?:有限责任公司|股份有限公司|有限公司|集团|工作室|事务所|研究院|商行)"
 _ROLE = r"(?:法定代表人|法人|董事长|执行董事|总经理|创始人|CEO|董事|合伙人)"
@@ -46,7 +54,7 @@ _NAME = (
     rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
     r"(?=介绍|表示|成员|说|指出|认为|谈到|强调|称|等|，|。|、)"
 )
-_PIECE = r"[^，。；：、\s“”《》]{2,40}?"
+_PIECE = rf"[^{chinese_only(CLAUSE_END + SENTENCE_END)}\s“”《》]{{2,40}}?"
 # a company role and an honorary title, stacked with 、 before a name, in either order
 _PROMOTION_RE = re.compile(
     rf"{_PIECE}{_COMPANY}{_ROLE}(?:、{_PIECE}{_HONOUR})+{_NAME}"

@@ -36,9 +36,10 @@ _MARKERS: tuple[re.Pattern[str], ...] = tuple(
 )
 _ARTICLE_RANK = 2  # 第X条: the heading is the marker alone, the rest is body text
 _STOP_RE = re.compile(rf"[{zh.COMMAS}{zh.SEMICOLONS}{zh.COLONS}{zh.SENTENCE_END}]")
+_FULL_STOP_RE = re.compile(rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 _END_PUNCT = zh.CLAUSE_END + zh.SENTENCE_END + ".—" + zh.ELLIPSIS
 _DATE_LINE_RE = re.compile(
-    rf"^(?:\d{{4}}|[{zh.CN_DIGITS}]{{4}})年[\d{zh.CN_NONZERO}十]{{1,2}}月"
+    rf"^(?:{zh.YEAR_4})年[\d{zh.CN_NONZERO}十]{{1,2}}月"
     rf"(?:[\d{zh.CN_NONZERO}十]{{1,3}}日)?$"
 )
 _MAX_STANDALONE = 30
@@ -52,7 +53,7 @@ _BYLINE_RE = re.compile(
 def is_byline(line: str) -> bool:
     """True for a byline such as ``记者 张三``, ``文/片 某报`` or ``通讯员 李四 王五``."""
     line = line.strip()
-    return len(line) <= 60 and bool(_BYLINE_RE.match(line)) and not re.search("[。！？；]", line)
+    return len(line) <= 60 and bool(_BYLINE_RE.match(line)) and not _FULL_STOP_RE.search(line)
 
 
 def marker_rank(line: str) -> tuple[int, int] | None:

@@ -33,8 +33,9 @@ from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Commitment, Document
 
 _CLOSERS = f"[{re.escape(zh.SENTENCE_CLOSERS)}]*"
-# sentence ends (a run of them, with closing quotes/brackets) and line breaks
-SENTENCE_END = re.compile(
+# where answer units break: sentence ends and semicolons (a run of them, with closing
+# quotes/brackets), an ellipsis, line breaks
+UNIT_BREAK = re.compile(
     rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]+{_CLOSERS}|{zh.ELLIPSIS}{{1,2}}{_CLOSERS}|\n+"
 )
 LINE_END = re.compile(r"\n+")
@@ -83,7 +84,7 @@ def split_spans(
     text: str,
     start: int,
     end: int,
-    pattern: re.Pattern[str] = SENTENCE_END,
+    pattern: re.Pattern[str] = UNIT_BREAK,
     gaps: Sequence[tuple[int, int]] = (),
 ) -> list[Span]:
     """Pieces of ``text[start:end]`` ending at ``pattern``; ``gaps`` are cut out entirely."""
@@ -109,7 +110,7 @@ def clauses(text: str, span: Span) -> list[Span]:
 # a table's or a figure's caption (表5 …, 图2：…, 附表1 …): it names what is shown, even
 # when what is shown is an image the text does not hold
 CAPTION_RE = re.compile(
-    r"^(?:附\s*)?[表图]\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?(?:\s|[：:、．.]|$)"
+    rf"^(?:附\s*)?[表图]\s*[\d{zh.CN_NONZERO}十]+(?:[-－.．]\d+)?(?:\s|[：:、．.]|$)"
 )
 MAX_CAPTION = 80
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.tables import is_table_row, split_row
+from lixia_qa import zh
 
 # Words of site menus; a bar needs several of them.
 NAV_WORDS = frozenset(
@@ -202,13 +203,17 @@ def strip_exit_prompts(text: str) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
+# a Chinese sentence or clause mark: a link item (a headline in a list) has none
+_SENTENCE_MARK_RE = re.compile(f"[{zh.chinese_only(zh.COMMAS + zh.SENTENCE_END + zh.SEMICOLONS)}]")
+
+
 def _is_link_item(line: str) -> bool:
     item = line.strip()
     return (
         0 < len(item) <= _LINK_ITEM_MAX
         and bool(_LINK_ITEM_RE.search(item))
         and not is_table_row(item)
-        and not re.search(r"[，。；！？]", item)
+        and not _SENTENCE_MARK_RE.search(item)
     )
 
 

@@ -13,12 +13,12 @@ from lixia_qa import zh
 _TARGET_BEFORE_RE = re.compile(r"(?:(?<!截)(?<!截止)[至到]|[-—–~～])\s*$")
 _TARGET_AFTER_RE = re.compile(r"^(?:远景|愿景)")
 _COMPARED_RE = re.compile(r"(?:比|较|同比|相比|对比)\s*$")
-_SENTENCE_RE = re.compile(r"[^。！？；\n]+")
+_SENTENCE_RE = re.compile(rf"[^{zh.SENTENCE_END}{zh.SEMICOLONS}\n]+")
 _THIS_YEAR_RE = re.compile(r"今年|年内|全年|本年")
-_PAST_START_RE = re.compile(r"^\s*(\d{4})年[，,]")
+_PAST_START_RE = re.compile(rf"^\s*({zh.YEAR_DIGITS})年[{zh.COMMAS}]")
 _PAST_MARK_RE = re.compile(r"夺得|获得|荣获|取得|实现了|完成了|成功|了")
 _FUTURE_MARK_RE = re.compile(r"将|计划|力争|预计|争取|拟")
-_LOOK_BACK_RE = re.compile(r"(?:回望|回顾|过去的)\s*(\d{4})年")
+_LOOK_BACK_RE = re.compile(rf"(?:回望|回顾|过去的)\s*({zh.YEAR_DIGITS})年")
 _HEAD_LINES = 12  # a bulletin's opening sentence is looked for among the first lines
 
 
@@ -68,8 +68,10 @@ def _past_years(sentences: list[str]) -> list[int]:
 
 
 # "2023年是…之年": a whole year announced; with "今年以来…" the text reviews the year before
-_COMING_RE = re.compile(r"((?:19|20)\d{2})年是[^。；]{0,40}之年")
-_REVIEW_RE = re.compile(r"今年以来|今年共|今年[^。]{0,12}(?:完成|实现|达到|建成|交付)")
+_COMING_RE = re.compile(rf"({zh.YEAR_DIGITS})年是[^{zh.SENTENCE_END}{zh.SEMICOLONS}]{{0,40}}之年")
+_REVIEW_RE = re.compile(
+    rf"今年以来|今年共|今年[^{zh.SENTENCE_END}]{{0,12}}(?:完成|实现|达到|建成|交付)"
+)
 
 
 def _coming_years(sentences: list[str]) -> list[int]:
@@ -110,7 +112,7 @@ def title_year(title: str, published: int | None) -> int | None:
     return None
 
 
-_OPENING_YEAR_RE = re.compile(r"^\s*((?:19|20)\d{2})年[，,]")
+_OPENING_YEAR_RE = re.compile(rf"^\s*({zh.YEAR_DIGITS})年[{zh.COMMAS}]")
 
 
 def bulletin_year(title: str, text: str, published: int | None) -> int | None:

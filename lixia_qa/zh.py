@@ -64,6 +64,9 @@ SENTENCE_CLOSERS = QUOTE_CLOSERS + CORNER_CLOSERS + PAREN_CLOSERS
 # closing quotes and brackets (not 」』〕〗］)
 LEAD_MARKS = CLAUSE_END + SENTENCE_END + "." + QUOTE_CLOSERS + PAREN_CLOSERS + BRACKET_CLOSERS
 OPENERS = "“‘「『（(【《〔〖［"
+# the CJK symbols and punctuation block and the full-width forms of ASCII punctuation
+# (、。〈〉《》「」【】，：；！？（） …), as a class body: marks only Chinese text uses
+CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 
 SENTENCE_RE = re.compile(
     rf"[^{SENTENCE_END}{ELLIPSIS}\n]+(?:[{SENTENCE_END}]+|{ELLIPSIS}{{1,2}})?[{re.escape(CLOSERS)}]*"
@@ -77,6 +80,12 @@ _HALFWIDTH = {
 }
 _HALFWIDTH |= {ord(c): ord(c) - 0xFEE0 for c in _FULLWIDTH_SIGNS}
 _HALFWIDTH[0x3000] = 0x20  # ideographic space
+
+
+def chinese_only(marks: str) -> str:
+    """The marks of ``marks`` that only Chinese text writes, without the ASCII ones
+    (``chinese_only(COMMAS)`` is ``，``: a table cell may hold ``1,000``)."""
+    return "".join(ch for ch in marks if not ch.isascii())
 
 
 def is_han(ch: str) -> bool:
@@ -131,8 +140,10 @@ def cn_to_int(token: str) -> int | None:
     return int(value) if float(value).is_integer() else None
 
 
-# a year in four digits or Chinese numerals (2024, 二〇二四), for use inside a pattern
-YEAR_4 = rf"(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}}"
+# a year in four Arabic digits (2024), and in four digits or Chinese numerals (2024,
+# 二〇二四), for use inside a pattern (wrap it in a group)
+YEAR_DIGITS = r"(?:19|20)\d{2}"
+YEAR_4 = rf"{YEAR_DIGITS}|[{CN_DIGITS}]{{4}}"
 # what after "NN年" makes it a length of time, an age or a grade rather than a year:
 # 80年代, 10年以上, 15年期, 五年来, 10年内, 3年级, 23年初步 (but 23年底 is the end of 2023)
 NOT_YEAR_AFTER = "代前后内间来初级龄度期多左以半"
@@ -142,7 +153,7 @@ YEAR_RE = re.compile(
 # a four-digit year written without 年 ("（2023）", "有哪些 2023"), not a quantity
 # (2023个, 2023.5, 2023万, 2023%)
 BARE_YEAR_RE = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d.%万亿千百个元人户名家所项条座处场年])"
+    rf"(?<![\d.])(?P<y>{YEAR_DIGITS})(?![\d.%万亿千百个元人户名家所项条座处场年])"
 )
 YEAR_RANGE_RE = re.compile(
     rf"(?<![\d{CN_DIGITS}])(?P<a>{YEAR_4})\s*年?\s*[-—–~～至到]{{1,2}}\s*"

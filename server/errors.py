@@ -31,7 +31,8 @@ from lixia_qa.errors import (
     NotFoundError,
     UnsupportedFileError,
 )
-from server.messages import HAN, is_plain_loc, status_message, validation_message
+from lixia_qa.zh import HAN_RE
+from server.messages import is_plain_loc, status_message, validation_message
 from server.schemas import ErrorOut
 
 logger = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code in (204, 304):  # no body allowed
         return Response(status_code=exc.status_code, headers=getattr(exc, "headers", None))
-    detail = exc.detail if isinstance(exc.detail, str) and HAN.search(exc.detail) else None
+    detail = exc.detail if isinstance(exc.detail, str) and HAN_RE.search(exc.detail) else None
     return JSONResponse(
         {"detail": detail or status_message(exc.status_code)},
         status_code=exc.status_code,

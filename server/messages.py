@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from lixia_qa.zh import HAN_RE
+
 # the names of the fields people send, as a person would call them
 FIELD_NAMES: Mapping[str, str] = {
     "question": "问题",
@@ -119,7 +121,6 @@ RULES: Mapping[str, Rule] = {
     "extra_forbidden": lambda f, c: f"不支持{f}，请删除它",
     "none_required": lambda f, c: f"{f}必须留空",
 }
-HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def validation_message(error: Mapping[str, Any]) -> str:
@@ -135,7 +136,7 @@ def validation_message(error: Mapping[str, Any]) -> str:
     if rule is not None:
         return rule(field, {**(ctx or {}), "text": isinstance(error.get("input"), str)})
     msg = str(error.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if HAN.search(msg):
+    if HAN_RE.search(msg):
         return msg
     return f"{field}的值无效，请检查后再试"
 

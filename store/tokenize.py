@@ -24,7 +24,8 @@ STOPWORDS = frozenset(
 _TOKEN_RE = re.compile(r"[\w%.]+", re.UNICODE)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$", re.UNICODE)
 USER_DICT_FREQ = 2000  # log(2000 / 6e7) beats any split of a name into 2+ dictionary words
-_JIEBA_WORD_RE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")  # what jieba can match
+# what jieba can match as one word: its own pattern, whole
+_JIEBA_WORD_RE = re.compile(rf"^(?:{jieba.re_han_default.pattern})$")
 
 
 @lru_cache(maxsize=1)

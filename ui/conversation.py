@@ -16,12 +16,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lixia_qa import zh
 from lixia_qa.types import Answer, Citation, Document
 from ui.render import cards, esc
 from ui.text import cited_text
 
 _MARKER = re.compile(r"\[(\d+)\]")
-_YEAR_LABEL = re.compile(r"^（\d{4}年）")
+_YEAR_LABEL = re.compile(rf"^（(?:{zh.YEAR_4})年）")  # the answer's （2024年）
 EMPTY_CHAT = (
     '<div class="conversation"><div class="notice">请输入问题，或点击下面的示例问题。'
     "回答中的 [n] 可以点击，查看它所依据的原文。</div></div>"

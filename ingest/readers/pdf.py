@@ -28,6 +28,7 @@ import pdfplumber
 
 from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.pdf_tables import page_tables
+from lixia_qa import zh
 
 logger = logging.getLogger(__name__)
 
@@ -124,6 +125,7 @@ def _strip_edges(page: _Page, repeated: set[str]) -> list[_Item]:
     ]
 
 
+_ENDS_CLAUSE = zh.SENTENCE_END + zh.SEMICOLONS + zh.COLONS  # no title line ends so
 _TITLE_SIZE = 1.1  # a line this much larger than the body's is a title line
 _TITLE_GAP = 1.0  # at most this many line heights between two lines of one title
 
@@ -136,7 +138,7 @@ def _title_continues(prev: _Item, item: _Item, body_size: float) -> bool:
         large
         and abs(prev.size - item.size) < 0.5
         and 0 <= item.top - prev.bottom < _TITLE_GAP * item.size
-        and prev.text[-1:] not in "。！？；："
+        and prev.text[-1:] not in _ENDS_CLAUSE
     )
 
 

@@ -24,12 +24,16 @@ from typing import Any
 
 from ingest.table_records import is_number
 from ingest.tables import fill_merged, format_table
+from lixia_qa import zh
 from lixia_qa.zh import HAN_RE
 
 _LINE_TOLERANCE = 3.0  # points: words this close vertically are on one line
-_CAPTION_RE = re.compile(r"^\s*(?:附\s*)?表\s*[\d一二三四五六七八九十]+")
+_CAPTION_RE = re.compile(rf"^\s*(?:附\s*)?表\s*[\d{zh.CN_NONZERO}十]+")
 _ROW_MAX = 60  # a longer line under a caption is prose, not a row
-_PROSE_RE = re.compile(r"[，。；：！？]")
+# a sentence, not a row of cells: a Chinese clause or sentence mark (a cell may hold 1,000)
+_PROSE_RE = re.compile(
+    f"[{zh.chinese_only(zh.COMMAS + zh.SENTENCE_END + zh.SEMICOLONS + zh.COLONS)}]"
+)
 _PAGE_NUMBER_RE = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$")
 
 

@@ -116,7 +116,7 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def _same_matches(text: str) -> None:
     for old, new in [
-        (_OLD_SENTENCE_END, units.SENTENCE_END),
+        (_OLD_SENTENCE_END, units.UNIT_BREAK),
         (_OLD_CLAUSE_END, units.CLAUSE_END),
         (_OLD_LEAD, units._LEAD),
     ]:
