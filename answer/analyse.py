@@ -9,7 +9,7 @@ the question is about, in the documents' words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -137,26 +137,31 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _asks_titled_person(text: str) -> bool:
+    """叫什么 after a person's title ("区长叫什么"): a person, not a term."""
+    term = _TERM_RE.search(text)
+    return term is not None and _names_a_title(text[: term.start()])
+
+
+# The kind a question asks for: the first test that holds, in this order (a 叫什么
+# question is a term before it is a figure: "几摊子合一块干，这种管法叫啥").
+_KIND_TESTS: tuple[tuple[Kind, Callable[[str], object]], ...] = (
+    (LIST, _LIST_RE.search),
+    (DATE, _DATE_RE.search),
+    (PERSON, _asks_titled_person),
+    (TERM, _TERM_RE.search),
+    (FIGURE, _FIGURE_RE.search),
+    (PERSON, _PERSON_RE.search),
+    (PLACE, _PLACE_RE_Q.search),
+)
+
+
 def classify(text: str) -> tuple[Kind, str | None]:
+    """The kind of answer wanted, and for an owner question whether a leader or a unit."""
     if _OWNER_RE.search(text):
         role = "unit" if _UNIT_ROLE_RE.search(text) and "领导" not in text else "leader"
         return OWNER, role
-    if _LIST_RE.search(text):
-        return LIST, None
-    if _DATE_RE.search(text):
-        return DATE, None
-    term = _TERM_RE.search(text)
-    if term and _names_a_title(text[: term.start()]):  # "区长叫什么": a person
-        return PERSON, None
-    if term:  # before figures: "几摊子合一块干，这种管法叫啥"
-        return TERM, None
-    if _FIGURE_RE.search(text):
-        return FIGURE, None
-    if _PERSON_RE.search(text):
-        return PERSON, None
-    if _PLACE_RE_Q.search(text):
-        return PLACE, None
-    return FACT, None
+    return next((kind for kind, test in _KIND_TESTS if test(text)), FACT), None
 
 
 def _data_lines(name: str) -> list[str]:

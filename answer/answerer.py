@@ -192,8 +192,8 @@ class Answerer:
             turn.qvec,
             self._doc_ids(turn),
             turn.scope.spans,
-            self.config.vector_candidates,
-            self.places,
+            vector_k=self.config.vector_candidates,
+            places=self.places,
         )
         turn.features = feature_matrix(self.context(turn.question), turn.candidates)
 
@@ -222,13 +222,25 @@ class Answerer:
         if turn.refusal is not None:
             r = turn.refusal
             turn.answer = c.abstain(
-                q, turn.hits, turn.t0, r.place, turn.timings, r.year, missing=r.missing
+                q,
+                turn.hits,
+                turn.t0,
+                place=r.place,
+                timings=turn.timings,
+                year=r.year,
+                missing=r.missing,
             )
             return
         if turn.records:
             cfg = self.config
             turn.answer = c.records(
-                q, turn.records, turn.hits, turn.t0, turn.timings, cfg.max_records, cfg.task_chars
+                q,
+                turn.records,
+                turn.hits,
+                turn.t0,
+                turn.timings,
+                max_records=cfg.max_records,
+                task_chars=cfg.task_chars,
             )
             return
         if not turn.picks:
@@ -237,10 +249,18 @@ class Answerer:
             )
             year = turn.years[0] if turn.years else None
             hits = turn.hits[: turn.k]
-            answer = c.abstain(q, hits, turn.t0, None, turn.timings, year, seen_terms)
+            answer = c.abstain(
+                q, hits, turn.t0, timings=turn.timings, year=year, seen_terms=seen_terms
+            )
         else:
             answer = c.answer(
-                q, turn.picks, turn.hits, turn.others, turn.year_used, turn.t0, turn.timings
+                q,
+                turn.picks,
+                turn.hits,
+                turn.others,
+                turn.year_used,
+                t0=turn.t0,
+                timings=turn.timings,
             )
         turn.answer = replace(answer, confidence=turn.confidence)
 

@@ -22,6 +22,7 @@ def gather(
     qvec: np.ndarray,
     doc_ids: Collection[str] | None,
     scopes: Mapping[str, Sequence[tuple[int, int]]],
+    *,
     vector_k: int,
     places: Mapping[str, str | None] | None = None,
 ) -> list[Candidate]:

@@ -113,6 +113,7 @@ class Composer:
         hits: Sequence[Hit],
         others: Sequence[Scored],
         year: int | None,
+        *,
         t0: float,
         timings: dict[str, float],
     ) -> Answer:
@@ -159,6 +160,7 @@ class Composer:
         hits: Sequence[Hit],
         t0: float,
         timings: dict[str, float],
+        *,
         max_records: int,
         task_chars: int,
     ) -> Answer:
@@ -190,6 +192,7 @@ class Composer:
         q: Question,
         hits: Sequence[Hit],
         t0: float,
+        *,
         place: str | None = None,
         timings: dict[str, float] | None = None,
         year: int | None = None,

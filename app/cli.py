@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings, get_settings
@@ -193,11 +193,11 @@ def cmd_train_answerer(args: argparse.Namespace) -> int:
     return train_main(args, _settings(args))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lixia-qa", description=__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
-    sub = parser.add_subparsers(dest="command", required=True)
+# what add_subparsers returns: each command adds its parser to it
+_Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
+
+def _ingest_command(sub: _Subparsers) -> None:
     p = sub.add_parser("ingest", help="build or refresh the index from a folder")
     p.add_argument(
         "folder",
@@ -208,6 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="re-embed everything")
     p.set_defaults(func=cmd_ingest)
 
+
+def _search_command(sub: _Subparsers) -> None:
     p = sub.add_parser("search", help="hybrid search")
     p.add_argument("query")
     p.add_argument("-k", type=int, default=5)
@@ -215,6 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index")
     p.set_defaults(func=cmd_search)
 
+
+def _ask_command(sub: _Subparsers) -> None:
     p = sub.add_parser("ask", help="short answer with citations")
     p.add_argument("question")
     p.add_argument("-k", type=int, default=None)
@@ -223,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index")
     p.set_defaults(func=cmd_ask)
 
+
+def _commitments_command(sub: _Subparsers) -> None:
     p = sub.add_parser("commitments", help="list commitment records")
     p.add_argument("-q", help="keyword in the task text")
     p.add_argument("--leader")
@@ -231,6 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index")
     p.set_defaults(func=cmd_commitments)
 
+
+def _serve_command(sub: _Subparsers) -> None:
     p = sub.add_parser("serve", help="API under /api and the chat UI at /")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
@@ -244,6 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_serve)
 
+
+def _eval_command(sub: _Subparsers) -> None:
     p = sub.add_parser("eval", help="run the eval set and check thresholds")
     p.add_argument("--questions", help="questions JSONL (default: eval/questions.jsonl)")
     p.add_argument("--url", help="run against a live server instead of in-process")
@@ -268,15 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("train-answerer", help="fit the answer scorer on ../shared/train")
-    p.add_argument(
-        "--corpus",
-        action="append",
-        help="training corpus folder (repeatable; "
-        "default: ../shared/train/cmrc2018-trial and drcd-dev)",
-    )
-    p.add_argument("--max-questions", type=int, default=1500, help="questions per corpus")
-    p.add_argument("--seed", type=int, default=13)
+
+def _fit_options(p: argparse.ArgumentParser) -> None:
+    """How train-answerer fits the scorer (regularisation, ranker, signs, gap, data mix)."""
     p.add_argument(
         "--c",
         type=float,
@@ -320,6 +324,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         help="questions of each other corpus asked over a corpus as off-topic cases (0: none)",
     )
+
+
+def _train_answerer_command(sub: _Subparsers) -> None:
+    p = sub.add_parser("train-answerer", help="fit the answer scorer on ../shared/train")
+    p.add_argument(
+        "--corpus",
+        action="append",
+        help="training corpus folder (repeatable; "
+        "default: ../shared/train/cmrc2018-trial and drcd-dev)",
+    )
+    p.add_argument("--max-questions", type=int, default=1500, help="questions per corpus")
+    p.add_argument("--seed", type=int, default=13)
+    _fit_options(p)
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds on eval dev")
     p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
     p.add_argument(
@@ -330,6 +347,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="model file (default: answer/models/scorer.json)")
     p.add_argument("--index", help="seed index for the dev-split threshold (default: settings)")
     p.set_defaults(func=cmd_train_answerer)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lixia-qa", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in (
+        _ingest_command,
+        _search_command,
+        _ask_command,
+        _commitments_command,
+        _serve_command,
+        _eval_command,
+        _train_answerer_command,
+    ):
+        add(sub)
     return parser
 
 

@@ -245,7 +245,7 @@ def run(
     return result
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=60, help="seconds of the 8-client run")
     parser.add_argument(
@@ -262,7 +262,33 @@ def main() -> int:
     parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "questions.jsonl")
     parser.add_argument("--model", help="LIXIA_MODEL for the server (default: the settings')")
     parser.add_argument("--json", type=Path, help="write the results here")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    """The runs as a markdown table, and what churn measured."""
+    print(
+        "| clients | s | requests | req/s | p50 ms | p99 ms | ask p50 | search p50 | errors | RSS MB (start/max) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r['clients']} | {r['seconds']} | {r['requests']} | {r['throughput_rps']} | "
+            f"{r['p50_ms']} | {r['p99_ms']} | {r['ask_p50_ms']} | {r['search_p50_ms']} | "
+            f"{r['errors']} | {r['rss_mb_start']}/{r['rss_mb_max']} |"
+        )
+        if "churn" in r:
+            c = r["churn"]
+            print(
+                f"\nchurn: upload {c.get('upload_status')}, delete {c.get('delete_status')} "
+                f"({c.get('deleted')}); uploaded document answers after "
+                f"{c.get('seconds_until_answered')} s; deleted document gone after "
+                f"{c.get('seconds_until_deleted')} s"
+            )
+
+
+def main() -> int:
+    args = parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     counts = [int(c) for c in args.clients.split(",")]
@@ -283,24 +309,7 @@ def main() -> int:
                 logger.info("%s", json.dumps(results[-1], ensure_ascii=False))
         finally:
             server.stop()
-    print(
-        "| clients | s | requests | req/s | p50 ms | p99 ms | ask p50 | search p50 | errors | RSS MB (start/max) |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for r in results:
-        print(
-            f"| {r['clients']} | {r['seconds']} | {r['requests']} | {r['throughput_rps']} | "
-            f"{r['p50_ms']} | {r['p99_ms']} | {r['ask_p50_ms']} | {r['search_p50_ms']} | "
-            f"{r['errors']} | {r['rss_mb_start']}/{r['rss_mb_max']} |"
-        )
-        if "churn" in r:
-            c = r["churn"]
-            print(
-                f"\nchurn: upload {c.get('upload_status')}, delete {c.get('delete_status')} "
-                f"({c.get('deleted')}); uploaded document answers after "
-                f"{c.get('seconds_until_answered')} s; deleted document gone after "
-                f"{c.get('seconds_until_deleted')} s"
-            )
+    print_table(results)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -216,6 +216,51 @@ def _anchored_end(tail: str) -> int:
     return best
 
 
+Tagged = list[tuple[str, str]]  # (word, part-of-speech flag) pairs
+
+
+def _leading_road(pairs: Tagged) -> str | None:
+    """A short road name opening an enumerated item: ``、松柏东路整治提升`` -> ``松柏东路``."""
+    if pairs[0][1].startswith(_FUNCTION_FLAGS):
+        return None
+    for i in range(1, len(pairs)):
+        road = "".join(word for word, _ in pairs[:i])
+        if _ROAD_RE.match(road) and (len(pairs[i - 1][0]) == 1 or pairs[i - 1][1] == "ns"):
+            return road
+    return None
+
+
+def _name_words(pairs: Tagged) -> Tagged | None:
+    """The words of the place name that ends the item or comes right before a verb
+    (``确保白鹭洲大厦交付``), without the function words opening it."""
+    for i in range(len(pairs), 0, -1):
+        if i < len(pairs) and not pairs[i][1].startswith("v"):
+            continue
+        if _PLACE_SUFFIX_RE.search(pairs[i - 1][0]):
+            words = pairs[:i]
+            break
+    else:
+        return None
+    while len(words) > 1 and words[0][1].startswith((*_TRIM_FLAGS, "vn")):
+        words.pop(0)
+    return words
+
+
+def _proper_place(words: Tagged, name: str, enumerated: bool) -> bool:
+    """In an enumeration: a road name, or a name with a proper-noun part; elsewhere a
+    name opening with a place or person name."""
+    last, last_flag = words[-1]
+    if enumerated and _ROAD_RE.match(name) and (len(last) == 1 or last_flag == "ns"):
+        return True
+    if any(flag.startswith(_NEVER_IN_PLACE) for _, flag in words):
+        return False
+    body = words[:-1] if _PLACE_SUFFIX_RE.fullmatch(words[-1][0]) else words
+    if enumerated:
+        return _is_proper(body)
+    first, first_flag = words[0]
+    return first_flag.startswith(_PLACE_OPENERS) or not _in_base_dict(first)
+
+
 def _place_candidate(item: str, enumerated: bool) -> str | None:
     """A compact project/place name ending an item: ``推动槿椿泺园`` -> ``槿椿泺园``.
 
@@ -226,37 +271,16 @@ def _place_candidate(item: str, enumerated: bool) -> str | None:
     pairs = _tag(item)
     if not pairs:
         return None
-    if enumerated and not pairs[0][1].startswith(_FUNCTION_FLAGS):  # 、松柏东路整治提升
-        for i in range(1, len(pairs)):
-            road = "".join(word for word, _ in pairs[:i])
-            if _ROAD_RE.match(road) and (len(pairs[i - 1][0]) == 1 or pairs[i - 1][1] == "ns"):
-                return road
-    # The name ends the item, or comes right before a verb: 确保白鹭洲大厦交付.
-    for i in range(len(pairs), 0, -1):
-        head = pairs[:i]
-        if i < len(pairs) and not pairs[i][1].startswith("v"):
-            continue
-        if _PLACE_SUFFIX_RE.search(head[-1][0]):
-            pairs = head
-            break
-    else:
+    road = _leading_road(pairs) if enumerated else None
+    if road:
+        return road
+    words = _name_words(pairs)
+    if words is None:
         return None
-    while len(pairs) > 1 and pairs[0][1].startswith((*_TRIM_FLAGS, "vn")):
-        pairs.pop(0)
-    name = "".join(word for word, _ in pairs)
+    name = "".join(word for word, _ in words)
     if not 3 <= len(name) <= 10 or _DIGIT_RE.search(name):
         return None
-    last, last_flag = pairs[-1]
-    if enumerated and _ROAD_RE.match(name) and (len(last) == 1 or last_flag == "ns"):
-        return name
-    if any(flag.startswith(_NEVER_IN_PLACE) for _, flag in pairs):
-        return None
-    body = pairs[:-1] if _PLACE_SUFFIX_RE.fullmatch(pairs[-1][0]) else pairs
-    if enumerated:
-        return name if _is_proper(body) else None
-    first, first_flag = pairs[0]
-    opens_proper = first_flag.startswith(_PLACE_OPENERS) or not _in_base_dict(first)
-    return name if opens_proper else None
+    return name if _proper_place(words, name, enumerated) else None
 
 
 def _is_person(name: str) -> bool:

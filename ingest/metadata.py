@@ -220,6 +220,7 @@ def describe(
     doc_id: str,
     text: str,
     content_hash: str,
+    *,
     title: str = "",
     date: str | None = None,
     stated: Mapping[str, str] | None = None,

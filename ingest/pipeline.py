@@ -207,17 +207,21 @@ def corpus_facts(docs: list[Document], tokenizer: ChineseTokenizer) -> dict[str,
     }
 
 
-def build_index(
-    settings: Settings,
-    folder: Path | None = None,
-    index_dir: Path | None = None,
-    embedder: Embedder | None = None,
-    force: bool = False,
-) -> IngestReport:
-    """Build (or refresh) the index for ``folder``; unchanged chunks keep their vectors."""
-    t0 = time.perf_counter()
-    folder = Path(folder or settings.docs_dir)
-    index_dir = Path(index_dir or settings.index_dir)
+@dataclass
+class _Corpus:
+    """What a folder's documents give before anything is embedded."""
+
+    docs: list[Document]
+    skipped: list[SkippedFile]
+    chunks: list[Chunk]
+    commitments: list[Commitment]
+    names: list[str]
+    facts: dict[str, object]
+    corpus_hash: str
+
+
+def _read_corpus(settings: Settings, folder: Path) -> _Corpus:
+    """Documents, chunks, commitments, corpus names and facts of ``folder``."""
     docs, skipped = prepare_folder(folder)
     chunks: list[Chunk] = []
     commitments: list[Commitment] = []
@@ -227,40 +231,44 @@ def build_index(
             parse_commitments(doc.doc_id, doc.text, partial(heading_path, doc.sections), doc.tables)
         )
     names = extract_names((d.text for d in docs), commitments)
-    tokenizer = ChineseTokenizer(names)
-    facts = corpus_facts(docs, tokenizer)
+    facts = corpus_facts(docs, ChineseTokenizer(names))
     corpus_hash = fingerprint(docs, chunks, commitments, names, facts)
-    embedder = embedder or load_embedder(settings)
-    store = open_store(settings, index_dir)
-    if not force and is_up_to_date(store, corpus_hash, settings, embedder.name):
-        store.close()
-        return IngestReport(
-            len(docs),
-            len(chunks),
-            len(commitments),
-            0,
-            0,
-            time.perf_counter() - t0,
-            up_to_date=True,
-            skipped=tuple(skipped),
-        )
+    return _Corpus(docs, skipped, chunks, commitments, names, facts, corpus_hash)
+
+
+def _reusable(store: IndexStore, embedder: Embedder, index_dir: Path) -> dict[str, np.ndarray]:
+    """The store's vectors, else those of an index directory there (switching stores)."""
+    return store.cached_vectors(embedder.name) or cached_vectors(index_dir, embedder.name)
+
+
+def _write(
+    corpus: _Corpus,
+    settings: Settings,
+    store: IndexStore,
+    embedder: Embedder,
+    index_dir: Path,
+    force: bool,
+) -> CachedEncoder:
+    """Embed what changed and write the store; the encoder counts what was embedded."""
+    docs, chunks, commitments = corpus.docs, corpus.chunks, corpus.commitments
     units: list[AnswerUnit] = []
     for doc in docs:
         units.extend(answer_units(doc, commitments, settings.long_sentence, settings.window_chars))
     manifest = make_manifest(
-        settings, embedder.name, embedder.dim, docs, len(chunks), corpus_hash, len(units)
+        settings,
+        embedder.name,
+        embedder.dim,
+        docs,
+        len(chunks),
+        corpus_hash=corpus.corpus_hash,
+        n_units=len(units),
     )
     prints = document_prints(
-        docs, chunks, commitments, [names, manifest["chunking"], embedder.name]
+        docs, chunks, commitments, [corpus.names, manifest["chunking"], embedder.name]
     )
     stored = {} if force else store.fingerprints()
     keep = frozenset(d for d, p in prints.items() if stored.get(d) == p)
-    # the store's vectors, else those of an index directory there (switching stores)
-    cache = (
-        {}
-        if force
-        else store.cached_vectors(embedder.name) or cached_vectors(index_dir, embedder.name)
-    )
+    cache = {} if force else _reusable(store, embedder, index_dir)
     encode = CachedEncoder(embedder, cache, settings.embed_batch_size, "passages")
     new_chunks = [c for c in chunks if c.doc_id not in keep]
     new_units = [u for u in units if u.doc_id not in keep]
@@ -279,8 +287,8 @@ def build_index(
     store.write(
         Batch(
             manifest=manifest,
-            facts=facts,
-            names=names,
+            facts=corpus.facts,
+            names=corpus.names,
             documents=[d for d in docs if d.doc_id not in keep],
             chunks=new_chunks,
             chunk_vectors=chunk_vectors,
@@ -291,15 +299,42 @@ def build_index(
             keep=keep,
         )
     )
+    return encode
+
+
+def build_index(
+    settings: Settings,
+    folder: Path | None = None,
+    index_dir: Path | None = None,
+    embedder: Embedder | None = None,
+    force: bool = False,
+) -> IngestReport:
+    """Build (or refresh) the index for ``folder``; unchanged chunks keep their vectors."""
+    t0 = time.perf_counter()
+    folder = Path(folder or settings.docs_dir)
+    index_dir = Path(index_dir or settings.index_dir)
+    corpus = _read_corpus(settings, folder)
+    embedder = embedder or load_embedder(settings)
+    store = open_store(settings, index_dir)
+    counts = (len(corpus.docs), len(corpus.chunks), len(corpus.commitments))
+    if not force and is_up_to_date(store, corpus.corpus_hash, settings, embedder.name):
+        store.close()
+        return IngestReport(
+            *counts,
+            0,
+            0,
+            time.perf_counter() - t0,
+            up_to_date=True,
+            skipped=tuple(corpus.skipped),
+        )
+    encode = _write(corpus, settings, store, embedder, index_dir, force)
     store.close()
     report = IngestReport(
-        len(docs),
-        len(chunks),
-        len(commitments),
+        *counts,
         encode.embedded,
         encode.reused,
         time.perf_counter() - t0,
-        skipped=tuple(skipped),
+        skipped=tuple(corpus.skipped),
     )
     logger.info("%s", report.summary())
     return report

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -155,6 +155,67 @@ def record_gaps(commitments: Sequence[Commitment]) -> dict[str, list[tuple[int, 
     return gaps
 
 
+@dataclass
+class _Units:
+    """The units of one document as they are added, numbered in order."""
+
+    doc: Document
+    units: list[AnswerUnit] = field(default_factory=list)
+
+    def add(self, span: Span, kind: str, parent: str = "", table: str = "", row: int = 0) -> str:
+        doc = self.doc
+        unit_id = f"{doc.doc_id}~{len(self.units)}"
+        piece = doc.text[span.start : span.end]
+        place = unit_place(piece, doc.place)
+        self.units.append(
+            AnswerUnit(
+                unit_id, doc.doc_id, piece, span.start, span.end, kind, parent, place, table, row
+            )
+        )
+        return unit_id
+
+    def windows(self, span: Span, parent: str, long_sentence: int, window_chars: int) -> None:
+        """The clause windows of a long sentence or table row (when it has two or more)."""
+        if span.end - span.start <= long_sentence:
+            return
+        parts = windows(self.doc.text, span, window_chars)
+        for part in parts if len(parts) > 1 else []:
+            self.add(part, "window", parent=parent)
+
+    def tables(self, long_sentence: int, window_chars: int) -> None:
+        """A ``row`` unit per data row of each table (a long row with its clause windows),
+        its other lines ``heading`` units."""
+        doc = self.doc
+        for table in doc.tables:
+            title = table.title or (doc.sections and _heading_at(doc, table.start)) or doc.title
+            rows = {(r.start, r.end): r.number for r in table.rows}
+            for line in split_spans(doc.text, table.start, table.end, LINE_END):
+                number = rows.get((line.start, line.end))
+                if not number:
+                    self.add(line, "heading")
+                    continue
+                row_id = self.add(line, "row", table=title, row=number)
+                self.windows(line, row_id, long_sentence, window_chars)
+
+    def sentences(self, gaps: list[tuple[int, int]], long_sentence: int, window_chars: int) -> None:
+        """Sentence and heading units outside ``gaps``; a long sentence's windows too."""
+        text = self.doc.text
+        for span in split_spans(text, 0, len(text), gaps=gaps):
+            if is_heading(text, span):
+                self.add(span, "heading")
+                continue
+            unit_id = self.add(span, "sentence")
+            self.windows(span, unit_id, long_sentence, window_chars)
+
+    def records(self, commitments: Sequence[Commitment]) -> None:
+        """A ``record`` unit per commitment: its task text."""
+        for c in commitments:
+            task_end = c.record_start if c.record_start >= 0 else c.end
+            s, e = _tidy(self.doc.text, c.start, task_end)
+            if e - s >= 2:
+                self.add(Span(s, e), "record")
+
+
 def answer_units(
     doc: Document,
     commitments: Sequence[Commitment] = (),
@@ -162,54 +223,14 @@ def answer_units(
     window_chars: int = WINDOW_CHARS,
 ) -> list[AnswerUnit]:
     """The answer units of ``doc`` (see the module docstring), in document order."""
-    text = doc.text
-    gaps = record_gaps([c for c in commitments if c.doc_id == doc.doc_id]).get(doc.doc_id, [])
+    own = [c for c in commitments if c.doc_id == doc.doc_id]
+    gaps = record_gaps(own).get(doc.doc_id, [])
     gaps += [(t.start, t.end) for t in doc.tables]
-    units: list[AnswerUnit] = []
-
-    def add(span: Span, kind: str, parent: str = "", table: str = "", row: int = 0) -> str:
-        unit_id = f"{doc.doc_id}~{len(units)}"
-        piece = text[span.start : span.end]
-        place = unit_place(piece, doc.place)
-        units.append(
-            AnswerUnit(
-                unit_id, doc.doc_id, piece, span.start, span.end, kind, parent, place, table, row
-            )
-        )
-        return unit_id
-
-    for table in doc.tables:
-        title = table.title or (doc.sections and _heading_at(doc, table.start)) or doc.title
-        rows = {(r.start, r.end): r.number for r in table.rows}
-        for line in split_spans(text, table.start, table.end, LINE_END):
-            number = rows.get((line.start, line.end))
-            if not number:
-                add(line, "heading")
-                continue
-            row_id = add(line, "row", table=title, row=number)
-            parts = (
-                windows(text, line, window_chars) if line.end - line.start > long_sentence else []
-            )
-            for part in parts if len(parts) > 1 else []:
-                add(part, "window", parent=row_id)
-    for span in split_spans(text, 0, len(text), gaps=gaps):
-        if is_heading(text, span):
-            add(span, "heading")
-            continue
-        unit_id = add(span, "sentence")
-        if span.end - span.start > long_sentence:
-            parts = windows(text, span, window_chars)
-            if len(parts) > 1:
-                for part in parts:
-                    add(part, "window", parent=unit_id)
-    for c in commitments:
-        if c.doc_id != doc.doc_id:
-            continue
-        task_end = c.record_start if c.record_start >= 0 else c.end
-        s, e = _tidy(text, c.start, task_end)
-        if e - s >= 2:
-            add(Span(s, e), "record")
-    return units
+    units = _Units(doc)
+    units.tables(long_sentence, window_chars)
+    units.sentences(gaps, long_sentence, window_chars)
+    units.records(own)
+    return units.units
 
 
 def _heading_at(doc: Document, offset: int) -> str:

@@ -140,6 +140,7 @@ def foreign_examples(
     cache: Path,
     settings: Settings,
     embedder: Embedder,
+    *,
     n: int,
     seed: int,
 ) -> Examples:
@@ -457,11 +458,11 @@ def choose_threshold(rows: list[DevDecision]) -> tuple[float, dict[str, float]]:
     }
 
 
-def main(args: argparse.Namespace, settings: Settings) -> int:
-    t0 = time.perf_counter()
-    corpora = [Path(c) for c in args.corpus] if args.corpus else list(DEFAULT_CORPORA)
+def all_examples(
+    corpora: list[Path], args: argparse.Namespace, settings: Settings, embedder: Embedder
+) -> Examples:
+    """The examples of every corpus, and with ``--foreign`` each corpus's off-topic cases."""
     cache = Path(args.cache)
-    embedder = load_embedder(settings)
     ex = Examples.empty()
     for src in corpora:
         part = corpus_examples(src, cache, settings, embedder, args.max_questions, args.seed)
@@ -470,26 +471,23 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     if args.foreign and len(corpora) > 1:
         for src in corpora:
             others = [o for o in corpora if o != src]
-            part = foreign_examples(src, others, cache, settings, embedder, args.foreign, args.seed)
+            part = foreign_examples(
+                src, others, cache, settings, embedder, n=args.foreign, seed=args.seed
+            )
             logger.info("%s: %d off-topic cases", src.name, len(part.answerable))
             ex = ex.extend(part)
-    test_cases = np.array([i for i, p in enumerate(ex.paragraph) if held_out(p)])
-    train_cases = np.array([i for i, p in enumerate(ex.paragraph) if not held_out(p)])
-    train, test = ex.subset(train_cases), ex.subset(test_cases)
-    items = dev_items(Path(args.questions)) if args.questions else []
-    dev = None
-    if items and args.dev_weight > 0:
-        dev = from_eval(answerer_for(settings, embedder, LexicalScorer()), items)
-    scorer = fit(train, args.c, dev, args.dev_weight, args.ranker, args.signs == "declared")
-    scorer.gap = args.gap
-    heldout = {
-        "learned@0.5": decisions(test, scorer),
-        "lexical": decisions(test, LexicalScorer()),
-        "vector": decisions(test, VectorScorer()),
-    }
-    for name, m in heldout.items():
-        logger.info("held out, %s: %s", name, m)
-    scorer.manifest = {
+    return ex
+
+
+def _manifest(
+    corpora: list[Path],
+    args: argparse.Namespace,
+    embedder: Embedder,
+    train: Examples,
+    heldout: dict[str, dict[str, float]],
+) -> dict[str, Any]:
+    """What the model file records of how it was fitted and how it did held out."""
+    return {
         "embedder": embedder.name,
         "features_version": features_version(),
         "training": {
@@ -509,6 +507,56 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         "versions": {p: metadata.version(p) for p in ("lixia-qa", "scipy", "numpy")},
         "command": "lixia-qa train-answerer",
     }
+
+
+def _dev_threshold(
+    scorer: LearnedScorer,
+    items: list[dict[str, Any]],
+    dev: Examples | None,
+    train: Examples,
+    context: tuple[argparse.Namespace, Settings, Embedder],
+) -> None:
+    """Set the threshold that makes the most right decisions on eval dev, and record how.
+    With dev examples in the ranker, each dev question is decided by a model fitted
+    without its fold; otherwise the model has never seen dev and decides them all."""
+    args, settings, embedder = context
+    if dev is not None:
+        rows = cross_decisions(settings, embedder, train, items, dev, args)
+    else:
+        rows = decide(answerer_for(settings, embedder, replace(scorer, threshold=0.0)), items)
+    scorer.threshold, figures = choose_threshold(rows)
+    scorer.manifest["threshold_chosen_on"] = {
+        "questions": str(args.questions),
+        "file": file_hash(Path(args.questions)),
+        "split": "dev",
+        "folds": args.folds if dev is not None else None,
+        **figures,
+    }
+    logger.info("threshold on eval dev: %s", figures)
+
+
+def main(args: argparse.Namespace, settings: Settings) -> int:
+    t0 = time.perf_counter()
+    corpora = [Path(c) for c in args.corpus] if args.corpus else list(DEFAULT_CORPORA)
+    embedder = load_embedder(settings)
+    ex = all_examples(corpora, args, settings, embedder)
+    test_cases = np.array([i for i, p in enumerate(ex.paragraph) if held_out(p)])
+    train_cases = np.array([i for i, p in enumerate(ex.paragraph) if not held_out(p)])
+    train, test = ex.subset(train_cases), ex.subset(test_cases)
+    items = dev_items(Path(args.questions)) if args.questions else []
+    dev = None
+    if items and args.dev_weight > 0:
+        dev = from_eval(answerer_for(settings, embedder, LexicalScorer()), items)
+    scorer = fit(train, args.c, dev, args.dev_weight, args.ranker, args.signs == "declared")
+    scorer.gap = args.gap
+    heldout = {
+        "learned@0.5": decisions(test, scorer),
+        "lexical": decisions(test, LexicalScorer()),
+        "vector": decisions(test, VectorScorer()),
+    }
+    for name, m in heldout.items():
+        logger.info("held out, %s: %s", name, m)
+    scorer.manifest = _manifest(corpora, args, embedder, train, heldout)
     if dev is not None:
         scorer.manifest["training"]["dev"] = {
             "questions": str(args.questions),
@@ -519,21 +567,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             "weight": args.dev_weight,
         }
     if items:
-        # with dev examples in the ranker, each dev question is decided by a model fitted
-        # without its fold; otherwise the model has never seen dev and decides them all
-        if dev is not None:
-            rows = cross_decisions(settings, embedder, train, items, dev, args)
-        else:
-            rows = decide(answerer_for(settings, embedder, replace(scorer, threshold=0.0)), items)
-        scorer.threshold, figures = choose_threshold(rows)
-        scorer.manifest["threshold_chosen_on"] = {
-            "questions": str(args.questions),
-            "file": file_hash(Path(args.questions)),
-            "split": "dev",
-            "folds": args.folds if dev is not None else None,
-            **figures,
-        }
-        logger.info("threshold on eval dev: %s", figures)
+        _dev_threshold(scorer, items, dev, train, (args, settings, embedder))
     scorer.manifest["heldout"][f"learned@{scorer.threshold:.2f}"] = decisions(test, scorer)
     out = Path(args.out) if args.out else DEFAULT_MODEL
     scorer.save(out)

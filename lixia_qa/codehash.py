@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 Reader = Callable[[str], str]  # module name -> its source text
+Source = tuple[str, str | None]  # (module, attribute), or (module, None) for the module
 
 
 @lru_cache(maxsize=256)
@@ -85,7 +86,7 @@ class _Module:
 
     name: str
     defs: dict[str, list[ast.stmt]] = field(default_factory=dict)
-    imported: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # (module, attr)
+    imported: dict[str, Source] = field(default_factory=dict)
 
 
 def _targets(node: ast.stmt) -> list[str]:
@@ -106,6 +107,22 @@ def _targets(node: ast.stmt) -> list[str]:
     return names
 
 
+def _imports(node: ast.Import | ast.ImportFrom, packages: tuple[str, ...]) -> dict[str, Source]:
+    """Local name -> (module, attribute or None for a module) of a first-party import."""
+    out: dict[str, Source] = {}
+    if isinstance(node, ast.ImportFrom):
+        if node.module and not node.level and node.module.split(".")[0] in packages:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                source = (full, None) if source_path(full) else (node.module, alias.name)
+                out[alias.asname or alias.name] = source
+        return out
+    for alias in node.names:
+        if alias.name.split(".")[0] in packages and alias.asname:
+            out[alias.asname] = (alias.name, None)
+    return out
+
+
 def _collect(mod: _Module, body: list[ast.stmt], packages: tuple[str, ...]) -> None:
     for node in body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
@@ -113,16 +130,8 @@ def _collect(mod: _Module, body: list[ast.stmt], packages: tuple[str, ...]) -> N
         elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
             for name in _targets(node):
                 mod.defs.setdefault(name, []).append(node)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            if node.module.split(".")[0] in packages:
-                for alias in node.names:
-                    full = f"{node.module}.{alias.name}"
-                    source = (full, None) if source_path(full) else (node.module, alias.name)
-                    mod.imported[alias.asname or alias.name] = source
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.split(".")[0] in packages and alias.asname:
-                    mod.imported[alias.asname] = (alias.name, None)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            mod.imported.update(_imports(node, packages))
         elif isinstance(node, ast.If | ast.Try | ast.With):
             for part in ("body", "orelse", "finalbody"):
                 _collect(mod, getattr(node, part, []), packages)
@@ -144,7 +153,7 @@ class _Graph:
             self.modules[name] = mod
         return self.modules[name]
 
-    def uses(self, mod: _Module, node: ast.AST) -> Iterable[tuple[str, str | None]]:
+    def uses(self, mod: _Module, node: ast.AST) -> Iterable[Source]:
         """(module, name) pairs ``node`` uses; name None: a whole module."""
         bases: set[int] = set()  # the `zh` of each zh.HAN
         for sub in ast.walk(node):

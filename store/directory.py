@@ -111,6 +111,7 @@ def make_manifest(
     dim: int,
     documents: Iterable[Document],
     n_chunks: int,
+    *,
     corpus_hash: str,
     n_units: int = 0,
 ) -> dict[str, Any]:

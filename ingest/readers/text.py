@@ -86,40 +86,30 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes) -> tuple[str, str] | None:
-    """``(text, encoding)``: a byte-order mark, UTF-8, UTF-16 without BOM, GB18030 when
-    it reads as common Chinese, else charset-normalizer's guess. ``None`` when the bytes
-    are not text (binary) or decode only to mojibake."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            return (text.lstrip("\ufeff"), encoding) if _looks_like_text(text) else None
-    if b"\x00" in data[:4096]:
-        text16 = _utf16_without_bom(data)
-        return (text16, "utf-16") if text16 is not None else None
+def _try(data: bytes, encoding: str) -> str | None:
     try:
-        text = data.decode("utf-8")
-        return (text, "utf-8-sig") if _looks_like_text(text) else None
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-        if _looks_like_text(text) and _common_chinese(text):
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        pass
+        return None
+
+
+def _chinese_or_latin(data: bytes) -> tuple[str, str] | None:
+    """GB18030 when it reads as common Chinese, else Western European text, else Big5
+    when it reads as mostly Han characters."""
+    gb = _try(data, "gb18030")
+    if gb is not None and _looks_like_text(gb) and _common_chinese(gb):
+        return gb, "gb18030"
     latin = _latin(data)
     if latin is not None:
         return latin, "cp1252"
-    try:
-        text = data.decode("big5")
-        if _looks_like_text(text) and _mostly_han(text):
-            return text, "big5"
-    except UnicodeDecodeError:
-        pass
+    big5 = _try(data, "big5")
+    if big5 is not None and _looks_like_text(big5) and _mostly_han(big5):
+        return big5, "big5"
+    return None
+
+
+def _guessed(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's guess, unless it reads as mojibake."""
     best = from_bytes(data).best()
     if best is None:
         return None
@@ -131,6 +121,24 @@ def decode(data: bytes) -> tuple[str, str] | None:
     if best.encoding not in _CHINESE_ENCODINGS and any(ord(ch) > 0x2FFF for ch in text):
         return None  # CJK or Hangul out of a non-Chinese code page: mojibake
     return text, best.encoding
+
+
+def decode(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)``: a byte-order mark, UTF-8, UTF-16 without BOM, GB18030 when
+    it reads as common Chinese, else charset-normalizer's guess. ``None`` when the bytes
+    are not text (binary) or decode only to mojibake."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _try(data, encoding)
+            ok = text is not None and _looks_like_text(text)
+            return (text.lstrip("\ufeff"), encoding) if ok and text is not None else None
+    if b"\x00" in data[:4096]:
+        text16 = _utf16_without_bom(data)
+        return (text16, "utf-16") if text16 is not None else None
+    utf8 = _try(data, "utf-8")
+    if utf8 is not None:
+        return (utf8, "utf-8-sig") if _looks_like_text(utf8) else None
+    return _chinese_or_latin(data) or _guessed(data)
 
 
 def extract(data: bytes, name: str) -> Extracted:

@@ -66,12 +66,12 @@ def test_another_corpus_questions_are_off_topic_cases(tmp_path: Path) -> None:
     embedder = load_embedder(settings)
     a, b = _slice(tmp_path / "a", 0, 10), _slice(tmp_path / "b", 100, 10)
     n_b = len((b / "queries.jsonl").read_text(encoding="utf-8").splitlines())
-    ex = foreign_examples(a, [b], tmp_path / "cache", settings, embedder, 5, 1)
+    ex = foreign_examples(a, [b], tmp_path / "cache", settings, embedder, n=5, seed=1)
     assert 0 < len(ex.answerable) <= 5 < n_b  # asked once each, a sample of b's questions
     assert not ex.answerable.any() and ex.y.sum() == 0  # nothing in a answers them
     assert set(ex.paragraph) <= {
         f"{json.loads(q)['gold_doc']}.txt"
         for q in (b / "queries.jsonl").read_text(encoding="utf-8").splitlines()
     }
-    again = foreign_examples(a, [b], tmp_path / "cache", settings, embedder, 5, 1)
+    again = foreign_examples(a, [b], tmp_path / "cache", settings, embedder, n=5, seed=1)
     assert np.array_equal(again.X, ex.X)  # cached
