@@ -200,3 +200,20 @@ def test_bare_years_only_on_request() -> None:
     assert zh.find_years("（2023）有哪些项目") == []
     found = zh.find_years("计划（2023）。2024 年", bare=True)
     assert [(m.year, m.start, m.end) for m in found] == [(2023, 3, 7), (2024, 9, 15)]
+
+
+@pytest.mark.parametrize(
+    ("name", "area"),
+    [
+        ("老小区", True),
+        ("产业园区", True),
+        ("高新技术开发区", True),
+        ("咱区", True),  # the asker's own district names no place
+        ("本市", True),
+        ("历下区", False),
+        ("青川县", False),
+        ("滨河新区", False),
+    ],
+)
+def test_area_nouns_name_no_place(name: str, area: bool) -> None:
+    assert zh.is_area_noun(name) is area

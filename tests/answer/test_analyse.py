@@ -237,3 +237,10 @@ def test_year_expressions_are_no_content_terms() -> None:
     assert content_terms("23年历下要建几所学校", tok) == content_terms("历下要建几所学校", tok)
     assert content_terms("二〇二四年历下要建几所学校", tok) == ("历下", "学校")
     assert "老小区" in content_terms("10年以上的老小区改造了多少个", tok)  # no year there
+
+
+def test_words_that_say_what_is_asked_are_no_content_terms() -> None:
+    tok = ChineseTokenizer()
+    # 单位, 牵头, 负责, 目标, 计划, 分别 say what is asked, not what it is about
+    assert content_terms("新建口袋公园由哪个单位牵头负责？", tok) == ("新建", "口袋", "公园")
+    assert content_terms("文化节的目标和计划分别是什么？", tok) == ("文化节",)

@@ -356,3 +356,36 @@ def test_near_term_ties_the_figure_to_the_asked_words() -> None:
     assert (
         F.near_term(when, cand("加快消防站建设，统筹推进片区配套完善，2024年全面提升品质。")) == 0.0
     )
+
+
+def test_a_generic_measure_word_asks_for_any_figure() -> None:
+    # 多少个 (个 is generic): a figure with another measure word still answers it
+    generic = ctx(q(FIGURE, measure="个"))
+    assert F.miss_measure(generic, cand("新建幼儿园4所。")) == 0
+    # 几所 asks for 所: a figure of something else does not
+    assert F.miss_measure(ctx(q(FIGURE, measure="所")), cand("新增学位4200个。")) == 1
+
+
+def test_a_title_before_a_common_word_names_no_holder() -> None:
+    asked = replace(q(PERSON, text="区委书记是谁？"), titles=("书记",))
+    # 和, 全, 明 are family names, but after a title they start a common word
+    for text in ("区委书记和区长共同出席。", "区委书记全程参加。", "区委书记明确要求。"):
+        assert F.fit_title(ctx(asked), cand(text)) == 0, text
+    assert F.fit_title(ctx(asked), cand("区委书记和平出席。")) == 0
+    assert F.fit_title(ctx(asked), cand("区委书记王和平出席。")) == 1
+
+
+def test_near_means_at_most_eight_characters_between() -> None:
+    c = ctx(q(FIGURE, terms=("重点项目",), measure="个"))
+    # eight characters between the term and the figure: near; nine: not
+    assert F.near_term(c, cand("重点项目建设工作全面推进80个。")) == 1.0
+    assert F.near_term(c, cand("重点项目建设工作在全面推进80个。")) == 0.0
+    # the same after the figure: 80 then eight characters, then the term
+    assert F.near_term(c, cand("80个，今年继续推进重点项目。")) == 1.0
+    assert F.near_term(c, cand("80个，今年还要继续推进重点项目。")) == 0.0
+
+
+def test_a_counted_noun_at_most_six_characters_before_its_figure() -> None:
+    asked = Question("新增多少个学位？", FIGURE, None, (), ("新增",), "个", counted="学位")
+    assert F.fit_counted(ctx(asked), cand("新增学位数量总计达到7000余个。")) == 1  # six between
+    assert F.fit_counted(ctx(asked), cand("新增学位的数量总计达到7000余个。")) == 0  # seven

@@ -160,3 +160,18 @@ def test_the_features_version_follows_the_feature_code() -> None:
     )
     # a docstring or comment is no change
     assert features_version(edited('"""Cosine of question and unit vectors."""', "")) == now
+
+
+def test_lexical_bonuses_for_the_asked_measure_and_an_enumeration() -> None:
+    rule = LexicalScorer()
+    X = np.vstack(
+        [
+            _row(cov_all=0.8, rank_fused=0.5),
+            _row(cov_all=0.8, rank_fused=0.5, fit_measure=1),
+            _row(cov_all=0.8, rank_fused=0.5, fit_list=1),
+        ]
+    )
+    score, ok = rule.score(X)
+    # 0.8 coverage + 0.12 x 0.5 rank, then + 0.25 for the measure word, + 0.1 for a list
+    assert score == pytest.approx([0.86, 1.11, 0.96])
+    assert ok.all()

@@ -43,3 +43,13 @@ def test_chunks_split_at_sentence_ends_and_keep_headings() -> None:
 def test_same_text_gives_same_chunks() -> None:
     text = (SEEDS / "003_8277ee0d660ee16d.txt").read_text(encoding="utf-8")
     assert chunk_document(_doc(text), 220, 40) == chunk_document(_doc(text), 220, 40)
+
+
+def test_a_closing_quote_stays_with_the_sentence_it_ends() -> None:
+    said = "群众都说“今年新建口袋公园三座。”这是好事。大家盼着“明年再建绿道五公里。”心里高兴。"
+    doc = _doc(said)
+    chunks = chunk_document(doc, 18, 0)  # each sentence is longer than a chunk
+    assert len(chunks) == 4
+    for c in chunks:  # never cut between 。 and the ” that closes the quote
+        assert doc.text[c.end : c.end + 1] != "”", c.text
+        assert c.text.count("“") == c.text.count("”"), c.text

@@ -216,3 +216,10 @@ def test_units_carry_the_place_they_are_about(monkeypatch: pytest.MonkeyPatch) -
     first, second = answer_units(doc)
     assert first.place == city
     assert second.place == Place("云岭省", "青禾市", "松涛区")
+
+
+def test_clause_windows_up_to_exactly_the_limit() -> None:
+    text = "甲乙丙丁，戊己庚辛。"  # two clauses of five characters
+    span = units.Span(0, len(text))
+    assert units.windows(text, span, 10) == [span]  # 10 characters fit a window of 10
+    assert units.windows(text, span, 9) == [units.Span(0, 5), units.Span(5, 10)]
