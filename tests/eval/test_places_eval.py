@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from eval import places
-from eval.check_places import check_place, evidence_found
+from eval.check_places import check_place, evidence_found, fold, page_text
 from lixia_qa.errors import LixiaError
 from lixia_qa.settings import Settings
 
@@ -101,6 +101,17 @@ def test_the_key_follows_the_documents(tmp_path: Path, settings: Settings) -> No
     assert places.content_key(docs, settings.model_copy(update={"chunk_size": 99})) != key
 
 
+PAGE = """<html><head><meta charset="gb2312"><title>松涛镇新闻</title>
+<script>var x = "脚本里的字";</script></head><body>
+<div class="nav">首页 | 政务公开</div>
+<div class="article"><p>松涛镇本周完成危房改造12户，镇建设办负责验收，资金共计80万元。</p>
+<p>镇里计划年内再改造30户，由镇建设办统筹，资金由县财政和镇财政共同承担。</p>
+<p>改造户可向镇便民服务中心咨询办理进度，工作日上午九点至下午五点受理。</p></div>
+<div class="footer">主办：松涛镇人民政府 网站标识码：9999990001</div>
+</body></html>
+"""
+
+
 def test_the_checker_reads_documents_as_ingested(tmp_path: Path) -> None:
     root = _write(tmp_path)
     assert evidence_found(
@@ -110,13 +121,61 @@ def test_the_checker_reads_documents_as_ingested(tmp_path: Path) -> None:
     assert not evidence_found(
         "2 新建公厕4座 蒋某 镇环卫所", "序号：2；项目：新建公厕4座\n牵头领导：蒋某"
     )
-    problems, summary = check_place(places.find_places(root)[0])
+    result = check_place(places.find_places(root)[0])
     # the two answers are found as ingested; only the set's size and share are short
-    assert problems == ["songtao: 3 questions (< 40)", "songtao: 33% unanswerable (want 15-30 %)"]
-    assert "figure=1" in summary and "dev=1 test=2" in summary
-    bad = [dict(QUESTIONS[0], answers=["7个"]), *QUESTIONS[1:]]
-    problems, _ = check_place(places.find_places(_write(tmp_path / "bad", bad))[0])
-    assert any("answer '7个' not in report.txt as ingested" in p for p in problems)
+    assert result.problems == [
+        "songtao: 3 questions (< 40)",
+        "songtao: 33% unanswerable (want 15-30 %)",
+    ]
+    assert result.notes == []
+    assert "figure=1" in result.summary and "dev=1 test=2" in result.summary
+    bad = [dict(QUESTIONS[0], answers=["7个"], place="songtao"), *QUESTIONS[1:]]
+    bad[1] = dict(bad[1], place="elsewhere")
+    result = check_place(places.find_places(_write(tmp_path / "bad", bad))[0])
+    assert any("answer '7个' not inside its evidence" in p for p in result.problems)
+    assert any("place 'elsewhere' in the folder of songtao" in p for p in result.problems)
+
+
+def test_evidence_is_matched_in_the_forms_cleaning_writes() -> None:
+    # cleaning writes a comma and brackets in Chinese text full-width and drops a
+    # footnote mark after a word: evidence copied from the file is still found
+    assert fold("总量 15.6 亿, 比上年(含)②达到") == fold("总量15.6亿，比上年（含）达到")
+    assert evidence_found("生产总值②达到5481.6亿元, 增长3.5%", "生产总值达到5481.6亿元，增长3.5%。")
+    assert not evidence_found("生产总值达到5481.7亿元", "生产总值达到5481.6亿元")
+
+
+def test_a_page_is_checked_as_seen_and_its_lost_footer_noted(tmp_path: Path) -> None:
+    # a page declaring gb2312 whose bytes are GB18030: its text, footer included, and
+    # not its script
+    seen = page_text(PAGE.encode("gb18030"))
+    assert "网站标识码：9999990001" in seen and "危房改造12户" in seen
+    assert "脚本里的字" not in seen
+    docs = tmp_path / "songtao" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "news.html").write_bytes(PAGE.encode("gb18030"))
+    items = [
+        dict(QUESTIONS[0], id=f"songtao-q{n:03d}", doc_id="news.html", split="dev", **q)
+        for n, q in enumerate(
+            (
+                {"answers": ["12户"], "evidence": "本周完成危房改造12户"},
+                {"answers": ["9999990001"], "evidence": "网站标识码：9999990001"},
+                {"answers": ["8000户"], "evidence": "完成危房改造8000户"},
+            ),
+            1,
+        )
+    ]
+    (tmp_path / "songtao" / "questions.jsonl").write_text(
+        "".join(json.dumps(q, ensure_ascii=False) + "\n" for q in items), encoding="utf-8"
+    )
+    result = check_place(places.find_places(tmp_path)[0])
+    # the footer's answer is in the page (a sound question) but not in the index: a note
+    assert result.notes == [
+        "songtao:2 (songtao-q002): answer '9999990001' not in news.html as ingested"
+    ]
+    # evidence the page never shows is a problem of the question
+    assert "songtao:3 (songtao-q003): evidence not in news.html: '完成危房改造8000户'" in (
+        result.problems
+    )
 
 
 def test_each_place_is_scored_and_its_index_kept(
