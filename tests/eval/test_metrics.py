@@ -161,4 +161,8 @@ def test_thresholds_apply_to_the_test_split_and_the_reworded_group() -> None:
     }
     # test: 3 of 4 right (0.75), false abstention 1/4; reworded 1 of 2 (0.5 < 0.6)
     assert check(result, limits) == ["reworded answer_accuracy 0.500 < 0.6"]
+    # a floor per type: fact (0.75 on test) is under 0.8; a type left out is not checked
+    per_type = {**limits, "type_accuracy": {"fact": 0.8}, "reworded_accuracy": 0.5}
+    assert check(result, per_type) == ["fact answer_accuracy 0.750 < 0.8"]
+    assert check(result, {**per_type, "type_accuracy": {"figure": 0.99}}) == []
     assert result["splits"]["dev"]["overall"]["answer_accuracy"] == 0.0
