@@ -9,7 +9,7 @@ export OMP_WAIT_POLICY := PASSIVE
 # installed module up front (minutes for torch) or every import on every run
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install run serve ingest seed-index test test-extra test-all eval eval-places eval-milvus bench lint clean
+.PHONY: install run serve ingest seed-index test test-extra test-all eval eval-seeds eval-places eval-milvus bench lint clean
 
 install: $(VENV)/.installed
 
@@ -46,14 +46,18 @@ SEED_INDEX := build/seed-index
 seed-index: install
 	$(BIN)/lixia-qa ingest seeds --index $(SEED_INDEX)
 
-eval: seed-index
+# Both evals: the seeds' questions, then the other places' (each exits 1 under its guard).
+eval: eval-seeds eval-places
+
+eval-seeds: seed-index
 	$(BIN)/lixia-qa eval --index $(SEED_INDEX) --json eval/results/metrics.json --run eval/results/run.jsonl --plot eval/results/chart.png
 
-# The other places' eval (eval/places/): each place ingested into its own index under
-# .cache/places (kept while documents, code and settings are unchanged), its questions
-# asked, figures per place and in total, the test split checked against
-# eval/places/thresholds.json.
+# The other places' eval (eval/places/): its questions checked against the documents,
+# each place ingested into its own index under .cache/places (kept while documents,
+# code and settings are unchanged), its questions asked (dev and test), figures per place
+# and in total, the test split checked against eval/places/thresholds.json.
 eval-places: install
+	$(PY) -m eval.check_places
 	$(BIN)/lixia-qa eval --places --json eval/results/places.json --run eval/results/places-run.jsonl
 
 # The same eval with the Milvus store (a Milvus Lite file in the index directory); its
