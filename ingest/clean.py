@@ -272,10 +272,16 @@ def _joins(left: str, right: str) -> bool:
     return not (item or len(left) < 0.6 * len(right))  # a bare short line is a heading
 
 
+def _in_form(lines: list[str]) -> bool:
+    """The last two lines are labelled values (区域：… / 地点：…): a form's fields, each
+    on its line; the line after them starts anew."""
+    return len(lines) >= 2 and all(_LABEL_LINE_RE.match(line) for line in lines[-2:])
+
+
 def _join_lines(lines: list[str]) -> list[str]:
     out = [lines[0]]
     for line in lines[1:]:
-        if _joins(out[-1], line):
+        if not _in_form(out) and _joins(out[-1], line):
             out[-1] = _glue(out[-1], line)
         else:
             out.append(line)
@@ -323,7 +329,8 @@ def _continuation(queue: list[_Para], i: int) -> int | None:
         if not _ends_sentence(queue[j].joined[-1]):
             break
     first = queue[i].lines[0]
-    return None if is_byline(first) or marker_rank(first) or is_table_row(first) else i
+    starts_anew = is_byline(first) or marker_rank(first) or is_table_row(first)
+    return None if starts_anew or _LABEL_LINE_RE.match(first) else i
 
 
 def rejoin_broken_lines(text: str) -> str:

@@ -31,6 +31,13 @@ _LABEL = r"(?:发布|发文|成文|印发|公开|更新|生成)?(?:时间|日期
 DATE_LABEL_RE = re.compile(
     rf"(?:^|(?<=[\s|｜/·]))(?:[\[【［]\s*{_LABEL}\s*[\]】］]\s*[:：]?|{_LABEL}\s*[:：])\s*"
 )
+# what makes a label the publication's date rather than a bare 时间 / 日期
+_PUBLICATION_RE = re.compile(r"发布|发文|成文|印发|公开|更新|生成")
+# where an event takes place: a bare 时间 / 日期 next to it is when the event is held
+_EVENT_PLACE_RE = re.compile(
+    r"(?:^|(?<=[\s|｜；;，,]))(?:活动|会议|举办|展会|比赛|报名)?(?:地点|区域|会场|场地|场馆)\s*[:：]"
+)
+EVENT_LINES = 2  # how far (in lines) an event's place makes a bare date label the event's
 _WEEKDAY_TIME_RE = re.compile(
     r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日]|\d{1,2}:\d{2}(?::\d{2})?)"
 )
@@ -60,11 +67,15 @@ def parse_date(line: str, whole: bool = False) -> str | None:
     return None
 
 
-def labelled_date(line: str) -> str | None:
+def labelled_date(line: str, event: bool = False) -> str | None:
     """The date after a label anywhere in ``line``: ``发布时间：2023-04-06 10:30``,
     ``[ 成文日期 ] 2023-04-06``, ``【发布时间】2025年1月13日``, or glued to the next
-    label: ``日期：2022-07-28来源：…``."""
+    label: ``日期：2022-07-28来源：…``. With ``event`` (the line is among an event's
+    details: :func:`near_event_place`), a bare ``时间：`` / ``日期：`` is when the event is
+    held, not a publication date, and only a 发布 / 成文 … label counts."""
     for match in DATE_LABEL_RE.finditer(zh.to_halfwidth(line)):
+        if event and not _PUBLICATION_RE.search(match.group()):
+            continue
         rest = line[match.end() :]
         for rx in (_DATE_RE, _ISO_DATE_RE):
             found = rx.match(zh.to_halfwidth(rest))
@@ -73,10 +84,19 @@ def labelled_date(line: str) -> str | None:
     return None
 
 
+def near_event_place(lines: list[str], i: int) -> bool:
+    """Line ``i`` is among an event's details: it, or a line at most :data:`EVENT_LINES`
+    away, says where the event is held (``地点：…``, ``区域：…``, ``会场：…``)."""
+    near = lines[max(0, i - EVENT_LINES) : i + EVENT_LINES + 1]
+    return any(_EVENT_PLACE_RE.search(line) for line in near)
+
+
 def first_labelled_date(text: str) -> str | None:
-    """The first labelled date (:func:`labelled_date`) of any line of ``text``."""
-    for line in _lines(text):
-        date = labelled_date(line)
+    """The first labelled date (:func:`labelled_date`) of any line of ``text``; a bare
+    ``时间：`` among an event's details (``时间：…`` / ``地点：…``) is not one."""
+    lines = _lines(text)
+    for i, line in enumerate(lines):
+        date = labelled_date(line, near_event_place(lines, i))
         if date:
             return date
     return None
@@ -96,8 +116,9 @@ def extract_date(text: str) -> str | None:
     forms) or a line holding only a date (an official document's signature date),
     whichever comes first. Dates inside sentences are events, not the publication date.
     Returns ``"YYYY-MM-DD"`` or ``"YYYY-MM"``."""
-    for line in _lines(text):
-        date = labelled_date(line) or parse_date(line, whole=True)
+    lines = _lines(text)
+    for i, line in enumerate(lines):
+        date = labelled_date(line, near_event_place(lines, i)) or parse_date(line, whole=True)
         if date:
             return date
     return None

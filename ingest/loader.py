@@ -51,6 +51,7 @@ class RawFile:
     date: str | None = None  # stated by the file outside its text (web page meta date)
     dates: tuple[tuple[str, str], ...] = ()  # other dates it states, by source
     fields: tuple[tuple[str, str], ...] = ()  # (label, value) stated outside its text
+    site: tuple[tuple[str, str], ...] = ()  # its site footer's facts (ingest.site_info)
     warnings: tuple[str, ...] = ()  # parts skipped, such as a scanned PDF page
 
 
@@ -123,6 +124,7 @@ def read_file(path: Path, doc_id: str, root: Path | None = None) -> RawFile:
         date=extracted.date,
         dates=extracted.dates,
         fields=extracted.fields,
+        site=extracted.site,
         warnings=extracted.warnings,
     )
 

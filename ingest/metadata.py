@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from itertools import takewhile
 from pathlib import PurePosixPath
 
@@ -23,13 +24,15 @@ from ingest.page_fields import (
     field,
 )
 from ingest.places import document_place, gazetteer
+from ingest.site_info import HEADING as SITE_HEADING
+from ingest.site_info import site_paragraph
 from ingest.structure import find_sections, is_byline
 from ingest.tables import is_table_row
 from ingest.years import bulletin_year as bulletin_year
 from ingest.years import document_year, extract_years
 from ingest.years import title_year as title_year
 from lixia_qa import zh
-from lixia_qa.types import Document, Table
+from lixia_qa.types import Document, Section, Table
 from lixia_qa.zh import HAN
 
 logger = logging.getLogger(__name__)
@@ -272,3 +275,16 @@ def describe(
         len(doc.sections),
     )
     return doc
+
+
+def with_site_information(doc: Document, site: tuple[tuple[str, str], ...]) -> Document:
+    """``doc`` with its site footer's facts (:mod:`ingest.site_info`) as a paragraph at the
+    end of its text, a section of its own at the top level; everything else about the
+    document was read from the text before them."""
+    paragraph = site_paragraph(site)
+    if not paragraph:
+        return doc
+    start = len(doc.text) + 2
+    text = f"{doc.text}\n\n{paragraph}"
+    section = Section(SITE_HEADING, 1, start, len(text))
+    return replace(doc, text=text, sections=(*doc.sections, section))

@@ -16,9 +16,10 @@ from ingest.clean import clean_text
 from ingest.commitments import parse_commitments
 from ingest.lexicon import district_stems, extract_names
 from ingest.loader import RawFile, SkippedFile, read_file, scan_folder
-from ingest.metadata import describe
+from ingest.metadata import describe, with_site_information
 from ingest.page_fields import split_page_fields
 from ingest.progress import Progress
+from ingest.site_info import site_information
 from ingest.structure import heading_path
 from ingest.table_records import tables_as_records
 from ingest.units import answer_units, unit_vectors
@@ -61,13 +62,14 @@ class IngestReport:
 def build_document(raw: RawFile) -> Document:
     """Clean a file's raw text, read its information block (索引号, 发布机构, …) as
     metadata, write its tables' rows as labelled text, and describe it (title, date and
-    its source, year, number, sections, tables)."""
+    its source, year, number, sections, tables), with its site footer's facts (主办单位,
+    地址, 电话 …) as a paragraph at the end."""
     text, fields = split_page_fields(clean_text(raw.text))
     if not text:
         raise IngestError(f"{raw.doc_id}: empty once page furniture is removed")
     text, tables = tables_as_records(text)
     title = clean_text(raw.title) if raw.title else ""
-    return describe(
+    doc = describe(
         raw.doc_id,
         text,
         raw.content_hash,
@@ -77,6 +79,7 @@ def build_document(raw: RawFile) -> Document:
         tables=tables,
         page_fields=fields + tuple(f for f in raw.fields if f[0] not in dict(fields)),
     )
+    return with_site_information(doc, raw.site or site_information(raw.text))
 
 
 def prepare_file(path: Path, doc_id: str) -> Document:

@@ -120,13 +120,30 @@ def is_caption(piece: str) -> bool:
     return len(piece) <= MAX_CAPTION and bool(CAPTION_RE.match(piece)) and piece[-1] not in CLOSING
 
 
+# a labelled value on a line of its own (地点：某某会展中心, 联系电话：…)
+LABELLED_RE = re.compile(rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.COLONS}\s]{{1,8}}[{zh.COLONS}]\s*\S")
+
+
+def in_form(text: str, span: Span) -> bool:
+    """A labelled value among labelled lines (``展会时间：…`` / ``展会地点：…`` /
+    ``交通信息：…``): a field of a form or of an event's details, a fact. A labelled line
+    standing alone (``某某区：奋进新时代``) is a headline."""
+    if not LABELLED_RE.match(text[span.start : span.end]):
+        return False
+    before = text[: span.start].rstrip("\n").rsplit("\n", 1)[-1]
+    after = text[span.end :].lstrip("\n").split("\n", 1)[0]
+    return bool(LABELLED_RE.match(before) or LABELLED_RE.match(after))
+
+
 def is_heading(text: str, span: Span) -> bool:
-    """A short line without closing punctuation, or a caption: a heading, not an answer."""
+    """A short line without closing punctuation, or a caption: a heading, not an answer.
+    A field of a form (:func:`in_form`) is a fact, not a heading."""
     piece = text[span.start : span.end]
     on_its_own = span.end == len(text) or text[span.end] == "\n"
     if on_its_own and is_caption(piece) and (span.start == 0 or text[span.start - 1] == "\n"):
         return True
-    return len(piece) < 24 and piece[-1] not in CLOSING and on_its_own
+    short = len(piece) < 24 and piece[-1] not in CLOSING and on_its_own
+    return short and not in_form(text, span)
 
 
 def windows(text: str, span: Span, max_chars: int = WINDOW_CHARS) -> list[Span]:

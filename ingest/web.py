@@ -165,11 +165,18 @@ def strip_share_links(text: str) -> str:
     )
 
 
+def is_footer_line(line: str) -> bool:
+    """A line only a site footer has: ``版权所有``, ``Copyright``, ``ICP备``, ``公网安备``,
+    ``网站标识码``, ``技术支持：``, ``网站地图`` alone."""
+    return len(line) <= _MAX_FURNITURE and bool(_FOOTER_RE.search(line))
+
+
 def strip_site_footer(text: str) -> str:
     """Delete site footers: ``版权所有``, ``ICP备``, ``网站标识码``, ``公网安备``, and the
-    ``主办单位：``/``地址：``/``电话：`` lines right next to such a line."""
+    ``主办单位：``/``地址：``/``电话：`` lines right next to such a line (what they state
+    is kept apart, as the page's site information: :mod:`ingest.site_info`)."""
     lines = text.split("\n")
-    footer = [len(ln) <= _MAX_FURNITURE and bool(_FOOTER_RE.search(ln)) for ln in lines]
+    footer = [is_footer_line(ln) for ln in lines]
     changed = True
     while changed:  # spread to adjacent 主办单位/地址/电话 lines (blank lines skipped)
         changed = False

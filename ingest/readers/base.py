@@ -31,6 +31,9 @@ class Extracted:
     # (label, value) the file states about itself outside its text: a web page's site
     # name ("网站") and content source ("信息来源"), read with a page's information block
     fields: tuple[tuple[str, str], ...] = ()
+    # (label, value) of the site footer (主办单位, 地址, 电话 …: ingest.site_info), read
+    # from the whole page when the text given here no longer holds the footer
+    site: tuple[tuple[str, str], ...] = ()
     kind: str = "text"  # "text", "pdf", "docx", "html", "xlsx", "csv"
     encoding: str = ""  # for text formats: the encoding read
     warnings: tuple[str, ...] = field(default=())  # parts skipped (a scanned page)

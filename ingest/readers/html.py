@@ -26,6 +26,7 @@ from lxml import etree
 from ingest.dates import first_labelled_date, parse_date
 from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.text import decode
+from ingest.site_info import site_information
 from ingest.tables import format_table, spread_spans
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,49 @@ def meta_date(root: Any) -> str | None:
     return None
 
 
+_TERM_RE = re.compile(r"^\S{1,10}?\s*[:：]$")  # a definition list's term: a label and a colon
+_MAX_DEFINITION = 100  # a longer description is running text, not a labelled value
+
+
+def _definition_pairs(dl: Any) -> list[tuple[str, str]]:
+    """``(label, value)`` of each ``<dt>label：</dt><dd>value</dd>`` of a definition
+    list; ``[]`` when it is not such a list of labelled values (a menu, a glossary)."""
+    pairs: list[tuple[str, str]] = []
+    label = ""
+    for child in dl:
+        words = " ".join(child.text_content().split()) if isinstance(child.tag, str) else ""
+        if child.tag == "dt" and _TERM_RE.match(words):
+            label = words.rstrip(":：").strip()
+        elif child.tag == "dd" and label and len(words) <= _MAX_DEFINITION:
+            pairs.append((label, words))
+            label = ""
+        elif child.tag in ("dt", "dd"):
+            return []
+    return pairs
+
+
+def labelled_lists(root: Any) -> None:
+    """Write each run of definition lists of labelled values (an event's or a notice's
+    ``<dl><dt>区域：</dt><dd>某某区</dd></dl><dl><dt>地点：</dt>…``) as one paragraph of
+    labelled text: ``区域：某某区；地点：…。``, so it stays one line of the text instead of
+    a list of bare words (which reads as a list of links)."""
+    previous: Any = None
+    for dl in root.xpath("//dl"):
+        pairs = _definition_pairs(dl)
+        if not pairs:
+            continue
+        line = "；".join(f"{label}：{value}" for label, value in pairs)
+        if previous is not None and dl.getprevious() is previous:
+            previous.text = f"{previous.text.rstrip('。')}；{line}。"
+            dl.getparent().remove(dl)
+            continue
+        paragraph = etree.Element("p")
+        paragraph.text = f"{line}。"
+        paragraph.tail = dl.tail
+        dl.getparent().replace(dl, paragraph)
+        previous = paragraph
+
+
 def _drop_furniture(root: Any) -> None:
     """Remove menus, breadcrumbs, share bars and footers marked as such in the markup."""
     for element in root.xpath("//nav|//footer|//script|//style|//noscript|//form|//button"):
@@ -181,6 +225,7 @@ def extract(data: bytes, name: str) -> Extracted:
     title = page_title(root)
     page_text = _visible_text(root)
     _drop_furniture(root)
+    labelled_lists(root)
     visible = first_labelled_date(_visible_text(root))
     tables = _cut_tables(root)
     result: Any = trafilatura.bare_extraction(
@@ -207,6 +252,7 @@ def extract(data: bytes, name: str) -> Extracted:
         text=text.strip(),
         title=title,
         fields=page_bodies(root, title),
+        site=site_information(page_text),
         date=meta_date(root),
         dates=tuple((source, d) for source, d in dates if d),
         kind="html",

@@ -160,6 +160,7 @@ def test_a_page_is_checked_as_seen_and_its_lost_footer_noted(tmp_path: Path) -> 
                 {"answers": ["12户"], "evidence": "本周完成危房改造12户"},
                 {"answers": ["9999990001"], "evidence": "网站标识码：9999990001"},
                 {"answers": ["8000户"], "evidence": "完成危房改造8000户"},
+                {"answers": ["政务公开"], "evidence": "政务公开"},
             ),
             1,
         )
@@ -168,9 +169,10 @@ def test_a_page_is_checked_as_seen_and_its_lost_footer_noted(tmp_path: Path) -> 
         "".join(json.dumps(q, ensure_ascii=False) + "\n" for q in items), encoding="utf-8"
     )
     result = check_place(places.find_places(tmp_path)[0])
-    # the footer's answer is in the page (a sound question) but not in the index: a note
+    # the footer's facts are ingested as the page's site information; the menu's words
+    # are in the page (a sound question) but not in the index: a note
     assert result.notes == [
-        "songtao:2 (songtao-q002): answer '9999990001' not in news.html as ingested"
+        "songtao:4 (songtao-q004): answer '政务公开' not in news.html as ingested"
     ]
     # evidence the page never shows is a problem of the question
     assert "songtao:3 (songtao-q003): evidence not in news.html: '完成危房改造8000户'" in (

@@ -43,6 +43,7 @@ def _document(data: bytes, name: str):  # type: ignore[no-untyped-def]
         date=extracted.date,
         dates=extracted.dates,
         fields=extracted.fields,
+        site=extracted.site,
     )
     return build_document(raw)
 
@@ -53,9 +54,11 @@ def test_a_saved_page_gets_its_visible_date_not_the_cms_one() -> None:
     assert (doc.date, doc.date_source, doc.year) == ("2017-03-22", "visible label", 2016)
     assert doc.source == "云岭县统计局"
     assert dict(doc.page_fields)["索引号"] == "11530999/2017-00008"
-    for furniture in ("索引号", "主题分类", "有效性", "首页", "版权所有", "ICP"):
+    for furniture in ("索引号", "主题分类", "有效性", "首页", "版权所有"):
         assert furniture not in doc.text
     assert "地区生产总值86.4亿元" in doc.text
+    # the footer's filing number and site code are kept as site information
+    assert doc.text.endswith("网站标识码：5309990000；\nICP备案号：滇ICP备00000000号。")
 
 
 def test_without_a_visible_date_a_cms_date_against_the_title_is_not_used() -> None:
