@@ -199,7 +199,15 @@ def _from_fields(
 ) -> tuple[str, str, str]:
     """``(title, source, number)`` of a page's information block (``""`` where it has
     none); its date goes into ``stated`` as the visible one."""
-    date = parse_date(field(fields, DATE_LABELS))
+    date = next(
+        (
+            d
+            for label in DATE_LABELS
+            for name, v in fields
+            if name == label and (d := parse_date(v))
+        ),
+        None,
+    )
     if date:
         stated["visible label"] = date
     named = field(fields, TITLE_LABELS)

@@ -13,6 +13,21 @@ and values on lines of their own. :func:`split_page_fields` reads such a block i
 A run of lines is a block when it names at least two labels of :data:`FIELD_LABELS`, one
 of them only ever used in such blocks (:data:`BLOCK_LABELS`), so a body line such as
 ``责任单位：区教育局`` stays text.
+
+A file written by a scraper opens with its own header of labelled lines, often with a
+label of its own among them and a ``正文：`` line before the text::
+
+    标题：某某县2024年政府工作报告
+    发文单位：某某县人民政府
+    发文时间：未知
+    报告人：某某县人民政府县长 某某某
+    来源URL：https://…
+
+    正文：
+
+:func:`split_header` reads such a header (:func:`is_header`) the same way, with any short
+label it holds; a value that states nothing (``未知``, ``暂无``) is dropped. The page's
+own block further down is then read as well.
 """
 
 from __future__ import annotations
@@ -21,6 +36,7 @@ import re
 from collections.abc import Iterable
 
 from ingest.tables import is_table_row, split_row
+from lixia_qa import zh
 
 # labels only ever used in a page's information block
 BLOCK_LABELS = (
@@ -76,9 +92,19 @@ _LABEL_RE = re.compile(
     rf"[\[【［]\s*(?P<bracketed>{_LABEL_ALT})\s*[\]】］]"
 )
 _BLOCK_RE = re.compile("|".join(sorted(BLOCK_LABELS, key=len, reverse=True)))
-ISSUER_LABELS = ("发布机构", "发文机关", "发文单位", "所属机构", "责任部门", "信息来源")
+ISSUER_LABELS = (
+    "发布机构",
+    "发文机关",
+    "发文单位",
+    "发布单位",
+    "所属机构",
+    "责任部门",
+    "信息来源",
+    "来源",  # only ever a field when a header (split_header) names it
+)
 SITE_LABEL = "网站"  # the site a page was saved from (not in a block: the reader's)
-DATE_LABELS = ("发布日期", "发布时间", "公开日期", "成文日期", "发文时间", "生成日期")  # first wins
+# first wins (of those whose value is a date)
+DATE_LABELS = ("发布日期", "发布时间", "公开日期", "成文日期", "发文日期", "发文时间", "生成日期")
 NUMBER_LABELS = ("发文字号", "文号")
 TITLE_LABELS = ("标题", "名称")
 
@@ -118,8 +144,16 @@ def _is_block(pairs: Iterable[tuple[str, str]]) -> bool:
 
 
 def split_page_fields(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """``(text without the information block, its (label, value) pairs)``; the text is
-    unchanged and the pairs empty when there is no block. Only the first block counts."""
+    """``(text without its header and information block, their (label, value) pairs)``,
+    the header's (:func:`split_header`) first; the text is unchanged and the pairs empty
+    when there is neither. Only the first block after the header counts."""
+    text, header = split_header(text)
+    text, block = _split_block(text)
+    return text, header + block
+
+
+def _split_block(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``(text without the first information block, its pairs)``."""
     lines = text.split("\n")
     fields = [line_fields(line) for line in lines]
     i = 0
@@ -151,3 +185,64 @@ def field(fields: Iterable[tuple[str, str]], labels: Iterable[str]) -> str:
     """The value of the first of ``labels`` present in ``fields`` (in ``labels``' order)."""
     values = dict(fields)
     return next((values[label] for label in labels if values.get(label)), "")
+
+
+# a header line with a label of its own: a short name and a colon (报告人：…, 来源：…)
+_OWN_LABEL_RE = re.compile(rf"^(?P<label>[{zh.HAN}A-Za-z]{{2,8}})\s*[:：]\s*(?P<value>\S.*)$")
+# the line that ends a scraper's header and opens the text: 正文：/ 内容：/ 全文：
+_BODY_MARK_RE = re.compile(r"^\s*[\[【［]?\s*(?:正\s*文|内\s*容|全\s*文)\s*[\]】］]?\s*[:：]?\s*")
+# values a scraper writes for a field it could not fill
+EMPTY_VALUES = ("未知", "不详", "暂无", "无", "空", "null", "none", "n/a", "-", "—")
+MAX_HEADER_VALUE = 300  # a longer value is text, not a header field
+
+
+def header_fields(line: str) -> list[tuple[str, str]]:
+    """The ``(label, value)`` pairs of a header line: a page field's (:func:`line_fields`)
+    or, failing that, any short label's (``报告人：…``); ``[]`` for a body marker
+    (``正文：``), a line without a label, or a long value."""
+    pairs = line_fields(line)
+    if pairs:
+        return pairs
+    found = _OWN_LABEL_RE.match(line.strip())
+    if not found or _BODY_MARK_RE.match(line) or len(found.group("value")) > MAX_HEADER_VALUE:
+        return []
+    return [(found.group("label"), found.group("value").strip())]
+
+
+def is_header(pairs: Iterable[tuple[str, str]]) -> bool:
+    """The fields a file opens with are its header: they name its title (:data:`TITLE_LABELS`)
+    and at least one other page field (an issuer, a date, a source link)."""
+    labels = {label for label, _ in pairs}
+    return bool(labels & set(TITLE_LABELS)) and len(labels & set(FIELD_LABELS)) >= 2
+
+
+def _stated(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (label, value) for label, value in pairs if value and value.lower() not in EMPTY_VALUES
+    )
+
+
+def split_header(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``(text without its header, the header's (label, value) pairs)``: the run of
+    labelled lines a file opens with (:func:`header_fields`), when it is a header
+    (:func:`is_header`), and the ``正文：`` line after it (what follows the marker on its
+    line stays). The header's title stays as the text's first line, a heading, as the
+    page showed it above its text. The text is unchanged and the pairs empty otherwise."""
+    lines = text.strip().split("\n")
+    pairs: list[tuple[str, str]] = []
+    end = 0
+    while end < len(lines):
+        found = header_fields(lines[end])
+        if not found:
+            break
+        pairs += found
+        end += 1
+    if not is_header(pairs):
+        return text, ()
+    rest = lines[end:]
+    first = next((k for k, line in enumerate(rest) if line.strip()), None)
+    if first is not None and _BODY_MARK_RE.match(rest[first]):
+        rest[first] = _BODY_MARK_RE.sub("", rest[first], count=1)
+    title = field(pairs, TITLE_LABELS)
+    body = "\n".join(rest).strip()
+    return (f"{title}\n\n{body}" if title else body), _stated(pairs)
