@@ -1,0 +1,215 @@
+"""The training loop: listwise loss per question with a "no answer" logit, checkpoints.
+
+Each step reads ``groups_per_step`` groups. A group's candidates are sampled afresh
+each epoch from a generator seeded by (seed, epoch, group number), and dropout is
+seeded by the step, so a run resumed from a checkpoint takes the same steps as one
+that never stopped.
+
+Loss of a group with candidate logits ``s`` and the no-answer logit ``a``:
+``logsumexp([s, a]) - logsumexp(s[positives])`` when answerable, and
+``logsumexp([s, a]) - a`` for a near miss; plus ``bce_weight`` times the mean binary
+cross-entropy of ``s`` against the labels, so that a logit means something on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from answer.reader.encoder import pad_batch
+from answer.reader.model import CrossEncoder, PairEncoder
+from learn.reader.data import Group
+from learn.reader.prepare import Prepared, group_units
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoopConfig:
+    seed: int = 13
+    epochs: float = 1.0
+    groups_per_step: int = 2
+    lr: float = 3e-5
+    head_lr: float = 3e-4
+    weight_decay: float = 0.01
+    warmup: int = 200
+    bce_weight: float = 0.5
+    bf16: bool = True
+    checkpoint_minutes: float = 20.0
+    log_every: int = 50
+    max_positives: int = 3
+    gold_hard: int = 3  # hardest negatives of the gold paragraph, then gold_random more
+    gold_random: int = 3
+    near_hard: int = 4  # hardest units of the neighbouring passages, then near_random more
+    near_random: int = 2
+    miss_hard: int = 8  # a near-miss group: hardest units, then miss_random more
+    miss_random: int = 4
+
+
+def _take(rng: np.random.Generator, pool: Sequence, hard: int, extra: int) -> list:
+    head = list(pool[:hard])
+    rest = list(pool[hard:])
+    if rest and extra:
+        picks = rng.choice(len(rest), size=min(extra, len(rest)), replace=False)
+        head += [rest[i] for i in sorted(picks)]
+    return head
+
+
+def sample(group: Group, rng: np.random.Generator, c: LoopConfig) -> tuple[list[tuple[int, int]], list[int]]:
+    """Candidate units of one group for one epoch, and their labels."""
+    if not group.answerable:
+        refs = _take(rng, group.near_negatives, c.miss_hard, c.miss_random)
+        return refs, [0] * len(refs)
+    pos = list(group.positives[: c.max_positives])
+    neg = _take(rng, group.gold_negatives, c.gold_hard, c.gold_random)
+    neg += _take(rng, group.near_negatives, c.near_hard, c.near_random)
+    return pos + neg, [1] * len(pos) + [0] * len(neg)
+
+
+def group_loss(
+    logits: torch.Tensor, labels: torch.Tensor, no_answer: torch.Tensor, bce_weight: float
+) -> torch.Tensor:
+    everything = torch.cat([logits, no_answer.view(1)])
+    total = torch.logsumexp(everything, 0)
+    if bool(labels.any()):
+        listwise = total - torch.logsumexp(logits[labels.bool()], 0)
+    else:
+        listwise = total - no_answer.view(())
+    if not len(logits):
+        return listwise
+    return listwise + bce_weight * F.binary_cross_entropy_with_logits(logits, labels.float())
+
+
+def batch_for(
+    prepared: Prepared, pairs: PairEncoder, groups: Sequence[Group], epoch: int, numbers: Sequence[int],
+    c: LoopConfig,
+) -> tuple[torch.Tensor, torch.Tensor, list[tuple[int, int]], list[torch.Tensor]]:
+    """Inputs for a step: padded ids, mask, each group's row span, each group's labels."""
+    rows: list[list[int]] = []
+    spans: list[tuple[int, int]] = []
+    labels: list[torch.Tensor] = []
+    for group, number in zip(groups, numbers, strict=True):
+        rng = np.random.default_rng([c.seed, epoch, number])
+        refs, y = sample(group, rng, c)
+        question = prepared.questions[f"{group.corpus}/{group.qid}"]
+        start = len(rows)
+        rows += [pairs.join(question, h, u) for h, u in group_units(prepared, group, refs)]
+        spans.append((start, len(rows)))
+        labels.append(torch.tensor(y, dtype=torch.long))
+    ids, attention = pad_batch(rows, pairs.tokenizer.pad)
+    return ids, attention, spans, labels
+
+
+@dataclass
+class State:
+    step: int = 0
+    epoch: int = 0
+    position: int = 0  # groups of this epoch already trained on
+    done: bool = False
+
+
+def _lr_factor(step: int, total: int, warmup: int) -> float:
+    if step < warmup:
+        return (step + 1) / warmup
+    return max(0.1, 1.0 - 0.9 * (step - warmup) / max(total - warmup, 1))
+
+
+def make_optimizer(model: CrossEncoder, c: LoopConfig) -> torch.optim.Optimizer:
+    body = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
+    head = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
+    return torch.optim.AdamW(
+        [{"params": body, "lr": c.lr}, {"params": head, "lr": c.head_lr}],
+        weight_decay=c.weight_decay,
+    )
+
+
+def save_checkpoint(path: Path, model: CrossEncoder, opt: torch.optim.Optimizer, state: State, c: LoopConfig) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(
+        {"model": model.trainable(), "optimizer": opt.state_dict(), "state": asdict(state), "loop": asdict(c)},
+        tmp,
+    )
+    tmp.replace(path)
+    logger.info("checkpoint: step %d (epoch %d, group %d) -> %s", state.step, state.epoch, state.position, path)
+
+
+def load_checkpoint(path: Path, model: CrossEncoder, opt: torch.optim.Optimizer) -> State:
+    blob = torch.load(path, weights_only=True)
+    model.load_state_dict(blob["model"], strict=False)
+    opt.load_state_dict(blob["optimizer"])
+    return State(**blob["state"])
+
+
+def order(n: int, seed: int, epoch: int) -> np.ndarray:
+    return np.random.default_rng([seed, epoch, 7]).permutation(n)
+
+
+def train(
+    model: CrossEncoder, pairs: PairEncoder, prepared: Prepared, c: LoopConfig, checkpoint: Path,
+) -> State:
+    """Train ``model`` in place, resuming from ``checkpoint`` when it exists."""
+    groups = prepared.train
+    opt = make_optimizer(model, c)
+    state = load_checkpoint(checkpoint, model, opt) if checkpoint.is_file() else State()
+    if state.done:
+        logger.info("checkpoint %s is a finished run (step %d)", checkpoint, state.step)
+        return state
+    per_epoch = math.ceil(len(groups) / c.groups_per_step)
+    total = math.ceil(per_epoch * c.epochs)
+    n_epochs = math.ceil(c.epochs)
+    base_lrs = [g["lr"] for g in opt.param_groups]
+    model.train()
+    last_save, started, started_step = time.monotonic(), time.monotonic(), state.step
+    losses: list[float] = []
+    hits: list[float] = []
+    logger.info("training: %d groups, %d steps (%s epochs), from step %d", len(groups), total, c.epochs, state.step)
+    while state.step < total and state.epoch < n_epochs:
+        perm = order(len(groups), c.seed, state.epoch)
+        while state.position < len(groups) and state.step < total:
+            numbers = perm[state.position : state.position + c.groups_per_step].tolist()
+            ids, attention, spans, labels = batch_for(
+                prepared, pairs, [groups[i] for i in numbers], state.epoch, numbers, c
+            )
+            torch.manual_seed(c.seed * 1_000_003 + state.step)
+            for g, base in zip(opt.param_groups, base_lrs, strict=True):
+                g["lr"] = base * _lr_factor(state.step, total, c.warmup)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=c.bf16):
+                logits = model(ids, attention).float()
+            loss = torch.stack(
+                [group_loss(logits[a:b], y, model.no_answer, c.bce_weight) for (a, b), y in zip(spans, labels, strict=True)]
+            ).mean()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            losses.append(loss.item())
+            for (a, b), y in zip(spans, labels, strict=True):
+                if bool(y.any()):
+                    hits.append(float(y[int(logits[a:b].argmax())]))
+            state.step += 1
+            state.position += len(numbers)
+            if state.step % c.log_every == 0:
+                rate = (time.monotonic() - started) / max(state.step - started_step, 1)
+                logger.info(
+                    "step %d/%d epoch %d: loss %.4f, top-1 %.3f (last %d steps), %.2f s/step, %.1f h left",
+                    state.step, total, state.epoch, float(np.mean(losses)), float(np.mean(hits)) if hits else 0.0,
+                    len(losses), rate, rate * (total - state.step) / 3600,
+                )
+                losses, hits = [], []
+            if time.monotonic() - last_save > c.checkpoint_minutes * 60:
+                save_checkpoint(checkpoint, model, opt, state, c)
+                last_save = time.monotonic()
+        if state.position >= len(groups):
+            state.epoch += 1
+            state.position = 0
+    state.done = True
+    save_checkpoint(checkpoint, model, opt, state, c)
+    return state
