@@ -52,6 +52,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--groups-per-step", type=int, default=2)
     p.add_argument("--checkpoint-minutes", type=float, default=20.0)
     p.add_argument("--log-every", type=int, default=50)
+    p.add_argument("--freeze-layers", type=int, default=2, help="lowest layers left as in e5")
     p.add_argument("--no-bf16", action="store_true")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--eval-questions", type=int, default=400, help="held-out questions per set to measure")
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         LoopConfig(),
         seed=args.seed, epochs=args.epochs, lr=args.lr, groups_per_step=args.groups_per_step,
         checkpoint_minutes=args.checkpoint_minutes, log_every=args.log_every, bf16=not args.no_bf16,
+        freeze_layers=args.freeze_layers,
     )
     (args.run / "config.json").write_text(
         json.dumps({"reader": asdict(reader), "data": asdict(data), "loop": asdict(loop), "command": command},

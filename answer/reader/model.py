@@ -95,6 +95,21 @@ class CrossEncoder(nn.Module):
         pooled = torch.cat([hidden[:, 0], mean_pool(hidden, attention)], dim=-1)
         return self.head(pooled.float()).squeeze(-1)
 
+    def score_rows(self, rows: Sequence[Sequence[int]], pad: int, chunk: int = 8) -> torch.Tensor:
+        """Logits of token rows, in their order. Rows are sorted by length and run in
+        chunks, each padded only to its own longest row."""
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i]))
+        parts = []
+        for a in range(0, len(order), chunk):
+            ids, attention = pad_batch([rows[i] for i in order[a : a + chunk]], pad)
+            parts.append(self(ids, attention).float())
+        if not parts:
+            return torch.zeros(0)
+        logits = torch.cat(parts)
+        back = torch.empty(len(order), dtype=torch.long)
+        back[torch.tensor(order, dtype=torch.long)] = torch.arange(len(order))
+        return logits[back]
+
     def trainable(self) -> dict[str, torch.Tensor]:
         """What fine-tuning changes (and what a weights file holds): layers, head,
         no-answer logit. The embeddings stay those of the base file."""
