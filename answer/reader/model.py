@@ -29,6 +29,15 @@ class ReaderConfig:
     dropout: float = 0.1
 
 
+@dataclass(frozen=True)
+class ReaderUnit:
+    """An answer unit as the reader reads it: its text and where it stands."""
+
+    text: str
+    title: str = ""
+    heading: str = ""
+
+
 def context_text(title: str, heading: str = "") -> str:
     """The line that places a unit: document title, then its heading when it has one."""
     return f"{title} > {heading}" if heading else title
@@ -57,7 +66,7 @@ class PairEncoder:
         """(head ids, unit ids) per unit; the head line ends with a full-width colon."""
         c = self.config
         head_ids = self.tokenizer.batch([h + "：" for h in heads])
-        budget = c.max_len - 4 - 0  # room left after the question is decided in join()
+        budget = c.max_len - 4  # the final cut, after the question, is made in join()
         unit_ids = self.tokenizer.batch(list(units))
         return [
             (tuple(h[: c.max_head]), tuple(u[:budget])) for h, u in zip(head_ids, unit_ids, strict=True)
@@ -68,10 +77,11 @@ class PairEncoder:
         room = self.config.max_len - len(question) - len(head) - 4
         return [t.bos, *question, t.eos, t.eos, *head, *unit[: max(room, 1)], t.eos]
 
-    def batch(
-        self, question: Sequence[int], units: Sequence[tuple[Sequence[int], Sequence[int]]]
-    ) -> tuple[torch.Tensor, torch.Tensor]:
-        return pad_batch([self.join(question, h, u) for h, u in units], self.tokenizer.pad)
+    def rows(self, question: str, units: Sequence[ReaderUnit]) -> list[list[int]]:
+        """Model input rows for one question over ``units``."""
+        q = self.question(question)
+        pieces = self.units([context_text(u.title, u.heading) for u in units], [u.text for u in units])
+        return [self.join(q, h, u) for h, u in pieces]
 
 
 class CrossEncoder(nn.Module):

@@ -1,0 +1,86 @@
+"""After training: int8, calibration on held-out questions, held-out figures, export.
+
+Calibration uses one half of the held-out questions of the training sets (a stable
+split by question id); the figures are measured on the other half and on ``xquad-zh``,
+with the int8 model that is served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import logging
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+
+from answer.reader.encoder import E5Tokenizer
+from answer.reader.model import CrossEncoder
+from answer.reader.modelfile import ModelFile
+from answer.reader.reader import Calibration, Reader, quantise
+from answer.reader.weights import save
+from learn.reader.calibrate import fit_platt, log_loss
+from learn.reader.data import HELD_OUT_CORPORA, PassageIndex, holds_answer, load_corpus
+from learn.reader.evaluate import _as_input, cases, evaluate, held_out_questions
+from learn.reader.loop import State
+from learn.reader.prepare import Prepared
+
+logger = logging.getLogger(__name__)
+
+
+def calibration_examples(reader: Reader, corpora: dict, limit: int, seed: int) -> tuple[list[float], list[int]]:
+    """Logits and labels of every unit of the top 5 passages and of the near-miss
+    passages, for the calibration half of the held-out questions."""
+    logits: list[float] = []
+    labels: list[int] = []
+    for corpus, index in corpora.values():
+        for case in cases(corpus, index, held_out_questions(corpus, "calibrate", limit, seed)):
+            docs = sorted({*case.retrieved, *case.missed})
+            units = [u for d in docs for u in corpus.units[d]]
+            logits += reader.scores(case.question.text, [_as_input(u) for u in units]).tolist()
+            labels += [int(holds_answer(u.text, case.question.answers)) for u in units]
+    return logits, labels
+
+
+def finish(
+    model: CrossEncoder, base: ModelFile, tokenizer: E5Tokenizer, prepared: Prepared,
+    args: argparse.Namespace, command: str, state: State,
+) -> dict[str, Any]:
+    model.eval()
+    reader = Reader(quantise(copy.deepcopy(model)), tokenizer)
+    names = [n for n in args.corpora if n not in HELD_OUT_CORPORA]
+    corpora = {}
+    for name in args.corpora:
+        corpus = load_corpus(args.data, name)
+        corpora[name] = (corpus, PassageIndex(corpus))
+    logits, labels = calibration_examples(reader, {n: corpora[n] for n in names}, args.eval_questions, args.seed)
+    a, b = fit_platt(logits, labels)
+    reader.calibration = Calibration(a, b)
+    loss = log_loss(reader.calibration(np.array(logits)), labels)
+    logger.info("calibration: a=%.4f b=%.4f on %d units (%d positive), log-loss %.4f", a, b, len(labels), sum(labels), loss)
+    held: dict[str, Any] = {}
+    for name, (corpus, index) in corpora.items():
+        part = None if name in HELD_OUT_CORPORA else "report"
+        qs = held_out_questions(corpus, part, args.eval_questions, args.seed)
+        figs, _ = evaluate(corpus, index, qs, reader.predict_proba)
+        held[name] = {"questions": "all held out" if part is None else "report half of held-out paragraphs", **asdict(figs)}
+        logger.info("held out %s: %s", name, figs.row())
+    manifest = {
+        "training": {
+            "command": command,
+            "data": prepared.hashes,
+            "held_out_rule": "xquad-zh entirely; paragraphs with sha256('<id>.txt') % 5 == 0 (learn.train.held_out)",
+            "steps": state.step,
+            "groups": len(prepared.train),
+            "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        },
+        "calibration": {
+            "a": a, "b": b, "units": len(labels), "positives": int(sum(labels)), "log_loss": loss,
+            "fitted_on": "calibration half of held-out paragraphs of the training sets, int8 logits",
+        },
+        "held_out": held,
+        "serving": "int8 dynamic quantisation of Linear layers, one thread",
+    }
+    return save(args.out, model, base, manifest)
