@@ -44,11 +44,15 @@ def from_checkpoint(run: Path, base: ModelFile) -> Reader:
     model = CrossEncoder(base, ReaderConfig(**config["reader"]))
     blob = torch.load(run / "checkpoint.pt", weights_only=True)
     model.load_state_dict(blob["model"], strict=False)
-    logger.info("checkpoint %s at step %d (epoch %d)", run, blob["state"]["step"], blob["state"]["epoch"])
+    logger.info(
+        "checkpoint %s at step %d (epoch %d)", run, blob["state"]["step"], blob["state"]["epoch"]
+    )
     return Reader(quantise(model.eval()), E5Tokenizer(base.vocabulary))
 
 
-def latency(reader: Reader, units: list, question: str, sizes: tuple[int, ...] = (10, 20), runs: int = 50) -> dict:
+def latency(
+    reader: Reader, units: list, question: str, sizes: tuple[int, ...] = (10, 20), runs: int = 50
+) -> dict:
     out = {}
     for n in sizes:
         batch = units[:n]
@@ -58,7 +62,10 @@ def latency(reader: Reader, units: list, question: str, sizes: tuple[int, ...] =
             t = time.perf_counter()
             reader.scores(question, batch)
             times.append((time.perf_counter() - t) * 1000)
-        out[n] = {"p50_ms": float(np.percentile(times, 50)), "p95_ms": float(np.percentile(times, 95))}
+        out[n] = {
+            "p50_ms": float(np.percentile(times, 50)),
+            "p95_ms": float(np.percentile(times, 95)),
+        }
     return out
 
 
@@ -66,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--reader", type=Path, help="exported reader folder")
-    src.add_argument("--checkpoint", type=Path, help="run folder with checkpoint.pt and config.json")
+    src.add_argument(
+        "--checkpoint", type=Path, help="run folder with checkpoint.pt and config.json"
+    )
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
     p.add_argument("--corpora", nargs="+", default=[*TRAIN_CORPORA, *HELD_OUT_CORPORA])
     p.add_argument("--per-corpus", type=int, default=300, help="questions per set (0: all)")
@@ -77,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     torch.set_num_threads(1)
     base = ModelFile()
-    reader = Reader.load(args.reader, base) if args.reader else from_checkpoint(args.checkpoint, base)
+    reader = (
+        Reader.load(args.reader, base) if args.reader else from_checkpoint(args.checkpoint, base)
+    )
     cosine = None if args.no_cosine else cosine_scorer()
     results: dict = {"source": str(args.reader or args.checkpoint), "sets": {}}
     sample_units: list = []
@@ -98,12 +109,16 @@ def main(argv: list[str] | None = None) -> int:
         results["sets"][name] = row
         if not sample_units:
             sample_question = qs[0].text
-            sample_units = [_as_input(u) for d in range(len(corpus.units)) for u in corpus.units[d]][:20]
+            sample_units = [
+                _as_input(u) for d in range(len(corpus.units)) for u in corpus.units[d]
+            ][:20]
     results["latency_int8_1_thread"] = latency(reader, sample_units, sample_question)
     logger.info("latency: %s", results["latency_int8_1_thread"])
     print(json.dumps(results, ensure_ascii=False, indent=1))  # noqa: T201 - the benchmark's output
     if args.json:
-        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     return 0
 
 

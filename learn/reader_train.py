@@ -55,7 +55,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--freeze-layers", type=int, default=2, help="lowest layers left as in e5")
     p.add_argument("--no-bf16", action="store_true")
     p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--eval-questions", type=int, default=400, help="held-out questions per set to measure")
+    p.add_argument(
+        "--eval-questions", type=int, default=400, help="held-out questions per set to measure"
+    )
     p.add_argument("--train-only", action="store_true", help="stop after training (no export)")
     return p.parse_args(argv)
 
@@ -68,20 +70,38 @@ def main(argv: list[str] | None = None) -> int:
         logging.basicConfig(
             level=logging.INFO,
             format="%(asctime)s %(name)s %(levelname)s %(message)s",
-            handlers=[logging.StreamHandler(sys.stderr), logging.FileHandler(args.run / "train.log")],
+            handlers=[
+                logging.StreamHandler(sys.stderr),
+                logging.FileHandler(args.run / "train.log"),
+            ],
         )
-    command = "python -m learn.reader_train " + shlex.join(argv if argv is not None else sys.argv[1:])
+    command = "python -m learn.reader_train " + shlex.join(
+        argv if argv is not None else sys.argv[1:]
+    )
     reader = ReaderConfig(layers=args.layers, max_len=args.max_len)
     data = DataConfig(str(args.data), tuple(args.corpora), args.near_miss, args.limit)
     loop = replace(
         LoopConfig(),
-        seed=args.seed, epochs=args.epochs, lr=args.lr, groups_per_step=args.groups_per_step,
-        checkpoint_minutes=args.checkpoint_minutes, log_every=args.log_every, bf16=not args.no_bf16,
+        seed=args.seed,
+        epochs=args.epochs,
+        lr=args.lr,
+        groups_per_step=args.groups_per_step,
+        checkpoint_minutes=args.checkpoint_minutes,
+        log_every=args.log_every,
+        bf16=not args.no_bf16,
         freeze_layers=args.freeze_layers,
     )
     (args.run / "config.json").write_text(
-        json.dumps({"reader": asdict(reader), "data": asdict(data), "loop": asdict(loop), "command": command},
-                   ensure_ascii=False, indent=1),
+        json.dumps(
+            {
+                "reader": asdict(reader),
+                "data": asdict(data),
+                "loop": asdict(loop),
+                "command": command,
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
         encoding="utf-8",
     )
     base = ModelFile()

@@ -61,10 +61,14 @@ class E5Tokenizer:
         return out
 
     def ids(self, text: str) -> list[int]:
-        return self._split_unknowns(self._tok.encode(self.normalise(text), add_special_tokens=False))
+        return self._split_unknowns(
+            self._tok.encode(self.normalise(text), add_special_tokens=False)
+        )
 
     def batch(self, texts: Sequence[str]) -> list[list[int]]:
-        encoded = self._tok.encode_batch([self.normalise(t) for t in texts], add_special_tokens=False)
+        encoded = self._tok.encode_batch(
+            [self.normalise(t) for t in texts], add_special_tokens=False
+        )
         return [self._split_unknowns(e) for e in encoded]
 
     def count(self, text: str, is_query: bool = False) -> int:
@@ -113,6 +117,9 @@ class Layer(nn.Module):
 class Encoder(nn.Module):
     """The first ``layers`` layers of the model (all of them by default)."""
 
+    pos: torch.Tensor
+    type0: torch.Tensor
+
     def __init__(self, model: ModelFile, layers: int | None = None) -> None:
         super().__init__()
         h: Header = model.header
@@ -127,9 +134,7 @@ class Encoder(nn.Module):
         self.eln.weight.data = torch.from_numpy(model.array("emb.ln.w"))
         self.eln.bias.data = torch.from_numpy(model.array("emb.ln.b"))
         self.eln.requires_grad_(False)
-        self.layers = nn.ModuleList(
-            Layer(h.hidden, h.heads, h.ffn, h.eps) for _ in range(n_layers)
-        )
+        self.layers = nn.ModuleList(Layer(h.hidden, h.heads, h.ffn, h.eps) for _ in range(n_layers))
         for i, layer in enumerate(self.layers):
             for name in ("q", "k", "v", "ao", "fi", "fo"):
                 lin = getattr(layer, name)
@@ -179,7 +184,10 @@ def embed_texts(
     (for texts within the 512-token window)."""
     prefix = QUERY_PREFIX if is_query else PASSAGE_PREFIX
     limit = encoder.header.max_positions - 2
-    rows = [[tokenizer.bos, *ids[:limit], tokenizer.eos] for ids in tokenizer.batch([prefix + t for t in texts])]
+    rows = [
+        [tokenizer.bos, *ids[:limit], tokenizer.eos]
+        for ids in tokenizer.batch([prefix + t for t in texts])
+    ]
     ids, attention = pad_batch(rows, tokenizer.pad)
     pooled = mean_pool(encoder(ids, attention), attention)
     return F.normalize(pooled, dim=-1).numpy()

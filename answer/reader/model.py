@@ -62,14 +62,17 @@ class PairEncoder:
     def question(self, text: str) -> tuple[int, ...]:
         return tuple(self.tokenizer.ids(QUERY_PREFIX + text)[: self.config.max_question])
 
-    def units(self, heads: Sequence[str], units: Sequence[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    def units(
+        self, heads: Sequence[str], units: Sequence[str]
+    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         """(head ids, unit ids) per unit; the head line ends with a full-width colon."""
         c = self.config
         head_ids = self.tokenizer.batch([h + "：" for h in heads])
         budget = c.max_len - 4  # the final cut, after the question, is made in join()
         unit_ids = self.tokenizer.batch(list(units))
         return [
-            (tuple(h[: c.max_head]), tuple(u[:budget])) for h, u in zip(head_ids, unit_ids, strict=True)
+            (tuple(h[: c.max_head]), tuple(u[:budget]))
+            for h, u in zip(head_ids, unit_ids, strict=True)
         ]
 
     def join(self, question: Sequence[int], head: Sequence[int], unit: Sequence[int]) -> list[int]:
@@ -80,7 +83,9 @@ class PairEncoder:
     def rows(self, question: str, units: Sequence[ReaderUnit]) -> list[list[int]]:
         """Model input rows for one question over ``units``."""
         q = self.question(question)
-        pieces = self.units([context_text(u.title, u.heading) for u in units], [u.text for u in units])
+        pieces = self.units(
+            [context_text(u.title, u.heading) for u in units], [u.text for u in units]
+        )
         return [self.join(q, h, u) for h, u in pieces]
 
 

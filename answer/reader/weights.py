@@ -31,7 +31,9 @@ TRAIN_COMMAND = "lixia-qa train-reader (python -m learn.reader_train --run RUN_D
 MAX_BYTES = 40 * 1024 * 1024
 
 
-def save(folder: Path, model: CrossEncoder, base: ModelFile, manifest: dict[str, Any]) -> dict[str, Any]:
+def save(
+    folder: Path, model: CrossEncoder, base: ModelFile, manifest: dict[str, Any]
+) -> dict[str, Any]:
     """Write weights and manifest to ``folder``; returns the manifest written."""
     folder = Path(folder)
     tmp = folder.with_name(folder.name + ".tmp")
@@ -41,7 +43,9 @@ def save(folder: Path, model: CrossEncoder, base: ModelFile, manifest: dict[str,
     save_file(tensors, str(tmp / WEIGHTS))
     size = (tmp / WEIGHTS).stat().st_size
     if size > MAX_BYTES:
-        raise ValueError(f"reader weights take {size} bytes, over {MAX_BYTES}: train fewer --layers")
+        raise ValueError(
+            f"reader weights take {size} bytes, over {MAX_BYTES}: train fewer --layers"
+        )
     full = {
         "format": FORMAT,
         "base_model": {"file": base.path.name, "sha256": base.sha256},
@@ -49,7 +53,9 @@ def save(folder: Path, model: CrossEncoder, base: ModelFile, manifest: dict[str,
         "weights": {"file": WEIGHTS, "sha256": sha256(tmp / WEIGHTS), "bytes": size},
         **manifest,
     }
-    (tmp / MANIFEST).write_text(json.dumps(full, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (tmp / MANIFEST).write_text(
+        json.dumps(full, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     if folder.exists():
         shutil.rmtree(folder)
     tmp.rename(folder)
@@ -72,7 +78,9 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def check(folder: Path, manifest: dict[str, Any], base: ModelFile, layers: int | None = None) -> None:
+def check(
+    folder: Path, manifest: dict[str, Any], base: ModelFile, layers: int | None = None
+) -> None:
     """Refuse a reader trained on another base file or with other layers than asked."""
     again = TRAIN_COMMAND.format(folder=folder)
     want = manifest["base_model"]["sha256"]
@@ -89,19 +97,27 @@ def check(folder: Path, manifest: dict[str, Any], base: ModelFile, layers: int |
             f"set the reader layers to {have} or retrain: run `{again}`"
         )
     if have > base.header.layers:
-        raise ModelLoadError(f"reader at {folder} has {have} layers, the base only {base.header.layers}: run `{again}`")
+        raise ModelLoadError(
+            f"reader at {folder} has {have} layers, the base only {base.header.layers}: run `{again}`"
+        )
     weights = Path(folder) / manifest["weights"]["file"]
     if not weights.is_file() or sha256(weights) != manifest["weights"]["sha256"]:
-        raise ModelLoadError(f"reader weights {weights} are missing or do not match the manifest: run `{again}`")
+        raise ModelLoadError(
+            f"reader weights {weights} are missing or do not match the manifest: run `{again}`"
+        )
 
 
-def load_model(folder: Path, base: ModelFile, layers: int | None = None) -> tuple[CrossEncoder, dict[str, Any]]:
+def load_model(
+    folder: Path, base: ModelFile, layers: int | None = None
+) -> tuple[CrossEncoder, dict[str, Any]]:
     """The checked model (fp32, eval mode) and its manifest."""
     manifest = read_manifest(folder)
     check(folder, manifest, base, layers)
     model = CrossEncoder(base, ReaderConfig(**manifest["reader"]))
     tensors = load_file(str(Path(folder) / manifest["weights"]["file"]))
-    missing, unexpected = model.load_state_dict({k: v.float() for k, v in tensors.items()}, strict=False)
+    missing, unexpected = model.load_state_dict(
+        {k: v.float() for k, v in tensors.items()}, strict=False
+    )
     expected = set(model.trainable())
     if unexpected or expected & set(missing):
         raise ModelLoadError(

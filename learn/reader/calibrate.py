@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def fit_platt(logits: Sequence[float], labels: Sequence[int], iterations: int = 50) -> tuple[float, float]:
+def fit_platt(logits: ArrayLike, labels: ArrayLike, iterations: int = 50) -> tuple[float, float]:
     """(a, b) minimising the mean log-loss of ``sigmoid(a * logit + b)`` against ``labels``."""
     x = np.asarray(logits, dtype=np.float64)
     y = np.asarray(labels, dtype=np.float64)
@@ -26,7 +25,7 @@ def fit_platt(logits: Sequence[float], labels: Sequence[int], iterations: int = 
     return float(w[0]), float(w[1])
 
 
-def log_loss(probabilities: Sequence[float], labels: Sequence[int]) -> float:
+def log_loss(probabilities: ArrayLike, labels: ArrayLike) -> float:
     p = np.clip(np.asarray(probabilities, dtype=np.float64), 1e-12, 1 - 1e-12)
     y = np.asarray(labels, dtype=np.float64)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))

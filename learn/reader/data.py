@@ -96,7 +96,9 @@ def load_corpus(root: Path, name: str) -> Corpus:
     with (src / "queries.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             q = json.loads(line)
-            questions.append(Question(q["id"], q["question"], tuple(q["answers"]), f"{q['gold_doc']}.txt"))
+            questions.append(
+                Question(q["id"], q["question"], tuple(q["answers"]), f"{q['gold_doc']}.txt")
+            )
     units = tuple(doc_units(d) for d in docs)
     hashes = {f: sha256(src / f) for f in ("corpus.jsonl", "queries.jsonl")}
     return Corpus(name, tuple(docs), units, tuple(questions), hashes)

@@ -66,7 +66,11 @@ def cases(corpus: Corpus, index: PassageIndex, questions: Sequence[Question]) ->
     for q, found in zip(questions, hits, strict=True):
         gold = rows[q.gold_doc]
         ranked = [int(d) for d in found]
-        out.append(Case(q, gold, tuple(ranked[:PASSAGES]), tuple(d for d in ranked if d != gold)[:PASSAGES]))
+        out.append(
+            Case(
+                q, gold, tuple(ranked[:PASSAGES]), tuple(d for d in ranked if d != gold)[:PASSAGES]
+            )
+        )
     return out
 
 
@@ -85,7 +89,11 @@ def outcome(corpus: Corpus, case: Case, scorer: Scorer) -> Outcome:
     answers = case.question.answers
 
     def best(rows: Sequence[int]) -> tuple[float, bool]:
-        pool = [(by_ref[(d, i)], corpus.units[d][i].text) for d in rows for i in range(len(corpus.units[d]))]
+        pool = [
+            (by_ref[(d, i)], corpus.units[d][i].text)
+            for d in rows
+            for i in range(len(corpus.units[d]))
+        ]
         if not pool:
             return float("-inf"), False
         score, text = max(pool, key=lambda t: t[0])
@@ -132,7 +140,9 @@ def figures(outcomes: Sequence[Outcome]) -> Figures:
     )
 
 
-def evaluate(corpus: Corpus, index: PassageIndex, questions: Sequence[Question], scorer: Scorer) -> tuple[Figures, list[Outcome]]:
+def evaluate(
+    corpus: Corpus, index: PassageIndex, questions: Sequence[Question], scorer: Scorer
+) -> tuple[Figures, list[Outcome]]:
     outs = [outcome(corpus, c, scorer) for c in cases(corpus, index, questions)]
     return figures(outs), outs
 
@@ -152,10 +162,16 @@ def cosine_scorer() -> Scorer:
 
 
 def _part(qid: str) -> str:
-    return "calibrate" if int(hashlib.sha256(f"part:{qid}".encode()).hexdigest(), 16) % 2 == 0 else "report"
+    return (
+        "calibrate"
+        if int(hashlib.sha256(f"part:{qid}".encode()).hexdigest(), 16) % 2 == 0
+        else "report"
+    )
 
 
-def held_out_questions(corpus: Corpus, part: str | None = None, limit: int = 0, seed: int = 0) -> list[Question]:
+def held_out_questions(
+    corpus: Corpus, part: str | None = None, limit: int = 0, seed: int = 0
+) -> list[Question]:
     """Held-out questions of ``corpus`` (see learn.reader.data.is_held_out); ``part``
     ("calibrate" or "report") keeps a stable half of them, ``limit`` a seeded sample."""
     qs = [q for q in corpus.questions if is_held_out(corpus.name, q)]

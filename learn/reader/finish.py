@@ -30,7 +30,9 @@ from learn.reader.prepare import Prepared
 logger = logging.getLogger(__name__)
 
 
-def calibration_examples(reader: Reader, corpora: dict, limit: int, seed: int) -> tuple[list[float], list[int]]:
+def calibration_examples(
+    reader: Reader, corpora: dict, limit: int, seed: int
+) -> tuple[list[float], list[int]]:
     """Logits and labels of every unit of the top 5 passages and of the near-miss
     passages, for the calibration half of the held-out questions."""
     logits: list[float] = []
@@ -45,8 +47,13 @@ def calibration_examples(reader: Reader, corpora: dict, limit: int, seed: int) -
 
 
 def finish(
-    model: CrossEncoder, base: ModelFile, tokenizer: E5Tokenizer, prepared: Prepared,
-    args: argparse.Namespace, command: str, state: State,
+    model: CrossEncoder,
+    base: ModelFile,
+    tokenizer: E5Tokenizer,
+    prepared: Prepared,
+    args: argparse.Namespace,
+    command: str,
+    state: State,
 ) -> dict[str, Any]:
     model.eval()
     reader = Reader(quantise(copy.deepcopy(model)), tokenizer)
@@ -55,17 +62,29 @@ def finish(
     for name in args.corpora:
         corpus = load_corpus(args.data, name)
         corpora[name] = (corpus, PassageIndex(corpus))
-    logits, labels = calibration_examples(reader, {n: corpora[n] for n in names}, args.eval_questions, args.seed)
+    logits, labels = calibration_examples(
+        reader, {n: corpora[n] for n in names}, args.eval_questions, args.seed
+    )
     a, b = fit_platt(logits, labels)
     reader.calibration = Calibration(a, b)
     loss = log_loss(reader.calibration(np.array(logits)), labels)
-    logger.info("calibration: a=%.4f b=%.4f on %d units (%d positive), log-loss %.4f", a, b, len(labels), sum(labels), loss)
+    logger.info(
+        "calibration: a=%.4f b=%.4f on %d units (%d positive), log-loss %.4f",
+        a,
+        b,
+        len(labels),
+        sum(labels),
+        loss,
+    )
     held: dict[str, Any] = {}
     for name, (corpus, index) in corpora.items():
         part = None if name in HELD_OUT_CORPORA else "report"
         qs = held_out_questions(corpus, part, args.eval_questions, args.seed)
         figs, _ = evaluate(corpus, index, qs, reader.predict_proba)
-        held[name] = {"questions": "all held out" if part is None else "report half of held-out paragraphs", **asdict(figs)}
+        held[name] = {
+            "questions": "all held out" if part is None else "report half of held-out paragraphs",
+            **asdict(figs),
+        }
         logger.info("held out %s: %s", name, figs.row())
     manifest = {
         "training": {
@@ -74,10 +93,14 @@ def finish(
             "held_out_rule": "xquad-zh entirely; paragraphs with sha256('<id>.txt') % 5 == 0 (learn.train.held_out)",
             "steps": state.step,
             "groups": len(prepared.train),
-            "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         },
         "calibration": {
-            "a": a, "b": b, "units": len(labels), "positives": int(sum(labels)), "log_loss": loss,
+            "a": a,
+            "b": b,
+            "units": len(labels),
+            "positives": int(sum(labels)),
+            "log_loss": loss,
             "fitted_on": "calibration half of held-out paragraphs of the training sets, int8 logits",
         },
         "held_out": held,

@@ -64,7 +64,9 @@ def _take(rng: np.random.Generator, pool: Sequence, hard: int, extra: int) -> li
     return head
 
 
-def sample(group: Group, rng: np.random.Generator, c: LoopConfig) -> tuple[list[tuple[int, int]], list[int]]:
+def sample(
+    group: Group, rng: np.random.Generator, c: LoopConfig
+) -> tuple[list[tuple[int, int]], list[int]]:
     """Candidate units of one group for one epoch, and their labels."""
     if not group.answerable:
         refs = _take(rng, group.near_negatives, c.miss_hard, c.miss_random)
@@ -90,7 +92,11 @@ def group_loss(
 
 
 def batch_for(
-    prepared: Prepared, pairs: PairEncoder, groups: Sequence[Group], epoch: int, numbers: Sequence[int],
+    prepared: Prepared,
+    pairs: PairEncoder,
+    groups: Sequence[Group],
+    epoch: int,
+    numbers: Sequence[int],
     c: LoopConfig,
 ) -> tuple[list[list[int]], list[tuple[int, int]], list[torch.Tensor]]:
     """Inputs for a step: token rows, each group's row span, each group's labels."""
@@ -124,21 +130,36 @@ def _lr_factor(step: int, total: int, warmup: int) -> float:
 
 def make_optimizer(model: CrossEncoder, c: LoopConfig) -> torch.optim.Optimizer:
     body = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
-    head = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
+    head = [
+        p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")
+    ]
     return torch.optim.AdamW(
         [{"params": body, "lr": c.lr}, {"params": head, "lr": c.head_lr}],
         weight_decay=c.weight_decay,
     )
 
 
-def save_checkpoint(path: Path, model: CrossEncoder, opt: torch.optim.Optimizer, state: State, c: LoopConfig) -> None:
+def save_checkpoint(
+    path: Path, model: CrossEncoder, opt: torch.optim.Optimizer, state: State, c: LoopConfig
+) -> None:
     tmp = path.with_suffix(".tmp")
     torch.save(
-        {"model": model.trainable(), "optimizer": opt.state_dict(), "state": asdict(state), "loop": asdict(c)},
+        {
+            "model": model.trainable(),
+            "optimizer": opt.state_dict(),
+            "state": asdict(state),
+            "loop": asdict(c),
+        },
         tmp,
     )
     tmp.replace(path)
-    logger.info("checkpoint: step %d (epoch %d, group %d) -> %s", state.step, state.epoch, state.position, path)
+    logger.info(
+        "checkpoint: step %d (epoch %d, group %d) -> %s",
+        state.step,
+        state.epoch,
+        state.position,
+        path,
+    )
 
 
 def load_checkpoint(path: Path, model: CrossEncoder, opt: torch.optim.Optimizer) -> State:
@@ -153,7 +174,11 @@ def order(n: int, seed: int, epoch: int) -> np.ndarray:
 
 
 def train(
-    model: CrossEncoder, pairs: PairEncoder, prepared: Prepared, c: LoopConfig, checkpoint: Path,
+    model: CrossEncoder,
+    pairs: PairEncoder,
+    prepared: Prepared,
+    c: LoopConfig,
+    checkpoint: Path,
 ) -> State:
     """Train ``model`` in place, resuming from ``checkpoint`` when it exists."""
     groups = prepared.train
@@ -172,7 +197,13 @@ def train(
     last_save, started, started_step = time.monotonic(), time.monotonic(), state.step
     losses: list[float] = []
     hits: list[float] = []
-    logger.info("training: %d groups, %d steps (%s epochs), from step %d", len(groups), total, c.epochs, state.step)
+    logger.info(
+        "training: %d groups, %d steps (%s epochs), from step %d",
+        len(groups),
+        total,
+        c.epochs,
+        state.step,
+    )
     while state.step < total and state.epoch < n_epochs:
         perm = order(len(groups), c.seed, state.epoch)
         while state.position < len(groups) and state.step < total:
@@ -186,7 +217,10 @@ def train(
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=c.bf16):
                 logits = model.score_rows(rows, pairs.tokenizer.pad, c.chunk)
             loss = torch.stack(
-                [group_loss(logits[a:b], y, model.no_answer, c.bce_weight) for (a, b), y in zip(spans, labels, strict=True)]
+                [
+                    group_loss(logits[a:b], y, model.no_answer, c.bce_weight)
+                    for (a, b), y in zip(spans, labels, strict=True)
+                ]
             ).mean()
             opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -202,8 +236,14 @@ def train(
                 rate = (time.monotonic() - started) / max(state.step - started_step, 1)
                 logger.info(
                     "step %d/%d epoch %d: loss %.4f, top-1 %.3f (last %d steps), %.2f s/step, %.1f h left",
-                    state.step, total, state.epoch, float(np.mean(losses)), float(np.mean(hits)) if hits else 0.0,
-                    len(losses), rate, rate * (total - state.step) / 3600,
+                    state.step,
+                    total,
+                    state.epoch,
+                    float(np.mean(losses)),
+                    float(np.mean(hits)) if hits else 0.0,
+                    len(losses),
+                    rate,
+                    rate * (total - state.step) / 3600,
                 )
                 losses, hits = [], []
             if time.monotonic() - last_save > c.checkpoint_minutes * 60:

@@ -57,7 +57,9 @@ def cache_key(data: DataConfig, reader: ReaderConfig, hashes: dict[str, dict[str
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def prepare(data: DataConfig, reader: ReaderConfig, tokenizer: E5Tokenizer, cache_dir: Path) -> Prepared:
+def prepare(
+    data: DataConfig, reader: ReaderConfig, tokenizer: E5Tokenizer, cache_dir: Path
+) -> Prepared:
     from answer.reader.modelfile import sha256
 
     root = Path(data.root)
@@ -91,7 +93,11 @@ def prepare(data: DataConfig, reader: ReaderConfig, tokenizer: E5Tokenizer, cach
         train += build_groups(corpus, index, fit, [_chosen(q.qid, data.near_miss) for q in fit])
         logger.info(
             "%s: %d paragraphs, %d questions (%d held out), %d units",
-            name, len(corpus.docs), len(qs), len(out), sum(len(u) for u in corpus.units),
+            name,
+            len(corpus.docs),
+            len(qs),
+            len(out),
+            sum(len(u) for u in corpus.units),
         )
     assert not any(g.corpus in HELD_OUT_CORPORA for g in train)
     prepared = Prepared(units, questions, train, held, hashes)
@@ -104,6 +110,8 @@ def prepare(data: DataConfig, reader: ReaderConfig, tokenizer: E5Tokenizer, cach
     return prepared
 
 
-def group_units(prepared: Prepared, group: Group, refs: Sequence[tuple[int, int]]) -> list[TokenUnit]:
+def group_units(
+    prepared: Prepared, group: Group, refs: Sequence[tuple[int, int]]
+) -> list[TokenUnit]:
     table = prepared.units[group.corpus]
     return [table[d][i] for d, i in refs]

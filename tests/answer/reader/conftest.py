@@ -12,12 +12,36 @@ from answer.reader.encoder import E5Tokenizer
 from answer.reader.modelfile import ModelFile
 
 PARAGRAPHS = [
-    ("qs1", "青山区教育", "2023年青山区新建中小学幼儿园6所，增加学位4200个。全区教师总数达到5100人。区教育局还建成了智慧校园平台。"),
-    ("qs2", "青山区卫生", "青山区建成社区卫生服务中心3处。全区医疗机构床位数达到2800张。家庭医生签约服务覆盖率为65%。"),
-    ("qs3", "青山区城市更新", "青山区完成老旧小区改造25个，惠及居民8600户。滨河公园建设全年新增绿地12万平方米。"),
-    ("qs4", "青山区经济", "2023年青山区地区生产总值增长5.2%。社会消费品零售总额增长8%。全年完成固定资产投资150亿元。"),
-    ("qs5", "青山区交通", "青山区新开通公交线路12条。全区新增停车泊位3000个。地铁三号线青山段于年底通车。"),
-    ("qs6", "青山区文化", "青山区图书馆藏书量达到85万册。全年举办文化惠民演出120场。青山博物馆接待游客40万人次。"),
+    (
+        "qs1",
+        "青山区教育",
+        "2023年青山区新建中小学幼儿园6所，增加学位4200个。全区教师总数达到5100人。区教育局还建成了智慧校园平台。",
+    ),
+    (
+        "qs2",
+        "青山区卫生",
+        "青山区建成社区卫生服务中心3处。全区医疗机构床位数达到2800张。家庭医生签约服务覆盖率为65%。",
+    ),
+    (
+        "qs3",
+        "青山区城市更新",
+        "青山区完成老旧小区改造25个，惠及居民8600户。滨河公园建设全年新增绿地12万平方米。",
+    ),
+    (
+        "qs4",
+        "青山区经济",
+        "2023年青山区地区生产总值增长5.2%。社会消费品零售总额增长8%。全年完成固定资产投资150亿元。",
+    ),
+    (
+        "qs5",
+        "青山区交通",
+        "青山区新开通公交线路12条。全区新增停车泊位3000个。地铁三号线青山段于年底通车。",
+    ),
+    (
+        "qs6",
+        "青山区文化",
+        "青山区图书馆藏书量达到85万册。全年举办文化惠民演出120场。青山博物馆接待游客40万人次。",
+    ),
 ]
 QUESTIONS = [
     ("q1", "青山区新建了几所中小学幼儿园？", ["6所"], "qs1"),
@@ -49,7 +73,9 @@ def tiny_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder.mkdir()
     with (folder / "corpus.jsonl").open("w", encoding="utf-8") as fh:
         for pid, title, text in PARAGRAPHS:
-            fh.write(json.dumps({"id": pid, "title": title, "text": text}, ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps({"id": pid, "title": title, "text": text}, ensure_ascii=False) + "\n"
+            )
     with (folder / "queries.jsonl").open("w", encoding="utf-8") as fh:
         for qid, question, answers, gold in QUESTIONS:
             row = {"id": qid, "question": question, "answers": answers, "gold_doc": gold}

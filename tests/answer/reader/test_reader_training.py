@@ -23,22 +23,33 @@ from learn.train import held_out
 from lixia_qa.errors import ModelLoadError
 
 SMALL = ReaderConfig(layers=2, max_len=48, dropout=0.0)
-UNITS = [ReaderUnit("2023年青山区新建中小学幼儿园6所。", "青山区教育"), ReaderUnit("全区教师总数达到5100人。", "青山区教育")]
+UNITS = [
+    ReaderUnit("2023年青山区新建中小学幼儿园6所。", "青山区教育"),
+    ReaderUnit("全区教师总数达到5100人。", "青山区教育"),
+]
 
 
 def test_groups_follow_the_answers(tiny_root: Path) -> None:
     corpus = load_corpus(tiny_root, "tiny")
-    groups = build_groups(corpus, PassageIndex(corpus), corpus.questions, [True] * len(corpus.questions))
+    groups = build_groups(
+        corpus, PassageIndex(corpus), corpus.questions, [True] * len(corpus.questions)
+    )
     rows = corpus.doc_index()
     answerable = [g for g in groups if g.answerable]
     assert len(answerable) == len(corpus.questions)
     for g in groups:
         q = next(q for q in corpus.questions if q.qid == g.qid)
         gold = rows[q.gold_doc]
-        assert all(d == gold and holds_answer(corpus.units[d][i].text, q.answers) for d, i in g.positives)
+        assert all(
+            d == gold and holds_answer(corpus.units[d][i].text, q.answers) for d, i in g.positives
+        )
         assert all(d == gold for d, _ in g.gold_negatives)
-        assert all(d != gold for d, _ in g.near_negatives)  # near misses never see the gold paragraph
-        assert not any(holds_answer(corpus.units[d][i].text, q.answers) for d, i in g.near_negatives)
+        assert all(
+            d != gold for d, _ in g.near_negatives
+        )  # near misses never see the gold paragraph
+        assert not any(
+            holds_answer(corpus.units[d][i].text, q.answers) for d, i in g.near_negatives
+        )
 
 
 def test_held_out_rule_is_the_learned_scorers(tiny_root: Path) -> None:
@@ -63,26 +74,52 @@ def test_loss_of_a_near_miss_is_no_answer() -> None:
     logits = torch.tensor([0.0, 0.0])
     # log(e^0 + e^0 + e^2) - 2 = log(2 + e^2) - 2
     expected = np.log(2 + np.exp(2.0)) - 2.0
-    assert float(group_loss(logits, torch.tensor([0, 0]), no_answer, 0.0)) == pytest.approx(expected)
+    assert float(group_loss(logits, torch.tensor([0, 0]), no_answer, 0.0)) == pytest.approx(
+        expected
+    )
     # answerable, first positive: log(2 + e^2) - log(e^0)
-    assert float(group_loss(logits, torch.tensor([1, 0]), no_answer, 0.0)) == pytest.approx(np.log(2 + np.exp(2.0)))
+    assert float(group_loss(logits, torch.tensor([1, 0]), no_answer, 0.0)) == pytest.approx(
+        np.log(2 + np.exp(2.0))
+    )
 
 
 def _mean_loss(model: CrossEncoder, pairs: PairEncoder, prepared, c: LoopConfig) -> float:
     model.eval()
     with torch.no_grad():
-        rows, spans, labels = batch_for(prepared, pairs, prepared.train, 0, list(range(len(prepared.train))), c)
+        rows, spans, labels = batch_for(
+            prepared, pairs, prepared.train, 0, list(range(len(prepared.train))), c
+        )
         logits = model.score_rows(rows, pairs.tokenizer.pad)
-        return float(torch.stack([group_loss(logits[a:b], y, model.no_answer, c.bce_weight) for (a, b), y in zip(spans, labels)]).mean())
+        return float(
+            torch.stack(
+                [
+                    group_loss(logits[a:b], y, model.no_answer, c.bce_weight)
+                    for (a, b), y in zip(spans, labels, strict=True)
+                ]
+            ).mean()
+        )
 
 
-def test_a_few_steps_lower_the_loss_and_resume(tiny_root: Path, base: ModelFile, tokenizer: E5Tokenizer, tmp_path: Path) -> None:
-    prepared = prepare(DataConfig(str(tiny_root), ("tiny",), near_miss=0.5), SMALL, tokenizer, tmp_path)
+def test_a_few_steps_lower_the_loss_and_resume(
+    tiny_root: Path, base: ModelFile, tokenizer: E5Tokenizer, tmp_path: Path
+) -> None:
+    prepared = prepare(
+        DataConfig(str(tiny_root), ("tiny",), near_miss=0.5), SMALL, tokenizer, tmp_path
+    )
     assert prepared.train and list(tmp_path.glob("groups-*.pkl"))
     torch.manual_seed(0)
     model = CrossEncoder(base, SMALL)
     pairs = PairEncoder(tokenizer, SMALL)
-    c = replace(LoopConfig(), epochs=5, warmup=2, lr=3e-4, head_lr=3e-3, freeze_layers=1, bf16=False, log_every=1000)
+    c = replace(
+        LoopConfig(),
+        epochs=5,
+        warmup=2,
+        lr=3e-4,
+        head_lr=3e-3,
+        freeze_layers=1,
+        bf16=False,
+        log_every=1000,
+    )
     before = _mean_loss(model, pairs, prepared, c)
     state = train(model, pairs, prepared, c, tmp_path / "checkpoint.pt")
     after = _mean_loss(model, pairs, prepared, c)
@@ -105,7 +142,9 @@ def saved(tmp_path_factory: pytest.TempPathFactory, base: ModelFile) -> tuple[Pa
     return folder, model
 
 
-def test_round_trip_gives_the_same_scores(saved: tuple[Path, CrossEncoder], base: ModelFile, tokenizer: E5Tokenizer) -> None:
+def test_round_trip_gives_the_same_scores(
+    saved: tuple[Path, CrossEncoder], base: ModelFile, tokenizer: E5Tokenizer
+) -> None:
     folder, model = saved
     with torch.no_grad():  # what the file holds: the trained weights in fp16
         for p in model.parameters():
@@ -133,7 +172,9 @@ def test_weights_hold_only_what_was_trained(saved: tuple[Path, CrossEncoder]) ->
     assert "no_answer" in names and "encoder.layers.1.fo.weight" in names
 
 
-def test_load_refuses_another_base(saved: tuple[Path, CrossEncoder], base: ModelFile, tmp_path: Path) -> None:
+def test_load_refuses_another_base(
+    saved: tuple[Path, CrossEncoder], base: ModelFile, tmp_path: Path
+) -> None:
     folder, _ = saved
     other = tmp_path / "reader"
     shutil.copytree(folder, other)
@@ -153,4 +194,3 @@ def test_load_refuses_other_layers(saved: tuple[Path, CrossEncoder], base: Model
 def test_missing_reader_says_what_to_run(tmp_path: Path, base: ModelFile) -> None:
     with pytest.raises(ModelLoadError, match="train-reader"):
         load_model(tmp_path, base)
-
