@@ -15,6 +15,7 @@ import os
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before torch starts its threads
 
 import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import shlex  # noqa: E402
@@ -91,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         bf16=not args.no_bf16,
         freeze_layers=args.freeze_layers,
     )
+    with (args.run / "commands.txt").open("a", encoding="utf-8") as fh:
+        fh.write(f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')} {command}\n")
     (args.run / "config.json").write_text(
         json.dumps(
             {

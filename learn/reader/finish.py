@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import logging
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,14 @@ from learn.reader.loop import State
 from learn.reader.prepare import Prepared
 
 logger = logging.getLogger(__name__)
+
+COMMANDS = "commands.txt"  # in the run folder: one line per invocation
+
+
+def _history(run: Path) -> list[str]:
+    """Every invocation of the run (a resumed run may change --epochs)."""
+    path = run / COMMANDS
+    return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
 
 
 def calibration_examples(
@@ -65,9 +74,18 @@ def finish(
     logits, labels = calibration_examples(
         reader, {n: corpora[n] for n in names}, args.eval_questions, args.seed
     )
-    a, b = fit_platt(logits, labels)
+    fitted = 0 < sum(labels) < len(labels)
+    if fitted:
+        a, b = fit_platt(logits, labels)
+    else:
+        a, b = 1.0, 0.0
+        logger.warning(
+            "no calibration: %d units, %d positive; probabilities are sigmoid(logit)",
+            len(labels),
+            sum(labels),
+        )
     reader.calibration = Calibration(a, b)
-    loss = log_loss(reader.calibration(np.array(logits)), labels)
+    loss = log_loss(reader.calibration(np.array(logits)), labels) if labels else float("nan")
     logger.info(
         "calibration: a=%.4f b=%.4f on %d units (%d positive), log-loss %.4f",
         a,
@@ -89,6 +107,7 @@ def finish(
     manifest = {
         "training": {
             "command": command,
+            "history": _history(args.run),
             "data": prepared.hashes,
             "held_out_rule": "xquad-zh entirely; paragraphs with sha256('<id>.txt') % 5 == 0 (learn.train.held_out)",
             "steps": state.step,
@@ -98,6 +117,7 @@ def finish(
         "calibration": {
             "a": a,
             "b": b,
+            "fitted": fitted,
             "units": len(labels),
             "positives": int(sum(labels)),
             "log_loss": loss,

@@ -194,3 +194,40 @@ def test_load_refuses_other_layers(saved: tuple[Path, CrossEncoder], base: Model
 def test_missing_reader_says_what_to_run(tmp_path: Path, base: ModelFile) -> None:
     with pytest.raises(ModelLoadError, match="train-reader"):
         load_model(tmp_path, base)
+
+
+def test_the_command_trains_and_writes_a_loadable_reader(
+    tiny_root: Path, base: ModelFile, tmp_path: Path
+) -> None:
+    from learn.reader_train import main
+
+    out = tmp_path / "reader"
+    argv = [
+        "--data",
+        str(tiny_root),
+        "--corpora",
+        "tiny",
+        "--run",
+        str(tmp_path / "run"),
+        "--out",
+        str(out),
+    ]
+    argv += [
+        "--layers",
+        "1",
+        "--max-len",
+        "48",
+        "--epochs",
+        "1",
+        "--eval-questions",
+        "4",
+        "--log-every",
+        "1",
+    ]
+    assert main(argv) == 0
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["base_model"]["sha256"] == base.sha256
+    assert set(manifest["training"]["data"]["tiny"]) == {"corpus.jsonl", "queries.jsonl"}
+    assert manifest["training"]["history"] and "tiny" in manifest["held_out"]
+    reader = Reader.load(out, base, threads=None)
+    assert reader.predict_proba("青山区新建了几所学校？", UNITS).shape == (2,)
