@@ -6,8 +6,9 @@
 For the held-out paragraphs of the training sets (the "report" half; the other half
 calibrates) and for ``xquad-zh``: top-1 of the best unit among the gold paragraph's
 units and among the units of the top 5 BM25 passages, BM25 recall@5, and the AUC of
-the best score between answerable questions and near misses. Then the int8 reader's
-latency for 10 and 20 (question, unit) pairs on one thread. A checkpoint has no
+the best score between answerable questions and near misses, with the reader run at
+``--precision`` (bf16 by default). Then the reader's latency for 10 and 20
+(question, unit) pairs on one thread, at each precision (bf16, int8, fp32). A checkpoint has no
 calibration yet: its probabilities are uncalibrated, which changes no figure here.
 """
 
@@ -18,6 +19,7 @@ import os
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import argparse  # noqa: E402
+import copy  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import sys  # noqa: E402
@@ -31,7 +33,13 @@ import torch  # noqa: E402
 from answer.reader.encoder import E5Tokenizer  # noqa: E402
 from answer.reader.model import CrossEncoder, ReaderConfig  # noqa: E402
 from answer.reader.modelfile import ModelFile  # noqa: E402
-from answer.reader.reader import Reader, quantise  # noqa: E402
+from answer.reader.reader import (  # noqa: E402
+    DEFAULT_PRECISION,
+    PRECISIONS,
+    Calibration,
+    Reader,
+)
+from answer.reader.weights import load_model  # noqa: E402
 from learn.reader.data import HELD_OUT_CORPORA, TRAIN_CORPORA, PassageIndex, load_corpus  # noqa: E402
 from learn.reader.evaluate import _as_input, cosine_scorer, evaluate, held_out_questions  # noqa: E402
 from learn.reader_train import DEFAULT_DATA  # noqa: E402
@@ -39,15 +47,21 @@ from learn.reader_train import DEFAULT_DATA  # noqa: E402
 logger = logging.getLogger("bench.bench_reader")
 
 
-def from_checkpoint(run: Path, base: ModelFile) -> Reader:
+def from_checkpoint(run: Path, base: ModelFile) -> tuple[CrossEncoder, Calibration]:
+    """A run's latest checkpoint; no calibration yet (no figure here depends on one)."""
     config = json.loads((run / "config.json").read_text(encoding="utf-8"))
     model = CrossEncoder(base, ReaderConfig(**config["reader"]))
     blob = torch.load(run / "checkpoint.pt", weights_only=True)
     model.load_state_dict(blob["model"], strict=False)
-    logger.info(
-        "checkpoint %s at step %d (epoch %d)", run, blob["state"]["step"], blob["state"]["epoch"]
-    )
-    return Reader(quantise(model.eval()), E5Tokenizer(base.vocabulary))
+    state = blob["state"]
+    logger.info("checkpoint %s at step %d (epoch %d)", run, state["step"], state["epoch"])
+    return model.eval(), Calibration()
+
+
+def from_folder(folder: Path, base: ModelFile) -> tuple[CrossEncoder, Calibration]:
+    model, manifest = load_model(folder, base)
+    cal = manifest.get("calibration") or {}
+    return model, Calibration(cal.get("a", 1.0), cal.get("b", 0.0))
 
 
 def latency(
@@ -81,19 +95,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-corpus", type=int, default=300, help="questions per set (0: all)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-cosine", action="store_true")
+    p.add_argument("--precision", choices=PRECISIONS, default=DEFAULT_PRECISION)
+    p.add_argument("--latency-only", action="store_true", help="skip the held-out sets")
     p.add_argument("--json", type=Path, default=None, help="write the figures here")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     torch.set_num_threads(1)
     base = ModelFile()
-    reader = (
-        Reader.load(args.reader, base) if args.reader else from_checkpoint(args.checkpoint, base)
-    )
+    load = from_folder if args.reader else from_checkpoint
+    model, calibration = load(args.reader or args.checkpoint, base)
+    tokenizer = E5Tokenizer(base.vocabulary)
+    reader = Reader(copy.deepcopy(model), tokenizer, calibration, precision=args.precision)
     cosine = None if args.no_cosine else cosine_scorer()
-    results: dict = {"source": str(args.reader or args.checkpoint), "sets": {}}
-    sample_units: list = []
-    sample_question = ""
-    for name in args.corpora:
+    results: dict = {
+        "source": str(args.reader or args.checkpoint),
+        "precision": args.precision,
+        "sets": {},
+    }
+    for name in [] if args.latency_only else args.corpora:
         corpus = load_corpus(args.data, name)
         index = PassageIndex(corpus)
         part = None if name in HELD_OUT_CORPORA else "report"
@@ -107,13 +126,14 @@ def main(argv: list[str] | None = None) -> int:
             row["cosine"] = asdict(base_figs)
             logger.info("%s cosine: %s", name, base_figs.row())
         results["sets"][name] = row
-        if not sample_units:
-            sample_question = qs[0].text
-            sample_units = [
-                _as_input(u) for d in range(len(corpus.units)) for u in corpus.units[d]
-            ][:20]
-    results["latency_int8_1_thread"] = latency(reader, sample_units, sample_question)
-    logger.info("latency: %s", results["latency_int8_1_thread"])
+    corpus = load_corpus(args.data, args.corpora[-1])
+    question = corpus.questions[0].text
+    units = [_as_input(u) for doc in corpus.units for u in doc][:20]
+    results["latency_1_thread"] = {}
+    for precision in PRECISIONS:
+        served = Reader(copy.deepcopy(model), tokenizer, calibration, precision=precision)
+        results["latency_1_thread"][precision] = latency(served, units, question)
+        logger.info("latency %s: %s", precision, results["latency_1_thread"][precision])
     print(json.dumps(results, ensure_ascii=False, indent=1))  # noqa: T201 - the benchmark's output
     if args.json:
         args.json.write_text(

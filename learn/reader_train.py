@@ -28,6 +28,7 @@ import torch  # noqa: E402
 from answer.reader.encoder import E5Tokenizer  # noqa: E402
 from answer.reader.model import CrossEncoder, PairEncoder, ReaderConfig  # noqa: E402
 from answer.reader.modelfile import ModelFile  # noqa: E402
+from answer.reader.reader import DEFAULT_PRECISION, PRECISIONS  # noqa: E402
 from learn.reader.data import HELD_OUT_CORPORA, TRAIN_CORPORA  # noqa: E402
 from learn.reader.loop import LoopConfig, train  # noqa: E402
 from learn.reader.prepare import DataConfig, prepare  # noqa: E402
@@ -59,6 +60,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--eval-questions", type=int, default=400, help="held-out questions per set to measure"
     )
+    p.add_argument("--precision", choices=PRECISIONS, default=DEFAULT_PRECISION, help="as served")
     p.add_argument("--train-only", action="store_true", help="stop after training (no export)")
     return p.parse_args(argv)
 

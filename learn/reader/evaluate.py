@@ -5,6 +5,8 @@ For each question, over the product's answer units:
 * ``gold_top1``: the best unit of the gold paragraph holds a gold answer;
 * ``top5_top1``: the best unit among the units of the top 5 BM25 passages holds a gold
   answer (``recall5``: the gold paragraph is among those 5);
+* ``gold_ceiling``/``top5_ceiling``: the share of questions where some unit holds a
+  gold answer at all (a long answer can span units);
 * ``auc``: how well the best score separates answerable questions (top 5 passages,
   gold among them) from near misses (top 5 passages once the gold one is removed).
 """
@@ -42,6 +44,8 @@ class Outcome:
     gold_retrieved: bool
     best_answerable: float  # best score over the top-5 units
     best_missed: float  # best score over the near-miss units
+    gold_possible: bool = True  # some unit of the gold paragraph holds an answer
+    top5_possible: bool = True  # some unit of the top 5 passages holds an answer
 
 
 @dataclass(frozen=True)
@@ -51,11 +55,14 @@ class Figures:
     top5_top1: float
     recall5: float
     auc: float
+    gold_ceiling: float = float("nan")  # share of questions some gold unit can answer
+    top5_ceiling: float = float("nan")
 
     def row(self) -> str:
         return (
             f"n={self.n} gold_top1={self.gold_top1:.3f} top5_top1={self.top5_top1:.3f} "
-            f"recall5={self.recall5:.3f} auc={self.auc:.3f}"
+            f"recall5={self.recall5:.3f} auc={self.auc:.3f} "
+            f"(ceilings: gold {self.gold_ceiling:.3f}, top5 {self.top5_ceiling:.3f})"
         )
 
 
@@ -88,6 +95,9 @@ def outcome(corpus: Corpus, case: Case, scorer: Scorer) -> Outcome:
     by_ref = dict(zip(refs, scores.tolist(), strict=True))
     answers = case.question.answers
 
+    def possible(rows: Sequence[int]) -> bool:
+        return any(holds_answer(u.text, answers) for d in rows for u in corpus.units[d])
+
     def best(rows: Sequence[int]) -> tuple[float, bool]:
         pool = [
             (by_ref[(d, i)], corpus.units[d][i].text)
@@ -102,7 +112,15 @@ def outcome(corpus: Corpus, case: Case, scorer: Scorer) -> Outcome:
     _, gold_hit = best([case.gold])
     top5, top5_hit = best(case.retrieved)
     missed, _ = best(case.missed)
-    return Outcome(gold_hit, top5_hit, case.gold in case.retrieved, top5, missed)
+    return Outcome(
+        gold_hit,
+        top5_hit,
+        case.gold in case.retrieved,
+        top5,
+        missed,
+        possible([case.gold]),
+        possible(case.retrieved),
+    )
 
 
 def auc(positive: Sequence[float], negative: Sequence[float]) -> float:
@@ -137,6 +155,8 @@ def figures(outcomes: Sequence[Outcome]) -> Figures:
         float(np.mean([o.top5_hit for o in outcomes])),
         float(np.mean([o.gold_retrieved for o in outcomes])),
         auc(answerable, [o.best_missed for o in outcomes]),
+        float(np.mean([o.gold_possible for o in outcomes])),
+        float(np.mean([o.top5_possible for o in outcomes])),
     )
 
 

@@ -1,8 +1,8 @@
-"""After training: int8, calibration on held-out questions, held-out figures, export.
+"""After training: calibration on held-out questions, held-out figures, export.
 
 Calibration uses one half of the held-out questions of the training sets (a stable
 split by question id); the figures are measured on the other half and on ``xquad-zh``,
-with the int8 model that is served.
+with the model as it is served (``--precision``, bf16 by default).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import numpy as np
 from answer.reader.encoder import E5Tokenizer
 from answer.reader.model import CrossEncoder
 from answer.reader.modelfile import ModelFile
-from answer.reader.reader import Calibration, Reader, quantise
+from answer.reader.reader import DEFAULT_PRECISION, Calibration, Reader
 from answer.reader.weights import save
 from learn.reader.calibrate import fit_platt, log_loss
 from learn.reader.data import HELD_OUT_CORPORA, PassageIndex, holds_answer, load_corpus
@@ -65,7 +65,8 @@ def finish(
     state: State,
 ) -> dict[str, Any]:
     model.eval()
-    reader = Reader(quantise(copy.deepcopy(model)), tokenizer)
+    precision = getattr(args, "precision", DEFAULT_PRECISION)  # a run started before --precision
+    reader = Reader(copy.deepcopy(model), tokenizer, precision=precision)
     names = [n for n in args.corpora if n not in HELD_OUT_CORPORA]
     corpora = {}
     for name in args.corpora:
@@ -121,9 +122,10 @@ def finish(
             "units": len(labels),
             "positives": int(sum(labels)),
             "log_loss": loss,
-            "fitted_on": "calibration half of held-out paragraphs of the training sets, int8 logits",
+            "precision": precision,
+            "fitted_on": "calibration half of held-out paragraphs of the training sets",
         },
         "held_out": held,
-        "serving": "int8 dynamic quantisation of Linear layers, one thread",
+        "serving": f"{precision}, one thread (answer.reader.reader.Reader.load)",
     }
     return save(args.out, model, base, manifest)

@@ -23,7 +23,9 @@ def test_figures_by_hand() -> None:
     outs = [
         Outcome(True, True, True, 0.9, 0.2),
         Outcome(True, False, True, 0.4, 0.5),
-        Outcome(False, False, False, 0.8, 0.1),  # gold not retrieved: not in the AUC's positives
+        Outcome(
+            False, False, False, 0.8, 0.1, gold_possible=False
+        ),  # gold not retrieved: not in the AUC's positives
     ]
     f = figures(outs)
     assert (f.n, f.gold_top1, f.top5_top1, f.recall5) == (
@@ -34,6 +36,7 @@ def test_figures_by_hand() -> None:
     )
     # positives 0.9, 0.4 against negatives 0.2, 0.5, 0.1: 0.9 beats 3, 0.4 beats 2 -> 5 / 6
     assert f.auc == pytest.approx(5 / 6)
+    assert (f.gold_ceiling, f.top5_ceiling) == (pytest.approx(2 / 3), 1.0)
 
 
 def test_platt_recovers_a_known_calibration() -> None:

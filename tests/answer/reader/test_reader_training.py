@@ -150,14 +150,15 @@ def test_round_trip_gives_the_same_scores(
         for p in model.parameters():
             if p.requires_grad:
                 p.copy_(p.half().float())
-    expected = Reader(model, tokenizer).scores("青山区新建了几所学校？", UNITS)
-    loaded = Reader.load(folder, base, int8=False, threads=None)
+    expected = Reader(model, tokenizer, precision="fp32").scores("青山区新建了几所学校？", UNITS)
+    loaded = Reader.load(folder, base, precision="fp32", threads=None)
     assert np.allclose(loaded.scores("青山区新建了几所学校？", UNITS), expected, atol=1e-5)
     assert loaded.calibration == Calibration(2.0, -1.0)
-    int8 = Reader.load(folder, base, threads=None)
-    proba = int8.predict_proba("青山区新建了几所学校？", UNITS)
-    assert proba.shape == (2,) and ((proba > 0) & (proba < 1)).all()
-    assert np.allclose(int8.scores("青山区新建了几所学校？", UNITS), expected, atol=0.1)
+    for precision in ("bf16", "int8"):
+        served = Reader.load(folder, base, precision=precision, threads=None)
+        proba = served.predict_proba("青山区新建了几所学校？", UNITS)
+        assert proba.shape == (2,) and ((proba > 0) & (proba < 1)).all()
+        assert np.allclose(served.scores("青山区新建了几所学校？", UNITS), expected, atol=0.1)
 
 
 def test_weights_hold_only_what_was_trained(saved: tuple[Path, CrossEncoder]) -> None:
