@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         part = None if name in HELD_OUT_CORPORA else "report"
         qs = held_out_questions(corpus, part, args.per_corpus, args.seed)
         t = time.perf_counter()
-        figs, _ = evaluate(corpus, index, qs, reader.predict_proba)
+        figs, _ = evaluate(corpus, index, qs, reader.scores)
         row = {"reader": asdict(figs), "reader_seconds": time.perf_counter() - t}
         logger.info("%s reader: %s", name, figs.row())
         if cosine is not None:

@@ -9,6 +9,9 @@ For each question, over the product's answer units:
   gold answer at all (a long answer can span units);
 * ``auc``: how well the best score separates answerable questions (top 5 passages,
   gold among them) from near misses (top 5 passages once the gold one is removed).
+
+Give a scorer logits rather than calibrated probabilities: a steep calibration rounds
+many probabilities to exactly 0 or 1, and ties then decide the best unit.
 """
 
 from __future__ import annotations

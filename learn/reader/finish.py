@@ -99,7 +99,7 @@ def finish(
     for name, (corpus, index) in corpora.items():
         part = None if name in HELD_OUT_CORPORA else "report"
         qs = held_out_questions(corpus, part, args.eval_questions, args.seed)
-        figs, _ = evaluate(corpus, index, qs, reader.predict_proba)
+        figs, _ = evaluate(corpus, index, qs, reader.scores)
         held[name] = {
             "questions": "all held out" if part is None else "report half of held-out paragraphs",
             **asdict(figs),

@@ -57,3 +57,14 @@ def test_calibration_and_report_halves_are_disjoint(tiny_root: Path) -> None:
     rep = {q.qid for q in held_out_questions(corpus, "report")}
     assert cal | rep == every and not cal & rep
     assert len(held_out_questions(corpus, None, limit=1)) == min(1, len(every))
+
+
+def test_platt_converges_on_far_apart_logits() -> None:
+    # logits spread over +-40 with a rare positive class: a full Newton step from a = 1 overshoots
+    rng = np.random.default_rng(1)
+    logits = np.concatenate([rng.normal(-15, 8, 40000), rng.normal(6, 8, 1000)])
+    labels = np.concatenate([np.zeros(40000), np.ones(1000)])
+    a, b = fit_platt(logits, labels)
+    assert 0 < a < 5 and abs(b) < 50
+    p = 1 / (1 + np.exp(-(a * logits + b)))
+    assert log_loss(p, labels) < log_loss(np.full(len(labels), labels.mean()), labels)
