@@ -101,7 +101,10 @@ def finish(
         qs = held_out_questions(corpus, part, args.eval_questions, args.seed)
         figs, _ = evaluate(corpus, index, qs, reader.scores)
         held[name] = {
-            "questions": "all held out" if part is None else "report half of held-out paragraphs",
+            "questions": (
+                f"seeded sample (seed {args.seed}) of at most {args.eval_questions} of "
+                + ("the whole set" if part is None else "the report half of held-out paragraphs")
+            ),
             **asdict(figs),
         }
         logger.info("held out %s: %s", name, figs.row())
