@@ -1,10 +1,10 @@
 """The answer stage as declared steps over one state (:class:`answer.turn.Turn`):
 
-    analyse -> guard -> retrieve -> records -> candidates -> decide -> select -> compose
+    analyse -> guard -> retrieve -> records -> candidates -> read -> decide -> select -> compose
 
 Each step is a method below that reads what earlier steps put on the turn and adds its
 own part; the modules of this package do the work (analyse, guards, scope, candidates,
-features, score, select, compose). A guard's refusal or an owner question's records
+features, read, decide, select, compose). A guard's refusal or an owner question's records
 settle a turn: the steps that read candidates are skipped, and compose writes the
 abstention or the records.
 """
@@ -21,12 +21,14 @@ from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse
 from answer.candidates import gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
+from answer.decide import decision_inputs
 from answer.features import Context, dominant_place, feature_matrix
 from answer.guards import Guards
 from answer.lookup import StoreLookup
+from answer.read import load_reading, read, to_read
 from answer.records import named_owners, owned_records, unit_aliases
 from answer.scope import year_scope
-from answer.score import Scorer, fits, make_scorer
+from answer.score import LearnedScorer, Scorer, answerability_inputs, fits, make_scorer
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
@@ -65,12 +67,14 @@ class Answerer:
         self.scorer = scorer or make_scorer(
             config.scorer, config.model_path, store.manifest().get("model", ""), config.threshold
         )
+        self.reading = load_reading(config, self.scorer)
         # the declared steps, in order (analyse runs before the turn exists)
         self.steps: tuple[Step, ...] = (
             self.guard,
             self.retrieve,
             self.find_records,
             self.gather,
+            self.read,
             self.decide,
             self.select,
             self.compose,
@@ -197,12 +201,43 @@ class Answerer:
         )
         turn.features = feature_matrix(self.context(turn.question), turn.candidates)
 
+    def read(self, turn: Turn) -> None:
+        """The reader reads the candidates the linear ranker puts first among those no
+        veto rules out."""
+        if self.reading is None or turn.settled or turn.features is None:
+            return
+        assert isinstance(self.scorer, LearnedScorer)
+        prior = self.scorer.ranker.logit(turn.features)
+        turn.read = to_read(prior, fits(turn.features), self.config.read_candidates)
+        turn.reading = read(self.reading.reader, turn.query, turn.candidates, turn.read)
+
     def decide(self, turn: Turn) -> None:
-        """The scorer's ranking and which candidates may answer at all."""
+        """Which candidates may answer, best first, and the confidence in the best: by
+        the decider over the reader's reading, or by the linear scorer alone."""
         if turn.settled or turn.features is None:
             return
-        turn.good, every = ranked(turn.candidates, turn.features, self.scorer)
-        turn.confidence = self._confidence(turn, every)
+        if self.reading is None or turn.read is None or turn.reading is None:
+            turn.good, every = ranked(turn.candidates, turn.features, self.scorer)
+            turn.confidence = self._confidence(turn, every)
+            return
+        if not len(turn.read):
+            return
+        assert isinstance(self.scorer, LearnedScorer) and self.scorer.answerability
+        decider, X = self.reading.decider, turn.features[turn.read]
+        ranker = self.scorer.ranker.logit(X)
+        answerable = self.scorer.answerability.logit(answerability_inputs(self.scorer.ranker, X))
+        reader = turn.reading[turn.read]
+        z = decider.rank(reader, ranker)
+        p = decider.probability(decision_inputs(reader, ranker, answerable))
+        order = np.argsort(-z, kind="stable")
+        turn.confidence = float(p[order[0]])
+        if turn.confidence < decider.threshold:  # the best does not answer: none does
+            return
+        turn.good = [
+            Scored(turn.candidates[turn.read[i]], float(z[i]))
+            for i in order
+            if p[i] >= decider.threshold
+        ]
 
     def select(self, turn: Turn) -> None:
         """The spans to quote: the best candidate and those as good from its document
@@ -211,7 +246,7 @@ class Answerer:
             return
         q = turn.question
         chosen, turn.year_used, turn.others = choose(
-            q, turn.good, self.scorer, self.config, bool(turn.years)
+            q, turn.good, self._gaps(), self.config, bool(turn.years)
         )
         chosen = widen(chosen, self.sentences, self.config.widen_chars)
         turn.picks = to_picks(chosen, self.texts, q, self.config.max_answer_chars)
@@ -281,6 +316,14 @@ class Answerer:
             asked_places=asked,
             districts=self.districts,
         )
+
+    def _gaps(self) -> tuple[float, float]:
+        """How far below the best a further sentence and a statement about another year
+        may score, on the deciding model's scale."""
+        if self.reading is not None:
+            gap = self.reading.decider.gap
+            return gap, gap
+        return self.scorer.gap, self.config.year_gap
 
     def _doc_ids(self, turn: Turn) -> set[str] | None:
         doc_ids = turn.scope.doc_ids if turn.scope else None

@@ -51,6 +51,10 @@ class AnswerConfig(BaseModel):
     model_path: Path | None = Field(None, description="fitted answer model (None: the bundled)")
     threshold: float | None = Field(None, description="override the scorer's threshold")
     unseen_weight: float = Field(2.0, ge=0, description="weight of terms no passage contains")
+    reader: bool = Field(True, description="read candidates with the reader and the decider")
+    read_candidates: int = Field(8, ge=1, le=50, description="candidates the reader reads")
+    reader_path: Path | None = Field(None, description="reader folder (None: the bundled)")
+    decider_path: Path | None = Field(None, description="decider file (None: the bundled)")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AnswerConfig:
@@ -60,4 +64,6 @@ class AnswerConfig(BaseModel):
             model_path=settings.answer_model,
             threshold=settings.abstain_threshold,
             unseen_weight=settings.unseen_term_weight,
+            reader=settings.reader,
+            read_candidates=settings.read_candidates,
         )

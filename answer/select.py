@@ -91,14 +91,21 @@ def prefer_recent(good: list[Scored], gap: float, q: Question) -> tuple[Scored, 
 
 
 def choose(
-    q: Question, good: list[Scored], scorer: Scorer, cfg: AnswerConfig, year_named: bool
+    q: Question,
+    good: list[Scored],
+    gaps: tuple[float, float],
+    cfg: AnswerConfig,
+    year_named: bool,
 ) -> tuple[list[Scored], int | None, list[Scored]]:
     """The candidates to answer with, the year to state (when several compete) and the
-    equally good statements about other years."""
-    best, others = (good[0], []) if year_named else prefer_recent(good, cfg.year_gap, q)
+    equally good statements about other years. ``gaps``: how far below the best score a
+    further sentence, and a statement about another year, may lie (on the scorer's
+    scale)."""
+    gap, year_gap = gaps
+    best, others = (good[0], []) if year_named else prefer_recent(good, year_gap, q)
     limit = {LIST: cfg.max_list_units, FIGURE: 1}.get(q.kind, cfg.max_fact_units)
     chosen = [best]
-    gap = scorer.gap * (cfg.list_gap_factor if q.kind == LIST else 1.0)
+    gap *= cfg.list_gap_factor if q.kind == LIST else 1.0
     for c in good:
         if len(chosen) >= limit:
             break

@@ -55,6 +55,8 @@ class Turn:
     records: list[Commitment] = field(default_factory=list)  # an owner question's answer
     candidates: list[Candidate] = field(default_factory=list)
     features: np.ndarray | None = None  # (candidates, features)
+    read: np.ndarray | None = None  # indices of the candidates the reader read, best prior first
+    reading: np.ndarray | None = None  # the reader's logit per candidate (NaN: not read)
     good: list[Scored] = field(default_factory=list)  # candidates that may answer, best first
     confidence: float | None = None  # the decision's confidence in its best candidate
     picks: list[Picked] = field(default_factory=list)  # the spans the answer quotes

@@ -193,6 +193,18 @@ def cmd_train_answerer(args: argparse.Namespace) -> int:
     return train_main(args, _settings(args))
 
 
+def cmd_train_reader(args: argparse.Namespace) -> int:
+    from learn.reader_train import main as reader_main
+
+    return reader_main(list(args.reader_args))
+
+
+def cmd_train_decider(args: argparse.Namespace) -> int:
+    from learn.decide import main as decide_main
+
+    return decide_main(args, _settings(args))
+
+
 # what add_subparsers returns: each command adds its parser to it
 _Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -349,6 +361,36 @@ def _train_answerer_command(sub: _Subparsers) -> None:
     p.set_defaults(func=cmd_train_answerer)
 
 
+def _train_reader_command(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "train-reader",
+        help="train the reader (cross-encoder) on ../shared/train; "
+        "`lixia-qa train-reader --help` for its options",
+        add_help=False,
+    )
+    p.add_argument("reader_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_train_reader)
+
+
+def _train_decider_command(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "train-decider", help="fit the decision over the reader (held-out training paragraphs)"
+    )
+    p.add_argument("--per-corpus", type=int, default=600, help="held-out questions per corpus")
+    p.add_argument("--read", type=int, default=8, help="candidates read per question")
+    p.add_argument("--max-chars", type=float, default=75.0, help="mean answer length for the gap")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
+    p.add_argument(
+        "--questions",
+        default="eval/questions.jsonl",
+        help="eval questions whose dev split sets the threshold ('' to skip)",
+    )
+    p.add_argument("--out", help="decider file (default: answer/models/decider.json)")
+    p.add_argument("--index", help="seed index for the dev-split threshold (default: settings)")
+    p.set_defaults(func=cmd_train_decider)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lixia-qa", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -361,6 +403,8 @@ def build_parser() -> argparse.ArgumentParser:
         _serve_command,
         _eval_command,
         _train_answerer_command,
+        _train_reader_command,
+        _train_decider_command,
     ):
         add(sub)
     return parser

@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from learn.reader.finish import finish  # read at the end: a long run uses the newest code
 
-    finish(model, base, tokenizer, prepared, args, command, state)
+    finish(model, base, tokenizer, prepared, args, command=command, state=state)
     return 0
 
 

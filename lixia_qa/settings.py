@@ -101,6 +101,15 @@ class Settings(BaseSettings):
     answer_model: Path | None = Field(
         None, description="answer model file (default: the one shipped in answer/models/)"
     )
+    reader: bool = Field(
+        True,
+        description="read the best candidates with the reader (answer/models/reader) and "
+        "decide with the fitted decider (answer/models/decider.json); off: the linear "
+        "scorer alone decides",
+    )
+    read_candidates: int = Field(
+        8, ge=1, le=50, description="candidates the reader reads per question (~9 ms each)"
+    )
     host: str = Field("127.0.0.1", description="address `lixia-qa serve` listens on")
     port: int = Field(8000, ge=1, le=65535, description="port of the API and UI")
     serve_ui: bool = Field(True, description="serve the chat UI at / beside the API")

@@ -55,31 +55,15 @@ def calibration_examples(
     return logits, labels
 
 
-def finish(
-    model: CrossEncoder,
-    base: ModelFile,
-    tokenizer: E5Tokenizer,
-    prepared: Prepared,
-    args: argparse.Namespace,
-    command: str,
-    state: State,
-) -> dict[str, Any]:
-    model.eval()
-    precision = getattr(args, "precision", DEFAULT_PRECISION)  # a run started before --precision
-    reader = Reader(copy.deepcopy(model), tokenizer, precision=precision)
+def _calibrate(reader: Reader, corpora: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """Fit the reader's Platt calibration on held-out units (in place) and describe it."""
     names = [n for n in args.corpora if n not in HELD_OUT_CORPORA]
-    corpora = {}
-    for name in args.corpora:
-        corpus = load_corpus(args.data, name)
-        corpora[name] = (corpus, PassageIndex(corpus))
     logits, labels = calibration_examples(
         reader, {n: corpora[n] for n in names}, args.eval_questions, args.seed
     )
     fitted = 0 < sum(labels) < len(labels)
-    if fitted:
-        a, b = fit_platt(logits, labels)
-    else:
-        a, b = 1.0, 0.0
+    a, b = fit_platt(logits, labels) if fitted else (1.0, 0.0)
+    if not fitted:
         logger.warning(
             "no calibration: %d units, %d positive; probabilities are sigmoid(logit)",
             len(labels),
@@ -89,12 +73,22 @@ def finish(
     loss = log_loss(reader.calibration(np.array(logits)), labels) if labels else float("nan")
     logger.info(
         "calibration: a=%.4f b=%.4f on %d units (%d positive), log-loss %.4f",
-        a,
-        b,
-        len(labels),
-        sum(labels),
-        loss,
+        *(a, b, len(labels), sum(labels), loss),
     )
+    return {
+        "a": a,
+        "b": b,
+        "fitted": fitted,
+        "units": len(labels),
+        "positives": int(sum(labels)),
+        "log_loss": loss,
+        "precision": reader.precision,
+        "fitted_on": "calibration half of held-out paragraphs of the training sets",
+    }
+
+
+def _held_out(reader: Reader, corpora: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """The reader's figures on each corpus's held-out questions."""
     held: dict[str, Any] = {}
     for name, (corpus, index) in corpora.items():
         part = None if name in HELD_OUT_CORPORA else "report"
@@ -108,6 +102,28 @@ def finish(
             **asdict(figs),
         }
         logger.info("held out %s: %s", name, figs.row())
+    return held
+
+
+def finish(
+    model: CrossEncoder,
+    base: ModelFile,
+    tokenizer: E5Tokenizer,
+    prepared: Prepared,
+    args: argparse.Namespace,
+    *,
+    command: str,
+    state: State,
+) -> dict[str, Any]:
+    """Calibrate, measure on held-out questions and write the weights with their manifest."""
+    model.eval()
+    precision = getattr(args, "precision", DEFAULT_PRECISION)  # a run started before --precision
+    reader = Reader(copy.deepcopy(model), tokenizer, precision=precision)
+    corpora = {}
+    for name in args.corpora:
+        corpus = load_corpus(args.data, name)
+        corpora[name] = (corpus, PassageIndex(corpus))
+    calibration = _calibrate(reader, corpora, args)
     manifest = {
         "training": {
             "command": command,
@@ -118,17 +134,8 @@ def finish(
             "groups": len(prepared.train),
             "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         },
-        "calibration": {
-            "a": a,
-            "b": b,
-            "fitted": fitted,
-            "units": len(labels),
-            "positives": int(sum(labels)),
-            "log_loss": loss,
-            "precision": precision,
-            "fitted_on": "calibration half of held-out paragraphs of the training sets",
-        },
-        "held_out": held,
+        "calibration": calibration,
+        "held_out": _held_out(reader, corpora, args),
         "serving": f"{precision}, one thread (answer.reader.reader.Reader.load)",
     }
     return save(args.out, model, base, manifest)

@@ -17,7 +17,7 @@ import logging
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -173,6 +173,62 @@ def order(n: int, seed: int, epoch: int) -> np.ndarray:
     return np.random.default_rng([seed, epoch, 7]).permutation(n)
 
 
+def _step(
+    model: CrossEncoder,
+    opt: torch.optim.Optimizer,
+    batch: tuple[list[list[int]], list[tuple[int, int]], list[torch.Tensor]],
+    pad: int,
+    c: LoopConfig,
+) -> tuple[float, list[float]]:
+    """One optimisation step over a batch of groups: (loss, top-1 hits of its answerable
+    groups)."""
+    rows, spans, labels = batch
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=c.bf16):
+        logits = model.score_rows(rows, pad, c.chunk)
+    loss = torch.stack(
+        [
+            group_loss(logits[a:b], y, model.no_answer, c.bce_weight)
+            for (a, b), y in zip(spans, labels, strict=True)
+        ]
+    ).mean()
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    hits = [
+        float(y[int(logits[a:b].argmax())])
+        for (a, b), y in zip(spans, labels, strict=True)
+        if bool(y.any())
+    ]
+    return loss.item(), hits
+
+
+@dataclass
+class Progress:
+    """Losses and hits since the last log line, and the rate of the run so far."""
+
+    total: int
+    started_step: int
+    started: float = field(default_factory=time.monotonic)
+    losses: list[float] = field(default_factory=list)
+    hits: list[float] = field(default_factory=list)
+
+    def log(self, state: State) -> None:
+        rate = (time.monotonic() - self.started) / max(state.step - self.started_step, 1)
+        logger.info(
+            "step %d/%d epoch %d: loss %.4f, top-1 %.3f (last %d steps), %.2f s/step, %.1f h left",
+            state.step,
+            self.total,
+            state.epoch,
+            float(np.mean(self.losses)),
+            float(np.mean(self.hits)) if self.hits else 0.0,
+            len(self.losses),
+            rate,
+            rate * (self.total - state.step) / 3600,
+        )
+        self.losses, self.hits = [], []
+
+
 def train(
     model: CrossEncoder,
     pairs: PairEncoder,
@@ -189,14 +245,10 @@ def train(
     if state.done:
         logger.info("checkpoint %s is a finished run (step %d)", checkpoint, state.step)
         return state
-    per_epoch = math.ceil(len(groups) / c.groups_per_step)
-    total = math.ceil(per_epoch * c.epochs)
-    n_epochs = math.ceil(c.epochs)
+    total = math.ceil(math.ceil(len(groups) / c.groups_per_step) * c.epochs)
     base_lrs = [g["lr"] for g in opt.param_groups]
     model.train()
-    last_save, started, started_step = time.monotonic(), time.monotonic(), state.step
-    losses: list[float] = []
-    hits: list[float] = []
+    last_save, progress = time.monotonic(), Progress(total, state.step)
     logger.info(
         "training: %d groups, %d steps (%s epochs), from step %d",
         len(groups),
@@ -204,54 +256,28 @@ def train(
         c.epochs,
         state.step,
     )
-    while state.step < total and state.epoch < n_epochs:
+    while state.step < total and state.epoch < math.ceil(c.epochs):
         perm = order(len(groups), c.seed, state.epoch)
         while state.position < len(groups) and state.step < total:
             numbers = perm[state.position : state.position + c.groups_per_step].tolist()
-            rows, spans, labels = batch_for(
+            batch = batch_for(
                 prepared, pairs, [groups[i] for i in numbers], state.epoch, numbers, c
             )
             torch.manual_seed(c.seed * 1_000_003 + state.step)
             for g, base in zip(opt.param_groups, base_lrs, strict=True):
                 g["lr"] = base * _lr_factor(state.step, total, c.warmup)
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=c.bf16):
-                logits = model.score_rows(rows, pairs.tokenizer.pad, c.chunk)
-            loss = torch.stack(
-                [
-                    group_loss(logits[a:b], y, model.no_answer, c.bce_weight)
-                    for (a, b), y in zip(spans, labels, strict=True)
-                ]
-            ).mean()
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            losses.append(loss.item())
-            for (a, b), y in zip(spans, labels, strict=True):
-                if bool(y.any()):
-                    hits.append(float(y[int(logits[a:b].argmax())]))
+            loss, hits = _step(model, opt, batch, pairs.tokenizer.pad, c)
+            progress.losses.append(loss)
+            progress.hits += hits
             state.step += 1
             state.position += len(numbers)
             if state.step % c.log_every == 0:
-                rate = (time.monotonic() - started) / max(state.step - started_step, 1)
-                logger.info(
-                    "step %d/%d epoch %d: loss %.4f, top-1 %.3f (last %d steps), %.2f s/step, %.1f h left",
-                    state.step,
-                    total,
-                    state.epoch,
-                    float(np.mean(losses)),
-                    float(np.mean(hits)) if hits else 0.0,
-                    len(losses),
-                    rate,
-                    rate * (total - state.step) / 3600,
-                )
-                losses, hits = [], []
+                progress.log(state)
             if time.monotonic() - last_save > c.checkpoint_minutes * 60:
                 save_checkpoint(checkpoint, model, opt, state, c)
                 last_save = time.monotonic()
         if state.position >= len(groups):
-            state.epoch += 1
-            state.position = 0
+            state.epoch, state.position = state.epoch + 1, 0
     state.done = True
     save_checkpoint(checkpoint, model, opt, state, c)
     return state

@@ -35,9 +35,9 @@ def test_limits_by_kind() -> None:
         _s("a", "丙公园。", 0.84, 2024, 20),
     ]
     rule = LexicalScorer()
-    assert len(choose(_q(FIGURE), good, rule, cfg, True)[0]) == 1
-    assert len(choose(_q(FACT), good, rule, cfg, True)[0]) == 2
-    assert len(choose(_q(LIST), good, rule, cfg, True)[0]) == 3
+    assert len(choose(_q(FIGURE), good, (rule.gap, cfg.year_gap), cfg, True)[0]) == 1
+    assert len(choose(_q(FACT), good, (rule.gap, cfg.year_gap), cfg, True)[0]) == 2
+    assert len(choose(_q(LIST), good, (rule.gap, cfg.year_gap), cfg, True)[0]) == 3
 
 
 def test_trim_keeps_the_clauses_with_the_terms() -> None:
