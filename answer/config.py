@@ -66,4 +66,6 @@ class AnswerConfig(BaseModel):
             unseen_weight=settings.unseen_term_weight,
             reader=settings.reader,
             read_candidates=settings.read_candidates,
+            reader_path=settings.reader_dir,
+            decider_path=settings.decider_file,
         )

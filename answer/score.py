@@ -48,27 +48,42 @@ class Scorer(Protocol):
         ...
 
 
-# features that rule a candidate out when set (see :func:`fits`)
-RULED_OUT_BY: tuple[str, ...] = (
-    "miss_figure",
-    "miss_measure",
-    "miss_name",
-    "other_place",
+@dataclass(frozen=True)
+class Veto:
+    """A hard rule: a candidate whose feature ``rules_out`` is set may not answer,
+    unless the feature ``unless`` is too."""
+
+    rules_out: str
+    unless: str | None
+    why: str
+
+
+# The hard vetoes, the same for every scorer but the original rules (and the reader
+# reads no vetoed candidate): each is a declared feature of answer.features.
+VETOES: tuple[Veto, ...] = (
+    Veto("miss_figure", None, "a figure question needs a figure it does not state itself"),
+    Veto("miss_measure", None, "... of the asked family and measure word (元, %, 所)"),
+    Veto("miss_name", None, "a 哪条路 / 哪几个村 question needs a name of that kind"),
+    Veto("other_place", None, "a sentence about another place than the one asked"),
+    Veto("asks_date", "fit_date", "a 什么时候 question needs a date or period"),
+    Veto("is_heading", "near_term", "a heading answers only with the asked figure or date"),
 )
+RULED_OUT_BY: tuple[str, ...] = tuple(v.rules_out for v in VETOES if v.unless is None)
 
 
 def fits(X: np.ndarray) -> np.ndarray:
-    """The hard requirements every scorer but the original rules applies: a figure
-    question gets a figure of the asked family and measure word, a 什么时候 question a
-    date or period, a 哪条路 / 哪几个村 question a name of that kind, an answer never
-    comes from a sentence about another place than the one asked (:data:`RULED_OUT_BY`),
-    and a heading answers only when it states the asked figure or date next to a word of
-    the question ("三、重点实施30项民生实事" for 多少项民生实事; not "二、工作安排")."""
-    ok = (column(X, "asks_date") == 0) | (column(X, "fit_date") == 1)
-    for name in RULED_OUT_BY:
-        ok &= column(X, name) == 0
-    ok &= (column(X, "is_heading") == 0) | (column(X, "near_term") > 0)
-    return np.asarray(ok)
+    """Candidates no veto of :data:`VETOES` rules out: a figure question gets a figure of
+    the asked family and measure word, a 什么时候 question a date or period, a 哪条路
+    question a name of that kind, an answer never comes from a sentence about another
+    place than the one asked, and a heading answers only when it states the asked figure
+    or date next to a word of the question ("三、重点实施30项民生实事" for 多少项民生实事)."""
+    ok = np.ones(len(X), dtype=bool)
+    for veto in VETOES:
+        out = column(X, veto.rules_out) != 0
+        if veto.unless is not None:
+            out &= column(X, veto.unless) == 0
+        ok &= ~out
+    return ok
 
 
 @dataclass

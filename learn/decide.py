@@ -28,7 +28,6 @@ from typing import Any
 import numpy as np
 
 from answer.answerer import Answerer
-from answer.config import AnswerConfig
 from answer.decide import DEFAULT_DECIDER, INPUTS, Decider, decision_inputs
 from answer.features import features_version
 from answer.read import DEFAULT_READER, read, to_read
@@ -162,15 +161,12 @@ def choose_gap(cases: list[Case], alpha: float, max_chars: float) -> float:
 
 
 def dev_threshold(settings: Settings, decider_path: Path, questions: Path) -> tuple[float, dict]:
-    """The threshold with the most right decisions on the eval dev split."""
+    """The threshold of the decider at ``decider_path`` with the most right decisions on
+    the eval dev split (every dev question asked once at threshold 0)."""
     from learn.train import dev_items
 
-    embedder = load_embedder(settings)
-    cfg = AnswerConfig.from_settings(settings).model_copy(
-        update={"decider_path": decider_path, "threshold": 0.0}
-    )
-    answerer = answerer_for(settings, embedder, LearnedScorer.load(DEFAULT_MODEL))
-    answerer = Answerer(answerer.store, answerer.retriever, cfg, answerer.scorer)
+    probe = settings.model_copy(update={"decider_file": decider_path, "abstain_threshold": 0.0})
+    answerer = answerer_for(probe, load_embedder(probe), LearnedScorer.load(DEFAULT_MODEL))
     return choose_threshold(decide(answerer, dev_items(questions)))
 
 

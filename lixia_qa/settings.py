@@ -110,6 +110,12 @@ class Settings(BaseSettings):
     read_candidates: int = Field(
         8, ge=1, le=50, description="candidates the reader reads per question (~9 ms each)"
     )
+    reader_dir: Path | None = Field(
+        None, description="reader weights folder (default: answer/models/reader)"
+    )
+    decider_file: Path | None = Field(
+        None, description="decider file (default: answer/models/decider.json)"
+    )
     host: str = Field("127.0.0.1", description="address `lixia-qa serve` listens on")
     port: int = Field(8000, ge=1, le=65535, description="port of the API and UI")
     serve_ui: bool = Field(True, description="serve the chat UI at / beside the API")
