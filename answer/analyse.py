@@ -144,7 +144,7 @@ def _asks_titled_person(text: str) -> bool:
 
 
 # The kind a question asks for: the first test that holds, in this order (a 叫什么
-# question is a term before it is a figure: "几摊子合一块干，这种管法叫啥").
+# question is a term before it is a figure: "两个部门并成一个，这种做法叫啥").
 _KIND_TESTS: tuple[tuple[Kind, Callable[[str], object]], ...] = (
     (LIST, _LIST_RE.search),
     (DATE, _DATE_RE.search),
@@ -198,7 +198,7 @@ def asked_titles(text: str) -> tuple[str, ...]:
 
 def _names_a_title(before: str) -> bool:
     """``before`` (what precedes 叫什么) ends with a person's title, past 的/是/名字:
-    "章丘区的一把手书记" and "区长的名字" do, "这种管法" does not."""
+    "某县的一把手书记" and "区长的名字" do, "这种做法" does not."""
     head = re.sub(r"(?:的|是|名字|姓名|全名)+$", "", before.strip())
     return head.endswith(person_titles())
 
@@ -250,7 +250,7 @@ def asked_name(text: str) -> NameKind | None:
 
 def implied_measure(text: str) -> str | None:
     """The figure family a figure question implies by what it asks about, when it names
-    no measure word: "平均月薪大概多少" -> 元, "占地多大" -> 平方米, "满意率是多少" -> %.
+    no measure word: "一般工资大概多少" -> 元, "占地多大" -> 平方米, "满意率是多少" -> %.
     The first word of the data file found anywhere in the question decides."""
     low = text.lower()
     for word, family in implied_measures():
@@ -319,7 +319,7 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
 def counted_noun(text: str, match: re.Match[str] | None, tokenizer: ChineseTokenizer) -> str | None:
     """The word right after the asked measure ("几个方面" -> 方面, "多少所学校" -> 学校,
     "多少项民生实事" -> 民生), past a 的; None when that is no content word of two or
-    more Han characters ("多少个能歇脚的点" -> None)."""
+    more Han characters ("多少个能停车的地方" -> None)."""
     if match is None:
         return None
     words = [w for w, _, _ in tokenizer.spans(text[match.end() :]) if w.strip()]

@@ -23,7 +23,7 @@ from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.decide import decision_inputs
 from answer.features import Context, dominant_place, feature_matrix
-from answer.guards import Guards
+from answer.guards import Guards, PlaceScope
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
 from answer.records import named_owners, owned_records, unit_aliases
@@ -56,6 +56,8 @@ class Answerer:
         self.latest_year: int | None = facts.get("latest_year")
         self.districts = frozenset(facts.get("districts", ()))
         self.guards = Guards(self.weights, self.districts, self.tokenizer)
+        docs = store.documents(store.doc_ids()).values()
+        self.place_scope = PlaceScope(d.place for d in docs)
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)
         self.texts = self.documents.view(lambda d: d.text)
@@ -154,6 +156,7 @@ class Answerer:
         turn.scope = year_scope(self.store, turn.years)
         if turn.years and not turn.scope.doc_ids:
             turn.refusal = Refusal(year=turn.years[0])
+        turn.places = self.place_scope.asked(q.text)
 
     def retrieve(self, turn: Turn) -> None:
         """Hybrid search: the passages candidates come from (or, for a refusal, the
@@ -190,7 +193,7 @@ class Answerer:
         if turn.settled:
             return
         assert turn.qvec is not None and turn.scope is not None
-        turn.candidates = gather(
+        cands = gather(
             self.store,
             turn.hits,
             turn.qvec,
@@ -199,6 +202,10 @@ class Answerer:
             vector_k=self.config.vector_candidates,
             places=self.places,
         )
+        turn.candidates = [c for c in cands if PlaceScope.allows(c, turn.places)]
+        if cands and not turn.candidates:  # nothing about the place the question names
+            turn.refusal = Refusal(place=turn.places[0].name)
+            return
         turn.features = feature_matrix(self.context(turn.question), turn.candidates)
 
     def read(self, turn: Turn) -> None:

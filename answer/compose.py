@@ -22,7 +22,7 @@ def snippet_bounds(text: str, start: int, end: int, pad: int = 80) -> tuple[int,
     """Context around ``text[start:end]`` that starts and ends at sentence (or record) ends."""
     lo = max(0, start - pad)
     cut = max(text.rfind(ch, lo, start) for ch in _SNIPPET_OPENERS)
-    if cut >= start - 2:  # the sentence opens right there: show the one before too
+    if 0 <= cut >= start - 2:  # the sentence opens right there: show the one before too
         cut = max(text.rfind(ch, lo, cut) for ch in _SNIPPET_OPENERS)
     s0 = cut + 1 if cut >= 0 else lo
     while s0 < start and (text[s0].isspace() or text[s0] in _TRAILING + zh.SENTENCE_END):

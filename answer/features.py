@@ -206,7 +206,7 @@ def stated_figures(text: str) -> frozenset[str]:
 
 def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Match[str]]:
     """The figures of ``text`` that are not among ``stated`` (those the question gives:
-    "1.3万个学位里，幼儿园的占多少个" is not answered by "新增学位1.3万个")."""
+    "2.4万个床位里，养老的占多少个" is not answered by "新增床位2.4万个")."""
     return [m for m in NUMBER_RE.finditer(text) if _figure_key(m.group()) not in stated]
 
 

@@ -1,18 +1,22 @@
 """Guards: questions declined before any candidate is read.
 
 A place the documents never name (another district or city), or a question whose only
-word the documents use is a place ("济南明天会下雨吗"): the place alone would make every
+word the documents use is a place ("某市明天会下雨吗"): the place alone would make every
 passage about it look like an answer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
 
 from answer.analyse import Question, place_mentions
+from answer.features import Candidate
 from answer.sentences import TermWeights
+from ingest.places import places_in
 from lixia_qa import zh
+from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer, is_place_name
 
 _PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}(?:区|县|市|省|镇|乡|州)")
@@ -69,3 +73,36 @@ class Guards:
         if short in self.districts or self.weights.df(name):
             return True
         return any(self.weights.df(f"{short}{end}") for end in "区县市省镇乡州")
+
+
+class PlaceScope:
+    """The places a question names that the documents are about (the narrowest of
+    them), and which candidates may answer for them: a unit about exactly such a place,
+    a unit whose passage names it, or a unit whose place is not known. A city's figure
+    does not answer a district's question, nor a county's a province's. A place no
+    document is about, inside or around, is left to :meth:`Guards.foreign_place`."""
+
+    def __init__(self, doc_places: Iterable[Place]) -> None:
+        self.doc_places = frozenset(p for p in doc_places if p)
+
+    def asked(self, text: str) -> tuple[Place, ...]:
+        named = [p for p in places_in(text, loose=True) if self._related(p)]
+        return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
+
+    def _related(self, place: Place) -> bool:
+        return any(d.within(place) or place.within(d) for d in self.doc_places)
+
+    @staticmethod
+    def allows(c: Candidate, asked: Sequence[Place]) -> bool:
+        place = c.unit.place
+        if not asked or not place or any(place.name == p.name for p in asked):
+            return True
+        passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
+        names = _names_in(passage, place)
+        return any(p.name in names for p in asked)
+
+
+@lru_cache(maxsize=4096)
+def _names_in(text: str, context: Place) -> frozenset[str]:
+    """The places ``text`` names (a passage read once however many units it holds)."""
+    return frozenset(p.name for p in places_in(text, context))

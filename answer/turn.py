@@ -16,7 +16,7 @@ import numpy as np
 from answer.analyse import Question
 from answer.features import Candidate
 from answer.select import Picked, Scored
-from lixia_qa.types import Answer, Commitment, Hit
+from lixia_qa.types import Answer, Commitment, Hit, Place
 
 
 @dataclass
@@ -50,6 +50,7 @@ class Turn:
     query: str = ""  # what retrieval is given: the question and its follow-up context
     qvec: np.ndarray | None = None  # the query's vector, made once
     scope: Scope | None = None
+    places: tuple[Place, ...] = ()  # the places the question names that documents are about
     refusal: Refusal | None = None
     hits: list[Hit] = field(default_factory=list)
     records: list[Commitment] = field(default_factory=list)  # an owner question's answer

@@ -386,6 +386,11 @@ def _train_decider_command(sub: _Subparsers) -> None:
         default="eval/questions.jsonl",
         help="eval questions whose dev split sets the threshold ('' to skip)",
     )
+    p.add_argument(
+        "--places",
+        default="eval/places",
+        help="places eval whose dev splits also choose alpha and the threshold ('' to skip)",
+    )
     p.add_argument("--out", help="decider file (default: answer/models/decider.json)")
     p.add_argument("--index", help="seed index for the dev-split threshold (default: settings)")
     p.set_defaults(func=cmd_train_decider)

@@ -154,3 +154,11 @@ def test_a_word_the_documents_say_in_other_words_is_not_called_missing(service) 
     a = _ask(service, "GDP的统计口径是什么")  # 地区生产总值 is in the corpus, 口径 is not
     assert a.abstained
     assert "文档提到了“gdp" in a.text.lower()
+
+
+def test_snippet_of_a_unit_at_the_start_of_the_text_starts_there() -> None:
+    from answer.compose import snippet_bounds
+
+    text = "全县新建幼儿园5所。新增学位2700个。" + "其他内容。" * 30
+    s0, e0 = snippet_bounds(text, 0, 10)
+    assert s0 == 0 and text[s0:e0].startswith("全县新建幼儿园5所。")

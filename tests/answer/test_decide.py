@@ -1,0 +1,71 @@
+"""The read and decide steps' arithmetic: which candidates are read, the decider's
+inputs, and a decider file that refuses another reader or other features."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from answer.decide import INPUTS, Decider, decision_inputs
+from answer.read import to_read
+from answer.score import Linear, ModelMismatchError
+
+
+def test_to_read_takes_the_k_best_eligible_in_prior_order() -> None:
+    prior = np.array([0.1, 3.0, 2.0, 5.0, 2.0])
+    eligible = np.array([True, True, True, False, True])
+    assert to_read(prior, eligible, 3).tolist() == [1, 2, 4]  # 3 is vetoed; ties keep order
+    assert to_read(prior, eligible, 10).tolist() == [1, 2, 4, 0]
+    assert to_read(prior, np.zeros(5, dtype=bool), 3).tolist() == []
+
+
+def test_decision_inputs_by_hand() -> None:
+    reader = np.array([2.0, -1.0, 0.5])
+    ranker = np.array([0.3, 0.2, 0.1])
+    answerable = np.array([1.0, 1.0, 1.0])
+    X = decision_inputs(reader, ranker, answerable)
+    assert X.shape == (3, len(INPUTS))
+    assert X[:, 0].tolist() == reader.tolist()
+    assert X[:, 1].tolist() == ranker.tolist()
+    # the margin: own reading minus the best other one
+    assert X[:, 3].tolist() == pytest.approx([2.0 - 0.5, -1.0 - 2.0, 0.5 - 2.0])
+    # one candidate alone is measured against a rival read at logit 0
+    assert decision_inputs(np.array([1.5]), np.array([0.0]), np.array([0.0]))[0, 3] == 1.5
+
+
+def _decider() -> Decider:
+    n = len(INPUTS)
+    model = Linear(np.arange(1.0, n + 1), -0.5, np.zeros(n), np.ones(n))
+    return Decider(alpha=0.5, answerability=model, threshold=0.2, gap=1.5)
+
+
+def test_rank_weighs_the_ranker_by_alpha() -> None:
+    d = _decider()
+    z = d.rank(np.array([1.0, 0.0]), np.array([0.0, 4.0]))
+    assert z.tolist() == [1.0, 2.0]
+
+
+def test_round_trip_and_refusals(tmp_path: Path) -> None:
+    path = tmp_path / "decider.json"
+    d = _decider()
+    d.manifest = {"reader_sha256": "abc", "features_version": "f1"}
+    d.save(path)
+    back = Decider.load(path, "abc", "f1")
+    assert (back.alpha, back.threshold, back.gap) == (0.5, 0.2, 1.5)
+    X = decision_inputs(np.array([1.0, 0.2]), np.array([0.1, 0.0]), np.array([0.3, 0.3]))
+    assert back.probability(X) == pytest.approx(d.probability(X))
+    with pytest.raises(ModelMismatchError, match="train-decider"):
+        Decider.load(path, "another reader", "f1")
+    with pytest.raises(ModelMismatchError, match="train-decider"):
+        Decider.load(path, "abc", "other features")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["inputs"] = ["reader"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelMismatchError, match="inputs"):
+        Decider.load(path, "abc", "f1")
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelMismatchError, match="cannot read"):
+        Decider.load(path, "abc", "f1")

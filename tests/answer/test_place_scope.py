@@ -1,0 +1,40 @@
+"""Place scoping: a question naming a place the documents are about is answered only
+from units about that place, or units whose passage names it."""
+
+from __future__ import annotations
+
+from answer.features import Candidate
+from answer.guards import PlaceScope
+from lixia_qa.types import AnswerUnit, Chunk, Place
+
+PROVINCE = Place("浙江省")
+CITY = Place("浙江省", "杭州市")
+DISTRICT = Place("浙江省", "杭州市", "西湖区")
+OTHER = Place("浙江省", "杭州市", "上城区")
+
+
+def cand(text: str, place: Place, passage: str | None = None) -> Candidate:
+    unit = AnswerUnit("d~1", "d", text, 0, len(text), "sentence", place=place)
+    chunk = Chunk("d#1", "d", passage or text, 0, len(passage or text))
+    return Candidate(row=0, unit=unit, chunk=chunk)
+
+
+def test_asked_keeps_the_narrowest_related_place() -> None:
+    scope = PlaceScope([DISTRICT, CITY, Place()])
+    assert scope.asked("杭州市西湖区去年人口多少") == (DISTRICT,)
+    assert scope.asked("杭州市今年的生产总值") == (CITY,)
+    assert scope.asked("浙江省的生产总值") == (PROVINCE,)  # documents lie inside it
+    assert scope.asked("宁波市的生产总值") == ()  # no document about it: the guard's case
+    assert scope.asked("去年的生产总值是多少") == ()
+
+
+def test_allows_units_about_the_asked_place_or_naming_it() -> None:
+    asked = (DISTRICT,)
+    assert PlaceScope.allows(cand("全区生产总值增长5%。", DISTRICT), asked)
+    assert PlaceScope.allows(cand("生产总值增长5%。", Place()), asked)  # place unknown
+    assert not PlaceScope.allows(cand("全市生产总值增长6%。", CITY), asked)
+    assert not PlaceScope.allows(cand("全区生产总值增长7%。", OTHER), asked)
+    # a city's passage that speaks of the district may answer for it
+    passage = "西湖区生产总值增长8%，居全市前列。"
+    assert PlaceScope.allows(cand("居全市前列。", CITY, passage), asked)
+    assert PlaceScope.allows(cand("全市生产总值增长6%。", CITY), ())  # no place asked
