@@ -3,7 +3,8 @@
 * ``lexical``: the rules the project started with (coverage, bonuses, a threshold);
 * ``linear``: the learned linear scorer over the declared features, alone;
 * ``reader``: the reader alone over the same read candidates (ranked by its logit,
-  abstaining on its own calibrated probability; the threshold chosen on eval dev here);
+  abstaining on its own calibrated probability; the threshold chosen here on the same
+  dev splits as the shipped decider's: eval dev and the places' dev);
 * ``reader+features``: what ships: the decider over the reader and the linear models.
 
 Data: eval dev and test (the seed documents), the places eval (other places' real
@@ -39,7 +40,7 @@ from eval.places import PLACES_DIR, ask_place, ensure_index, find_places, place_
 from eval.runner import DEFAULT_QUESTIONS, LocalBackend, load_questions, metrics, run  # noqa: E402
 from ingest.pipeline import build_index  # noqa: E402
 from learn.corpora import materialise  # noqa: E402
-from learn.decide import dev_threshold  # noqa: E402
+from learn.decide import dev_sets, dev_threshold  # noqa: E402
 from learn.train import TRAIN  # noqa: E402
 from lixia_qa.settings import Settings  # noqa: E402
 from server.service import QAService  # noqa: E402
@@ -64,7 +65,8 @@ def reader_only_decider(settings: Settings) -> Path:
     }
     READER_ONLY.parent.mkdir(parents=True, exist_ok=True)
     decider.save(READER_ONLY)
-    decider.threshold, _ = dev_threshold(settings, READER_ONLY, DEFAULT_QUESTIONS)
+    dev = dev_sets(settings, DEFAULT_QUESTIONS, PLACES_DIR)  # as the shipped decider's
+    decider.threshold, _ = dev_threshold(dev, READER_ONLY)
     decider.save(READER_ONLY)
     return READER_ONLY
 
