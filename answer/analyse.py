@@ -244,8 +244,9 @@ def _asked_name_re() -> re.Pattern[str]:
 def asked_name(text: str) -> NameKind | None:
     """The kind of name a question asks for: "哪两条小街" -> names ending in 街, 巷, 路;
     "哪几个村" and "那两个村分别叫什么" -> in 村, 庄. None when it asks for no such name."""
-    m = _asked_name_re().search(text)
-    return name_kinds()[m.group(1) or m.group(2)] if m else None
+    kinds = name_kinds()
+    m = _asked_name_re().search(text) if kinds else None  # no list: no name is asked for
+    return kinds[m.group(1) or m.group(2)] if m else None
 
 
 def implied_measure(text: str) -> str | None:

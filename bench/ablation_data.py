@@ -47,8 +47,9 @@ for p in ("answer/models/scorer.json", "answer/models/decider.json"):
 def copy_tree(dest: Path) -> None:
     """The tracked tree plus the caches the measurement reads (indexes, built models)."""
     files = subprocess.run(
-        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
+    files = [name for name in files if name]
     for name in files:
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +67,8 @@ def empty(path: Path) -> None:
 
 def run_copy(files: list[str], sets: list[str], limit: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="ablation-") as tmp:
-        tree = Path(tmp)
+        tree = Path(tmp) / ROOT.name
+        os.symlink(ROOT.parent / "shared", Path(tmp) / "shared")  # the data beside the repo
         copy_tree(tree)
         for name in files:
             empty(tree / "answer" / "data" / name)
@@ -74,9 +76,12 @@ def run_copy(files: list[str], sets: list[str], limit: int) -> dict[str, Any]:
         env = {**os.environ, "PYTHONPATH": str(tree)}
         subprocess.run([py, "-c", RESTAMP], cwd=tree, env=env, check=True)
         code = MEASURE.format(limit=limit, sets=sets)
-        out = subprocess.run(
-            [py, "-c", code], cwd=tree, env=env, capture_output=True, text=True, check=True
-        ).stdout
+        done = subprocess.run(
+            [py, "-c", code], cwd=tree, env=env, capture_output=True, text=True, check=False
+        )
+        if done.returncode:
+            raise RuntimeError(f"measuring {files or 'the shipped lists'} failed:\n{done.stderr[-3000:]}")
+        out = done.stdout
     line = next(x for x in out.splitlines() if x.startswith("RESULT "))
     result: dict[str, Any] = json.loads(line.removeprefix("RESULT "))
     return result

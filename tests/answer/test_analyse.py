@@ -244,3 +244,14 @@ def test_words_that_say_what_is_asked_are_no_content_terms() -> None:
     # 单位, 牵头, 负责, 目标, 计划, 分别 say what is asked, not what it is about
     assert content_terms("新建口袋公园由哪个单位牵头负责？", tok) == ("新建", "口袋", "公园")
     assert content_terms("文化节的目标和计划分别是什么？", tok) == ("文化节",)
+
+
+def test_an_empty_name_kinds_list_asks_for_no_name(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from answer import analyse as mod
+
+    mod._asked_name_re.cache_clear()
+    monkeypatch.setattr(mod, "name_kinds", lambda: {})
+    try:
+        assert mod.asked_name("哪两条小街要改造？") is None
+    finally:
+        mod._asked_name_re.cache_clear()
