@@ -80,7 +80,9 @@ def run_copy(files: list[str], sets: list[str], limit: int) -> dict[str, Any]:
             [py, "-c", code], cwd=tree, env=env, capture_output=True, text=True, check=False
         )
         if done.returncode:
-            raise RuntimeError(f"measuring {files or 'the shipped lists'} failed:\n{done.stderr[-3000:]}")
+            raise RuntimeError(
+                f"measuring {files or 'the shipped lists'} failed:\n{done.stderr[-3000:]}"
+            )
         out = done.stdout
     line = next(x for x in out.splitlines() if x.startswith("RESULT "))
     result: dict[str, Any] = json.loads(line.removeprefix("RESULT "))
