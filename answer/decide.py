@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from answer.score import Linear, ModelMismatchError
+from answer.score import Linear, ModelMismatchError, read_model
 
 DEFAULT_DECIDER = Path(__file__).resolve().parent / "models" / "decider.json"
 FORMAT = 1
@@ -59,12 +59,7 @@ class Decider:
     @classmethod
     def load(cls, path: Path, reader_sha: str, features_version: str) -> Decider:
         """Read a decider file, refusing one fitted over another reader or features."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ModelMismatchError(
-                f"cannot read the decider {path} ({exc}): run `lixia-qa train-decider`"
-            ) from exc
+        data = read_model(path, "the decider", "train-decider")
         fitted = (data.get("reader_sha256"), data.get("features_version"))
         if data.get("format") != FORMAT or data.get("inputs") != list(INPUTS):
             raise ModelMismatchError(

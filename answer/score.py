@@ -174,6 +174,18 @@ def answerability_inputs(ranker: Linear, X: np.ndarray) -> np.ndarray:
     return np.hstack([ranker.logit(X)[:, None], X])
 
 
+def read_model(path: Path, what: str, command: str) -> dict[str, Any]:
+    """A fitted model's JSON file, or a :class:`ModelMismatchError` that says which
+    ``lixia-qa`` command makes it."""
+    try:
+        data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelMismatchError(
+            f"cannot read {what} {path} ({exc}): run `lixia-qa {command}`"
+        ) from exc
+    return data
+
+
 @dataclass
 class LearnedScorer:
     """Two fitted logistic models: ``ranker`` orders candidates (P(the candidate holds
@@ -204,12 +216,7 @@ class LearnedScorer:
     @classmethod
     def load(cls, path: Path) -> LearnedScorer:
         """Read a model file, refusing one that does not fit this code."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ModelMismatchError(
-                f"cannot read the answer model {path} ({exc}): run `lixia-qa train-answerer`"
-            ) from exc
+        data = read_model(path, "the answer model", "train-answerer")
         version = features_version()
         if (
             data.get("format") != MODEL_FORMAT

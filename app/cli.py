@@ -350,15 +350,21 @@ def _train_answerer_command(sub: _Subparsers) -> None:
     p.add_argument("--seed", type=int, default=13)
     _fit_options(p)
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds on eval dev")
+    _dev_split_options(p, "answer/models/scorer.json")
+    p.set_defaults(func=cmd_train_answerer)
+
+
+def _dev_split_options(p: argparse.ArgumentParser, out: str) -> None:
+    """What a training command shares: its cache, the eval whose dev split sets the
+    threshold, the index that eval is asked over, and the file it writes."""
     p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
     p.add_argument(
         "--questions",
         default="eval/questions.jsonl",
         help="eval questions whose dev split sets the threshold ('' to skip)",
     )
-    p.add_argument("--out", help="model file (default: answer/models/scorer.json)")
+    p.add_argument("--out", help=f"file written (default: {out})")
     p.add_argument("--index", help="seed index for the dev-split threshold (default: settings)")
-    p.set_defaults(func=cmd_train_answerer)
 
 
 def _train_reader_command(sub: _Subparsers) -> None:
@@ -380,19 +386,12 @@ def _train_decider_command(sub: _Subparsers) -> None:
     p.add_argument("--read", type=int, default=8, help="candidates read per question")
     p.add_argument("--max-chars", type=float, default=75.0, help="mean answer length for the gap")
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--cache", default=".cache/train", help="where corpora are ingested")
-    p.add_argument(
-        "--questions",
-        default="eval/questions.jsonl",
-        help="eval questions whose dev split sets the threshold ('' to skip)",
-    )
+    _dev_split_options(p, "answer/models/decider.json")
     p.add_argument(
         "--places",
         default="eval/places",
         help="places eval whose dev splits also choose alpha and the threshold ('' to skip)",
     )
-    p.add_argument("--out", help="decider file (default: answer/models/decider.json)")
-    p.add_argument("--index", help="seed index for the dev-split threshold (default: settings)")
     p.set_defaults(func=cmd_train_decider)
 
 

@@ -111,6 +111,11 @@ def read_file(path: Path, doc_id: str, root: Path | None = None) -> RawFile:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(f"cannot read it ({exc})") from exc
+    return raw_file(data, path, doc_id)
+
+
+def raw_file(data: bytes, path: Path, doc_id: str) -> RawFile:
+    """A file's bytes read with the reader of its suffix (``path`` names it)."""
     extracted = read_bytes(data, path.name)
     if not extracted.text.strip():
         raise UnreadableFileError("empty")

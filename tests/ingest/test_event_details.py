@@ -10,9 +10,8 @@ import lxml.html
 
 from ingest.clean import rejoin_broken_lines
 from ingest.dates import first_labelled_date, labelled_date, near_event_place
-from ingest.loader import RawFile
+from ingest.loader import RawFile, raw_file
 from ingest.pipeline import build_document
-from ingest.readers import read_bytes
 from ingest.readers.html import labelled_lists
 from ingest.units import Span, answer_units, in_form, is_heading
 
@@ -38,20 +37,7 @@ EVENT_PAGE = """<!DOCTYPE html>
 
 
 def _page(html: str, name: str = "event.html"):  # type: ignore[no-untyped-def]
-    extracted = read_bytes(html.encode("utf-8"), name)
-    raw = RawFile(
-        doc_id=name,
-        path=Path(name),
-        text=extracted.text,
-        content_hash="h",
-        encoding=extracted.kind,
-        title=extracted.title,
-        date=extracted.date,
-        dates=extracted.dates,
-        fields=extracted.fields,
-        site=extracted.site,
-    )
-    return build_document(raw)
+    return build_document(raw_file(html.encode("utf-8"), Path(name), name))
 
 
 def test_an_event_page_keeps_its_details_and_says_its_date_is_the_cms_one() -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ingest.loader import RawFile
+from ingest.loader import raw_file
 from ingest.pipeline import build_document
-from ingest.readers import read_bytes
 
 GOV_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8">
@@ -32,20 +31,7 @@ GOV_PAGE = """<!DOCTYPE html>
 
 
 def _document(data: bytes, name: str):  # type: ignore[no-untyped-def]
-    extracted = read_bytes(data, name)
-    raw = RawFile(
-        doc_id=name,
-        path=Path(name),
-        text=extracted.text,
-        content_hash="h",
-        encoding=extracted.kind,
-        title=extracted.title,
-        date=extracted.date,
-        dates=extracted.dates,
-        fields=extracted.fields,
-        site=extracted.site,
-    )
-    return build_document(raw)
+    return build_document(raw_file(data, Path(name), name))
 
 
 def test_a_saved_page_gets_its_visible_date_not_the_cms_one() -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.loader import RawFile
+from ingest.loader import RawFile, raw_file
 from ingest.pipeline import build_document
-from ingest.readers import read_bytes
 from ingest.site_info import HEADING, line_facts, site_information, site_paragraph
 from ingest.units import answer_units
 
@@ -120,20 +119,7 @@ PAGE = """<!DOCTYPE html>
 
 
 def _document(data: bytes, name: str):  # type: ignore[no-untyped-def]
-    extracted = read_bytes(data, name)
-    raw = RawFile(
-        doc_id=name,
-        path=Path(name),
-        text=extracted.text,
-        content_hash="h",
-        encoding=extracted.kind,
-        title=extracted.title,
-        date=extracted.date,
-        dates=extracted.dates,
-        fields=extracted.fields,
-        site=extracted.site,
-    )
-    return build_document(raw)
+    return build_document(raw_file(data, Path(name), name))
 
 
 def test_a_saved_page_keeps_its_site_information_at_the_end() -> None:
