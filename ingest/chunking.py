@@ -15,13 +15,14 @@ from lixia_qa.types import Chunk, Document, Section
 _NO_START = zh.CLAUSE_END + zh.SENTENCE_END + zh.ELLIPSIS + "." + zh.CLOSERS
 _CLOSERS = re.escape(zh.CLOSERS)
 # Zero-width regex separators, coarse to fine; lookbehind keeps the punctuation
-# with the sentence it ends and never splits before a closing quote.
+# with the sentence it ends and never splits before a closing quote, nor inside a URL,
+# a time or a figure (zh.break_after).
 SEPARATORS = [
     r"\n\n+",
     r"\n",
-    rf"(?<=[{zh.SENTENCE_END}])(?![{_CLOSERS}])",
-    rf"(?<=[{zh.SEMICOLONS}{zh.ELLIPSIS}])(?![{_CLOSERS}{zh.ELLIPSIS}])",
-    rf"(?<=[{zh.CLAUSE_BREAKS}{zh.LIST_COMMA}])(?![{_CLOSERS}])",
+    rf"{zh.break_after(zh.SENTENCE_END)}(?![{_CLOSERS}])",
+    rf"{zh.break_after(zh.SEMICOLONS + zh.ELLIPSIS)}(?![{_CLOSERS}{zh.ELLIPSIS}])",
+    rf"{zh.break_after(zh.CLAUSE_BREAKS + zh.LIST_COMMA)}(?![{_CLOSERS}])",
     "",
 ]
 

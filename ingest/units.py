@@ -35,12 +35,14 @@ from lixia_qa.types import AnswerUnit, Commitment, Document
 _CLOSERS = f"[{re.escape(zh.SENTENCE_CLOSERS)}]*"
 # where answer units break: sentence ends and semicolons (a run of them, with closing
 # quotes/brackets), an ellipsis, line breaks
+# (an ASCII mark inside a URL, a time or a figure breaks nothing: zh.break_mark)
 UNIT_BREAK = re.compile(
-    rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]+{_CLOSERS}|{zh.ELLIPSIS}{{1,2}}{_CLOSERS}|\n+"
+    rf"{zh.break_mark(zh.SENTENCE_END + zh.SEMICOLONS)}+{_CLOSERS}"
+    rf"|{zh.ELLIPSIS}{{1,2}}{_CLOSERS}|\n+"
 )
 LINE_END = re.compile(r"\n+")
 # clause ends; not 、, which joins the items of a list
-CLAUSE_END = re.compile(rf"[{zh.CLAUSE_BREAKS}]{_CLOSERS}")
+CLAUSE_END = re.compile(rf"{zh.break_mark(zh.CLAUSE_BREAKS)}{_CLOSERS}")
 _LEAD = re.compile(rf"^[\s{re.escape(zh.LEAD_MARKS)}]+")
 CLOSING = zh.SENTENCE_END + zh.SEMICOLONS + zh.ELLIPSIS + zh.QUOTE_CLOSERS + zh.PAREN_CLOSERS
 

@@ -16,7 +16,9 @@ every layer may import this module. Each rule has a table test in ``tests/test_z
   and :data:`CN_NUMERAL` spell Chinese numerals; :data:`ROMAN_NUMERALS` and
   :data:`ROMAN_LETTERS` spell Roman ones (Ⅱ类, III级).
   :data:`SENTENCE_RE` matches one sentence (with its end mark and closers);
-  :func:`split_sentences` gives their spans.
+  :func:`split_sentences` gives their spans. :func:`break_mark` and :func:`break_after`
+  match a mark only where it ends something: an ASCII one inside a URL, a time or a
+  figure (``http://``, ``8:30``, ``1,200``) does not.
 * :func:`to_halfwidth` turns full-width ASCII letters, digits and the signs of numbers
   into ASCII while keeping Chinese punctuation (``，。（）：；``).
 * :func:`cn_to_int` reads ``十二``, ``二〇二五``, ``一百零五`` or ``2025``;
@@ -86,6 +88,35 @@ def chinese_only(marks: str) -> str:
     """The marks of ``marks`` that only Chinese text writes, without the ASCII ones
     (``chinese_only(COMMAS)`` is ``，``: a table cell may hold ``1,000``)."""
     return "".join(ch for ch in marks if not ch.isascii())
+
+
+# an ASCII mark with a Latin letter, a digit or a slash right after it sits inside one
+# token: a URL (``http://``, ``a.html?id=1&t=2``), a time (``8:30``), a figure
+# (``1,200``); it ends no clause or sentence
+_INSIDE_TOKEN = "(?![A-Za-z0-9/])"
+
+
+def break_mark(marks: str) -> str:
+    """A regex matching one mark of ``marks`` where it ends a clause or a sentence: a
+    Chinese mark always, an ASCII one only when no Latin letter, digit or slash follows
+    (``来源URL：http://a.cn/b?id=1`` is one value; ``8:30`` and ``1,200`` are one token)."""
+    chinese = chinese_only(marks)
+    ascii_marks = "".join(ch for ch in marks if ch.isascii())
+    parts = [f"[{re.escape(chinese)}]"] if chinese else []
+    if ascii_marks:
+        parts.append(f"[{re.escape(ascii_marks)}]{_INSIDE_TOKEN}")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def break_after(marks: str) -> str:
+    """A zero-width regex right after a mark of ``marks`` that ends a clause or a
+    sentence (:func:`break_mark`), for splitters that keep the mark with what it ends."""
+    chinese = chinese_only(marks)
+    ascii_marks = "".join(ch for ch in marks if ch.isascii())
+    parts = [f"(?<=[{re.escape(chinese)}])"] if chinese else []
+    if ascii_marks:
+        parts.append(f"(?<=[{re.escape(ascii_marks)}]){_INSIDE_TOKEN}")
+    return "(?:" + "|".join(parts) + ")"
 
 
 def is_han(ch: str) -> bool:

@@ -71,6 +71,25 @@ def test_punctuation_sets(ch: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        # a Chinese mark always ends something, an ASCII one only outside a token
+        ("地址：某路1号，电话:123", ["：", "，"]),
+        ("网址：http://www.example.cn/a?id=1", ["："]),
+        ("上午8:30开门, 下午关门", [","]),
+        ("共1,200人;另有3人", [";"]),
+        ("办不办?办!", ["?", "!"]),
+        ("地址:某路", [":"]),
+    ],
+)
+def test_break_mark_skips_marks_inside_a_token(text: str, breaks: list[str]) -> None:
+    marks = zh.SENTENCE_END + zh.CLAUSE_END
+    assert [m.group() for m in re.finditer(zh.break_mark(marks), text)] == breaks
+    ends = [m.start() for m in re.finditer(zh.break_after(marks), text)]
+    assert [text[e - 1] for e in ends] == breaks
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("２０２４年", "2024年"),

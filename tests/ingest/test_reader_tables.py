@@ -1,6 +1,7 @@
 """Merged and stacked cells as each reader meets them."""
 
 import io
+from pathlib import Path
 
 from ingest.readers.docx import extract as extract_docx
 from ingest.readers.html import extract as extract_html
@@ -101,3 +102,29 @@ def test_word_rows_join_a_heading_set_on_several_lines() -> None:
     ]
     rows = word_rows(words)
     assert rows[:2] == [["年份", "甲类比例", "乙类比例"], ["2020年", "80.5", "10.5"]]
+
+
+def test_a_url_cell_of_a_spreadsheet_row_stays_one_value() -> None:
+    """A 来源URL cell (``http://…?id=…``) is one value: no answer unit or passage of the
+    row is cut at the colon, the question mark or the semicolon inside the URL."""
+    import openpyxl
+
+    from ingest.chunking import chunk_document
+    from ingest.loader import raw_file
+    from ingest.pipeline import build_document
+    from ingest.units import answer_units
+
+    url = "http://news.example.cn/a/2024/b.html?id=42&p=1;x=2"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "标题", "正文", "来源URL"])
+    body = "某镇今年新建村级文化广场三处，改造乡村道路十二公里，新增公益岗位八十个，群众满意度明显提升。"
+    sheet.append([1, "某镇民生工作进展", body, url])
+    buf = io.BytesIO()
+    book.save(buf)
+    doc = build_document(raw_file(buf.getvalue(), Path("政策.xlsx"), "政策.xlsx"))
+    units = answer_units(doc, long_sentence=40, window_chars=30)
+    assert any(url in u.text for u in units if u.kind == "window")
+    assert not [u.text for u in units if u.text.endswith(("http:", "http", "?id=42&p=1;"))]
+    chunks = chunk_document(doc, 60, 0)
+    assert any(url in c.text for c in chunks)

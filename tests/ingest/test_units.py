@@ -223,3 +223,18 @@ def test_clause_windows_up_to_exactly_the_limit() -> None:
     span = units.Span(0, len(text))
     assert units.windows(text, span, 10) == [span]  # 10 characters fit a window of 10
     assert units.windows(text, span, 9) == [units.Span(0, 5), units.Span(5, 10)]
+
+
+def test_a_url_a_time_and_a_figure_are_never_cut() -> None:
+    """ASCII marks inside a URL, a time or a figure end no clause: a window never ends
+    at ``http:`` or splits ``8:30`` or ``1,200``."""
+    text = (
+        "某街道便民服务中心今年接待群众1,200人次，工作日上午8:30开门办理业务，"
+        "预约网址：https://service.example.cn/book?id=7，欢迎群众提前预约办理相关事项。"
+    )
+    spans = [text[s.start : s.end] for s in windows(text, Span(0, len(text)), max_chars=20)]
+    assert "".join(spans).replace("，", "").replace("：", "") == text.replace("，", "").replace(
+        "：", ""
+    )
+    assert "https://service.example.cn/book?id=7，" in spans
+    assert any("1,200" in s for s in spans) and any("8:30" in s for s in spans)
