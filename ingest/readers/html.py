@@ -4,8 +4,10 @@
   and written back in their place as rows (:func:`ingest.tables.format_table`), so
   their cells are never flattened into running text; a cell merged over rows
   (``rowspan``) is filled into each of them (:func:`ingest.tables.spread_spans`).
-* The title is the page's ``<title>`` without the site suffix (``… - 某某区人民政府``),
-  else the ``<h1>``, else trafilatura's.
+* The title is the CMS's ``ArticleTitle``, else the page's ``<title>`` without the site
+  suffix (``… - 某某区人民政府``), else the ``<h1>``, else trafilatura's; a title that only
+  names the site (``某某区人民政府门户网站``, ``…平台首页``) is none, and the headline is
+  then read from the text (:func:`ingest.metadata.extract_title`).
 * Dates: a ``<meta>`` publication date (``date``), the first labelled date in the page's
   visible text once menus and footers are gone (``发布时间：…``, ``[ 成文日期 ] …``,
   ``"visible label"``) and trafilatura's (htmldate's) guess (``"page"``); which one is
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from difflib import SequenceMatcher
 from typing import Any
 
 import lxml.html
@@ -28,6 +31,7 @@ from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.text import decode
 from ingest.site_info import site_information
 from ingest.tables import format_table, spread_spans
+from lixia_qa.zh import HAN
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +55,14 @@ _SITE_SUFFIX_RE = re.compile(
     r"|\s+\S{2,30}(?:门户网站|政府网站|人民政府网)$"
 )
 _SITE_META = ("sitename", "site_name", "og:site_name")
+# the headline a Chinese government CMS states for the article (政府网站网页元数据)
+_ARTICLE_TITLE_META = ("articletitle",)
+# a title that only names a site: its home page, a portal, or a government alone
+_SITE_NAME_RE = re.compile(
+    r"(?:门户网站|政府网站|官方网站|官网|首页|主页)$"
+    rf"|^[{HAN}]{{2,16}}(?:省|市|区|县|旗|州|镇|乡)人民政府(?:网站|网)?$"
+)
+_SAME_NAME = 0.9  # SequenceMatcher ratio of two spellings of one name
 _SOURCE_META = ("contentsource", "source")
 _FURNITURE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|breadcrumbs?|footer|foot|share|bdshare\w*|"
@@ -60,7 +72,21 @@ _SPLIT_TITLE_RE = re.compile(r"\s+[-_|｜–—－]{1,2}\s+")
 
 
 def page_title(root: Any) -> str:
-    """``<title>`` without its site suffix, else the first ``<h1>``; ``""`` when neither."""
+    """The page's headline: the CMS's ``<meta name="ArticleTitle">``, else ``<title>``
+    without its site suffix (:func:`title_text`), else the first ``<h1>``; a title that
+    only names the site (:func:`is_site_name`) is none. ``""`` when there is none: the
+    headline is then read from the text."""
+    article = _meta(root, _ARTICLE_TITLE_META)
+    if article:
+        return article
+    site = _meta(root, _SITE_META)
+    h1 = " ".join(root.xpath("string(//h1)").split())
+    return next((t for t in (title_text(root), h1) if t and not is_site_name(t, site)), "")
+
+
+def title_text(root: Any) -> str:
+    """``<title>`` without its site suffix (``标题 - 某某区人民政府``, ``标题_栏目_站名``,
+    ``站名 | 标题``)."""
     raw = " ".join(root.xpath("string(//title)").split())
     title = raw
     while True:
@@ -73,9 +99,18 @@ def page_title(root: Any) -> str:
         title = parts[0].strip()  # "标题_栏目" once the site name is gone
     if title == raw and _SPLIT_TITLE_RE.search(raw):
         title = max(_SPLIT_TITLE_RE.split(raw), key=len)  # "站名 | 标题" or "标题 | 栏目 | 站名"
-    if title:
-        return title
-    return " ".join(root.xpath("string(//h1)").split())
+    return title
+
+
+def is_site_name(title: str, site: str = "") -> bool:
+    """``title`` names a site, not a page: it ends as a site's name does (``…门户网站``,
+    ``…平台首页``), is a government's name alone (``某某区人民政府``), or is (nearly) the
+    page's ``SiteName`` (one character dropped or changed)."""
+    flat = "".join(title.split())
+    if _SITE_NAME_RE.search(flat):
+        return True
+    site = "".join(site.split())
+    return bool(site) and SequenceMatcher(None, flat, site).ratio() >= _SAME_NAME
 
 
 def _meta(root: Any, names: tuple[str, ...]) -> str:
@@ -247,11 +282,11 @@ def extract(data: bytes, name: str) -> Extracted:
         guessed = None  # htmldate's fallback: a date the page never shows
     dates = (("visible label", visible), ("page", guessed))
     if not title and result is not None and result.title:
-        title = result.title
+        title = "" if is_site_name(result.title, _meta(root, _SITE_META)) else result.title
     return Extracted(
         text=text.strip(),
         title=title,
-        fields=page_bodies(root, title),
+        fields=page_bodies(root, title_text(root)),
         site=site_information(page_text),
         date=meta_date(root),
         dates=tuple((source, d) for source, d in dates if d),

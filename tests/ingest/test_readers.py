@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from pathlib import Path
 
 import formats_corpus as fc
 import pytest
@@ -186,6 +187,59 @@ def test_page_title_without_site_suffix(title: str, expected: str) -> None:
 
     root = lxml.html.document_fromstring(f"<html><head>{title}</head><body><p>x</p></body></html>")
     assert page_title(root) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # the CMS's ArticleTitle is the headline, whatever <title> says
+        (
+            "<title>某某镇开展义诊活动-工作动态-某某市卫生健康委员会</title>"
+            '<meta name="ArticleTitle" content="某某镇开展义诊活动">',
+            "",
+            "某某镇开展义诊活动",
+        ),
+        # a <title> that only names the site gives way to the <h1>
+        (
+            "<title>某某县人民政府门户网站</title>",
+            "<h1>某某县召开防汛工作会议</h1>",
+            "某某县召开防汛工作会议",
+        ),
+        # (nearly) the SiteName: a character left out of the site's name
+        (
+            '<title>某某市城市建设指挥办公室</title><meta name="SiteName" content="某某市城市建设指挥部办公室">',
+            "<h1>市建设指挥部召开调度会</h1>",
+            "市建设指挥部召开调度会",
+        ),
+        # a site's home page without any headline: none (read from the text later)
+        ("<title>某某企业服务平台首页</title>", "", ""),
+        ("<title>某某区人民政府</title>", "", ""),
+        # a real headline that ends in 政府 is kept
+        ("<title>努力建设人民满意的服务型政府</title>", "", "努力建设人民满意的服务型政府"),
+    ],
+)
+def test_a_title_that_only_names_the_site_is_not_the_title(
+    head: str, body: str, expected: str
+) -> None:
+    import lxml.html
+
+    page = f"<html><head>{head}</head><body>{body}<p>x</p></body></html>"
+    assert page_title(lxml.html.document_fromstring(page)) == expected
+
+
+def test_a_saved_page_titled_with_its_site_name_takes_its_headline_from_the_text() -> None:
+    from ingest.loader import raw_file
+    from ingest.pipeline import build_document
+
+    page = (
+        "<html><head><title>某某新区企业服务平台首页</title></head><body>"
+        "<div class='content'><p>某某新区促进先进制造业发展扶持办法实施细则</p>"
+        "<p>第一条 为落实扶持办法，结合本区实际，制定本细则。</p>"
+        "<p>第二条 申请奖励的企业应当在本区注册并依法纳税，具有独立法人资格。</p></div>"
+        "</body></html>"
+    )
+    doc = build_document(raw_file(page.encode("utf-8"), Path("p.html"), "p.html"))
+    assert doc.title == "某某新区促进先进制造业发展扶持办法实施细则"
 
 
 # --- spreadsheets -------------------------------------------------------------------------
