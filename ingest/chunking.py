@@ -51,7 +51,8 @@ def _trim_start(text: str, start: int, end: int) -> int:
 
 
 def chunk_document(doc: Document, chunk_size: int, chunk_overlap: int) -> list[Chunk]:
-    """Chunks of ``doc`` with ``doc.text[chunk.start:chunk.end] == chunk.text``."""
+    """Chunks of ``doc`` with ``doc.text[chunk.start:chunk.end] == chunk.text``, each
+    with its heading path and, where neither holds it, the document's title."""
     splitter = make_splitter(chunk_size, chunk_overlap)
     chunks: list[Chunk] = []
     for seg_start, seg_end in section_bounds(len(doc.text), doc.sections):
@@ -67,6 +68,7 @@ def chunk_document(doc: Document, chunk_size: int, chunk_overlap: int) -> list[C
             if start >= end:
                 continue
             n = len(chunks)
+            headings = heading_path(doc.sections, start)
             chunks.append(
                 Chunk(
                     chunk_id=f"{doc.doc_id}#{n}",
@@ -74,7 +76,19 @@ def chunk_document(doc: Document, chunk_size: int, chunk_overlap: int) -> list[C
                     text=doc.text[start:end],
                     start=start,
                     end=end,
-                    headings=heading_path(doc.sections, start),
+                    headings=headings,
+                    title=chunk_title(doc.title, headings, doc.text[start:end]),
                 )
             )
     return chunks
+
+
+def chunk_title(title: str, headings: Sequence[str], text: str) -> str:
+    """The document's title for a chunk's index text (:meth:`Chunk.index_text`): ``""``
+    when the chunk's outermost heading or its own text already holds it."""
+    flat = "".join(title.split())
+    if not flat or flat in "".join(text.split()):
+        return ""
+    if headings and flat in "".join(headings[0].split()):
+        return ""
+    return title

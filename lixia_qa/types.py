@@ -172,14 +172,22 @@ class Chunk:
     start: int
     end: int
     headings: tuple[str, ...] = ()  # heading path, outermost first
+    # the document's title where neither the heading path nor the passage holds it
+    title: str = ""
 
     @property
     def heading(self) -> str:
         return " > ".join(self.headings)
 
     def index_text(self) -> str:
-        """Text that is embedded and keyword-indexed: heading path plus passage."""
+        """Text that is embedded: heading path plus passage."""
         return f"{self.heading}\n{self.text}" if self.headings else self.text
+
+    def keyword_text(self) -> str:
+        """Text that is keyword-indexed: the document's title (when neither the heading
+        path nor the passage holds it), then :meth:`index_text`. A passage seldom names
+        what its document is about (``本办法由…负责解释``); its title does."""
+        return f"{self.title}\n{self.index_text()}" if self.title else self.index_text()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Chunk:

@@ -101,7 +101,7 @@ def build_vectors(vectors: np.ndarray, dim: int) -> faiss.Index:
 
 def build_bm25(tokenizer: ChineseTokenizer, chunks: list[Chunk]) -> bm25s.BM25:
     bm25 = bm25s.BM25()
-    bm25.index(tokenizer.batch(c.index_text() for c in chunks), show_progress=False)
+    bm25.index(tokenizer.batch(c.keyword_text() for c in chunks), show_progress=False)
     return bm25
 
 

@@ -86,7 +86,7 @@ class MilvusStore(Collections):
         tokenizer = ChineseTokenizer(batch.names)
         years = {d.doc_id: d.year for d in batch.documents}
         rows = (
-            ms.chunk_row(c, v.tolist(), tokenizer.tokens(c.index_text()), years[c.doc_id])
+            ms.chunk_row(c, v.tolist(), tokenizer.tokens(c.keyword_text()), years[c.doc_id])
             for c, v in zip(batch.chunks, batch.chunk_vectors, strict=True)
         )
         self._insert("chunks", rows)

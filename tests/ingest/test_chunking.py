@@ -1,12 +1,14 @@
 """Chunks point at their text, never start with punctuation and keep their heading path."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from ingest.chunking import chunk_document
+from ingest.chunking import chunk_document, chunk_title
 from ingest.clean import clean_text
 from ingest.metadata import describe
+from lixia_qa.types import Document, Section
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -53,3 +55,23 @@ def test_a_closing_quote_stays_with_the_sentence_it_ends() -> None:
     for c in chunks:  # never cut between 。 and the ” that closes the quote
         assert doc.text[c.end : c.end + 1] != "”", c.text
         assert c.text.count("“") == c.text.count("”"), c.text
+
+
+def test_a_chunk_carries_its_documents_title_where_it_does_not_hold_it() -> None:
+    """A passage seldom names what its document is about (``本办法由…负责解释``): its
+    keyword text starts with the document's title; the title's own chunk, and a chunk
+    under a heading that holds the title, do not repeat it; the embedded text never has it."""
+    text = (
+        "某某新区促进商贸发展扶持办法\n\n"
+        "第一条 为促进商贸企业发展，制定本办法。\n\n"
+        "第二条 本办法由新区商务局负责解释。"
+    )
+    doc = Document("d.txt", "某某新区促进商贸发展扶持办法", text)
+    doc = replace(doc, sections=(Section("某某新区促进商贸发展扶持办法", 1, 0, 14),))
+    chunks = chunk_document(doc, 20, 0)
+    last = next(c for c in chunks if "负责解释" in c.text)
+    assert last.title == doc.title and last.keyword_text().startswith(doc.title + "\n")
+    assert doc.title not in last.index_text()
+    assert chunks[0].text == doc.title and chunks[0].title == ""
+    assert chunk_title(doc.title, (doc.title,), "第一条 …") == ""
+    assert chunk_title("", (), "第一条 …") == ""

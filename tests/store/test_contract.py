@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,11 @@ DOCS = (
 )
 CHUNKS = (
     _chunk("a.txt", 0, A_TEXT, "青山区新建公园三座。"),
-    _chunk("a.txt", 1, A_TEXT, A_TEXT[A_TEXT.index("全年") :], ("一、绿化",)),
+    # its document's title is keyword-indexed with it (Chunk.keyword_text), not embedded
+    replace(
+        _chunk("a.txt", 1, A_TEXT, A_TEXT[A_TEXT.index("全年") :], ("一、绿化",)),
+        title="青山区公园建设通知",
+    ),
     _chunk("b.txt", 0, B_TEXT, B_TEXT),
     _chunk("c.txt", 0, C_TEXT, C_TEXT),
 )
@@ -271,6 +276,7 @@ class TestIndexStore:
         assert hit_ids(store.keyword_search(["学校"], 1)) == ["b.txt#0"]
         assert hit_ids(store.keyword_search(["学校"], 5, doc_ids={"c.txt"})) == ["c.txt#0"]
         assert hit_ids(store.keyword_search(["绿化"], 5)) == ["a.txt#1"]  # from its heading
+        assert hit_ids(store.keyword_search(["通知"], 5)) == ["a.txt#1"]  # from its title
         assert store.keyword_search(["没有的词"], 5) == []
         assert store.keyword_search([], 5) == []
 
@@ -279,6 +285,7 @@ class TestIndexStore:
         assert store.term_df("公园") == 2  # a#0 and c#0
         assert store.term_df("学校") == 2  # b#0 (twice) and c#0: chunks, not mentions
         assert store.term_df("绿化") == 1  # in a#1's heading
+        assert store.term_df("通知") == 0  # only in a#1's title: found, not counted
         assert store.term_df("没有的词") == 0
 
     # --- lookups ---------------------------------------------------------------------
