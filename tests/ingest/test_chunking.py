@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.chunking import chunk_document, chunk_title
+from ingest.chunking import chunk_document, chunk_title, is_bare_heading
 from ingest.clean import clean_text
 from ingest.metadata import describe
 from lixia_qa.types import Document, Section
@@ -17,6 +17,14 @@ def _doc(text: str, doc_id: str = "t.txt"):
     return describe(doc_id, clean_text(text), "h")
 
 
+def _joined_headings(doc, start: int, end: int) -> str:
+    """The bare headings a chunk starts with (joined to it beyond the chunk size)."""
+    cut = start
+    while (nxt := doc.text.find("\n\n", cut, end)) > 0 and is_bare_heading(doc, start, nxt):
+        cut = nxt + 2
+    return doc.text[start:cut]
+
+
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_seed_chunk_offsets_point_at_chunk_text(path: Path) -> None:
     doc = _doc(path.read_text(encoding="utf-8"), path.name)
@@ -26,7 +34,7 @@ def test_seed_chunk_offsets_point_at_chunk_text(path: Path) -> None:
         assert doc.text[c.start : c.end] == c.text
         assert c.chunk_id == f"{path.name}#{n}"
         assert c.text[0] not in "，。、；：？！…）”’,.;:?!"
-        assert len(c.text) <= 220
+        assert len(c.text) - len(_joined_headings(doc, c.start, c.end)) <= 220
 
 
 def test_chunks_split_at_sentence_ends_and_keep_headings() -> None:
@@ -72,6 +80,63 @@ def test_a_chunk_carries_its_documents_title_where_it_does_not_hold_it() -> None
     last = next(c for c in chunks if "负责解释" in c.text)
     assert last.title == doc.title and last.keyword_text().startswith(doc.title + "\n")
     assert doc.title not in last.index_text()
-    assert chunks[0].text == doc.title and chunks[0].title == ""
+    assert chunks[0].text.startswith(doc.title + "\n\n第一条") and chunks[0].title == ""
     assert chunk_title(doc.title, (doc.title,), "第一条 …") == ""
     assert chunk_title("", (), "第一条 …") == ""
+
+
+BULLETIN = """某某县2024年国民经济和社会发展统计公报
+
+某某县统计局
+
+一、综合
+
+（一）地区生产总值
+
+全年全县地区生产总值达到325.6亿元，比上年增长5.2%。其中，第一产业增加值41.2亿元，增长3.1%；第二产业增加值120.4亿元，增长6.0%；第三产业增加值164.0亿元，增长5.1%。
+
+图1 2020―2024年地区生产总值及其增长速度
+
+（二）农业
+
+全年粮食产量52.3万吨，增长1.8%。蔬菜产量31.0万吨，增长2.5%。
+
+表2 2024年主要农产品产量
+
+产品 | 产量（万吨） | 比上年增长（%）
+粮食 | 52.3 | 1.8
+"""
+
+
+def test_bare_headings_never_stand_alone() -> None:
+    """A title, a signature, section headings and captions alone hold no answer: they
+    join the passage they head; a figure's caption (set under its figure) joins the
+    passage before it, a table's caption the rows after it."""
+    doc = _doc(BULLETIN, "b.txt")
+    chunks = chunk_document(doc, 60, 0)
+    assert all(doc.text[c.start : c.end] == c.text for c in chunks)
+    assert not [c.text for c in chunks if is_bare_heading(doc, c.start, c.end)]
+    assert chunks[0].text.startswith("某某县2024年国民经济和社会发展统计公报\n\n某某县统计局")
+    assert "全年全县地区生产总值达到325.6亿元" in chunks[0].text
+    figure = next(c for c in chunks if "图1" in c.text)
+    assert figure.text.startswith("第三产业增加值") and figure.text.endswith("增长速度")
+    table = next(c for c in chunks if "表2" in c.text)
+    assert table.text.startswith("表2") and "粮食 | 52.3" in table.text
+    # every character of the text is in some chunk, in order
+    assert [c.start for c in chunks] == sorted(c.start for c in chunks)
+
+
+def test_a_heading_line_with_a_figure_or_a_label_is_not_bare() -> None:
+    text = (
+        "工业\n\n重工业11.2\n\n适合人群：企业和研究机构\n\n二〇二四年工作安排\n\n表3 2024年主要指标"
+    )
+    doc = _doc(text, "h.txt")
+    lines = {s.heading: s.start for s in doc.sections}
+    for line, bare in (
+        ("重工业11.2", False),
+        ("适合人群：企业和研究机构", False),
+        ("表3 2024年主要指标", True),
+    ):
+        if line in lines:
+            start = lines[line]
+            assert is_bare_heading(doc, start, start + len(line)) is bare, line
