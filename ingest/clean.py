@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 
+from ingest.layout import strip_running_heads
 from ingest.reprints import strip_footnote_marks, strip_promotions, strip_spam_lines
 from ingest.structure import is_byline, marker_rank
 from ingest.tables import is_table_row, text_tables
@@ -390,6 +391,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("fix_number_spaces", fix_number_spaces),
     ("strip_footnote_marks", strip_footnote_marks),
     ("remove_cjk_spaces", remove_cjk_spaces),
+    ("strip_running_heads", strip_running_heads),
     ("rejoin_broken_lines", rejoin_broken_lines),
     ("strip_promotions", strip_promotions),
     ("tidy_whitespace", tidy_whitespace),

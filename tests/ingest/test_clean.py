@@ -61,6 +61,7 @@ def test_rules_are_named_public_documented_functions_in_order() -> None:
         "fix_number_spaces",
         "strip_footnote_marks",
         "remove_cjk_spaces",
+        "strip_running_heads",
         "rejoin_broken_lines",
         "strip_promotions",
         "tidy_whitespace",
