@@ -26,7 +26,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from ingest.dates import first_labelled_date, parse_date
+from ingest.dates import DATE_LABEL_RE, first_labelled_date, parse_date
 from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.text import decode
 from ingest.site_info import site_information
@@ -63,6 +63,9 @@ _SITE_NAME_RE = re.compile(
     rf"|^[{HAN}]{{2,16}}(?:省|市|区|县|旗|州|镇|乡)人民政府(?:网站|网)?$"
 )
 _SAME_NAME = 0.9  # SequenceMatcher ratio of two spellings of one name
+# the labels of a page's byline besides its date: where the article comes from
+_BYLINE_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:信息|稿件|文章|新闻)?来源\s*[:：]|作者\s*[:：]")
+_BYLINE_MAX = 80  # a longer line is text
 _SOURCE_META = ("contentsource", "source")
 _FURNITURE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|breadcrumbs?|footer|foot|share|bdshare\w*|"
@@ -130,6 +133,34 @@ def page_bodies(root: Any, title: str) -> tuple[tuple[str, str], ...]:
     site = _meta(root, _SITE_META) or suffix.split("_")[-1].strip()
     source = _meta(root, _SOURCE_META)
     return tuple((label, v) for label, v in (("网站", site), ("信息来源", source)) if v)
+
+
+def byline(lines: list[str], text: str) -> str:
+    """The page's byline as a reader sees it under the headline, when the main ``text``
+    lacks it: the first run of short visible lines (``lines``) above the text's first
+    line that say where the article comes from or when it was published (``来源：…``,
+    ``发布时间：…``, a bare date beside them), joined by spaces; ``""`` when there is none
+    or the text already holds it."""
+    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")[:20]
+    head = next((i for i, ln in enumerate(lines) if first and first in ln), 0)
+    for i, line in enumerate(lines[:head]):
+        if not (
+            _byline_part(line) and (_BYLINE_LABEL_RE.search(line) or DATE_LABEL_RE.search(line))
+        ):
+            continue
+        start = i - 1 if i and parse_date(lines[i - 1], whole=True) else i
+        end = i + 1
+        while end < head and _byline_part(lines[end]):
+            end += 1
+        found = " ".join(lines[start:end])
+        return "" if "".join(found.split()) in "".join(text.split()) else found
+    return ""
+
+
+def _byline_part(line: str) -> bool:
+    return len(line) <= _BYLINE_MAX and bool(
+        _BYLINE_LABEL_RE.search(line) or DATE_LABEL_RE.search(line) or parse_date(line, whole=True)
+    )
 
 
 def meta_date(root: Any) -> str | None:
@@ -261,7 +292,8 @@ def extract(data: bytes, name: str) -> Extracted:
     page_text = _visible_text(root)
     _drop_furniture(root)
     labelled_lists(root)
-    visible = first_labelled_date(_visible_text(root))
+    shown = _visible_text(root)
+    visible = first_labelled_date(shown)
     tables = _cut_tables(root)
     result: Any = trafilatura.bare_extraction(
         lxml.html.tostring(root, encoding="unicode"),
@@ -276,7 +308,7 @@ def extract(data: bytes, name: str) -> Extracted:
     text = _MARK_RE.sub(lambda m: f"\n\n{tables[int(m.group(1))]}\n\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     lost = [t for i, t in enumerate(tables) if i not in found]  # never drop a data table
-    text = "\n\n".join([text, *lost])
+    text = "\n\n".join([byline(shown.split("\n"), text), text, *lost]).strip()
     guessed = parse_date(result.date) if result is not None and result.date else None
     if guessed and not shows_date(guessed, page_text):
         guessed = None  # htmldate's fallback: a date the page never shows

@@ -14,7 +14,8 @@ from ingest.loader import SUFFIXES, read_folder, scan_folder
 from ingest.pipeline import prepare_file
 from ingest.readers import UnreadableFileError, read_bytes, reader_for
 from ingest.readers.docx import heading_level
-from ingest.readers.html import page_title
+from ingest.readers.html import byline, page_title
+from ingest.readers.html import extract as extract_html
 from ingest.readers.table import cell_text
 from ingest.readers.text import decode
 from ingest.table_records import tables_as_records
@@ -316,3 +317,45 @@ def test_prepare_file_raises_ingest_error_with_the_reason(tmp_path) -> None:
     good = tmp_path / "y.html"
     good.write_text(fc.HTML_PAGE, encoding="utf-8")
     assert prepare_file(good, "y.html").title == "万州区召开2025年乡村振兴工作会议"
+
+
+BODY = (
+    "<div class='content'><p>为丰富社区居民文化生活，某某社区于3月2日开展书画交流活动，"
+    "辖区五十余名书画爱好者参加活动，现场创作作品三十余幅。</p>"
+    "<p>活动中，书法老师为居民讲解了楷书的基本笔画，并对居民作品逐一点评。</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            "<p><span>来源：某某日报</span><span>时间：2024年3月5日</span></p>",
+            "来源：某某日报 时间：2024年3月5日",
+        ),
+        ("<ul><li>2024-03-05</li><li>来源：某某日报</li></ul>", "2024-03-05 来源：某某日报"),
+        ("<p>日期：2024-03-05 10:10 来源： 某某街道</p>", "日期：2024-03-05 10:10 来源： 某某街道"),
+    ],
+)
+def test_a_pages_byline_is_in_its_text_once(head: str, expected: str) -> None:
+    """The byline a reader sees under the headline (来源, 时间) is part of the page's
+    text, once, wherever the main text extractor leaves it."""
+    page = (
+        "<html><head><title>某某社区开展书画交流活动</title></head><body>"
+        f"<h3>某某社区开展书画交流活动</h3>{head}{BODY}</body></html>"
+    )
+    text = extract_html(page.encode("utf-8"), "p.html").text
+    assert "".join(expected.split()) in "".join(text.split())
+    assert text.count("某某日报") + text.count("某某街道") == 1
+    assert "为丰富社区居民文化生活" in text
+
+
+def test_byline_is_read_above_the_text_only_and_never_twice() -> None:
+    lines = ["首页", "来源：某某日报", "2024-03-05", "正文第一句在这里。", "来源：另一家"]
+    # a byline the main text left out (cut above its first line) opens it
+    assert byline(lines, "正文第一句在这里。") == "来源：某某日报 2024-03-05"
+    assert (
+        byline(["2024-03-05", "来源：某某日报", "正文。"], "正文。") == "2024-03-05 来源：某某日报"
+    )
+    assert byline(lines, "来源：某某日报\n2024-03-05\n\n正文第一句在这里。") == ""
+    assert byline(["首页", "正文第一句在这里。", "来源：某某日报"], "正文第一句在这里。") == ""
