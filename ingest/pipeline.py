@@ -27,7 +27,12 @@ from lixia_qa.errors import IngestError, LixiaError
 from lixia_qa.settings import Settings
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document, content_hash
 from store import Batch, IndexStore, open_store
-from store.directory import cached_vectors, chunking_settings, make_manifest
+from store.directory import (
+    cached_vectors,
+    chunking_settings,
+    embedded_text_version,
+    make_manifest,
+)
 from store.embedders import Embedder, load_embedder
 from store.tokenize import ChineseTokenizer
 
@@ -167,6 +172,7 @@ def is_up_to_date(store: IndexStore, corpus_hash: str, settings: Settings, model
         manifest.get("model") == model
         and manifest.get("chunking") == chunking_settings(settings)
         and manifest.get("corpus_hash") == corpus_hash
+        and manifest.get("embedded_text", embedded_text_version()) == embedded_text_version()
     )
 
 
@@ -266,9 +272,8 @@ def _write(
         corpus_hash=corpus.corpus_hash,
         n_units=len(units),
     )
-    prints = document_prints(
-        docs, chunks, commitments, [corpus.names, manifest["chunking"], embedder.name]
-    )
+    shared = [corpus.names, manifest["chunking"], embedder.name, manifest["embedded_text"]]
+    prints = document_prints(docs, chunks, commitments, shared)
     stored = {} if force else store.fingerprints()
     keep = frozenset(d for d, p in prints.items() if stored.get(d) == p)
     cache = {} if force else _reusable(store, embedder, index_dir)

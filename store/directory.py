@@ -3,7 +3,8 @@
 Layout::
 
     index/
-      manifest.json      model, dimension, chunking, per-document hashes, versions, time
+      manifest.json      model, dimension, chunking, the embedded texts' code fingerprint,
+                         per-document hashes, versions, time
       documents.jsonl    cleaned documents with metadata and sections
       chunks.jsonl       chunk text, doc_id, offsets, heading path (row i = vector i)
       commitments.jsonl  structured commitment records
@@ -27,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ import bm25s
 import faiss
 import numpy as np
 
+from lixia_qa.codehash import code_hash
 from lixia_qa.errors import IndexMismatchError, IndexNotFoundError, LixiaError
 from lixia_qa.settings import Settings
 from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document
@@ -43,6 +46,14 @@ from store.tokenize import ChineseTokenizer, write_user_dict
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
+# the code that makes the text each stored vector embeds: vectors are re-used by that
+# text, so a vector stored when other code made the texts would be filed under the wrong
+# one; an index stamped with another fingerprint lends none (embedded_text_version)
+EMBEDDED_TEXT_CODE = (
+    "lixia_qa.types:Chunk.index_text",
+    "lixia_qa.types:Chunk.heading",
+    "lixia_qa.types:AnswerUnit.index_text",
+)
 PIPELINE_VERSION = "2"  # bump when cleaning or chunking rules change output
 MANIFEST = "manifest.json"
 KEPT = ("milvus.db",)  # the Milvus Lite file of LIXIA_STORE=milvus, when it lives here
@@ -105,6 +116,12 @@ def build_bm25(tokenizer: ChineseTokenizer, chunks: list[Chunk]) -> bm25s.BM25:
     return bm25
 
 
+@lru_cache(maxsize=1)
+def embedded_text_version() -> str:
+    """Fingerprint of the code that makes the embedded texts (:data:`EMBEDDED_TEXT_CODE`)."""
+    return code_hash(EMBEDDED_TEXT_CODE, ("lixia_qa",))[:16]
+
+
 def make_manifest(
     settings: Settings,
     model_name: str,
@@ -121,6 +138,7 @@ def make_manifest(
         "model": model_name,
         "dimension": dim,
         "chunking": chunking_settings(settings),
+        "embedded_text": embedded_text_version(),
         "documents": hashes,
         "corpus_hash": corpus_hash,
         "counts": {"documents": len(hashes), "chunks": n_chunks, "units": n_units},
@@ -229,7 +247,12 @@ def cached_vectors(path: Path, model_name: str) -> dict[str, np.ndarray]:
     if not (path / MANIFEST).is_file():  # no index there yet (the first ingest)
         return {}
     try:
-        if read_manifest(path).get("model") != model_name:
+        manifest = read_manifest(path)
+        if manifest.get("model") != model_name:
+            return {}
+        stamp = manifest.get("embedded_text")  # absent: written before the stamp, same code
+        if stamp is not None and stamp != embedded_text_version():
+            logger.info("not re-using vectors from %s: its texts were made by other code", path)
             return {}
         cache: dict[str, np.ndarray] = {}
         chunks = [Chunk.from_dict(c) for c in _read_jsonl(path / "chunks.jsonl")]

@@ -116,3 +116,25 @@ def test_a_change_in_the_corpus_facts_code_refreshes_the_index(
     assert not report.up_to_date and again.seen == [] and report.reused > 0
     assert load_index(local.index_dir).facts["districts"] == ["青川"]
     assert build_index(local, embedder=again).up_to_date
+
+
+def test_a_change_in_the_embedded_text_code_re_embeds_everything(
+    tmp_path, corpus_dir, settings, monkeypatch
+) -> None:
+    """When the code that makes the embedded texts changes (Chunk.index_text), an index
+    of unchanged documents is rebuilt and none of its vectors is re-used: each is filed
+    under a text the old code made."""
+    import ingest.pipeline as pipeline
+    import store.directory as directory
+
+    local = settings.model_copy(update={"docs_dir": corpus_dir, "index_dir": tmp_path / "index"})
+    first = CountingEmbedder()
+    build_index(local, embedder=first)
+    for module in (pipeline, directory):
+        monkeypatch.setattr(module, "embedded_text_version", lambda: "0123456789abcdef")
+    again = CountingEmbedder()
+    report = build_index(local, embedder=again)
+    assert not report.up_to_date and report.reused == 0
+    assert sorted(again.seen) == sorted(first.seen)
+    assert read_manifest(local.index_dir)["embedded_text"] == "0123456789abcdef"
+    assert build_index(local, embedder=again).up_to_date

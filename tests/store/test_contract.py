@@ -407,3 +407,23 @@ class TestIndexStore:
         again = open_kind(kind, folder)
         assert (again.list_documents(), again.counts(), again.facts()) == before
         again.close()
+
+
+def test_vectors_embedded_from_texts_other_code_made_are_not_re_used(tmp_path: Path) -> None:
+    """Vectors are re-used by the text they embed: an index whose texts were made by
+    other code (another Chunk.index_text) lends none; one written before the stamp, or
+    with today's, lends them all."""
+    from store.directory import embedded_text_version
+
+    for stamp, lends in (
+        (None, True),
+        (embedded_text_version(), True),
+        ("0123456789abcdef", False),
+    ):
+        manifest = {**MANIFEST, "documents": {d.doc_id: d.doc_id for d in DOCS}}
+        if stamp is not None:
+            manifest["embedded_text"] = stamp
+        store = LocalStore(tmp_path / str(stamp))
+        store.write(batch(manifest=manifest))
+        assert bool(store.cached_vectors(MODEL)) is lends, stamp
+        store.close()
