@@ -112,9 +112,7 @@ class Question:
     relative: bool = False  # the years come from 今年/去年 only, resolved against the corpus
     context_terms: tuple[str, ...] = ()  # terms carried over from earlier questions
     forms: tuple[tuple[str, ...], ...] = ()  # per term: the term and its synonyms
-    name: NameKind | None = None  # 哪条路: a name ending in 路/街/巷 is asked for
     counted: str | None = None  # what a figure question counts: 几个方面 -> 方面
-    titles: tuple[str, ...] = ()  # person titles a 谁 question names: 区长, 书记
 
     def term_forms(self, term: str) -> tuple[str, ...]:
         for forms in self.forms:
@@ -137,18 +135,11 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _asks_titled_person(text: str) -> bool:
-    """叫什么 after a person's title ("区长叫什么"): a person, not a term."""
-    term = _TERM_RE.search(text)
-    return term is not None and _names_a_title(text[: term.start()])
-
-
 # The kind a question asks for: the first test that holds, in this order (a 叫什么
 # question is a term before it is a figure: "两个部门并成一个，这种做法叫啥").
 _KIND_TESTS: tuple[tuple[Kind, Callable[[str], object]], ...] = (
     (LIST, _LIST_RE.search),
     (DATE, _DATE_RE.search),
-    (PERSON, _asks_titled_person),
     (TERM, _TERM_RE.search),
     (FIGURE, _FIGURE_RE.search),
     (PERSON, _PERSON_RE.search),
@@ -176,34 +167,6 @@ def framing_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def person_titles() -> tuple[str, ...]:
-    """Titles a person holds (data file: 区长, 书记, 负责人), longest first."""
-    return tuple(sorted(_data_lines("person_titles.txt"), key=len, reverse=True))
-
-
-def asked_titles(text: str) -> tuple[str, ...]:
-    """The person titles a question names (区长, 书记), longest first; a title only inside
-    a longer one the question names is not asked (副区长 asks for no 区长)."""
-    found: list[str] = []
-    taken: set[int] = set()
-    for title in person_titles():
-        for m in re.finditer(re.escape(title), text):
-            span = set(range(m.start(), m.end()))
-            if not span & taken:
-                taken |= span
-                if title not in found:
-                    found.append(title)
-    return tuple(found)
-
-
-def _names_a_title(before: str) -> bool:
-    """``before`` (what precedes 叫什么) ends with a person's title, past 的/是/名字:
-    "某县的一把手书记" and "区长的名字" do, "这种做法" does not."""
-    head = re.sub(r"(?:的|是|名字|姓名|全名)+$", "", before.strip())
-    return head.endswith(person_titles())
-
-
-@lru_cache(maxsize=1)
 def implied_measures() -> tuple[tuple[str, str], ...]:
     """(word, figure family) pairs (data file), in file order: rate words first."""
     out = []
@@ -211,42 +174,6 @@ def implied_measures() -> tuple[tuple[str, str], ...]:
         word, _, family = line.partition("\t")
         out.append((word.strip().lower(), family.strip()))
     return tuple(out)
-
-
-@dataclass(frozen=True)
-class NameKind:
-    """A kind of name a question may ask for (哪条路): the endings such names have, and
-    common words with those endings that name nothing (道路, 小巷)."""
-
-    endings: tuple[str, ...]
-    common: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=1)
-def name_kinds() -> dict[str, NameKind]:
-    """asked noun -> its kind of name (data file): 路 -> endings 路, 街, 巷 …"""
-    out: dict[str, NameKind] = {}
-    for line in _data_lines("name_kinds.tsv"):
-        noun, endings, common = (line.split("\t") + [""])[:3]
-        out[noun.strip()] = NameKind(tuple(endings.split()), frozenset(common.split()))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _asked_name_re() -> re.Pattern[str]:
-    nouns = "|".join(sorted(map(re.escape, name_kinds()), key=len, reverse=True))
-    count = f"[{zh.CN_NONZERO}十{zh.LIANG}几]*"
-    which = rf"哪{count}[个条座家所处片些]?[{zh.HAN}]?({nouns})"
-    called = rf"({nouns})(?:分别|都)?(?:叫|的名字是|的名称是)(?:什么|啥)"
-    return re.compile(f"{which}|{called}")
-
-
-def asked_name(text: str) -> NameKind | None:
-    """The kind of name a question asks for: "哪两条小街" -> names ending in 街, 巷, 路;
-    "哪几个村" and "那两个村分别叫什么" -> in 村, 庄. None when it asks for no such name."""
-    kinds = name_kinds()
-    m = _asked_name_re().search(text) if kinds else None  # no list: no name is asked for
-    return kinds[m.group(1) or m.group(2)] if m else None
 
 
 def implied_measure(text: str) -> str | None:
@@ -423,7 +350,5 @@ def analyse(
         measure=measure_word,
         context_terms=tuple(t for t in context if t not in terms),
         forms=tuple(expand(t) for t in all_terms),
-        name=asked_name(text),
         counted=counted,
-        titles=asked_titles(text) if kind in (PERSON, OWNER) else (),
     )

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from answer.analyse import DATA, DATE, FIGURE, LIST, OWNER, PERSON, PLACE, TERM, NameKind, Question
+from answer.analyse import DATA, DATE, FIGURE, LIST, OWNER, PERSON, PLACE, TERM, Question
 from answer.sentences import NUMBER_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
@@ -30,9 +30,6 @@ FAMILIES = {
     "亩": re.compile(r"平方米|平米|亩|公顷"),
     "%": re.compile(r"%|百分点|成"),
 }
-# family names that after a title mostly start a common word ("书记和区长", "区长明确")
-_WORDLIKE_SURNAMES = frozenset("和时全应成解商简明文向关单常安齐易方路古车项连席宗管党师查麻沙")
-_TITLE_SURNAMES = zh.SURNAMES - _WORDLIKE_SURNAMES
 GENERIC_MEASURES = frozenset({"个", "人", "名", "次", "项", "倍"})
 _DATE_IN_TEXT = re.compile(
     rf"(?:{zh.YEAR_4})\s*年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
@@ -341,26 +338,6 @@ def fit_list(ctx: Context, c: Candidate) -> float:
     return float(ctx.question.kind == LIST and "、" in c.unit.text)
 
 
-def names_holder(text: str, title: str) -> bool:
-    """``text`` names a holder of ``title``: the title (not a deputy's, unless asked as
-    one) right before a family name and one or two more characters ("区委书记张明远发出",
-    "区长李青说"; not "书记带头", "副书记、区长李青" for 书记)."""
-    for m in re.finditer(re.escape(title), text):
-        if not title.startswith("副") and text[max(0, m.start() - 1) : m.start()] == "副":
-            continue
-        rest = text[m.end() : m.end() + 4]
-        head = rest[:2] if rest[:2] in zh.COMPOUND_SURNAMES else rest[:1]
-        if (head in _TITLE_SURNAMES or len(head) == 2) and zh.HAN_RE.match(rest[len(head) :]):
-            return True
-    return False
-
-
-def fit_title(ctx: Context, c: Candidate) -> float:
-    """A 谁 question naming a title (区长叫什么, 书记是谁) and the unit names a holder of
-    that title: the title right before a person's name."""
-    return float(any(names_holder(c.unit.text, t) for t in ctx.question.titles))
-
-
 def fit_date(ctx: Context, c: Candidate) -> float:
     """A 什么时候 question and the unit has a date or period."""
     return float(ctx.question.kind == DATE and bool(_DATE_IN_TEXT.search(c.unit.text)))
@@ -403,50 +380,14 @@ def fit_place(ctx: Context, c: Candidate) -> float:
     )
 
 
-# what cannot stand in the two characters before a name's ending: measure words, 两/几/多,
-# demonstratives and 的 ("三个村", "34条道路", "这条路", "新建的村" name no village or road).
-# Other numerals can (经十路, 纬二路, 中山一路).
-_NOT_A_STEM = frozenset(zh.LIANG + "几多个条座所处些的之各每该本这那哪此其")
-
-
-def names_of_kind(text: str, kind: NameKind, stated: str = "") -> list[str]:
-    """Names of ``kind`` in ``text`` ("明湖东路", "经十路"): one of its endings after two
-    Han characters none of which is in :data:`_NOT_A_STEM`, where the ending
-    is no part of one of the kind's common words (道路, 小巷, 街道, 山东) or of a longer
-    ending (街 of 街区). Names ``stated`` already holds (the question's own) are left out."""
-    common = [(m.start(), m.end()) for w in kind.common for m in re.finditer(re.escape(w), text)]
-    out = []
-    for ending in kind.endings:
-        longer = [e for e in kind.endings if len(e) > len(ending) and ending in e]
-        for m in re.finditer(re.escape(ending), text):
-            stem = text[max(0, m.start() - 2) : m.start()]
-            if len(stem) < 2 or not all(zh.is_han(ch) and ch not in _NOT_A_STEM for ch in stem):
-                continue
-            if any(a <= m.start() and m.end() <= b for a, b in common):
-                continue
-            if any(text.startswith(e, m.start() - e.index(ending)) for e in longer):
-                continue
-            name = stem + ending
-            if name not in stated:
-                out.append(name)
-    return out
-
-
-def miss_name(ctx: Context, c: Candidate) -> float:
-    """The question asks which road, village, mountain … (哪条路, 哪几个村) and the unit
-    names none that the question does not already name."""
-    kind = ctx.question.name
-    if kind is None:
-        return 0.0
-    return float(not names_of_kind(c.unit.text, kind, ctx.question.text))
-
-
 def year_match(ctx: Context, c: Candidate) -> float:
-    """The question names a year and the unit's document (or the unit) is about it."""
+    """The question names a year and the unit's document, the unit or the heading over it
+    (a report's "2018年工作回顾") is about it."""
     years = ctx.question.years
     if not years:
         return 0.0
-    return float(c.year in years or any(f"{y}年" in c.unit.text for y in years))
+    heading = c.chunk.heading if c.chunk is not None else ""
+    return float(c.year in years or any(f"{y}年" in c.unit.text + heading for y in years))
 
 
 def other_place(ctx: Context, c: Candidate) -> float:
@@ -515,10 +456,8 @@ FEATURES: tuple[Feature, ...] = (
     fit_list,
     fit_date,
     fit_person,
-    fit_title,
     fit_place,
     fit_term,
-    miss_name,
     year_match,
     other_place,
     log_length,
@@ -562,7 +501,6 @@ RAISES: frozenset[str] = frozenset(
         "fit_list",
         "fit_date",
         "fit_person",
-        "fit_title",
         "fit_place",
         "fit_term",
         "year_match",
@@ -574,7 +512,6 @@ LOWERS: frozenset[str] = frozenset(
         "missing_rare",
         "miss_figure",
         "miss_measure",
-        "miss_name",
         "other_place",
         "is_heading",
     }

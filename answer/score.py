@@ -63,7 +63,6 @@ class Veto:
 VETOES: tuple[Veto, ...] = (
     Veto("miss_figure", None, "a figure question needs a figure it does not state itself"),
     Veto("miss_measure", None, "... of the asked family and measure word (元, %, 所)"),
-    Veto("miss_name", None, "a 哪条路 / 哪几个村 question needs a name of that kind"),
     Veto("other_place", None, "a sentence about another place than the one asked"),
     Veto("asks_date", "fit_date", "a 什么时候 question needs a date or period"),
     Veto("is_heading", "near_term", "a heading answers only with the asked figure or date"),

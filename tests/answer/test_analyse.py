@@ -14,8 +14,6 @@ from answer.analyse import (
     PLACE,
     TERM,
     analyse,
-    asked_name,
-    asked_titles,
     classify,
     content_terms,
     expand,
@@ -42,9 +40,6 @@ from store.tokenize import ChineseTokenizer
         ("产业部门在这套体系里担个啥名头？", TERM),
         ("以有机方式种出的米被称为？", TERM),
         ("那两个村分别叫什么？", LIST),
-        # a title before 叫什么 asks for its holder, a person
-        ("青川区的一把手书记叫啥？", PERSON),
-        ("文旅局局长的名字叫什么？", PERSON),
         ("这个新园子叫什么？", TERM),
     ],
 )
@@ -96,43 +91,6 @@ def test_an_implied_measure_only_for_figure_questions(tokenizer: ChineseTokenize
     assert implied_measure("月薪多少") == "元"
     assert implied_measure("这个公园叫什么") is None
     assert analyse("投资公司叫什么名字", tokenizer, None).measure is None  # a fact
-
-
-@pytest.mark.parametrize(
-    ("text", "first"),
-    [
-        ("青石镇要拓宽的是哪条路", "路"),
-        ("明年在哪两条小街上建停车场", "街"),
-        ("撤并的是哪几个村", "村"),
-        ("哪座山上要建步道", "山"),
-        ("和哪所大学合作办园区", "大学"),
-        ("新学校建在哪个片区", "片区"),
-        ("哪些村通了公交", "村"),
-        ("新修的那两座桥分别叫什么名字", "桥"),
-        ("东边那个公园叫啥", "公园"),
-    ],
-)
-def test_a_question_asking_which_named_place(
-    tokenizer: ChineseTokenizer, text: str, first: str
-) -> None:
-    kind = asked_name(text)
-    assert kind is not None and kind.endings[0] == first
-    assert analyse(text, tokenizer, None).name == kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "哪个部门负责",
-        "会址在哪里",
-        "哪些小区要改造",
-        "路灯修好了吗",
-        "哪个区最大",
-        "这个公园是什么时候建的",
-    ],
-)
-def test_no_named_place_asked(text: str) -> None:
-    assert asked_name(text) is None
 
 
 def test_a_synonym_key_jieba_splits_is_kept_whole(tokenizer: ChineseTokenizer) -> None:
@@ -201,17 +159,6 @@ def test_what_a_figure_question_counts(
     assert analyse(text, tokenizer, 2024).counted == counted
 
 
-def test_the_titles_a_question_names(tokenizer: ChineseTokenizer) -> None:
-    assert asked_titles("青川区的一把手书记叫啥？") == ("一把手", "书记")
-    # a title inside a longer one the question names is not asked on its own
-    assert asked_titles("副区长是谁？") == ("副区长",)
-    assert asked_titles("区长和副区长是谁？") == ("副区长", "区长")
-    assert asked_titles("新建了几处驿站？") == ()
-    tok = tokenizer
-    assert analyse("青川区长叫什么？", tok, None).titles == ("区长",)
-    assert analyse("青川新建了几处驿站？", tok, None).titles == ()
-
-
 @pytest.mark.parametrize(
     ("text", "years", "relative"),
     [
@@ -246,12 +193,3 @@ def test_words_that_say_what_is_asked_are_no_content_terms() -> None:
     assert content_terms("文化节的目标和计划分别是什么？", tok) == ("文化节",)
 
 
-def test_an_empty_name_kinds_list_asks_for_no_name(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from answer import analyse as mod
-
-    mod._asked_name_re.cache_clear()
-    monkeypatch.setattr(mod, "name_kinds", lambda: {})
-    try:
-        assert mod.asked_name("哪两条小街要改造？") is None
-    finally:
-        mod._asked_name_re.cache_clear()

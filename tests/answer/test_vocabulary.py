@@ -1,9 +1,8 @@
-"""The answer stage's vocabulary files are well-formed: synonyms.tsv, framing.txt and
-name_kinds.tsv."""
+"""The answer stage's vocabulary files are well-formed: synonyms.tsv and framing.txt."""
 
 from __future__ import annotations
 
-from answer.analyse import DATA, framing_words, name_kinds, synonyms
+from answer.analyse import DATA, framing_words, synonyms
 
 # Words so common in government documents that, as a synonym form (matched as a
 # substring of a sentence), they would match almost every sentence.
@@ -68,13 +67,3 @@ def test_framing_lines_are_single_words() -> None:
     assert len(words) == len(set(words)), "repeated framing word"
 
 
-def test_name_kinds_are_well_formed() -> None:
-    kinds = name_kinds()
-    assert len(kinds) == len(_entries("name_kinds.tsv")), "a noun is listed twice"
-    for noun, kind in kinds.items():
-        assert noun and kind.endings, noun
-        assert len(set(kind.endings)) == len(kind.endings), noun
-        # a common word is only worth listing when it holds an ending
-        for word in kind.common:
-            assert any(e in word for e in kind.endings), (noun, word)
-            assert word not in kind.endings, (noun, word)
