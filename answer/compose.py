@@ -48,8 +48,6 @@ def asked_for(q: Question) -> str:
     if q.kind == Kind.FIGURE:
         family = next((w for m, w in _FAMILY_WORDS.items() if (q.measure or "").endswith(m)), None)
         return f"相关{family or '数字'}"
-    if q.name is not None and q.kind not in (Kind.DATE, Kind.OWNER):
-        return "具体名称"  # 哪条路, 哪几个村
     return _KIND_WORDS.get(q.kind, "问到的内容")
 
 
