@@ -72,8 +72,7 @@ RULED_OUT_BY: tuple[str, ...] = tuple(v.rules_out for v in VETOES if v.unless is
 
 def fits(X: np.ndarray) -> np.ndarray:
     """Candidates no veto of :data:`VETOES` rules out: a figure question gets a figure of
-    the asked family and measure word, a 什么时候 question a date or period, a 哪条路
-    question a name of that kind, an answer never comes from a sentence about another
+    the asked family and measure word, a 什么时候 question a date or period, an answer never comes from a sentence about another
     place than the one asked, and a heading answers only when it states the asked figure
     or date next to a word of the question ("三、重点实施30项民生实事" for 多少项民生实事)."""
     ok = np.ones(len(X), dtype=bool)
