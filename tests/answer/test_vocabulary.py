@@ -65,5 +65,3 @@ def test_framing_lines_are_single_words() -> None:
         assert word == word.strip() and not any(c.isspace() for c in word), repr(word)
     words = _entries("framing.txt")
     assert len(words) == len(set(words)), "repeated framing word"
-
-
