@@ -96,27 +96,28 @@ def chinese_only(marks: str) -> str:
 _INSIDE_TOKEN = "(?![A-Za-z0-9/])"
 
 
+def _break(marks: str, wrap: str) -> str:
+    """The Chinese marks of ``marks`` as one class, the ASCII ones as another not followed
+    by a Latin letter, digit or slash, each put in ``wrap`` (``{}``: the class)."""
+    chinese = chinese_only(marks)
+    ascii_marks = "".join(ch for ch in marks if ch.isascii())
+    parts = [wrap.format(f"[{re.escape(chinese)}]")] if chinese else []
+    if ascii_marks:
+        parts.append(wrap.format(f"[{re.escape(ascii_marks)}]") + _INSIDE_TOKEN)
+    return "(?:" + "|".join(parts) + ")"
+
+
 def break_mark(marks: str) -> str:
     """A regex matching one mark of ``marks`` where it ends a clause or a sentence: a
     Chinese mark always, an ASCII one only when no Latin letter, digit or slash follows
     (``来源URL：http://a.cn/b?id=1`` is one value; ``8:30`` and ``1,200`` are one token)."""
-    chinese = chinese_only(marks)
-    ascii_marks = "".join(ch for ch in marks if ch.isascii())
-    parts = [f"[{re.escape(chinese)}]"] if chinese else []
-    if ascii_marks:
-        parts.append(f"[{re.escape(ascii_marks)}]{_INSIDE_TOKEN}")
-    return "(?:" + "|".join(parts) + ")"
+    return _break(marks, "{}")
 
 
 def break_after(marks: str) -> str:
     """A zero-width regex right after a mark of ``marks`` that ends a clause or a
     sentence (:func:`break_mark`), for splitters that keep the mark with what it ends."""
-    chinese = chinese_only(marks)
-    ascii_marks = "".join(ch for ch in marks if ch.isascii())
-    parts = [f"(?<=[{re.escape(chinese)}])"] if chinese else []
-    if ascii_marks:
-        parts.append(f"(?<=[{re.escape(ascii_marks)}]){_INSIDE_TOKEN}")
-    return "(?:" + "|".join(parts) + ")"
+    return _break(marks, "(?<={})")
 
 
 def is_han(ch: str) -> bool:
