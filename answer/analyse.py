@@ -233,8 +233,16 @@ def strip_framing(text: str, tokenizer: ChineseTokenizer) -> str:
 
 
 def expand(term: str) -> tuple[str, ...]:
-    """The term followed by the other forms a document may use for it."""
-    return (term, *synonyms().get(term.lower(), ()))
+    """The term followed by the other forms a document may use for it. A word the list
+    does not know that is a listed word and one character more takes that word's forms
+    (看病难 -> 看病, 医疗, 就医; 老人家 -> 老人, 老年人); a longer compound does not
+    (公园绿道 is no kind of 公园)."""
+    table = synonyms()
+    key = term.lower()
+    if key in table:
+        return (term, *table[key])
+    part = next((p for p in (key[:-1], key[1:]) if len(p) > 1 and p in table), None)
+    return (term, part, *table[part]) if part else (term,)
 
 
 def strip_years(text: str) -> str:

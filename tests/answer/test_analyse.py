@@ -58,6 +58,9 @@ def test_framing_words_are_data_and_dropped_from_terms(tokenizer: ChineseTokeniz
 def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
     assert "地区生产总值" in expand("GDP")
     assert expand("公园绿道") == ("公园绿道",)  # no entry: the term alone
+    # a listed word and one character more takes that word's forms
+    assert expand("看病难")[:2] == ("看病难", "看病") and "医疗" in expand("看病难")
+    assert expand("老人家")[:2] == ("老人家", "老人")
     q = analyse("GDP增长多少？", tokenizer, None)
     assert "地区生产总值" in q.term_forms("gdp")
 
