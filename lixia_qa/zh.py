@@ -188,7 +188,7 @@ BARE_YEAR_RE = re.compile(
     rf"(?<![\d.])(?P<y>{YEAR_DIGITS})(?![\d.%万亿千百个元人户名家所项条座处场年])"
 )
 YEAR_RANGE_RE = re.compile(
-    rf"(?<![\d{CN_DIGITS}])(?P<a>{YEAR_4})\s*年?\s*[-—–~～至到]{{1,2}}\s*"
+    rf"(?<![\d{CN_DIGITS}])(?P<a>{YEAR_4})\s*年?\s*[-—–―‒−－~～至到]{{1,2}}\s*"
     rf"(?P<b>{YEAR_4}|\d{{2}})\s*年"
 )
 MIN_YEAR, MAX_YEAR = 1900, 2100

@@ -152,6 +152,9 @@ def test_parse_year(text: str, year: int | None) -> None:
         ("2023—2027年", (2023, 2027)),
         ("2023-2027年", (2023, 2027)),
         ("2023–2027年", (2023, 2027)),
+        ("2023―2027年", (2023, 2027)),  # horizontal bar, as some pages write it
+        ("2023－2027年", (2023, 2027)),  # full-width hyphen-minus
+        ("2023−2027年", (2023, 2027)),  # minus sign
         ("2021年至2035年", (2021, 2035)),
         ("2021年-2035年", (2021, 2035)),
         ("2023-27年", (2023, 2027)),
@@ -173,6 +176,8 @@ def test_find_years_offsets_and_ranges() -> None:
         (2024, None, "二〇二四年"),
     ]
     assert 2030 in [m.year for m in zh.find_years(text)]  # "30年" read as a year on request
+    found = zh.find_years("《2021－2025年规划》")  # a full-width dash, not half-width first
+    assert [(m.year, m.range_end) for m in found] == [(2021, 2025)]
 
 
 # The one year rule (zh.find_years), as the question analysis and ingest read it.
