@@ -93,6 +93,7 @@ def split_row(part: dict[str, Any]) -> dict[str, Any]:
         "answer_accuracy": o["answer_accuracy"],
         "abstention": by.get("unanswerable", {}).get("abstention"),
         "false_abstention": o["false_abstention"],
+        "hit_at_5": o["hit@5"],
         "reworded": part.get("reworded", {}).get("answer_accuracy"),
         "latency_p50_ms": o["latency_p50_ms"],
     }
