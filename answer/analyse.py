@@ -58,7 +58,6 @@ _FIGURE_RE = re.compile(
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
 _DATE_RE = re.compile(
     r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|几号|几日|什么时间|哪个时间|何年|多会儿|年份"
-    r"|几点钟|几点(?=[开关到至上下营起结截]|$|[？?])|几时(?!间)"  # a time of day: 几点开门
 )
 _PERSON_RE = re.compile(r"谁|哪位|什么人|哪个人|何人")
 # asking what something is called: 叫什么, 叫啥, 什么名字, 被称为, 担个啥名头
@@ -70,7 +69,7 @@ _PLACE_RE_Q = re.compile(r"哪里|哪儿|在哪|什么地方|何处|何地|哪�
 # measure word asked for, e.g. 几所 -> 所, 多少亿元 -> 亿元
 _MEASURE_RE = re.compile(
     r"(?:几|多少)\s*((?:万|亿|千|百)?(?:平方公里|平方米|平米|公顷|亩|公里|千米|美元|元|个|所|处|家|项|座|条|名|"
-    r"次|场|栋|户|人次|人|台|辆|倍|口|张|套|件|吨|间|批|届|轮|层|支|份|棵|株|幅|册|篇|架|艘|头|只|%))"
+    r"次|场|栋|户|人次|人|台|辆|倍|口|张|套|件|吨|间|批|届|轮|层|支|份|棵|株|%))"
     r"|(多少钱|百分之(?:几|多少)|多大面积)"
 )
 _MEASURE_ALIASES = {
@@ -86,7 +85,7 @@ QUESTION_WORDS = frozenset(
     单位 部门 领导 责任 目标 计划 打算 准备 要 需要 咱们 我们 你们 今年 去年 明年 前年 年 呢 吗 啊 呀
     主要 具体 情况 问题 一下 知道 介绍 说说 讲讲 告诉 个 所 处 家 项 多 大 分别 包括 有 都 那年 那个
     这个 那些 这些 叫 叫做 名叫 名字 啥 什么样 怎么样 今天 明天 昨天 后天 现在 目前 当前 最近
-    为什么 为何 什么时候 何时 哪一年 东西 有过 几点 几点钟""".split()
+    为什么 为何 什么时候 何时 哪一年 东西 有过""".split()
 )
 
 # words naming the kind of answer wanted ("有什么特点"): answers rarely repeat them
@@ -136,16 +135,6 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     return tuple(dict.fromkeys(found))
 
 
-# any word that makes a question of a string of keywords
-_ASKING_RE = re.compile(r"[什啥吗么哪谁何怎几多呢？?]|是否|有没有|请问")
-
-
-def _names_a_figure_only(text: str) -> bool:
-    """A string of keywords with no question word that names a measured quantity
-    ("某市2023年地区生产总值", "某区常住人口"): it asks for that figure."""
-    return not _ASKING_RE.search(text) and implied_measure(text) is not None
-
-
 # The kind a question asks for: the first test that holds, in this order (a 叫什么
 # question is a term before it is a figure: "两个部门并成一个，这种做法叫啥").
 # a way to reach an office asked for, by the word that names it, at the question's end
@@ -187,7 +176,6 @@ _KIND_TESTS: tuple[tuple[Kind, Callable[[str], object]], ...] = (
     (FIGURE, _FIGURE_RE.search),
     (PERSON, _PERSON_RE.search),
     (PLACE, _PLACE_RE_Q.search),
-    (FIGURE, _names_a_figure_only),
 )
 
 
@@ -220,17 +208,10 @@ def implied_measures() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-# a share asked: "占全省多少", "占总量的几成" (not 占地, 占用)
-_SHARE_RE = re.compile(r"占(?![地用有])[^，。？?\s]{0,8}?(?:多少|几成|百分之)")
-
-
 def implied_measure(text: str) -> str | None:
     """The figure family a figure question implies by what it asks about, when it names
-    no measure word: "一般工资大概多少" -> 元, "占地多大" -> 平方米, "满意率是多少" and
-    "占全省多少" -> %. A share asked decides, else the first word of the data file found
-    anywhere in the question."""
-    if _SHARE_RE.search(text):
-        return "%"
+    no measure word: "一般工资大概多少" -> 元, "占地多大" -> 平方米, "满意率是多少" -> %.
+    The first word of the data file found anywhere in the question decides."""
     low = text.lower()
     for word, family in implied_measures():
         if word in low:

@@ -96,33 +96,6 @@ def test_an_implied_measure_only_for_figure_questions(tokenizer: ChineseTokenize
     assert analyse("投资公司叫什么名字", tokenizer, None).measure is None  # a fact
 
 
-def test_a_share_asked_is_a_percentage(tokenizer: ChineseTokenizer) -> None:
-    assert implied_measure("青川机场客运量占全省多少") == "%"
-    assert implied_measure("养老床位占总数的几成") == "%"
-    assert implied_measure("新公园占地多少") == "平方米"  # 占地 is an area
-    assert analyse("青川机场客运量占全省多少？", tokenizer, None).measure == "%"
-
-
-def test_keywords_naming_a_measured_quantity_ask_for_it(tokenizer: ChineseTokenizer) -> None:
-    q = analyse("青川县2022年地区生产总值", tokenizer, None)
-    assert (q.kind, q.measure) == (FIGURE, "元")
-    assert analyse("青川县2022年政府工作报告", tokenizer, None).kind == FACT  # no quantity
-    # a question word makes it a question of its own kind
-    assert analyse("青川县地区生产总值是怎么统计的", tokenizer, None).kind == FACT
-
-
-def test_a_time_of_day_is_a_date_question(tokenizer: ChineseTokenizer) -> None:
-    q = analyse("青川图书馆几点开门？", tokenizer, None)
-    assert q.kind == DATE and "几点" not in q.terms
-    assert analyse("图书馆早上几点钟开", tokenizer, None).kind == DATE
-    assert analyse("会上提了几点建议", tokenizer, None).kind == FIGURE  # a count of points
-
-
-def test_more_measure_words(tokenizer: ChineseTokenizer) -> None:
-    assert analyse("书画展展出了多少幅作品", tokenizer, None).measure == "幅"
-    assert analyse("图书馆藏书多少册", tokenizer, None).measure == "册"
-
-
 def test_a_synonym_key_jieba_splits_is_kept_whole(tokenizer: ChineseTokenizer) -> None:
     tok = tokenizer
     assert "外卖小哥" not in tok.words("外卖小哥歇脚")  # jieba alone cuts it
