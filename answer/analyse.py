@@ -137,38 +137,6 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
 
 # The kind a question asks for: the first test that holds, in this order (a 叫什么
 # question is a term before it is a figure: "两个部门并成一个，这种做法叫啥").
-# a way to reach an office asked for, by the word that names it, at the question's end
-# ("举报电话多少", "发到哪个邮箱", "地址和电话"): the family of lixia_qa.zh.CONTACT_RES
-_CONTACT_WORDS = {
-    "电话": "电话",
-    "热线": "电话",
-    "手机号": "电话",
-    "联系方式": "电话",
-    "传真": "电话",
-    "邮箱": "邮箱",
-    "电子邮件": "邮箱",
-    "电子邮箱": "邮箱",
-    "邮件地址": "邮箱",
-    "email": "邮箱",
-    "e-mail": "邮箱",
-    "网址": "网址",
-    "网站地址": "网址",
-    "邮编": "邮编",
-    "邮政编码": "邮编",
-}
-_CONTACT_RE = re.compile(
-    "(" + "|".join(sorted(map(re.escape, _CONTACT_WORDS), key=len, reverse=True)) + ")"
-    r"(?:号码|号)?(?:是|为)?(?:多少|什么|啥|几|哪个|哪一个)?(?:呀|啊|呢)?[？?。!！\s]*$",
-    re.I,
-)
-
-
-def contact_asked(text: str) -> str | None:
-    """The contact family the question asks for ("举报电话多少" -> 电话), or None."""
-    m = _CONTACT_RE.search(text.strip())
-    return _CONTACT_WORDS[m.group(1).lower()] if m else None
-
-
 _KIND_TESTS: tuple[tuple[Kind, Callable[[str], object]], ...] = (
     (LIST, _LIST_RE.search),
     (DATE, _DATE_RE.search),
@@ -374,10 +342,7 @@ def analyse(
         measure = measure or (_MEASURE_RE.search(history[-1]))
         context = prev.terms
     measure_word = _measure_word(measure)
-    contact = contact_asked(text) if kind != OWNER else None
-    if contact:  # a phone number, an address to write to: a figure of that family
-        kind, measure_word, counted = FIGURE, contact, None
-    elif measure_word is None and kind == FIGURE:
+    if measure_word is None and kind == FIGURE:
         measure_word = implied_measure(text)
     # the measure asked for ("多少平米") says what kind of figure, not what it is about
     asked = {measure_word, measure.group(1) or measure.group(2)} if measure else set()

@@ -32,16 +32,7 @@ def snippet_bounds(text: str, start: int, end: int, pad: int = 80) -> tuple[int,
     return s0, max(e0, end)
 
 
-_FAMILY_WORDS = {
-    "元": "金额",
-    "平方米": "面积",
-    "亩": "面积",
-    "%": "比例或增幅",
-    "电话": "电话号码",
-    "邮箱": "邮箱地址",
-    "网址": "网址",
-    "邮编": "邮政编码",
-}
+_FAMILY_WORDS = {"元": "金额", "平方米": "面积", "亩": "面积", "%": "比例或增幅"}
 _KIND_WORDS = {
     Kind.DATE: "时间",
     Kind.LIST: "具体包括哪些",

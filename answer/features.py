@@ -212,12 +212,9 @@ def has_figure(text: str, stated: frozenset[str] = frozenset()) -> bool:
 
 
 def family_ok(text: str, measure: str | None, stated: frozenset[str] = frozenset()) -> bool:
-    """The text has a figure of the asked family (yuan, area, percent; a phone number,
-    an e-mail address), when one is asked."""
+    """The text has a figure of the asked family (yuan, area, percent), when one is asked."""
     if not measure or measure in GENERIC_MEASURES:
         return True
-    if measure in zh.CONTACT_RES:
-        return bool(zh.CONTACT_RES[measure].search(text))
     for unit, family in FAMILIES.items():
         if measure.endswith(unit):
             return any(
@@ -250,12 +247,8 @@ def fit_figure(ctx: Context, c: Candidate) -> float:
     """A figure question and the unit has a figure of the asked family that the
     question does not already state."""
     t, q = c.unit.text, ctx.question
-    if q.kind != FIGURE:
-        return 0.0
-    if q.measure in zh.CONTACT_RES:  # an e-mail address need hold no digit
-        return float(family_ok(t, q.measure))
     stated = ctx.stated
-    return float(has_figure(t, stated) and family_ok(t, q.measure, stated))
+    return float(q.kind == FIGURE and has_figure(t, stated) and family_ok(t, q.measure, stated))
 
 
 def miss_figure(ctx: Context, c: Candidate) -> float:
@@ -267,9 +260,7 @@ def miss_measure(ctx: Context, c: Candidate) -> float:
     """A figure question asking for a specific measure word (几所, 多少口) and the unit
     has no figure with it: it counts something else."""
     m = ctx.question.measure
-    if ctx.question.kind != FIGURE or not m or m in GENERIC_MEASURES:
-        return 0.0
-    if m in FAMILIES or m in zh.CONTACT_RES:
+    if ctx.question.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
         return 0.0
     return float(not measure_after_number(c.unit.text, m, ctx.stated))
 
@@ -306,8 +297,6 @@ def _answer_spans(ctx: Context, text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` shaped like the asked answer: new figures of the asked family
     for a figure question, dates for a 什么时候 question (none for other kinds)."""
     q = ctx.question
-    if q.kind == FIGURE and q.measure in zh.CONTACT_RES:
-        return [m.span() for m in zh.CONTACT_RES[q.measure].finditer(text)]
     if q.kind == FIGURE:
         return [
             (m.start(), m.end())

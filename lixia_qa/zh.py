@@ -295,26 +295,3 @@ SURNAMES = frozenset(
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 夏侯 慕容 令狐 皇甫 尉迟 公孙 东方 长孙 宇文 司徒 端木".split()
 )
-
-
-# How a document writes a way to reach an office, by what a question asks for: a phone
-# or fax number (landline with or without area code, mobile, 400/800 line, 123xx
-# hotline), an e-mail address, a web address, a postcode after its label.
-_NOT_A_COUNT = (
-    r"(?![\d.%]|[万亿千百余多人个名件次户元项家所条座吨亩])"  # 12345人 is no number to call
-)
-_PHONE = (
-    rf"(?<![\d.])(?:\+?86[-－ ]?)?(?:[(（]?0\d{{2,3}}[)）]?[-－ ]?)?\d{{7,8}}{_NOT_A_COUNT}"
-    rf"|(?<![\d.])1[3-9]\d{{9}}{_NOT_A_COUNT}"
-    rf"|(?<![\d.])[48]00[-－ ]?\d{{3}}[-－ ]?\d{{4}}{_NOT_A_COUNT}"
-    rf"|(?<![\d.])12\d{{3}}{_NOT_A_COUNT}"
-)
-CONTACT_RES: dict[str, re.Pattern[str]] = {
-    "电话": re.compile(_PHONE),
-    "邮箱": re.compile(r"[A-Za-z0-9._%+-]+[@＠][A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
-    "网址": re.compile(
-        r"https?://|www\.|[A-Za-z0-9-]+\.(?:gov|com|org|net|edu)(?:\.cn)?\b|[A-Za-z0-9-]+\.cn\b",
-        re.I,
-    ),
-    "邮编": re.compile(r"(?:邮编|邮政编码)[:：]?\s*\d{6}(?!\d)"),
-}

@@ -194,31 +194,3 @@ def test_words_that_say_what_is_asked_are_no_content_terms() -> None:
     # 单位, 牵头, 负责, 目标, 计划, 分别 say what is asked, not what it is about
     assert content_terms("新建口袋公园由哪个单位牵头负责？", tok) == ("新建", "口袋", "公园")
     assert content_terms("文化节的目标和计划分别是什么？", tok) == ("文化节",)
-
-
-@pytest.mark.parametrize(
-    ("text", "measure"),
-    [
-        ("区市场监管局的投诉电话是多少？", "电话"),
-        ("青川区政务服务中心的地址和电话", "电话"),
-        ("文化馆的传真号", "电话"),
-        ("意见建议发到哪个邮箱", "邮箱"),
-        ("区政府网址是什么", "网址"),
-    ],
-)
-def test_a_contact_asked_is_a_figure_of_that_family(
-    tokenizer: ChineseTokenizer, text: str, measure: str
-) -> None:
-    q = analyse(text, tokenizer, 2024)
-    assert (q.kind, q.measure) == (FIGURE, measure)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["12345热线的满意率是多少？", "打了电话没人接怎么办", "电话费在哪交"],
-)
-def test_a_contact_word_not_asked_for_changes_nothing(
-    tokenizer: ChineseTokenizer, text: str
-) -> None:
-    q = analyse(text, tokenizer, 2024)
-    assert q.measure not in ("电话", "邮箱", "网址", "邮编")

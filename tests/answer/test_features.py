@@ -176,26 +176,6 @@ def test_figure_fit(text: str, measure: str | None, fit: int, miss_m: int, fit_m
     assert F.fit_measure(c, one) == fit_m
 
 
-@pytest.mark.parametrize(
-    ("text", "measure", "fit"),
-    [
-        ("咨询电话：0531-86001234。", "电话", 1),
-        ("传真：86-20-84001234。", "电话", 1),
-        ("举报电话12377。", "电话", 1),
-        ("地址：青川区文化路2号。", "电话", 0),  # an address, no number to call
-        ("全区共有12345人参加。", "电话", 0),  # a count, not a hotline
-        ("来信请发送至qcq@example.gov.cn。", "邮箱", 1),  # no digit in it
-        ("主办单位：青川区人民政府办公室。", "邮箱", 0),
-        ("网址：www.example.gov.cn。", "网址", 1),
-    ],
-)
-def test_a_contact_question_fits_that_kind_of_contact(text: str, measure: str, fit: int) -> None:
-    c = ctx(q(FIGURE, measure=measure))
-    one = cand(text)
-    assert F.fit_figure(c, one) == fit and F.miss_figure(c, one) == 1 - fit
-    assert F.miss_measure(c, one) == 0  # no measure word follows a phone number
-
-
 def test_figure_features_are_zero_for_other_kinds() -> None:
     c = ctx(q(FACT))
     assert F.fit_figure(c, cand("新建4所。")) == 0 and F.miss_figure(c, cand("无。")) == 0
