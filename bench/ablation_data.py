@@ -91,6 +91,8 @@ def revert_patch(spec: str) -> str:
     if not names:
         changed = _git("diff", "--name-only", f"{commit}^", commit).split()
         names = [name for name in changed if not name.startswith("tests/")]
+        if not names:
+            raise ValueError(f"{commit} changes only tests: there is nothing to ablate")
     return _git("diff", commit, f"{commit}^", "--", *names)
 
 
