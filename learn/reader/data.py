@@ -27,13 +27,13 @@ import numpy as np
 
 from answer.reader.modelfile import sha256
 from ingest.units import answer_units
+from learn.reader.objective import HELD_OUT_CORPORA, Group
 from learn.train import held_out
 from lixia_qa.types import Document
 from store.tokenize import ChineseTokenizer
 
 logger = logging.getLogger(__name__)
 
-HELD_OUT_CORPORA = ("xquad-zh",)  # never trained on
 TRAIN_CORPORA = ("cmrc2018-train", "cmrc2018-trial", "drcd-dev", "drcd-test")
 NEAR_PASSAGES = 3  # non-gold passages whose units are negatives of an answerable group
 MISS_PASSAGES = 5  # passages of a near-miss group (the gold paragraph removed)
@@ -140,19 +140,6 @@ def overlap(question: str, text: str) -> float:
 
 def holds_answer(text: str, answers: Sequence[str]) -> bool:
     return any(a and a in text for a in answers)
-
-
-@dataclass(frozen=True)
-class Group:
-    """One question over its candidates; units are (document row, unit row) pairs."""
-
-    corpus: str
-    qid: str
-    question: str
-    answerable: bool
-    positives: tuple[tuple[int, int], ...]
-    gold_negatives: tuple[tuple[int, int], ...]  # hardest first
-    near_negatives: tuple[tuple[int, int], ...]  # hardest first
 
 
 def _ranked(corpus: Corpus, q: Question, docs: Sequence[int]) -> list[tuple[int, int]]:

@@ -22,73 +22,20 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from answer.reader.model import CrossEncoder, PairEncoder
 from learn.reader.data import Group
+from learn.reader.objective import (
+    LoopConfig,
+    group_loss,
+    lr_factor,
+    make_optimizer,
+    order,
+    sample,
+)
 from learn.reader.prepare import Prepared, group_units
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class LoopConfig:
-    seed: int = 13
-    epochs: float = 1.0
-    groups_per_step: int = 2
-    lr: float = 3e-5
-    head_lr: float = 3e-4
-    weight_decay: float = 0.01
-    warmup: int = 200
-    bce_weight: float = 0.5
-    bf16: bool = True
-    freeze_layers: int = 2  # the lowest layers keep e5's weights (saves a third of backward)
-    chunk: int = 8  # rows per forward pass, sorted by length (less padding)
-    checkpoint_minutes: float = 20.0
-    log_every: int = 50
-    max_positives: int = 3
-    gold_hard: int = 3  # hardest negatives of the gold paragraph, then gold_random more
-    gold_random: int = 3
-    near_hard: int = 4  # hardest units of the neighbouring passages, then near_random more
-    near_random: int = 2
-    miss_hard: int = 8  # a near-miss group: hardest units, then miss_random more
-    miss_random: int = 4
-
-
-def _take(rng: np.random.Generator, pool: Sequence, hard: int, extra: int) -> list:
-    head = list(pool[:hard])
-    rest = list(pool[hard:])
-    if rest and extra:
-        picks = rng.choice(len(rest), size=min(extra, len(rest)), replace=False)
-        head += [rest[i] for i in sorted(picks)]
-    return head
-
-
-def sample(
-    group: Group, rng: np.random.Generator, c: LoopConfig
-) -> tuple[list[tuple[int, int]], list[int]]:
-    """Candidate units of one group for one epoch, and their labels."""
-    if not group.answerable:
-        refs = _take(rng, group.near_negatives, c.miss_hard, c.miss_random)
-        return refs, [0] * len(refs)
-    pos = list(group.positives[: c.max_positives])
-    neg = _take(rng, group.gold_negatives, c.gold_hard, c.gold_random)
-    neg += _take(rng, group.near_negatives, c.near_hard, c.near_random)
-    return pos + neg, [1] * len(pos) + [0] * len(neg)
-
-
-def group_loss(
-    logits: torch.Tensor, labels: torch.Tensor, no_answer: torch.Tensor, bce_weight: float
-) -> torch.Tensor:
-    everything = torch.cat([logits, no_answer.view(1)])
-    total = torch.logsumexp(everything, 0)
-    if bool(labels.any()):
-        listwise = total - torch.logsumexp(logits[labels.bool()], 0)
-    else:
-        listwise = total - no_answer.view(())
-    if not len(logits):
-        return listwise
-    return listwise + bce_weight * F.binary_cross_entropy_with_logits(logits, labels.float())
 
 
 def batch_for(
@@ -122,23 +69,6 @@ class State:
     done: bool = False
 
 
-def _lr_factor(step: int, total: int, warmup: int) -> float:
-    if step < warmup:
-        return (step + 1) / warmup
-    return max(0.1, 1.0 - 0.9 * (step - warmup) / max(total - warmup, 1))
-
-
-def make_optimizer(model: CrossEncoder, c: LoopConfig) -> torch.optim.Optimizer:
-    body = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
-    head = [
-        p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")
-    ]
-    return torch.optim.AdamW(
-        [{"params": body, "lr": c.lr}, {"params": head, "lr": c.head_lr}],
-        weight_decay=c.weight_decay,
-    )
-
-
 def save_checkpoint(
     path: Path, model: CrossEncoder, opt: torch.optim.Optimizer, state: State, c: LoopConfig
 ) -> None:
@@ -167,10 +97,6 @@ def load_checkpoint(path: Path, model: CrossEncoder, opt: torch.optim.Optimizer)
     model.load_state_dict(blob["model"], strict=False)
     opt.load_state_dict(blob["optimizer"])
     return State(**blob["state"])
-
-
-def order(n: int, seed: int, epoch: int) -> np.ndarray:
-    return np.random.default_rng([seed, epoch, 7]).permutation(n)
 
 
 def _step(
@@ -265,7 +191,7 @@ def train(
             )
             torch.manual_seed(c.seed * 1_000_003 + state.step)
             for g, base in zip(opt.param_groups, base_lrs, strict=True):
-                g["lr"] = base * _lr_factor(state.step, total, c.warmup)
+                g["lr"] = base * lr_factor(state.step, total, c.warmup)
             loss, hits = _step(model, opt, batch, pairs.tokenizer.pad, c)
             progress.losses.append(loss)
             progress.hits += hits
