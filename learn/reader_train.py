@@ -98,6 +98,27 @@ def trained_elsewhere(model: CrossEncoder, folder: Path, run: Path) -> State:
     return State(step=report["steps"], done=True)
 
 
+def record(
+    run: Path, command: str, reader: ReaderConfig, data: DataConfig, loop: LoopConfig
+) -> None:
+    """The invocation joins the run's history; its settings go to ``config.json``."""
+    with (run / "commands.txt").open("a", encoding="utf-8") as fh:
+        fh.write(f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')} {command}\n")
+    (run / "config.json").write_text(
+        json.dumps(
+            {
+                "reader": asdict(reader),
+                "data": asdict(data),
+                "loop": asdict(loop),
+                "command": command,
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     torch.set_num_threads(args.threads)
@@ -127,21 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         bf16=not args.no_bf16,
         freeze_layers=args.freeze_layers,
     )
-    with (args.run / "commands.txt").open("a", encoding="utf-8") as fh:
-        fh.write(f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')} {command}\n")
-    (args.run / "config.json").write_text(
-        json.dumps(
-            {
-                "reader": asdict(reader),
-                "data": asdict(data),
-                "loop": asdict(loop),
-                "command": command,
-            },
-            ensure_ascii=False,
-            indent=1,
-        ),
-        encoding="utf-8",
-    )
+    record(args.run, command, reader, data, loop)
     base = ModelFile()
     tokenizer = E5Tokenizer(base.vocabulary)
     prepared = prepare(data, reader, tokenizer, args.run)

@@ -355,13 +355,8 @@ def train(
             report["best"] = {"epoch": epoch, "step": step}
         if step >= total:
             break
-    report.update(
-        steps=step,
-        seconds=time.monotonic() - started,
-        seconds_per_step=budget.rate,
-        best_score=best_score,
-    )
-    return best, report
+    report.update(steps=step, seconds=time.monotonic() - started, best_score=best_score)
+    return best, report | {"seconds_per_step": budget.rate}
 
 
 def main(argv: list[str] | None = None) -> int:
