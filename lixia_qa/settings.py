@@ -18,7 +18,7 @@ class Settings(BaseSettings):
 
     docs_dir: Path = Field(
         Path("data/documents"),
-        description="folder of the served documents (.txt, .md, .pdf, .docx, .html, .xlsx, "
+        description="folder of the served documents (.txt, .md, .pdf, .docx, .html, .xlsx, .xls, "
         ".csv); staff uploads and deletes change it",
     )
     seed_dir: Path | None = Field(

@@ -22,12 +22,12 @@ READERS: dict[str, Reader] = {
     ".html": html.extract,
     ".htm": html.extract,
     ".xlsx": table.extract_xlsx,
+    ".xls": table.extract_xls,
     ".csv": table.extract_csv,
 }
 # formats people often have that need converting first
 _CONVERT_HINTS = {
     ".doc": "an old Word .doc file: save it as .docx",
-    ".xls": "an old Excel .xls file: save it as .xlsx",
     ".wps": "a WPS file: save it as .docx",
     ".et": "a WPS spreadsheet: save it as .xlsx",
     ".ofd": "an OFD file: export it as PDF",

@@ -1,4 +1,5 @@
-"""Task tables: .xlsx (openpyxl, every sheet) and .csv, as header-first rows."""
+"""Task tables: .xlsx (openpyxl), old Excel .xls (xlrd), every sheet, and .csv, as
+header-first rows."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import openpyxl
+import xlrd
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ingest.readers.base import Extracted, UnreadableFileError
@@ -64,6 +66,24 @@ def _merged_rows(sheet: Any) -> list[list[Any]]:
     return rows
 
 
+def _book(sheets: list[tuple[str, list[list[Any]]]], kind: str) -> Extracted:
+    """A workbook's sheets (title, rows): the sheet title (when there are several), then
+    its rows as a table."""
+    blocks: list[str] = []
+    tables = []
+    for title, rows in sheets:
+        table = _trim(rows)
+        if not table:
+            continue
+        tables.append(table)
+        if len(sheets) > 1:
+            blocks.append(title)
+        blocks.append(format_table(table))
+    if not _has_rows(tables):
+        raise UnreadableFileError("empty: no sheet has a header and a row")
+    return Extracted(text="\n\n".join(blocks), kind=kind)
+
+
 def extract_xlsx(data: bytes, name: str) -> Extracted:
     """Every sheet of a workbook: the sheet name (when there are several) then its rows."""
     streaming = len(data) > _MERGE_READ_MAX
@@ -71,22 +91,62 @@ def extract_xlsx(data: bytes, name: str) -> Extracted:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=streaming, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableFileError(f"not a readable .xlsx workbook ({exc})") from exc
-    blocks: list[str] = []
-    tables = []
     try:
-        for sheet in book.worksheets:
-            table = _trim(_merged_rows(sheet))
-            if not table:
-                continue
-            tables.append(table)
-            if len(book.worksheets) > 1:
-                blocks.append(sheet.title)
-            blocks.append(format_table(table))
+        sheets = [(sheet.title, _merged_rows(sheet)) for sheet in book.worksheets]
     finally:
         book.close()
-    if not _has_rows(tables):
-        raise UnreadableFileError("empty: no sheet has a header and a row")
-    return Extracted(text="\n\n".join(blocks), kind="xlsx")
+    return _book(sheets, "xlsx")
+
+
+def _xls_value(book: Any, cell: Any) -> Any:
+    """A cell of an old workbook as openpyxl would give it (dates as dates)."""
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return cell.value
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return None
+    return cell.value
+
+
+def _xls_rows(book: Any, sheet: Any) -> list[list[Any]]:
+    """A sheet's values, a cell merged down rows repeated in each (as :func:`_merged_rows`)."""
+    rows = [[_xls_value(book, c) for c in sheet.row(r)] for r in range(sheet.nrows)]
+    for top, bottom, left, _ in sheet.merged_cells:
+        for r in range(top + 1, min(bottom, len(rows))):
+            if left < len(rows[r]) and top < len(rows) and left < len(rows[top]):
+                rows[r][left] = rows[top][left]
+    return rows
+
+
+def extract_xls(data: bytes, name: str) -> Extracted:
+    """Every sheet of an old Excel workbook (BIFF, Excel 97-2003), read as .xlsx is.
+
+    Sites often export a table as a web page or a new workbook named ``.xls``: those
+    are read as what they are."""
+    if data.startswith(b"PK\x03\x04"):
+        return extract_xlsx(data, name)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        from ingest.readers import html
+
+        return html.extract(data, name)
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except (xlrd.XLRDError, xlrd.compdoc.CompDocError, ValueError, OSError, IndexError) as exc:
+        raise UnreadableFileError(
+            f"not a readable .xls workbook ({exc}); if Excel opens it, save it as .xlsx"
+        ) from exc
+    try:
+        sheets = [
+            (s.name, _xls_rows(book, s))
+            for s in (book.sheet_by_index(i) for i in range(book.nsheets))
+        ]
+    finally:
+        book.release_resources()
+    return _book(sheets, "xls")
 
 
 def extract_csv(data: bytes, name: str) -> Extracted:

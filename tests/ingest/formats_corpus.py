@@ -8,6 +8,7 @@ STSong-Light (no font file needed), so its text layer extracts back to Chinese.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -213,6 +214,38 @@ def build_xlsx() -> bytes:
     for row in XLSX_ROWS:
         sheet.append(row)
     sheet.merge_cells("A1:F1")
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+XLS_ROWS = [
+    ["序号", "项目名称", "建设规模", "牵头领导", "责任单位"],
+    [1, "新建城市书房", "12个", "周敏", "区文化旅游委"],
+    [2, "改造农贸市场", "6个", None, "区商务委"],  # 周敏, merged down from the row above
+    [3, "增设公交线路", "4条", "何强", "区交通运输委"],
+]
+
+
+def build_xls() -> bytes:
+    """A task table as an old Excel workbook (BIFF8, as Excel 97-2003 saves it): its
+    caption merged across the columns, a leader merged down two rows, and a second
+    sheet with a date."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("民生实事")
+    sheet.write_merge(0, 0, 0, 4, "江北区2024年民生实事项目清单")
+    for r, row in enumerate(XLS_ROWS, start=1):
+        for c, value in enumerate(row):
+            if value is not None and (r, c) != (2, 3):
+                sheet.write(r, c, value)
+    sheet.write_merge(2, 3, 3, 3, "周敏")
+    notes = book.add_sheet("说明")
+    notes.write(0, 0, "事项")
+    notes.write(0, 1, "日期")
+    notes.write(1, 0, "清单印发")
+    notes.write(1, 1, dt.date(2024, 2, 15), xlwt.easyxf(num_format_str="YYYY-MM-DD"))
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()

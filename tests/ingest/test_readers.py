@@ -24,7 +24,9 @@ from lixia_qa.errors import IngestError
 
 
 def test_suffixes_cover_every_format() -> None:
-    assert set(SUFFIXES) == {".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".csv"}
+    assert set(SUFFIXES) == {
+        *(".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xls", ".csv"),
+    }
     with pytest.raises(UnreadableFileError, match="save it as .docx"):
         reader_for(".doc")
     with pytest.raises(UnreadableFileError, match="unsupported format .png"):
@@ -254,6 +256,43 @@ def test_xlsx_rows_and_numbers() -> None:
     assert lines[3] == "2 | 新建社区养老服务中心 | 15个 | 2 | 刘芳 | 区民政局"
 
 
+def test_old_excel_reads_as_xlsx_does() -> None:
+    """An .xls workbook: each sheet under its name, a caption merged across the columns,
+    a leader merged down two rows given to both, numbers as written, dates as dates."""
+    extracted = read_bytes(fc.build_xls(), "list.xls")
+    assert extracted.kind == "xls"
+    assert extracted.text.split("\n\n") == [
+        "民生实事",
+        "江北区2024年民生实事项目清单\n"
+        "序号 | 项目名称 | 建设规模 | 牵头领导 | 责任单位\n"
+        "1 | 新建城市书房 | 12个 | 周敏 | 区文化旅游委\n"
+        "2 | 改造农贸市场 | 6个 | 周敏 | 区商务委\n"
+        "3 | 增设公交线路 | 4条 | 何强 | 区交通运输委",
+        "说明",
+        "事项 | 日期\n清单印发 | 2024-02-15",
+    ]
+
+
+def test_an_xls_that_is_a_web_page_or_a_new_workbook_is_read_as_one() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>江北区2024年民生实事项目清单</title></head><body>"
+        "<table><tr><td>序号</td><td>项目名称</td><td>责任单位</td></tr>"
+        "<tr><td>1</td><td>新建城市书房</td><td>区文化旅游委</td></tr>"
+        "<tr><td>2</td><td>改造农贸市场</td><td>区商务委</td></tr></table></body></html>"
+    )
+    as_page = read_bytes(page.encode("utf-8"), "export.xls")
+    assert as_page.kind == "html" and "新建城市书房 | 区文化旅游委" in as_page.text
+    as_workbook = read_bytes(fc.build_xlsx(), "renamed.xls")
+    assert as_workbook.kind == "xlsx" and "区民政局" in as_workbook.text
+
+
+def test_damaged_xls_is_a_named_error() -> None:
+    with pytest.raises(UnreadableFileError, match="not a readable .xls workbook"):
+        read_bytes(b"\xd0\xcf\x11\xe0 not really a workbook", "x.xls")
+    with pytest.raises(UnreadableFileError, match="not a readable .xls workbook"):
+        read_bytes(b"plain text", "y.xls")
+
+
 @pytest.mark.parametrize(
     ("value", "text"),
     [
@@ -359,3 +398,21 @@ def test_byline_is_read_above_the_text_only_and_never_twice() -> None:
     )
     assert byline(lines, "来源：某某日报\n2024-03-05\n\n正文第一句在这里。") == ""
     assert byline(["首页", "正文第一句在这里。", "来源：某某日报"], "正文第一句在这里。") == ""
+
+
+def test_an_old_excel_task_table_gives_one_commitment_per_row(tmp_path: Path) -> None:
+    from functools import partial
+
+    from ingest.commitments import parse_commitments
+    from ingest.structure import heading_path
+
+    path = tmp_path / "清单.xls"
+    path.write_bytes(fc.build_xls())
+    doc = prepare_file(path, "清单.xls")
+    assert doc.title == "江北区2024年民生实事项目清单"
+    found = parse_commitments(doc.doc_id, doc.text, partial(heading_path, doc.sections), doc.tables)
+    assert [(c.task.split("；")[0], c.leaders, c.units) for c in found] == [
+        ("新建城市书房", ("周敏",), ("区文化旅游委",)),
+        ("改造农贸市场", ("周敏",), ("区商务委",)),  # the leader merged down
+        ("增设公交线路", ("何强",), ("区交通运输委",)),
+    ]
