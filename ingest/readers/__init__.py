@@ -34,6 +34,36 @@ _CONVERT_HINTS = {
 }
 
 
+def _renamed(hint: str, workbook: bool) -> Reader:
+    """A reader for a suffix whose own format is not read (.doc, .wps, .et) but under
+    which sites often serve another: a new Word file or workbook, or a web page ("导出为
+    Word"). Those are read as what they are; a real old-format file is refused with
+    ``hint``. A WPS spreadsheet (``workbook``) is tried as an old Excel workbook."""
+
+    def read(data: bytes, name: str) -> Extracted:
+        if data.startswith(b"PK\x03\x04"):
+            return table.extract_xlsx(data, name) if workbook else docx.extract(data, name)
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+            return html.extract(data, name)
+        if workbook:
+            try:
+                return table.extract_xls(data, name)
+            except UnreadableFileError:
+                pass
+        raise UnreadableFileError(f"{hint} (it is not a .docx, .xlsx or web page under that name)")
+
+    return read
+
+
+READERS.update(
+    {
+        suffix: _renamed(hint, suffix == ".et")
+        for suffix, hint in _CONVERT_HINTS.items()
+        if suffix != ".ofd"
+    }
+)
+
+
 def reader_for(suffix: str) -> Reader:
     """The reader of a suffix such as ``".pdf"``; an error naming the formats read."""
     reader = READERS.get(suffix.lower())

@@ -26,9 +26,10 @@ from lixia_qa.errors import IngestError
 def test_suffixes_cover_every_format() -> None:
     assert set(SUFFIXES) == {
         *(".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xls", ".csv"),
+        *(".doc", ".wps", ".et"),  # only when they are a .docx, workbook or page renamed
     }
-    with pytest.raises(UnreadableFileError, match="save it as .docx"):
-        reader_for(".doc")
+    with pytest.raises(UnreadableFileError, match="export it as PDF"):
+        reader_for(".ofd")
     with pytest.raises(UnreadableFileError, match="unsupported format .png"):
         reader_for(".png")
 
@@ -284,6 +285,28 @@ def test_an_xls_that_is_a_web_page_or_a_new_workbook_is_read_as_one() -> None:
     assert as_page.kind == "html" and "新建城市书房 | 区文化旅游委" in as_page.text
     as_workbook = read_bytes(fc.build_xlsx(), "renamed.xls")
     assert as_workbook.kind == "xlsx" and "区民政局" in as_workbook.text
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # an old Office file's opening
+
+
+def test_doc_wps_and_et_are_read_when_they_are_another_format_renamed() -> None:
+    word = read_bytes(fc.build_docx(), "通知.doc")
+    assert word.kind == "docx" and word.text == read_bytes(fc.build_docx(), "a.docx").text
+    page = "<html><body><h1>关于开展春季植树活动的通知</h1><p>各街道：请于3月12日前报送名单。</p></body></html>"
+    assert "3月12日前报送名单" in read_bytes(page.encode("gb18030"), "通知.wps").text
+    sheet = read_bytes(fc.build_xls(), "清单.et")  # a WPS spreadsheet saved as Excel 97-2003
+    assert sheet.kind == "xls" and "新建城市书房" in sheet.text
+    assert read_bytes(fc.build_xlsx(), "清单.et").kind == "xlsx"
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("a.doc", "save it as .docx"), ("b.wps", "save it as .docx"), ("c.et", "save it as .xlsx")],
+)
+def test_a_real_old_office_file_says_how_to_convert_it(name: str, hint: str) -> None:
+    with pytest.raises(UnreadableFileError, match=hint):
+        read_bytes(OLE, name)
 
 
 def test_damaged_xls_is_a_named_error() -> None:
