@@ -18,8 +18,8 @@ class Settings(BaseSettings):
 
     docs_dir: Path = Field(
         Path("data/documents"),
-        description="folder of the served documents (.txt, .md, .pdf, .docx, .html, .xlsx, .xls, "
-        ".csv); staff uploads and deletes change it",
+        description="folder of the served documents (.txt, .md, .pdf, .docx, .html, .mht, .xlsx, "
+        ".xls, .csv and more); staff uploads and deletes change it",
     )
     seed_dir: Path | None = Field(
         Path("seeds"),

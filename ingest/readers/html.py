@@ -17,6 +17,9 @@ Web furniture left in the text is removed by the cleaning rules (:mod:`ingest.we
 
 from __future__ import annotations
 
+import contextlib
+import email
+import email.policy
 import logging
 import re
 from difflib import SequenceMatcher
@@ -348,3 +351,21 @@ def shows_date(date: str, text: str) -> bool:
 def _visible_text(root: Any) -> str:
     """The text of the page's body, one line per text node."""
     return "\n".join(" ".join(t.split()) for t in root.xpath("//body//text()") if t.strip())
+
+
+def extract_mhtml(data: bytes, name: str) -> Extracted:
+    """A page saved as one file (.mht/.mhtml, "网页，单个文件"): its HTML part, decoded
+    by its transfer encoding and charset, read as a saved page is."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        charset = part.get_content_charset()
+        if charset:  # else left to detection
+            with contextlib.suppress(LookupError, UnicodeDecodeError):
+                payload = payload.decode(charset).encode("utf-8")
+        return extract(payload, name)
+    raise UnreadableFileError("not a saved web page archive: no HTML part in it")

@@ -27,6 +27,7 @@ def test_suffixes_cover_every_format() -> None:
     assert set(SUFFIXES) == {
         *(".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xls", ".csv"),
         *(".doc", ".wps", ".et"),  # only when they are a .docx, workbook or page renamed
+        *(".shtml", ".xhtml", ".mht", ".mhtml"),
     }
     with pytest.raises(UnreadableFileError, match="export it as PDF"):
         reader_for(".ofd")
@@ -439,3 +440,59 @@ def test_an_old_excel_task_table_gives_one_commitment_per_row(tmp_path: Path) ->
         ("改造农贸市场", ("周敏",), ("区商务委",)),  # the leader merged down
         ("增设公交线路", ("何强",), ("区交通运输委",)),
     ]
+
+
+def _mhtml(html: str, charset: str, encoding: str) -> bytes:
+    """A page saved as one file, as browsers write it (multipart/related)."""
+    import base64
+    import quopri
+
+    body = html.encode(charset)
+    if encoding == "base64":
+        payload = base64.encodebytes(body).decode("ascii")
+    else:
+        payload = quopri.encodestring(body).decode("ascii")
+    return (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: http://www.example.gov.cn/art/2024/3/5/art_12_345.html\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----Boundary--x1"\r\n\r\n'
+        "------Boundary--x1\r\n"
+        f"Content-Type: text/html; charset={charset}\r\n"
+        f"Content-Transfer-Encoding: {encoding}\r\n"
+        "Content-Location: http://www.example.gov.cn/art/2024/3/5/art_12_345.html\r\n\r\n"
+        f"{payload}\r\n"
+        "------Boundary--x1\r\n"
+        "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+        "------Boundary--x1--\r\n"
+    ).encode("ascii")
+
+
+MHT_PAGE = (
+    "<html><head><meta http-equiv='Content-Type' content='text/html; charset={charset}'>"
+    "<title>南湖区2024年春季义务植树活动安排 - 南湖区人民政府</title></head><body>"
+    "<div class='nav'>首页 > 通知公告</div><h1>南湖区2024年春季义务植树活动安排</h1>"
+    "<p>发布日期：2024-03-05</p>"
+    "<p>3月12日上午，全区在滨河公园开展义务植树活动，计划栽种银杏、香樟等苗木1200株。</p>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding"), [("utf-8", "quoted-printable"), ("gb2312", "base64")]
+)
+def test_a_page_saved_as_one_file_reads_as_the_page(charset: str, encoding: str) -> None:
+    page = MHT_PAGE.format(charset=charset)
+    extracted = read_bytes(_mhtml(page, charset, encoding), "植树.mht")
+    assert extracted.title == "南湖区2024年春季义务植树活动安排"
+    assert "计划栽种银杏、香樟等苗木1200株" in extracted.text
+    assert extracted.text == read_bytes(page.encode(charset), "植树.html").text
+
+
+def test_an_archive_without_a_page_is_a_named_error() -> None:
+    with pytest.raises(UnreadableFileError, match="no HTML part"):
+        read_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello", "x.mhtml")
+
+
+def test_shtml_pages_are_web_pages() -> None:
+    assert read_bytes(MHT_PAGE.format(charset="utf-8").encode(), "t20240305_1.shtml").kind == "html"
