@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from answer.reader.encoder import E5Tokenizer, Encoder
-from answer.reader.model import CrossEncoder, PairEncoder, ReaderConfig
+from answer.reader.model import CrossEncoder, PairEncoder, ReaderConfig, ReaderUnit
 from answer.reader.modelfile import ModelFile
 from answer.reader.weights import save
 from learn.reader import device
@@ -144,3 +144,34 @@ def test_init_of_other_settings_is_refused(bundle: Path, base: ModelFile, tmp_pa
     save(tmp_path / "init", CrossEncoder(base, other), base, {})
     with pytest.raises(ValueError, match="other reader settings"):
         device.build_model(load(bundle), tmp_path / "init", torch.device("cpu"))
+
+
+def test_pack_train_elsewhere_and_finish_here_write_a_loadable_reader(
+    tiny_root: Path, base: ModelFile, tmp_path: Path
+) -> None:
+    """The three commands of a GPU run, end to end on the tiny set: pack here, train from
+    the bundle (here on the CPU), then calibrate, measure and export here."""
+    from answer.reader.reader import Reader
+    from answer.reader.weights import MANIFEST
+    from learn.reader_train import main
+
+    run, out = tmp_path / "run", tmp_path / "reader"
+    common = ["--data", str(tiny_root), "--corpora", "tiny", "--run", str(run)]
+    common += ["--layers", "1", "--max-len", "48", "--eval-questions", "4"]
+    assert main([*common, "--pack", str(run / "bundle.pkl")]) == 0
+    save(tmp_path / "init", CrossEncoder(base, ReaderConfig(layers=1, max_len=48)), base, {})
+    trained = tmp_path / "trained"
+    argv = ["--bundle", str(run / "bundle.pkl"), "--init", str(tmp_path / "init")]
+    argv += ["--out", str(trained), "--epochs", "1", "--groups-per-step", "2"]
+    assert device.main([*argv, "--device", "cpu", "--eval-limit", "0"]) == 0
+    assert main([*common, "--finish-from", str(trained), "--out", str(out)]) == 0
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert (
+        manifest["training"]["steps"] == json.loads((trained / "report.json").read_text())["steps"]
+    )
+    assert any("learn.reader.device" in line for line in manifest["training"]["history"])
+    assert "tiny" in manifest["held_out"] and manifest["calibration"]["units"] > 0
+    reader = Reader.load(out, base, threads=None)
+    assert reader.predict_proba("青山区新建了几所学校？", [ReaderUnit("新建学校3所。")]).shape == (
+        1,
+    )
