@@ -83,6 +83,26 @@ def iter_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+RESOURCE_FOLDER_ENDS = ("_files", ".files", "_文件")  # as browsers name them
+
+
+def saved_page_resources(folder: Path, paths: list[Path]) -> dict[Path, Path]:
+    """The resource folders of pages saved "complete" (``通知.html`` beside ``通知_files/``,
+    holding the page's images, scripts and frames): each such folder, with its page."""
+    found: dict[Path, Path] = {}
+    for path in paths:
+        for parent in path.relative_to(folder).parents:
+            for end in RESOURCE_FOLDER_ENDS:
+                stem = parent.name.removesuffix(end)
+                if parent.name.endswith(end) and stem:
+                    pages = [folder / parent.with_name(stem + s) for s in PAGE_SUFFIXES]
+                    page = next((p for p in pages if p.is_file()), None)
+                    if page is not None:
+                        found[folder / parent] = page
+    return found
+
+
 def _outside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root)
@@ -144,6 +164,14 @@ def scan_folder(folder: Path) -> FolderScan:
     root = folder.resolve()
     scan = FolderScan([])
     paths = list(iter_files(folder))
+    resources = saved_page_resources(folder, paths)
+    for resource, page in sorted(resources.items()):
+        inside = [p for p in paths if resource in p.parents]
+        paths = [p for p in paths if resource not in p.parents]
+        rel = resource.relative_to(folder).as_posix()
+        reason = f"the images, scripts and frames of the saved page {page.name}: {len(inside)} files not read"
+        logger.info("skipping %s/: %s", rel, reason)
+        scan.skipped.append(SkippedFile(rel + "/", reason))
     with Progress(len(paths), f"reading {folder}", unit="file") as progress:
         for path in paths:
             _scan_file(folder, root, path, scan)

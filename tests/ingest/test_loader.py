@@ -35,3 +35,33 @@ def test_decode_gbk_and_utf8() -> None:
     assert decode("历下区".encode("gbk")) == ("历下区", "gb18030")
     assert decode("历下区".encode()) == ("历下区", "utf-8-sig")
     assert decode(b"\x00\x00binary") is None
+
+
+PAGE = (
+    "<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+    "<h1>{title}</h1><p>{body}</p></body></html>"
+)
+
+
+def test_a_page_saved_complete_is_read_without_its_resource_folder(tmp_path) -> None:
+    from ingest.loader import scan_folder
+
+    notice = PAGE.format(
+        title="关于开展春季植树活动的通知", body="请各街道于3月12日前报送参加人员名单。"
+    )
+    (tmp_path / "植树通知.html").write_text(notice, encoding="utf-8")
+    files = tmp_path / "植树通知_files"
+    files.mkdir()
+    (files / "share.htm").write_text(
+        PAGE.format(title="分享到", body="微信 微博 QQ空间 复制链接，扫一扫在手机打开当前页。"),
+        encoding="utf-8",
+    )
+    (files / "style.css").write_text("body{color:#333}", encoding="utf-8")
+    # a folder that only looks like one: no page of that name beside it
+    other = tmp_path / "年度报告_files"
+    other.mkdir()
+    (other / "报告.txt").write_text("2023年全区新建公园5个。", encoding="utf-8")
+    scan = scan_folder(tmp_path)
+    assert sorted(f.doc_id for f in scan.files) == ["年度报告_files/报告.txt", "植树通知.html"]
+    assert [s.doc_id for s in scan.skipped] == ["植树通知_files/"]
+    assert "植树通知.html: 2 files not read" in scan.skipped[0].reason
