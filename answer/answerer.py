@@ -32,7 +32,7 @@ from answer.score import LearnedScorer, Scorer, answerability_inputs, fits, make
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
-from lixia_qa.types import Answer, AnswerUnit, Commitment, Document
+from lixia_qa.types import Answer, AnswerUnit, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
 
@@ -98,6 +98,25 @@ class Answerer:
             if fallback.answer is not None and not fallback.answer.abstained:
                 return self._with_year(fallback.answer)
         return answer
+
+    def passages(self, text: str, k: int = 5) -> list[Hit]:
+        """The passages that best answer ``text``, best first: those holding a candidate
+        that may answer, in the decision's order, then the others retrieval found for it
+        (a question the guards refuse has none: the service then searches plainly)."""
+        q = self.analyse(text)
+        turn = self.run(
+            Turn(q, k, time.perf_counter(), q.years, query=self.query_text(q)), "decide"
+        )
+        retrieved = {h.chunk.chunk_id: h for h in turn.hits}
+        out: dict[str, Hit] = {}
+        for scored in turn.good:
+            chunk = scored.cand.chunk
+            out.setdefault(
+                chunk.chunk_id, retrieved.get(chunk.chunk_id) or Hit(chunk, 0.0, "answer")
+            )
+        for hit in turn.hits:
+            out.setdefault(hit.chunk.chunk_id, hit)
+        return list(out.values())[:k]
 
     def run(self, turn: Turn, until: str = "compose") -> Turn:
         """Run the steps over ``turn`` up to and including the step named ``until``."""

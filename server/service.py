@@ -120,8 +120,15 @@ class QAService:
         return validate_query(text, limit, what, example, loc, allow_blank)
 
     def search(self, query: str, k: int | None = None) -> list[Hit]:
+        """The passages that best answer ``query``, best first: ranked by the answer
+        stage (:meth:`answer.answerer.Answerer.passages`), then by retrieval."""
         query = self._validate(query, "查询", ("query", "q"))
-        return self.retriever.search(query, self._k(k))
+        k = self._k(k)
+        hits = self.answerer.passages(query, k)
+        if len(hits) < k:
+            seen = {h.chunk.chunk_id for h in hits}
+            hits += [h for h in self.retriever.search(query, k) if h.chunk.chunk_id not in seen]
+        return hits[:k]
 
     def ask(
         self,

@@ -42,6 +42,32 @@ def test_search_returns_hits_with_offsets(client, service) -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["青山区2022年接待游客多少人次", "2023年新建中小学幼儿园几所", "滨河公园新增绿地多少"],
+)
+def test_search_puts_the_passage_an_answer_cites_first(service, question: str) -> None:
+    """Search ranks passages as the answer stage does: the passage an answer quotes
+    comes first, whatever its retrieval rank, and no passage comes twice."""
+    answer = service.ask(question)
+    assert not answer.abstained
+    hits = service.search(question, 5)
+    cited = answer.citations[0]
+    assert hits[0].chunk.doc_id == cited.doc_id
+    assert hits[0].chunk.start <= cited.start and cited.end <= hits[0].chunk.end
+    assert len({h.chunk.chunk_id for h in hits}) == len(hits) <= 5
+
+
+def test_search_for_what_the_answer_stage_declines_still_finds_passages(service) -> None:
+    """A question the guards refuse (the documents never mention 地铁 or 通车) has no
+    answer, but search still gives the passages retrieval found for it; an owner
+    question, answered from the records, gets the passages about its task."""
+    refused = "青山区的地铁什么时候通车"
+    assert service.ask(refused).abstained
+    assert len(service.search(refused, 3)) == 3
+    assert "老旧小区" in service.search("谁牵头老旧小区改造", 3)[0].chunk.text
+
+
+@pytest.mark.parametrize(
     "params",
     [
         {"q": ""},
