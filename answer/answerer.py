@@ -109,11 +109,11 @@ class Answerer:
         )
         retrieved = {h.chunk.chunk_id: h for h in turn.hits}
         out: dict[str, Hit] = {}
-        for scored in turn.good:
-            chunk = scored.cand.chunk
-            out.setdefault(
-                chunk.chunk_id, retrieved.get(chunk.chunk_id) or Hit(chunk, 0.0, "answer")
-            )
+        for chunk in (s.cand.chunk for s in turn.good):
+            if chunk is not None:  # a candidate always has its passage; the type allows none
+                out.setdefault(
+                    chunk.chunk_id, retrieved.get(chunk.chunk_id) or Hit(chunk, 0.0, "answer")
+                )
         for hit in turn.hits:
             out.setdefault(hit.chunk.chunk_id, hit)
         return list(out.values())[:k]
