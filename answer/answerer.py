@@ -32,7 +32,7 @@ from answer.score import LearnedScorer, Scorer, answerability_inputs, fits, make
 from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
-from lixia_qa.types import Answer, AnswerUnit, Commitment, Document, Hit
+from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
 
@@ -100,20 +100,32 @@ class Answerer:
         return answer
 
     def passages(self, text: str, k: int = 5) -> list[Hit]:
-        """The passages that best answer ``text``, best first: those holding a candidate
-        that may answer, in the decision's order, then the others retrieval found for it
-        (a question the guards refuse has none: the service then searches plainly)."""
+        """The passages that best answer ``text``, best first: those an answer quotes,
+        then those holding a candidate that may answer, in the decision's order, then
+        the others retrieval found for it (a question the guards refuse has none). A
+        今年/去年 question no newest document answers is searched over every year, as
+        :meth:`ask` answers it."""
         q = self.analyse(text)
         turn = self.run(
-            Turn(q, k, time.perf_counter(), q.years, query=self.query_text(q)), "decide"
+            Turn(q, k, time.perf_counter(), q.years, query=self.query_text(q)), "select"
         )
+        refused = turn.refusal is not None and turn.refusal.year is None
+        if not turn.picks and q.relative and not refused:  # as ask() falls back
+            older = self.run(turn.again(()), "select")
+            turn = older if older.picks else turn
+        chunks = [s.cand.chunk for s in turn.good if s.cand.chunk is not None]
+
+        def quoted(c: Chunk) -> bool:
+            return any(
+                p.doc_id == c.doc_id and p.start < c.end and c.start < p.end for p in turn.picks
+            )
+
         retrieved = {h.chunk.chunk_id: h for h in turn.hits}
         out: dict[str, Hit] = {}
-        for chunk in (s.cand.chunk for s in turn.good):
-            if chunk is not None:  # a candidate always has its passage; the type allows none
-                out.setdefault(
-                    chunk.chunk_id, retrieved.get(chunk.chunk_id) or Hit(chunk, 0.0, "answer")
-                )
+        for chunk in sorted(chunks, key=lambda c: not quoted(c)):  # stable: decision order
+            out.setdefault(
+                chunk.chunk_id, retrieved.get(chunk.chunk_id) or Hit(chunk, 0.0, "answer")
+            )
         for hit in turn.hits:
             out.setdefault(hit.chunk.chunk_id, hit)
         return list(out.values())[:k]

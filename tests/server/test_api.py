@@ -57,6 +57,15 @@ def test_search_puts_the_passage_an_answer_cites_first(service, question: str) -
     assert len({h.chunk.chunk_id for h in hits}) == len(hits) <= 5
 
 
+def test_search_for_this_year_falls_back_to_older_documents_as_ask_does(service) -> None:
+    """今年 means the newest documents' year; when none of them answers, the answer
+    comes from an older document, and search puts that document's passage first."""
+    question = "今年接待游客多少人次"
+    answer = service.ask(question)
+    assert not answer.abstained and answer.citations[0].doc_id == "sub/culture_2022.txt"
+    assert service.search(question, 3)[0].chunk.doc_id == "sub/culture_2022.txt"
+
+
 def test_search_for_what_the_answer_stage_declines_still_finds_passages(service) -> None:
     """A question the guards refuse (the documents never mention 地铁 or 通车) has no
     answer, but search still gives the passages retrieval found for it; an owner
