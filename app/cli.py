@@ -414,8 +414,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line's arguments. Everything after ``train-reader`` is the training
+    command's own (argparse would take its options, ``--run`` or ``--help``, as ours)."""
+    argv = list(argv)
+    i = next((i for i, a in enumerate(argv) if not a.startswith("-")), len(argv))
+    if argv[i : i + 1] == ["train-reader"]:
+        args = build_parser().parse_args(argv[: i + 1])
+        args.reader_args = argv[i + 1 :]
+        return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(sys.argv[1:] if argv is None else argv)
     configure_logging(args.verbose)
     try:
         code: int = args.func(args)

@@ -187,3 +187,21 @@ def test_eval_against_a_live_server(cli_env, settings, service, tmp_path) -> Non
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_train_reader_passes_its_options_to_the_training_command(monkeypatch) -> None:
+    """``lixia-qa train-reader --run R --pack B`` and ``--help`` reach learn.reader_train
+    whole, and -v before the command is still ours."""
+    import learn.reader_train
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(learn.reader_train, "main", lambda argv: seen.append(argv) or 0)
+    assert main(["train-reader", "--run", "runs/r1", "--pack", "runs/r1/bundle.pkl"]) == 0
+    assert main(["-v", "train-reader", "--help"]) == 0
+    assert main(["train-reader"]) == 0
+    assert seen == [["--run", "runs/r1", "--pack", "runs/r1/bundle.pkl"], ["--help"], []]
+
+
+def test_other_commands_still_refuse_unknown_options() -> None:
+    with pytest.raises(SystemExit):
+        main(["ask", "问题", "--no-such-option"])
