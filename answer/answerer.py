@@ -86,18 +86,9 @@ class Answerer:
     def ask(
         self, text: str, k: int = 5, year: int | None = None, history: Sequence[str] = ()
     ) -> Answer:
-        q = self.analyse(text, year, history)
-        turn = self.run(Turn(q, k, time.perf_counter(), q.years, query=self.query_text(q)))
-        answer = turn.answer
-        assert answer is not None
-        refused = turn.refusal is not None and turn.refusal.year is None
-        if answer.abstained and q.relative and not refused:
-            # 今年/去年 are resolved against the newest documents; when those do not
-            # answer, an older document may: the answer then says which year it is.
-            fallback = self.run(turn.again(()))
-            if fallback.answer is not None and not fallback.answer.abstained:
-                return self._with_year(fallback.answer)
-        return answer
+        turn, older = self._decided(self.analyse(text, year, history), k, "compose")
+        assert turn.answer is not None
+        return self._with_year(turn.answer) if older else turn.answer
 
     def passages(self, text: str, k: int = 5) -> list[Hit]:
         """The passages that best answer ``text``, best first: those an answer quotes,
@@ -105,14 +96,7 @@ class Answerer:
         the others retrieval found for it (a question the guards refuse has none). A
         今年/去年 question no newest document answers is searched over every year, as
         :meth:`ask` answers it."""
-        q = self.analyse(text)
-        turn = self.run(
-            Turn(q, k, time.perf_counter(), q.years, query=self.query_text(q)), "select"
-        )
-        refused = turn.refusal is not None and turn.refusal.year is None
-        if not turn.picks and q.relative and not refused:  # as ask() falls back
-            older = self.run(turn.again(()), "select")
-            turn = older if older.picks else turn
+        turn, _ = self._decided(self.analyse(text), k, "select")
         chunks = [s.cand.chunk for s in turn.good if s.cand.chunk is not None]
 
         def quoted(c: Chunk) -> bool:
@@ -129,6 +113,18 @@ class Answerer:
         for hit in turn.hits:
             out.setdefault(hit.chunk.chunk_id, hit)
         return list(out.values())[:k]
+
+    def _decided(self, q: Question, k: int, until: str) -> tuple[Turn, bool]:
+        """``q`` run up to the step ``until``, and whether the turn is over every year:
+        今年/去年 are resolved against the newest documents, and when those do not
+        answer, an older document may (the answer then says which year it is)."""
+        turn = self.run(Turn(q, k, time.perf_counter(), q.years, query=self.query_text(q)), until)
+        refused = turn.refusal is not None and turn.refusal.year is None
+        if q.relative and not refused and not _answered(turn):
+            older = self.run(turn.again(()), until)
+            if _answered(older):
+                return older, True
+        return turn, False
 
     def run(self, turn: Turn, until: str = "compose") -> Turn:
         """Run the steps over ``turn`` up to and including the step named ``until``."""
@@ -421,3 +417,11 @@ class Answerer:
         forms = [q.term_forms(t) for t in rest]
         w = [self.weights.forms_weight(f) for f in forms]
         return sorted(owned, key=lambda c: -coverage_forms(forms, w, c.task) if rest else 0.0)
+
+
+def _answered(turn: Turn) -> bool:
+    """The turn answers: its answer is no abstention or, before composing, it quotes
+    spans or records."""
+    if turn.answer is not None:
+        return not turn.answer.abstained
+    return bool(turn.picks or turn.records)
