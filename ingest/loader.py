@@ -90,16 +90,19 @@ RESOURCE_FOLDER_ENDS = ("_files", ".files", "_文件")  # as browsers name them
 def saved_page_resources(folder: Path, paths: list[Path]) -> dict[Path, Path]:
     """The resource folders of pages saved "complete" (``通知.html`` beside ``通知_files/``,
     holding the page's images, scripts and frames): each such folder, with its page."""
+    folders = {parent for path in paths for parent in path.relative_to(folder).parents}
     found: dict[Path, Path] = {}
-    for path in paths:
-        for parent in path.relative_to(folder).parents:
-            for end in RESOURCE_FOLDER_ENDS:
-                stem = parent.name.removesuffix(end)
-                if parent.name.endswith(end) and stem:
-                    pages = [folder / parent.with_name(stem + s) for s in PAGE_SUFFIXES]
-                    page = next((p for p in pages if p.is_file()), None)
-                    if page is not None:
-                        found[folder / parent] = page
+    for rel in folders:
+        stems = [rel.name.removesuffix(end) for end in RESOURCE_FOLDER_ENDS]
+        pages = [
+            folder / rel.with_name(stem + s)
+            for stem in stems
+            if stem != rel.name and stem
+            for s in PAGE_SUFFIXES
+        ]
+        page = next((p for p in pages if p.is_file()), None)
+        if page is not None:
+            found[folder / rel] = page
     return found
 
 

@@ -10,15 +10,41 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ingest.readers import docx, html, pdf, table, text
-from ingest.readers.base import Extracted, UnreadableFileError
+from ingest.readers.base import Extracted, UnreadableFileError, container
 
 Reader = Callable[[bytes, str], Extracted]
+
+# formats people often have that need converting first
+_CONVERT_HINTS = {
+    ".doc": "an old Word .doc file: save it as .docx",
+    ".wps": "a WPS file: save it as .docx",
+    ".ofd": "an OFD file: export it as PDF",
+}
+
+
+def _word_or_page(hint: str) -> Reader:
+    """A reader for a word-processor suffix whose own format is not read (.doc, .wps)
+    but under which sites often serve a .docx or a web page ("导出为Word"): those are
+    read as what they are; a real old-format file is refused with ``hint``."""
+
+    def read(data: bytes, name: str) -> Extracted:
+        kind = container(data)
+        if kind == "zip":
+            return docx.extract(data, name)
+        if kind == "markup":
+            return html.extract(data, name)
+        raise UnreadableFileError(f"{hint} (it is not a .docx or web page under that name)")
+
+    return read
+
 
 READERS: dict[str, Reader] = {
     ".txt": text.extract,
     ".md": text.extract,
     ".pdf": pdf.extract,
     ".docx": docx.extract,
+    ".doc": _word_or_page(_CONVERT_HINTS[".doc"]),
+    ".wps": _word_or_page(_CONVERT_HINTS[".wps"]),
     ".html": html.extract,
     ".htm": html.extract,
     ".shtml": html.extract,
@@ -27,45 +53,9 @@ READERS: dict[str, Reader] = {
     ".mhtml": html.extract_mhtml,
     ".xlsx": table.extract_xlsx,
     ".xls": table.extract_xls,
+    ".et": table.extract_xls,  # WPS saves Excel 97-2003 workbooks; it reads the others
     ".csv": table.extract_csv,
 }
-# formats people often have that need converting first
-_CONVERT_HINTS = {
-    ".doc": "an old Word .doc file: save it as .docx",
-    ".wps": "a WPS file: save it as .docx",
-    ".et": "a WPS spreadsheet: save it as .xlsx",
-    ".ofd": "an OFD file: export it as PDF",
-}
-
-
-def _renamed(hint: str, workbook: bool) -> Reader:
-    """A reader for a suffix whose own format is not read (.doc, .wps, .et) but under
-    which sites often serve another: a new Word file or workbook, or a web page ("导出为
-    Word"). Those are read as what they are; a real old-format file is refused with
-    ``hint``. A WPS spreadsheet (``workbook``) is tried as an old Excel workbook."""
-
-    def read(data: bytes, name: str) -> Extracted:
-        if data.startswith(b"PK\x03\x04"):
-            return table.extract_xlsx(data, name) if workbook else docx.extract(data, name)
-        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
-            return html.extract(data, name)
-        if workbook:
-            try:
-                return table.extract_xls(data, name)
-            except UnreadableFileError:
-                pass
-        raise UnreadableFileError(f"{hint} (it is not a .docx, .xlsx or web page under that name)")
-
-    return read
-
-
-READERS.update(
-    {
-        suffix: _renamed(hint, suffix == ".et")
-        for suffix, hint in _CONVERT_HINTS.items()
-        if suffix != ".ofd"
-    }
-)
 
 
 def reader_for(suffix: str) -> Reader:

@@ -37,3 +37,13 @@ class Extracted:
     kind: str = "text"  # "text", "pdf", "docx", "html", "xlsx", "xls", "csv"
     encoding: str = ""  # for text formats: the encoding read
     warnings: tuple[str, ...] = field(default=())  # parts skipped (a scanned page)
+
+
+def container(data: bytes) -> str | None:
+    """What a file's bytes are whatever its name says, for the names sites serve other
+    formats under: ``"zip"`` (a .docx or .xlsx), ``"markup"`` (a web page) or None."""
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        return "markup"
+    return None

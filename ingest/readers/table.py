@@ -14,7 +14,7 @@ import openpyxl
 import xlrd
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ingest.readers.base import Extracted, UnreadableFileError
+from ingest.readers.base import Extracted, UnreadableFileError, container
 from ingest.readers.text import decode
 from ingest.tables import format_table
 
@@ -127,9 +127,9 @@ def extract_xls(data: bytes, name: str) -> Extracted:
 
     Sites often export a table as a web page or a new workbook named ``.xls``: those
     are read as what they are."""
-    if data.startswith(b"PK\x03\x04"):
+    if container(data) == "zip":
         return extract_xlsx(data, name)
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+    if container(data) == "markup":
         from ingest.readers import html
 
         return html.extract(data, name)
