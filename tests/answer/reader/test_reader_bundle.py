@@ -4,6 +4,7 @@ trainer that reads it lowers the same loss and writes weights this machine loads
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from answer.reader.modelfile import ModelFile
 from answer.reader.weights import save
 from learn.reader import device
 from learn.reader.bundle import load, pack
-from learn.reader.loop import LoopConfig, batch_for, group_loss
+from learn.reader.loop import LoopConfig
 from learn.reader.objective import sample
 from learn.reader.prepare import DataConfig, Prepared, group_units, prepare
 from learn.reader_train import trained_elsewhere
@@ -88,37 +89,19 @@ def test_a_bundle_of_another_format_is_refused(bundle: Path, tmp_path: Path) -> 
         load(other)
 
 
-def _mean_loss(model: CrossEncoder, pairs: PairEncoder, prepared: Prepared) -> float:
-    c = LoopConfig()
-    model.eval()
-    with torch.no_grad():
-        rows, spans, labels = batch_for(
-            prepared, pairs, prepared.train, 0, list(range(len(prepared.train))), c
-        )
-        logits = model.score_rows(rows, pairs.tokenizer.pad)
-        return float(
-            torch.stack(
-                [
-                    group_loss(logits[a:b], y, model.no_answer, c.bce_weight)
-                    for (a, b), y in zip(spans, labels, strict=True)
-                ]
-            ).mean()
-        )
-
-
 def test_training_from_a_bundle_lowers_the_runs_loss_and_loads_here(
     prepared: Prepared,
     bundle: Path,
     base: ModelFile,
-    tokenizer: E5Tokenizer,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    mean_loss: Callable[..., float],
 ) -> None:
     torch.manual_seed(0)
     start = CrossEncoder(base, SMALL).eval()
     save(tmp_path / "init", start, base, {})
-    pairs = PairEncoder(tokenizer, SMALL)
-    before = _mean_loss(start, pairs, prepared)
+    pairs = PairEncoder(E5Tokenizer(base.vocabulary), SMALL)
+    before = mean_loss(start, pairs, prepared)
     monkeypatch.setattr(
         device, "GPU_LOOP", replace(device.GPU_LOOP, warmup=2, head_lr=3e-3, bce_weight=0.5)
     )
@@ -135,7 +118,7 @@ def test_training_from_a_bundle_lowers_the_runs_loss_and_loads_here(
     state = trained_elsewhere(trained, out, run)
     assert state.done and state.step == report["steps"]
     assert "learn.reader.device" in (run / "commands.txt").read_text(encoding="utf-8")
-    after = _mean_loss(trained, pairs, prepared)
+    after = mean_loss(trained, pairs, prepared)
     assert after < before * 0.85, (before, after)
 
 

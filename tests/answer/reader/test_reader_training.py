@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from answer.reader.modelfile import ModelFile
 from answer.reader.reader import Calibration, Reader
 from answer.reader.weights import MANIFEST, load_model, save
 from learn.reader.data import PassageIndex, build_groups, holds_answer, is_held_out, load_corpus
-from learn.reader.loop import LoopConfig, batch_for, group_loss, sample, train
+from learn.reader.loop import LoopConfig, group_loss, sample, train
 from learn.reader.prepare import DataConfig, prepare
 from learn.train import held_out
 from lixia_qa.errors import ModelLoadError
@@ -83,25 +84,12 @@ def test_loss_of_a_near_miss_is_no_answer() -> None:
     )
 
 
-def _mean_loss(model: CrossEncoder, pairs: PairEncoder, prepared, c: LoopConfig) -> float:
-    model.eval()
-    with torch.no_grad():
-        rows, spans, labels = batch_for(
-            prepared, pairs, prepared.train, 0, list(range(len(prepared.train))), c
-        )
-        logits = model.score_rows(rows, pairs.tokenizer.pad)
-        return float(
-            torch.stack(
-                [
-                    group_loss(logits[a:b], y, model.no_answer, c.bce_weight)
-                    for (a, b), y in zip(spans, labels, strict=True)
-                ]
-            ).mean()
-        )
-
-
 def test_a_few_steps_lower_the_loss_and_resume(
-    tiny_root: Path, base: ModelFile, tokenizer: E5Tokenizer, tmp_path: Path
+    tiny_root: Path,
+    base: ModelFile,
+    tokenizer: E5Tokenizer,
+    tmp_path: Path,
+    mean_loss: Callable[..., float],
 ) -> None:
     prepared = prepare(
         DataConfig(str(tiny_root), ("tiny",), near_miss=0.5), SMALL, tokenizer, tmp_path
@@ -120,9 +108,9 @@ def test_a_few_steps_lower_the_loss_and_resume(
         bf16=False,
         log_every=1000,
     )
-    before = _mean_loss(model, pairs, prepared, c)
+    before = mean_loss(model, pairs, prepared, c)
     state = train(model, pairs, prepared, c, tmp_path / "checkpoint.pt")
-    after = _mean_loss(model, pairs, prepared, c)
+    after = mean_loss(model, pairs, prepared, c)
     assert state.done and state.step > 0
     assert after < before * 0.85, (before, after)
     # a finished checkpoint resumes as finished, with the same weights
