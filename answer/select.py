@@ -65,6 +65,11 @@ def _overlaps(a: Scored, b: Scored | Picked) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
+def _same_words(a: Scored, b: Scored) -> bool:
+    """The same sentence twice (a note a document repeats under each of its tables)."""
+    return a.cand.unit.text.strip() == b.cand.unit.text.strip()
+
+
 def prefer_recent(good: list[Scored], gap: float, q: Question) -> tuple[Scored, list[Scored]]:
     """Without a named year: among statements as good as the best from documents about
     different years, the newest; the others are returned to be shown as related."""
@@ -109,7 +114,7 @@ def choose(
     for c in good:
         if len(chosen) >= limit:
             break
-        if c is best or c in others or any(_overlaps(c, p) for p in chosen):
+        if c is best or c in others or any(_overlaps(c, p) or _same_words(c, p) for p in chosen):
             continue
         if c.score >= best.score - gap and (c.doc_id == best.doc_id or q.kind == LIST):
             chosen.append(c)

@@ -40,6 +40,18 @@ def test_limits_by_kind() -> None:
     assert len(choose(_q(LIST), good, (rule.gap, cfg.year_gap), cfg, True)[0]) == 3
 
 
+def test_a_sentence_a_document_repeats_is_given_once() -> None:
+    cfg = AnswerConfig()
+    note = "注：公园数含社区游园。"
+    good = [
+        _s("a", "新建公园12处。", 0.9, 2024, 0),
+        _s("a", note, 0.88, 2024, 40),
+        _s("a", note, 0.87, 2024, 90),
+    ]
+    chosen = choose(_q(LIST), good, (0.2, cfg.year_gap), cfg, True)[0]
+    assert [s.cand.unit.text for s in chosen] == ["新建公园12处。", note]
+
+
 def test_trim_keeps_the_clauses_with_the_terms() -> None:
     text = "第一部分讲了很多别的事情，第二部分也讲别的，新建口袋公园十二处，第四部分还是别的事情。"
     s, e = trim(text, 0, len(text), _q(FACT, ("口袋公园",)), budget=20)
