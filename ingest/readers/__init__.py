@@ -9,23 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ingest.readers import docx, html, pdf, table, text
+from ingest.readers import docx, html, pdf, table, text, word97
 from ingest.readers.base import Extracted, UnreadableFileError, container
 
 Reader = Callable[[bytes, str], Extracted]
 
 # formats people often have that need converting first
 _CONVERT_HINTS = {
-    ".doc": "an old Word .doc file: save it as .docx",
     ".wps": "a WPS file: save it as .docx",
     ".ofd": "an OFD file: export it as PDF",
 }
 
 
-def _word_or_page(hint: str) -> Reader:
-    """A reader for a word-processor suffix whose own format is not read (.doc, .wps)
-    but under which sites often serve a .docx or a web page ("导出为Word"): those are
-    read as what they are; a real old-format file is refused with ``hint``."""
+def _word(hint: str) -> Reader:
+    """A reader for a word-processor suffix (.doc, .wps): a Word 97-2003 document is read
+    as one (WPS saves that format too), and what sites serve under the name (a .docx, a
+    web page, a page saved as one file: "导出为Word") as what it is; anything else is
+    refused with ``hint``."""
 
     def read(data: bytes, name: str) -> Extracted:
         kind = container(data)
@@ -33,7 +33,11 @@ def _word_or_page(hint: str) -> Reader:
             return docx.extract(data, name)
         if kind == "markup":
             return html.extract(data, name)
-        raise UnreadableFileError(f"{hint} (it is not a .docx or web page under that name)")
+        if kind == "mime":
+            return html.extract_mhtml(data, name)
+        if kind == "ole" and word97.is_word97(data):
+            return word97.extract(data, name)
+        raise UnreadableFileError(hint)
 
     return read
 
@@ -43,8 +47,8 @@ READERS: dict[str, Reader] = {
     ".md": text.extract,
     ".pdf": pdf.extract,
     ".docx": docx.extract,
-    ".doc": _word_or_page(_CONVERT_HINTS[".doc"]),
-    ".wps": _word_or_page(_CONVERT_HINTS[".wps"]),
+    ".doc": _word("not a Word document (neither Word 97-2003, .docx nor a web page)"),
+    ".wps": _word(_CONVERT_HINTS[".wps"] + " (it is not in a Word format)"),
     ".html": html.extract,
     ".htm": html.extract,
     ".shtml": html.extract,

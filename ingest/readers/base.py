@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lixia_qa.errors import IngestError
@@ -34,16 +35,27 @@ class Extracted:
     # (label, value) of the site footer (主办单位, 地址, 电话 …: ingest.site_info), read
     # from the whole page when the text given here no longer holds the footer
     site: tuple[tuple[str, str], ...] = ()
-    kind: str = "text"  # "text", "pdf", "docx", "html", "xlsx", "xls", "csv"
+    kind: str = "text"  # "text", "pdf", "docx", "doc", "html", "xlsx", "xls", "csv"
     encoding: str = ""  # for text formats: the encoding read
     warnings: tuple[str, ...] = field(default=())  # parts skipped (a scanned page)
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MIME_RE = re.compile(rb"^(?:[\w-]+:[^\r\n]*\r?\n)*?MIME-Version:", re.I)
+
+
 def container(data: bytes) -> str | None:
     """What a file's bytes are whatever its name says, for the names sites serve other
-    formats under: ``"zip"`` (a .docx or .xlsx), ``"markup"`` (a web page) or None."""
+    formats under: ``"zip"`` (a .docx or .xlsx), ``"markup"`` (a web page), ``"mime"``
+    (a page saved as one file, as Word's "单个文件网页" .doc is), ``"ole"`` (an Office
+    97-2003 compound file: a Word .doc, an Excel .xls) or None."""
     if data.startswith(b"PK\x03\x04"):
         return "zip"
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+    if data.startswith(_OLE_MAGIC):
+        return "ole"
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] == b"<":
         return "markup"
+    if _MIME_RE.match(head[:2000]):
+        return "mime"
     return None

@@ -26,7 +26,7 @@ from lixia_qa.errors import IngestError
 def test_suffixes_cover_every_format() -> None:
     assert set(SUFFIXES) == {
         *(".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xls", ".csv"),
-        *(".doc", ".wps", ".et"),  # only when they are a .docx, workbook or page renamed
+        *(".doc", ".wps", ".et"),  # Word 97-2003 and Excel 97-2003, or another format renamed
         *(".shtml", ".xhtml", ".mht", ".mhtml"),
     }
     with pytest.raises(UnreadableFileError, match="export it as PDF"):
@@ -303,9 +303,9 @@ def test_doc_wps_and_et_are_read_when_they_are_another_format_renamed() -> None:
 
 @pytest.mark.parametrize(
     ("name", "hint"),
-    [("a.doc", "save it as .docx"), ("b.wps", "save it as .docx"), ("c.et", "save it as .xlsx")],
+    [("a.doc", "not a Word document"), ("b.wps", "save it as .docx"), ("c.et", "save it as .xlsx")],
 )
-def test_a_real_old_office_file_says_how_to_convert_it(name: str, hint: str) -> None:
+def test_an_unreadable_old_office_file_says_why(name: str, hint: str) -> None:
     with pytest.raises(UnreadableFileError, match=hint):
         read_bytes(OLE, name)
 
@@ -364,7 +364,7 @@ def test_bad_files_are_skipped_and_named(tmp_path, caplog) -> None:
     reasons = {s.doc_id: s.reason for s in scan.skipped}
     assert "outside the folder: not followed" in reasons["escape.txt"]
     assert reasons["photo.txt"].startswith("not a text file")
-    assert "save it as .docx" in reasons["old_format.doc"]
+    assert "not a Word document" in reasons["old_format.doc"]
     assert reasons["broken.pdf"].startswith("not a readable PDF")
     assert reasons["roads_notice.pdf"].startswith("page 3: no text layer")
     for name in reasons:
