@@ -25,11 +25,14 @@ def _grpprl(end: str) -> bytes:
     return sprms
 
 
+RUNS_PER_PAGE = 16  # with a property set per run, what one 512-byte page holds
+
+
 def _fkp(runs: Sequence[tuple[int, int, bytes]]) -> bytes:
     """One page of paragraph properties: (first byte, end byte, grpprl) per paragraph."""
     page = bytearray(SECTOR)
     crun = len(runs)
-    assert crun <= 30, "one FKP page is enough for the tests"
+    assert crun <= RUNS_PER_PAGE
     for j, (first, _, _) in enumerate(runs):
         struct.pack_into("<I", page, 4 * j, first)
     struct.pack_into("<I", page, 4 * crun, runs[-1][1])
@@ -60,8 +63,10 @@ def word_streams(
     body = text.encode("utf-16-le")
     title = (compressed_title + "\r").encode("cp1252") if compressed_title else b""
     title_at = TEXT_AT + len(body)
-    fkp_page = -(-(title_at + len(title)) // SECTOR)
-    word = bytearray(SECTOR * (fkp_page + 1))
+    fkp_page = -(-(title_at + len(title)) // SECTOR)  # the first page of properties
+    n_paras = len(paras) + (1 if title else 0)
+    n_pages = -(-n_paras // RUNS_PER_PAGE)
+    word = bytearray(SECTOR * (fkp_page + n_pages))
     struct.pack_into("<HH", word, 0, 0xA5EC, 0x00C1)
     struct.pack_into("<H", word, 0x0A, 0x0200)  # the table stream is 1Table
     struct.pack_into("<H", word, 0x20, 14)
@@ -84,7 +89,9 @@ def word_streams(
         at += size
     if title:
         runs.append((title_at, title_at + len(title), b""))
-    word[fkp_page * SECTOR :] = _fkp(runs)
+    pages = [runs[i : i + RUNS_PER_PAGE] for i in range(0, len(runs), RUNS_PER_PAGE)]
+    for k, page in enumerate(pages):
+        word[(fkp_page + k) * SECTOR : (fkp_page + k + 1) * SECTOR] = _fkp(page)
     # the piece table: the title piece first (compressed), then the Unicode text
     pieces = []
     if title:
@@ -97,7 +104,10 @@ def word_streams(
     plc = b"".join(struct.pack("<I", c) for c in cps)
     plc += b"".join(struct.pack("<HIH", 0, fc, 0) for _, fc in pieces)
     clx = b"\x02" + struct.pack("<I", len(plc)) + plc
-    bte = struct.pack("<III", TEXT_AT, max(at, title_at + len(title)), fkp_page)
+    # PlcBtePapx: where each page's runs start (and the last ends), then the pages
+    fcs = [page[0][0] for page in pages] + [pages[-1][-1][1]]
+    bte = struct.pack(f"<{len(fcs)}I", *fcs)
+    bte += struct.pack(f"<{len(pages)}I", *range(fkp_page, fkp_page + len(pages)))
     table = clx + bte
     struct.pack_into("<II", word, 0x9A + 8 * 33, 0, len(clx))  # fcClx, lcbClx
     struct.pack_into("<II", word, 0x9A + 8 * 13, len(clx), len(bte))  # fcPlcfBtePapx
