@@ -3,6 +3,8 @@ word97_writer with every paragraph, cell and row end known."""
 
 from __future__ import annotations
 
+import contextlib
+import random
 import struct
 from functools import partial
 from pathlib import Path
@@ -123,3 +125,17 @@ def test_a_damaged_piece_table_is_a_named_error() -> None:
     broken = compound_file({"WordDocument": word, "1Table": b"\x07" + table[1:]})
     with pytest.raises(UnreadableFileError, match="piece table is damaged"):
         read_bytes(broken, "a.doc")
+
+
+def test_a_damaged_document_is_refused_with_a_reason_never_a_crash() -> None:
+    good = build_doc(NOTICE, huge_rows=True)
+    rng = random.Random(7)
+    damaged = [good[:n] for n in range(0, len(good), 211)]
+    for _ in range(300):  # bytes changed past the compound file's header and FAT
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 6)):
+            data[rng.randrange(3 * 512, len(data))] = rng.randrange(256)
+        damaged.append(bytes(data))
+    for data in damaged:  # anything but UnreadableFileError (IndexError …) fails the test
+        with contextlib.suppress(UnreadableFileError):
+            read_bytes(data, "a.doc")
