@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ingest.readers import docx, html, pdf, table, text, word97
+from ingest.readers import docx, html, ofd, pdf, table, text, word97
 from ingest.readers.base import Extracted, UnreadableFileError, container
 
 Reader = Callable[[bytes, str], Extracted]
-
-# formats people often have that need converting first
-_CONVERT_HINTS = {
-    ".wps": "a WPS file: save it as .docx",
-    ".ofd": "an OFD file: export it as PDF",
-}
 
 
 def _word(hint: str) -> Reader:
@@ -46,9 +40,10 @@ READERS: dict[str, Reader] = {
     ".txt": text.extract,
     ".md": text.extract,
     ".pdf": pdf.extract,
+    ".ofd": ofd.extract,
     ".docx": docx.extract,
     ".doc": _word("not a Word document (neither Word 97-2003, .docx nor a web page)"),
-    ".wps": _word(_CONVERT_HINTS[".wps"] + " (it is not in a Word format)"),
+    ".wps": _word("a WPS file not in a Word format: save it as .docx"),
     ".html": html.extract,
     ".htm": html.extract,
     ".shtml": html.extract,
@@ -66,8 +61,9 @@ def reader_for(suffix: str) -> Reader:
     """The reader of a suffix such as ``".pdf"``; an error naming the formats read."""
     reader = READERS.get(suffix.lower())
     if reader is None:
-        hint = _CONVERT_HINTS.get(suffix.lower(), f"unsupported format {suffix or '(no suffix)'}")
-        raise UnreadableFileError(f"{hint}; readable formats: {', '.join(READERS)}")
+        raise UnreadableFileError(
+            f"unsupported format {suffix or '(no suffix)'}; readable formats: {', '.join(READERS)}"
+        )
     return reader
 
 

@@ -35,7 +35,7 @@ class Extracted:
     # (label, value) of the site footer (主办单位, 地址, 电话 …: ingest.site_info), read
     # from the whole page when the text given here no longer holds the footer
     site: tuple[tuple[str, str], ...] = ()
-    kind: str = "text"  # "text", "pdf", "docx", "doc", "html", "xlsx", "xls", "csv"
+    kind: str = "text"  # "text", "pdf", "ofd", "docx", "doc", "html", "xlsx", "xls", "csv"
     encoding: str = ""  # for text formats: the encoding read
     warnings: tuple[str, ...] = field(default=())  # parts skipped (a scanned page)
 

@@ -1,0 +1,163 @@
+"""OFD (GB/T 33190, the format of China's electronic official documents): the text of
+every page, rejoined into paragraphs as a PDF's is (:mod:`ingest.readers.layout`).
+
+An OFD file is a zip of XML parts: ``OFD.xml`` names each document's root
+(``DocBody/DocRoot``), whose ``Pages/Page/@BaseLoc`` give the pages in order. A page's
+``Content.xml`` holds text objects: ``TextObject/@Boundary`` ("x y width height", in
+millimetres) and ``@Size`` place it, ``@CTM`` may scale it, and each ``TextCode`` gives
+its text from a point (``@X``, ``@Y``: the baseline) with the advance of each glyph
+(``@DeltaX``, where ``g n d`` repeats ``d`` n times). Text codes on one baseline make a
+line. Template pages (the red letterhead of a 红头文件 repeated on each page) and
+signatures are not read; an image-only page has no text and is skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ingest.readers.base import Extracted, UnreadableFileError
+from ingest.readers.layout import Item, Page, assemble, furniture, page_of
+
+_MAX_PART = 64 * 1024 * 1024  # bytes of one XML part, unpacked
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_SAME_LINE = 0.5  # baselines nearer than this many font sizes are one line
+_WORD_GAP = 1.0  # a gap of this many font sizes between runs of a line is a space
+
+
+@dataclass(frozen=True)
+class _Run:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+
+def _numbers(value: str | None) -> list[float]:
+    return [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?", value or "")]
+
+
+def _advances(delta: str | None, count: int, size: float) -> float:
+    """The width of ``count`` glyphs from ``@DeltaX`` ("5.57 g 3 2.77" …), each glyph
+    without an advance given taking ``size``."""
+    tokens = (delta or "").split()
+    steps: list[float] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i] == "g" and i + 2 < len(tokens):
+            steps += [float(tokens[i + 2])] * int(float(tokens[i + 1]))
+            i += 3
+        else:
+            steps.append(float(tokens[i]))
+            i += 1
+    steps = steps[: max(count - 1, 0)]
+    return sum(steps) + size * (count - len(steps))
+
+
+def _all(element: etree._Element, name: str) -> list[etree._Element]:
+    """Descendants called ``name`` in any namespace: the standard's
+    ``http://www.ofdspec.org/2016``, and ``http://www.ofdspec.org`` some producers write."""
+    return [
+        e for e in element.iter() if isinstance(e.tag, str) and etree.QName(e).localname == name
+    ]
+
+
+def _part(archive: zipfile.ZipFile, path: str) -> etree._Element:
+    name = path.lstrip("/")
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        raise UnreadableFileError(f"the OFD file lacks its part {name}") from None
+    if info.file_size > _MAX_PART:
+        raise UnreadableFileError(f"the OFD part {name} is too large ({info.file_size} bytes)")
+    return etree.fromstring(archive.read(info), _PARSER)
+
+
+def _runs(content: etree._Element) -> list[_Run]:
+    """Each text code of a page, placed on the page."""
+    runs: list[_Run] = []
+    for obj in _all(content, "TextObject"):
+        box = _numbers(obj.get("Boundary"))
+        if len(box) < 2:
+            continue
+        ctm = _numbers(obj.get("CTM"))
+        a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        scale = abs(a * d - b * c) ** 0.5 or 1.0
+        size = (_numbers(obj.get("Size")) or [3.5])[0] * scale
+        x = y = 0.0
+        for code in _all(obj, "TextCode"):
+            text = (code.text or "").strip("\r\n")
+            x = (_numbers(code.get("X")) or [x])[0]
+            y = (_numbers(code.get("Y")) or [y])[0]
+            if not text.strip():
+                continue
+            width = _advances(code.get("DeltaX"), len(text), size / scale) * scale
+            left = box[0] + a * x + c * y + e
+            runs.append(_Run(text, left, left + width, box[1] + b * x + d * y + f, size))
+    return runs
+
+
+def _lines(runs: list[_Run]) -> list[Item]:
+    """Runs on one baseline (within half a font size) joined left to right into lines;
+    a wide gap between two runs is a space."""
+    clusters: list[list[_Run]] = []
+    for run in sorted(runs, key=lambda r: r.baseline):
+        if clusters and abs(run.baseline - clusters[-1][0].baseline) < _SAME_LINE * run.size:
+            clusters[-1].append(run)
+        else:
+            clusters.append([run])
+    items: list[Item] = []
+    for cluster in clusters:
+        ordered = sorted(cluster, key=lambda r: r.x0)
+        text = ordered[0].text
+        for prev, run in zip(ordered, ordered[1:], strict=False):
+            text += (" " if run.x0 - prev.x1 > _WORD_GAP * run.size else "") + run.text
+        size = max(r.size for r in cluster)
+        baseline = max(r.baseline for r in cluster)
+        x1 = max(r.x1 for r in cluster)
+        items.append(Item(text, ordered[0].x0, x1, baseline - size, baseline, size))
+    return items
+
+
+def _page_paths(archive: zipfile.ZipFile) -> list[str]:
+    root = _part(archive, "OFD.xml")
+    paths: list[str] = []
+    for doc_root in _all(root, "DocRoot"):
+        doc_path = (doc_root.text or "").strip().lstrip("/")
+        document = _part(archive, doc_path)
+        base = posixpath.dirname(doc_path)
+        for page in _all(document, "Page"):
+            loc = (page.get("BaseLoc") or "").strip()
+            if loc:
+                paths.append(loc.lstrip("/") if loc.startswith("/") else posixpath.join(base, loc))
+    return paths
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    """The text of an OFD file; pages without text (scans) are named in ``warnings``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            paths = _page_paths(archive)
+            if not paths:
+                raise UnreadableFileError("the OFD file has no pages")
+            pages: list[Page] = []
+            warnings: list[str] = []
+            for number, path in enumerate(paths, start=1):
+                items = _lines(_runs(_part(archive, path)))
+                if not items:
+                    warnings.append(f"page {number}: no text (a scanned image?), skipped")
+                    continue
+                pages.append(page_of(items, number, max(it.x1 for it in items)))
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError) as exc:
+        raise UnreadableFileError(f"not a readable OFD file ({type(exc).__name__}: {exc})") from exc
+    if not pages:
+        raise UnreadableFileError(
+            "no page of the OFD file has text (scanned pages): run OCR on it first"
+        )
+    return Extracted(text=assemble(pages, furniture(pages)), kind="ofd", warnings=tuple(warnings))
