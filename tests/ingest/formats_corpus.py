@@ -294,6 +294,35 @@ def build_csv() -> bytes:
     return buf.getvalue().encode("gb18030")
 
 
+def build_ofd() -> bytes:
+    """A notice as an OFD file: 文号, title, body lines wrapped, signature, date."""
+    from ofd_writer import build_ofd as write_ofd
+
+    body = 5.6
+    page = [
+        ("万州府办发〔2025〕8号", 80.0, 75.0, body),
+        ("关于做好2025年春季义务植树工作的通知", 32.0, 100.0, 7.7),
+        ("各镇乡人民政府，区政府各部门：", 28.0, 120.0, body),
+        ("为进一步改善全区生态环境，经区政府同意，现就今年春季", 39.2, 130.0, body),
+        ("义务植树工作通知如下：全区计划新增造林面积1.2万亩。", 28.0, 140.0, body),
+        ("万州区人民政府办公室", 120.0, 170.0, body),
+        ("2025年3月3日", 126.0, 180.0, body),
+    ]
+    return write_ofd([page])
+
+
+def build_doc() -> bytes:
+    """A task table as an old Word .doc file: title, a table with 牵头单位, a date."""
+    from word97_writer import build_doc as write_doc
+
+    header = ["序号", "任务", "牵头单位", "完成时限"]
+    rows = [["1", "新建社区食堂20处", "区商务委", "2025年10月底"]]
+    paras = [("万州区2025年社区食堂建设任务表", "p")]
+    for row in [header, *rows]:
+        paras += [(cell, "cell") for cell in row] + [("", "row")]
+    return write_doc(paras)
+
+
 def write_corpus(folder: Path, outside: Path) -> Path:
     """Write the corpus into ``folder`` (and a file ``outside`` it for a symlink)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -304,6 +333,8 @@ def write_corpus(folder: Path, outside: Path) -> Path:
     (folder / "smart_city_plan.txt").write_text(SAVED_PAGE_TXT, encoding="utf-8")
     (folder / "education_review.txt").write_text(REVIEW_TXT, encoding="utf-16")
     (folder / "archives.csv").write_bytes(build_csv())
+    (folder / "tree_planting.ofd").write_bytes(build_ofd())
+    (folder / "canteens_2025.doc").write_bytes(build_doc())
     # bad files
     (folder / "latin1_note.txt").write_bytes("Café crème: déjà vu à la carte.".encode("latin-1"))
     (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

@@ -45,6 +45,13 @@ EXPECTED = {  # doc_id: (title, date, year, doc_number)
     ),
     "education_review.txt": ("万州区2024年教育事业发展情况总结", "2025-01-20", 2024, ""),
     "archives.csv": ("archives", None, 2024, ""),
+    "tree_planting.ofd": (
+        "关于做好2025年春季义务植树工作的通知",
+        "2025-03-03",
+        2025,
+        "万州府办发〔2025〕8号",
+    ),
+    "canteens_2025.doc": ("万州区2025年社区食堂建设任务表", None, 2025, ""),
     "latin1_note.txt": ("Café crème: déjà vu à la carte.", None, None, ""),
 }
 
@@ -137,6 +144,8 @@ def test_no_furniture_left(formats_service) -> None:  # type: ignore[no-untyped-
         ("全区计划建成多少个5G基站", "smart_city_plan.txt", "4500个"),
         ("2024年新增学位多少个", "education_review.txt", "7200个"),
         ("数字档案馆由哪个单位负责", "archives.csv", "区档案馆"),
+        ("春季新增造林面积多少万亩", "tree_planting.ofd", "1.2万亩"),
+        ("新建社区食堂由哪个单位牵头", "canteens_2025.doc", "区商务委"),
     ],
 )
 def test_questions_are_answered_from_each_file(
