@@ -4,7 +4,8 @@
 * Ruled tables become rows (:func:`ingest.tables.format_table`) in their place: merged
   cells filled from the row above, a body ruled only around its edge (every line of a
   column in one cell) split into one row a line; a frame of one column is text.
-* A page without a text layer (a scan) is skipped with a warning naming the page.
+* A page without a text layer (a scan) is read by OCR when it is installed
+  (:mod:`ingest.readers.ocr`), and named in a warning either way; without OCR it is skipped.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import pdfplumber
 
+from ingest.readers import ocr
 from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.layout import Item, Page, assemble, furniture, page_of
 from ingest.readers.pdf_tables import page_tables
@@ -47,6 +49,15 @@ def _read_page(page: Any, number: int) -> Page:
     return page_of(items, number, float(page.width))
 
 
+_OCR_SCALE = 2  # a scanned page is rendered at 144 dpi for OCR
+
+
+def _scanned_page(page: Any, number: int) -> Page:
+    """A page without a text layer, read by OCR (:mod:`ingest.readers.ocr`)."""
+    image = page.to_image(resolution=72 * _OCR_SCALE).original
+    return page_of(ocr.read_image(image, _OCR_SCALE), number, float(page.width))
+
+
 def extract(data: bytes, name: str) -> Extracted:
     """The text of a PDF file; scanned pages are skipped and named in ``warnings``."""
     try:
@@ -58,12 +69,26 @@ def extract(data: bytes, name: str) -> Extracted:
     with pdf:
         try:
             for number, page in enumerate(pdf.pages, start=1):
-                if not page.chars:
+                if page.chars:
+                    pages.append(_read_page(page, number))
+                elif ocr.available():
+                    scanned = _scanned_page(page, number)
+                    if scanned.items:
+                        pages.append(scanned)
+                        warnings.append(f"page {number}: no text layer, read by OCR")
+                    else:
+                        warnings.append(
+                            f"page {number}: no text layer, and OCR found none, skipped"
+                        )
+                else:
                     warnings.append(f"page {number}: no text layer (a scanned image?), skipped")
-                    continue
-                pages.append(_read_page(page, number))
         except Exception as exc:
             raise UnreadableFileError(f"damaged PDF ({type(exc).__name__}: {exc})") from exc
     if not pages:
-        raise UnreadableFileError("no page has a text layer (a scanned PDF): run OCR on it first")
+        raise UnreadableFileError(
+            "no page has text, not even by OCR (a blank or unreadable scan)"
+            if ocr.available()
+            else "no page has a text layer (a scanned PDF): run OCR on it first, "
+            "or install OCR (pip install 'lixia-qa[ocr]')"
+        )
     return Extracted(text=assemble(pages, furniture(pages)), kind="pdf", warnings=tuple(warnings))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+from ingest.readers import ocr
 from ingest.readers.base import UnreadableFileError
 from ingest.readers.pdf import extract
 
@@ -137,14 +138,20 @@ def test_a_ruled_table_becomes_rows() -> None:
     )
 
 
-def test_a_scanned_page_is_skipped_with_a_warning() -> None:
+@pytest.fixture
+def no_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As where the optional OCR is not installed."""
+    monkeypatch.setattr(ocr, "available", lambda: False)
+
+
+def test_a_scanned_page_is_skipped_with_a_warning(no_ocr: None) -> None:
     pdf = _pdf([_wrap(FIRST), SCANNED, _wrap(THIRD)])
     got = extract(pdf, "mixed.pdf")
     assert got.text == f"{FIRST}\n\n{THIRD}"
     assert got.warnings == ("page 2: no text layer (a scanned image?), skipped",)
 
 
-def test_a_pdf_of_scans_only_is_refused() -> None:
+def test_a_pdf_of_scans_only_is_refused(no_ocr: None) -> None:
     with pytest.raises(UnreadableFileError, match="no page has a text layer.*OCR"):
         extract(_pdf([SCANNED, SCANNED]), "scan.pdf")
 

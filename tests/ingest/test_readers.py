@@ -78,7 +78,11 @@ def test_text_tables_markdown_and_tabs() -> None:
 @pytest.fixture(scope="module")
 def pdf_text() -> str:
     extracted = read_bytes(fc.build_pdf(), "notice.pdf")
-    assert extracted.warnings == ("page 3: no text layer (a scanned image?), skipped",)
+    # skipped, whether OCR is installed (it finds no text in a grey box) or not
+    assert len(extracted.warnings) == 1 and extracted.warnings[0].startswith(
+        "page 3: no text layer"
+    )
+    assert extracted.warnings[0].endswith("skipped")
     return clean_text(extracted.text)
 
 
@@ -111,7 +115,8 @@ def test_pdf_with_only_scanned_pages_is_a_clear_error() -> None:
     c.rect(10, 10, 100, 100, fill=1)
     c.showPage()
     c.save()
-    with pytest.raises(UnreadableFileError, match="no page has a text layer"):
+    # without OCR it says to run OCR; with it, that OCR found no text either
+    with pytest.raises(UnreadableFileError, match="no page has a text layer|not even by OCR"):
         read_bytes(buf.getvalue(), "scan.pdf")
 
 
