@@ -53,6 +53,7 @@ class RawFile:
     fields: tuple[tuple[str, str], ...] = ()  # (label, value) stated outside its text
     site: tuple[tuple[str, str], ...] = ()  # its site footer's facts (ingest.site_info)
     warnings: tuple[str, ...] = ()  # parts skipped, such as a scanned PDF page
+    notes: tuple[str, ...] = ()  # parts read another way, such as a page read by OCR
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def raw_file(data: bytes, path: Path, doc_id: str) -> RawFile:
         fields=extracted.fields,
         site=extracted.site,
         warnings=extracted.warnings,
+        notes=extracted.notes,
     )
 
 
@@ -198,6 +200,8 @@ def _scan_file(folder: Path, root: Path, path: Path, scan: FolderScan) -> None:
     for warning in raw.warnings:
         logger.warning("skipping %s %s", rel, warning)
         scan.skipped.append(SkippedFile(rel, warning))
+    for note in raw.notes:
+        logger.info("%s %s", rel, note)
     scan.files.append(raw)
 
 

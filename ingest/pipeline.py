@@ -97,6 +97,8 @@ def prepare_file(path: Path, doc_id: str) -> Document:
         raw = read_file(Path(path), doc_id)
         for warning in raw.warnings:
             logger.warning("skipping %s %s", doc_id, warning)
+        for note in raw.notes:
+            logger.info("%s %s", doc_id, note)
         return build_document(raw)
     except IngestError as exc:
         raise IngestError(f"cannot ingest {doc_id}: {exc}") from exc

@@ -38,6 +38,7 @@ class Extracted:
     kind: str = "text"  # "text", "pdf", "ofd", "docx", "doc", "html", "xlsx", "xls", "csv"
     encoding: str = ""  # for text formats: the encoding read
     warnings: tuple[str, ...] = field(default=())  # parts skipped (a scanned page)
+    notes: tuple[str, ...] = field(default=())  # parts read another way (a page by OCR)
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

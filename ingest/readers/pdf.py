@@ -59,13 +59,15 @@ def _scanned_page(page: Any, number: int) -> Page:
 
 
 def extract(data: bytes, name: str) -> Extracted:
-    """The text of a PDF file; scanned pages are skipped and named in ``warnings``."""
+    """The text of a PDF file; scanned pages read by OCR are named in ``notes``, those
+    skipped (no OCR, or OCR found no text) in ``warnings``."""
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many unrelated types for a damaged file
         raise UnreadableFileError(f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
     pages: list[Page] = []
     warnings: list[str] = []
+    notes: list[str] = []
     with pdf:
         try:
             for number, page in enumerate(pdf.pages, start=1):
@@ -75,7 +77,7 @@ def extract(data: bytes, name: str) -> Extracted:
                     scanned = _scanned_page(page, number)
                     if scanned.items:
                         pages.append(scanned)
-                        warnings.append(f"page {number}: no text layer, read by OCR")
+                        notes.append(f"page {number}: no text layer, read by OCR")
                     else:
                         warnings.append(
                             f"page {number}: no text layer, and OCR found none, skipped"
@@ -91,4 +93,5 @@ def extract(data: bytes, name: str) -> Extracted:
             else "no page has a text layer (a scanned PDF): run OCR on it first, "
             "or install OCR (pip install 'lixia-qa[ocr]')"
         )
-    return Extracted(text=assemble(pages, furniture(pages)), kind="pdf", warnings=tuple(warnings))
+    text = assemble(pages, furniture(pages))
+    return Extracted(text=text, kind="pdf", warnings=tuple(warnings), notes=tuple(notes))

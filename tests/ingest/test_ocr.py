@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from ingest.loader import scan_folder
 from ingest.pipeline import prepare_file
 from ingest.readers import UnreadableFileError, ocr, read_bytes
 
@@ -65,7 +66,7 @@ def test_a_scanned_page_is_read_by_ocr_and_named(monkeypatch: pytest.MonkeyPatch
     )
     got = read_bytes(SCAN.read_bytes(), "scan.pdf")
     assert got.text == "为进一步改善全县生态环境，现就春季义务植树工作通知如下。"
-    assert got.warnings == ("page 1: no text layer, read by OCR",)
+    assert got.notes == ("page 1: no text layer, read by OCR",) and not got.warnings
 
 
 def test_a_scan_ocr_finds_no_text_in_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,6 +81,7 @@ def test_the_real_engine_reads_a_scanned_notice(tmp_path: Path) -> None:
     path = tmp_path / "通知.pdf"
     path.write_bytes(SCAN.read_bytes())
     doc = prepare_file(path, path.name)
+    assert scan_folder(tmp_path).skipped == []  # read, not skipped
     assert doc.title == "关于做好2025年春季义务植树工作的通知"
     assert (
         "为进一步改善全县生态环境，经县政府同意，现就今年春季义务植树工作通知如下："
