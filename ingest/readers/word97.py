@@ -1,16 +1,16 @@
 """Word 97-2003 binary documents (.doc, and WPS files saved in that format): the main
-text from the piece table, paragraphs and tables in order.
+text, footnotes, endnotes and text boxes from the piece table, paragraphs and tables in order.
 
 The format is Microsoft's [MS-DOC]. The file is an OLE compound file (read with
 ``olefile``) whose ``WordDocument`` stream starts with the FIB; the FIB gives the length
-of the main text (``ccpText``) and where the piece table (``Clx``) and the paragraph
-properties (``PlcBtePapx``) lie in the table stream. The piece table maps the text's
-character positions to bytes of ``WordDocument`` (UTF-16, or one byte a character where
-a piece is "compressed"). A paragraph's properties say whether it lies in a table and
-whether it ends a table row: a cell ends with ``\\x07``, a row with a paragraph of its own.
+of each story of the text (main text, footnotes, headers, …: :data:`_STORIES` says which
+are read) and where the piece table (``Clx``) and the paragraph properties
+(``PlcBtePapx``) lie in the table stream. The piece table maps the text's character
+positions to bytes of ``WordDocument`` (UTF-16, or one byte a character where a piece is
+"compressed"). A paragraph's properties say whether it lies in a table and whether it
+ends a table row: a cell ends with ``\\x07``, a row with a paragraph of its own.
 
 Field codes keep their shown result (``HYPERLINK "…"`` is dropped, the link text kept).
-Headers, footers, footnotes and text boxes are not read: they follow the main text.
 """
 
 from __future__ import annotations
