@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ingest.readers import docx, html, ofd, pdf, table, text, word97
+from ingest.readers import docx, html, image, ofd, pdf, table, text, word97
 from ingest.readers.base import Extracted, UnreadableFileError, container
 
 Reader = Callable[[bytes, str], Extracted]
@@ -54,6 +54,12 @@ READERS: dict[str, Reader] = {
     ".xls": table.extract_xls,
     ".et": table.extract_xls,  # WPS saves Excel 97-2003 workbooks; it reads the others
     ".csv": table.extract_csv,
+    # images of text (a photographed notice, a 政策图解), read by OCR
+    ".png": image.extract,
+    ".jpg": image.extract,
+    ".jpeg": image.extract,
+    ".tif": image.extract,
+    ".tiff": image.extract,
 }
 
 

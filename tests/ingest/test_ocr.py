@@ -4,6 +4,7 @@ reads, with an engine that returns lines written for the test, and the real engi
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,59 @@ def test_a_scan_ocr_finds_no_text_in_is_refused(monkeypatch: pytest.MonkeyPatch)
         read_bytes(SCAN.read_bytes(), "blank.pdf")
 
 
+def _png(size: tuple[int, int] = (600, 400)) -> bytes:
+    out = io.BytesIO()
+    Image.new("L", size, 255).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_an_image_of_text_is_read_as_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_engine(
+        monkeypatch,
+        _Engine(
+            [
+                (40, 40, 560, 80, "政策图解：城乡居民医保缴费标准", 0.99),
+                (40, 120, 300, 150, "每人每年380元。", 0.98),
+            ]
+        ),
+    )
+    got = read_bytes(_png(), "图解.png")
+    assert got.kind == "image" and got.notes == ("read by OCR (1 page)",)
+    assert got.text == "政策图解：城乡居民医保缴费标准\n\n每人每年380元。"
+
+
+def test_each_frame_of_a_tiff_is_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_engine(
+        monkeypatch, _Engine([(40, 40, 560, 80, "传真件：关于召开防汛工作会议的通知", 0.99)])
+    )
+    out = io.BytesIO()
+    frames = [Image.new("L", (600, 400), 255) for _ in range(3)]
+    frames[0].save(out, "TIFF", save_all=True, append_images=frames[1:])
+    assert read_bytes(out.getvalue(), "fax.tif").notes == ("read by OCR (3 pages)",)
+
+
+@pytest.mark.parametrize(
+    ("data", "engine", "message"),
+    [
+        (_png(), _Engine([]), "OCR finds no text"),  # a photo, a logo
+        (b"\x89PNG\r\n\x1a\n not really an image", _Engine([]), "not a readable image"),
+        (_png((9000, 8000)), _Engine([]), "too large to read"),
+    ],
+)
+def test_an_image_without_text_or_broken_is_refused(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, engine: _Engine, message: str
+) -> None:
+    _with_engine(monkeypatch, engine)
+    with pytest.raises(UnreadableFileError, match=message):
+        read_bytes(data, "a.png")
+
+
+def test_without_ocr_an_image_says_how_to_read_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(UnreadableFileError, match=r"lixia-qa\[ocr\]"):
+        read_bytes(_png(), "notice.jpg")
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not ocr.available(), reason="the optional OCR is not installed here")
 def test_the_real_engine_reads_a_scanned_notice(tmp_path: Path) -> None:
@@ -88,3 +142,18 @@ def test_the_real_engine_reads_a_scanned_notice(tmp_path: Path) -> None:
         "全县计划新增造林面积1.2万亩，新建村庄绿化示范点15个。"
     ) in doc.text
     assert "联系电话：0839-7202345。" in doc.text
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr.available(), reason="the optional OCR is not installed here")
+def test_the_real_engine_reads_a_photographed_notice() -> None:
+    import pdfplumber
+
+    with pdfplumber.open(SCAN) as pdf:
+        image = pdf.pages[0].to_image(resolution=144).original
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    got = read_bytes(out.getvalue(), "通知照片.jpg")
+    assert got.text.startswith(
+        "关于做好2025年春季义务植树工作的通知\n\n各乡镇人民政府，县直各部门："
+    )
