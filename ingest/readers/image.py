@@ -19,6 +19,7 @@ from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.layout import Page, assemble, furniture, page_of
 
 MAX_PIXELS = 60_000_000  # larger is refused (a decompression bomb, or no document)
+MIN_PIXELS = 60_000  # smaller (an icon, a logo, a button) holds no document: not read
 LONG_SIDE = 2400  # pixels: larger frames are scaled down first (OCR time grows with area)
 MAX_FRAMES = 200
 
@@ -37,6 +38,10 @@ def extract(data: bytes, name: str) -> Extracted:
             if image.width * image.height > MAX_PIXELS:
                 raise UnreadableFileError(
                     f"an image of {image.width}×{image.height} pixels: too large to read"
+                )
+            if image.width * image.height < MIN_PIXELS:
+                raise UnreadableFileError(
+                    f"an image of {image.width}×{image.height} pixels: too small to hold a document"
                 )
             pages: list[Page] = []
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):

@@ -113,6 +113,7 @@ def test_each_frame_of_a_tiff_is_a_page(monkeypatch: pytest.MonkeyPatch) -> None
         (_png(), _Engine([]), "OCR finds no text"),  # a photo, a logo
         (b"\x89PNG\r\n\x1a\n not really an image", _Engine([]), "not a readable image"),
         (_png((9000, 8000)), _Engine([]), "too large to read"),
+        (_png((120, 40)), _Engine([(0, 0, 100, 30, "首页", 0.99)]), "too small"),  # an icon
     ],
 )
 def test_an_image_without_text_or_broken_is_refused(
