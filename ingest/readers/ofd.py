@@ -8,7 +8,8 @@ millimetres) and ``@Size`` place it, ``@CTM`` may scale it, and each ``TextCode`
 its text from a point (``@X``, ``@Y``: the baseline) with the advance of each glyph
 (``@DeltaX``, where ``g n d`` repeats ``d`` n times). Text codes on one baseline make a
 line. Template pages (the red letterhead of a 红头文件 repeated on each page) and
-signatures are not read; an image-only page has no text and is skipped with a warning.
+signatures are not read. A page without text (a scan) has its images read by OCR
+(:mod:`ingest.readers.ocr`) when it is installed, else it is skipped with a warning.
 """
 
 from __future__ import annotations
@@ -20,11 +21,14 @@ import zipfile
 from dataclasses import dataclass
 
 from lxml import etree
+from PIL import Image, UnidentifiedImageError
 
+from ingest.readers import ocr
 from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.layout import Item, Page, assemble, furniture, page_of
 
-_MAX_PART = 64 * 1024 * 1024  # bytes of one XML part, unpacked
+_MAX_PART = 64 * 1024 * 1024  # bytes of one part, unpacked
+_MAX_IMAGE_PIXELS = 60_000_000  # a page image larger than this is not read
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _SAME_LINE = 0.5  # baselines nearer than this many font sizes are one line
 _WORD_GAP = 1.0  # a gap of this many font sizes between runs of a line is a space
@@ -68,15 +72,79 @@ def _all(element: etree._Element, name: str) -> list[etree._Element]:
     ]
 
 
-def _part(archive: zipfile.ZipFile, path: str) -> etree._Element:
-    name = path.lstrip("/")
+def _bytes(archive: zipfile.ZipFile, path: str) -> bytes:
+    """A member's bytes; its name matched without case where no member has it exactly
+    (producers on Windows write ``DOC_0/Res/…`` beside ``Doc_0/…``)."""
+    name = posixpath.normpath(path.lstrip("/"))
     try:
         info = archive.getinfo(name)
     except KeyError:
-        raise UnreadableFileError(f"the OFD file lacks its part {name}") from None
+        same = [i for i in archive.infolist() if i.filename.lower() == name.lower()]
+        if not same:
+            raise UnreadableFileError(f"the OFD file lacks its part {name}") from None
+        info = same[0]
     if info.file_size > _MAX_PART:
         raise UnreadableFileError(f"the OFD part {name} is too large ({info.file_size} bytes)")
-    return etree.fromstring(archive.read(info), _PARSER)
+    return archive.read(info)
+
+
+def _part(archive: zipfile.ZipFile, path: str) -> etree._Element:
+    return etree.fromstring(_bytes(archive, path), _PARSER)
+
+
+def _resolve(base: str, loc: str) -> str:
+    """A location in the package: absolute (``/Doc_0/…``) or relative to ``base``."""
+    loc = loc.strip()
+    return loc.lstrip("/") if loc.startswith("/") else posixpath.join(base, loc)
+
+
+def _media(archive: zipfile.ZipFile, document: etree._Element, base: str) -> dict[str, str]:
+    """Image resources of a document (``DocumentRes`` and ``PublicRes``): ID -> path."""
+    media: dict[str, str] = {}
+    for tag in ("DocumentRes", "PublicRes"):
+        for ref in _all(document, tag):
+            res_path = _resolve(base, ref.text or "")
+            try:
+                res = _part(archive, res_path)
+            except UnreadableFileError:
+                continue
+            res_base = _resolve(posixpath.dirname(res_path), res.get("BaseLoc") or "")
+            for item in _all(res, "MultiMedia"):
+                files = _all(item, "MediaFile")
+                if item.get("ID") and files and (files[0].text or "").strip():
+                    media[item.get("ID") or ""] = _resolve(res_base, files[0].text or "")
+    return media
+
+
+def _scanned(
+    archive: zipfile.ZipFile, content: etree._Element, media: dict[str, str]
+) -> list[Item]:
+    """Lines read by OCR from a page's images, placed on the page."""
+    items: list[Item] = []
+    for obj in _all(content, "ImageObject"):
+        box = _numbers(obj.get("Boundary"))
+        path = media.get(obj.get("ResourceID") or "")
+        if path is None or len(box) < 4 or box[2] <= 0:
+            continue
+        try:
+            image = Image.open(io.BytesIO(_bytes(archive, path)))
+            if image.width * image.height > _MAX_IMAGE_PIXELS:
+                continue
+            lines = ocr.read_image(image, image.width / box[2])  # pixels per millimetre
+        except (UnreadableFileError, UnidentifiedImageError, OSError, ValueError):
+            continue  # a missing or broken image reads as no text
+        items += [
+            Item(
+                it.text,
+                it.x0 + box[0],
+                it.x1 + box[0],
+                it.top + box[1],
+                it.bottom + box[1],
+                it.size,
+            )
+            for it in lines
+        ]
+    return items
 
 
 def _runs(content: etree._Element) -> list[_Run]:
@@ -125,22 +193,25 @@ def _lines(runs: list[_Run]) -> list[Item]:
     return items
 
 
-def _page_paths(archive: zipfile.ZipFile) -> list[str]:
+def _page_paths(archive: zipfile.ZipFile) -> list[tuple[str, dict[str, str]]]:
+    """Each page's content part, with its document's image resources."""
     root = _part(archive, "OFD.xml")
-    paths: list[str] = []
+    paths: list[tuple[str, dict[str, str]]] = []
     for doc_root in _all(root, "DocRoot"):
         doc_path = (doc_root.text or "").strip().lstrip("/")
         document = _part(archive, doc_path)
         base = posixpath.dirname(doc_path)
+        media = _media(archive, document, base)
         for page in _all(document, "Page"):
             loc = (page.get("BaseLoc") or "").strip()
             if loc:
-                paths.append(loc.lstrip("/") if loc.startswith("/") else posixpath.join(base, loc))
+                paths.append((_resolve(base, loc), media))
     return paths
 
 
 def extract(data: bytes, name: str) -> Extracted:
-    """The text of an OFD file; pages without text (scans) are named in ``warnings``."""
+    """The text of an OFD file; a page without text has its images read by OCR when
+    installed (named in ``notes``), else it is skipped (named in ``warnings``)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             paths = _page_paths(archive)
@@ -148,8 +219,14 @@ def extract(data: bytes, name: str) -> Extracted:
                 raise UnreadableFileError("the OFD file has no pages")
             pages: list[Page] = []
             warnings: list[str] = []
-            for number, path in enumerate(paths, start=1):
-                items = _lines(_runs(_part(archive, path)))
+            notes: list[str] = []
+            for number, (path, media) in enumerate(paths, start=1):
+                content = _part(archive, path)
+                items = _lines(_runs(content))
+                if not items and ocr.available():
+                    items = _scanned(archive, content, media)
+                    if items:
+                        notes.append(f"page {number}: no text, its images read by OCR")
                 if not items:
                     warnings.append(f"page {number}: no text (a scanned image?), skipped")
                     continue
@@ -158,6 +235,10 @@ def extract(data: bytes, name: str) -> Extracted:
         raise UnreadableFileError(f"not a readable OFD file ({type(exc).__name__}: {exc})") from exc
     if not pages:
         raise UnreadableFileError(
-            "no page of the OFD file has text (scanned pages): run OCR on it first"
+            "no page of the OFD file has text, not even by OCR (a blank or unreadable scan)"
+            if ocr.available()
+            else "no page of the OFD file has text (scanned pages): run OCR on it first, "
+            "or install OCR (pip install 'lixia-qa[ocr]')"
         )
-    return Extracted(text=assemble(pages, furniture(pages)), kind="ofd", warnings=tuple(warnings))
+    text = assemble(pages, furniture(pages))
+    return Extracted(text=text, kind="ofd", warnings=tuple(warnings), notes=tuple(notes))

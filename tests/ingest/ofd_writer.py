@@ -38,9 +38,25 @@ def _content(lines: Sequence[Line]) -> str:
     )
 
 
-def build_ofd(pages: Sequence[Sequence[Line]], template: Sequence[Line] = ()) -> bytes:
+def image_object(resource: int, box: tuple[float, float, float, float]) -> str:
+    """An image placed in ``box`` (x, y, width, height, millimetres)."""
+    x, y, w, h = box
+    return (
+        f'<ofd:ImageObject ID="{500 + resource}" ResourceID="{resource}" '
+        f'Boundary="{x} {y} {w} {h}" CTM="{w} 0 0 {h} 0 0"/>'
+    )
+
+
+def build_ofd(
+    pages: Sequence[Sequence[Line]],
+    template: Sequence[Line] = (),
+    images: dict[int, bytes] | None = None,
+) -> bytes:
     """An OFD file of ``pages``; ``template`` lines go on a template page every page
-    uses (as a letterhead does)."""
+    uses (as a letterhead does); ``images`` (resource ID -> PNG bytes) are the document's
+    image resources, under ``Res/`` (as a page's ImageObject, see :func:`image_object`,
+    refers to them)."""
+    images = images or {}
     page_refs = "".join(
         f'<ofd:Page ID="{10 + i}" BaseLoc="Pages/Page_{i}/Content.xml">'
         + ('<ofd:Template TemplateID="9"/>' if template else "")
@@ -50,7 +66,9 @@ def build_ofd(pages: Sequence[Sequence[Line]], template: Sequence[Line] = ()) ->
     template_ref = '<ofd:TemplatePage ID="9" BaseLoc="Tpls/Tpl_0/Content.xml"/>' if template else ""
     document = (
         f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{NS}">'
-        f"<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID>{template_ref}</ofd:CommonData>"
+        f"<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID>{template_ref}"
+        + ("<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>" if images else "")
+        + "</ofd:CommonData>"
         f"<ofd:Pages>{page_refs}</ofd:Pages></ofd:Document>"
     )
     root = (
@@ -66,4 +84,17 @@ def build_ofd(pages: Sequence[Sequence[Line]], template: Sequence[Line] = ()) ->
             z.writestr(f"Doc_0/Pages/Page_{i}/Content.xml", _content(lines))
         if template:
             z.writestr("Doc_0/Tpls/Tpl_0/Content.xml", _content(template))
+        if images:
+            media = "".join(
+                f'<ofd:MultiMedia ID="{rid}" Type="Image"><ofd:MediaFile>image_{rid}.png'
+                "</ofd:MediaFile></ofd:MultiMedia>"
+                for rid in images
+            )
+            z.writestr(
+                "Doc_0/DocumentRes.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{NS}" BaseLoc="Res">'
+                f"<ofd:MultiMedias>{media}</ofd:MultiMedias></ofd:Res>",
+            )
+            for rid, png in images.items():
+                z.writestr(f"Doc_0/Res/image_{rid}.png", png)
     return buffer.getvalue()

@@ -5,14 +5,16 @@ reads, with an engine that returns lines written for the test, and the real engi
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
+from ofd_writer import build_ofd, image_object
 from PIL import Image
 
 from ingest.loader import scan_folder
 from ingest.pipeline import prepare_file
-from ingest.readers import UnreadableFileError, ocr, read_bytes
+from ingest.readers import UnreadableFileError, ocr, ofd, read_bytes
 
 SCAN = Path(__file__).parent / "fixtures" / "scanned_notice.pdf"
 
@@ -74,6 +76,19 @@ def test_a_scan_ocr_finds_no_text_in_is_refused(monkeypatch: pytest.MonkeyPatch)
     _with_engine(monkeypatch, _Engine([]))
     with pytest.raises(UnreadableFileError, match="not even by OCR"):
         read_bytes(SCAN.read_bytes(), "blank.pdf")
+
+
+def test_a_scanned_ofd_page_has_its_image_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a page image 1050 pixels wide over 210 mm: 5 pixels a millimetre
+    _with_engine(monkeypatch, _Engine([(150, 200, 900, 240, "关于开展防汛检查的通知", 0.99)]))
+    scan = build_ofd([[image_object(7, (0.0, 0.0, 210.0, 297.0))]], images={7: _png((1050, 1485))})
+    got = read_bytes(scan, "scan.ofd")
+    assert got.text == "关于开展防汛检查的通知"
+    assert got.notes == ("page 1: no text, its images read by OCR",)
+    with zipfile.ZipFile(io.BytesIO(scan)) as archive:
+        ((path, media),) = ofd._page_paths(archive)
+        (line,) = ofd._scanned(archive, ofd._part(archive, path), media)
+    assert (line.x0, line.top) == (30.0, 40.0)  # placed in millimetres on the page
 
 
 def _png(size: tuple[int, int] = (600, 400)) -> bytes:
@@ -155,6 +170,22 @@ def test_the_real_engine_reads_a_photographed_notice() -> None:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
     got = read_bytes(out.getvalue(), "通知照片.jpg")
+    assert got.text.startswith(
+        "关于做好2025年春季义务植树工作的通知\n\n各乡镇人民政府，县直各部门："
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr.available(), reason="the optional OCR is not installed here")
+def test_the_real_engine_reads_a_scanned_ofd() -> None:
+    import pdfplumber
+
+    with pdfplumber.open(SCAN) as pdf:
+        image = pdf.pages[0].to_image(resolution=144).original
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    page = [image_object(3, (0.0, 0.0, 210.0, 210.0 * image.height / image.width))]
+    got = read_bytes(build_ofd([page], images={3: out.getvalue()}), "扫描件.ofd")
     assert got.text.startswith(
         "关于做好2025年春季义务植树工作的通知\n\n各乡镇人民政府，县直各部门："
     )

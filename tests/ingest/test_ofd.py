@@ -11,7 +11,7 @@ from lxml import etree
 from ofd_writer import NS, build_ofd, text_object
 
 from ingest.pipeline import prepare_file
-from ingest.readers import UnreadableFileError, ofd, read_bytes
+from ingest.readers import UnreadableFileError, ocr, ofd, read_bytes
 
 BODY = 5.6  # font size of the body, millimetres; a line holds 27 characters
 LINE_1 = "为进一步改善全县生态环境，经县政府同意，现就今年春季"  # 26 characters: a full line
@@ -81,7 +81,8 @@ def test_repeated_advances_and_a_scaled_object_are_placed() -> None:
     )
 
 
-def test_a_page_without_text_is_named() -> None:
+def test_a_page_without_text_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)  # as without the OCR extra
     doc = read_bytes(build_ofd([PAGE_1, []]), "a.ofd")
     assert doc.warnings == ("page 2: no text (a scanned image?), skipped",)
     with pytest.raises(UnreadableFileError, match="run OCR on it first"):
