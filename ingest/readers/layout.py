@@ -54,6 +54,33 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
+_SAME_LINE = 0.5  # pieces whose bottoms lie nearer than this many sizes share a line
+_WORD_GAP = 1.0  # a gap of this many sizes between two pieces of a line is a space
+
+
+def merge_lines(pieces: Sequence[Item]) -> list[Item]:
+    """Pieces of text placed on a page (an OFD's text codes, the boxes OCR finds) that
+    share a line, joined left to right into that line; a wide gap between two pieces (a
+    table's cells, a signature beside a date) is a space."""
+    clusters: list[list[Item]] = []
+    for piece in sorted(pieces, key=lambda it: it.bottom):
+        if clusters and abs(piece.bottom - clusters[-1][0].bottom) < _SAME_LINE * piece.size:
+            clusters[-1].append(piece)
+        else:
+            clusters.append([piece])
+    lines: list[Item] = []
+    for cluster in clusters:
+        ordered = sorted(cluster, key=lambda it: it.x0)
+        text = ordered[0].text
+        for prev, piece in zip(ordered, ordered[1:], strict=False):
+            text += (" " if piece.x0 - prev.x1 > _WORD_GAP * piece.size else "") + piece.text
+        size = max(it.size for it in cluster)
+        bottom = max(it.bottom for it in cluster)
+        x1 = max(it.x1 for it in cluster)
+        lines.append(Item(text, ordered[0].x0, x1, bottom - size, bottom, size))
+    return lines
+
+
 def page_of(items: Sequence[Item], number: int, width: float) -> Page:
     """A page of ``items`` (lines and tables) in reading order, with its margins and
     usual line spacing measured from its lines."""

@@ -2,10 +2,10 @@
 bundled in the ``rapidocr-onnxruntime`` wheel, Apache-2.0), offline, when installed.
 
 It is an optional dependency (``pip install 'lixia-qa[ocr]'``, part of ``[dev]``):
-without it, a page with no text layer is skipped with a warning, as before. Each line
-the engine finds becomes a placed :class:`~ingest.readers.layout.Item` (its box scaled
-to the page's own units), so that lines are rejoined into paragraphs as a text layer's
-are. Lines read with low confidence (stamps, signatures, noise) are dropped.
+without it, a page with no text layer is skipped with a warning, as before. Each box
+the engine finds becomes a placed :class:`~ingest.readers.layout.Item` (scaled to the
+page's own units), boxes on one line are joined (a table row's cells, found apart, with
+spaces between), and lines are rejoined into paragraphs as a text layer's are. Lines read with low confidence (stamps, signatures, noise) are dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.readers.layout import Item
+from ingest.readers.layout import Item, merge_lines
 
 logger = logging.getLogger(__name__)
 
@@ -57,4 +57,4 @@ def read_image(image: Any, scale: float) -> list[Item]:
         ys = [p[1] / scale for p in box]
         top, bottom = min(ys), max(ys)
         items.append(Item(str(text).strip(), min(xs), max(xs), top, bottom, bottom - top))
-    return items
+    return merge_lines(items)  # a table row's cells, found as boxes apart, make one line

@@ -25,13 +25,11 @@ from PIL import Image, UnidentifiedImageError
 
 from ingest.readers import ocr
 from ingest.readers.base import Extracted, UnreadableFileError
-from ingest.readers.layout import Item, Page, assemble, furniture, page_of
+from ingest.readers.layout import Item, Page, assemble, furniture, merge_lines, page_of
 
 _MAX_PART = 64 * 1024 * 1024  # bytes of one part, unpacked
 _MAX_IMAGE_PIXELS = 60_000_000  # a page image larger than this is not read
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-_SAME_LINE = 0.5  # baselines nearer than this many font sizes are one line
-_WORD_GAP = 1.0  # a gap of this many font sizes between runs of a line is a space
 
 
 @dataclass(frozen=True)
@@ -172,25 +170,10 @@ def _runs(content: etree._Element) -> list[_Run]:
 
 
 def _lines(runs: list[_Run]) -> list[Item]:
-    """Runs on one baseline (within half a font size) joined left to right into lines;
-    a wide gap between two runs is a space."""
-    clusters: list[list[_Run]] = []
-    for run in sorted(runs, key=lambda r: r.baseline):
-        if clusters and abs(run.baseline - clusters[-1][0].baseline) < _SAME_LINE * run.size:
-            clusters[-1].append(run)
-        else:
-            clusters.append([run])
-    items: list[Item] = []
-    for cluster in clusters:
-        ordered = sorted(cluster, key=lambda r: r.x0)
-        text = ordered[0].text
-        for prev, run in zip(ordered, ordered[1:], strict=False):
-            text += (" " if run.x0 - prev.x1 > _WORD_GAP * run.size else "") + run.text
-        size = max(r.size for r in cluster)
-        baseline = max(r.baseline for r in cluster)
-        x1 = max(r.x1 for r in cluster)
-        items.append(Item(text, ordered[0].x0, x1, baseline - size, baseline, size))
-    return items
+    """Runs on one baseline joined left to right into lines (:func:`merge_lines`)."""
+    return merge_lines(
+        [Item(r.text, r.x0, r.x1, r.baseline - r.size, r.baseline, r.size) for r in runs]
+    )
 
 
 def _page_paths(archive: zipfile.ZipFile) -> list[tuple[str, dict[str, str]]]:

@@ -189,3 +189,18 @@ def test_the_real_engine_reads_a_scanned_ofd() -> None:
     assert got.text.startswith(
         "关于做好2025年春季义务植树工作的通知\n\n各乡镇人民政府，县直各部门："
     )
+
+
+def test_a_table_rows_cells_found_apart_make_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # OCR finds each cell of a scanned task table as a box of its own, a little uneven
+    cells = [
+        (100, 100, 180, 130, "序号", 0.99),
+        (300, 102, 460, 131, "项目", 0.99),
+        (700, 99, 860, 129, "牵头单位", 0.99),
+        (100, 160, 130, 190, "1", 0.99),
+        (300, 161, 620, 191, "新建社区食堂12处", 0.99),
+        (700, 159, 860, 190, "区民政局", 0.99),
+    ]
+    _with_engine(monkeypatch, _Engine(list(reversed(cells))))  # in no particular order
+    lines = ocr.read_image(Image.new("L", (1000, 400), 255), scale=1)
+    assert [line.text for line in lines] == ["序号 项目 牵头单位", "1 新建社区食堂12处 区民政局"]
