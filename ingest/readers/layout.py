@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ingest.tables import CELL_SEP
 from lixia_qa import zh
 
 _EDGE_LINES = 2  # lines at the top and bottom of a page that may be furniture
@@ -39,6 +40,7 @@ class Item:
     bottom: float
     size: float
     table: bool = False
+    row: bool = False  # a table row whose cells were placed apart (merge_lines)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ def _key(text: str) -> str:
 
 _SAME_LINE = 0.5  # pieces whose bottoms lie nearer than this many sizes share a line
 _WORD_GAP = 1.0  # a gap of this many sizes between two pieces of a line is a space
+_CELL_GAP = 2.0  # ... and of this many, where the line has three such cells, a cell's end
+_MIN_CELLS = 3
 
 
 def merge_lines(pieces: Sequence[Item]) -> list[Item]:
@@ -71,13 +75,19 @@ def merge_lines(pieces: Sequence[Item]) -> list[Item]:
     lines: list[Item] = []
     for cluster in clusters:
         ordered = sorted(cluster, key=lambda it: it.x0)
-        text = ordered[0].text
+        cells = [ordered[0].text]
         for prev, piece in zip(ordered, ordered[1:], strict=False):
-            text += (" " if piece.x0 - prev.x1 > _WORD_GAP * piece.size else "") + piece.text
+            gap = piece.x0 - prev.x1
+            if gap > _CELL_GAP * piece.size:
+                cells.append(piece.text)
+            else:
+                cells[-1] += (" " if gap > _WORD_GAP * piece.size else "") + piece.text
+        row = len(cells) >= _MIN_CELLS
+        text = CELL_SEP.join(cells) if row else " ".join(cells)
         size = max(it.size for it in cluster)
         bottom = max(it.bottom for it in cluster)
         x1 = max(it.x1 for it in cluster)
-        lines.append(Item(text, ordered[0].x0, x1, bottom - size, bottom, size))
+        lines.append(Item(text, ordered[0].x0, x1, bottom - size, bottom, size, row=row))
     return lines
 
 
@@ -85,7 +95,7 @@ def page_of(items: Sequence[Item], number: int, width: float) -> Page:
     """A page of ``items`` (lines and tables) in reading order, with its margins and
     usual line spacing measured from its lines."""
     ordered = sorted(items, key=lambda it: (it.top, it.x0))
-    lines = [it for it in ordered if not it.table] or ordered
+    lines = [it for it in ordered if not (it.table or it.row)] or ordered
     left = min(it.x0 for it in lines) if lines else 0.0
     right = max(it.x1 for it in lines) if lines else width
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False) if b.top > a.bottom]
@@ -142,7 +152,7 @@ def _title_continues(prev: Item, item: Item, body_size: float) -> bool:
 def _starts_paragraph(
     prev: Item | None, prev_page: Page | None, item: Item, page: Page, body_size: float
 ) -> bool:
-    if prev is None or prev_page is None or item.table or prev.table:
+    if prev is None or prev_page is None or item.table or prev.table or prev.row:
         return True
     if prev_page is page and _title_continues(prev, item, body_size):
         return False
@@ -174,7 +184,9 @@ def assemble(pages: list[Page], repeated: set[str]) -> str:
     body_size = _body_size(pages)
     for page in pages:
         for item in _strip_edges(page, repeated):
-            if _starts_paragraph(prev, prev_page, item, page, body_size):
+            if item.row and prev is not None and prev.row:
+                paragraphs[-1] += "\n" + item.text  # the next row of one table
+            elif item.row or _starts_paragraph(prev, prev_page, item, page, body_size):
                 paragraphs.append(item.text)
             else:
                 paragraphs[-1] = _glue(paragraphs[-1], item.text)

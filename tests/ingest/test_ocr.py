@@ -203,4 +203,39 @@ def test_a_table_rows_cells_found_apart_make_one_line(monkeypatch: pytest.Monkey
     ]
     _with_engine(monkeypatch, _Engine(list(reversed(cells))))  # in no particular order
     lines = ocr.read_image(Image.new("L", (1000, 400), 255), scale=1)
-    assert [line.text for line in lines] == ["序号 项目 牵头单位", "1 新建社区食堂12处 区民政局"]
+    assert [line.text for line in lines] == [
+        "序号 | 项目 | 牵头单位",
+        "1 | 新建社区食堂12处 | 区民政局",
+    ]
+    assert all(line.row for line in lines)
+
+
+def test_a_scanned_task_table_gives_one_commitment_per_row(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from functools import partial
+
+    from ingest.commitments import parse_commitments
+    from ingest.structure import heading_path
+
+    rows = [
+        ("江北区2025年民生实事任务分解表",),
+        ("序号", "项目", "牵头领导", "牵头单位"),
+        ("1", "新建社区食堂12处", "周敏", "区民政局"),
+        ("2", "改造农贸市场3个", "何强", "区商务委"),
+    ]
+    xs = (100, 260, 600, 820)
+    boxes = [(300, 40, 900, 80, rows[0][0], 0.99)]
+    for r, row in enumerate(rows[1:]):
+        y = 140 + 60 * r
+        for x, cell in zip(xs, row, strict=True):
+            boxes.append((x, y, x + 30 * len(cell), y + 30, cell, 0.98))
+    _with_engine(monkeypatch, _Engine(boxes))
+    path = tmp_path / "任务表.pdf"
+    path.write_bytes(SCAN.read_bytes())  # a page without text layer: read by (this) OCR
+    doc = prepare_file(path, path.name)
+    found = parse_commitments(doc.doc_id, doc.text, partial(heading_path, doc.sections), doc.tables)
+    assert [(c.task.split("；")[0], c.leaders, c.lead_units) for c in found] == [
+        ("新建社区食堂12处", ("周敏",), ("区民政局",)),
+        ("改造农贸市场3个", ("何强",), ("区商务委",)),
+    ]

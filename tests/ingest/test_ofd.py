@@ -51,13 +51,14 @@ def test_paragraphs_rejoined_across_lines_and_pages_furniture_dropped() -> None:
 
 
 def test_runs_of_one_baseline_make_one_line_left_to_right() -> None:
-    # a table row written as three text objects, out of order, one a little lower
+    # a table row written as three text objects, out of order, one a little lower: its
+    # cells, wide apart, are a row of a table
     row = [
         ("区民政局", 120.0, 100.0, BODY),
         ("新建社区食堂", 28.0, 100.2, BODY),
         ("12处", 80.0, 100.0, BODY),
     ]
-    assert read_bytes(build_ofd([row]), "a.ofd").text == "新建社区食堂 12处 区民政局"
+    assert read_bytes(build_ofd([row]), "a.ofd").text == "新建社区食堂 | 12处 | 区民政局"
 
 
 def test_repeated_advances_and_a_scaled_object_are_placed() -> None:
