@@ -4,8 +4,10 @@ bundled in the ``rapidocr-onnxruntime`` wheel, Apache-2.0), offline, when instal
 It is an optional dependency (``pip install 'lixia-qa[ocr]'``, part of ``[dev]``):
 without it, a page with no text layer is skipped with a warning, as before. Each box
 the engine finds becomes a placed :class:`~ingest.readers.layout.Item` (scaled to the
-page's own units), boxes on one line are joined (a table row's cells, found apart, with
-spaces between), and lines are rejoined into paragraphs as a text layer's are. Lines read with low confidence (stamps, signatures, noise) are dropped.
+page's own units); boxes on one line are joined by
+:func:`~ingest.readers.layout.merge_lines` (a table row's cells, found apart, as a row),
+and lines are rejoined into paragraphs as a text layer's are. Boxes read with low
+confidence (stamps, signatures, noise) are dropped.
 """
 
 from __future__ import annotations
