@@ -28,8 +28,7 @@ def extract(data: bytes, name: str) -> Extracted:
     """The text of an image file, one page a frame."""
     if not ocr.available():
         raise UnreadableFileError(
-            "an image: its text is read by OCR, which is not installed "
-            "(pip install 'lixia-qa[ocr]')"
+            f"an image: its text is read by OCR, which is not installed ({ocr.INSTALL})"
         )
     try:
         with warnings.catch_warnings():

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ingest.readers.base import UnreadableFileError
 from ingest.readers.layout import Item, merge_lines
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,17 @@ def _engine() -> Any:
 def available() -> bool:
     """Whether scanned pages can be read."""
     return _engine() is not None
+
+
+INSTALL = "pip install 'lixia-qa[ocr]'"
+
+
+def nothing_read(no_text: str, no_layer: str) -> UnreadableFileError:
+    """The error for a file no page of which has text: ``"<no_text>, not even by OCR"``
+    when OCR was tried, else ``"<no_layer>: run OCR on it first"`` and how to install it."""
+    if available():
+        return UnreadableFileError(f"{no_text}, not even by OCR (a blank or unreadable scan)")
+    return UnreadableFileError(f"{no_layer}: run OCR on it first, or install OCR ({INSTALL})")
 
 
 def read_image(image: Any, scale: float) -> list[Item]:

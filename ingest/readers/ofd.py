@@ -217,11 +217,8 @@ def extract(data: bytes, name: str) -> Extracted:
     except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError) as exc:
         raise UnreadableFileError(f"not a readable OFD file ({type(exc).__name__}: {exc})") from exc
     if not pages:
-        raise UnreadableFileError(
-            "no page of the OFD file has text, not even by OCR (a blank or unreadable scan)"
-            if ocr.available()
-            else "no page of the OFD file has text (scanned pages): run OCR on it first, "
-            "or install OCR (pip install 'lixia-qa[ocr]')"
+        raise ocr.nothing_read(
+            "no page of the OFD file has text", "no page of the OFD file has text (scanned pages)"
         )
     text = assemble(pages, furniture(pages))
     return Extracted(text=text, kind="ofd", warnings=tuple(warnings), notes=tuple(notes))

@@ -87,11 +87,6 @@ def extract(data: bytes, name: str) -> Extracted:
         except Exception as exc:
             raise UnreadableFileError(f"damaged PDF ({type(exc).__name__}: {exc})") from exc
     if not pages:
-        raise UnreadableFileError(
-            "no page has text, not even by OCR (a blank or unreadable scan)"
-            if ocr.available()
-            else "no page has a text layer (a scanned PDF): run OCR on it first, "
-            "or install OCR (pip install 'lixia-qa[ocr]')"
-        )
+        raise ocr.nothing_read("no page has text", "no page has a text layer (a scanned PDF)")
     text = assemble(pages, furniture(pages))
     return Extracted(text=text, kind="pdf", warnings=tuple(warnings), notes=tuple(notes))

@@ -160,13 +160,18 @@ def test_the_real_engine_reads_a_scanned_notice(tmp_path: Path) -> None:
     assert "联系电话：0839-7202345。" in doc.text
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not ocr.available(), reason="the optional OCR is not installed here")
-def test_the_real_engine_reads_a_photographed_notice() -> None:
+def _scan_image() -> Image.Image:
+    """The scanned notice's page as an image, as a camera or a scanner would give it."""
     import pdfplumber
 
     with pdfplumber.open(SCAN) as pdf:
-        image = pdf.pages[0].to_image(resolution=144).original
+        return pdf.pages[0].to_image(resolution=144).original
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr.available(), reason="the optional OCR is not installed here")
+def test_the_real_engine_reads_a_photographed_notice() -> None:
+    image = _scan_image()
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
     got = read_bytes(out.getvalue(), "通知照片.jpg")
@@ -178,10 +183,7 @@ def test_the_real_engine_reads_a_photographed_notice() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not ocr.available(), reason="the optional OCR is not installed here")
 def test_the_real_engine_reads_a_scanned_ofd() -> None:
-    import pdfplumber
-
-    with pdfplumber.open(SCAN) as pdf:
-        image = pdf.pages[0].to_image(resolution=144).original
+    image = _scan_image()
     out = io.BytesIO()
     image.save(out, "PNG")
     page = [image_object(3, (0.0, 0.0, 210.0, 210.0 * image.height / image.width))]
