@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
@@ -131,11 +132,12 @@ def fingerprint(
     commitments: list[Commitment],
     names: list[str],
     facts: dict[str, object] | None = None,
+    units: Sequence[AnswerUnit] = (),
 ) -> str:
     """Hash of everything derived from the folder before embedding.
 
-    Any change in a document or in the cleaning, metadata, chunking, commitment, lexicon
-    or corpus-facts code changes it, so a stale index is always rebuilt.
+    Any change in a document or in the cleaning, metadata, chunking, commitment, answer
+    unit, lexicon or corpus-facts code changes it, so a stale index is always rebuilt.
     """
     payload = [
         [asdict(d) for d in docs],
@@ -143,6 +145,7 @@ def fingerprint(
         [asdict(c) for c in commitments],
         names,
         facts or {},
+        [asdict(u) for u in units],
     ]
     return content_hash(json.dumps(payload, ensure_ascii=False, sort_keys=True))
 
@@ -152,6 +155,7 @@ def document_prints(
     chunks: list[Chunk],
     commitments: list[Commitment],
     shared: object,
+    units: Sequence[AnswerUnit] = (),
 ) -> dict[str, str]:
     """doc_id -> hash of everything stored for the document, and of ``shared`` (lexicon,
     settings, model: what every document's records depend on)."""
@@ -160,6 +164,8 @@ def document_prints(
         rows[chunk.doc_id].append(asdict(chunk))
     for commitment in commitments:
         rows[commitment.doc_id].append(asdict(commitment))
+    for unit in units:
+        rows[unit.doc_id].append(asdict(unit))
     return {
         k: content_hash(json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in rows.items()
     }
@@ -228,11 +234,12 @@ class _Corpus:
     commitments: list[Commitment]
     names: list[str]
     facts: dict[str, object]
+    units: list[AnswerUnit]
     corpus_hash: str
 
 
 def _read_corpus(settings: Settings, folder: Path) -> _Corpus:
-    """Documents, chunks, commitments, corpus names and facts of ``folder``."""
+    """Documents, chunks, commitments, corpus names, facts and answer units of ``folder``."""
     docs, skipped = prepare_folder(folder)
     chunks: list[Chunk] = []
     commitments: list[Commitment] = []
@@ -243,8 +250,13 @@ def _read_corpus(settings: Settings, folder: Path) -> _Corpus:
         )
     names = extract_names((d.text for d in docs), commitments)
     facts = corpus_facts(docs, ChineseTokenizer(names))
-    corpus_hash = fingerprint(docs, chunks, commitments, names, facts)
-    return _Corpus(docs, skipped, chunks, commitments, names, facts, corpus_hash)
+    units = [
+        u
+        for doc in docs
+        for u in answer_units(doc, commitments, settings.long_sentence, settings.window_chars)
+    ]
+    corpus_hash = fingerprint(docs, chunks, commitments, names, facts, units)
+    return _Corpus(docs, skipped, chunks, commitments, names, facts, units, corpus_hash)
 
 
 def _reusable(store: IndexStore, embedder: Embedder, index_dir: Path) -> dict[str, np.ndarray]:
@@ -261,10 +273,7 @@ def _write(
     force: bool,
 ) -> CachedEncoder:
     """Embed what changed and write the store; the encoder counts what was embedded."""
-    docs, chunks, commitments = corpus.docs, corpus.chunks, corpus.commitments
-    units: list[AnswerUnit] = []
-    for doc in docs:
-        units.extend(answer_units(doc, commitments, settings.long_sentence, settings.window_chars))
+    docs, chunks, commitments, units = corpus.docs, corpus.chunks, corpus.commitments, corpus.units
     manifest = make_manifest(
         settings,
         embedder.name,
@@ -275,7 +284,7 @@ def _write(
         n_units=len(units),
     )
     shared = [corpus.names, manifest["chunking"], embedder.name, manifest["embedded_text"]]
-    prints = document_prints(docs, chunks, commitments, shared)
+    prints = document_prints(docs, chunks, commitments, shared, units)
     stored = {} if force else store.fingerprints()
     keep = frozenset(d for d, p in prints.items() if stored.get(d) == p)
     cache = {} if force else _reusable(store, embedder, index_dir)

@@ -138,3 +138,28 @@ def test_a_change_in_the_embedded_text_code_re_embeds_everything(
     assert sorted(again.seen) == sorted(first.seen)
     assert read_manifest(local.index_dir)["embedded_text"] == "0123456789abcdef"
     assert build_index(local, embedder=again).up_to_date
+
+
+def test_a_change_in_the_answer_unit_code_refreshes_the_index(
+    tmp_path, corpus_dir, settings, monkeypatch
+) -> None:
+    """Answer units are cut at ingest: when the code cutting them changes, an index of
+    unchanged documents gets the new units (their documents are not kept as they were),
+    re-using the vectors of texts it already had."""
+    import ingest.pipeline as pipeline
+
+    local = settings.model_copy(update={"docs_dir": corpus_dir, "index_dir": tmp_path / "index"})
+    build_index(local, embedder=HashEmbedder())
+    before = {u.unit_id for u in load_index(local.index_dir).units}
+    real = pipeline.answer_units
+    monkeypatch.setattr(
+        pipeline,
+        "answer_units",
+        lambda doc, *args: [u for u in real(doc, *args) if u.kind != "heading"],
+    )
+    again = CountingEmbedder()
+    report = build_index(local, embedder=again)
+    assert not report.up_to_date and again.seen == [] and report.reused > 0
+    after = load_index(local.index_dir).units
+    assert after and all(u.kind != "heading" for u in after) and len(after) < len(before)
+    assert build_index(local, embedder=again).up_to_date
