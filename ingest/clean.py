@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ingest.layout import strip_running_heads
 from ingest.reprints import strip_footnote_marks, strip_promotions, strip_spam_lines
-from ingest.structure import is_byline, marker_rank
+from ingest.structure import DATE_LINE_RE, is_byline, marker_rank
 from ingest.tables import is_table_row, text_tables
 from ingest.web import (
     strip_breadcrumbs,
@@ -92,6 +92,7 @@ _ORPHAN_RE = re.compile(
 )
 _LABEL_LINE_RE = re.compile(rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.COLONS}\s]{{1,8}}[{zh.COLONS}]")
 _BLANKS_RE = re.compile(r"\n{3,}")
+_MAX_FIELD = 30  # the longest labelled line taken as a whole field
 
 
 def normalize_newlines(text: str) -> str:
@@ -267,10 +268,21 @@ def _joins(left: str, right: str) -> bool:
         return False
     if _LABEL_LINE_RE.match(left) and _LABEL_LINE_RE.match(right):
         return False  # 联系人：… / 电话：…
+    if DATE_LINE_RE.match(left) or DATE_LINE_RE.match(right):
+        return False  # a date on a line of its own: a notice's 成文日期 under its 署名
+    if _is_field(left):
+        return False  # 咨询电话：0571-1234567 / 收费标准：不收费: a field ends its line
     item = marker_rank(left)
     if _SENTENCE_PUNCT_RE.search(left[item[1] if item else 0 :]):
         return True
     return not (item or len(left) < 0.6 * len(right))  # a bare short line is a heading
+
+
+def _is_field(line: str) -> bool:
+    """A short labelled value without a clause in it (``咨询电话：0571-1234567``,
+    ``收费标准：不收费``): a whole field of a form or a notice, never a wrapped line."""
+    label = _LABEL_LINE_RE.match(line)
+    return bool(label) and len(line) <= _MAX_FIELD and not _SENTENCE_PUNCT_RE.search(line)
 
 
 def _in_form(lines: list[str]) -> bool:

@@ -38,7 +38,7 @@ _ARTICLE_RANK = 2  # 第X条: the heading is the marker alone, the rest is body 
 _STOP_RE = re.compile(rf"[{zh.COMMAS}{zh.SEMICOLONS}{zh.COLONS}{zh.SENTENCE_END}]")
 _FULL_STOP_RE = re.compile(rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 _END_PUNCT = zh.CLAUSE_END + zh.SENTENCE_END + ".—" + zh.ELLIPSIS
-_DATE_LINE_RE = re.compile(
+DATE_LINE_RE = re.compile(
     rf"^(?:{zh.YEAR_4})年[\d{zh.CN_NONZERO}十]{{1,2}}月"
     rf"(?:[\d{zh.CN_NONZERO}十]{{1,3}}日)?$"
 )
@@ -83,7 +83,7 @@ def _standalone_heading(lines: list[str]) -> str | None:
             re.search(rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]", line)
             or line[-1] in _END_PUNCT
             or is_byline(line)
-            or _DATE_LINE_RE.match(line)
+            or DATE_LINE_RE.match(line)
         ):
             return None
     return " ".join(lines)

@@ -194,6 +194,21 @@ def test_rejoin_keeps_sentence_ends_headings_and_labels() -> None:
     )
 
 
+def test_rejoin_keeps_a_field_and_a_date_line_on_their_own() -> None:
+    """A short labelled value ends its line, and a date alone on a line (a notice's
+    成文日期 under its 署名) stands alone; a long labelled line wrapped mid-clause still
+    joins."""
+    end = "特困人员由医疗救助资金全额资助参保。\n咨询电话：0571-1234567\n某县医疗保障局\n2024年8月20日"
+    assert rejoin_broken_lines(end) == end
+    assert rejoin_broken_lines("收费标准：不收费\n办理时限为十五个工作日。") == (
+        "收费标准：不收费\n办理时限为十五个工作日。"
+    )
+    wrapped = (
+        "办理对象：离开常住户口所在地，到本县居住半年以上，有合法稳定住所或\n连续就读条件之一的公民"
+    )
+    assert rejoin_broken_lines(wrapped) == wrapped.replace("\n", "")
+
+
 def test_rejoin_finds_a_fragment_past_a_sidebar() -> None:
     body = "将创新作为引领高质量发展的第一动力，城区将提高思想境界，提高工作标准，提高服务水平，提高能力素"
     raw = f"{body}\n\n另一栏里完整的一段话。\n\n会议现场。\n\n质，不断创新思路。"
