@@ -3,6 +3,7 @@ related passages, and the abstention message."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping, Sequence
 
@@ -12,6 +13,7 @@ from lixia_qa import zh
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 
 _TRAILING = zh.CLAUSE_END
+_BLANK_LINES = re.compile(r"\n\s*\n")  # a list quoted whole keeps one item a line
 _SNIPPET_ENDS = zh.SENTENCE_END + "\n"  # a snippet ends with one of these
 _SNIPPET_OPENERS = _SNIPPET_ENDS + zh.PAREN_CLOSERS  # and starts after one of these
 _TASK_CUTS = zh.COMMAS + zh.SEMICOLONS + zh.SENTENCE_END  # where a long task may be cut
@@ -129,7 +131,8 @@ class Composer:
             ) or self.citation(len(citations) + 1, doc, p.start, p.end, p.score)
             if cite not in citations:
                 citations.append(cite)
-            parts.append(f"{doc.text[p.start : p.end].strip().rstrip(_TRAILING)}[{cite.n}]")
+            quoted = _BLANK_LINES.sub("\n", doc.text[p.start : p.end].strip().rstrip(_TRAILING))
+            parts.append(f"{quoted}[{cite.n}]")
         text = "".join(parts)
         if year is not None:  # several years compete: say which one this is
             text = f"（{year}年）{text}"

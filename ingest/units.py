@@ -13,7 +13,11 @@ A document becomes, in order:
   ``long_sentence`` also has ``window`` units); a table's caption and the group lines
   inside it are ``heading`` units, its header rows are not in the text;
 * ``heading`` units for heading lines (short, no closing punctuation), kept so that a
-  scorer can learn that they rarely answer.
+  scorer can learn that they rarely answer;
+* one ``list`` unit per short numbered list under its lead line (``申请材料：`` or a
+  heading, then ``1.…`` ``2.…`` each on a line of its own), lead and items together, at
+  most ``list_chars`` characters: what to bring, how to pay, where to go is the whole list,
+  which no single item says (the items stay sentence units as well).
 
 Every unit carries the place it is about (:func:`ingest.places.unit_place`): the
 document's, or the one narrower place inside it that the unit names.
@@ -48,6 +52,12 @@ CLOSING = zh.SENTENCE_END + zh.SEMICOLONS + zh.ELLIPSIS + zh.QUOTE_CLOSERS + zh.
 
 LONG_SENTENCE = 80
 WINDOW_CHARS = 50
+LIST_CHARS = 160
+# an item's number: 1. / 1、 / （1） / 一、 / （一） / ①
+_ITEM_RE = re.compile(
+    rf"^(?:(\d{{1,2}})(?:\.|、)(?!\d)|[（(](\d{{1,2}})[）)]|([{zh.CN_DIGITS}十]{{1,3}})、"
+    rf"|[（(]([{zh.CN_DIGITS}十]{{1,3}})[）)]|([①-⑳]))"
+)
 
 
 @dataclass(frozen=True)
@@ -226,6 +236,17 @@ class _Units:
             unit_id = self.add(span, "sentence")
             self.windows(span, unit_id, long_sentence, window_chars)
 
+    def lists(self, gaps: Sequence[tuple[int, int]], list_chars: int) -> None:
+        """A ``list`` unit per short numbered list under its lead line."""
+        text = self.doc.text
+        lines = split_spans(text, 0, len(text), LINE_END, gaps)
+        i = 0
+        while i < len(lines):
+            n = _list_items(text, lines, i, list_chars)
+            if n:
+                self.add(Span(lines[i].start, lines[i + n].end), "list")
+            i += n + 1
+
     def records(self, commitments: Sequence[Commitment]) -> None:
         """A ``record`` unit per commitment: its task text."""
         for c in commitments:
@@ -235,11 +256,47 @@ class _Units:
                 self.add(Span(s, e), "record")
 
 
+def _item(line: str) -> tuple[int, int] | None:
+    """``(marker kind, number)`` of a numbered item line."""
+    m = _ITEM_RE.match(line)
+    if not m:
+        return None
+    kind = next(k for k, g in enumerate(m.groups()) if g)
+    number = m.group(kind + 1)
+    if kind == 4:
+        return kind, ord(number) - ord("①") + 1
+    value = int(number) if number.isdigit() else zh.cn_to_int(number)
+    return (kind, value) if value is not None else None
+
+
+def _list_items(text: str, lines: Sequence[Span], i: int, list_chars: int) -> int:
+    """How many numbered items (``1.`` ``2.`` …, at least two) follow the lead line
+    ``lines[i]`` (a line ending in a colon, or a heading) within ``list_chars``; 0 when
+    none do."""
+    lead = text[lines[i].start : lines[i].end]
+    if not (lead[-1] in zh.COLONS or is_heading(text, lines[i])):
+        return 0
+    first = _item(lead)
+    n, kind = 0, -1
+    for line in lines[i + 1 :]:
+        item = _item(text[line.start : line.end])
+        if item is None or item[1] != n + 1 or (n and item[0] != kind):
+            break
+        if first is not None and first[0] == item[0]:
+            break  # the next heading of the lead's own series, not an item under it
+        if line.end - lines[i].start > list_chars:
+            return 0
+        kind = item[0]
+        n += 1
+    return n if n >= 2 else 0
+
+
 def answer_units(
     doc: Document,
     commitments: Sequence[Commitment] = (),
     long_sentence: int = LONG_SENTENCE,
     window_chars: int = WINDOW_CHARS,
+    list_chars: int = LIST_CHARS,
 ) -> list[AnswerUnit]:
     """The answer units of ``doc`` (see the module docstring), in document order."""
     own = [c for c in commitments if c.doc_id == doc.doc_id]
@@ -248,6 +305,7 @@ def answer_units(
     units = _Units(doc)
     units.tables(long_sentence, window_chars)
     units.sentences(gaps, long_sentence, window_chars)
+    units.lists(gaps, list_chars)
     units.records(own)
     return units.units
 

@@ -18,7 +18,7 @@ from lixia_qa.types import AnswerUnit, Chunk, Commitment, Document, Hit, UnitMat
 
 # answer units that may answer a question (a table row too); records are answered from
 # their commitment
-ANSWER_KINDS = frozenset({"sentence", "window", "heading", "row"})
+ANSWER_KINDS = frozenset({"sentence", "window", "heading", "row", "list"})
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,21 @@ GUIDE = """白塔县不动产登记办事指南
 收费标准：住宅类不动产登记费每件80元，非住宅类每件550元。
 """
 
+PERMIT = """白塔县居住证申领办事指南
+
+实施主体：白塔县公安局
+
+申请材料：
+
+1.居民身份证原件；
+
+2.近期一寸白底彩色照片1张；
+
+3.房屋租赁合同或房屋产权证明。
+
+办理时限：15个工作日
+"""
+
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
@@ -42,6 +57,7 @@ def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
     docs.mkdir()
     (docs / "report_2023.txt").write_text(REPORT, encoding="utf-8")
     (docs / "guide.txt").write_text(GUIDE, encoding="utf-8")
+    (docs / "permit.txt").write_text(PERMIT, encoding="utf-8")
     settings = Settings(
         docs_dir=docs,
         index_dir=root / "index",
@@ -79,3 +95,9 @@ def test_colloquial_questions_are_read_and_answered(service, question: str, expe
 def test_a_question_the_documents_do_not_answer_is_declined(service) -> None:  # type: ignore[no-untyped-def]
     answer = service.ask("县里的养老金每月发多少？")
     assert answer.abstained, answer.text
+
+
+def test_what_to_bring_is_the_whole_list_one_item_a_line(service) -> None:  # type: ignore[no-untyped-def]
+    answer = service.ask("办居住证要带哪些材料？")
+    assert not answer.abstained, answer.text
+    assert "申请材料：\n1.居民身份证原件；\n2.近期一寸白底彩色照片1张；\n3.房屋租赁合同" in answer.text

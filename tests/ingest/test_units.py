@@ -238,3 +238,39 @@ def test_a_url_a_time_and_a_figure_are_never_cut() -> None:
     )
     assert "https://service.example.cn/book?id=7，" in spans
     assert any("1,200" in s for s in spans) and any("8:30" in s for s in spans)
+
+
+def _lists(text: str, **kw: int) -> list[str]:
+    units = answer_units(_doc(text), **kw)
+    assert all(text[u.start : u.end] == u.text for u in units)
+    return [u.text for u in units if u.kind == "list"]
+
+
+def test_a_numbered_list_under_its_lead_line_is_one_unit() -> None:
+    """What to bring is the whole list: its lead line and its items are one ``list`` unit,
+    and each item stays a sentence unit of its own."""
+    materials = "申请材料：\n\n1.居民身份证原件；\n\n2.近期一寸白底彩色照片1张；\n\n3.住址证明。"
+    text = f"事项名称：某某证申领\n\n{materials}\n\n收费标准：不收费"
+    assert _lists(text) == [materials]
+    units = answer_units(_doc(text))
+    assert "1.居民身份证原件；" in [u.text for u in units if u.kind == "sentence"]
+    ways = "三、缴费方式\n（1）网上缴费；\n（2）到村（社区）便民服务中心现场缴费。"
+    assert _lists(f"二、缴费标准\n每人每年400元。\n{ways}\n四、特殊群体\n另有一句。") == [ways]
+    circled = "办理流程：\n①提交申请\n②窗口受理\n③领取证件"
+    assert _lists(circled) == [circled]
+
+
+def test_what_is_not_a_list_unit() -> None:
+    # a single item; numbering that does not start at one or skips; no lead line
+    assert _lists("申请材料：\n1.居民身份证原件。\n收费标准：不收费") == []
+    assert _lists("申请材料：\n2.照片；\n3.住址证明。") == []
+    assert _lists("申请材料：\n1.身份证；\n3.住址证明。") == []
+    assert _lists("全年新建幼儿园4所，增加学位1600个。\n1.身份证；\n2.照片。") == []
+    # the next heading of the lead's own series is not an item under it
+    assert _lists("一、总体要求\n二、主要目标\n三、保障措施") == []
+    # a list longer than the limit is left to its sentences
+    long_items = "\n".join(f"{i}.{'很长的一项材料说明' * 3}；" for i in range(1, 6))
+    assert _lists(f"申请材料：\n{long_items}", list_chars=100) == []
+    # the items of another series stop the list
+    text = "申请条件：\n1.年满18周岁；\n2.在本县居住；\n（一）另一种编号。"
+    assert _lists(text) == ["申请条件：\n1.年满18周岁；\n2.在本县居住；"]
