@@ -136,12 +136,29 @@ def is_caption(piece: str) -> bool:
 LABELLED_RE = re.compile(rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.COLONS}\s]{{1,8}}[{zh.COLONS}]\s*\S")
 
 
+# the last words of a form's field labels (咨询电话, 收费标准, 办理时限, 责任编辑, 申请材料):
+# a line labelled so states a fact, even standing alone
+FIELD_HEADS = (
+    "电话", "手机", "传真", "邮箱", "邮编", "网址", "地址", "地点", "时间", "日期", "时限",
+    "期限", "标准", "费用", "材料", "条件", "对象", "方式", "流程", "依据", "部门",
+    "机构", "主体", "来源", "名称", "号码", "编号", "文号", "编辑", "作者", "记者", "联系人",
+    "负责人", "责任人", "金额", "范围", "窗口",
+)  # fmt: skip
+_FIELD_RE = re.compile(
+    rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.COLONS}\s]{{0,6}}(?:{'|'.join(FIELD_HEADS)})[{zh.COLONS}]\s*\S"
+)
+
+
 def in_form(text: str, span: Span) -> bool:
     """A labelled value among labelled lines (``展会时间：…`` / ``展会地点：…`` /
     ``交通信息：…``): a field of a form or of an event's details, a fact. A labelled line
-    standing alone (``某某区：奋进新时代``) is a headline."""
-    if not LABELLED_RE.match(text[span.start : span.end]):
+    standing alone (``某某区：奋进新时代``) is a headline, unless its label names a form's
+    field (``咨询电话：…``, ``收费标准：不收费``: :data:`FIELD_HEADS`)."""
+    piece = text[span.start : span.end]
+    if not LABELLED_RE.match(piece):
         return False
+    if _FIELD_RE.match(piece):
+        return True
     before = text[: span.start].rstrip("\n").rsplit("\n", 1)[-1]
     after = text[span.end :].lstrip("\n").split("\n", 1)[0]
     return bool(LABELLED_RE.match(before) or LABELLED_RE.match(after))

@@ -274,3 +274,17 @@ def test_what_is_not_a_list_unit() -> None:
     # the items of another series stop the list
     text = "申请条件：\n1.年满18周岁；\n2.在本县居住；\n（一）另一种编号。"
     assert _lists(text) == ["申请条件：\n1.年满18周岁；\n2.在本县居住；"]
+
+
+def test_a_labelled_field_standing_alone_is_a_fact_not_a_heading() -> None:
+    """A line whose label names a form's field (咨询电话, 收费标准, 责任编辑) states a
+    fact even with no labelled line beside it; a labelled headline does not."""
+    for field in ("咨询电话：0571-1234567", "收费标准：不收费", "责任编辑：张三"):
+        text = f"某县居住证申领须知。\n{field}\n另起一段说明。"
+        kinds = {u.text: u.kind for u in answer_units(_doc(text))}
+        assert kinds[field] == "sentence", field
+    text = "正文第一句。\n青川区：奋进新时代\n正文第二句。"
+    assert {u.text: u.kind for u in answer_units(_doc(text))}["青川区：奋进新时代"] == "heading"
+    # 单位：万吨 over a table is its unit of measure, not a field answering anything
+    text = "正文第一句。\n单位：万吨\n正文第二句。"
+    assert {u.text: u.kind for u in answer_units(_doc(text))}["单位：万吨"] == "heading"
