@@ -32,6 +32,7 @@ from store.tokenize import ChineseTokenizer
         ("新建口袋公园由哪个单位牵头？", OWNER),
         ("青川区今年要建哪些公园？", LIST),
         ("文化节是什么时候开幕的？", DATE),
+        ("图书馆早上几点开门？", DATE),
         ("新建了几处驿站？", FIGURE),
         ("这座桥是谁设计的？", PERSON),
         ("文化节在哪里举办？", PLACE),

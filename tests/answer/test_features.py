@@ -189,6 +189,11 @@ def test_answer_type_fits() -> None:
     for when in ("力争两年内全部完成。", "年底前建成投用。", "下半年开工。", "始建于宋代。"):
         assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
     assert F.fit_date(ctx(q(DATE)), cand("加快消防站建设。")) == 0
+    # a time of day answers 几点 / 什么时间 (开放时间, 办理时间, 播出时间)
+    for when in ("工作日9:00-17:00办理。", "每日早上6时至晚上11时开放。", "夜间出来觅食。"):
+        assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
+    for not_when in ("提出3点要求。", "比分是3:2。", "全年GDP增长5.5%。"):
+        assert F.fit_date(ctx(q(DATE)), cand(not_when)) == 0, not_when
     assert F.fit_person(ctx(q(OWNER)), cand("由区住建局负责。")) == 1
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
     assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1

@@ -100,4 +100,6 @@ def test_a_question_the_documents_do_not_answer_is_declined(service) -> None:  #
 def test_what_to_bring_is_the_whole_list_one_item_a_line(service) -> None:  # type: ignore[no-untyped-def]
     answer = service.ask("办居住证要带哪些材料？")
     assert not answer.abstained, answer.text
-    assert "申请材料：\n1.居民身份证原件；\n2.近期一寸白底彩色照片1张；\n3.房屋租赁合同" in answer.text
+    assert (
+        "申请材料：\n1.居民身份证原件；\n2.近期一寸白底彩色照片1张；\n3.房屋租赁合同" in answer.text
+    )
