@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse
-from answer.candidates import gather
+from answer.candidates import fits_kind, gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.decide import decision_inputs
@@ -229,6 +229,7 @@ class Answerer:
             vector_k=self.config.vector_candidates,
             places=self.places,
         )
+        cands = [c for c in cands if fits_kind(c.unit, turn.question.kind)]
         turn.candidates = [c for c in cands if PlaceScope.allows(c, turn.places)]
         if cands and not turn.candidates:  # nothing about the place the question names
             turn.refusal = Refusal(place=turn.places[0].name)

@@ -9,11 +9,23 @@ from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
+from answer.analyse import FACT, LIST, Kind
 from answer.features import Candidate
-from lixia_qa.types import Hit
+from lixia_qa.types import AnswerUnit, Hit
 from store.base import ANSWER_KINDS, IndexStore
 
-__all__ = ["ANSWER_KINDS", "gather"]
+__all__ = ["ANSWER_KINDS", "ONLY_FOR", "fits_kind", "gather"]
+
+# unit kinds that answer only some kinds of question: a whole list (申请材料：1.… 2.…)
+# answers 哪些 and 怎么 / 什么 questions; a figure, a date, a place or a person is one of
+# its items, which is a sentence unit of its own
+ONLY_FOR: Mapping[str, frozenset[Kind]] = {"list": frozenset({LIST, FACT})}
+
+
+def fits_kind(unit: AnswerUnit, kind: Kind) -> bool:
+    """Whether a unit of this kind may answer a question of ``kind`` (:data:`ONLY_FOR`)."""
+    allowed = ONLY_FOR.get(unit.kind)
+    return allowed is None or kind in allowed
 
 
 def gather(

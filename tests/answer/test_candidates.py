@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from answer.candidates import gather
+from answer.analyse import DATE, FACT, FIGURE, LIST, PLACE
+from answer.candidates import fits_kind, gather
+from lixia_qa.types import AnswerUnit
 
 
 def test_units_of_hits_and_nearest_units(service) -> None:  # type: ignore[no-untyped-def]
@@ -36,3 +38,14 @@ def test_doc_filter_and_year_spans(service) -> None:  # type: ignore[no-untyped-
     spans = {"news_2024.md": [(0, 40)]}
     cands = gather(service.store, hits, qvec, only, spans, vector_k=10)
     assert all(c.unit.start < 40 for c in cands)
+
+
+def test_a_whole_list_answers_only_which_and_how_questions() -> None:
+    """申请材料：1.… 2.… answers 哪些 / 什么材料 questions; a 哪里, 几点 or 多少 question
+    is answered by one of its items (a sentence unit), never by the whole list."""
+    text = "办理方式：\n1.网上办理；\n2.到政务服务中心办理。"
+    whole = AnswerUnit("d~0", "d", text, 0, len(text), "list")
+    item = AnswerUnit("d~1", "d", "1.网上办理；", 6, 13, "sentence")
+    assert fits_kind(whole, LIST) and fits_kind(whole, FACT)
+    assert not any(fits_kind(whole, k) for k in (PLACE, DATE, FIGURE))
+    assert all(fits_kind(item, k) for k in (LIST, FACT, PLACE, DATE, FIGURE))
