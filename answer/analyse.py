@@ -85,7 +85,7 @@ QUESTION_WORDS = frozenset(
     单位 部门 领导 责任 目标 计划 打算 准备 要 需要 咱们 我们 你们 今年 去年 明年 前年 年 呢 吗 啊 呀
     主要 具体 情况 问题 一下 知道 介绍 说说 讲讲 告诉 个 所 处 家 项 多 大 分别 包括 有 都 那年 那个
     这个 那些 这些 叫 叫做 名叫 名字 啥 什么样 怎么样 今天 明天 昨天 后天 现在 目前 当前 最近
-    为什么 为何 什么时候 何时 哪一年 东西 有过""".split()
+    为什么 为何 什么时候 何时 哪一年 几点 几时 几号 几月 东西 有过""".split()
 )
 
 # words naming the kind of answer wanted ("有什么特点"): answers rarely repeat them

@@ -195,3 +195,6 @@ def test_words_that_say_what_is_asked_are_no_content_terms() -> None:
     # 单位, 牵头, 负责, 目标, 计划, 分别 say what is asked, not what it is about
     assert content_terms("新建口袋公园由哪个单位牵头负责？", tok) == ("新建", "口袋", "公园")
     assert content_terms("文化节的目标和计划分别是什么？", tok) == ("文化节",)
+    # 几点, 几号 ask for a time or a day as 什么时候 does
+    assert content_terms("图书馆几点开门？", tok) == ("图书馆", "开门")
+    assert "几号" not in content_terms("文化节几号开幕？", tok)
