@@ -60,35 +60,120 @@ _SAME_LINE = 0.5  # pieces whose bottoms lie nearer than this many sizes share a
 _WORD_GAP = 1.0  # a gap of this many sizes between two pieces of a line is a space
 _CELL_GAP = 2.0  # ... and of this many, where the line has three such cells, a cell's end
 _MIN_CELLS = 3
+_CONTINUED_GAP = 0.6  # a row's cell wrapped onto a line at most this many sizes below it
+
+
+@dataclass
+class _Line:
+    """A line being merged: its cells (pieces joined where they touch), left to right."""
+
+    cells: list[list[Item]]
+    top: float = 0.0
+
+    def __post_init__(self) -> None:
+        items = self.items
+        self.top = max(it.bottom for it in items) - max(it.size for it in items)
+
+    @property
+    def items(self) -> list[Item]:
+        return [it for cell in self.cells for it in cell]
+
+    @property
+    def row(self) -> bool:
+        return len(self.cells) >= _MIN_CELLS
+
+    def column(self, cell: list[Item]) -> int:
+        """The column of this row that ``cell`` lies under (-1: none)."""
+        starts = [c[0].x0 for c in self.cells]
+        tolerance = _CELL_GAP * cell[0].size / 2
+        x0, x1 = cell[0].x0, cell[-1].x1
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else float("inf")
+            if start - tolerance <= x0 and x1 <= end - tolerance:
+                return i
+        return -1
+
+    def continued_by(self, other: _Line) -> bool:
+        """``other`` continues this row's cells on the next line (a task wrapped inside its
+        cell): it lies close under the row, every one of its cells under a different
+        column of the row, none under the first (a row's 序号 is never wrapped, and a new
+        row has one)."""
+        if not self.row:
+            return False
+        size = max(it.size for it in other.items)
+        if other.top - max(it.bottom for it in self.items) > _CONTINUED_GAP * size:
+            return False
+        columns = [self.column(cell) for cell in other.cells]
+        return min(columns) > 0 and len(set(columns)) == len(columns)
+
+    def absorb(self, other: _Line) -> None:
+        """Add ``other``'s cells to the columns they lie under (the row keeps its top)."""
+        for cell in other.cells:
+            self.cells[self.column(cell)].extend(cell)
+
+    def item(self) -> Item:
+        texts = [_cell_text(cell) for cell in self.cells]
+        items = self.items
+        text = CELL_SEP.join(texts) if self.row else " ".join(texts)
+        size = max(it.size for it in items)
+        bottom = max(it.bottom for it in items)
+        x0, x1 = min(it.x0 for it in items), max(it.x1 for it in items)
+        return Item(text, x0, x1, self.top, bottom, size, row=self.row)
+
+
+def _cell_text(cell: list[Item]) -> str:
+    """A cell's pieces in reading order: line by line (a cell wrapped over two lines),
+    left to right within a line, a space where a wide gap parts two words."""
+    lines: list[list[Item]] = []
+    for piece in sorted(cell, key=lambda it: it.bottom):
+        if lines and abs(piece.bottom - lines[-1][0].bottom) < _SAME_LINE * piece.size:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    text = ""
+    for line in lines:
+        ordered = sorted(line, key=lambda it: it.x0)
+        part = ordered[0].text
+        for prev, piece in zip(ordered, ordered[1:], strict=False):
+            gap = piece.x0 - prev.x1
+            part += (" " if gap > _WORD_GAP * piece.size else "") + piece.text
+        text = _glue(text, part) if text else part
+    return text
+
+
+def _cells(cluster: list[Item]) -> list[list[Item]]:
+    """The pieces of one line, left to right, grouped where no wide gap parts them."""
+    ordered = sorted(cluster, key=lambda it: it.x0)
+    cells = [[ordered[0]]]
+    for prev, piece in zip(ordered, ordered[1:], strict=False):
+        if piece.x0 - prev.x1 > _CELL_GAP * piece.size:
+            cells.append([piece])
+        else:
+            cells[-1].append(piece)
+    return cells
 
 
 def merge_lines(pieces: Sequence[Item]) -> list[Item]:
     """Pieces of text placed on a page (an OFD's text codes, the boxes OCR finds) that
     share a line, joined left to right into that line; a wide gap between two pieces (a
-    table's cells, a signature beside a date) is a space."""
+    table's cells, a signature beside a date) is a space, and where a line has three or
+    more such cells it is a table row (``1 | 新建社区食堂12处 | 区民政局``). A line close
+    under a row whose pieces all lie under the row's later columns continues those cells
+    (a task wrapped inside its cell) and is joined to them, not left as a line of its own."""
     clusters: list[list[Item]] = []
     for piece in sorted(pieces, key=lambda it: it.bottom):
         if clusters and abs(piece.bottom - clusters[-1][0].bottom) < _SAME_LINE * piece.size:
             clusters[-1].append(piece)
         else:
             clusters.append([piece])
-    lines: list[Item] = []
+    lines: list[_Line] = []
     for cluster in clusters:
-        ordered = sorted(cluster, key=lambda it: it.x0)
-        cells = [ordered[0].text]
-        for prev, piece in zip(ordered, ordered[1:], strict=False):
-            gap = piece.x0 - prev.x1
-            if gap > _CELL_GAP * piece.size:
-                cells.append(piece.text)
-            else:
-                cells[-1] += (" " if gap > _WORD_GAP * piece.size else "") + piece.text
-        row = len(cells) >= _MIN_CELLS
-        text = CELL_SEP.join(cells) if row else " ".join(cells)
-        size = max(it.size for it in cluster)
-        bottom = max(it.bottom for it in cluster)
-        x1 = max(it.x1 for it in cluster)
-        lines.append(Item(text, ordered[0].x0, x1, bottom - size, bottom, size, row=row))
-    return lines
+        line = _Line(_cells(cluster))
+        if lines and lines[-1].continued_by(line):
+            lines[-1].absorb(line)
+        else:
+            lines.append(line)
+    return [line.item() for line in lines]
 
 
 def page_of(items: Sequence[Item], number: int, width: float) -> Page:

@@ -241,3 +241,28 @@ def test_a_scanned_task_table_gives_one_commitment_per_row(
         ("新建社区食堂12处", ("周敏",), ("区民政局",)),
         ("改造农贸市场3个", ("何强",), ("区商务委",)),
     ]
+
+
+def test_a_task_wrapped_inside_its_cell_stays_in_its_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A task too long for its cell goes on over a second line under the same column: it
+    is joined to its row's cell, not left as a line of its own that breaks the table. A
+    row whose first cell is empty (类别 merged over several rows) but that lies a full row
+    below is a row of its own."""
+    boxes = [
+        (100, 100, 130, 130, "1", 0.99),
+        (300, 100, 620, 130, "新建社区食堂12处，每处面积", 0.99),
+        (700, 100, 760, 130, "周敏", 0.99),
+        (860, 100, 980, 130, "区民政局", 0.99),
+        (300, 136, 480, 166, "不少于200平方米", 0.99),  # the task's cell, wrapped
+        (860, 136, 980, 166, "区财政局", 0.99),  # and the unit's
+        (300, 200, 560, 230, "改造农贸市场3个", 0.99),  # 序号 merged above: a new row
+        (700, 200, 760, 230, "何强", 0.99),
+        (860, 200, 980, 230, "区商务委", 0.99),
+    ]
+    _with_engine(monkeypatch, _Engine(list(reversed(boxes))))
+    lines = ocr.read_image(Image.new("L", (1100, 400), 255), scale=1)
+    assert [line.text for line in lines] == [
+        "1 | 新建社区食堂12处，每处面积不少于200平方米 | 周敏 | 区民政局区财政局",
+        "改造农贸市场3个 | 何强 | 区商务委",
+    ]
+    assert all(line.row for line in lines)
