@@ -266,3 +266,21 @@ def test_a_task_wrapped_inside_its_cell_stays_in_its_row(monkeypatch: pytest.Mon
         "改造农贸市场3个 | 何强 | 区商务委",
     ]
     assert all(line.row for line in lines)
+
+
+def test_merged_lines_keep_every_piece_once() -> None:
+    """Whatever the boxes (rows, wrapped cells, stray lines), every piece's text is in
+    the merged lines exactly once."""
+    import random
+
+    from ingest.readers.layout import Item, merge_lines
+
+    rng = random.Random(11)
+    for _ in range(200):
+        pieces = []
+        for k in range(rng.randint(1, 12)):
+            x0 = rng.choice((100, 300, 700, 860)) + rng.randint(-5, 5)
+            bottom = rng.choice((130, 166, 230, 300)) + rng.randint(-3, 3)
+            pieces.append(Item(f"<{k}>", x0, x0 + rng.randint(20, 300), bottom - 30, bottom, 30))
+        merged = "".join(line.text for line in merge_lines(pieces))
+        assert all(merged.count(p.text) == 1 for p in pieces), merged

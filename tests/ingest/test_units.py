@@ -288,3 +288,37 @@ def test_a_labelled_field_standing_alone_is_a_fact_not_a_heading() -> None:
     # 单位：万吨 over a table is its unit of measure, not a field answering anything
     text = "正文第一句。\n单位：万吨\n正文第二句。"
     assert {u.text: u.kind for u in answer_units(_doc(text))}["单位：万吨"] == "heading"
+
+
+def test_list_units_of_random_lines_are_whole_numbered_lists() -> None:
+    """On documents of random lines (leads, numbered items of several series, sentences,
+    blank lines), every list unit is its lead line and two or more items numbered from
+    one, within the limit, at its offsets."""
+    import random
+
+    rng = random.Random(7)
+    pool = [
+        "申请材料：",
+        "三、缴费方式",
+        "办理流程：",
+        "全年新建幼儿园4所。",
+        "收费标准：不收费",
+        "",
+        *[f"{n}.材料{n}；" for n in range(1, 5)],
+        *[f"（{n}）方式{n}；" for n in range(1, 4)],
+        *[f"{c}、事项{c}" for c in "一二三"],
+        "①提交申请",
+        "②窗口受理",
+    ]
+    for _ in range(300):
+        text = "\n".join(rng.choice(pool) for _ in range(rng.randint(1, 14))).strip("\n")
+        if len(text) < 2:
+            continue
+        for unit in answer_units(_doc(text), list_chars=60):
+            if unit.kind != "list":
+                continue
+            assert text[unit.start : unit.end] == unit.text and len(unit.text) <= 60
+            lines = [line for line in unit.text.split("\n") if line]
+            assert len(lines) >= 3, unit.text
+            numbers = [units._item(line) for line in lines[1:]]
+            assert [n[1] for n in numbers if n] == list(range(1, len(lines))), unit.text
