@@ -234,6 +234,10 @@ def test_bare_years_only_on_request() -> None:
         ("高新技术开发区", True),
         ("咱区", True),  # the asker's own district names no place
         ("本市", True),
+        ("在城镇", True),  # 住在城镇的人: jieba's 在城镇 is no town
+        ("城乡", True),
+        ("全省", True),
+        ("西关镇", False),
         ("历下区", False),
         ("青川县", False),
         ("滨河新区", False),
