@@ -50,13 +50,7 @@ class Guards:
             return []
         if any(self.weights.df(f) for t in topical for f in q.term_forms(t)):
             return []
-        if any(self.weights.df(part) for t in topical for part in self._parts(t)):
-            return []  # a word jieba joined (在城镇) whose part the documents use (城镇)
         return topical
-
-    def _parts(self, term: str) -> list[str]:
-        """The words of two or more characters inside ``term`` (search-mode cuts)."""
-        return [w for w in self.tokenizer.tokens(term) if len(w) >= 2 and w != term]
 
     def _place_word(self, term: str) -> bool:
         """``term`` is a place name: a district of the documents (历下, 历下区) or a place

@@ -38,21 +38,3 @@ def test_allows_units_about_the_asked_place_or_naming_it() -> None:
     passage = "西湖区生产总值增长8%，居全市前列。"
     assert PlaceScope.allows(cand("居全市前列。", CITY, passage), asked)
     assert PlaceScope.allows(cand("全市生产总值增长6%。", CITY), ())  # no place asked
-
-
-def test_a_question_is_off_topic_only_when_no_part_of_its_words_is_known() -> None:
-    """济南明天会下雨吗 is declined at once (下雨 is no word of the documents); 住在城镇的人
-    is not, although jieba joins 在城镇 into one word the documents never use: its part
-    城镇 is theirs."""
-    from answer.analyse import analyse
-    from answer.guards import Guards
-    from answer.sentences import TermWeights
-    from store.tokenize import ChineseTokenizer
-
-    tokenizer = ChineseTokenizer()
-    weights = TermWeights(["年末全市城镇常住人口477.3万人，常住人口城镇化率为67.42%。"])
-    guards = Guards(weights, ["济南"], tokenizer)
-    rain = analyse("济南明天会下雨吗", tokenizer, 2023)
-    assert guards.off_topic(rain) == ["下雨"]
-    town = analyse("济南住在城镇的人占比多少", tokenizer, 2023)
-    assert "在城镇" in town.terms and guards.off_topic(town) == []
