@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.lexicon import word_tag
 from lixia_qa import zh
 from store.tokenize import STOPWORDS, ChineseTokenizer
 
@@ -95,6 +96,7 @@ ASPECT_WORDS = frozenset(
     时候""".split()
 )
 
+_PREPOSITIONS = "在从于"  # a preposition jieba may join to the noun after it
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)")  # 哪些地方 -> 地方
 _COUNT_RE = re.compile(rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+[个位项家所名次条座处种]?$")
@@ -238,6 +240,7 @@ def strip_years(text: str) -> str:
 def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
     words = tokenizer.words(strip_framing(strip_years(text), tokenizer), whole=synonyms().keys())
     words = [_ASKING_PREFIX_RE.sub("", w) for w in words]  # 几连冠 -> 连冠
+    words = [_without_preposition(w) for w in words]  # 住在城镇的人: 在城镇 -> 城镇
     terms = [
         t
         for t in words
@@ -250,6 +253,16 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
     ]
     # longer (more specific) terms first; keep order stable
     return tuple(sorted(dict.fromkeys(terms), key=lambda t: -len(t)))
+
+
+def _without_preposition(word: str) -> str:
+    """A word jieba's dictionary joins to the preposition before it (在城镇, 在城区) is the
+    word after it: the documents say 城镇. Terms match as substrings, so what the joined
+    word matched, the word after it still does."""
+    rest = word[1:]
+    if word[:1] in _PREPOSITIONS and len(rest) >= 2 and word_tag(rest)[0] is not None:
+        return rest
+    return word
 
 
 def counted_noun(text: str, match: re.Match[str] | None, tokenizer: ChineseTokenizer) -> str | None:

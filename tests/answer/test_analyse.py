@@ -198,3 +198,15 @@ def test_words_that_say_what_is_asked_are_no_content_terms() -> None:
     # 几点, 几号 ask for a time or a day as 什么时候 does
     assert content_terms("图书馆几点开门？", tok) == ("图书馆", "开门")
     assert "几号" not in content_terms("文化节几号开幕？", tok)
+
+
+def test_a_preposition_joined_to_its_noun_is_dropped() -> None:
+    """jieba's dictionary has 在城镇 as one word; the documents say 城镇. A word whose rest
+    is no word of its own (在校生, 于都县, 从化区) is kept whole."""
+    tok = ChineseTokenizer()
+    assert "城镇" in content_terms("住在城镇的人占多少", tok)
+    from answer.analyse import _without_preposition
+
+    assert _without_preposition("在城区") == "城区"
+    for word in ("在校生", "在建项目", "于都县", "从化区", "在京"):
+        assert _without_preposition(word) == word, word
