@@ -5,26 +5,34 @@ index store by a small lookup."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
-from answer.analyse import FACT, LIST, Kind
+from answer.analyse import FACT, LIST, TERM, Kind
 from answer.features import Candidate
 from lixia_qa.types import AnswerUnit, Hit
 from store.base import ANSWER_KINDS, IndexStore
 
-__all__ = ["ANSWER_KINDS", "ONLY_FOR", "fits_kind", "gather"]
+__all__ = ["ANSWER_KINDS", "NAME_FIELD", "ONLY_FOR", "fits_kind", "gather"]
 
 # unit kinds that answer only some kinds of question: a whole list (申请材料：1.… 2.…)
 # answers 哪些 and 怎么 / 什么 questions; a figure, a date, a place or a person is one of
 # its items, which is a sentence unit of its own
 ONLY_FOR: Mapping[str, frozenset[Kind]] = {"list": frozenset({LIST, FACT})}
+# a form's name field alone (事项名称：居住证申领) names the thing asked about and says
+# nothing of it: it answers what something is called, not where, when, how much or which
+NAME_FIELD = re.compile(r"^[^：:；;，,。\s]{0,6}名称[：:][^：:；;]*$")
+NAME_FIELD_FOR: frozenset[Kind] = frozenset({TERM, FACT})
 
 
 def fits_kind(unit: AnswerUnit, kind: Kind) -> bool:
-    """Whether a unit of this kind may answer a question of ``kind`` (:data:`ONLY_FOR`)."""
+    """Whether a unit of this kind may answer a question of ``kind`` (:data:`ONLY_FOR`,
+    and a lone name field only :data:`NAME_FIELD_FOR`)."""
     allowed = ONLY_FOR.get(unit.kind)
+    if allowed is None and NAME_FIELD.match(unit.text):
+        allowed = NAME_FIELD_FOR
     return allowed is None or kind in allowed
 
 

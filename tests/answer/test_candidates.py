@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from answer.analyse import DATE, FACT, FIGURE, LIST, PLACE
+from answer.analyse import DATE, FACT, FIGURE, LIST, PLACE, TERM
 from answer.candidates import fits_kind, gather
 from lixia_qa.types import AnswerUnit
 
@@ -49,3 +49,14 @@ def test_a_whole_list_answers_only_which_and_how_questions() -> None:
     assert fits_kind(whole, LIST) and fits_kind(whole, FACT)
     assert not any(fits_kind(whole, k) for k in (PLACE, DATE, FIGURE))
     assert all(fits_kind(item, k) for k in (LIST, FACT, PLACE, DATE, FIGURE))
+
+
+def test_a_lone_name_field_answers_only_what_something_is_called() -> None:
+    """事项名称：居住证申领 names the service a guide is about; it does not say where, when,
+    how much or which, so it never answers those questions. A table row that starts with
+    a name field and goes on (产品名称：汽车；产量：62.6) is no lone name field."""
+    name = AnswerUnit("d~0", "d", "事项名称：居住证申领", 0, 10, "sentence")
+    assert fits_kind(name, TERM) and fits_kind(name, FACT)
+    assert not any(fits_kind(name, k) for k in (PLACE, DATE, FIGURE, LIST))
+    row = AnswerUnit("d~1", "d", "产品名称：汽车；单位：万辆；产量：62.6", 0, 22, "row")
+    assert all(fits_kind(row, k) for k in (TERM, FACT, PLACE, DATE, FIGURE, LIST))
