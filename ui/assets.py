@@ -199,7 +199,7 @@ mark.hl { background: #ffe58a; color: inherit; padding: 0 1px; border-radius: 2p
 .msg { display: flex; flex-direction: column; margin: 0.35em 0; }
 .msg.user { align-items: flex-end; }
 .msg .bubble { border-radius: 10px; padding: 0.55em 0.8em; line-height: 1.75; max-width: 92%; }
-.msg .bubble p { margin: 0; }
+.msg .bubble p { margin: 0; white-space: pre-line; }  /* a list answer: one item a line */
 .msg.user .bubble { background: #fbeaea; }
 .msg.bot .bubble { background: #f6f6f6; border: 1px solid #e8e8e8; }
 .msg.bot.abstain .bubble { background: #fff7e6; border: 1px dashed #d48806; }
