@@ -115,9 +115,11 @@ def line_facts(line: str, next_line: str = "") -> list[tuple[str, str]]:
     return facts
 
 
-def _footer_ranges(lines: list[str]) -> list[tuple[int, int]]:
+def _footer_ranges(lines: list[str], body: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """``(first, last + 1)`` line of each footer: around each marker line, the short
-    lines before and after it up to :data:`MAX_GAP` lines in a row without a fact."""
+    lines before and after it up to :data:`MAX_GAP` lines in a row without a fact, never
+    across a line of the page's own text (``body``: a 办事指南's 咨询电话 right above the
+    footer is the guide's)."""
     ranges: list[tuple[int, int]] = []
     for anchor, line in enumerate(lines):
         if not is_footer_line(line) or any(a <= anchor < b for a, b in ranges):
@@ -126,6 +128,8 @@ def _footer_ranges(lines: list[str]) -> list[tuple[int, int]]:
         for side, step in ((0, -1), (1, 1)):
             gap, j = 0, anchor + step
             while 0 <= j < len(lines) and gap <= MAX_GAP and len(lines[j]) <= MAX_LINE:
+                if lines[j] in body:
+                    break
                 if lines[j] and (is_footer_line(lines[j]) or line_facts(lines[j])):
                     ends[side], gap = j, 0
                 elif lines[j]:
@@ -135,12 +139,28 @@ def _footer_ranges(lines: list[str]) -> list[tuple[int, int]]:
     return ranges
 
 
-def site_information(text: str) -> tuple[tuple[str, str], ...]:
+def _norm(line: str) -> str:
+    return " ".join(zh.to_halfwidth(line).split())
+
+
+def body_lines(body: str) -> frozenset[str]:
+    """The lines of a page's main text before its first footer line: its own text."""
+    own: list[str] = []
+    for line in map(_norm, body.split("\n")):
+        if is_footer_line(line):
+            break
+        own.append(line)
+    return frozenset(line for line in own if line)
+
+
+def site_information(text: str, body: str = "") -> tuple[tuple[str, str], ...]:
     """The labelled facts of the site footers in ``text`` (a page's whole text), in the
-    order of :data:`SITE_FIELDS`, each label once (several values joined by ``、``)."""
-    lines = [" ".join(zh.to_halfwidth(line).split()) for line in text.split("\n")]
+    order of :data:`SITE_FIELDS`, each label once (several values joined by ``、``). A
+    line of ``body`` (the page's main text, as its reader extracted it) before any footer
+    line there is the page's own, and a footer never reaches over it."""
+    lines = [_norm(line) for line in text.split("\n")]
     values: dict[str, list[str]] = {}
-    for first, stop in _footer_ranges(lines):
+    for first, stop in _footer_ranges(lines, body_lines(body)):
         block = [line for line in lines[first:stop] if line]
         for i, line in enumerate(block):
             following = block[i + 1] if i + 1 < len(block) else ""

@@ -322,7 +322,7 @@ def extract(data: bytes, name: str) -> Extracted:
         text=text.strip(),
         title=title,
         fields=page_bodies(root, title_text(root)),
-        site=site_information(page_text),
+        site=site_information(page_text, text),
         date=meta_date(root),
         dates=tuple((source, d) for source, d in dates if d),
         kind="html",

@@ -162,3 +162,29 @@ def test_a_saved_text_page_keeps_its_footer_facts_too() -> None:
     )
     assert "地址：青禾市松川区明德路18号；" in doc.text
     assert "版权所有" not in doc.text
+
+
+def test_a_guide_s_own_phone_lines_above_the_footer_stay_the_guide_s() -> None:
+    """A 办事指南 whose text ends with its 咨询电话 right above the site footer: those
+    lines are the page's own text (its reader keeps them in the body), so the site's
+    paragraph does not repeat them as the site's; the footer's own facts are kept."""
+    page = (
+        "<html><head><title>某证申领指南</title></head><body>"
+        "<div class='article'><h1>某证申领指南</h1>"
+        "<p>办理地点：松川区政务服务中心一楼。</p><p>办理时限：15个工作日。</p>"
+        "<p>申请人须携带居民身份证原件和近期照片。</p>"
+        "<p>咨询电话：0771-5550999</p><p>监督投诉电话：12345</p></div>"
+        "<div class='footer'><p>主办单位：青禾市松川区人民政府办公室</p>"
+        "<p>网站标识码：4509990001</p></div></body></html>"
+    )
+    doc = _document(page.encode("utf-8"), "guide.html")
+    body, _, site = doc.text.partition(f"\n\n{HEADING}\n\n")
+    assert "咨询电话：0771-5550999" in body
+    assert site.split("\n") == [
+        "主办单位：青禾市松川区人民政府办公室；",
+        "网站标识码：4509990001。",
+    ]
+    # with no main text to tell them apart, the lines next to the footer are its own
+    lines = "咨询电话：0771-5550999\n主办单位：青禾市松川区人民政府办公室\n网站标识码：4509990001"
+    assert ("咨询电话", "0771-5550999") in site_information(lines)
+    assert ("咨询电话", "0771-5550999") not in site_information(lines, "咨询电话：0771-5550999")
