@@ -95,6 +95,17 @@ def prefer_recent(good: list[Scored], gap: float, q: Question) -> tuple[Scored, 
     return chosen, [c for c in close if c.cand.year != recent]
 
 
+def whole_list(best: Scored, good: Sequence[Scored], gap: float) -> Scored:
+    """The list that holds ``best`` (one of its items), when that list may answer and
+    scores within ``gap`` of it: an item quoted alone loses the rest of the list
+    (申请材料：1.… 2.… 3.… for 要准备什么材料, whose fourth item says 材料)."""
+    for c in good:
+        inside = c.doc_id == best.doc_id and c.start <= best.start and best.end <= c.end
+        if c.cand.unit.kind == "list" and inside and c is not best and c.score >= best.score - gap:
+            return c
+    return best
+
+
 def choose(
     q: Question,
     good: list[Scored],
@@ -108,6 +119,7 @@ def choose(
     scale)."""
     gap, year_gap = gaps
     best, others = (good[0], []) if year_named else prefer_recent(good, year_gap, q)
+    best = whole_list(best, good, gap)
     limit = {LIST: cfg.max_list_units, FIGURE: 1}.get(q.kind, cfg.max_fact_units)
     chosen = [best]
     gap *= cfg.list_gap_factor if q.kind == LIST else 1.0

@@ -90,3 +90,23 @@ def test_a_commitment_is_found_by_the_documents_word_for_the_asked_one() -> None
     )
     found = best_commitment(q, items, TermWeights(texts), 0.5)
     assert found is not None and found.task == "推进审计监督全覆盖"
+
+
+def test_an_item_chosen_alone_gives_way_to_its_whole_list() -> None:
+    """The best unit is the fourth item of a list that may answer too (it says 材料): the
+    answer quotes the whole list, not the item; a list far below, or another document's,
+    does not replace it."""
+    from dataclasses import replace
+
+    from answer.select import whole_list
+
+    text = "申请材料：\n1.身份证；\n2.照片；\n3.证明材料之一。"
+    item = _s("a", "3.证明材料之一。", 0.9, 2024, text.index("3."))
+    whole = Scored(replace(item.cand, unit=AnswerUnit("a~9", "a", text, 0, len(text), "list")), 0.6)
+    assert whole_list(item, [item, whole], gap=0.5) is whole
+    assert whole_list(item, [item, whole], gap=0.2) is item
+    other = Scored(replace(whole.cand, unit=replace(whole.cand.unit, doc_id="b")), 0.8)
+    assert whole_list(item, [item, other], gap=0.5) is item
+    cfg = AnswerConfig()
+    chosen, _, _ = choose(_q(FACT, ("材料",)), [item, whole], (0.5, cfg.year_gap), cfg, True)
+    assert chosen[0] is whole and len(chosen) == 1
