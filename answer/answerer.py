@@ -22,6 +22,7 @@ from answer.candidates import fits_kind, gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.decide import decision_inputs
+from answer.docfacts import asks_about_document, best_document, stated
 from answer.features import Context, dominant_place, feature_matrix
 from answer.guards import Guards, PlaceScope
 from answer.lookup import StoreLookup
@@ -29,7 +30,7 @@ from answer.read import load_reading, read, to_read
 from answer.records import named_owners, owned_records, unit_aliases
 from answer.scope import year_scope
 from answer.score import LearnedScorer, Scorer, answerability_inputs, fits, make_scorer
-from answer.select import Scored, best_commitment, choose, ranked, to_picks, widen
+from answer.select import Picked, Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
 from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit
@@ -74,6 +75,7 @@ class Answerer:
         self.steps: tuple[Step, ...] = (
             self.guard,
             self.retrieve,
+            self.find_document_fact,
             self.find_records,
             self.gather,
             self.read,
@@ -196,6 +198,30 @@ class Answerer:
         query = self.keyword_query(turn.question, turn.query)
         n = self.config.candidate_hits
         turn.hits = self.retriever.search(query, n, self._doc_ids(turn), qvec=turn.qvec)
+
+    def find_document_fact(self, turn: Turn) -> None:
+        """A question about a document itself (哪天发布的, 哪个单位发的): the line where
+        the retrieved document whose title best covers the question's other words states
+        its date or issuing body (:mod:`answer.docfacts`)."""
+        q = turn.question
+        asked = asks_about_document(q.text)
+        if turn.refusal is not None or asked is None or not turn.hits:
+            return
+        phrase = q.text[asked.start : asked.end]
+        rest = tuple(t for t in q.terms if t not in phrase)
+        if not rest:
+            return
+        ctx = self.context(replace(q, terms=rest, context_terms=()))
+        doc_ids = list(dict.fromkeys(h.chunk.doc_id for h in turn.hits))
+        docs = [self.documents[d] for d in doc_ids]
+        doc = best_document(
+            docs, [ctx.cov(d.title) for d in docs], self.config.document_title_coverage
+        )
+        span = stated(doc, asked.what) if doc is not None else None
+        if doc is None or span is None:
+            return
+        turn.picks = [Picked(span[0], span[1], doc.doc_id, 1.0)]
+        turn.about_document = True
 
     def find_records(self, turn: Turn) -> None:
         """Owner and list questions: the commitment records of the leader or unit the

@@ -42,6 +42,12 @@ class AnswerConfig(BaseModel):
         le=1,
         description="least question-task cosine for a commitment found by vector",
     )
+    document_title_coverage: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="share of a question about a document (哪天发的) its title must cover",
+    )
     record_coverage_weight: float = Field(
         0.1, ge=0, description="weight of lexical coverage beside the cosine for records"
     )

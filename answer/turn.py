@@ -54,6 +54,7 @@ class Turn:
     refusal: Refusal | None = None
     hits: list[Hit] = field(default_factory=list)
     records: list[Commitment] = field(default_factory=list)  # an owner question's answer
+    about_document: bool = False  # the picks state a document's date or issuer (docfacts)
     candidates: list[Candidate] = field(default_factory=list)
     features: np.ndarray | None = None  # (candidates, features)
     read: np.ndarray | None = None  # indices of the candidates the reader read, best prior first
@@ -68,8 +69,9 @@ class Turn:
 
     @property
     def settled(self) -> bool:
-        """A guard refused or the records answered: no candidate needs reading."""
-        return self.refusal is not None or bool(self.records)
+        """A guard refused, the records answered, or the document's own line did (when
+        or by whom it was issued): no candidate needs reading."""
+        return self.refusal is not None or bool(self.records) or self.about_document
 
     def again(self, years: Sequence[int]) -> Turn:
         """The same question asked again for ``years`` (its vector kept)."""

@@ -162,3 +162,14 @@ def test_snippet_of_a_unit_at_the_start_of_the_text_starts_there() -> None:
     text = "全县新建幼儿园5所。新增学位2700个。" + "其他内容。" * 30
     s0, e0 = snippet_bounds(text, 0, 10)
     assert s0 == 0 and text[s0:e0].startswith("全县新建幼儿园5所。")
+
+
+def test_a_question_about_a_document_quotes_its_own_date_and_signature(service) -> None:  # type: ignore[no-untyped-def]
+    """哪天印发 / 哪个单位发的 of a notice: the notice's own date and signature lines."""
+    when = _ask(service, "目标任务分解的通知是哪天印发的？")
+    assert not when.abstained and when.text == "2023年3月6日[1]", when.text
+    assert when.citations[0].doc_id == "notice_2023.txt"
+    who = _ask(service, "目标任务分解的通知是哪个单位发的？")
+    assert not who.abstained and who.text == "青山区人民政府办公室[1]", who.text
+    # a question about something else that says 发布 is answered the usual way
+    assert "4所" in _ask(service, "2024年要新建几所幼儿园？").text

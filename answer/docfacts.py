@@ -1,0 +1,129 @@
+"""Questions about a document itself: when it was issued or published, and who issued
+it (这个通知哪天发的, 统计公报是哪个单位发布的).
+
+They are answered from what ingest read about the document (its date, its issuing body:
+:attr:`~lixia_qa.types.Document.date`, :attr:`~lixia_qa.types.Document.source`), by
+quoting the line of the document that states it: the signature and date under a notice,
+a page's 发布时间 / 来源 line. The document is the retrieved one whose title best covers
+the question's other words; when no title covers enough of them, or the document's text
+never states the date or body, the question goes the usual way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lixia_qa.types import Document
+
+DATE, ISSUER = "date", "issuer"
+_VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|出的|发表|刊发|刊登)"
+_WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|什么日子|什么时间|哪个时间)"
+_WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
+# what a question asks of a document, by its wording (general Chinese)
+ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        DATE,
+        re.compile(
+            rf"{_WHEN}\S{{0,2}}{_VERB}|{_VERB}(?:于|在)?{_WHEN}|(?:发布|印发|成文|发文|公布)(?:时间|日期)"
+        ),
+    ),
+    (
+        ISSUER,
+        re.compile(
+            rf"{_WHO}\S{{0,2}}{_VERB}|(?:谁|哪个部门){_VERB}|{_VERB}(?:的)?(?:单位|部门|机关|机构)是"
+            r"|(?:发文|发布|印发)(?:单位|机关|机构|部门)"
+        ),
+    ),
+)
+MAX_LINE = 80  # the longest line quoted as the document's own statement
+
+
+@dataclass(frozen=True)
+class Asked:
+    what: str  # DATE or ISSUER
+    start: int  # where the asking words lie in the question
+    end: int
+
+
+def asks_about_document(text: str) -> Asked | None:
+    """Whether ``text`` asks when a document was issued or who issued it."""
+    for what, pattern in ASKS:
+        m = pattern.search(text)
+        if m:
+            return Asked(what, m.start(), m.end())
+    return None
+
+
+def date_forms(date: str) -> list[str]:
+    """The ways a text writes ``date`` (``2024-04-30``): 2024年4月30日, 2024-04-30 …"""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if not m:
+        return []
+    y, mm, dd = m.groups()
+    month, day = int(mm), int(dd)
+    return list(
+        dict.fromkeys(
+            [
+                f"{y}年{month}月{day}日",
+                f"{y}年{mm}月{dd}日",
+                f"{y}-{mm}-{dd}",
+                f"{y}-{month}-{day}",
+                f"{y}/{mm}/{dd}",
+                f"{y}/{month}/{day}",
+                f"{y}.{mm}.{dd}",
+            ]
+        )
+    )
+
+
+def _line_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line holding ``text[start:end]``, at most :data:`MAX_LINE` characters around it."""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    e = len(text) if e < 0 else e
+    if e - s > MAX_LINE:
+        s, e = max(s, end - MAX_LINE), min(e, max(end, s + MAX_LINE))
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+# a line that labels what it states as the document's date or issuer (发布日期：…, 来源：…)
+_LABELS = re.compile(r"发布|发文|印发|成文|来源|日期|时间|署名")
+
+
+def _rank(text: str, line: tuple[int, int], needle: str) -> tuple[int, int]:
+    """How well a line states the fact: a line that is the fact alone (a notice's
+    signature or date), then a labelled line, then any; the later the better."""
+    piece = text[line[0] : line[1]].strip()
+    return (2 if piece == needle else 1 if _LABELS.search(piece) else 0), line[0]
+
+
+def stated(doc: Document, what: str) -> tuple[int, int] | None:
+    """The span of the line where ``doc`` states its date or its issuing body: a line
+    that is that alone (the signature and date closing a notice), else one that labels
+    it (发布日期：…, 来源：…), else its last mention; ``None`` when it never does."""
+    if what == DATE:
+        needles = date_forms(doc.date or "")
+    else:
+        needles = [doc.source] if len(doc.source) >= 2 else []
+    lines = {
+        (n, _line_at(doc.text, m.start(), m.end()))
+        for n in needles
+        for m in re.finditer(re.escape(n), doc.text)
+    }
+    if not lines:
+        return None
+    return max(lines, key=lambda found: _rank(doc.text, found[1], found[0]))[1]
+
+
+def best_document(
+    docs: Sequence[Document], coverage: Sequence[float], least: float
+) -> Document | None:
+    """The document whose title covers the question best, when it covers ``least``."""
+    ranked = sorted(zip(coverage, range(len(docs)), strict=True), key=lambda x: (-x[0], x[1]))
+    if not ranked or ranked[0][0] < least:
+        return None
+    return docs[ranked[0][1]]

@@ -1,0 +1,59 @@
+"""Questions about a document itself: when it was issued, and by whom (answer.docfacts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.docfacts import DATE, ISSUER, asks_about_document, date_forms, stated
+from lixia_qa.types import Document
+
+
+@pytest.mark.parametrize(
+    ("question", "what"),
+    [
+        ("这个通知是哪天发的", DATE),
+        ("统计公报什么时候发布的？", DATE),
+        ("实施细则是哪一天印发的", DATE),
+        ("这份文件的发文日期", DATE),
+        ("那条新闻发布于什么时候", DATE),
+        ("统计公报是哪个单位发布的", ISSUER),
+        ("这个通知是哪个部门发的", ISSUER),
+        ("指南是谁发布的", ISSUER),
+        ("公告的发文机关是哪个", ISSUER),
+        ("今年新建几所幼儿园", None),
+        ("文化节什么时候开幕", None),
+        ("老旧小区改造由哪个单位牵头", None),
+    ],
+)
+def test_what_a_question_asks_of_a_document(question: str, what: str | None) -> None:
+    asked = asks_about_document(question)
+    assert (asked.what if asked else None) == what
+    if asked:
+        assert question[asked.start : asked.end]
+
+
+def test_the_ways_a_date_is_written() -> None:
+    forms = date_forms("2024-04-30")
+    assert forms[0] == "2024年4月30日" and {"2024-04-30", "2024/4/30", "2024.04.30"} <= set(forms)
+    assert date_forms("2024") == [] and date_forms("") == []
+
+
+def test_the_line_that_states_the_fact_alone_wins() -> None:
+    """A notice's signature and date lines beat a labelled line, which beats a mention."""
+    text = (
+        "来源：区医保局　发布日期：2024-08-21\n\n缴费时间：2024年9月1日至2024年12月31日。\n\n"
+        "区医保局咨询电话：0571-6688456\n\n某县医疗保障局\n\n2024年8月20日"
+    )
+    doc = Document("n.txt", "医保缴费公告", text, date="2024-08-20", source="某县医疗保障局")
+    start, end = stated(doc, DATE) or (0, 0)
+    assert text[start:end] == "2024年8月20日"
+    start, end = stated(doc, ISSUER) or (0, 0)
+    assert text[start:end] == "某县医疗保障局"
+    labelled = Document("p.html", "指南", text, date="2024-08-21", source="区医保局")
+    start, end = stated(labelled, DATE) or (0, 0)
+    assert text[start:end] == "来源：区医保局　发布日期：2024-08-21"
+    start, end = stated(labelled, ISSUER) or (0, 0)
+    assert text[start:end].startswith("来源：区医保局")
+    # a date or body the text never states: nothing to quote
+    assert stated(Document("x.txt", "t", "正文。", date="2023-01-02", source=""), DATE) is None
+    assert stated(Document("x.txt", "t", "正文。", date=None, source=""), ISSUER) is None
