@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from lixia_qa.types import Document
 
 DATE, ISSUER = "date", "issuer"
-_VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|出的|发表|刊发|刊登)"
+_VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登)"
+_ISSUED = r"(?:发布|发的|印发|出台|公布|下发|发出|出的|发表|刊发|刊登)"  # 哪个单位出的
 _WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|什么日子|什么时间|哪个时间)"
 _WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
 # what a question asks of a document, by its wording (general Chinese)
@@ -32,7 +33,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         ISSUER,
         re.compile(
-            rf"{_WHO}\S{{0,2}}{_VERB}|(?:谁|哪个部门){_VERB}|{_VERB}(?:的)?(?:单位|部门|机关|机构)是"
+            rf"{_WHO}\S{{0,2}}{_ISSUED}|(?:谁|哪个部门){_VERB}|{_VERB}(?:的)?(?:单位|部门|机关|机构)是"
             r"|(?:发文|发布|印发)(?:单位|机关|机构|部门)"
         ),
     ),

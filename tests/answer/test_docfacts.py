@@ -20,6 +20,8 @@ from lixia_qa.types import Document
         ("这个通知是哪个部门发的", ISSUER),
         ("指南是谁发布的", ISSUER),
         ("公告的发文机关是哪个", ISSUER),
+        ("这份通知是哪个单位出的", ISSUER),
+        ("他是什么时候出的道", None),  # 出道, a debut: no document's date
         ("今年新建几所幼儿园", None),
         ("文化节什么时候开幕", None),
         ("老旧小区改造由哪个单位牵头", None),
