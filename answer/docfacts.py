@@ -123,8 +123,18 @@ def stated(doc: Document, what: str) -> tuple[int, int] | None:
 def best_document(
     docs: Sequence[Document], coverage: Sequence[float], least: float
 ) -> Document | None:
-    """The document whose title covers the question best, when it covers ``least``."""
-    ranked = sorted(zip(coverage, range(len(docs)), strict=True), key=lambda x: (-x[0], x[1]))
-    if not ranked or ranked[0][0] < least:
+    """The document whose title covers the question best, when it covers ``least``; of
+    titles that cover it equally (政府工作报告 of several years), the newest document,
+    as an answer without a named year is the newest; then the first retrieved."""
+    ranked = sorted(range(len(docs)), key=lambda i: (-coverage[i], -_newness(docs[i]), i))
+    if not ranked or coverage[ranked[0]] < least:
         return None
-    return docs[ranked[0][1]]
+    return docs[ranked[0]]
+
+
+def _newness(doc: Document) -> int:
+    """A sortable form of the document's date (20240430), or its year (20240000)."""
+    digits = re.sub(r"\D", "", doc.date or "")[:8]
+    if len(digits) == 8:
+        return int(digits)
+    return (doc.year or 0) * 10000

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from answer.docfacts import DATE, ISSUER, asks_about_document, date_forms, stated
+from answer.docfacts import (
+    DATE,
+    ISSUER,
+    asks_about_document,
+    best_document,
+    date_forms,
+    stated,
+)
 from lixia_qa.types import Document
 
 
@@ -59,3 +66,16 @@ def test_the_line_that_states_the_fact_alone_wins() -> None:
     # a date or body the text never states: nothing to quote
     assert stated(Document("x.txt", "t", "正文。", date="2023-01-02", source=""), DATE) is None
     assert stated(Document("x.txt", "t", "正文。", date=None, source=""), ISSUER) is None
+
+
+def test_of_equal_titles_the_newest_document_is_asked_about() -> None:
+    """区政府工作报告是哪天发布的 with reports of several years: the newest, as an answer
+    without a named year is; a title that covers less loses whatever its date."""
+    old = Document("a.txt", "某区2023年政府工作报告", "", date="2023-02-01", year=2023)
+    new = Document("b.txt", "某区2024年政府工作报告", "", date="2024-01-20", year=2024)
+    news = Document("c.txt", "某区召开会议", "", date="2024-06-01", year=2024)
+    assert best_document([old, new], [1.0, 1.0], 0.5) is new
+    assert best_document([old, news], [1.0, 0.6], 0.5) is old
+    assert best_document([old, new], [0.4, 0.4], 0.5) is None
+    undated = Document("d.txt", "某区2025年政府工作报告", "", year=2025)
+    assert best_document([new, undated], [1.0, 1.0], 0.5) is undated
