@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lixia_qa.types import Document
+from lixia_qa.zh import date_forms
 
 DATE, ISSUER = "date", "issuer"
 _VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登)"
@@ -55,28 +56,6 @@ def asks_about_document(text: str) -> Asked | None:
         if m:
             return Asked(what, m.start(), m.end())
     return None
-
-
-def date_forms(date: str) -> list[str]:
-    """The ways a text writes ``date`` (``2024-04-30``): 2024年4月30日, 2024-04-30 …"""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
-    if not m:
-        return []
-    y, mm, dd = m.groups()
-    month, day = int(mm), int(dd)
-    return list(
-        dict.fromkeys(
-            [
-                f"{y}年{month}月{day}日",
-                f"{y}年{mm}月{dd}日",
-                f"{y}-{mm}-{dd}",
-                f"{y}-{month}-{day}",
-                f"{y}/{mm}/{dd}",
-                f"{y}/{month}/{day}",
-                f"{y}.{mm}.{dd}",
-            ]
-        )
-    )
 
 
 def _line_at(text: str, start: int, end: int) -> tuple[int, int]:

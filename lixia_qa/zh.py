@@ -280,6 +280,24 @@ AREA_NOUNS = frozenset(
 )
 
 
+def date_forms(date: str) -> list[str]:
+    """The usual ways a text writes ``date`` (``"2024-04-30"``): 2024年4月30日 first,
+    then 2024-04-30, 2024/4/30, 2024.04.30 with and without leading zeros; ``[]`` for
+    anything but a full date."""
+    parts = date.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return []
+    y, m, d = parts
+    forms = [f"{y}年{int(m)}月{int(d)}日"]
+    forms += [
+        f"{y}{sep}{mm}{sep}{dd}"
+        for sep in "-/."
+        for mm in dict.fromkeys((m, str(int(m))))
+        for dd in dict.fromkeys((d, str(int(d))))
+    ]
+    return forms
+
+
 def is_area_noun(name: str) -> bool:
     """``name`` ends in a common area noun (老小区, 产业园区): it names no place."""
     return any(name.endswith(noun) for noun in AREA_NOUNS)

@@ -34,7 +34,7 @@ from ingest.readers.base import Extracted, UnreadableFileError
 from ingest.readers.text import decode
 from ingest.site_info import site_information
 from ingest.tables import format_table, spread_spans
-from lixia_qa.zh import HAN
+from lixia_qa.zh import HAN, date_forms
 
 logger = logging.getLogger(__name__)
 
@@ -333,17 +333,9 @@ def extract(data: bytes, name: str) -> Extracted:
 def shows_date(date: str, text: str) -> bool:
     """``text`` writes ``date`` (``"2023-05-06"``) in a usual form: ``2023-05-06``,
     ``2023-5-6``, ``2023/05/06``, ``2023.05.06`` or ``2023年5月6日``."""
-    parts = date.split("-")
-    if len(parts) != 3:
+    forms = date_forms(date)
+    if not forms:
         return date in text
-    y, m, d = parts[0], parts[1], parts[2]
-    forms = {
-        f"{y}{sep}{mm}{sep}{dd}"
-        for sep in "-/."
-        for mm in {m, str(int(m))}
-        for dd in {d, str(int(d))}
-    }
-    forms.add(f"{y}年{int(m)}月{int(d)}日")
     flat = text.replace(" ", "")
     return any(form in flat for form in forms)
 

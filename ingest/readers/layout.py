@@ -121,17 +121,23 @@ class _Line:
         return Item(text, x0, x1, self.top, bottom, size, row=self.row)
 
 
-def _cell_text(cell: list[Item]) -> str:
-    """A cell's pieces in reading order: line by line (a cell wrapped over two lines),
-    left to right within a line, a space where a wide gap parts two words."""
+def _by_line(pieces: Sequence[Item]) -> list[list[Item]]:
+    """Pieces grouped into lines, top to bottom: those whose bottoms lie within
+    :data:`_SAME_LINE` sizes of a line's first piece share it."""
     lines: list[list[Item]] = []
-    for piece in sorted(cell, key=lambda it: it.bottom):
+    for piece in sorted(pieces, key=lambda it: it.bottom):
         if lines and abs(piece.bottom - lines[-1][0].bottom) < _SAME_LINE * piece.size:
             lines[-1].append(piece)
         else:
             lines.append([piece])
+    return lines
+
+
+def _cell_text(cell: list[Item]) -> str:
+    """A cell's pieces in reading order: line by line (a cell wrapped over two lines),
+    left to right within a line, a space where a wide gap parts two words."""
     text = ""
-    for line in lines:
+    for line in _by_line(cell):
         ordered = sorted(line, key=lambda it: it.x0)
         part = ordered[0].text
         for prev, piece in zip(ordered, ordered[1:], strict=False):
@@ -160,14 +166,8 @@ def merge_lines(pieces: Sequence[Item]) -> list[Item]:
     more such cells it is a table row (``1 | 新建社区食堂12处 | 区民政局``). A line close
     under a row whose pieces all lie under the row's later columns continues those cells
     (a task wrapped inside its cell) and is joined to them, not left as a line of its own."""
-    clusters: list[list[Item]] = []
-    for piece in sorted(pieces, key=lambda it: it.bottom):
-        if clusters and abs(piece.bottom - clusters[-1][0].bottom) < _SAME_LINE * piece.size:
-            clusters[-1].append(piece)
-        else:
-            clusters.append([piece])
     lines: list[_Line] = []
-    for cluster in clusters:
+    for cluster in _by_line(pieces):
         line = _Line(_cells(cluster))
         if lines and lines[-1].continued_by(line):
             lines[-1].absorb(line)

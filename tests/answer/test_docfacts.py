@@ -9,10 +9,10 @@ from answer.docfacts import (
     ISSUER,
     asks_about_document,
     best_document,
-    date_forms,
     stated,
 )
 from lixia_qa.types import Document
+from lixia_qa.zh import date_forms
 
 
 @pytest.mark.parametrize(
