@@ -97,6 +97,52 @@ ASPECT_WORDS = frozenset(
 )
 
 _PREPOSITIONS = "在从于"  # a preposition jieba may join to the noun after it
+# A contact field a question asks for (its last words: "网站的联系邮箱", "举报电话多少",
+# "传真号"), and the shape every answer to it has: an e-mail address has an @, a phone or
+# fax number five digits or more, a postcode six, a web address its scheme or domain.
+# A field among others ("地址和电话") asks for no one shape.
+FIELD_WORDS: dict[str, str] = {
+    "邮箱": "email",
+    "电子邮件": "email",
+    "邮件地址": "email",
+    "email": "email",
+    "e-mail": "email",
+    "电话": "phone",
+    "热线": "phone",
+    "手机": "phone",
+    "座机": "phone",
+    "传真": "phone",
+    "邮编": "postcode",
+    "邮政编码": "postcode",
+    "网址": "url",
+    "网站地址": "url",
+    "网页地址": "url",
+}
+FIELD_SHAPES: dict[str, re.Pattern[str]] = {
+    "email": re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+", re.ASCII),
+    "phone": re.compile(r"(?<![\d.])(?:\d[-－—–()（）\s]?){4,}\d"),
+    "postcode": re.compile(r"(?<![\d.])\d{6}(?![\d.])"),
+    "url": re.compile(r"https?://|www\.|\.(?:gov|com|org|net|edu)\b", re.IGNORECASE),
+}
+_FIELD_RE = re.compile(
+    r"(" + "|".join(sorted(FIELD_WORDS, key=len, reverse=True)) + r")"
+    r"(?:号码?|地址)?(?:是|为)?(?:多少|什么|啥|哪个)?(?:号码?)?[吗呢啊呀？?!！。\s]*$",
+    re.IGNORECASE,
+)
+_FIELD_BEFORE_RE = re.compile(r"[和及与跟、]\s*(?:联系|咨询|办公|服务|投诉|举报)?$")
+
+
+def asked_field(text: str) -> str | None:
+    """The shape of the contact field ``text`` ends by asking for (:data:`FIELD_SHAPES`:
+    "发改委的联系电话" -> phone), or None: a field among others ("地址和电话"), or the
+    word after something else is asked for (analyse keeps it only for a fact or figure
+    question: not "第一封电子邮件是哪年发的")."""
+    m = _FIELD_RE.search(text.strip())
+    if not m or _FIELD_BEFORE_RE.search(text[: m.start()]):
+        return None
+    return FIELD_WORDS[m.group(1).lower()]
+
+
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)")  # 哪些地方 -> 地方
 _COUNT_RE = re.compile(rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+[个位项家所名次条座处种]?$")
@@ -115,6 +161,7 @@ class Question:
     context_terms: tuple[str, ...] = ()  # terms carried over from earlier questions
     forms: tuple[tuple[str, ...], ...] = ()  # per term: the term and its synonyms
     counted: str | None = None  # what a figure question counts: 几个方面 -> 方面
+    field: str | None = None  # a contact field asked for (FIELD_SHAPES): phone, email …
 
     def term_forms(self, term: str) -> tuple[str, ...]:
         for forms in self.forms:
@@ -372,4 +419,5 @@ def analyse(
         context_terms=tuple(t for t in context if t not in terms),
         forms=tuple(expand(t) for t in all_terms),
         counted=counted,
+        field=asked_field(text) if kind in (FACT, FIGURE) else None,
     )

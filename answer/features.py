@@ -17,7 +17,18 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from answer.analyse import DATA, DATE, FIGURE, LIST, OWNER, PERSON, PLACE, TERM, Question
+from answer.analyse import (
+    DATA,
+    DATE,
+    FIELD_SHAPES,
+    FIGURE,
+    LIST,
+    OWNER,
+    PERSON,
+    PLACE,
+    TERM,
+    Question,
+)
 from answer.sentences import NUMBER_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
@@ -259,11 +270,15 @@ def miss_figure(ctx: Context, c: Candidate) -> float:
     return float(ctx.question.kind == FIGURE and not fit_figure(ctx, c))
 
 
-def miss_measure(ctx: Context, c: Candidate) -> float:
-    """A figure question asking for a specific measure word (几所, 多少口) and the unit
-    has no figure with it: it counts something else."""
-    m = ctx.question.measure
-    if ctx.question.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
+def miss_shape(ctx: Context, c: Candidate) -> float:
+    """The question asks for an answer of a particular shape and the unit has none: a
+    figure with the asked measure word (几所, 多少口; not a generic 个 or a family such as
+    元), or the contact field asked for (an e-mail address for 邮箱, a number for 电话)."""
+    q = ctx.question
+    if q.field is not None:
+        return float(not FIELD_SHAPES[q.field].search(c.unit.text))
+    m = q.measure
+    if q.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
         return 0.0
     return float(not measure_after_number(c.unit.text, m, ctx.stated))
 
@@ -452,7 +467,7 @@ FEATURES: tuple[Feature, ...] = (
     rank_unit,
     fit_figure,
     miss_figure,
-    miss_measure,
+    miss_shape,
     fit_measure,
     fit_counted,
     near_term,
@@ -514,7 +529,7 @@ LOWERS: frozenset[str] = frozenset(
         "unseen_share",
         "missing_rare",
         "miss_figure",
-        "miss_measure",
+        "miss_shape",
         "other_place",
         "is_heading",
     }

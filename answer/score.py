@@ -62,7 +62,7 @@ class Veto:
 # reads no vetoed candidate): each is a declared feature of answer.features.
 VETOES: tuple[Veto, ...] = (
     Veto("miss_figure", None, "a figure question needs a figure it does not state itself"),
-    Veto("miss_measure", None, "... of the asked family and measure word (元, %, 所)"),
+    Veto("miss_shape", None, "the asked measure word (几所), or a contact field's shape (@)"),
     Veto("other_place", None, "a sentence about another place than the one asked"),
     Veto("asks_date", "fit_date", "a 什么时候 question needs a date or period"),
     Veto("is_heading", "near_term", "a heading answers only with the asked figure or date"),
@@ -72,7 +72,7 @@ RULED_OUT_BY: tuple[str, ...] = tuple(v.rules_out for v in VETOES if v.unless is
 
 def fits(X: np.ndarray) -> np.ndarray:
     """Candidates no veto of :data:`VETOES` rules out: a figure question gets a figure of
-    the asked family and measure word, a 什么时候 question a date or period, an answer never comes from a sentence about another
+    the asked family and measure word, a contact field its shape (an @ for 邮箱), a 什么时候 question a date or period, an answer never comes from a sentence about another
     place than the one asked, and a heading answers only when it states the asked figure
     or date next to a word of the question ("三、重点实施30项民生实事" for 多少项民生实事)."""
     ok = np.ones(len(X), dtype=bool)

@@ -210,3 +210,26 @@ def test_a_preposition_joined_to_its_noun_is_dropped() -> None:
     assert _without_preposition("在城区") == "城区"
     for word in ("在校生", "在建项目", "于都县", "从化区", "在京"):
         assert _without_preposition(word) == word, word
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("某某区政府网站的联系邮箱", "email"),
+        ("给区政府发邮件发到哪个邮箱", "email"),
+        ("违法和不良信息举报电话多少", "phone"),
+        ("办居住证打哪个电话？", "phone"),
+        ("区政府的传真号", "phone"),
+        ("市民中心的邮编是多少", "postcode"),
+        ("区政府网址是什么", "url"),
+        ("办公地址和电话", None),  # two fields: no one shape
+        ("地址及联系电话", None),
+        ("热线电话的满意率是百分之多少", None),  # the field is not what is asked
+        ("第一封电子邮件是哪一年发出的", None),  # a date question
+        ("电话会议开了几次", None),
+    ],
+)
+def test_the_contact_field_a_question_asks_for(
+    tokenizer: ChineseTokenizer, text: str, field: str | None
+) -> None:
+    assert analyse(text, tokenizer, None).field == field

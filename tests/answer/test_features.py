@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -172,7 +173,7 @@ def test_figure_fit(text: str, measure: str | None, fit: int, miss_m: int, fit_m
     one = cand(text)
     assert F.fit_figure(c, one) == fit
     assert F.miss_figure(c, one) == 1 - fit
-    assert F.miss_measure(c, one) == (miss_m if measure not in (None, "元") else 0)
+    assert F.miss_shape(c, one) == (miss_m if measure not in (None, "元") else 0)
     assert F.fit_measure(c, one) == fit_m
 
 
@@ -299,7 +300,7 @@ def test_a_figure_the_question_states_does_not_answer_it() -> None:
     assert F.fit_figure(money, cand("列支扶持资金15亿元。")) == 0
     assert F.fit_figure(money, cand("列支扶持资金15亿元，其中医药3亿元。")) == 1
     counted = ctx(q(FIGURE, measure="口", text="封了20口井后还剩几口？"))
-    assert F.miss_measure(counted, cand("封停自备井20口。")) == 1
+    assert F.miss_shape(counted, cand("封停自备井20口。")) == 1
     assert F.stated_figures("新增1.3万个学位，投资15 亿元") == frozenset({"1.3万", "15亿"})
 
 
@@ -324,9 +325,9 @@ def test_near_term_ties_the_figure_to_the_asked_words() -> None:
 def test_a_generic_measure_word_asks_for_any_figure() -> None:
     # 多少个 (个 is generic): a figure with another measure word still answers it
     generic = ctx(q(FIGURE, measure="个"))
-    assert F.miss_measure(generic, cand("新建幼儿园4所。")) == 0
+    assert F.miss_shape(generic, cand("新建幼儿园4所。")) == 0
     # 几所 asks for 所: a figure of something else does not
-    assert F.miss_measure(ctx(q(FIGURE, measure="所")), cand("新增学位4200个。")) == 1
+    assert F.miss_shape(ctx(q(FIGURE, measure="所")), cand("新增学位4200个。")) == 1
 
 
 def test_near_means_at_most_eight_characters_between() -> None:
@@ -343,3 +344,22 @@ def test_a_counted_noun_at_most_six_characters_before_its_figure() -> None:
     asked = Question("新增多少个学位？", FIGURE, None, (), ("新增",), "个", counted="学位")
     assert F.fit_counted(ctx(asked), cand("新增学位数量总计达到7000余个。")) == 1  # six between
     assert F.fit_counted(ctx(asked), cand("新增学位的数量总计达到7000余个。")) == 0  # seven
+
+
+def test_a_contact_field_needs_its_shape() -> None:
+    """A question asking for an e-mail address, a phone number, a postcode or a web
+    address is answered only by a unit holding one: the site's 主办单位 line names the
+    same office but is no e-mail address."""
+    email = ctx(replace(q(FACT, terms=("网站",)), field="email"))
+    assert F.miss_shape(email, cand("主办单位：某某县人民政府办公室")) == 1
+    assert F.miss_shape(email, cand("联系邮箱：office@example.gov.cn")) == 0
+    phone = ctx(replace(q(FIGURE, terms=("举报",)), field="phone"))
+    assert F.miss_shape(phone, cand("举报电话：0571-1234567")) == 0
+    assert F.miss_shape(phone, cand("热线：12345")) == 0
+    assert F.miss_shape(phone, cand("2024年受理举报36件。")) == 1
+    post = ctx(replace(q(FACT), field="postcode"))
+    assert F.miss_shape(post, cand("邮编：250014")) == 0
+    assert F.miss_shape(post, cand("地址：某某路12号")) == 1
+    url = ctx(replace(q(FACT), field="url"))
+    assert F.miss_shape(url, cand("网址：www.example.gov.cn")) == 0
+    assert F.miss_shape(url, cand("网站由办公室主办。")) == 1
