@@ -12,6 +12,7 @@ import numpy as np
 
 from answer.analyse import FACT, LIST, TERM, Kind
 from answer.features import Candidate
+from answer.scope import unit_year
 from lixia_qa.types import AnswerUnit, Hit
 from store.base import ANSWER_KINDS, IndexStore
 
@@ -50,7 +51,8 @@ def gather(
     with its ranks and similarities filled in. ``scopes`` limits documents that only
     mention an asked year to the spans that do. The vector rank is the unit's rank among
     the units the store ranks (all of them in the local store). Each candidate carries
-    its document's year and the district its document is about (``places``, by doc id)."""
+    the year it speaks about (its section's or its document's, answer.scope.unit_year) and
+    the district its document is about (``places``, by doc id)."""
     qvec = np.asarray(qvec, dtype=np.float32)
     sims = store.unit_ranks(qvec, doc_ids)
     vec_rank = {row: r for r, row in enumerate(sims)}
@@ -82,7 +84,7 @@ def gather(
         c.vec_unit = sims[c.row]
         if c.chunk is not None:
             c.vec_passage = passages[c.chunk.chunk_id]
-        c.year = docs[c.unit.doc_id].year
+        c.year = unit_year(docs[c.unit.doc_id], c.unit.start)
         c.title = docs[c.unit.doc_id].title
         c.place = places.get(c.unit.doc_id) if places is not None else None
     return kept

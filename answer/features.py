@@ -70,7 +70,7 @@ class Candidate:
     hit_rank: int | None = None  # 0-based rank of that passage among fused hits
     ranks: dict[str, int] = field(default_factory=dict)  # 1-based dense/bm25 ranks
     vec_rank: int | None = None  # 0-based rank among units by vector similarity
-    year: int | None = None  # the year its document speaks about
+    year: int | None = None  # the year it speaks about: its section's or its document's
     place: str | None = None  # the district its document is about (dominant_place)
     title: str = ""  # its document's title
     vec_unit: float = 0.0

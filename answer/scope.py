@@ -1,5 +1,7 @@
 """Scoping by year: the documents about the asked years, and in documents that only
-mention one of them, the sections (or paragraphs) that do."""
+mention one of them, the sections (or paragraphs) that do. A section whose heading is
+about one other year than its document's (a 2023 report's "一、2022年工作回顾") speaks
+of that year, not of the document's."""
 
 from __future__ import annotations
 
@@ -7,13 +9,15 @@ import re
 from collections.abc import Sequence
 
 from answer.turn import Scope
+from lixia_qa import zh
 from lixia_qa.types import Document
 from store.base import IndexStore
 
 
 def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
-    """Documents about ``years``, and for documents that only mention one of them, the
-    sections (or paragraphs) where they do: only those may answer."""
+    """Documents about ``years``, less their sections about other years, and for
+    documents that only mention one of them, the sections (or paragraphs) where they do:
+    only those may answer."""
     if not years:
         return Scope(None, {})
     about: set[str] = set()
@@ -21,6 +25,9 @@ def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
     for doc in store.documents_about(years):
         if doc.year in years:
             about.add(doc.doc_id)
+            other = [(s.start, s.end) for s in doc.sections if _other_year(s.heading, years)]
+            if other:
+                spans[doc.doc_id] = _outside(other, len(doc.text))
         elif set(years) & set(doc.years):
             found = year_scopes(doc, years)
             if found:
@@ -29,18 +36,58 @@ def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
     return Scope(about, spans)
 
 
+_DATE_AFTER = re.compile(r"\s*\d{1,2}\s*月|\s*[一二三四五六七八九十]{1,2}月")
+
+
+def heading_year(heading: str) -> int | None:
+    """The one year a heading is about ("一、2022年工作回顾" -> 2022), or None: it names
+    no year, several, a range (2018—2022年) or a date (2024年4月29日, a signature)."""
+    found = zh.find_years(heading, two_digit=False)
+    if len(found) != 1 or found[0].range_end is not None:
+        return None
+    if _DATE_AFTER.match(zh.to_halfwidth(heading), found[0].end):
+        return None
+    return found[0].year
+
+
+def _other_year(heading: str, years: Sequence[int]) -> bool:
+    year = heading_year(heading)
+    return year is not None and year not in years
+
+
+def _outside(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The parts of ``[0, length)`` no span of ``spans`` covers."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start > at:
+            out.append((at, start))
+        at = max(at, end)
+    return out + ([(at, length)] if at < length else [])
+
+
+def unit_year(doc: Document, position: int) -> int | None:
+    """The year the text at ``position`` speaks about: that of the innermost section
+    around it whose heading is about one year, else its document's."""
+    around = [s for s in doc.sections if s.start <= position < s.end and heading_year(s.heading)]
+    if not around:
+        return doc.year
+    return heading_year(min(around, key=lambda s: s.end - s.start).heading)
+
+
 def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
     """Spans of ``doc`` that speak of one of ``years``: the innermost section holding
-    "YYYY年", or the paragraph when no section does."""
+    "YYYY年", or the paragraph when no section does or when that section's heading is
+    about another year (a 2019 report's "2019年工作安排" naming a goal for 2020)."""
     spans = []
     for year in years:
         for m in re.finditer(f"{year}年", doc.text):
             inner = [s for s in doc.sections if s.start <= m.start() < s.end]
-            if inner:
-                best = min(inner, key=lambda s: s.end - s.start)
+            best = min(inner, key=lambda s: s.end - s.start) if inner else None
+            if best is not None and not _other_year(best.heading, years):
                 spans.append((best.start, best.end))
             else:
-                start = doc.text.rfind("\n\n", 0, m.start()) + 1
+                before = doc.text.rfind("\n\n", 0, m.start())
+                start = 0 if before < 0 else before + 2
                 end = doc.text.find("\n\n", m.end())
                 spans.append((start, len(doc.text) if end < 0 else end))
     return spans

@@ -1,0 +1,56 @@
+"""Scoping by year on documents written for the test: a report of one year reviews the
+year before under a heading naming it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from answer.scope import heading_year, unit_year, year_scope
+from lixia_qa.types import Document, Section
+
+REVIEW = "一、2022年工作回顾"
+PLAN = "二、2023年工作安排"
+BODY_1 = "全年新建公园12个，改造道路8条。"
+BODY_2 = "今年计划新建公园20个。"
+LATER = "到2025年建成绿道100公里。"
+TEXT = f"{REVIEW}\n{BODY_1}\n\n{PLAN}\n{BODY_2}\n\n{LATER}"
+A, B = TEXT.index(REVIEW), TEXT.index(PLAN)
+REPORT = Document(
+    "report_2023.txt",
+    "某某县2023年政府工作报告",
+    TEXT,
+    year=2023,
+    years=(2022, 2023, 2025),
+    sections=(Section(REVIEW, 1, A, B), Section(PLAN, 1, B, len(TEXT))),
+)
+
+
+class Store:
+    def documents_about(self, years: Collection[int]) -> list[Document]:
+        return [REPORT] if set(years) & {REPORT.year, *REPORT.years} else []
+
+
+def test_the_year_a_heading_is_about() -> None:
+    assert heading_year(REVIEW) == 2022
+    assert heading_year("第三章 二〇二四年重点任务") == 2024
+    assert heading_year("图1 2018—2022年地区生产总值") is None  # a range
+    assert heading_year("某某市统计局2024年4月29日") is None  # a date, not a section's year
+    assert heading_year("2021年、2022年对比") is None  # several
+    assert heading_year("三、保障措施") is None
+
+
+def test_a_reports_review_speaks_of_the_year_before() -> None:
+    assert unit_year(REPORT, TEXT.index(BODY_1)) == 2022
+    assert unit_year(REPORT, TEXT.index(BODY_2)) == 2023
+    # a 2023 question is not answered from the review of 2022, a 2022 one only from it
+    scope = year_scope(Store(), [2023])  # type: ignore[arg-type]
+    assert scope.doc_ids == {"report_2023.txt"}
+    assert scope.spans["report_2023.txt"] == [(B, len(TEXT))]
+    spans = year_scope(Store(), [2022]).spans["report_2023.txt"]  # type: ignore[arg-type]
+    assert all(s >= A and e <= B for s, e in spans)
+
+
+def test_a_year_mentioned_in_a_section_about_another_is_its_paragraph() -> None:
+    """The plan for 2023 names 2025 in one paragraph: only that paragraph is about 2025."""
+    spans = year_scope(Store(), [2025]).spans["report_2023.txt"]  # type: ignore[arg-type]
+    assert [TEXT[s:e] for s, e in spans] == [LATER]
