@@ -196,12 +196,23 @@ _KIND_TESTS: tuple[tuple[Kind, Callable[[str], object]], ...] = (
 )
 
 
+# any sign that a text is asked, not typed as search words: a question word or mark
+_ASKED_RE = re.compile(
+    r"[什怎多]么|啥|哪|谁|如何|何[时处地]|为何|[吗呢吧嘛]|是否|有没有|是不是|几|[？?]"
+)
+
+
 def classify(text: str) -> tuple[Kind, str | None]:
-    """The kind of answer wanted, and for an owner question whether a leader or a unit."""
+    """The kind of answer wanted, and for an owner question whether a leader or a unit.
+    Search words with no question word ("某市2023年地区生产总值") ask for the figure
+    they name when it is one a figure question implies (:func:`implied_measure`)."""
     if _OWNER_RE.search(text):
         role = "unit" if _UNIT_ROLE_RE.search(text) and "领导" not in text else "leader"
         return OWNER, role
-    return next((kind for kind, test in _KIND_TESTS if test(text)), FACT), None
+    kind = next((kind for kind, test in _KIND_TESTS if test(text)), FACT)
+    if kind == FACT and not _ASKED_RE.search(text) and implied_measure(text):
+        return FIGURE, None
+    return kind, None
 
 
 def _data_lines(name: str) -> list[str]:

@@ -42,6 +42,11 @@ from store.tokenize import ChineseTokenizer
         ("以有机方式种出的米被称为？", TERM),
         ("那两个村分别叫什么？", LIST),
         ("这个新园子叫什么？", TERM),
+        # search words naming a figure ask for it; with a question word they ask that
+        ("青川区2023年地区生产总值", FIGURE),
+        ("青川区 农村居民人均可支配收入", FIGURE),
+        ("青川区政府网站标识码", FACT),
+        ("公报里的收入数据是哪里来的", PLACE),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:
