@@ -363,3 +363,14 @@ def test_a_contact_field_needs_its_shape() -> None:
     url = ctx(replace(q(FACT), field="url"))
     assert F.miss_shape(url, cand("网址：www.example.gov.cn")) == 0
     assert F.miss_shape(url, cand("网站由办公室主办。")) == 1
+
+
+def test_a_number_of_people_is_counted_in_people() -> None:
+    """多少人 is answered by a count of people (600人, 20余名, 3位, 1.2万户), not by a
+    figure of something else said of the same event (18家机构)."""
+    c = ctx(q(FIGURE, measure="人"))
+    assert F.fit_figure(c, cand("活动共吸引600人参加。")) == 1
+    assert F.fit_figure(c, cand("共有20余名书法爱好者到场。")) == 1
+    assert F.fit_figure(c, cand("参访团由18家媒体机构组成。")) == 0
+    assert F.miss_figure(c, cand("参访团由18家媒体机构组成。")) == 1
+    assert F.fit_figure(ctx(q(FIGURE, measure="名")), cand("惠及1.2万户居民。")) == 1
