@@ -34,8 +34,8 @@ from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
 
-# a question asking for money, area, a share or a number of people needs a figure of
-# that family
+# a question asking for money, area, a share, a number of people or of times needs a
+# figure of that family
 FAMILIES = {
     "元": re.compile(r"元"),
     "平方米": re.compile(r"平方米|平米|亩|公顷"),
@@ -44,8 +44,10 @@ FAMILIES = {
     # a count of people: 600人, 20余名, 3位, 4.5万户 (not 18家 of 多少人)
     "人": re.compile(r"人|名|位|员|口|户"),
     "名": re.compile(r"人|名|位|员|口|户"),
+    # a number of times: 3次, 两场, 第五届, 四轮
+    "次": re.compile(r"次|场|届|轮|批|回|遍|趟"),
 }
-GENERIC_MEASURES = frozenset({"个", "次", "项", "倍"})
+GENERIC_MEASURES = frozenset({"个", "项", "倍"})
 _DATE_IN_TEXT = re.compile(
     rf"(?:{zh.YEAR_4})\s*年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
     rf"|[{zh.CN_NONZERO}十]{{1,3}}月|世纪|年代|朝|时期|之[前后]|期间"

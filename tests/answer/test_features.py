@@ -374,3 +374,10 @@ def test_a_number_of_people_is_counted_in_people() -> None:
     assert F.fit_figure(c, cand("参访团由18家媒体机构组成。")) == 0
     assert F.miss_figure(c, cand("参访团由18家媒体机构组成。")) == 1
     assert F.fit_figure(ctx(q(FIGURE, measure="名")), cand("惠及1.2万户居民。")) == 1
+
+
+def test_a_number_of_times_is_counted_in_times() -> None:
+    c = ctx(q(FIGURE, measure="次"))
+    assert F.fit_figure(c, cand("全年开展演练12次。")) == 1
+    assert F.fit_figure(c, cand("已连续举办15届。")) == 1
+    assert F.fit_figure(c, cand("演练覆盖30个社区。")) == 0
