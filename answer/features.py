@@ -233,16 +233,55 @@ def has_figure(text: str, stated: frozenset[str] = frozenset()) -> bool:
 
 def family_ok(text: str, measure: str | None, stated: frozenset[str] = frozenset()) -> bool:
     """The text has a figure of the asked family (yuan, area, percent), when one is asked."""
+    family = _family(measure)
+    return family is None or bool(_of_family(text, new_figures(text, stated), family))
+
+
+def _family(measure: str | None) -> re.Pattern[str] | None:
     if not measure or measure in GENERIC_MEASURES:
-        return True
-    for unit, family in FAMILIES.items():
-        if measure.endswith(unit):
-            return any(
-                family.match(text, _after_magnitude(text, m.end()))
-                or family.search(text[m.start() : m.end()])
-                for m in new_figures(text, stated)
-            )
-    return True
+        return None
+    return next((f for unit, f in FAMILIES.items() if measure.endswith(unit)), None)
+
+
+def _of_family(
+    text: str, figures: Sequence[re.Match[str]], family: re.Pattern[str]
+) -> list[re.Match[str]]:
+    return [
+        m
+        for m in figures
+        if family.match(text, _after_magnitude(text, m.end()))
+        or family.search(text[m.start() : m.end()])
+    ]
+
+
+# a figure said per head: 人均, 户均 … between the start of its clause and the figure;
+# a question asks per head in these words or in a citizen's (平均, 一个人)
+PER_HEAD_RE = re.compile(r"人均|户均|每人|每户")
+PER_HEAD_ASKED_RE = re.compile(r"人均|户均|每人|每户|平均|每个人|一个人|每家")
+_CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
+
+
+def per_head(text: str, start: int) -> bool:
+    """The figure at ``start`` is said per head: its clause says 人均 (户均 …) before it
+    ("人均地区生产总值98149元")."""
+    before = text[:start]
+    cut = _CLAUSE_START.match(before)
+    return bool(PER_HEAD_RE.search(before[cut.end() if cut else 0 :]))
+
+
+def asked_figures(
+    text: str, q: Question, stated: frozenset[str] = frozenset()
+) -> list[re.Match[str]]:
+    """The figures of ``text`` that may answer figure question ``q``: those it does not
+    state itself, of the asked family, and, unless it asks per head (人均, 平均, 每户),
+    not said per head: 人均地区生产总值 does not answer 地区生产总值多少."""
+    figures = new_figures(text, stated)
+    family = _family(q.measure)
+    if family is not None:
+        figures = _of_family(text, figures, family)
+    if PER_HEAD_ASKED_RE.search(q.text):
+        return figures
+    return [m for m in figures if not per_head(text, m.start())]
 
 
 def _after_magnitude(text: str, end: int) -> int:
@@ -264,11 +303,11 @@ def measure_after_number(
 
 
 def fit_figure(ctx: Context, c: Candidate) -> float:
-    """A figure question and the unit has a figure of the asked family that the
-    question does not already state."""
-    t, q = c.unit.text, ctx.question
-    stated = ctx.stated
-    return float(q.kind == FIGURE and has_figure(t, stated) and family_ok(t, q.measure, stated))
+    """A figure question and the unit has a figure that may answer it
+    (:func:`asked_figures`): of the asked family, not stated by the question, per head
+    only when asked per head."""
+    q = ctx.question
+    return float(q.kind == FIGURE and bool(asked_figures(c.unit.text, q, ctx.stated)))
 
 
 def miss_figure(ctx: Context, c: Candidate) -> float:

@@ -381,3 +381,20 @@ def test_a_number_of_times_is_counted_in_times() -> None:
     assert F.fit_figure(c, cand("全年开展演练12次。")) == 1
     assert F.fit_figure(c, cand("已连续举办15届。")) == 1
     assert F.fit_figure(c, cand("演练覆盖30个社区。")) == 0
+
+
+def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
+    """人均地区生产总值 does not answer 地区生产总值多少; it answers 人均 and 平均."""
+    money = q(FIGURE, terms=("生产总值",), measure="元", text="某市地区生产总值多少")
+    per_head = cand("按常住人口计算，人均地区生产总值98149元，增长2.0%。")
+    both = cand("全年地区生产总值2100亿元，人均地区生产总值98149元。")
+    assert F.fit_figure(ctx(money), per_head) == 0
+    assert F.miss_figure(ctx(money), per_head) == 1
+    assert F.fit_figure(ctx(money), both) == 1
+    asked = replace(money, text="某市人均地区生产总值多少")
+    assert F.fit_figure(ctx(asked), per_head) == 1
+    citizen = replace(money, text="城里人平均一年收入多少")
+    assert F.fit_figure(ctx(citizen), cand("城镇居民人均可支配收入52633元。")) == 1
+    # an average growth rate is no figure per head
+    rate = q(FIGURE, measure="%", text="工业增加值增长多少")
+    assert F.fit_figure(ctx(rate), cand("五年来工业增加值平均增长8.5%。")) == 1
