@@ -14,7 +14,7 @@ from functools import lru_cache
 from answer.analyse import Question, place_mentions
 from answer.features import Candidate
 from answer.sentences import TermWeights
-from ingest.places import places_in
+from ingest.places import places_in, zones_in
 from lixia_qa import zh
 from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer, is_place_name
@@ -79,14 +79,15 @@ class PlaceScope:
     """The places a question names that the documents are about (the narrowest of
     them), and which candidates may answer for them: a unit about exactly such a place,
     a unit whose passage names it, or a unit whose place is not known. A city's figure
-    does not answer a district's question, nor a county's a province's. A place no
+    does not answer a district's question, nor a county's a province's, nor a city's a
+    zone's inside it (某某市高新区, :func:`ingest.places.zones_in`). A place no
     document is about, inside or around, is left to :meth:`Guards.foreign_place`."""
 
     def __init__(self, doc_places: Iterable[Place]) -> None:
         self.doc_places = frozenset(p for p in doc_places if p)
 
     def asked(self, text: str) -> tuple[Place, ...]:
-        named = [p for p in places_in(text, loose=True) if self._related(p)]
+        named = [p for p in (*places_in(text, loose=True), *zones_in(text)) if self._related(p)]
         return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
 
     def _related(self, place: Place) -> bool:
@@ -99,7 +100,7 @@ class PlaceScope:
             return True
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)
-        return any(p.name in names for p in asked)
+        return any(p.name in names or p.name in passage for p in asked)
 
 
 @lru_cache(maxsize=4096)

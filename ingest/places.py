@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -219,6 +219,33 @@ def places_in(
     gaz = gaz or gazetteer()
     divisions = resolve(find_mentions(text, gaz, loose), context, gaz)
     return tuple(dict.fromkeys(gaz.place(d) for d in divisions))
+
+
+# a zone a city sets up inside itself, under its own name or none: 某某市高新区, 某某经开区,
+# 某某东部新区 (a 新区 always has a name: 某某市新区建设 is no zone). No division of the
+# gazetteer, but a part of the city.
+_NAME = rf"(?:(?![的之各全本该等和与及])[{HAN}])"
+_ZONE_RE = re.compile(
+    rf"{_NAME}{{0,4}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区)|{_NAME}{{2,4}}?新区"
+)
+
+
+def zones_in(text: str, gaz: Gazetteer | None = None) -> tuple[Place, ...]:
+    """Zones ``text`` names right after the city they lie in, as a part of it
+    (``某某市高新区`` -> the city with ``高新区`` in place of a county). A zone named after
+    a division (``某某新区`` for the 某某区 of the gazetteer) is that division, not a zone."""
+    gaz = gaz or gazetteer()
+    out = []
+    for mention in find_mentions(text, gaz, loose=True):
+        zone = _ZONE_RE.match(text, mention.end)
+        if zone is None or find_mentions(zone.group(), gaz, loose=True):
+            continue
+        for division in resolve([mention], gaz=gaz):
+            place = gaz.place(division)
+            city = place.city or place.province.endswith("市")  # a municipality
+            if city and not place.county:
+                out.append(replace(place, county=zone.group()))
+    return tuple(dict.fromkeys(out))
 
 
 def _narrowest(places: Sequence[Place]) -> Place | None:

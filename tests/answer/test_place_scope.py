@@ -38,3 +38,17 @@ def test_allows_units_about_the_asked_place_or_naming_it() -> None:
     passage = "西湖区生产总值增长8%，居全市前列。"
     assert PlaceScope.allows(cand("居全市前列。", CITY, passage), asked)
     assert PlaceScope.allows(cand("全市生产总值增长6%。", CITY), ())  # no place asked
+
+
+def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure() -> None:
+    """杭州高新区 is a part of the city (no division of the gazetteer): the city's own
+    figure does not answer it, a passage naming the zone may."""
+    scope = PlaceScope([CITY])
+    (zone,) = scope.asked("杭州高新区去年生产总值多少")
+    assert zone.within(CITY) and zone.name == "高新区"
+    assert not PlaceScope.allows(cand("全市生产总值增长6%。", CITY), (zone,))
+    passage = "高新区生产总值增长9%，居全市首位。"
+    assert PlaceScope.allows(cand("居全市首位。", CITY, passage), (zone,))
+    # a zone's own name (杭州东部新区); a bare 新区 after the city is no zone
+    assert scope.asked("杭州东部新区建了几所学校")[0].name == "东部新区"
+    assert scope.asked("杭州市新区建设进展") == (CITY,)

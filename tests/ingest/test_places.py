@@ -12,6 +12,7 @@ from ingest.places import (
     places_in,
     short_forms,
     unit_place,
+    zones_in,
 )
 from lixia_qa.types import Place
 
@@ -103,3 +104,17 @@ def test_the_shipped_gazetteer_nests(level: int) -> None:
     for d in divisions:
         place = gaz.place(d)
         assert place.province and place.name == d.name
+
+
+def test_zones_named_after_their_city() -> None:
+    def zones(text: str) -> tuple[Place, ...]:
+        return zones_in(text, GAZ)
+
+    assert zones("青禾高新区今年招商") == (Place("云岭省", "青禾市", "高新区"),)
+    assert zones("青禾市经济技术开发区") == (Place("云岭省", "青禾市", "经济技术开发区"),)
+    assert zones("沧澜经开区") == (Place("沧澜市", "", "经开区"),)  # a municipality
+    assert zones("青禾东部新区")[0].within(QINGHE)
+    assert zones("高新区今年招商") == ()  # no city before it
+    assert zones("青禾的开发区有几个") == ()
+    assert zones("青禾市新区建设") == ()  # a 新区 has a name
+    assert zones("青禾松涛新区") == ()  # named after a district: that district
