@@ -22,9 +22,10 @@ from answer.candidates import fits_kind, gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.decide import decision_inputs
-from answer.docfacts import asks_about_document, best_document, stated
+from answer.docfacts import DATE, ISSUER, asks_about_document, best_document, stated
 from answer.features import Context, dominant_place, feature_matrix
 from answer.guards import Guards, PlaceScope
+from answer.guidefields import asks_guide_field, field_span
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
 from answer.records import named_owners, owned_records, unit_aliases
@@ -200,11 +201,13 @@ class Answerer:
         turn.hits = self.retriever.search(query, n, self._doc_ids(turn), qvec=turn.qvec)
 
     def find_document_fact(self, turn: Turn) -> None:
-        """A question about a document itself (哪天发布的, 哪个单位发的): the line where
-        the retrieved document whose title best covers the question's other words states
-        its date or issuing body (:mod:`answer.docfacts`)."""
+        """A question about a document itself (哪天发布的, 哪个单位发的) or one a service
+        guide answers in a field (在哪办, 要多久, 带啥): the line where the retrieved
+        document whose title best covers the question's other words states its date or
+        issuing body (:mod:`answer.docfacts`), or the guide's field
+        (:mod:`answer.guidefields`)."""
         q = turn.question
-        asked = asks_about_document(q.text)
+        asked = asks_about_document(q.text) or asks_guide_field(q.text)
         if turn.refusal is not None or asked is None or not turn.hits:
             return
         phrase = q.text[asked.start : asked.end]
@@ -214,11 +217,16 @@ class Answerer:
         ctx = self.context(replace(q, terms=rest, context_terms=()))
         doc_ids = list(dict.fromkeys(h.chunk.doc_id for h in turn.hits))
         docs = [self.documents[d] for d in doc_ids]
+        if asked.what not in (DATE, ISSUER):  # only guides stating the field compete
+            docs = [d for d in docs if field_span(d, asked.what) is not None]
         doc = best_document(
             docs, [ctx.cov(d.title) for d in docs], self.config.document_title_coverage
         )
-        span = stated(doc, asked.what) if doc is not None else None
-        if doc is None or span is None:
+        if doc is None:
+            return
+        span = stated(doc, asked.what) if asked.what in (DATE, ISSUER) else None
+        span = span or field_span(doc, asked.what)
+        if span is None:
             return
         turn.picks = [Picked(span[0], span[1], doc.doc_id, 1.0)]
         turn.about_document = True

@@ -54,7 +54,9 @@ class Turn:
     refusal: Refusal | None = None
     hits: list[Hit] = field(default_factory=list)
     records: list[Commitment] = field(default_factory=list)  # an owner question's answer
-    about_document: bool = False  # the picks state a document's date or issuer (docfacts)
+    # the picks quote a document's own statement: its date or issuer (docfacts), a guide's
+    # field (guidefields)
+    about_document: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     features: np.ndarray | None = None  # (candidates, features)
     read: np.ndarray | None = None  # indices of the candidates the reader read, best prior first
@@ -70,7 +72,7 @@ class Turn:
     @property
     def settled(self) -> bool:
         """A guard refused, the records answered, or the document's own line did (when
-        or by whom it was issued): no candidate needs reading."""
+        or by whom it was issued, a guide's field): no candidate needs reading."""
         return self.refusal is not None or bool(self.records) or self.about_document
 
     def again(self, years: Sequence[int]) -> Turn:

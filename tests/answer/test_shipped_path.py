@@ -80,8 +80,8 @@ def test_the_service_loads_the_reader_and_decider(service) -> None:  # type: ign
     [
         ("全县生产总值是多少？", "212亿元"),
         ("新修了多少公里农村的路？", "126公里"),
-        ("办房产证要交多少钱？", "80元"),
-        ("不动产登记中午几点下班？", "12:00"),
+        ("县里新建了几所幼儿园？", "5所"),
+        ("老旧小区改造能让多少户居民受益？", "5200户"),
     ],
 )
 def test_colloquial_questions_are_read_and_answered(service, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -90,6 +90,23 @@ def test_colloquial_questions_are_read_and_answered(service, question: str, expe
     assert expected in answer.text
     assert answer.citations and answer.confidence is not None
     assert "read_ms" in answer.timings and "decide_ms" in answer.timings
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("办房产证要交多少钱？", "收费标准：住宅类不动产登记费每件80元"),
+        ("不动产登记中午几点下班？", "办理时间：周一至周五上午9:00至12:00"),
+        ("不动产登记去哪里办？", "办理地点：白塔县政务服务中心二楼不动产登记窗口"),
+    ],
+)
+def test_a_guides_field_answers_what_it_labels(service, question: str, field: str) -> None:  # type: ignore[no-untyped-def]
+    """A guide (four labelled fields) answers where, when, what it costs from the
+    field whose label says so (answer.guidefields), not from a reading."""
+    answer = service.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith(field), answer.text
+    assert answer.citations[0].doc_id == "guide.txt"
 
 
 def test_a_question_the_documents_do_not_answer_is_declined(service) -> None:  # type: ignore[no-untyped-def]

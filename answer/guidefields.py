@@ -1,0 +1,140 @@
+"""Questions a service guide (办事指南) answers in one of its fields: where to go, when
+it is open, how long it takes, what it costs, what to bring, who may apply.
+
+A guide states each of these under a label of its own, as a labelled line
+(``办理地点：…``) or as a numbered heading over its paragraph (``九、办理时限``). The
+labels are those of a guide's form, the same in any district's guides; the asking words
+are general Chinese, a citizen's included (在哪办, 要多久, 要钱吗, 带啥). A question asking
+for one of them is answered with that field of the retrieved guide whose title covers
+the question's other words (:func:`answer.docfacts.best_document`); a document with
+fewer than :data:`LEAST_FIELDS` of the labels is no guide, and a guide without the asked
+field leaves the question to go the usual way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from answer.docfacts import Asked
+from lixia_qa.types import Document
+
+PLACE, HOURS, DURATION, FEE, MATERIALS, APPLICANTS = (
+    "place",
+    "hours",
+    "duration",
+    "fee",
+    "materials",
+    "applicants",
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    asks: re.Pattern[str]  # the question's words that ask for it
+    label: re.Pattern[str]  # the guide's label for it, matched whole
+
+
+# in the order tried: 几点 asks for the hours before 办 … 哪 asks for a place
+FIELDS: tuple[Field, ...] = (
+    Field(
+        HOURS,
+        re.compile(
+            r"几点|什么时间(?:段)?(?:可以|能)?(?:去)?办|上班时间|(?:上班|开门|下班|关门)|周末"
+        ),
+        re.compile(r"(?:办理|受理|办公|工作|服务|窗口)时间"),
+    ),
+    Field(
+        DURATION,
+        re.compile(r"多久|多长时间|多少天|几天|几个工作日|多少个工作日|多快|要等"),
+        re.compile(r"(?:办理|承诺|法定|办结|审批|受理)?时限|(?:办理|审批|办结)期限"),
+    ),
+    Field(
+        FEE,
+        re.compile(r"多少钱|收费|收钱|要钱|花钱|交钱|费用|免费|工本费|收不收|要不要钱"),
+        re.compile(r"收费(?:标准|依据|情况|项目)?|是否收费|(?:办理)?费用"),
+    ),
+    Field(
+        MATERIALS,
+        re.compile(
+            r"带(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|资料|证件|手续)|准备(?:什么|啥|哪些)|"
+            r"要(?:交|提交|提供)(?:什么|啥|哪些)|材料"
+        ),
+        re.compile(r"(?:申请|所需|提交|申报|办理|提供)?材料(?:清单|目录)?"),
+    ),
+    Field(
+        APPLICANTS,
+        re.compile(
+            r"谁(?:可以|能)|哪些人|什么人|什么条件|啥条件|(?:申请|办理)条件|能不能办|可以办吗"
+        ),
+        re.compile(r"(?:办理|服务|适用|申请)对象|(?:申请|受理|办理|申报)条件"),
+    ),
+    Field(
+        PLACE,
+        re.compile(r"(?:在|去|到)?哪(?:里|儿)|在哪|什么地方|哪个窗口|(?:哪个|什么)部门受理"),
+        re.compile(r"(?:办理|受理|服务|申请|咨询)(?:地点|地址|窗口|部门|机构)|地点|地址"),
+    ),
+)
+LEAST_FIELDS = 3  # labels a document needs to be read as a guide
+MAX_FIELD = 240  # characters quoted from one field (whole lines, at least one)
+
+# a labelled line: the label, a colon, the value; a heading: its numbering, the label
+_LABELLED = re.compile(r"^[ \t]*([^\s：:，。；]{2,10})[ \t]*[：:][ \t]*", re.MULTILINE)
+_NUMBERING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]?\s*")
+
+
+def asks_guide_field(text: str) -> Asked | None:
+    """Which field of a guide ``text`` asks for (:data:`FIELDS`), and where the asking
+    words lie."""
+    for f in FIELDS:
+        m = f.asks.search(text)
+        if m:
+            return Asked(f.name, m.start(), m.end())
+    return None
+
+
+def _field(name: str) -> Field:
+    return next(f for f in FIELDS if f.name == name)
+
+
+def _labels(doc: Document) -> dict[str, tuple[int, int]]:
+    """The fields ``doc`` labels, each with the span of its value: the rest of a
+    labelled line and the lines after it up to the next labelled line, or a heading's
+    section below it (the first labelling of each field)."""
+    found: dict[str, tuple[int, int]] = {}
+    text = doc.text
+    starts = [m for m in _LABELLED.finditer(text)]
+    for i, m in enumerate(starts):
+        f = _label_field(m.group(1))
+        if f is not None and f not in found:
+            end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+            found[f] = (m.start(), end)
+    for s in doc.sections:
+        f = _label_field(_NUMBERING.sub("", s.heading).strip())
+        if f is not None and f not in found:
+            found[f] = (s.start, s.end)
+    return found
+
+
+def _label_field(label: str) -> str | None:
+    return next((f.name for f in FIELDS if f.label.fullmatch(label)), None)
+
+
+def field_span(doc: Document, name: str) -> tuple[int, int] | None:
+    """The span of ``doc`` that states field ``name`` (its label included), cut to whole
+    lines within :data:`MAX_FIELD` characters; None when ``doc`` is no guide
+    (:data:`LEAST_FIELDS`) or does not state the field."""
+    found = _labels(doc)
+    if len(found) < LEAST_FIELDS or name not in found:
+        return None
+    start, end = found[name]
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > MAX_FIELD:
+        cut = text.rfind("\n", start, start + MAX_FIELD)
+        end = cut if cut > start else start + MAX_FIELD
+    return start, end

@@ -1,0 +1,99 @@
+"""Questions a service guide answers in one of its fields (answer.guidefields), on
+guides written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.guidefields import (
+    APPLICANTS,
+    DURATION,
+    FEE,
+    HOURS,
+    MATERIALS,
+    PLACE,
+    asks_guide_field,
+    field_span,
+)
+from lixia_qa.types import Document, Section
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("居住证在哪里办", PLACE),
+        ("办社保卡去哪儿", PLACE),
+        ("政务大厅几点上班", HOURS),
+        ("周末能去办吗", HOURS),
+        ("办下来要多久", DURATION),
+        ("几个工作日能拿到证", DURATION),
+        ("办这个要钱吗", FEE),
+        ("补办收不收工本费", FEE),
+        ("要带啥", MATERIALS),
+        ("需要准备哪些材料", MATERIALS),
+        ("什么人可以申请", APPLICANTS),
+        ("申请条件是什么", APPLICANTS),
+        ("今年新建几所幼儿园", None),
+        ("老旧小区改造由哪个单位牵头", None),
+    ],
+)
+def test_the_field_a_question_asks_for(question: str, field: str | None) -> None:
+    asked = asks_guide_field(question)
+    assert (asked.what if asked else None) == field
+
+
+LINES = """青川区护照办理指南
+办理地点：青川区政务服务中心三楼出入境窗口
+办理时间：周一至周五9:00—17:00
+办理时限：7个工作日
+收费标准：每本120元
+申请材料：
+1.居民身份证；
+2.近期证件照片。
+咨询电话：0000-1234567"""
+
+
+def test_a_labelled_line_and_the_lines_under_it() -> None:
+    doc = Document("g.txt", "青川区护照办理指南", LINES)
+
+    def quoted(name: str) -> str:
+        span = field_span(doc, name)
+        assert span is not None
+        return LINES[span[0] : span[1]]
+
+    assert quoted(PLACE) == "办理地点：青川区政务服务中心三楼出入境窗口"
+    assert quoted(DURATION) == "办理时限：7个工作日"
+    assert quoted(FEE) == "收费标准：每本120元"
+    assert quoted(MATERIALS) == "申请材料：\n1.居民身份证；\n2.近期证件照片。"
+    assert field_span(doc, APPLICANTS) is None  # not stated: the usual way
+
+
+def test_a_numbered_heading_over_its_paragraph() -> None:
+    parts = ["一、申请条件", "在本区注册的企业。", "二、受理时间", "每年6月1日至6月30日。"]
+    parts += ["三、办理时限", "受理后20个工作日内办结。", "四、申请材料", "申请表一份。"]
+    text = "\n".join(parts)
+    heads = [i for i in range(0, len(parts), 2)]
+    starts = [text.index(parts[i]) for i in heads] + [len(text)]
+    sections = tuple(
+        Section(parts[i], 1, starts[k], starts[k + 1] - (k + 1 < len(heads)))
+        for k, i in enumerate(heads)
+    )
+    doc = Document("g.txt", "扶持资金申报指南", text, sections=sections)
+    span = field_span(doc, DURATION)
+    assert span is not None and text[span[0] : span[1]] == "三、办理时限\n受理后20个工作日内办结。"
+    span = field_span(doc, HOURS)
+    assert span is not None and text[span[0] : span[1]].endswith("每年6月1日至6月30日。")
+
+
+def test_a_document_with_few_field_labels_is_no_guide() -> None:
+    text = "区政府工作报告\n地址：人民路1号\n今年新建公园3个。"
+    assert field_span(Document("r.txt", "区政府工作报告", text), PLACE) is None
+
+
+def test_a_long_field_is_cut_at_a_line() -> None:
+    items = "\n".join(f"{n}.材料{'甲' * 40}；" for n in range(1, 9))
+    text = f"办理地点：大厅\n办理时间：工作日\n申请材料：\n{items}"
+    span = field_span(Document("g.txt", "指南", text), MATERIALS)
+    assert span is not None
+    quoted = text[span[0] : span[1]]
+    assert len(quoted) <= 240 and quoted.startswith("申请材料：") and quoted.endswith("；")
