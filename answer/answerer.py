@@ -22,7 +22,14 @@ from answer.candidates import fits_kind, gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.decide import decision_inputs
-from answer.docfacts import DATE, ISSUER, asks_about_document, best_document, stated
+from answer.docfacts import (
+    DATE,
+    ISSUER,
+    asks_about_document,
+    best_document,
+    stated,
+    title_coverage,
+)
 from answer.features import Context, dominant_place, feature_matrix
 from answer.guards import Guards, PlaceScope
 from answer.guidefields import asks_guide_field, field_span
@@ -219,9 +226,8 @@ class Answerer:
         docs = [self.documents[d] for d in doc_ids]
         if asked.what not in (DATE, ISSUER):  # only guides stating the field compete
             docs = [d for d in docs if field_span(d, asked.what) is not None]
-        doc = best_document(
-            docs, [ctx.cov(d.title) for d in docs], self.config.document_title_coverage
-        )
+        covered = [title_coverage(ctx.forms, ctx.weights, d.title) for d in docs]
+        doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
             return
         span = stated(doc, asked.what) if asked.what in (DATE, ISSUER) else None

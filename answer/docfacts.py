@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from answer.sentences import coverage_forms
 from lixia_qa.types import Document
 from lixia_qa.zh import date_forms
 
@@ -97,6 +98,43 @@ def stated(doc: Document, what: str) -> tuple[int, int] | None:
     if not lines:
         return None
     return max(lines, key=lambda found: _rank(doc.text, found[1], found[0]))[1]
+
+
+def abbreviates(term: str, text: str) -> bool:
+    """``term`` is a short form of a name in ``text``: its characters appear there in
+    order, within four times its length (出生证 for 出生医学证明, 人社局 for
+    人力资源和社会保障局; two characters within four: 医保 for 医疗保障), as a Chinese
+    abbreviation takes them."""
+    if len(term) < 2:
+        return False
+    reach = 4 * len(term) if len(term) > 2 else 4
+    at = text.find(term[0])
+    while at >= 0:
+        pos, ok = at, True
+        for ch in term[1:]:
+            pos = text.find(ch, pos + 1, at + reach)
+            if pos < 0:
+                ok = False
+                break
+        if ok:
+            return True
+        at = text.find(term[0], at + 1)
+    return False
+
+
+def title_coverage(forms: Sequence[Sequence[str]], weights: Sequence[float], title: str) -> float:
+    """Weighted share of the question's terms a title covers, a term counting whole
+    when one of its forms occurs in the title or abbreviates a name there
+    (:func:`abbreviates`), else by its shared character bigrams
+    (:func:`answer.sentences.coverage_forms`)."""
+    total = sum(weights)
+    if total <= 0:
+        return 0.0
+    found = 0.0
+    for term_forms, w in zip(forms, weights, strict=True):
+        whole = any(abbreviates(f.lower(), title.lower()) for f in term_forms)
+        found += w if whole else w * coverage_forms([term_forms], [1.0], title)
+    return found / total
 
 
 def best_document(

@@ -7,9 +7,11 @@ import pytest
 from answer.docfacts import (
     DATE,
     ISSUER,
+    abbreviates,
     asks_about_document,
     best_document,
     stated,
+    title_coverage,
 )
 from lixia_qa.types import Document
 from lixia_qa.zh import date_forms
@@ -79,3 +81,14 @@ def test_of_equal_titles_the_newest_document_is_asked_about() -> None:
     assert best_document([old, new], [0.4, 0.4], 0.5) is None
     undated = Document("d.txt", "某区2025年政府工作报告", "", year=2025)
     assert best_document([new, undated], [1.0, 1.0], 0.5) is undated
+
+
+def test_a_short_form_covers_the_full_name_in_a_title() -> None:
+    assert abbreviates("出生证", "某某县出生医学证明首次签发办事指南")
+    assert abbreviates("人社局", "某某区人力资源和社会保障局关于…的通知")
+    assert abbreviates("医保", "城乡居民医疗保障缴费通知")
+    assert not abbreviates("医保", "医院改造与社会保障")  # too far apart
+    assert not abbreviates("证明", "明年的证书")  # out of order
+    title = "某某县出生医学证明首次签发办事指南"
+    assert title_coverage([("出生证",)], [1.0], title) == 1.0
+    assert title_coverage([("出生证",), ("护照",)], [1.0, 1.0], title) == 0.5
