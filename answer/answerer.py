@@ -41,6 +41,7 @@ from answer.score import LearnedScorer, Scorer, answerability_inputs, fits, make
 from answer.select import Picked, Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
+from ingest.lexicon import word_tag
 from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
@@ -226,7 +227,13 @@ class Answerer:
         docs = [self.documents[d] for d in doc_ids]
         if asked.what not in (DATE, ISSUER):  # only guides stating the field compete
             docs = [d for d in docs if field_span(d, asked.what) is not None]
-        covered = [title_coverage(ctx.forms, ctx.weights, d.title) for d in docs]
+        # a word no passage uses weighs too (有效期 of a guide that never says it), when
+        # it is a word at all: not a fragment the tokenizer left (能办, 办要)
+        weights = [
+            w if w or word_tag(t)[0] is None else a
+            for t, w, a in zip(rest, ctx.weights, ctx.all_weights, strict=True)
+        ]
+        covered = [title_coverage(ctx.forms, weights, d.title) for d in docs]
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
             return

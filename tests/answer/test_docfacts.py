@@ -92,3 +92,11 @@ def test_a_short_form_covers_the_full_name_in_a_title() -> None:
     title = "某某县出生医学证明首次签发办事指南"
     assert title_coverage([("出生证",)], [1.0], title) == 1.0
     assert title_coverage([("出生证",), ("护照",)], [1.0, 1.0], title) == 0.5
+
+
+def test_a_word_no_document_uses_counts_against_the_title() -> None:
+    """居住证有效期多久 over a guide that never says 有效期: the asked word weighs as an
+    unseen one (AnswerConfig.unseen_weight), so the guide's title no longer covers it."""
+    title = "某某县居住证申领办事指南"
+    assert title_coverage([("居住证",), ("有效期",)], [1.4, 2.0], title) < 0.5
+    assert title_coverage([("居住证",)], [1.4], title) == 1.0
