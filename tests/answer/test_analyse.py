@@ -78,6 +78,7 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("新增多少张床位", "张"),
         ("花多少钱", "元"),
         ("建几所学校", "所"),
+        ("比赛得了第几名", None),  # a rank, not a count of people
         # no measure word: the family follows from what is asked about (data file)
         ("那些岗位平均月薪大概多少？", "元"),
         ("游园建好以后占地多大？", "平方米"),

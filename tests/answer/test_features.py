@@ -398,3 +398,9 @@ def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
     # an average growth rate is no figure per head
     rate = q(FIGURE, measure="%", text="工业增加值增长多少")
     assert F.fit_figure(ctx(rate), cand("五年来工业增加值平均增长8.5%。")) == 1
+
+
+def test_people_counted_by_what_they_are() -> None:
+    c = ctx(q(FIGURE, measure="人"))
+    assert F.fit_figure(c, cand("当年失去了3到5万的居民。")) == 1
+    assert F.fit_figure(c, cand("惠及3万村民。")) == 1
