@@ -44,8 +44,8 @@ FAMILIES = {
     # a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民 (not 18家 of 多少人)
     "人": re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民"),
     "名": re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民"),
-    # a number of times: 3次, 两场, 第五届, 四轮
-    "次": re.compile(r"次|场|届|轮|批|回|遍|趟"),
+    # a number of times: 3次, 120万人次, 两场, 第五届, 四轮
+    "次": re.compile(r"人?次|场|届|轮|批|回|遍|趟"),
 }
 GENERIC_MEASURES = frozenset({"个", "项", "倍"})
 _DATE_IN_TEXT = re.compile(

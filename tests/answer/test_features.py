@@ -380,6 +380,8 @@ def test_a_number_of_times_is_counted_in_times() -> None:
     c = ctx(q(FIGURE, measure="次"))
     assert F.fit_figure(c, cand("全年开展演练12次。")) == 1
     assert F.fit_figure(c, cand("已连续举办15届。")) == 1
+    visits = ctx(q(FIGURE, measure="人次"))
+    assert F.fit_figure(visits, cand("接待游客120万人次。")) == 1
     assert F.fit_figure(c, cand("演练覆盖30个社区。")) == 0
 
 
