@@ -237,8 +237,8 @@ class Answerer:
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
             return
-        span = stated(doc, asked.what) if asked.what in (DATE, ISSUER) else None
-        span = span or field_span(doc, asked.what)
+        about_itself = asked.what in (DATE, ISSUER)
+        span = stated(doc, asked.what) if about_itself else field_span(doc, asked.what)
         if span is None:
             return
         turn.picks = [Picked(span[0], span[1], doc.doc_id, 1.0)]

@@ -34,6 +34,8 @@ from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
 
+# a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民 (not 18家 of 多少人)
+_PEOPLE = re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民")
 # a question asking for money, area, a share, a number of people or of times needs a
 # figure of that family
 FAMILIES = {
@@ -41,9 +43,8 @@ FAMILIES = {
     "平方米": re.compile(r"平方米|平米|亩|公顷"),
     "亩": re.compile(r"平方米|平米|亩|公顷"),
     "%": re.compile(r"%|百分点|成"),
-    # a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民 (not 18家 of 多少人)
-    "人": re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民"),
-    "名": re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民"),
+    "人": _PEOPLE,
+    "名": _PEOPLE,
     # a number of times: 3次, 120万人次, 两场, 第五届, 四轮
     "次": re.compile(r"人?次|场|届|轮|批|回|遍|趟"),
 }

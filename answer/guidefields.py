@@ -104,7 +104,7 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     section below it (the first labelling of each field)."""
     found: dict[str, tuple[int, int]] = {}
     text = doc.text
-    starts = [m for m in _LABELLED.finditer(text)]
+    starts = list(_LABELLED.finditer(text))
     for i, m in enumerate(starts):
         f = _label_field(m.group(1))
         if f is not None and f not in found:

@@ -72,7 +72,7 @@ def test_a_numbered_heading_over_its_paragraph() -> None:
     parts = ["一、申请条件", "在本区注册的企业。", "二、受理时间", "每年6月1日至6月30日。"]
     parts += ["三、办理时限", "受理后20个工作日内办结。", "四、申请材料", "申请表一份。"]
     text = "\n".join(parts)
-    heads = [i for i in range(0, len(parts), 2)]
+    heads = list(range(0, len(parts), 2))
     starts = [text.index(parts[i]) for i in heads] + [len(text)]
     sections = tuple(
         Section(parts[i], 1, starts[k], starts[k + 1] - (k + 1 < len(heads)))
