@@ -33,7 +33,7 @@ PLACE, HOURS, DURATION, FEE, MATERIALS, APPLICANTS = (
 class Field:
     name: str
     asks: re.Pattern[str]  # the question's words that ask for it
-    label: re.Pattern[str]  # the guide's label for it, matched whole
+    labels: tuple[re.Pattern[str], ...]  # the guide's labels for it, matched whole, best first
 
 
 # in the order tried: 几点 asks for the hours before 办 … 哪 asks for a place
@@ -43,17 +43,17 @@ FIELDS: tuple[Field, ...] = (
         re.compile(
             r"几点|什么时间(?:段)?(?:可以|能)?(?:去)?办|上班时间|(?:上班|开门|下班|关门)|周末"
         ),
-        re.compile(r"(?:办理|受理|办公|工作|服务|窗口)时间"),
+        (re.compile(r"(?:办理|受理|办公|工作|服务|窗口)时间"),),
     ),
     Field(
         DURATION,
         re.compile(r"多久|多长时间|多少天|几天|几个工作日|多少个工作日|多快|要等"),
-        re.compile(r"(?:办理|承诺|法定|办结|审批|受理)?时限|(?:办理|审批|办结)期限"),
+        (re.compile(r"(?:办理|承诺|法定|办结|审批|受理)?时限|(?:办理|审批|办结)期限"),),
     ),
     Field(
         FEE,
         re.compile(r"多少钱|收费|收钱|要钱|花钱|交钱|费用|免费|工本费|收不收|要不要钱"),
-        re.compile(r"收费(?:标准|依据|情况|项目)?|是否收费|(?:办理)?费用"),
+        (re.compile(r"收费(?:标准|依据|情况|项目)?|是否收费|(?:办理)?费用"),),
     ),
     Field(
         MATERIALS,
@@ -61,19 +61,25 @@ FIELDS: tuple[Field, ...] = (
             r"带(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|资料|证件|手续)|准备(?:什么|啥|哪些)|"
             r"要(?:交|提交|提供)(?:什么|啥|哪些)|材料"
         ),
-        re.compile(r"(?:申请|所需|提交|申报|办理|提供)?材料(?:清单|目录)?"),
+        (re.compile(r"(?:申请|所需|提交|申报|办理|提供)?材料(?:清单|目录)?"),),
     ),
     Field(
         APPLICANTS,
         re.compile(
             r"谁(?:可以|能)|哪些人|什么人|什么条件|啥条件|(?:申请|办理)条件|能不能办|可以办吗"
         ),
-        re.compile(r"(?:办理|服务|适用|申请)对象|(?:申请|受理|办理|申报)条件"),
+        (re.compile(r"(?:办理|服务|适用|申请)对象|(?:申请|受理|办理|申报)条件"),),
     ),
     Field(
         PLACE,
         re.compile(r"(?:在|去|到)?哪(?:里|儿)|在哪|什么地方|哪个窗口|(?:哪个|什么)部门受理"),
-        re.compile(r"(?:办理|受理|服务|申请|咨询)(?:地点|地址|窗口|部门|机构)|地点|地址"),
+        # where to go, then who receives it, then a bare address (a page's footer may
+        # hold the site's own): 办理地点 over 受理机构 over 地址
+        (
+            re.compile(r"(?:办理|受理|服务|申请|咨询)(?:地点|地址)"),
+            re.compile(r"(?:办理|受理|服务)(?:窗口|部门|机构)"),
+            re.compile(r"地点|地址"),
+        ),
     ),
 )
 LEAST_FIELDS = 3  # labels a document needs to be read as a guide
@@ -101,24 +107,25 @@ def _field(name: str) -> Field:
 def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     """The fields ``doc`` labels, each with the span of its value: the rest of a
     labelled line and the lines after it up to the next labelled line, or a heading's
-    section below it (the first labelling of each field)."""
-    found: dict[str, tuple[int, int]] = {}
+    section below it. Of two labels of one field, the better (办理地点 over 受理机构),
+    then the first."""
+    found: dict[str, tuple[int, tuple[int, int]]] = {}
+
+    def keep(label: str, span: tuple[int, int]) -> None:
+        for f in FIELDS:
+            rank = next((i for i, p in enumerate(f.labels) if p.fullmatch(label)), None)
+            if rank is not None:
+                if f.name not in found or rank < found[f.name][0]:
+                    found[f.name] = (rank, span)
+                return
+
     text = doc.text
     starts = list(_LABELLED.finditer(text))
     for i, m in enumerate(starts):
-        f = _label_field(m.group(1))
-        if f is not None and f not in found:
-            end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
-            found[f] = (m.start(), end)
+        keep(m.group(1), (m.start(), starts[i + 1].start() if i + 1 < len(starts) else len(text)))
     for s in doc.sections:
-        f = _label_field(_NUMBERING.sub("", s.heading).strip())
-        if f is not None and f not in found:
-            found[f] = (s.start, s.end)
-    return found
-
-
-def _label_field(label: str) -> str | None:
-    return next((f.name for f in FIELDS if f.label.fullmatch(label)), None)
+        keep(_NUMBERING.sub("", s.heading).strip(), (s.start, s.end))
+    return {name: span for name, (_, span) in found.items()}
 
 
 def field_span(doc: Document, name: str) -> tuple[int, int] | None:

@@ -97,3 +97,12 @@ def test_a_long_field_is_cut_at_a_line() -> None:
     assert span is not None
     quoted = text[span[0] : span[1]]
     assert len(quoted) <= 240 and quoted.startswith("申请材料：") and quoted.endswith("；")
+
+
+def test_where_to_go_before_who_receives_it() -> None:
+    text = "受理机构：青川区人社局\n办理地点：青川区市民中心二楼\n办理时间：工作日\n承诺时限：10个工作日\n地址：青川区人民路1号"
+    span = field_span(Document("g.txt", "社保卡申领指南", text), PLACE)
+    assert span is not None and text[span[0] : span[1]] == "办理地点：青川区市民中心二楼"
+    no_place = text.replace("办理地点：青川区市民中心二楼\n", "")
+    span = field_span(Document("g.txt", "社保卡申领指南", no_place), PLACE)
+    assert span is not None and no_place[span[0] : span[1]] == "受理机构：青川区人社局"
