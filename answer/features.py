@@ -34,8 +34,9 @@ from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
 
-# a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民 (not 18家 of 多少人)
-_PEOPLE = re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民")
+# a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民, or a number of 万 said alone
+# (说这种话的人约有150万。人口8.57万); not 18家 of 多少人
+_PEOPLE = re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民|(?<=[万亿])(?=[，。；、）)])")
 # a question asking for money, area, a share, a number of people or of times needs a
 # figure of that family
 FAMILIES = {

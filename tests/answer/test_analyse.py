@@ -79,6 +79,8 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("花多少钱", "元"),
         ("建几所学校", "所"),
         ("比赛得了第几名", None),  # a rank, not a count of people
+        ("镇里有多少人口", None),  # 人口 is what is counted, not the measure 人
+        ("花了多少人民币", None),
         # no measure word: the family follows from what is asked about (data file)
         ("那些岗位平均月薪大概多少？", "元"),
         ("游园建好以后占地多大？", "平方米"),

@@ -406,3 +406,6 @@ def test_people_counted_by_what_they_are() -> None:
     c = ctx(q(FIGURE, measure="人"))
     assert F.fit_figure(c, cand("当年失去了3到5万的居民。")) == 1
     assert F.fit_figure(c, cand("惠及3万村民。")) == 1
+    # a number of 万 said alone counts people too; one with a unit after it does not
+    assert F.fit_figure(c, cand("说这种方言的人约有150万，分布在山区。")) == 1
+    assert F.fit_figure(c, cand("项目投资150万元。")) == 0
