@@ -134,9 +134,9 @@ _FIELD_BEFORE_RE = re.compile(r"[和及与跟、]\s*(?:联系|咨询|办公|服�
 
 def asked_field(text: str) -> str | None:
     """The shape of the contact field ``text`` ends by asking for (:data:`FIELD_SHAPES`:
-    "发改委的联系电话" -> phone), or None: a field among others ("地址和电话"), or the
-    word after something else is asked for (analyse keeps it only for a fact or figure
-    question: not "第一封电子邮件是哪年发的")."""
+    "发改委的联系电话" -> phone), or None: no field, or one among others ("地址和电话").
+    :func:`analyse` keeps it for fact and figure questions only: "第一封电子邮件是哪一年
+    发出的" asks for a year, not an address."""
     m = _FIELD_RE.search(text.strip())
     if not m or _FIELD_BEFORE_RE.search(text[: m.start()]):
         return None
