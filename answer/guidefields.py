@@ -1,5 +1,6 @@
 """Questions a service guide (办事指南) answers in one of its fields: where to go, when
-it is open, how long it takes, what it costs, what to bring, who may apply.
+it is open, when to apply, how long it takes, what it costs or pays, what to bring, who
+may apply.
 
 A guide states each of these under a label of its own, as a labelled line
 (``办理地点：…``) or as a numbered heading over its paragraph (``九、办理时限``). The
@@ -19,11 +20,13 @@ from dataclasses import dataclass
 from answer.docfacts import Asked
 from lixia_qa.types import Document
 
-PLACE, HOURS, DURATION, FEE, MATERIALS, APPLICANTS = (
+PLACE, HOURS, PERIOD, DURATION, FEE, AWARD, MATERIALS, APPLICANTS = (
     "place",
     "hours",
+    "period",
     "duration",
     "fee",
+    "award",
     "materials",
     "applicants",
 )
@@ -46,6 +49,14 @@ FIELDS: tuple[Field, ...] = (
         (re.compile(r"(?:办理|受理|办公|工作|服务|窗口)时间"),),
     ),
     Field(
+        PERIOD,
+        re.compile(
+            r"什么时候(?:可以|能|开始)?(?:申请|申报|报名|提交)|(?:申请|申报|报名)(?:时间|日期|期限)|"
+            r"几号到几号|截止|哪天开始"
+        ),
+        (re.compile(r"(?:申请|申报|报名|集中受理)(?:时间|日期|期限)|截止(?:时间|日期)"),),
+    ),
+    Field(
         DURATION,
         re.compile(r"多久|多长时间|多少天|几天|几个工作日|多少个工作日|多快|要等"),
         (re.compile(r"(?:办理|承诺|法定|办结|审批|受理)?时限|(?:办理|审批|办结)期限"),),
@@ -54,6 +65,13 @@ FIELDS: tuple[Field, ...] = (
         FEE,
         re.compile(r"多少钱|收费|收钱|要钱|花钱|交钱|费用|免费|工本费|收不收|要不要钱"),
         (re.compile(r"收费(?:标准|依据|情况|项目)?|是否收费|(?:办理)?费用"),),
+    ),
+    Field(
+        AWARD,
+        re.compile(
+            r"(?:拿|领|得|奖|补|给|资助|奖励|补贴|补助)(?:了)?多少|(?:奖励|补贴|补助|资助)(?:标准|金额|额度)"
+        ),
+        (re.compile(r"(?:奖励|资助|补贴|补助|扶持|支持)(?:标准|金额|额度|方式)"),),
     ),
     Field(
         MATERIALS,

@@ -7,10 +7,12 @@ import pytest
 
 from answer.guidefields import (
     APPLICANTS,
+    AWARD,
     DURATION,
     FEE,
     HOURS,
     MATERIALS,
+    PERIOD,
     PLACE,
     asks_guide_field,
     field_span,
@@ -33,6 +35,9 @@ from lixia_qa.types import Document, Section
         ("需要准备哪些材料", MATERIALS),
         ("什么人可以申请", APPLICANTS),
         ("申请条件是什么", APPLICANTS),
+        ("补贴什么时候可以申请", PERIOD),
+        ("申报截止到哪天", PERIOD),
+        ("入统奖励能拿多少", AWARD),
         ("今年新建几所幼儿园", None),
         ("老旧小区改造由哪个单位牵头", None),
     ],
@@ -69,8 +74,9 @@ def test_a_labelled_line_and_the_lines_under_it() -> None:
 
 
 def test_a_numbered_heading_over_its_paragraph() -> None:
-    parts = ["一、申请条件", "在本区注册的企业。", "二、受理时间", "每年6月1日至6月30日。"]
-    parts += ["三、办理时限", "受理后20个工作日内办结。", "四、申请材料", "申请表一份。"]
+    parts = ["一、申请条件", "在本区注册的企业。", "二、申请时间", "每年6月1日至6月30日。"]
+    parts += ["三、办理时限", "受理后20个工作日内办结。", "四、奖励标准", "一次性奖励20万元。"]
+    parts += ["五、受理时间", "工作日9:00-17:00。"]
     text = "\n".join(parts)
     heads = list(range(0, len(parts), 2))
     starts = [text.index(parts[i]) for i in heads] + [len(text)]
@@ -81,8 +87,14 @@ def test_a_numbered_heading_over_its_paragraph() -> None:
     doc = Document("g.txt", "扶持资金申报指南", text, sections=sections)
     span = field_span(doc, DURATION)
     assert span is not None and text[span[0] : span[1]] == "三、办理时限\n受理后20个工作日内办结。"
-    span = field_span(doc, HOURS)
-    assert span is not None and text[span[0] : span[1]].endswith("每年6月1日至6月30日。")
+    quoted = {}
+    for name in (PERIOD, AWARD, HOURS):
+        span = field_span(doc, name)
+        assert span is not None
+        quoted[name] = text[span[0] : span[1]]
+    assert quoted[PERIOD] == "二、申请时间\n每年6月1日至6月30日。"  # when to apply
+    assert quoted[AWARD] == "四、奖励标准\n一次性奖励20万元。"
+    assert quoted[HOURS] == "五、受理时间\n工作日9:00-17:00。"  # when it is open
 
 
 def test_a_document_with_few_field_labels_is_no_guide() -> None:
