@@ -225,8 +225,10 @@ class Answerer:
         ctx = self.context(replace(q, terms=rest, context_terms=()))
         doc_ids = list(dict.fromkeys(h.chunk.doc_id for h in turn.hits))
         docs = [self.documents[d] for d in doc_ids]
-        if asked.what not in (DATE, ISSUER):  # only guides stating the field compete
-            docs = [d for d in docs if field_span(d, asked.what) is not None]
+        fields = None  # a guide field's span in each guide stating it; only those compete
+        if asked.what not in (DATE, ISSUER):
+            fields = {d.doc_id: field_span(d, asked.what) for d in docs}
+            docs = [d for d in docs if fields[d.doc_id] is not None]
         # a word no passage uses weighs too (有效期 of a guide that never says it), when
         # it is a word at all: not a fragment the tokenizer left (能办, 办要)
         weights = [
@@ -237,8 +239,7 @@ class Answerer:
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
             return
-        about_itself = asked.what in (DATE, ISSUER)
-        span = stated(doc, asked.what) if about_itself else field_span(doc, asked.what)
+        span = stated(doc, asked.what) if fields is None else fields[doc.doc_id]
         if span is None:
             return
         turn.picks = [Picked(span[0], span[1], doc.doc_id, 1.0)]

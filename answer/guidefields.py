@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from answer.docfacts import Asked
 from lixia_qa.types import Document
@@ -118,10 +119,7 @@ def asks_guide_field(text: str) -> Asked | None:
     return None
 
 
-def _field(name: str) -> Field:
-    return next(f for f in FIELDS if f.name == name)
-
-
+@lru_cache(maxsize=512)
 def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     """The fields ``doc`` labels, each with the span of its value: the rest of a
     labelled line and the lines after it up to the next labelled line, or a heading's

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from answer.turn import Scope
 from lixia_qa import zh
@@ -39,6 +40,7 @@ def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
 _DATE_AFTER = re.compile(r"\s*\d{1,2}\s*月|\s*[一二三四五六七八九十]{1,2}月")
 
 
+@lru_cache(maxsize=4096)
 def heading_year(heading: str) -> int | None:
     """The one year a heading is about ("一、2022年工作回顾" -> 2022), or None: it names
     no year, several, a range (2018—2022年) or a date (2024年4月29日, a signature)."""
