@@ -214,19 +214,59 @@ def rank_unit(ctx: Context, c: Candidate) -> float:
 _MAGNITUDE = re.compile(r"[余多万亿千百十]{0,3}")
 
 
-def _figure_key(figure: str) -> str:
+def figure_key(figure: str) -> str:
     return re.sub(r"\s+", "", figure)
 
 
 def stated_figures(text: str) -> frozenset[str]:
     """The figures a text states ("1.3万", "15亿", "五十"), as compared between texts."""
-    return frozenset(_figure_key(m.group()) for m in NUMBER_RE.finditer(text))
+    return frozenset(figure_key(m.group()) for m in NUMBER_RE.finditer(text))
+
+
+# A table row is written as labelled text ("产品名称：钢材；单位：吨；产量：1577693"):
+# a figure that is a cell's value is measured in its label ("比例（%）：78.6") or in the
+# row's 单位 cell, and a cell labelled as a number, code or phone holds no quantity.
+_LABEL = re.compile(r"\s*([^：:；;。，,]{1,24})[：:]\s*[-－+＋−]?\s*$")
+_LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]$")
+_ROW_UNIT = re.compile(r"(?:^|[；;])\s*(?:计量)?单位[：:]\s*([^；;：:，,。\s]{1,4})\s*(?:[；;]|$)")
+_ID_LABEL = re.compile(r"(?:序号|编号|号码|代码|编码|文号|索引号|邮编|邮政编码|电话|传真)$")
+
+
+def cell_label(text: str, start: int) -> str | None:
+    """The label of the table cell whose value starts at ``start`` ("产量" in
+    "单位：吨；产量：1577693"), or None when the figure there is no cell's value."""
+    cell = max(text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
+    label = _LABEL.fullmatch(text, cell, start)
+    return label.group(1).strip() if label else None
+
+
+def cell_unit(text: str, start: int) -> str:
+    """What the cell value at ``start`` is measured in: its label's bracketed unit
+    ("比例（%）"), else the row's 单位 cell ("单位：吨"); "" when neither says."""
+    label = cell_label(text, start)
+    if label is None:
+        return ""
+    bracketed = _LABEL_UNIT.search(label)
+    if bracketed:
+        return bracketed.group(1)
+    row = _ROW_UNIT.search(text)
+    return row.group(1) if row else ""
+
+
+def _identifier(text: str, start: int) -> bool:
+    label = cell_label(text, start)
+    return label is not None and bool(_ID_LABEL.search(label))
 
 
 def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Match[str]]:
     """The figures of ``text`` that are not among ``stated`` (those the question gives:
-    "2.4万个床位里，养老的占多少个" is not answered by "新增床位2.4万个")."""
-    return [m for m in NUMBER_RE.finditer(text) if _figure_key(m.group()) not in stated]
+    "2.4万个床位里，养老的占多少个" is not answered by "新增床位2.4万个"), less a table
+    cell's number or code ("序号：51")."""
+    return [
+        m
+        for m in NUMBER_RE.finditer(text)
+        if figure_key(m.group()) not in stated and not _identifier(text, m.start())
+    ]
 
 
 def has_figure(text: str, stated: frozenset[str] = frozenset()) -> bool:
@@ -253,6 +293,7 @@ def _of_family(
         for m in figures
         if family.match(text, _after_magnitude(text, m.end()))
         or family.search(text[m.start() : m.end()])
+        or family.search(cell_unit(text, m.start()))
     ]
 
 
@@ -277,13 +318,53 @@ def asked_figures(
     """The figures of ``text`` that may answer figure question ``q``: those it does not
     state itself, of the asked family, and, unless it asks per head (人均, 平均, 每户),
     not said per head: 人均地区生产总值 does not answer 地区生产总值多少."""
+    if _other_indicator(text, q):
+        return []
     figures = new_figures(text, stated)
     family = _family(q.measure)
     if family is not None:
         figures = _of_family(text, figures, family)
+    figures = [m for m in figures if not _other_ratio(text, m.start(), q.text)]
     if PER_HEAD_ASKED_RE.search(q.text):
         return figures
     return [m for m in figures if not per_head(text, m.start())]
+
+
+# a statistical table's row names its indicator in its first cell ("指标：#住宅；…", the
+# 住宅 part of the row above)
+_INDICATOR_ROW = re.compile(
+    r"^(?:指标|项目|指标名称|产品名称|名称|类别)[：:]\s*(?:[#＃]|其中[：:]?)?\s*([^；;]+)"
+)
+
+
+def _other_indicator(text: str, q: Question) -> bool:
+    """``text`` is a table row of an indicator (指标：商品房销售额) and the question,
+    with its words' other forms, shares no two characters with that name: 房地产开发投资
+    is answered neither by the 商品房销售额 row nor by its #住宅 sub-row."""
+    row = _INDICATOR_ROW.match(text)
+    if row is None:
+        return False
+    name = row.group(1).strip()
+    said = q.text + "".join("".join(forms) for forms in q.forms)
+    return not any(name[i : i + 2] in said for i in range(len(name) - 1))
+
+
+# what a ratio is: a share of a whole, or a change on an earlier figure
+_SHARE = re.compile(r"占|比重|比例|份额|构成|占比")
+_CHANGE = re.compile(r"增长|增速|增幅|增减|下降|同比|比上年|比年初|提高|涨")
+
+
+def _other_ratio(text: str, start: int, question: str) -> bool:
+    """The figure at ``start`` is a table cell whose label says it is a change (比上年增长
+    （%）) and the question asks a share (占比多少), or the other way round: a row's
+    growth column does not answer 数字经济占GDP多少."""
+    label = cell_label(text, start)
+    if label is None:
+        return False
+    for said, other in ((_CHANGE, _SHARE), (_SHARE, _CHANGE)):
+        if said.search(label) and other.search(question) and not said.search(question):
+            return True
+    return False
 
 
 def _after_magnitude(text: str, end: int) -> int:
@@ -300,7 +381,9 @@ def measure_after_number(
     if not measure:
         return False
     return any(
-        text.startswith(measure, _after_magnitude(text, m.end())) for m in new_figures(text, stated)
+        text.startswith(measure, _after_magnitude(text, m.end()))
+        or cell_unit(text, m.start()).endswith(measure)
+        for m in new_figures(text, stated)
     )
 
 

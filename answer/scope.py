@@ -24,12 +24,14 @@ def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
     about: set[str] = set()
     spans: dict[str, list[tuple[int, int]]] = {}
     for doc in store.documents_about(years):
+        rows = dated_rows(doc)
         if doc.year in years:
             about.add(doc.doc_id)
             other = [(s.start, s.end) for s in doc.sections if _other_year(s.heading, years)]
+            other += [(a, b) for a, b, year in rows if year not in years]
             if other:
                 spans[doc.doc_id] = _outside(other, len(doc.text))
-        elif set(years) & set(doc.years):
+        elif set(years) & set(doc.years) or any(year in years for _, _, year in rows):
             found = year_scopes(doc, years)
             if found:
                 about.add(doc.doc_id)
@@ -67,9 +69,51 @@ def _outside(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, i
     return out + ([(at, length)] if at < length else [])
 
 
+# A table row may say which year it is about: in a year or date column (年份：2018年;
+# 发文时间：2019-01-18), else in its title column (标题：某县2019年政府工作报告).
+_YEAR_COLUMN = re.compile(r"^(?:年份|年度|年|时间|日期|(?:发文|发布|印发|成文|公布)(?:时间|日期))$")
+_TITLE_COLUMN = re.compile(r"^(?:标题|题目|名称|文件名称|文件标题)$")
+_ROWS: dict[tuple[str, str, int], tuple[tuple[int, int, int], ...]] = {}
+
+
+def dated_rows(doc: Document) -> tuple[tuple[int, int, int], ...]:
+    """``(start, end, year)`` of the table rows of ``doc`` that say one year they are
+    about (computed once per document)."""
+    key = (doc.doc_id, doc.content_hash, len(doc.text))
+    found = _ROWS.get(key)
+    if found is None:
+        if len(_ROWS) > 4096:
+            _ROWS.clear()
+        found = _ROWS[key] = tuple(
+            (row.start, row.end, year)
+            for table in doc.tables
+            for row in table.rows
+            if (year := _row_year(doc.text, table.columns, row.cells)) is not None
+        )
+    return found
+
+
+def _row_year(text: str, columns: Sequence[str], cells: Sequence[tuple[int, int]]) -> int | None:
+    for pattern in (_YEAR_COLUMN, _TITLE_COLUMN):
+        for label, (start, end) in zip(columns, cells, strict=False):
+            if pattern.match(label.strip()):
+                found = zh.find_years(text[start:end], bare=True)
+                if len({m.year for m in found}) == 1 and found[0].range_end is None:
+                    return found[0].year
+    return None
+
+
+def _row_at(doc: Document, position: int) -> tuple[int, int, int] | None:
+    return next(((a, b, y) for a, b, y in dated_rows(doc) if a <= position < b), None)
+
+
 def unit_year(doc: Document, position: int) -> int | None:
-    """The year the text at ``position`` speaks about: that of the innermost section
-    around it whose heading is about one year, else its document's."""
+    """The year the text at ``position`` speaks about: that of the table row around it
+    when the row says one (:func:`dated_rows`), else of the innermost section around it
+    whose heading is about one year, else its document's."""
+    row = _row_at(doc, position)
+    if row is not None:
+        return row[2]
     around = [s for s in doc.sections if s.start <= position < s.end and heading_year(s.heading)]
     if not around:
         return doc.year
@@ -77,12 +121,18 @@ def unit_year(doc: Document, position: int) -> int | None:
 
 
 def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
-    """Spans of ``doc`` that speak of one of ``years``: the innermost section holding
-    "YYYY年", or the paragraph when no section does or when that section's heading is
-    about another year (a 2019 report's "2019年工作安排" naming a goal for 2020)."""
-    spans = []
+    """Spans of ``doc`` that speak of one of ``years``: the table rows about one of them
+    (年份：2018年) or naming one, the innermost section holding "YYYY年", or the
+    paragraph when no section does or when that section's heading is about another year
+    (a 2019 report's "2019年工作安排" naming a goal for 2020)."""
+    rows = dated_rows(doc)
+    spans = [(a, b) for a, b, year in rows if year in years]
     for year in years:
         for m in re.finditer(f"{year}年", doc.text):
+            row = _row_at(doc, m.start())
+            if row is not None:  # a row naming the year, whichever year it is about
+                spans.append(row[:2])
+                continue
             inner = [s for s in doc.sections if s.start <= m.start() < s.end]
             best = min(inner, key=lambda s: s.end - s.start) if inner else None
             if best is not None and not _other_year(best.heading, years):
@@ -92,4 +142,4 @@ def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
                 start = 0 if before < 0 else before + 2
                 end = doc.text.find("\n\n", m.end())
                 spans.append((start, len(doc.text) if end < 0 else end))
-    return spans
+    return list(dict.fromkeys(spans))

@@ -11,7 +11,7 @@ import numpy as np
 
 from answer.analyse import FIGURE, LIST, Question
 from answer.config import AnswerConfig
-from answer.features import Candidate, column
+from answer.features import Candidate, asked_figures, column, figure_key, stated_figures
 from answer.score import Scorer
 from answer.sentences import NUMBER_RE, TermWeights, coverage, coverage_forms
 from ingest.units import Span, clauses
@@ -106,6 +106,34 @@ def whole_list(best: Scored, good: Sequence[Scored], gap: float) -> Scored:
     return best
 
 
+def prose_for_row(best: Scored, good: Sequence[Scored], q: Question) -> Scored:
+    """A sentence of the same document that states the figure ``best``, a table row,
+    answers with ("全年地区生产总值20817.5亿元" for "指标：地区生产总值；2022年（亿元）：
+    20817.5"): prose says what the figure counts and in what unit, a row only in its
+    labels."""
+    if best.cand.unit.kind != "row" or q.kind != FIGURE:
+        return best
+    figures = asked_figures(best.cand.unit.text, q, stated_figures(q.text))
+    if not figures:
+        return best
+    value = _digits(figures[0].group())
+    if not value:
+        return best
+    for c in good:
+        if c.doc_id != best.doc_id or c.cand.unit.kind not in ("sentence", "window"):
+            continue
+        if value in {_digits(m.group()) for m in NUMBER_RE.finditer(c.cand.unit.text)}:
+            return c
+    return best
+
+
+def _digits(figure: str) -> str:
+    """The digits a figure is written in, without its magnitude word: a row's 20817.5 in
+    a column of 亿元 is the 20817.5亿 of a sentence."""
+    found = re.match(r"\d+(?:\.\d+)?", figure_key(figure))
+    return found.group() if found else ""
+
+
 def choose(
     q: Question,
     good: list[Scored],
@@ -119,7 +147,7 @@ def choose(
     scale)."""
     gap, year_gap = gaps
     best, others = (good[0], []) if year_named else prefer_recent(good, year_gap, q)
-    best = whole_list(best, good, gap)
+    best = prose_for_row(whole_list(best, good, gap), good, q)
     limit = {LIST: cfg.max_list_units, FIGURE: 1}.get(q.kind, cfg.max_fact_units)
     chosen = [best]
     gap *= cfg.list_gap_factor if q.kind == LIST else 1.0

@@ -409,3 +409,61 @@ def test_people_counted_by_what_they_are() -> None:
     # a number of 万 said alone counts people too; one with a unit after it does not
     assert F.fit_figure(c, cand("说这种方言的人约有150万，分布在山区。")) == 1
     assert F.fit_figure(c, cand("项目投资150万元。")) == 0
+
+
+def test_a_table_cell_is_measured_in_its_label_or_its_rows_unit_cell() -> None:
+    """A table row written as labelled text states a figure's unit in the label
+    (比例（%）：78.6) or in the row's 单位 cell, not after the number."""
+    row = cand("产品名称：水泥；单位：吨；产量：352100；比上年增长（%）：-3.5")
+    asked = q(FIGURE, terms=("水泥",), text="水泥产量多少")
+    assert F.fit_figure(ctx(replace(asked, measure="%", text="水泥产量增长多少")), row) == 1
+    assert F.miss_shape(ctx(replace(asked, measure="吨")), row) == 0
+    assert F.miss_shape(ctx(replace(asked, measure="辆")), row) == 1
+    water = cand("年份：2019年；优良水质比例（%）：91.2；劣质比例（%）：0.8")
+    assert F.fit_figure(ctx(q(FIGURE, measure="%")), water) == 1
+    assert F.fit_figure(ctx(q(FIGURE, measure="元")), water) == 0
+    money = cand("指标：财政收入；绝对数（亿元）：42.7")
+    assert F.fit_figure(ctx(q(FIGURE, measure="元", text="财政收入多少")), money) == 1
+    # a recruiting office in a 单位 cell measures nothing
+    assert F.cell_unit("单位：某某街道办事处；职位：科员；人数：3", 26) == ""
+    assert F.cell_label("全年产量352100吨", 4) is None
+
+
+def test_a_row_answers_only_about_its_indicator() -> None:
+    """A statistical table's row (指标：…) answers a question naming its indicator, in
+    the question's words or their other forms; a sub-item row (#住宅) only one naming
+    the sub-item."""
+    total = cand("指标：商品房销售额；单位：亿元；2021年：4685.8")
+    part = cand("指标：#住宅；单位：亿元；2021年：3846.6")
+    invest = q(FIGURE, terms=("房地产", "投资"), measure="元", text="房地产开发投资多少亿元")
+    assert F.fit_figure(ctx(invest), total) == 0
+    assert F.fit_figure(ctx(invest), part) == 0
+    sales = replace(invest, text="商品房卖了多少钱")
+    assert F.fit_figure(ctx(sales), total) == 1
+    assert F.fit_figure(ctx(replace(invest, text="住宅卖了多少亿元")), part) == 1
+    # the indicator named by another form of a question's word (GDP: 地区生产总值)
+    gdp = q(FIGURE, terms=("gdp",), measure="元", text="gdp多少")
+    gdp = replace(gdp, forms=(("gdp", "地区生产总值"),))
+    assert F.fit_figure(ctx(gdp), cand("指标：地区生产总值；2022年（亿元）：20817.5")) == 1
+
+
+def test_a_rows_growth_does_not_answer_a_share() -> None:
+    """A cell labelled as a change (比上年增长（%）) does not answer a share question
+    (占比多少), nor a share cell (比重（%）) a growth question."""
+    row = cand("指标：地区生产总值；2022年（亿元）：20817.5；比上年增长（%）：2.8")
+    share = q(FIGURE, measure="%", text="地区生产总值里数字经济占比多少")
+    assert F.fit_figure(ctx(share), row) == 0
+    growth = replace(share, text="地区生产总值增长了多少")
+    assert F.fit_figure(ctx(growth), row) == 1
+    parts = cand("指标：第三产业；比重（%）：66.4")
+    assert F.fit_figure(ctx(replace(share, text="第三产业比上年增长多少")), parts) == 0
+    assert F.fit_figure(ctx(replace(share, text="第三产业占多少")), parts) == 1
+
+
+def test_a_cells_number_or_code_is_no_figure() -> None:
+    """序号：51 or 联系电话：8123456 is a row's number or a phone, not a quantity."""
+    row = "序号：51；标题：某县2019年工作要点；发文单位：某县人民政府"
+    assert F.new_figures(row) == []
+    assert F.miss_figure(ctx(q(FIGURE)), cand(row)) == 1
+    staff = "单位：某某局；联系电话：8123456；招聘人数：3"
+    assert [m.group() for m in F.new_figures(staff)] == ["3"]

@@ -54,3 +54,56 @@ def test_a_year_mentioned_in_a_section_about_another_is_its_paragraph() -> None:
     """The plan for 2023 names 2025 in one paragraph: only that paragraph is about 2025."""
     spans = year_scope(Store(), [2025]).spans["report_2023.txt"]  # type: ignore[arg-type]
     assert [TEXT[s:e] for s, e in spans] == [LATER]
+
+
+def _table_doc(text: str, columns: tuple[str, ...], rows: list[str], year: int) -> Document:
+    """A document whose text is ``text`` followed by labelled ``rows`` of one table."""
+    from lixia_qa.types import Table, TableRow
+
+    body = text + "\n".join(rows)
+    made, at = [], len(text)
+    for n, row in enumerate(rows, 1):
+        cells, pos = [], at
+        for label in columns:
+            start = body.index(f"{label}：", pos) + len(label) + 1
+            end = body.find("；", start)
+            end = at + len(row) if end < 0 or end > at + len(row) else end
+            cells.append((start, end))
+            pos = end
+        made.append(TableRow(n, at, at + len(row), tuple(cells)))
+        at += len(row) + 1
+    table = Table("", columns, tuple(made), len(text), len(body))
+    return Document("t.xlsx", "汇编", body, year=year, years=(2019, 2020, 2021), tables=(table,))
+
+
+def test_a_table_row_says_the_year_it_is_about() -> None:
+    """A row with a year or date column (年份, 发文时间) or a title naming one year is
+    about that year, whatever its document's year: a 2021 bulletin's table of five
+    years, or a compilation with one row per document."""
+    rows = ["年份：2019年；达标比例（%）：80.1", "年份：2020年；达标比例（%）：85.3"]
+    doc = _table_doc("表3 近年水质\n", ("年份", "达标比例（%）"), rows, 2021)
+    first, second = doc.text.index(rows[0]), doc.text.index(rows[1])
+    assert unit_year(doc, first + 3) == 2019
+    assert unit_year(doc, second + 3) == 2020
+    assert unit_year(doc, 0) == 2021
+
+    class One:
+        def documents_about(self, years: Collection[int]) -> list[Document]:
+            return [doc]
+
+    # a 2019 question may be answered from the 2019 row only
+    assert year_scope(One(), [2019]).spans["t.xlsx"] == [(first, first + len(rows[0]))]  # type: ignore[arg-type]
+    # a question about the document's year is not answered from another year's row
+    spans = year_scope(One(), [2021]).spans["t.xlsx"]  # type: ignore[arg-type]
+    assert not any(s <= second < e for s, e in spans)
+    titled = _table_doc(
+        "",
+        ("序号", "标题", "发文时间"),
+        [
+            "序号：1；标题：某县2020年工作要点；发文时间：",
+            "序号：2；标题：某县工作总结；发文时间：2021-01-05",
+        ],
+        2018,
+    )
+    assert unit_year(titled, 3) == 2020
+    assert unit_year(titled, titled.text.index("序号：2") + 3) == 2021
