@@ -313,12 +313,14 @@ def per_head(text: str, start: int) -> bool:
 
 
 def asked_figures(
-    text: str, q: Question, stated: frozenset[str] = frozenset()
+    text: str, q: Question, stated: frozenset[str] = frozenset(), row: bool = False
 ) -> list[re.Match[str]]:
     """The figures of ``text`` that may answer figure question ``q``: those it does not
-    state itself, of the asked family, and, unless it asks per head (人均, 平均, 每户),
-    not said per head: 人均地区生产总值 does not answer 地区生产总值多少."""
-    if _other_indicator(text, q):
+    state itself, of the asked family, not a table cell of another kind of ratio (a
+    growth for a share), and, unless it asks per head (人均, 平均, 每户), not said per
+    head: 人均地区生产总值 does not answer 地区生产总值多少. A table ``row`` answers only
+    about its indicator (:func:`indicator`)."""
+    if row and _other_indicator(text, q):
         return []
     figures = new_figures(text, stated)
     family = _family(q.measure)
@@ -330,21 +332,31 @@ def asked_figures(
     return [m for m in figures if not per_head(text, m.start())]
 
 
-# a statistical table's row names its indicator in its first cell ("指标：#住宅；…", the
-# 住宅 part of the row above)
-_INDICATOR_ROW = re.compile(
-    r"^(?:指标|项目|指标名称|产品名称|名称|类别)[：:]\s*(?:[#＃]|其中[：:]?)?\s*([^；;]+)"
-)
+# a statistical table's row names its indicator in its first cell, labelled or not
+# ("指标：#住宅；…", the 住宅 part of the row above; "粮食；产量（吨）：1223474")
+_INDICATOR_LABEL = re.compile(r"^(?:指标|项目|指标名称|产品名称|名称|类别)[：:]")
+_PART_MARK = re.compile(r"^(?:[#＃]|其中[：:]?)\s*")
+
+
+def indicator(row: str) -> str | None:
+    """The indicator a table row (as labelled text) gives figures of, or None when its
+    first cell names none (年份：2018年, 单位：某某局)."""
+    first = _PART_MARK.sub("", re.split(r"[；;]", row, maxsplit=1)[0].strip())
+    label = _INDICATOR_LABEL.match(first)
+    if label:
+        first = first[label.end() :]
+    elif re.search(r"[：:]", first):
+        return None
+    return _PART_MARK.sub("", first.strip()) or None
 
 
 def _other_indicator(text: str, q: Question) -> bool:
-    """``text`` is a table row of an indicator (指标：商品房销售额) and the question,
-    with its words' other forms, shares no two characters with that name: 房地产开发投资
-    is answered neither by the 商品房销售额 row nor by its #住宅 sub-row."""
-    row = _INDICATOR_ROW.match(text)
-    if row is None:
+    """``text``, a table row, gives the figures of an indicator (指标：商品房销售额) and
+    the question, with its words' other forms, shares no two characters with that name:
+    房地产开发投资 is answered neither by the 商品房销售额 row nor by its #住宅 sub-row."""
+    name = indicator(text)
+    if name is None:
         return False
-    name = row.group(1).strip()
     said = q.text + "".join("".join(forms) for forms in q.forms)
     return not any(name[i : i + 2] in said for i in range(len(name) - 1))
 
@@ -392,7 +404,8 @@ def fit_figure(ctx: Context, c: Candidate) -> float:
     (:func:`asked_figures`): of the asked family, not stated by the question, per head
     only when asked per head."""
     q = ctx.question
-    return float(q.kind == FIGURE and bool(asked_figures(c.unit.text, q, ctx.stated)))
+    row = c.unit.kind == "row"
+    return float(q.kind == FIGURE and bool(asked_figures(c.unit.text, q, ctx.stated, row)))
 
 
 def miss_figure(ctx: Context, c: Candidate) -> float:

@@ -48,9 +48,17 @@ class Guards:
         topical = [t for t in q.terms if not self._place_word(t)]
         if len(topical) == len(q.terms):
             return []
-        if any(self.weights.df(f) for t in topical for f in q.term_forms(t)):
+        if any(self._known_word(f) for t in topical for f in q.term_forms(t)):
             return []
         return topical
+
+    def _known_word(self, word: str) -> bool:
+        """The documents use ``word``, or every shorter word it is made of: 汽车产量 is
+        known to a table of 产品名称：汽车 and 产量."""
+        if self.weights.df(word):
+            return True
+        parts = [t for t in self.tokenizer.tokens(word) if t != word]
+        return bool(parts) and all(self.weights.df(t) for t in parts)
 
     def _place_word(self, term: str) -> bool:
         """``term`` is a place name: a district of the documents (历下, 历下区) or a place

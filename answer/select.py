@@ -113,7 +113,7 @@ def prose_for_row(best: Scored, good: Sequence[Scored], q: Question) -> Scored:
     labels."""
     if best.cand.unit.kind != "row" or q.kind != FIGURE:
         return best
-    figures = asked_figures(best.cand.unit.text, q, stated_figures(q.text))
+    figures = asked_figures(best.cand.unit.text, q, stated_figures(q.text), row=True)
     if not figures:
         return best
     value = _digits(figures[0].group())

@@ -430,11 +430,11 @@ def test_a_table_cell_is_measured_in_its_label_or_its_rows_unit_cell() -> None:
 
 
 def test_a_row_answers_only_about_its_indicator() -> None:
-    """A statistical table's row (指标：…) answers a question naming its indicator, in
-    the question's words or their other forms; a sub-item row (#住宅) only one naming
-    the sub-item."""
-    total = cand("指标：商品房销售额；单位：亿元；2021年：4685.8")
-    part = cand("指标：#住宅；单位：亿元；2021年：3846.6")
+    """A statistical table's row (指标：…, or an unlabelled first cell) answers a
+    question naming its indicator, in the question's words or their other forms; a
+    sub-item row (#住宅) only one naming the sub-item. A sentence is no row."""
+    total = cand("指标：商品房销售额；单位：亿元；2021年：4685.8", "row")
+    part = cand("指标：#住宅；单位：亿元；2021年：3846.6", "row")
     invest = q(FIGURE, terms=("房地产", "投资"), measure="元", text="房地产开发投资多少亿元")
     assert F.fit_figure(ctx(invest), total) == 0
     assert F.fit_figure(ctx(invest), part) == 0
@@ -444,18 +444,27 @@ def test_a_row_answers_only_about_its_indicator() -> None:
     # the indicator named by another form of a question's word (GDP: 地区生产总值)
     gdp = q(FIGURE, terms=("gdp",), measure="元", text="gdp多少")
     gdp = replace(gdp, forms=(("gdp", "地区生产总值"),))
-    assert F.fit_figure(ctx(gdp), cand("指标：地区生产总值；2022年（亿元）：20817.5")) == 1
+    assert F.fit_figure(ctx(gdp), cand("指标：地区生产总值；2022年（亿元）：20817.5", "row")) == 1
+    # an unlabelled first cell names the indicator too; 年份 names none
+    grain = cand("粮食；产量（吨）：1223474；比上年增长（%）：1.8", "row")
+    assert F.fit_figure(ctx(q(FIGURE, text="蔬菜产量多少吨", measure="吨")), grain) == 0
+    assert F.fit_figure(ctx(q(FIGURE, text="粮食产量多少吨", measure="吨")), grain) == 1
+    assert F.indicator("年份：2019年；比例（%）：80.1") is None
+    assert F.indicator("其中：住宅；单位：亿元") == "住宅"
+    # the same words in a sentence are no row
+    prose = cand("加快推进道路建设；全年新建公园3个。")
+    assert F.fit_figure(ctx(q(FIGURE, text="修了几座桥")), prose) == 1
 
 
 def test_a_rows_growth_does_not_answer_a_share() -> None:
     """A cell labelled as a change (比上年增长（%）) does not answer a share question
     (占比多少), nor a share cell (比重（%）) a growth question."""
-    row = cand("指标：地区生产总值；2022年（亿元）：20817.5；比上年增长（%）：2.8")
+    row = cand("指标：地区生产总值；2022年（亿元）：20817.5；比上年增长（%）：2.8", "row")
     share = q(FIGURE, measure="%", text="地区生产总值里数字经济占比多少")
     assert F.fit_figure(ctx(share), row) == 0
     growth = replace(share, text="地区生产总值增长了多少")
     assert F.fit_figure(ctx(growth), row) == 1
-    parts = cand("指标：第三产业；比重（%）：66.4")
+    parts = cand("指标：第三产业；比重（%）：66.4", "row")
     assert F.fit_figure(ctx(replace(share, text="第三产业比上年增长多少")), parts) == 0
     assert F.fit_figure(ctx(replace(share, text="第三产业占多少")), parts) == 1
 

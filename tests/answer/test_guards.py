@@ -1,0 +1,20 @@
+"""The off-topic guard on text written for the test: a question naming a place whose
+other words the documents never use is declined before retrieval."""
+
+from __future__ import annotations
+
+from answer.analyse import analyse
+from answer.guards import Guards
+from answer.sentences import TermWeights
+from store.tokenize import ChineseTokenizer
+
+TABLE = ["产品名称：汽车；单位：万辆；产量：62.1；比上年增长（%）：7.1", "全年粮食产量241.5万吨。"]
+
+
+def test_a_word_made_of_known_words_is_known() -> None:
+    """汽车产量 is no word of a table that says 产品名称：汽车 and 产量 apart; the
+    question is not off topic. 下雨 is in no document: that question is."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights(TABLE), (), tokenizer)
+    assert guards.off_topic(analyse("成都汽车产量多少万辆", tokenizer, None)) == []
+    assert guards.off_topic(analyse("成都明天会下雨吗", tokenizer, None)) != []
