@@ -70,7 +70,11 @@ _PLACE_RE_Q = re.compile(r"哪里|哪儿|在哪|什么地方|何处|何地|哪�
 # measure word asked for, e.g. 几所 -> 所, 多少亿元 -> 亿元 (not after 第: 第几名 asks a rank)
 _MEASURE_RE = re.compile(
     r"(?<!第)(?:几|多少)\s*((?:万|亿|千|百)?(?:平方公里|平方米|平米|公顷|亩|公里|千米|美元|元|个|所|处|家|项|座|条|名|"
-    r"次|场|栋|户|人次|人(?![口民物类工们])|台|辆|倍|口|张|套|件|吨|间|批|届|轮|层|支|份|棵|株|%))"
+    r"次|场|栋|户|人次|人(?![口民物类工们])|台|辆|倍|口|张|套|件|吨|间|批|届|轮|层|支|份|棵|株|%|"
+    # counted things, lengths and ages in the words documents use for them (集 not of
+    # 集体, 首 not of 首都); not the classifiers people say for others (几块金牌: 枚,
+    # 多少块: 元; 只 and 头 for any animal)
+    r"位|幅|篇|册|卷|枚|章|艘|架|岁|米|首(?![都府届次批])|集(?![体团中镇市约聚资])))"
     r"|(多少钱|百分之(?:几|多少)|多大面积)"
 )
 _MEASURE_ALIASES = {
@@ -79,6 +83,7 @@ _MEASURE_ALIASES = {
     "百分之多少": "%",
     "多大面积": "平方米",
     "平米": "平方米",
+    "位": "名",  # 多少位老师: a number of people (100名老师)
 }
 # words that say what is asked, not what it is about
 QUESTION_WORDS = frozenset(

@@ -46,6 +46,8 @@ FAMILIES = {
     "%": re.compile(r"%|百分点|成"),
     "人": _PEOPLE,
     "名": _PEOPLE,
+    # a length: 米, 千米, 公里 (not 平方米)
+    "米": re.compile(r"[千公厘毫]?米|公里"),
     # a number of times: 3次, 120万人次, 两场, 第五届, 四轮
     "次": re.compile(r"人?次|场|届|轮|批|回|遍|趟"),
 }

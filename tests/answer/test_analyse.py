@@ -87,6 +87,14 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("今年经济增速目标定的多少", "%"),
         ("热线群众满意率是多少", "%"),
         ("多少个投资项目", "个"),  # a measure word said wins
+        # classifiers documents use for what they count, lengths and ages
+        ("展览展出了多少幅画", "幅"),
+        ("有多少位老师", "名"),  # people: 100名老师 answers it
+        ("新修的步道多长，多少米", "米"),
+        ("这部剧一共多少集", "集"),
+        ("多少集体经济组织", None),  # 集体 is counted, not 集
+        ("他几岁入学", "岁"),
+        ("拿了几块金牌", None),  # 块 is said for 枚 and 元 alike
     ],
 )
 def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> None:

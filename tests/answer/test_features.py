@@ -476,3 +476,14 @@ def test_a_cells_number_or_code_is_no_figure() -> None:
     assert F.miss_figure(ctx(q(FIGURE)), cand(row)) == 1
     staff = "单位：某某局；联系电话：8123456；招聘人数：3"
     assert [m.group() for m in F.new_figures(staff)] == ["3"]
+
+
+def test_a_length_in_any_unit_of_length() -> None:
+    """多少米 is answered by a length in 米, 千米 or 公里, not by an area in 平方米."""
+    c = ctx(q(FIGURE, measure="米"))
+    assert F.fit_figure(c, cand("新建步道1200米。")) == 1
+    assert F.fit_figure(c, cand("新建步道3.5公里。")) == 1
+    assert F.fit_figure(c, cand("新建广场1200平方米。")) == 0
+    # a classifier that is no family needs itself after a figure
+    assert F.miss_shape(ctx(q(FIGURE, measure="幅")), cand("共展出作品120幅。")) == 0
+    assert F.miss_shape(ctx(q(FIGURE, measure="幅")), cand("20余人参加活动。")) == 1
