@@ -48,6 +48,7 @@ FAMILIES = {
     "名": _PEOPLE,
     # a length: 米, 千米, 公里 (not 平方米)
     "米": re.compile(r"[千公厘毫]?米|公里"),
+    "岁": re.compile(r"周?岁"),  # an age: 18岁, 18周岁
     # a number of times: 3次, 120万人次, 两场, 第五届, 四轮
     "次": re.compile(r"人?次|场|届|轮|批|回|遍|趟"),
 }
@@ -553,15 +554,49 @@ def year_match(ctx: Context, c: Candidate) -> float:
     return float(c.year in years or any(f"{y}年" in c.unit.text + heading for y in years))
 
 
-def other_place(ctx: Context, c: Candidate) -> float:
-    """The question asks about a district and the unit is about another: it names
-    others and not the asked one, or it names none and its document is about another."""
+def other_instance(ctx: Context, c: Candidate) -> float:
+    """The unit is about another place or another numbered instance than the one asked:
+    the question asks about a district and the unit names others and not it, or names
+    none and its document is about another; or the question asks about one 第N届 (期,
+    批, 次 …) and the unit names another of the same kind and not it."""
+    return float(_other_place(ctx, c) or other_ordinal(ctx.question.text, c.unit.text))
+
+
+def _other_place(ctx: Context, c: Candidate) -> bool:
     if not ctx.asked_places:
-        return 0.0
+        return False
     named = {d for d in ctx.districts if d in c.unit.text}
     if named:
-        return float(not named & ctx.asked_places)
-    return float(c.place is not None and c.place not in ctx.asked_places)
+        return not named & ctx.asked_places
+    return c.place is not None and c.place not in ctx.asked_places
+
+
+# a numbered instance: 第十四届, 第2期, 第三批 (the number and what it numbers)
+_ORDINAL = re.compile(
+    rf"第\s*([\d{zh.CN_DIGITS}十百{zh.LIANG}]+)\s*"
+    r"(届|次|期|批|轮|季|集|章|代|任|版|部|条|款|号|回|场|阶段|个五年)"
+)
+
+
+def ordinals(text: str) -> frozenset[tuple[int, str]]:
+    """The numbered instances ``text`` names, as (number, what): 第十四届 -> (14, 届)."""
+    found = set()
+    for m in _ORDINAL.finditer(text):
+        number = zh.cn_to_int(m.group(1))
+        if number is not None:
+            found.add((number, m.group(2)))
+    return frozenset(found)
+
+
+def other_ordinal(question: str, text: str) -> bool:
+    """The question names 第N of something (届, 期, 批 …) and ``text`` names another
+    number of the same thing and not N: 第三届 does not answer 第二届."""
+    asked = ordinals(question)
+    if not asked:
+        return False
+    said = ordinals(text)
+    kinds = {what for _, what in asked}
+    return any(what in kinds for _, what in said) and not asked & said
 
 
 def dominant_place(text: str, districts: Collection[str], least: int = 3) -> str | None:
@@ -622,7 +657,7 @@ FEATURES: tuple[Feature, ...] = (
     fit_place,
     fit_term,
     year_match,
-    other_place,
+    other_instance,
     log_length,
     is_heading,
     is_window,
@@ -675,7 +710,7 @@ LOWERS: frozenset[str] = frozenset(
         "missing_rare",
         "miss_figure",
         "miss_shape",
-        "other_place",
+        "other_instance",
         "is_heading",
     }
 )

@@ -63,7 +63,7 @@ class Veto:
 VETOES: tuple[Veto, ...] = (
     Veto("miss_figure", None, "a figure question needs a figure it does not state itself"),
     Veto("miss_shape", None, "the asked measure word (几所), or a contact field's shape (@)"),
-    Veto("other_place", None, "a sentence about another place than the one asked"),
+    Veto("other_instance", None, "about another place or 第N届 than the one asked"),
     Veto("asks_date", "fit_date", "a 什么时候 question needs a date or period"),
     Veto("is_heading", "near_term", "a heading answers only with the asked figure or date"),
 )
@@ -113,7 +113,7 @@ class LexicalScorer:
             + self.measure_bonus * column(X, "fit_measure")
             + self.list_bonus * column(X, "fit_list")
         )
-        fit = (column(X, "miss_figure") == 0) & (column(X, "other_place") == 0)
+        fit = (column(X, "miss_figure") == 0) & (column(X, "other_instance") == 0)
         retrieved = inv_rank > 0
         return score, (cov >= self.threshold) & fit & retrieved & (column(X, "is_heading") == 0)
 

@@ -237,15 +237,15 @@ def test_year_match_by_document_heading_or_text() -> None:
     assert F.year_match(ctx(q()), cand("2024年。", year=2024)) == 0  # no year asked
 
 
-def test_other_place() -> None:
+def test_other_instance() -> None:
     c = ctx(q(), asked=frozenset({"青川"}), districts=frozenset({"青川", "白河"}))
-    assert F.other_place(c, cand("白河区新建4所。")) == 1
-    assert F.other_place(c, cand("青川区新建4所，白河区3所。")) == 0
-    assert F.other_place(c, cand("新建4所。")) == 0
-    assert F.other_place(ctx(q()), cand("白河区新建4所。")) == 0  # no place asked
+    assert F.other_instance(c, cand("白河区新建4所。")) == 1
+    assert F.other_instance(c, cand("青川区新建4所，白河区3所。")) == 0
+    assert F.other_instance(c, cand("新建4所。")) == 0
+    assert F.other_instance(ctx(q()), cand("白河区新建4所。")) == 0  # no place asked
     # a unit naming no district: its document's district decides
-    assert F.other_place(c, cand("新建4所。", place="白河")) == 1
-    assert F.other_place(c, cand("新建4所。", place="青川")) == 0
+    assert F.other_instance(c, cand("新建4所。", place="白河")) == 1
+    assert F.other_instance(c, cand("新建4所。", place="青川")) == 0
 
 
 def test_dominant_place_of_a_document() -> None:
@@ -484,6 +484,19 @@ def test_a_length_in_any_unit_of_length() -> None:
     assert F.fit_figure(c, cand("新建步道1200米。")) == 1
     assert F.fit_figure(c, cand("新建步道3.5公里。")) == 1
     assert F.fit_figure(c, cand("新建广场1200平方米。")) == 0
+    assert F.fit_figure(ctx(q(FIGURE, measure="岁")), cand("年满18周岁可申请。")) == 1
     # a classifier that is no family needs itself after a figure
     assert F.miss_shape(ctx(q(FIGURE, measure="幅")), cand("共展出作品120幅。")) == 0
     assert F.miss_shape(ctx(q(FIGURE, measure="幅")), cand("20余人参加活动。")) == 1
+
+
+def test_another_numbered_instance_than_the_one_asked() -> None:
+    """第二届 is not answered by a sentence about 第三届, in numerals of either kind; a
+    sentence naming no instance, or the asked one among others, may answer."""
+    c = ctx(q(text="联盟第二届理事长单位是谁"))
+    assert F.other_instance(c, cand("由甲大学出任第三届联盟理事长单位。")) == 1
+    assert F.other_instance(c, cand("第2届理事长单位为乙大学，第3届为甲大学。")) == 0
+    assert F.other_instance(c, cand("联盟理事长单位由成员轮流担任。")) == 0
+    # another kind of numbered thing is no conflict
+    assert F.other_instance(c, cand("第三批成员于会上加入。")) == 0
+    assert F.ordinals("第十四届运动会第2期") == frozenset({(14, "届"), (2, "期")})

@@ -85,7 +85,7 @@ def test_hard_fits_exclude_candidates_whatever_their_score(tmp_path: Path) -> No
     X = np.vstack(
         [
             _row(cov_unit=1.0, miss_figure=1),
-            _row(cov_unit=1.0, other_place=1),
+            _row(cov_unit=1.0, other_instance=1),
             _row(cov_unit=1.0, is_heading=1),
             _row(cov_unit=1.0, miss_shape=1),
             _row(cov_unit=1.0, asks_date=1, fit_date=0),  # 什么时候 and no date
