@@ -339,13 +339,15 @@ class Answerer:
         q, c = turn.question, self.composer
         if turn.refusal is not None:
             r = turn.refusal
+            # a place no document of the asked year is about: say which year
+            year = r.year or (turn.years[0] if r.place and turn.years else None)
             turn.answer = c.abstain(
                 q,
                 turn.hits,
                 turn.t0,
                 place=r.place,
                 timings=turn.timings,
-                year=r.year,
+                year=year,
                 missing=r.missing,
             )
             return

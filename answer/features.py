@@ -43,11 +43,11 @@ FAMILIES = {
     "元": re.compile(r"元"),
     "平方米": re.compile(r"平方米|平米|亩|公顷"),
     "亩": re.compile(r"平方米|平米|亩|公顷"),
-    "%": re.compile(r"%|百分点|成"),
+    "%": re.compile(r"%|‰|百分点|成"),
     "人": _PEOPLE,
     "名": _PEOPLE,
     # a length: 米, 千米, 公里 (not 平方米)
-    "米": re.compile(r"[千公厘毫]?米|公里"),
+    "米": re.compile(r"[千公厘毫]?米|公里|公尺|k?m(?![a-zA-Z²³])"),
     "岁": re.compile(r"周?岁"),  # an age: 18岁, 18周岁
     # a number of times: 3次, 120万人次, 两场, 第五届, 四轮
     "次": re.compile(r"人?次|场|届|轮|批|回|遍|趟"),
@@ -307,12 +307,23 @@ PER_HEAD_ASKED_RE = re.compile(r"人均|户均|每人|每户|平均|每个人|�
 _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
 
 
-def per_head(text: str, start: int) -> bool:
+# a yield per area: 亩产, 单产, 每亩 before the figure in its clause, or 公斤/亩 after it;
+# asked in the same words
+PER_AREA_RE = re.compile(r"亩产|单产|每亩|亩均")
+_PER_AREA_AFTER = re.compile(r"[^，。；;,]{0,4}/亩")
+
+
+def per_head(text: str, start: int, said: re.Pattern[str] = PER_HEAD_RE) -> bool:
     """The figure at ``start`` is said per head: its clause says 人均 (户均 …) before it
-    ("人均地区生产总值98149元")."""
+    ("人均地区生产总值98149元"); with ``said``, in those words instead (per area)."""
     before = text[:start]
     cut = _CLAUSE_START.match(before)
-    return bool(PER_HEAD_RE.search(before[cut.end() if cut else 0 :]))
+    return bool(said.search(before[cut.end() if cut else 0 :]))
+
+
+def per_area(text: str, m: re.Match[str]) -> bool:
+    """The figure ``m`` is a yield per area: 亩产520公斤, 平均每亩产量, 520公斤/亩."""
+    return per_head(text, m.start(), PER_AREA_RE) or bool(_PER_AREA_AFTER.match(text, m.end()))
 
 
 def asked_figures(
@@ -320,9 +331,10 @@ def asked_figures(
 ) -> list[re.Match[str]]:
     """The figures of ``text`` that may answer figure question ``q``: those it does not
     state itself, of the asked family, not a table cell of another kind of ratio (a
-    growth for a share), and, unless it asks per head (人均, 平均, 每户), not said per
-    head: 人均地区生产总值 does not answer 地区生产总值多少. A table ``row`` answers only
-    about its indicator (:func:`indicator`)."""
+    growth for a share), a yield per area exactly when one is asked (亩产), and, unless it
+    asks per head (人均, 平均, 每户), not said per head: 人均地区生产总值 does not answer
+    地区生产总值多少. A table ``row`` answers only about its indicator
+    (:func:`indicator`)."""
     if row and _other_indicator(text, q):
         return []
     figures = new_figures(text, stated)
@@ -330,6 +342,8 @@ def asked_figures(
     if family is not None:
         figures = _of_family(text, figures, family)
     figures = [m for m in figures if not _other_ratio(text, m.start(), q.text)]
+    by_area = bool(PER_AREA_RE.search(q.text))
+    figures = [m for m in figures if per_area(text, m) == by_area]
     if PER_HEAD_ASKED_RE.search(q.text):
         return figures
     return [m for m in figures if not per_head(text, m.start())]
@@ -555,11 +569,21 @@ def year_match(ctx: Context, c: Candidate) -> float:
 
 
 def other_instance(ctx: Context, c: Candidate) -> float:
-    """The unit is about another place or another numbered instance than the one asked:
-    the question asks about a district and the unit names others and not it, or names
-    none and its document is about another; or the question asks about one 第N届 (期,
-    批, 次 …) and the unit names another of the same kind and not it."""
-    return float(_other_place(ctx, c) or other_ordinal(ctx.question.text, c.unit.text))
+    """The unit is about another place, numbered instance, rate or post than the one
+    asked: the question asks about a district and the unit names others and not it, or
+    names none and its document is about another; the question asks about one 第N届 (期,
+    批, 次 …) and the unit (or, when it names none, its passage) names another of the
+    same kind and not it; it asks a rate (出生率) and the unit names another (城镇化率)
+    and not it; or it asks who holds a post (县长) and the unit names only its deputy
+    (副县长)."""
+    q, text = ctx.question, c.unit.text
+    passage = c.chunk.text if c.chunk is not None else ""
+    return float(
+        _other_place(ctx, c)
+        or other_ordinal(q.text, text, passage)
+        or other_rate(q, text)
+        or deputy_only(q, text)
+    )
 
 
 def _other_place(ctx: Context, c: Candidate) -> bool:
@@ -588,15 +612,49 @@ def ordinals(text: str) -> frozenset[tuple[int, str]]:
     return frozenset(found)
 
 
-def other_ordinal(question: str, text: str) -> bool:
-    """The question names 第N of something (届, 期, 批 …) and ``text`` names another
-    number of the same thing and not N: 第三届 does not answer 第二届."""
+# a rate a text names: 出生率, 城镇化率 (not 率先; 效率 and the like are no asked figure)
+_RATE = re.compile(r"[\u4e00-\u9fff]率(?![先领])")
+_NOT_RATES = frozenset({"效率", "频率", "概率", "比率", "税率"})
+
+
+def other_rate(q: Question, text: str) -> bool:
+    """The question asks a rate (出生率, 失业率) and ``text`` names a rate but not that
+    one: 城镇化率45.31% does not answer 出生率多少."""
+    asked = [t for t in q.terms if len(t) >= 3 and t.endswith("率") and t not in _NOT_RATES]
+    if not asked or any(t in text for t in asked):
+        return False
+    return any(m.group() not in _NOT_RATES for m in _RATE.finditer(text))
+
+
+# a post a person holds: 县长, 书记, 主任 … (a question's word ending so)
+_POST = re.compile(r"(?:长|书记|主任|主席|总理|总统|总裁|经理)$")
+
+
+def deputy_only(q: Question, text: str) -> bool:
+    """A 谁 question about a post (县长) and ``text`` names that post only as a deputy's
+    (副县长, 常务副县长): the deputy does not answer who the 县长 is."""
+    if q.kind != PERSON or "副" in q.text:
+        return False
+    for post in (t for t in q.terms if len(t) >= 2 and _POST.search(t)):
+        found = [m.start() for m in re.finditer(re.escape(post), text)]
+        if found and all(text[i - 1 : i] == "副" for i in found):
+            return True
+    return False
+
+
+def other_ordinal(question: str, text: str, passage: str = "") -> bool:
+    """The question names 第N of something (届, 期, 批 …) and ``text`` (or, when it names
+    no such thing, its ``passage``) names another number of the same thing and not N:
+    第三届 does not answer 第二届."""
     asked = ordinals(question)
     if not asked:
         return False
-    said = ordinals(text)
-    kinds = {what for _, what in asked}
-    return any(what in kinds for _, what in said) and not asked & said
+    said = ordinals(text) or ordinals(passage)
+    for kind in {what for _, what in asked}:
+        named = {n for n, what in said if what == kind}
+        if named and not named & {n for n, what in asked if what == kind}:
+            return True
+    return False
 
 
 def dominant_place(text: str, districts: Collection[str], least: int = 3) -> str | None:

@@ -11,7 +11,14 @@ import numpy as np
 
 from answer.analyse import FIGURE, LIST, Question
 from answer.config import AnswerConfig
-from answer.features import Candidate, asked_figures, column, figure_key, stated_figures
+from answer.features import (
+    Candidate,
+    asked_figures,
+    column,
+    deputy_only,
+    figure_key,
+    stated_figures,
+)
 from answer.score import Scorer
 from answer.sentences import NUMBER_RE, TermWeights, coverage, coverage_forms
 from ingest.units import Span, clauses
@@ -181,7 +188,9 @@ def widen(
 
 
 def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int, int]:
-    """The span itself, or its best run of clauses when it is longer than ``budget``."""
+    """The span itself, or its best run of clauses when it is longer than ``budget``: the
+    one covering most of the question (with a figure, for a figure question), never one
+    naming an asked post only as its deputy's."""
     if end - start <= budget:
         return start, end
     parts = clauses(text, Span(start, end))
@@ -199,6 +208,8 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
             score = coverage(terms, w, piece) if terms else 0.0
             if q.kind == FIGURE and NUMBER_RE.search(piece):
                 score += 0.5
+            if deputy_only(q, piece):  # 常务副县长 is not who the 县长 is
+                score -= 1.0
             score -= 0.001 * (e - s)  # prefer the shorter of equal windows
             if score > best[0]:
                 best = (score, s, e)

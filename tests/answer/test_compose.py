@@ -173,3 +173,25 @@ def test_a_question_about_a_document_quotes_its_own_date_and_signature(service) 
     assert not who.abstained and who.text == "青山区人民政府办公室[1]", who.text
     # a question about something else that says 发布 is answered the usual way
     assert "4所" in _ask(service, "2024年要新建几所幼儿园？").text
+
+
+def test_a_place_refused_for_the_asked_year_names_the_year() -> None:
+    """A question about a place no document of the asked year is about is declined as
+    文档中没有找到2022年关于白塔区的信息, not as if the place were never named."""
+    from types import SimpleNamespace
+
+    from answer.analyse import FIGURE, Question
+    from answer.answerer import Answerer
+    from answer.turn import Refusal, Turn
+
+    said: dict[str, object] = {}
+
+    class Composer:
+        def abstain(self, q, hits, t0, **kw):  # type: ignore[no-untyped-def]
+            said.update(kw)
+
+    asked = Question("白塔区2022年旅游收入多少", FIGURE, None, (2022,), ("旅游",), "元")
+    turn = Turn(asked, 5, 0.0, (2022,))
+    turn.refusal = Refusal(place="白塔区")
+    Answerer.compose(SimpleNamespace(composer=Composer()), turn)  # type: ignore[arg-type]
+    assert said["place"] == "白塔区" and said["year"] == 2022

@@ -500,3 +500,46 @@ def test_another_numbered_instance_than_the_one_asked() -> None:
     # another kind of numbered thing is no conflict
     assert F.other_instance(c, cand("第三批成员于会上加入。")) == 0
     assert F.ordinals("第十四届运动会第2期") == frozenset({(14, "届"), (2, "期")})
+    # a unit naming no instance is read in its passage
+    meeting = "第十八届人大第四次会议开幕。会议应出席代表185名。"
+    asked = ctx(q(text="第十八届人大第三次会议出席多少人"))
+    assert F.other_instance(asked, cand("会议应出席代表185名。", chunk_text=meeting)) == 1
+    fourth = ctx(q(text="第十八届人大第四次会议出席多少人"))
+    assert F.other_instance(fourth, cand("会议应出席代表185名。", chunk_text=meeting)) == 0
+
+
+def test_a_deputy_does_not_answer_who_holds_the_post() -> None:
+    """县长是谁 is not answered by a unit naming only 副县长 (常务副县长); one naming
+    the 县长 (代县长 too) may."""
+    c = ctx(q(PERSON, terms=("县长",), text="县长是谁"))
+    assert F.other_instance(c, cand("常务副县长徐某某，副县长李某某出席。")) == 1
+    assert F.other_instance(c, cand("代县长齐某某作政府工作报告。")) == 0
+    assert F.other_instance(c, cand("县长王某某、副县长李某某出席。")) == 0
+    deputy = ctx(q(PERSON, terms=("县长",), text="常务副县长是谁"))
+    assert F.other_instance(deputy, cand("常务副县长徐某某出席。")) == 0
+
+
+def test_another_rate_than_the_one_asked() -> None:
+    """出生率 is not answered by a unit naming 城镇化率 and not 出生率; a rate in per
+    mille is a rate."""
+    c = ctx(q(FIGURE, terms=("出生率",), measure="%", text="出生率多少"))
+    assert F.other_instance(c, cand("常住人口城镇化率45.31%。")) == 1
+    assert F.other_instance(c, cand("全年出生人口7.40万人，出生率8.47‰。")) == 0
+    assert F.fit_figure(c, cand("全年出生人口7.40万人，出生率8.47‰。")) == 1
+    assert F.other_instance(c, cand("率先建成示范区12个。")) == 0  # 率先 names no rate
+    assert F.other_instance(c, cand("提高办事效率。")) == 0
+
+
+def test_a_yield_per_area_answers_only_a_question_per_area() -> None:
+    """亩产 is answered by a figure said per 亩 (亩产, 每亩, 公斤/亩), and a total
+    产量 question is not."""
+    per = q(FIGURE, terms=("小麦", "亩产"), text="小麦亩产多少")
+    total = q(FIGURE, terms=("小麦", "产量"), text="小麦产量多少")
+    yield_ = cand("小麦平均亩产520公斤。")
+    after = cand("小麦单季产量达到520公斤/亩。")
+    whole = cand("小麦产量508.58万吨。")
+    assert F.fit_figure(ctx(per), yield_) == 1
+    assert F.fit_figure(ctx(per), after) == 1
+    assert F.fit_figure(ctx(per), whole) == 0
+    assert F.fit_figure(ctx(total), whole) == 1
+    assert F.fit_figure(ctx(total), yield_) == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from answer.analyse import FACT, FIGURE, LIST, Question
+from answer.analyse import FACT, FIGURE, LIST, PERSON, Question
 from answer.config import AnswerConfig
 from answer.features import Candidate
 from answer.score import LexicalScorer
@@ -57,6 +57,17 @@ def test_trim_keeps_the_clauses_with_the_terms() -> None:
     s, e = trim(text, 0, len(text), _q(FACT, ("口袋公园",)), budget=20)
     assert "口袋公园" in text[s:e] and e - s <= 20
     assert trim("短句。", 0, 3, _q(), 20) == (0, 3)
+
+
+def test_trim_does_not_answer_who_holds_a_post_with_its_deputy() -> None:
+    """Of a long list of officials, 县长是谁 keeps the clause naming the 县长 (代县长),
+    not one naming only 常务副县长 beside other asked words."""
+    text = (
+        "县委书记甲某，代县长乙某，县委副书记丙某，县委常委、常务副县长丁某，某某县开发区主任戊某。"
+    )
+    asked = Question("某某县县长是谁", PERSON, None, (), ("某某县", "县长"), None)
+    s, e = trim(text, 0, len(text), asked, budget=24)
+    assert "代县长乙某" in text[s:e]
 
 
 def test_widen_gives_a_windows_whole_sentence_when_short_enough() -> None:
