@@ -602,13 +602,26 @@ _ORDINAL = re.compile(
 )
 
 
+# a session named without 第: 十八届人大三次会议, 政协十五届四次会议
+_SESSION = re.compile(
+    rf"(?<![第\d{zh.CN_DIGITS}十])([\d{zh.CN_DIGITS}十]{{1,3}})(届)(?=[^，。；\d]{{0,8}}?[\d{zh.CN_DIGITS}十]{{1,2}}次)"
+    rf"|(?<![第\d{zh.CN_DIGITS}十])([\d{zh.CN_DIGITS}十]{{1,2}})(次)(?=会议|全会|全体会议)"
+)
+
+
 def ordinals(text: str) -> frozenset[tuple[int, str]]:
-    """The numbered instances ``text`` names, as (number, what): 第十四届 -> (14, 届)."""
+    """The numbered instances ``text`` names, as (number, what): 第十四届 -> (14, 届);
+    a session without 第 too (十八届人大三次会议 -> (18, 届), (3, 次))."""
     found = set()
     for m in _ORDINAL.finditer(text):
         number = zh.cn_to_int(m.group(1))
         if number is not None:
             found.add((number, m.group(2)))
+    for m in _SESSION.finditer(text):
+        digits, what = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        number = zh.cn_to_int(digits)
+        if number is not None:
+            found.add((number, what))
     return frozenset(found)
 
 

@@ -500,6 +500,9 @@ def test_another_numbered_instance_than_the_one_asked() -> None:
     # another kind of numbered thing is no conflict
     assert F.other_instance(c, cand("第三批成员于会上加入。")) == 0
     assert F.ordinals("第十四届运动会第2期") == frozenset({(14, "届"), (2, "期")})
+    # a session named without 第; a count of times is no instance
+    assert F.ordinals("县十八届人大三次会议") == frozenset({(18, "届"), (3, "次")})
+    assert F.ordinals("全年开展三次培训，连续举办三届") == frozenset()
     # a unit naming no instance is read in its passage
     meeting = "第十八届人大第四次会议开幕。会议应出席代表185名。"
     asked = ctx(q(text="第十八届人大第三次会议出席多少人"))
