@@ -609,6 +609,7 @@ _SESSION = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def ordinals(text: str) -> frozenset[tuple[int, str]]:
     """The numbered instances ``text`` names, as (number, what): 第十四届 -> (14, 届);
     a session without 第 too (十八届人大三次会议 -> (18, 届), (3, 次))."""

@@ -121,3 +121,21 @@ def test_an_item_chosen_alone_gives_way_to_its_whole_list() -> None:
     cfg = AnswerConfig()
     chosen, _, _ = choose(_q(FACT, ("材料",)), [item, whole], (0.5, cfg.year_gap), cfg, True)
     assert chosen[0] is whole and len(chosen) == 1
+
+
+def test_a_rows_figure_is_quoted_from_the_sentence_stating_it() -> None:
+    """When a table row is the best answer to a figure question and a sentence of the
+    same document states its figure, the sentence is quoted: it says what the figure
+    counts and in what unit."""
+    from answer.select import prose_for_row
+
+    row = AnswerUnit("d~1", "d", "指标：地区生产总值；2022年（亿元）：2081.5", 100, 125, "row")
+    said = AnswerUnit("d~0", "d", "全年实现地区生产总值2081.5亿元，增长2.8%。", 0, 24, "sentence")
+    other = AnswerUnit("e~0", "e", "全年实现地区生产总值2081.5亿元。", 0, 17, "sentence")
+    asked = Question("地区生产总值多少", FIGURE, None, (), ("地区生产总值",), "元")
+    good = [Scored(Candidate(1, row, None), 1.0), Scored(Candidate(0, said, None), 0.5)]
+    assert prose_for_row(good[0], good, asked).cand.unit is said
+    elsewhere = [good[0], Scored(Candidate(2, other, None), 0.5)]  # another document
+    assert prose_for_row(elsewhere[0], elsewhere, asked).cand.unit is row
+    fact = Question("地区生产总值是什么", FACT, None, (), ("地区生产总值",), None)
+    assert prose_for_row(good[0], good, fact).cand.unit is row
