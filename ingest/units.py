@@ -192,6 +192,39 @@ def windows(text: str, span: Span, max_chars: int = WINDOW_CHARS) -> list[Span]:
     return out
 
 
+# the end of a table row's cell, as rows are written (单位：…；职位：…)
+CELL_END = re.compile(zh.break_mark(zh.SEMICOLONS))
+
+
+def row_windows(text: str, span: Span, max_chars: int = WINDOW_CHARS) -> list[Span]:
+    """Runs of consecutive cells of a table row (``标题：…；发文时间：…``), each at most
+    ``max_chars`` long, so that every window starts with a cell's label; a longer cell is
+    cut into its clause windows. They cover the row without overlap."""
+    out: list[Span] = []
+    current: Span | None = None
+    for cell in split_spans(text, span.start, span.end, CELL_END):
+        if cell.end - cell.start > max_chars:
+            out += [current] if current is not None else []
+            out += windows(text, cell, max_chars)
+            current = None
+        elif current is not None and cell.end - current.start <= max_chars:
+            current = Span(current.start, cell.end)
+        else:
+            out += [current] if current is not None else []
+            current = cell
+    out += [current] if current is not None else []
+    # a label cut off from its long value goes with it (正文： + its first clause)
+    merged: list[Span] = []
+    for part in out:
+        if merged and _LABEL_ONLY.match(text, merged[-1].start, merged[-1].end):
+            part = Span(merged.pop().start, part.end)
+        merged.append(part)
+    return merged
+
+
+_LABEL_ONLY = re.compile(rf"[^{zh.SEMICOLONS}]{{1,10}}[{zh.COLONS}]\s*$")
+
+
 def record_gaps(commitments: Sequence[Commitment]) -> dict[str, list[tuple[int, int]]]:
     """doc_id -> spans of owner records (``（牵头领导：…）``), cut out of sentences."""
     gaps: dict[str, list[tuple[int, int]]] = {}
@@ -220,11 +253,15 @@ class _Units:
         )
         return unit_id
 
-    def windows(self, span: Span, parent: str, long_sentence: int, window_chars: int) -> None:
-        """The clause windows of a long sentence or table row (when it has two or more)."""
+    def windows(
+        self, span: Span, parent: str, long_sentence: int, window_chars: int, row: bool = False
+    ) -> None:
+        """The clause windows of a long sentence, or the cell windows of a long table row
+        (when it has two or more)."""
         if span.end - span.start <= long_sentence:
             return
-        parts = windows(self.doc.text, span, window_chars)
+        cut = row_windows if row else windows
+        parts = cut(self.doc.text, span, window_chars)
         for part in parts if len(parts) > 1 else []:
             self.add(part, "window", parent=parent)
 
@@ -241,7 +278,7 @@ class _Units:
                     self.add(line, "heading")
                     continue
                 row_id = self.add(line, "row", table=title, row=number)
-                self.windows(line, row_id, long_sentence, window_chars)
+                self.windows(line, row_id, long_sentence, window_chars, row=True)
 
     def sentences(self, gaps: list[tuple[int, int]], long_sentence: int, window_chars: int) -> None:
         """Sentence and heading units outside ``gaps``; a long sentence's windows too."""

@@ -322,3 +322,19 @@ def test_list_units_of_random_lines_are_whole_numbered_lists() -> None:
             assert len(lines) >= 3, unit.text
             numbers = [units._item(line) for line in lines[1:]]
             assert [n[1] for n in numbers if n] == list(range(1, len(lines))), unit.text
+
+
+def test_a_long_rows_windows_start_at_its_cells() -> None:
+    """A long table row is cut into runs of whole cells, each window starting with a
+    cell's label; a cell longer than a window is cut into its clauses, its label kept
+    with the first."""
+    row = (
+        "序号：7；标题：某县2021年工作要点；发文单位：某县人民政府；发文时间：2021-02-03；"
+        "正文：全县地区生产总值增长百分之七左右，一般公共预算收入稳步增长，城乡居民收入同步提高，"
+        "新建改建农村公路一百二十公里。"
+    )
+    parts = [row[s.start : s.end] for s in units.row_windows(row, Span(0, len(row)), 40)]
+    assert "".join(parts) == row
+    assert parts[0].startswith("序号：7；标题：") and parts[1] == "发文时间：2021-02-03；"
+    assert parts[2].startswith("正文：全县") and len(parts) == 4
+    assert all(len(p) <= 40 for p in parts)
