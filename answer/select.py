@@ -17,6 +17,7 @@ from answer.features import (
     column,
     deputy_only,
     figure_key,
+    indicator,
     stated_figures,
 )
 from answer.score import Scorer
@@ -134,6 +135,27 @@ def prose_for_row(best: Scored, good: Sequence[Scored], q: Question) -> Scored:
     return best
 
 
+def named_row(best: Scored, good: Sequence[Scored], q: Question) -> Scored:
+    """Of a document's table rows that may answer, one whose indicator the question
+    names whole ("小麦" for 小麦产量多少) before ``best`` when the question names only
+    part of ``best``'s (小麦粉)."""
+    if best.cand.unit.kind != "row" or _names(q, indicator(best.cand.unit.text)):
+        return best
+    for c in good:
+        if c.doc_id != best.doc_id or c.cand.unit.kind != "row":
+            continue
+        if _names(q, indicator(c.cand.unit.text)):
+            return c
+    return best
+
+
+def _names(q: Question, name: str | None) -> bool:
+    """The question says ``name`` whole, in its words or their other forms."""
+    if not name:
+        return False
+    return name in q.text or any(name in form for forms in q.forms for form in forms)
+
+
 def _digits(figure: str) -> str:
     """The digits a figure is written in, without its magnitude word: a row's 20817.5 in
     a column of 亿元 is the 20817.5亿 of a sentence."""
@@ -154,7 +176,7 @@ def choose(
     scale)."""
     gap, year_gap = gaps
     best, others = (good[0], []) if year_named else prefer_recent(good, year_gap, q)
-    best = prose_for_row(whole_list(best, good, gap), good, q)
+    best = prose_for_row(named_row(whole_list(best, good, gap), good, q), good, q)
     limit = {LIST: cfg.max_list_units, FIGURE: 1}.get(q.kind, cfg.max_fact_units)
     chosen = [best]
     gap *= cfg.list_gap_factor if q.kind == LIST else 1.0

@@ -139,3 +139,17 @@ def test_a_rows_figure_is_quoted_from_the_sentence_stating_it() -> None:
     assert prose_for_row(elsewhere[0], elsewhere, asked).cand.unit is row
     fact = Question("地区生产总值是什么", FACT, None, (), ("地区生产总值",), None)
     assert prose_for_row(good[0], good, fact).cand.unit is row
+
+
+def test_the_row_whose_indicator_is_named_whole_answers() -> None:
+    """小麦产量多少: the 小麦 row of a bulletin before its 小麦粉 row, which the
+    question names only in part; a question naming 小麦粉 keeps that row."""
+    from answer.select import named_row
+
+    flour = AnswerUnit("d~1", "d", "产品名称：小麦粉；单位：吨；产量：2296205", 50, 75, "row")
+    wheat = AnswerUnit("d~0", "d", "产品名称：其中：小麦；产量（万吨）：508.58", 0, 25, "row")
+    good = [Scored(Candidate(1, flour, None), 1.0), Scored(Candidate(0, wheat, None), 0.5)]
+    asked = Question("小麦产量多少", FIGURE, None, (), ("小麦", "产量"), None)
+    assert named_row(good[0], good, asked).cand.unit is wheat
+    flour_asked = Question("小麦粉产量多少", FIGURE, None, (), ("小麦粉", "产量"), None)
+    assert named_row(good[0], good, flour_asked).cand.unit is flour
