@@ -32,7 +32,7 @@ from answer.docfacts import (
 )
 from answer.features import Context, dominant_place, feature_matrix
 from answer.guards import Guards, PlaceScope
-from answer.guidefields import asks_guide_field, field_span
+from answer.guidefields import SAYS, asks_guide_field, asks_one_field, field_span, is_guide
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
 from answer.records import named_owners, owned_records, unit_aliases
@@ -225,16 +225,22 @@ class Answerer:
         ctx = self.context(replace(q, terms=rest, context_terms=()))
         doc_ids = list(dict.fromkeys(h.chunk.doc_id for h in turn.hits))
         docs = [self.documents[d] for d in doc_ids]
-        fields = None  # a guide field's span in each guide stating it; only those compete
-        if asked.what not in (DATE, ISSUER):
-            fields = {d.doc_id: field_span(d, asked.what) for d in docs}
-            docs = [d for d in docs if fields[d.doc_id] is not None]
         # a word no passage uses weighs too (有效期 of a guide that never says it), when
         # it is a word at all: not a fragment the tokenizer left (能办, 办要)
         weights = [
             w if w or word_tag(t)[0] is None else a
             for t, w, a in zip(rest, ctx.weights, ctx.all_weights, strict=True)
         ]
+        fields = None  # a guide field's span in each guide stating it; only those compete
+        if asked.what not in (DATE, ISSUER):
+            fields = {d.doc_id: field_span(d, asked.what) for d in docs}
+            guides = [d for d in docs if is_guide(d)]
+            covering = [title_coverage(ctx.forms, weights, d.title) for d in guides]
+            guide = best_document(guides, covering, self.config.document_title_coverage)
+            if guide is not None and fields[guide.doc_id] is None and asks_one_field(q.text):
+                turn.refusal = Refusal(unstated=f"《{guide.title}》没有写明{SAYS[asked.what]}")
+                return
+            docs = [d for d in docs if fields[d.doc_id] is not None]
         covered = [title_coverage(ctx.forms, weights, d.title) for d in docs]
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
@@ -342,13 +348,7 @@ class Answerer:
             # a place no document of the asked year is about: say which year
             year = r.year or (turn.years[0] if r.place and turn.years else None)
             turn.answer = c.abstain(
-                q,
-                turn.hits,
-                turn.t0,
-                place=r.place,
-                timings=turn.timings,
-                year=year,
-                missing=r.missing,
+                q, turn.hits, turn.t0, refusal=r, timings=turn.timings, year=year
             )
             return
         if turn.records:

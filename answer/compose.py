@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from answer.analyse import Kind, Question
 from answer.select import Picked, Scored
+from answer.turn import Refusal
 from lixia_qa import zh
 from lixia_qa.types import Answer, Citation, Commitment, Document, Hit
 
@@ -194,21 +195,25 @@ class Composer:
         hits: Sequence[Hit],
         t0: float,
         *,
-        place: str | None = None,
+        refusal: Refusal | None = None,
         timings: dict[str, float] | None = None,
         year: int | None = None,
         seen_terms: frozenset[str] = frozenset(),
-        missing: Sequence[str] = (),
     ) -> Answer:
         """文档中没有找到[2019年]关于“…”的信息, with the closest passages as related.
         When the documents do use the question's terms (``seen_terms``) they are not said
         to be missing: the message says the documents mention them but do not state what
-        was asked (the amount, the date, the names …). ``missing`` names the words the
-        documents never use, when those are what is not found ("关于“下雨”的信息")."""
+        was asked (the amount, the date, the names …). A guard's ``refusal`` names the
+        place the documents are not about, the words they never use ("关于“下雨”的信息"),
+        or what the document asked about does not state ("《…办事指南》没有写明收费")."""
+        r = refusal or Refusal()
+        place, missing, unstated = r.place, r.missing, r.unstated
         timings = dict(timings or {})
         when = f"{year}年" if year else ""
         seen = [t for t in q.terms if t in seen_terms]
-        if seen and not place:
+        if unstated:  # the document asked about does not say it
+            text = f"文档中没有找到这个问题的答案：{unstated}。以下是最接近的段落，供参考。"
+        elif seen and not place:
             topic = "“" + "、".join(seen[:3]) + "”"
             text = (
                 f"文档中没有找到这个问题的答案：文档提到了{topic}，"

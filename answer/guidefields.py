@@ -8,8 +8,9 @@ labels are those of a guide's form, the same in any district's guides; the askin
 are general Chinese, a citizen's included (在哪办, 要多久, 要钱吗, 带啥). A question asking
 for one of them is answered with that field of the retrieved guide whose title covers
 the question's other words (:func:`answer.docfacts.best_document`); a document with
-fewer than :data:`LEAST_FIELDS` of the labels is no guide, and a guide without the asked
-field leaves the question to go the usual way.
+fewer than :data:`LEAST_FIELDS` of the labels is no guide. When that guide does not state
+the asked field, the answer says so, if the question asks for that field alone (要交钱吗);
+otherwise the question goes the usual way.
 """
 
 from __future__ import annotations
@@ -101,6 +102,17 @@ FIELDS: tuple[Field, ...] = (
         ),
     ),
 )
+# what each field is called in a message saying a guide does not state it
+SAYS = {
+    HOURS: "办理时间",
+    PERIOD: "申请时间",
+    DURATION: "办理时限",
+    FEE: "收费",
+    AWARD: "奖励标准",
+    MATERIALS: "申请材料",
+    APPLICANTS: "申请条件",
+    PLACE: "办理地点",
+}
 LEAST_FIELDS = 3  # labels a document needs to be read as a guide
 MAX_FIELD = 240  # characters quoted from one field (whole lines, at least one)
 
@@ -117,6 +129,17 @@ def asks_guide_field(text: str) -> Asked | None:
         if m:
             return Asked(f.name, m.start(), m.end())
     return None
+
+
+def asks_one_field(text: str) -> bool:
+    """``text`` asks for one field of a guide and no other: 要交钱吗 (收费), not 奖励多少钱
+    (收费 or 奖励)."""
+    return sum(bool(f.asks.search(text)) for f in FIELDS) == 1
+
+
+def is_guide(doc: Document) -> bool:
+    """``doc`` labels at least :data:`LEAST_FIELDS` of a guide's fields."""
+    return len(_labels(doc)) >= LEAST_FIELDS
 
 
 @lru_cache(maxsize=512)

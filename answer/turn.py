@@ -31,11 +31,13 @@ class Scope:
 @dataclass(frozen=True)
 class Refusal:
     """Why a guard declines before any candidate is read: a place the documents never
-    name, a year they do not cover, or only words they never use beside a place."""
+    name, a year they do not cover, only words they never use beside a place, or a
+    field the service guide asked about does not state."""
 
     place: str | None = None
     year: int | None = None
     missing: tuple[str, ...] = ()
+    unstated: str = ""  # what the document the question is about does not state
 
 
 @dataclass

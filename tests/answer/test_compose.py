@@ -194,4 +194,5 @@ def test_a_place_refused_for_the_asked_year_names_the_year() -> None:
     turn = Turn(asked, 5, 0.0, (2022,))
     turn.refusal = Refusal(place="白塔区")
     Answerer.compose(SimpleNamespace(composer=Composer()), turn)  # type: ignore[arg-type]
-    assert said["place"] == "白塔区" and said["year"] == 2022
+    refusal = said["refusal"]
+    assert isinstance(refusal, Refusal) and refusal.place == "白塔区" and said["year"] == 2022

@@ -109,6 +109,14 @@ def test_a_guides_field_answers_what_it_labels(service, question: str, field: st
     assert answer.citations[0].doc_id == "guide.txt"
 
 
+def test_a_field_the_guide_does_not_state_is_declined_as_such(service) -> None:  # type: ignore[no-untyped-def]
+    """The guide a question is about states no 办理时限: 要多久 is declined saying so,
+    not answered from another field or another document."""
+    answer = service.ask("不动产登记要多久能办好？")
+    assert answer.abstained, answer.text
+    assert "《白塔县不动产登记办事指南》没有写明办理时限" in answer.text
+
+
 def test_a_question_the_documents_do_not_answer_is_declined(service) -> None:  # type: ignore[no-untyped-def]
     answer = service.ask("县里的养老金每月发多少？")
     assert answer.abstained, answer.text
