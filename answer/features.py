@@ -313,17 +313,22 @@ PER_AREA_RE = re.compile(r"亩产|单产|每亩|亩均")
 _PER_AREA_AFTER = re.compile(r"[^，。；;,]{0,4}/亩")
 
 
-def per_head(text: str, start: int, said: re.Pattern[str] = PER_HEAD_RE) -> bool:
-    """The figure at ``start`` is said per head: its clause says 人均 (户均 …) before it
-    ("人均地区生产总值98149元"); with ``said``, in those words instead (per area)."""
+def _said_before(text: str, start: int, words: re.Pattern[str]) -> bool:
+    """The clause of the figure at ``start`` says one of ``words`` before it."""
     before = text[:start]
     cut = _CLAUSE_START.match(before)
-    return bool(said.search(before[cut.end() if cut else 0 :]))
+    return bool(words.search(before[cut.end() if cut else 0 :]))
+
+
+def per_head(text: str, start: int) -> bool:
+    """The figure at ``start`` is said per head: its clause says 人均 (户均 …) before it
+    ("人均地区生产总值98149元")."""
+    return _said_before(text, start, PER_HEAD_RE)
 
 
 def per_area(text: str, m: re.Match[str]) -> bool:
     """The figure ``m`` is a yield per area: 亩产520公斤, 平均每亩产量, 520公斤/亩."""
-    return per_head(text, m.start(), PER_AREA_RE) or bool(_PER_AREA_AFTER.match(text, m.end()))
+    return _said_before(text, m.start(), PER_AREA_RE) or bool(_PER_AREA_AFTER.match(text, m.end()))
 
 
 def asked_figures(

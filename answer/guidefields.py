@@ -39,6 +39,7 @@ class Field:
     name: str
     asks: re.Pattern[str]  # the question's words that ask for it
     labels: tuple[re.Pattern[str], ...]  # the guide's labels for it, matched whole, best first
+    says: str  # what it is called when a guide does not state it (没有写明收费)
 
 
 # in the order tried: 几点 asks for the hours before 办 … 哪 asks for a place
@@ -49,6 +50,7 @@ FIELDS: tuple[Field, ...] = (
             r"几点|什么时间(?:段)?(?:可以|能)?(?:去)?办|上班时间|(?:上班|开门|下班|关门)|周末"
         ),
         (re.compile(r"(?:办理|受理|办公|工作|服务|窗口)时间"),),
+        "办理时间",
     ),
     Field(
         PERIOD,
@@ -57,16 +59,19 @@ FIELDS: tuple[Field, ...] = (
             r"几号到几号|截止|哪天开始"
         ),
         (re.compile(r"(?:申请|申报|报名|集中受理)(?:时间|日期|期限)|截止(?:时间|日期)"),),
+        "申请时间",
     ),
     Field(
         DURATION,
         re.compile(r"多久|多长时间|多少天|几天|几个工作日|多少个工作日|多快|要等"),
         (re.compile(r"(?:办理|承诺|法定|办结|审批|受理)?时限|(?:办理|审批|办结)期限"),),
+        "办理时限",
     ),
     Field(
         FEE,
         re.compile(r"多少钱|收费|收钱|要钱|花钱|交钱|费用|免费|工本费|收不收|要不要钱"),
         (re.compile(r"收费(?:标准|依据|情况|项目)?|是否收费|(?:办理)?费用"),),
+        "收费",
     ),
     Field(
         AWARD,
@@ -74,6 +79,7 @@ FIELDS: tuple[Field, ...] = (
             r"(?:拿|领|得|奖|补|给|资助|奖励|补贴|补助)(?:了)?多少|(?:奖励|补贴|补助|资助)(?:标准|金额|额度)"
         ),
         (re.compile(r"(?:奖励|资助|补贴|补助|扶持|支持)(?:标准|金额|额度|方式)"),),
+        "奖励标准",
     ),
     Field(
         MATERIALS,
@@ -82,6 +88,7 @@ FIELDS: tuple[Field, ...] = (
             r"要(?:交|提交|提供)(?:什么|啥|哪些)|材料"
         ),
         (re.compile(r"(?:申请|所需|提交|申报|办理|提供)?材料(?:清单|目录)?"),),
+        "申请材料",
     ),
     Field(
         APPLICANTS,
@@ -89,6 +96,7 @@ FIELDS: tuple[Field, ...] = (
             r"谁(?:可以|能)|哪些人|什么人|什么条件|啥条件|(?:申请|办理)条件|能不能办|可以办吗"
         ),
         (re.compile(r"(?:办理|服务|适用|申请)对象|(?:申请|受理|办理|申报)条件"),),
+        "申请条件",
     ),
     Field(
         PLACE,
@@ -100,19 +108,10 @@ FIELDS: tuple[Field, ...] = (
             re.compile(r"(?:办理|受理|服务)(?:窗口|部门|机构)"),
             re.compile(r"地点|地址"),
         ),
+        "办理地点",
     ),
 )
-# what each field is called in a message saying a guide does not state it
-SAYS = {
-    HOURS: "办理时间",
-    PERIOD: "申请时间",
-    DURATION: "办理时限",
-    FEE: "收费",
-    AWARD: "奖励标准",
-    MATERIALS: "申请材料",
-    APPLICANTS: "申请条件",
-    PLACE: "办理地点",
-}
+SAYS = {f.name: f.says for f in FIELDS}
 LEAST_FIELDS = 3  # labels a document needs to be read as a guide
 MAX_FIELD = 240  # characters quoted from one field (whole lines, at least one)
 

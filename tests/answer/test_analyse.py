@@ -95,6 +95,7 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("多少集体经济组织", None),  # 集体 is counted, not 集
         ("他几岁入学", "岁"),
         ("拿了几块金牌", None),  # 块 is said for 枚 and 元 alike
+        ("补办要多少块钱", "元"),  # 块钱 is money: 工本费20元 answers it
     ],
 )
 def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> None:
