@@ -195,6 +195,11 @@ def test_answer_type_fits() -> None:
         assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
     for not_when in ("提出3点要求。", "比分是3:2。", "全年GDP增长5.5%。"):
         assert F.fit_date(ctx(q(DATE)), cand(not_when)) == 0, not_when
+    # a year of history answers 何时 (the county seat moved in 1368), a span of years not
+    for when in ("县城于1368年迁至此地。", "始建于公元618年。"):
+        assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
+    for not_when in ("已有1000年以上历史。", "建城2000多年。"):
+        assert F.fit_date(ctx(q(DATE)), cand(not_when)) == 0, not_when
     assert F.fit_person(ctx(q(OWNER)), cand("由区住建局负责。")) == 1
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
     assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1
@@ -546,3 +551,4 @@ def test_a_yield_per_area_answers_only_a_question_per_area() -> None:
     assert F.fit_figure(ctx(per), whole) == 0
     assert F.fit_figure(ctx(total), whole) == 1
     assert F.fit_figure(ctx(total), yield_) == 0
+
