@@ -37,12 +37,15 @@ from lixia_qa.types import AnswerUnit, Chunk
 # a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民, or a number of 万 said alone
 # (说这种话的人约有150万。人口8.57万); not 18家 of 多少人
 _PEOPLE = re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民|(?<=[万亿])(?=[，。；、）)])")
+_AREA = re.compile(r"平方(?:千|公|厘|毫)?米|平方(?:公里|公尺|英里|英尺|呎|码)|平米|㎡|k?m²|[公英]?亩|公顷")
 # a question asking for money, area, a share, a number of people or of times needs a
 # figure of that family
 FAMILIES = {
-    "元": re.compile(r"元"),
-    "平方米": re.compile(r"平方米|平米|亩|公顷"),
-    "亩": re.compile(r"平方米|平米|亩|公顷"),
+    # money in yuan or another currency: 2亿港元, 1400万欧元, 200万日圆, 2.55亿人民币
+    "元": re.compile(r"[港美欧日韩澳加英台]?[元圆]|新台币|人民币|美金|英镑|法郎|卢布|卢比|马克|里拉|比索"),
+    # an area: 平方米, 亩, 公顷, 平方公里, km² (a 面积 question may get any of them)
+    "平方米": _AREA,
+    "亩": _AREA,
     "%": re.compile(r"%|‰|百分点|成"),
     "人": _PEOPLE,
     "名": _PEOPLE,
@@ -312,14 +315,34 @@ _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
 # a yield per area: 亩产, 单产, 每亩 before the figure in its clause, or 公斤/亩 after it;
 # asked in the same words
 PER_AREA_RE = re.compile(r"亩产|单产|每亩|亩均")
+# a question asking how long (多久, 几年, 多少天): a length of time answers it, and only
+# then is one a figure (三年, 15个工作日; "5年" is no figure for 多少家)
+DURATION_ASKED_RE = re.compile(
+    r"多久|多长时间|多少时间|(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
+)
+_SPAN_NUMERALS = zh.CN_NONZERO + zh.LIANG + zh.CN_POWERS + "零〇半"
+DURATION_RE = re.compile(
+    rf"(?:\d+(?:\.\d+)?|[{_SPAN_NUMERALS}]+)\s*[多余]?\s*个?\s*"
+    r"(?:年|月|天|日|周|星期|小时|钟头|分钟|秒|工作日|世纪)(?!\d)"
+)
 _PER_AREA_AFTER = re.compile(r"[^，。；;,]{0,4}/亩")
 
 
+# a clause restating a figure of its sentence in other units (按汇率折算约合3868美元)
+_RESTATES = re.compile(r"折合|约合|折算|相当于")
+_SENTENCE_START = re.compile(r".*[。；;！？]", re.DOTALL)
+
+
 def _said_before(text: str, start: int, words: re.Pattern[str]) -> bool:
-    """The clause of the figure at ``start`` says one of ``words`` before it."""
+    """The clause of the figure at ``start`` says one of ``words`` before it, or its
+    sentence does, when the clause restates a figure of it (人均…26858元，…约合3868美元)."""
     before = text[:start]
     cut = _CLAUSE_START.match(before)
-    return bool(words.search(before[cut.end() if cut else 0 :]))
+    at = cut.end() if cut else 0
+    if at and _RESTATES.search(before[at:]):
+        cut = _SENTENCE_START.match(before[:at])
+        at = cut.end() if cut else 0
+    return bool(words.search(before[at:]))
 
 
 def per_head(text: str, start: int) -> bool:
@@ -345,6 +368,8 @@ def asked_figures(
     if row and _other_indicator(text, q):
         return []
     figures = new_figures(text, stated)
+    if DURATION_ASKED_RE.search(q.text):
+        figures += [m for m in DURATION_RE.finditer(text) if figure_key(m.group()) not in stated]
     family = _family(q.measure)
     if family is not None:
         figures = _of_family(text, figures, family)

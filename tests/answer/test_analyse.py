@@ -61,6 +61,12 @@ def test_framing_words_are_data_and_dropped_from_terms(tokenizer: ChineseTokeniz
     assert not {"咱们", "区里", "以后", "多不多"} & set(q.terms)
 
 
+def test_how_long_is_asked_not_a_term(tokenizer: ChineseTokenizer) -> None:
+    for text in ("营业执照办下来要多久", "营业执照办下来要多长时间"):
+        terms = analyse(text, tokenizer, None).terms
+        assert "营业执照" in terms and not {"多久", "多长时间"} & set(terms)
+
+
 def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
     assert "地区生产总值" in expand("GDP")
     assert expand("公园绿道") == ("公园绿道",)  # no entry: the term alone

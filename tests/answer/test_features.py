@@ -398,6 +398,9 @@ def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
     assert F.fit_figure(ctx(money), per_head) == 0
     assert F.miss_figure(ctx(money), per_head) == 1
     assert F.fit_figure(ctx(money), both) == 1
+    # the same figure restated in another currency is per head too
+    restated = cand("人均地区生产总值26858元，增长12.9%，按年初汇率折算约合3868美元。")
+    assert F.fit_figure(ctx(money), restated) == 0
     asked = replace(money, text="某市人均地区生产总值多少")
     assert F.fit_figure(ctx(asked), per_head) == 1
     citizen = replace(money, text="城里人平均一年收入多少")
@@ -552,3 +555,30 @@ def test_a_yield_per_area_answers_only_a_question_per_area() -> None:
     assert F.fit_figure(ctx(total), whole) == 1
     assert F.fit_figure(ctx(total), yield_) == 0
 
+
+def test_a_length_of_time_answers_a_question_asking_how_long() -> None:
+    """多久 / 几年 / 多少天 are answered by a length of time (三年, 15个工作日, 十余天),
+    which is no figure for other questions: "为期5年" does not answer 多少家."""
+    how_long = q(FIGURE, terms=("合同",), text="合同签了多久")
+    years = q(FIGURE, terms=("合同",), text="合同签了几年")
+    days = q(FIGURE, terms=("审批",), text="审批要多少天")
+    firms = q(FIGURE, terms=("企业",), text="有多少家企业")
+    assert F.fit_figure(ctx(how_long), cand("双方签订为期三年的合同。")) == 1
+    assert F.fit_figure(ctx(years), cand("合同期限为5年。")) == 1
+    assert F.fit_figure(ctx(days), cand("审批时限压缩至15个工作日。")) == 1
+    assert F.fit_figure(ctx(days), cand("审批用时缩短十余天。")) == 1
+    assert F.fit_figure(ctx(firms), cand("企业扶持为期5年。")) == 0
+    assert F.fit_figure(ctx(how_long), cand("双方签订了合同。")) == 0
+
+
+def test_an_area_or_a_sum_in_any_of_its_units() -> None:
+    """面积 is answered in 平方公里 or km² as well as 平方米 and 亩; money in 港元, 美元
+    or 人民币 as well as 元."""
+    area = q(FIGURE, terms=("面积",), measure="平方米", text="全镇面积多大")
+    for text in ("全镇总面积169平方公里。", "面积1.171km²。", "占地1.8万平方千米。"):
+        assert F.fit_figure(ctx(area), cand(text)) == 1, text
+    assert F.fit_figure(ctx(area), cand("全镇人口3.8万人。")) == 0
+    money = q(FIGURE, terms=("项目",), measure="元", text="项目投入了多少钱")
+    for text in ("项目涉资2亿港元。", "出口额2.65亿美元。", "以2.55亿人民币收购。"):
+        assert F.fit_figure(ctx(money), cand(text)) == 1, text
+    assert F.fit_figure(ctx(money), cand("项目占地200亩。")) == 0
