@@ -54,8 +54,22 @@ _OWNER_RE = re.compile(
 _UNIT_ROLE_RE = re.compile(r"单位|部门|局|哪家")
 _FIGURE_RE = re.compile(
     r"多少|几(?:[个所处家项座条名次场万亿千百栋户人年月天台辆倍成]|%)|百分之几|多大|多高|多长|多远|"
-    r"多久|比例|增长率|增速|增幅|规模|面积|金额|数量|目标是(?:多少|几)|占比|几"
+    r"多久|目标是(?:多少|几)|几"
 )
+# words naming a figure ask for one, unless the question asks which (哪个区的比例最高
+# wants the 区) or why (数量为什么下降 wants the reason)
+_FIGURE_WORD_RE = re.compile(r"比例|增长率|增速|增幅|规模|面积|金额|数量|占比")
+_WHY_RE = re.compile(r"为什么|为何|什么原因|原因是什么|因为什么|怎么会")
+
+
+def _asks_figure(text: str) -> bool:
+    if _WHY_RE.search(text):
+        return False
+    return bool(_FIGURE_RE.search(text)) or (
+        bool(_FIGURE_WORD_RE.search(text)) and "哪" not in text
+    )
+
+
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
 _DATE_RE = re.compile(
     r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|几号|几日|几点|几时|什么时间|哪个时间|何年|多会儿|年份"
@@ -195,7 +209,7 @@ _KIND_TESTS: tuple[tuple[Kind, Callable[[str], object]], ...] = (
     (LIST, _LIST_RE.search),
     (DATE, _DATE_RE.search),
     (TERM, _TERM_RE.search),
-    (FIGURE, _FIGURE_RE.search),
+    (FIGURE, _asks_figure),
     (PERSON, _PERSON_RE.search),
     (PLACE, _PLACE_RE_Q.search),
 )

@@ -37,12 +37,16 @@ from lixia_qa.types import AnswerUnit, Chunk
 # a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民, or a number of 万 said alone
 # (说这种话的人约有150万。人口8.57万); not 18家 of 多少人
 _PEOPLE = re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民|(?<=[万亿])(?=[，。；、）)])")
-_AREA = re.compile(r"平方(?:千|公|厘|毫)?米|平方(?:公里|公尺|英里|英尺|呎|码)|平米|㎡|k?m²|[公英]?亩|公顷")
+_AREA = re.compile(
+    r"平方(?:千|公|厘|毫)?米|平方(?:公里|公尺|英里|英尺|呎|码)|平米|㎡|k?m²|[公英]?亩|公顷"
+)
 # a question asking for money, area, a share, a number of people or of times needs a
 # figure of that family
 FAMILIES = {
     # money in yuan or another currency: 2亿港元, 1400万欧元, 200万日圆, 2.55亿人民币
-    "元": re.compile(r"[港美欧日韩澳加英台]?[元圆]|新台币|人民币|美金|英镑|法郎|卢布|卢比|马克|里拉|比索"),
+    "元": re.compile(
+        r"[港美欧日韩澳加英台]?[元圆]|新台币|人民币|美金|英镑|法郎|卢布|卢比|马克|里拉|比索"
+    ),
     # an area: 平方米, 亩, 公顷, 平方公里, km² (a 面积 question may get any of them)
     "平方米": _AREA,
     "亩": _AREA,

@@ -47,6 +47,12 @@ from store.tokenize import ChineseTokenizer
         ("青川区 农村居民人均可支配收入", FIGURE),
         ("青川区政府网站标识码", FACT),
         ("公报里的收入数据是哪里来的", PLACE),
+        # a word naming a figure asks for it, not in a question asking which or why
+        ("全区绿地面积有多大？", FIGURE),
+        ("各街道里哪个街道的绿地面积最大？", FACT),
+        ("哪位院士的科研团队规模最大？", PERSON),
+        ("这几年出生人口数量为什么下降？", FACT),
+        ("为什么几个项目都推迟了？", FACT),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:
