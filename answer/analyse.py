@@ -189,12 +189,24 @@ class Question:
         return (term,)
 
 
+# "23年" said for 2023: only up to two years after the documents' latest, else it is a
+# length (风云50年), a year of an era (光绪28年) or of long ago (前37年, 1870-71年)
+_SHORT_YEAR_RE = re.compile(r"\d{2}年")
+
+
+def _may_be_short(mention: zh.YearMention, latest: int | None) -> bool:
+    return latest is None or mention.year <= latest + 2
+
+
 def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     """Years named in ``text`` (:func:`lixia_qa.zh.find_years`, bare ones included:
-    2024年, 二〇二四年, 23年底, "（2023）", both ends of 2023—2027年; not 10年以上), else
-    今年/去年/明年 against ``latest``."""
+    2024年, 二〇二四年, 23年底, "（2023）", both ends of 2023—2027年; not 10年以上, nor a
+    two-digit year more than two years after ``latest``), else 今年/去年/明年 against ``latest``."""
     found: list[int] = []
+    halfwidth = zh.to_halfwidth(text)
     for mention in zh.find_years(text, bare=True):
+        if _SHORT_YEAR_RE.match(halfwidth, mention.start) and not _may_be_short(mention, latest):
+            continue
         found += [mention.year] if mention.range_end is None else [mention.year, mention.range_end]
     if latest is not None and not found:
         for word, delta in _RELATIVE.items():

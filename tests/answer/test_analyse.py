@@ -212,6 +212,20 @@ def test_the_years_a_question_names(text: str, years: tuple[int, ...], relative:
     assert explicit_years(text, None) == (() if relative else years)
 
 
+def test_a_two_digit_year_long_after_the_documents_is_no_year() -> None:
+    """23年 is 2023 to documents up to 2025, and so is 27年; 50年 (风云50年), 光绪28年 and
+    1870-71年 name no year of theirs."""
+    assert explicit_years("23年新建了几所学校？", 2025) == (2023,)
+    assert explicit_years("27年要建成几所学校？", 2025) == (2027,)
+    for text in (
+        "乐坛风云50年的主持人是谁？",
+        "光绪28年时叫什么名字？",
+        "1870-71年击败了哪些国家？",
+    ):
+        assert explicit_years(text, 2025) == (), text
+    assert explicit_years("风云50年的主持人是谁？", None) == (2050,)  # no documents' year to go by
+
+
 def test_year_expressions_are_no_content_terms() -> None:
     tok = ChineseTokenizer()
     assert content_terms("23年历下要建几所学校", tok) == content_terms("历下要建几所学校", tok)
