@@ -70,6 +70,10 @@ def _asks_figure(text: str) -> bool:
     )
 
 
+# a question asking how long: 多久, 多长时间, 几年, 多少天, 几个工作日
+DURATION_ASKED_RE = re.compile(
+    r"多久|多长时间|多少时间|(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
+)
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
 _DATE_RE = re.compile(
     r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|几号|几日|几点|几时|什么时间|哪个时间|何年|多会儿|年份"
@@ -444,8 +448,8 @@ def analyse(
         measure = measure or (_MEASURE_RE.search(history[-1]))
         context = prev.terms
     measure_word = _measure_word(measure)
-    if measure_word is None and kind == FIGURE:
-        measure_word = implied_measure(text)
+    if measure_word is None and kind == FIGURE and not DURATION_ASKED_RE.search(text):
+        measure_word = implied_measure(text)  # 补贴给几年 asks years, not 元
     # the measure asked for ("多少平米") says what kind of figure, not what it is about
     asked = {measure_word, measure.group(1) or measure.group(2)} if measure else set()
     terms = tuple(t for t in content_terms(text, tokenizer) if t not in asked)

@@ -20,6 +20,7 @@ import numpy as np
 from answer.analyse import (
     DATA,
     DATE,
+    DURATION_ASKED_RE,
     FIELD_SHAPES,
     FIGURE,
     LIST,
@@ -319,11 +320,8 @@ _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
 # a yield per area: 亩产, 单产, 每亩 before the figure in its clause, or 公斤/亩 after it;
 # asked in the same words
 PER_AREA_RE = re.compile(r"亩产|单产|每亩|亩均")
-# a question asking how long (多久, 几年, 多少天): a length of time answers it, and only
-# then is one a figure (三年, 15个工作日; "5年" is no figure for 多少家)
-DURATION_ASKED_RE = re.compile(
-    r"多久|多长时间|多少时间|(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
-)
+# a length of time answers a question asking one (DURATION_ASKED_RE), and only then is
+# one a figure (三年, 15个工作日; "5年" is no figure for 多少家)
 _SPAN_NUMERALS = zh.CN_NONZERO + zh.LIANG + zh.CN_POWERS + "零〇半"
 DURATION_RE = re.compile(
     rf"(?:\d+(?:\.\d+)?|[{_SPAN_NUMERALS}]+)\s*[多余]?\s*个?\s*"

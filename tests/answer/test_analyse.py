@@ -108,6 +108,8 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("他几岁入学", "岁"),
         ("拿了几块金牌", None),  # 块 is said for 枚 and 元 alike
         ("补办要多少块钱", "元"),  # 块钱 is money: 工本费20元 answers it
+        ("创业补贴能给几年", None),  # a length of time, not the 元 补贴 implies
+        ("创业补贴能给多少", "元"),
     ],
 )
 def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> None:
