@@ -70,9 +70,9 @@ def _asks_figure(text: str) -> bool:
     )
 
 
-# a question asking how long: 多久, 多长时间, 几年, 多少天, 几个工作日
+# a question asking how long: 多久, 多长时间, 几年, 多少天, 几个工作日 (not 前几年, 这几天)
 DURATION_ASKED_RE = re.compile(
-    r"多久|多长时间|多少时间|(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
+    r"多久|多长时间|多少时间|(?<![前近这那头])(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
 )
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
 _DATE_RE = re.compile(

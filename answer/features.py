@@ -30,7 +30,7 @@ from answer.analyse import (
     TERM,
     Question,
 )
-from answer.sentences import NUMBER_RE, coverage_forms
+from answer.sentences import DURATION_RE, NUMBER_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
@@ -320,13 +320,6 @@ _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
 # a yield per area: 亩产, 单产, 每亩 before the figure in its clause, or 公斤/亩 after it;
 # asked in the same words
 PER_AREA_RE = re.compile(r"亩产|单产|每亩|亩均")
-# a length of time answers a question asking one (DURATION_ASKED_RE), and only then is
-# one a figure (三年, 15个工作日; "5年" is no figure for 多少家)
-_SPAN_NUMERALS = zh.CN_NONZERO + zh.LIANG + zh.CN_POWERS + "零〇半"
-DURATION_RE = re.compile(
-    rf"(?:\d+(?:\.\d+)?|[{_SPAN_NUMERALS}]+)\s*[多余]?\s*个?\s*"
-    r"(?:年|月|天|日|周|星期|小时|钟头|分钟|秒|工作日|世纪)(?!\d)"
-)
 _PER_AREA_AFTER = re.compile(r"[^，。；;,]{0,4}/亩")
 
 

@@ -18,6 +18,12 @@ NUMBER_RE = re.compile(
     rf"|[{_NUMERALS.replace('万', '')}]{{2,}}(?![年月日号大届])"  # 二十大, 十九届: names, not figures
     rf"|(?:[{zh.ROMAN_NUMERALS}]+|\b[{zh.ROMAN_LETTERS}]{{1,4}})(?=\s*[类级期])"
 )
+# a length of time (三年, 15个工作日, 十余天, 半个月): a figure only for a question asking
+# one (answer.analyse.DURATION_ASKED_RE; "5年" is no figure for 多少家)
+DURATION_RE = re.compile(
+    rf"(?:\d+(?:\.\d+)?|[{_NUMERALS}零〇半]+)\s*[多余]?\s*个?\s*"
+    r"(?:年|月|天|日|周|星期|小时|钟头|分钟|秒|工作日|世纪)(?!\d)"
+)
 
 
 class TermWeights:

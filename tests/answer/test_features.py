@@ -569,6 +569,9 @@ def test_a_length_of_time_answers_a_question_asking_how_long() -> None:
     assert F.fit_figure(ctx(days), cand("审批用时缩短十余天。")) == 1
     assert F.fit_figure(ctx(firms), cand("企业扶持为期5年。")) == 0
     assert F.fit_figure(ctx(how_long), cand("双方签订了合同。")) == 0
+    # 这几年, 前几年 say when, not how long
+    recent = q(FIGURE, terms=("项目",), measure="个", text="这几年开工的项目有多少个")
+    assert F.fit_figure(ctx(recent), cand("项目建设周期为三年。")) == 0
 
 
 def test_an_area_or_a_sum_in_any_of_its_units() -> None:
