@@ -30,7 +30,7 @@ from answer.analyse import (
     TERM,
     Question,
 )
-from answer.sentences import DURATION_RE, NUMBER_RE, coverage_forms
+from answer.sentences import DURATION_RE, NUMBER_RE, RATIO_WORDS_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
@@ -368,6 +368,8 @@ def asked_figures(
     family = _family(q.measure)
     if family is not None:
         figures = _of_family(text, figures, family)
+    if q.measure == "%":
+        figures += [m for m in RATIO_WORDS_RE.finditer(text) if figure_key(m.group()) not in stated]
     figures = [m for m in figures if not _other_ratio(text, m.start(), q.text)]
     by_area = bool(PER_AREA_RE.search(q.text))
     figures = [m for m in figures if per_area(text, m) == by_area]

@@ -18,6 +18,12 @@ NUMBER_RE = re.compile(
     rf"|[{_NUMERALS.replace('万', '')}]{{2,}}(?![年月日号大届])"  # 二十大, 十九届: names, not figures
     rf"|(?:[{zh.ROMAN_NUMERALS}]+|\b[{zh.ROMAN_LETTERS}]{{1,4}})(?=\s*[类级期])"
 )
+# a share said in words (四分之三, 百分之二十, 三成, 一半): a figure only for a question
+# asking a share or rate
+RATIO_WORDS_RE = re.compile(
+    rf"(?:[{_NUMERALS}零〇]+|\d+)分之(?:[{_NUMERALS}零〇点]+|\d+(?:\.\d+)?)"
+    rf"|(?<![{_NUMERALS}])[一二三四五六七八九十]成(?![员本果功立为绩就])|一半|过半|半数"
+)
 # a length of time (三年, 15个工作日, 十余天, 半个月): a figure only for a question asking
 # one (answer.analyse.DURATION_ASKED_RE; "5年" is no figure for 多少家)
 DURATION_RE = re.compile(

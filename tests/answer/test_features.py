@@ -585,3 +585,14 @@ def test_an_area_or_a_sum_in_any_of_its_units() -> None:
     for text in ("项目涉资2亿港元。", "出口额2.65亿美元。", "以2.55亿人民币收购。"):
         assert F.fit_figure(ctx(money), cand(text)) == 1, text
     assert F.fit_figure(ctx(money), cand("项目占地200亩。")) == 0
+
+
+def test_a_share_said_in_words_answers_a_share_question() -> None:
+    """占全省多少 is answered by 四分之三, 三成 or 一半 as well as by 75%; a count is not."""
+    share = q(FIGURE, terms=("耕地",), measure="%", text="耕地占全省多少比例")
+    for text in ("耕地占全省的四分之三左右。", "耕地约占三成。", "一半以上的耕地在平原。"):
+        assert F.fit_figure(ctx(share), cand(text)) == 1, text
+    for text in ("新建三个耕地保护区。", "县里成立了耕地保护小组。"):
+        assert F.fit_figure(ctx(share), cand(text)) == 0, text
+    count = q(FIGURE, terms=("耕地",), measure="亩", text="耕地有多少亩")
+    assert F.fit_figure(ctx(count), cand("耕地占全省的四分之三。")) == 0
