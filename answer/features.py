@@ -364,18 +364,26 @@ def asked_figures(
         return []
     figures = new_figures(text, stated)
     if DURATION_ASKED_RE.search(q.text):
-        figures += [m for m in DURATION_RE.finditer(text) if figure_key(m.group()) not in stated]
+        figures += _said_in_words(DURATION_RE, text, stated)
     family = _family(q.measure)
     if family is not None:
         figures = _of_family(text, figures, family)
     if q.measure == "%":
-        figures += [m for m in RATIO_WORDS_RE.finditer(text) if figure_key(m.group()) not in stated]
+        figures += _said_in_words(RATIO_WORDS_RE, text, stated)
     figures = [m for m in figures if not _other_ratio(text, m.start(), q.text)]
     by_area = bool(PER_AREA_RE.search(q.text))
     figures = [m for m in figures if per_area(text, m) == by_area]
     if PER_HEAD_ASKED_RE.search(q.text):
         return figures
     return [m for m in figures if not per_head(text, m.start())]
+
+
+def _said_in_words(
+    pattern: re.Pattern[str], text: str, stated: frozenset[str]
+) -> list[re.Match[str]]:
+    """The figures of a kind only some questions ask (三年, 四分之三) that ``text`` says
+    and the question does not."""
+    return [m for m in pattern.finditer(text) if figure_key(m.group()) not in stated]
 
 
 # a statistical table's row names its indicator in its first cell, labelled or not
