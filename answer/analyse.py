@@ -198,10 +198,6 @@ class Question:
 _SHORT_YEAR_RE = re.compile(r"\d{2}年")
 
 
-def _may_be_short(mention: zh.YearMention, latest: int | None) -> bool:
-    return latest is None or mention.year <= latest + 2
-
-
 def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     """Years named in ``text`` (:func:`lixia_qa.zh.find_years`, bare ones included:
     2024年, 二〇二四年, 23年底, "（2023）", both ends of 2023—2027年; not 10年以上, nor a
@@ -209,7 +205,8 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
     found: list[int] = []
     halfwidth = zh.to_halfwidth(text)
     for mention in zh.find_years(text, bare=True):
-        if _SHORT_YEAR_RE.match(halfwidth, mention.start) and not _may_be_short(mention, latest):
+        short = _SHORT_YEAR_RE.match(halfwidth, mention.start)
+        if short and latest is not None and mention.year > latest + 2:
             continue
         found += [mention.year] if mention.range_end is None else [mention.year, mention.range_end]
     if latest is not None and not found:

@@ -231,17 +231,18 @@ class Answerer:
             w if w or word_tag(t)[0] is None else a
             for t, w, a in zip(rest, ctx.weights, ctx.all_weights, strict=True)
         ]
+        cover = {d.doc_id: title_coverage(ctx.forms, weights, d.title) for d in docs}
         fields = None  # a guide field's span in each guide stating it; only those compete
         if asked.what not in (DATE, ISSUER):
             fields = {d.doc_id: field_span(d, asked.what) for d in docs}
             guides = [d for d in docs if is_guide(d)]
-            covering = [title_coverage(ctx.forms, weights, d.title) for d in guides]
+            covering = [cover[d.doc_id] for d in guides]
             guide = best_document(guides, covering, self.config.document_title_coverage)
             if guide is not None and fields[guide.doc_id] is None and asks_one_field(q.text):
                 turn.refusal = Refusal(unstated=f"《{guide.title}》没有写明{SAYS[asked.what]}")
                 return
             docs = [d for d in docs if fields[d.doc_id] is not None]
-        covered = [title_coverage(ctx.forms, weights, d.title) for d in docs]
+        covered = [cover[d.doc_id] for d in docs]
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
             return

@@ -664,7 +664,7 @@ def ordinals(text: str) -> frozenset[tuple[int, str]]:
 
 
 # a rate a text names: 出生率, 城镇化率 (not 率先; 效率 and the like are no asked figure)
-_RATE = re.compile(r"[\u4e00-\u9fff]率(?![先领])")
+_RATE = re.compile(rf"[{zh.HAN}]率(?![先领])")
 _NOT_RATES = frozenset({"效率", "频率", "概率", "比率", "税率"})
 
 
