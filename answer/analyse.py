@@ -59,7 +59,7 @@ _FIGURE_RE = re.compile(
 # words naming a figure ask for one, unless the question asks which (哪个区的比例最高
 # wants the 区) or why (数量为什么下降 wants the reason)
 _FIGURE_WORD_RE = re.compile(r"比例|增长率|增速|增幅|规模|面积|金额|数量|占比")
-_WHY_RE = re.compile(r"为什么|为何|什么原因|原因是什么|因为什么|怎么会")
+_WHY_RE = re.compile(r"为什么|为何|为啥|什么原因|原因是什么|因为什么|怎么会|咋会|凭什么|凭啥")
 
 
 def _asks_figure(text: str) -> bool:
@@ -74,6 +74,8 @@ def _asks_figure(text: str) -> bool:
 DURATION_ASKED_RE = re.compile(
     r"多久|多长时间|多少时间|(?<![前近这那头])(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
 )
+# a question asking a rank or place in an order: 第几, 排名多少, 名次
+ORDINAL_ASKED_RE = re.compile(r"第几|排名?第?多少|名次")
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
 _DATE_RE = re.compile(
     r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|几号|几日|几点|几时|什么时间|哪个时间|何年|多会儿|年份"
@@ -93,12 +95,13 @@ _MEASURE_RE = re.compile(
     # 集体, 首 not of 首都); not the classifiers people say for others (几块金牌: 枚,
     # 多少块: 元; 只 and 头 for any animal)
     r"位|幅|篇|册|卷|枚|章|艘|架|岁|米|首(?![都府届次批])|集(?![体团中镇市约聚资])))"
-    r"|(多少钱|百分之(?:几|多少)|多大面积)"
+    r"|(多少钱|百分之(?:几|多少)|多大面积|几成)"
 )
 _MEASURE_ALIASES = {
     "多少钱": "元",
     "百分之几": "%",
     "百分之多少": "%",
+    "几成": "%",  # 占了几成: a share in tenths
     "多大面积": "平方米",
     "平米": "平方米",
     "位": "名",  # 多少位老师: a number of people (100名老师)
@@ -109,7 +112,7 @@ QUESTION_WORDS = frozenset(
     单位 部门 领导 责任 目标 计划 打算 准备 要 需要 咱们 我们 你们 今年 去年 明年 前年 年 呢 吗 啊 呀
     主要 具体 情况 问题 一下 知道 介绍 说说 讲讲 告诉 个 所 处 家 项 多 大 分别 包括 有 都 那年 那个
     这个 那些 这些 叫 叫做 名叫 名字 啥 什么样 怎么样 今天 明天 昨天 后天 现在 目前 当前 最近
-    为什么 为何 什么时候 何时 哪一年 几点 几时 几号 几月 东西 有过""".split()
+    为什么 为何 为啥 什么时候 何时 哪一年 几点 几时 几号 几月 东西 有过""".split()
 )
 
 # words naming the kind of answer wanted ("有什么特点"): answers rarely repeat them
@@ -445,7 +448,11 @@ def analyse(
         measure = measure or (_MEASURE_RE.search(history[-1]))
         context = prev.terms
     measure_word = _measure_word(measure)
-    if measure_word is None and kind == FIGURE and not DURATION_ASKED_RE.search(text):
+    if (
+        measure_word is None
+        and kind == FIGURE
+        and not (DURATION_ASKED_RE.search(text) or ORDINAL_ASKED_RE.search(text))
+    ):
         measure_word = implied_measure(text)  # 补贴给几年 asks years, not 元
     # the measure asked for ("多少平米") says what kind of figure, not what it is about
     asked = {measure_word, measure.group(1) or measure.group(2)} if measure else set()

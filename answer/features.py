@@ -24,13 +24,14 @@ from answer.analyse import (
     FIELD_SHAPES,
     FIGURE,
     LIST,
+    ORDINAL_ASKED_RE,
     OWNER,
     PERSON,
     PLACE,
     TERM,
     Question,
 )
-from answer.sentences import DURATION_RE, NUMBER_RE, RATIO_WORDS_RE, coverage_forms
+from answer.sentences import DURATION_RE, NUMBER_RE, ORDINAL_RE, RATIO_WORDS_RE, coverage_forms
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
@@ -365,6 +366,8 @@ def asked_figures(
     figures = new_figures(text, stated)
     if DURATION_ASKED_RE.search(q.text):
         figures += _said_in_words(DURATION_RE, text, stated)
+    if ORDINAL_ASKED_RE.search(q.text):
+        figures += _said_in_words(ORDINAL_RE, text, stated)
     family = _family(q.measure)
     if family is not None:
         figures = _of_family(text, figures, family)
@@ -425,12 +428,22 @@ def _other_ratio(text: str, start: int, question: str) -> bool:
     （%）) and the question asks a share (占比多少), or the other way round: a row's
     growth column does not answer 数字经济占GDP多少."""
     label = cell_label(text, start)
-    if label is None:
-        return False
+    prose = label is None
+    if prose:
+        label = _clause_before(text, start)
     for said, other in ((_CHANGE, _SHARE), (_SHARE, _CHANGE)):
+        if prose and other.search(label):
+            continue
         if said.search(label) and other.search(question) and not said.search(question):
             return True
     return False
+
+
+def _clause_before(text: str, start: int) -> str:
+    """What the clause of the figure at ``start`` says before it."""
+    before = text[:start]
+    cut = _CLAUSE_START.match(before)
+    return before[cut.end() if cut else 0 :]
 
 
 def _after_magnitude(text: str, end: int) -> int:

@@ -24,6 +24,9 @@ RATIO_WORDS_RE = re.compile(
     rf"(?:[{_NUMERALS}零〇]+|\d+)分之(?:[{_NUMERALS}零〇点]+|\d+(?:\.\d+)?)"
     rf"|(?<![{_NUMERALS}])[一二三四五六七八九十]成(?![员本果功立为绩就])|一半|过半|半数"
 )
+# a rank or place in an order (第三, 第12位, 首次): a figure only for a question asking
+# one (answer.analyse.ORDINAL_ASKED_RE)
+ORDINAL_RE = re.compile(rf"第(?:\d+|[{_NUMERALS}零〇]+)|首(?=[次个位批家届部座条])")
 # a length of time (三年, 15个工作日, 十余天, 半个月): a figure only for a question asking
 # one (answer.analyse.DURATION_ASKED_RE; "5年" is no figure for 多少家)
 DURATION_RE = re.compile(

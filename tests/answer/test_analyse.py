@@ -53,6 +53,10 @@ from store.tokenize import ChineseTokenizer
         ("哪位院士的科研团队规模最大？", PERSON),
         ("这几年出生人口数量为什么下降？", FACT),
         ("为什么几个项目都推迟了？", FACT),
+        ("出口额这两年为啥下降了？", FACT),  # 为啥, 凭什么: the same in everyday words
+        ("凭什么这笔补助金额比别处少？", FACT),
+        # a rank or place in an order is a figure
+        ("这个县的经济总量在全省排第几？", FIGURE),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:
@@ -110,6 +114,8 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("补办要多少块钱", "元"),  # 块钱 is money: 工本费20元 answers it
         ("创业补贴能给几年", None),  # a length of time, not the 元 补贴 implies
         ("创业补贴能给多少", "元"),
+        ("外资占了投资的几成", "%"),  # a share in tenths
+        ("税收收入在全省排名第几", None),  # a rank, not the 元 收入 implies
     ],
 )
 def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> None:

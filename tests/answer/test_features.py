@@ -596,3 +596,33 @@ def test_a_share_said_in_words_answers_a_share_question() -> None:
         assert F.fit_figure(ctx(share), cand(text)) == 0, text
     count = q(FIGURE, terms=("耕地",), measure="亩", text="耕地有多少亩")
     assert F.fit_figure(ctx(count), cand("耕地占全省的四分之三。")) == 0
+
+
+def test_a_place_in_an_order_answers_a_question_asking_which_place() -> None:
+    """第几 / 排名多少 is answered by an ordinal (第三, 第12位, 首次), which is no figure
+    for other questions."""
+    rank = q(FIGURE, terms=("排名",), text="这个县的经济总量在全省排第几")
+    times = q(FIGURE, terms=("博览会",), text="博览会是第几次在本市举办")
+    count = q(FIGURE, terms=("博览会",), text="博览会举办了多少场")
+    assert F.fit_figure(ctx(rank), cand("经济总量居全省第三位。")) == 1
+    assert F.fit_figure(ctx(rank), cand("经济总量排名全省第12。")) == 1
+    assert F.fit_figure(ctx(times), cand("博览会首次在本市举办。")) == 1
+    assert F.fit_figure(ctx(rank), cand("经济总量持续增长。")) == 0
+    assert F.fit_figure(ctx(count), cand("博览会首次在本市举办。")) == 0
+
+
+def test_a_growth_does_not_answer_a_share_in_prose() -> None:
+    """占了几成 is not answered by the clause saying how much a figure grew, and a growth
+    question not by the clause saying its share; a clause saying both may answer
+    either."""
+    share = q(FIGURE, terms=("工业",), measure="%", text="工业占了经济的几成")
+    growth = q(FIGURE, terms=("工业",), measure="%", text="工业增长了多少")
+    grew = cand("全市工业增加值增长8.1%。")
+    part = cand("工业增加值占生产总值的比重为38.2%。")
+    both = cand("工业占比提高到38.2%。")
+    assert F.fit_figure(ctx(share), grew) == 0
+    assert F.fit_figure(ctx(share), part) == 1
+    assert F.fit_figure(ctx(share), both) == 1
+    assert F.fit_figure(ctx(growth), grew) == 1
+    assert F.fit_figure(ctx(growth), part) == 0
+    assert F.fit_figure(ctx(growth), both) == 1
