@@ -113,5 +113,6 @@ class PlaceScope:
 
 @lru_cache(maxsize=4096)
 def _names_in(text: str, context: Place) -> frozenset[str]:
-    """The places ``text`` names (a passage read once however many units it holds)."""
-    return frozenset(p.name for p in places_in(text, context))
+    """The places ``text`` names (a passage read once however many units it holds), read
+    as loosely as a question's: 双流国际机场 names 双流区 for a question on 双流机场."""
+    return frozenset(p.name for p in places_in(text, context, loose=True))

@@ -249,6 +249,9 @@ def test_words_that_say_what_is_asked_are_no_content_terms() -> None:
     # 几点, 几号 ask for a time or a day as 什么时候 does
     assert content_terms("图书馆几点开门？", tok) == ("图书馆", "开门")
     assert "几号" not in content_terms("文化节几号开幕？", tok)
+    # 第几 and 为啥 ask a rank and a reason as 几 and 为什么 do
+    assert "第几" not in content_terms("机场客流量在全国排第几？", tok)
+    assert "为啥" not in content_terms("客流量为啥下降了？", tok)
 
 
 def test_a_preposition_joined_to_its_noun_is_dropped() -> None:

@@ -52,3 +52,15 @@ def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure() -> None:
     # a zone's own name (杭州东部新区); a bare 新区 after the city is no zone
     assert scope.asked("杭州东部新区建了几所学校")[0].name == "东部新区"
     assert scope.asked("杭州市新区建设进展") == (CITY,)
+
+
+def test_a_passage_naming_the_place_as_a_question_would_may_answer_for_it() -> None:
+    """A question read 双流 in 双流机场 as 双流区; a city's passage on 双流国际机场 names it
+    the same way, so it may answer for it (it is read as loosely as the question)."""
+    city = Place("四川省", "成都市")
+    scope = PlaceScope([city])
+    (district,) = scope.asked("双流机场去年旅客吞吐量多少")
+    assert district.name == "双流区"
+    passage = "双流国际机场旅客吞吐量4011.7万人次，居全国第二。"
+    assert PlaceScope.allows(cand("居全国第二。", city, passage), (district,))
+    assert not PlaceScope.allows(cand("全市旅客吞吐量增长6%。", city), (district,))
