@@ -74,6 +74,8 @@ def _asks_figure(text: str) -> bool:
 DURATION_ASKED_RE = re.compile(
     r"多久|多长时间|多少时间|(?<![前近这那头])(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
 )
+# a question asking a share of a whole: 占全省多少, 占了几成 (not 占地, 攻占)
+SHARE_ASKED_RE = re.compile(r"(?<![攻抢侵霸独拜])占(?![地用领据有])[^，。；？?]{0,15}?(?:多少|几)")
 # a question asking a rank or place in an order: 第几, 排名多少, 名次
 ORDINAL_ASKED_RE = re.compile(r"第几|排名?第?多少|名次")
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有啥|都有|包括|包含|列举|分别")
@@ -448,12 +450,11 @@ def analyse(
         measure = measure or (_MEASURE_RE.search(history[-1]))
         context = prev.terms
     measure_word = _measure_word(measure)
-    if (
-        measure_word is None
-        and kind == FIGURE
-        and not (DURATION_ASKED_RE.search(text) or ORDINAL_ASKED_RE.search(text))
-    ):
-        measure_word = implied_measure(text)  # 补贴给几年 asks years, not 元
+    if measure_word is None and kind == FIGURE:
+        if SHARE_ASKED_RE.search(text):
+            measure_word = "%"  # 钱占支出多少 asks a share, not the 元 钱 implies
+        elif not (DURATION_ASKED_RE.search(text) or ORDINAL_ASKED_RE.search(text)):
+            measure_word = implied_measure(text)  # 补贴给几年 asks years, not 元
     # the measure asked for ("多少平米") says what kind of figure, not what it is about
     asked = {measure_word, measure.group(1) or measure.group(2)} if measure else set()
     terms = tuple(t for t in content_terms(text, tokenizer) if t not in asked)

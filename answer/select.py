@@ -211,7 +211,7 @@ def widen(
 
 def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int, int]:
     """The span itself, or its best run of clauses when it is longer than ``budget``: the
-    one covering most of the question (with a figure, for a figure question), never one
+    one covering most of the question (with a figure it asks, for a figure question), never one
     naming an asked post only as its deputy's."""
     if end - start <= budget:
         return start, end
@@ -228,7 +228,7 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
                 break
             piece = text[s:e]
             score = coverage(terms, w, piece) if terms else 0.0
-            if q.kind == FIGURE and NUMBER_RE.search(piece):
+            if q.kind == FIGURE and asked_figures(piece, q):
                 score += 0.5
             if deputy_only(q, piece):  # 常务副县长 is not who the 县长 is
                 score -= 1.0

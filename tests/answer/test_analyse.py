@@ -115,6 +115,10 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("创业补贴能给几年", None),  # a length of time, not the 元 补贴 implies
         ("创业补贴能给多少", "元"),
         ("外资占了投资的几成", "%"),  # a share in tenths
+        ("机场货运量占全省多少", "%"),  # 占 … 多少 asks a share of a whole
+        ("花在教育上的钱占财政支出多少", "%"),  # not the 元 钱 implies
+        ("新增的床位里，养老床位占多少张", "张"),  # a measure said wins
+        ("这个公园占地面积多少", "平方米"),  # 占地 is no share
         ("税收收入在全省排名第几", None),  # a rank, not the 元 收入 implies
     ],
 )

@@ -70,6 +70,18 @@ def test_trim_does_not_answer_who_holds_a_post_with_its_deputy() -> None:
     assert "代县长乙某" in text[s:e]
 
 
+def test_trim_keeps_the_clause_with_the_figure_asked() -> None:
+    """For a share question, of a long sentence the clause stating the share is kept,
+    not the one stating a growth."""
+    text = (
+        "全年全市工业增加值比上年增长8.1%，规模以上工业企业达到1200家，"
+        "工业增加值占全市生产总值的比重为三成左右，工业投资持续向好。"
+    )
+    share = Question("工业占全市经济的几成", FIGURE, None, (), ("工业",), "%")
+    s, e = trim(text, 0, len(text), share, budget=30)
+    assert "三成" in text[s:e] and "8.1%" not in text[s:e]
+
+
 def test_widen_gives_a_windows_whole_sentence_when_short_enough() -> None:
     from answer.select import widen
 
