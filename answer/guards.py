@@ -14,12 +14,14 @@ from functools import lru_cache
 from answer.analyse import Question, place_mentions
 from answer.features import Candidate
 from answer.sentences import TermWeights
-from ingest.places import places_in, zones_in
+from ingest.places import is_division_name, places_in, zones_in
 from lixia_qa import zh
 from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer, is_place_name
 
 _PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}(?:区|县|市|省|镇|乡|州)")
+# the ends of the divisions the gazetteer lists (towns and townships it does not)
+_DIVISION_ENDS = "区县市省州"
 
 
 class Guards:
@@ -36,7 +38,7 @@ class Guards:
         foreign = [t for t in q.terms if self._foreign_place(t)] + [
             names[-1]
             for names in place_mentions(q.text, self.tokenizer)
-            if not any(map(self._known_place, names))
+            if any(map(is_division_name, names)) and not any(map(self._known_place, names))
         ]
         return foreign[0] if foreign else None
 
@@ -73,6 +75,8 @@ class Guards:
             return False
         if zh.is_area_noun(term):  # 老小区 is no place name
             return False
+        if term[-1] in _DIVISION_ENDS and not is_division_name(term):
+            return False  # 大洋区, 气候区: no division of the gazetteer
         return not self._known_place(term)
 
     def _known_place(self, name: str) -> bool:

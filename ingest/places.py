@@ -209,6 +209,14 @@ def resolve(
     return out
 
 
+def is_division_name(name: str, gaz: Gazetteer | None = None) -> bool:
+    """``name`` (某某区, 某某县, 某某市 …) is a division the gazetteer knows, by its own
+    name or by its short form under another suffix (偃师区 for the 偃师市 it lists); a
+    word of that shape naming no division (大洋区, 气候区) is not."""
+    gaz = gaz or gazetteer()
+    return name in gaz.full or name[:-1] in gaz.short or name[:-1] in gaz.full
+
+
 def places_in(
     text: str, context: Place = NOWHERE, loose: bool = False, gaz: Gazetteer | None = None
 ) -> tuple[Place, ...]:

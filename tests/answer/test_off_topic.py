@@ -18,3 +18,16 @@ def test_a_word_made_of_known_words_is_known() -> None:
     guards = Guards(TermWeights(TABLE), (), tokenizer)
     assert guards.off_topic(analyse("成都汽车产量多少万辆", tokenizer, None)) == []
     assert guards.off_topic(analyse("成都明天会下雨吗", tokenizer, None)) != []
+
+
+def test_only_a_division_of_the_gazetteer_is_a_foreign_place() -> None:
+    """槐荫区 is a district no document names: the question is declined. 大洋区 and
+    气候区 are shaped like places but name no division (a training question asks which
+    大洋区 a fish lives in): they are no foreign place."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights(TABLE), (), tokenizer)
+    assert guards.foreign_place(analyse("槐荫区粮食产量多少", tokenizer, None)) == "槐荫区"
+    assert guards.foreign_place(analyse("这种鱼分布在哪个大洋区", tokenizer, None)) is None
+    assert guards.foreign_place(analyse("这里属于什么气候区", tokenizer, None)) is None
+    # a district renamed after the gazetteer was made, by its short form (偃师市 -> 偃师区)
+    assert guards.foreign_place(analyse("偃师区粮食产量多少", tokenizer, None)) == "偃师区"
