@@ -308,7 +308,12 @@ def _of_family(
         if family.match(text, _after_magnitude(text, m.end()))
         or family.search(text[m.start() : m.end()])
         or family.search(cell_unit(text, m.start()))
+        or (family is FAMILIES["元"] and bool(_CURRENCY_SIGN.search(text, 0, m.start())))
     ]
+
+
+# a sum written with its currency's sign before it: $16.6, ¥20
+_CURRENCY_SIGN = re.compile(r"[$¥￥€£]\s?$")
 
 
 # a figure said per head: 人均, 户均 … between the start of its clause and the figure;
@@ -418,9 +423,12 @@ def _other_indicator(text: str, q: Question) -> bool:
     return not any(name[i : i + 2] in said for i in range(len(name) - 1))
 
 
-# what a ratio is: a share of a whole, or a change on an earlier figure
+# what a ratio is: a share of a whole, or a change on an earlier figure (增加值 is value
+# added, no change)
 _SHARE = re.compile(r"占|比重|比例|份额|构成|占比")
-_CHANGE = re.compile(r"增长|增速|增幅|增减|下降|同比|比上年|比年初|提高|涨")
+_CHANGE = re.compile(
+    r"增长|增速|增幅|增减|增加(?!值)|减少|下降|上升|降低|回落|增产|减产|同比|比上年|比年初|提高|涨"
+)
 
 
 def _other_ratio(text: str, start: int, question: str) -> bool:

@@ -582,7 +582,13 @@ def test_an_area_or_a_sum_in_any_of_its_units() -> None:
         assert F.fit_figure(ctx(area), cand(text)) == 1, text
     assert F.fit_figure(ctx(area), cand("全镇人口3.8万人。")) == 0
     money = q(FIGURE, terms=("项目",), measure="元", text="项目投入了多少钱")
-    for text in ("项目涉资2亿港元。", "出口额2.65亿美元。", "以2.55亿人民币收购。"):
+    for text in (
+        "项目涉资2亿港元。",
+        "出口额2.65亿美元。",
+        "以2.55亿人民币收购。",
+        "全程票价$16.6。",
+        "门票¥ 20。",
+    ):
         assert F.fit_figure(ctx(money), cand(text)) == 1, text
     assert F.fit_figure(ctx(money), cand("项目占地200亩。")) == 0
 
@@ -612,12 +618,14 @@ def test_a_place_in_an_order_answers_a_question_asking_which_place() -> None:
 
 
 def test_a_growth_does_not_answer_a_share_in_prose() -> None:
-    """占了几成 is not answered by the clause saying how much a figure grew, and a growth
+    """占了几成 is not answered by the clause saying how much a figure grew (增长, 减产), and a growth
     question not by the clause saying its share; a clause saying both may answer
     either."""
     share = q(FIGURE, terms=("工业",), measure="%", text="工业占了经济的几成")
     growth = q(FIGURE, terms=("工业",), measure="%", text="工业增长了多少")
     grew = cand("全市工业增加值增长8.1%。")
+    fell = cand("全市粮食总产量902.61万吨，减产3.2%。")
+    assert F.fit_figure(ctx(share), fell) == 0
     part = cand("工业增加值占生产总值的比重为38.2%。")
     both = cand("工业占比提高到38.2%。")
     assert F.fit_figure(ctx(share), grew) == 0
