@@ -66,6 +66,8 @@ _DATE_IN_TEXT = re.compile(
     rf"(?:{zh.YEAR_4})\s*年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
     # a year of history (1788年, 415年): a year for a 何时 question, if not for scoping
     rf"|(?<![\d.])[1-9]\d{{2,3}}\s*年(?![{zh.NOT_YEAR_AFTER}])"
+    # a year counted from an era the text names (公元前28年, 西元14年, 民国16年, 民国元年)
+    rf"|(?:公元|西元|民国)前?\s*(?:\d{{1,4}}|[{zh.CN_NONZERO}十元]{{1,4}})\s*年"
     rf"|[{zh.CN_NONZERO}十]{{1,3}}月|世纪|年代|朝|时期|之[前后]|期间"
     rf"|[\d{zh.CN_NONZERO}{zh.LIANG}十]+(?:个)?(?:年|月)(?:内|底|前|后|初|中)"  # 两年内, 3个月内
     r"|年[内底初中]|[上下]半年|季度|月[底初中]|月份|[今明去前次当]年|春节|国庆|[春夏秋冬]季"

@@ -200,6 +200,9 @@ def test_answer_type_fits() -> None:
         assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
     for not_when in ("已有1000年以上历史。", "建城2000多年。"):
         assert F.fit_date(ctx(q(DATE)), cand(not_when)) == 0, not_when
+    # a year counted from an era the text names, in digits or in words
+    for when in ("城池建于公元前28年。", "于西元14年继位。", "民国十六年改隶本省。", "民国元年设县。"):
+        assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
     assert F.fit_person(ctx(q(OWNER)), cand("由区住建局负责。")) == 1
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
     assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1
