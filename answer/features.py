@@ -436,13 +436,12 @@ _CHANGE = re.compile(
 def _other_ratio(text: str, start: int, question: str) -> bool:
     """The figure at ``start`` is a table cell whose label says it is a change (比上年增长
     （%）) and the question asks a share (占比多少), or the other way round: a row's
-    growth column does not answer 数字经济占GDP多少."""
-    label = cell_label(text, start)
-    prose = label is None
-    if prose:
-        label = _clause_before(text, start)
+    growth column does not answer 数字经济占GDP多少. In prose its clause says so, and
+    a clause saying both (占比提高到38%) may answer either."""
+    cell = cell_label(text, start)
+    label = _clause_before(text, start) if cell is None else cell
     for said, other in ((_CHANGE, _SHARE), (_SHARE, _CHANGE)):
-        if prose and other.search(label):
+        if cell is None and other.search(label):
             continue
         if said.search(label) and other.search(question) and not said.search(question):
             return True

@@ -201,7 +201,12 @@ def test_answer_type_fits() -> None:
     for not_when in ("已有1000年以上历史。", "建城2000多年。"):
         assert F.fit_date(ctx(q(DATE)), cand(not_when)) == 0, not_when
     # a year counted from an era the text names, in digits or in words
-    for when in ("城池建于公元前28年。", "于西元14年继位。", "民国十六年改隶本省。", "民国元年设县。"):
+    for when in (
+        "城池建于公元前28年。",
+        "于西元14年继位。",
+        "民国十六年改隶本省。",
+        "民国元年设县。",
+    ):
         assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
     assert F.fit_person(ctx(q(OWNER)), cand("由区住建局负责。")) == 1
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
@@ -603,6 +608,9 @@ def test_a_share_said_in_words_answers_a_share_question() -> None:
         assert F.fit_figure(ctx(share), cand(text)) == 1, text
     for text in ("新建三个耕地保护区。", "县里成立了耕地保护小组。"):
         assert F.fit_figure(ctx(share), cand(text)) == 0, text
+    # a ratio written a:b (男女比例1：7, 三次产业结构4.7:40.3:55.1)
+    assert F.fit_figure(ctx(share), cand("男女生比例约为1：7。")) == 1
+    assert F.fit_figure(ctx(share), cand("三次产业结构为4.7:40.3:55.1。")) == 1
     count = q(FIGURE, terms=("耕地",), measure="亩", text="耕地有多少亩")
     assert F.fit_figure(ctx(count), cand("耕地占全省的四分之三。")) == 0
 
@@ -637,3 +645,10 @@ def test_a_growth_does_not_answer_a_share_in_prose() -> None:
     assert F.fit_figure(ctx(growth), grew) == 1
     assert F.fit_figure(ctx(growth), part) == 0
     assert F.fit_figure(ctx(growth), both) == 1
+
+
+def test_a_count_of_kinds_is_a_figure() -> None:
+    """几种 is answered by 两种 or 三种 (a numeral before 种), as 几个 by 三个."""
+    kinds = q(FIGURE, terms=("方式",), text="办理方式有几种")
+    assert F.fit_figure(ctx(kinds), cand("办理方式分为线上、线下两种。")) == 1
+    assert F.fit_figure(ctx(kinds), cand("各种方式均可办理。")) == 0
