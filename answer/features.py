@@ -301,6 +301,10 @@ def _family(measure: str | None) -> re.Pattern[str] | None:
     return next((f for unit, f in FAMILIES.items() if measure.endswith(unit)), None)
 
 
+# a sum written with its currency's sign before it: $16.6, ¥20
+_CURRENCY_SIGN = re.compile(r"[$¥￥€£]\s?$")
+
+
 def _of_family(
     text: str, figures: Sequence[re.Match[str]], family: re.Pattern[str]
 ) -> list[re.Match[str]]:
@@ -312,10 +316,6 @@ def _of_family(
         or family.search(cell_unit(text, m.start()))
         or (family is FAMILIES["元"] and bool(_CURRENCY_SIGN.search(text, 0, m.start())))
     ]
-
-
-# a sum written with its currency's sign before it: $16.6, ¥20
-_CURRENCY_SIGN = re.compile(r"[$¥￥€£]\s?$")
 
 
 # a figure said per head: 人均, 户均 … between the start of its clause and the figure;
@@ -336,16 +336,21 @@ _RESTATES = re.compile(r"折合|约合|折算|相当于")
 _SENTENCE_START = re.compile(r".*[。；;！？]", re.DOTALL)
 
 
+def _clause_before(text: str, start: int) -> str:
+    """What the clause of the figure at ``start`` says before it."""
+    before = text[:start]
+    cut = _CLAUSE_START.match(before)
+    return before[cut.end() if cut else 0 :]
+
+
 def _said_before(text: str, start: int, words: re.Pattern[str]) -> bool:
     """The clause of the figure at ``start`` says one of ``words`` before it, or its
     sentence does, when the clause restates a figure of it (人均…26858元，…约合3868美元)."""
-    before = text[:start]
-    cut = _CLAUSE_START.match(before)
-    at = cut.end() if cut else 0
-    if at and _RESTATES.search(before[at:]):
-        cut = _SENTENCE_START.match(before[:at])
-        at = cut.end() if cut else 0
-    return bool(words.search(before[at:]))
+    clause = _clause_before(text, start)
+    if _RESTATES.search(clause):
+        cut = _SENTENCE_START.match(text[: start - len(clause)])
+        clause = text[cut.end() if cut else 0 : start]
+    return bool(words.search(clause))
 
 
 def per_head(text: str, start: int) -> bool:
@@ -446,13 +451,6 @@ def _other_ratio(text: str, start: int, question: str) -> bool:
         if said.search(label) and other.search(question) and not said.search(question):
             return True
     return False
-
-
-def _clause_before(text: str, start: int) -> str:
-    """What the clause of the figure at ``start`` says before it."""
-    before = text[:start]
-    cut = _CLAUSE_START.match(before)
-    return before[cut.end() if cut else 0 :]
 
 
 def _after_magnitude(text: str, end: int) -> int:

@@ -18,8 +18,8 @@ NUMBER_RE = re.compile(
     rf"|[{_NUMERALS.replace('万', '')}]{{2,}}(?![年月日号大届])"  # 二十大, 十九届: names, not figures
     rf"|(?:[{zh.ROMAN_NUMERALS}]+|\b[{zh.ROMAN_LETTERS}]{{1,4}})(?=\s*[类级期])"
 )
-# a share said in words (四分之三, 百分之二十, 三成, 一半): a figure only for a question
-# asking a share or rate
+# a share said in words or as a ratio (四分之三, 百分之二十, 三成, 一半, 1：7): a figure
+# only for a question asking a share or rate
 RATIO_WORDS_RE = re.compile(
     rf"(?:[{_NUMERALS}零〇]+|\d+)分之(?:[{_NUMERALS}零〇点]+|\d+(?:\.\d+)?)"
     rf"|(?<![{_NUMERALS}])[一二三四五六七八九十]成(?![员本果功立为绩就])|一半|过半|半数"
