@@ -19,9 +19,10 @@ from lixia_qa import zh
 from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer, is_place_name
 
-_PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}(?:区|县|市|省|镇|乡|州)")
-# the ends of the divisions the gazetteer lists (towns and townships it does not)
+# the ends of the divisions the gazetteer lists, and of those it does not (towns)
 _DIVISION_ENDS = "区县市省州"
+_TOWN_ENDS = "镇乡"
+_PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}[{_DIVISION_ENDS}{_TOWN_ENDS}]")
 
 
 class Guards:
