@@ -287,7 +287,8 @@ class Answerer:
         cands = [c for c in cands if fits_kind(c.unit, turn.question.kind)]
         turn.candidates = [c for c in cands if PlaceScope.allows(c, turn.places)]
         if cands and not turn.candidates:  # nothing about the place the question names
-            turn.refusal = Refusal(place=turn.places[0].name)
+            # in the years asked: a 去年 question may still be answered over every year
+            turn.refusal = Refusal(place=turn.places[0].name, year=next(iter(turn.years), None))
             return
         turn.features = feature_matrix(self.context(turn.question), turn.candidates)
 

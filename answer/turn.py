@@ -31,8 +31,8 @@ class Scope:
 @dataclass(frozen=True)
 class Refusal:
     """Why a guard declines before any candidate is read: a place the documents never
-    name, a year they do not cover, only words they never use beside a place, or a
-    field the service guide asked about does not state."""
+    name (or those of ``year`` do not), a year they do not cover, only words they never
+    use beside a place, or a field the service guide asked about does not state."""
 
     place: str | None = None
     year: int | None = None
