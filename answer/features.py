@@ -68,7 +68,9 @@ _DATE_IN_TEXT = re.compile(
     rf"|(?<![\d.])[1-9]\d{{2,3}}\s*年(?![{zh.NOT_YEAR_AFTER}])"
     # a year counted from an era the text names (公元前28年, 西元14年, 民国16年, 民国元年)
     rf"|(?:公元|西元|民国)前?\s*(?:\d{{1,4}}|[{zh.CN_NONZERO}十元]{{1,4}})\s*年"
-    rf"|[{zh.CN_NONZERO}十]{{1,3}}月|世纪|年代|朝|时期|之[前后]|期间"
+    rf"|[{zh.CN_NONZERO}十]{{1,3}}月|世纪|年代|朝|时期|之[前后]"
+    # 春节期间, not the 期间 that starts a sentence or follows 此/这 ("meanwhile")
+    rf"|(?<=[{zh.HAN}])(?<![此这该其那])期间"
     rf"|[\d{zh.CN_NONZERO}{zh.LIANG}十]+(?:个)?(?:年|月)(?:内|底|前|后|初|中)"  # 两年内, 3个月内
     r"|年[内底初中]|[上下]半年|季度|月[底初中]|月份|[今明去前次当]年|春节|国庆|[春夏秋冬]季"
     r"|(?:[唐宋元明清汉晋隋秦周商夏]|近|现|古|当)代"
@@ -274,14 +276,21 @@ def _identifier(text: str, start: int) -> bool:
     return label is not None and bool(_ID_LABEL.search(label))
 
 
+# a caption's own number: "表1 2023年末常住人口数及其构成", "图2", "附件3"
+_CAPTION_NUMBER = re.compile(r"\s*(?:附表|附图|图表|附件|表|图)\s*(?=\d)")
+
+
 def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Match[str]]:
     """The figures of ``text`` that are not among ``stated`` (those the question gives:
     "2.4万个床位里，养老的占多少个" is not answered by "新增床位2.4万个"), less a table
-    cell's number or code ("序号：51")."""
+    cell's number or code ("序号：51") and the number of a caption it starts with."""
+    caption = _CAPTION_NUMBER.match(text)
     return [
         m
         for m in NUMBER_RE.finditer(text)
-        if figure_key(m.group()) not in stated and not _identifier(text, m.start())
+        if figure_key(m.group()) not in stated
+        and not _identifier(text, m.start())
+        and not (caption and m.start() == caption.end())
     ]
 
 

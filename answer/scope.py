@@ -120,9 +120,21 @@ def unit_year(doc: Document, position: int) -> int | None:
     return heading_year(min(around, key=lambda s: s.end - s.start).heading)
 
 
+_SENTENCE_END = re.compile(r"[。！？；;]")
+
+
+def _sentence_at(text: str, position: int, within: tuple[int, int]) -> tuple[int, int]:
+    """The sentence of ``text`` around ``position``, inside the span ``within``."""
+    start, end = within
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, position)]
+    after = _SENTENCE_END.search(text, position, end)
+    return (ends[-1] if ends else start, after.end() if after else end)
+
+
 def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
     """Spans of ``doc`` that speak of one of ``years``: the table rows about one of them
-    (年份：2018年) or naming one, the innermost section holding "YYYY年", or the
+    (年份：2018年), the sentence naming one in a row about another year (a 2022 row's
+    "入选2023年度名单" says nothing else of 2023), the innermost section holding "YYYY年", or the
     paragraph when no section does or when that section's heading is about another year
     (a 2019 report's "2019年工作安排" naming a goal for 2020)."""
     rows = dated_rows(doc)
@@ -130,8 +142,9 @@ def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
     for year in years:
         for m in re.finditer(f"{year}年", doc.text):
             row = _row_at(doc, m.start())
-            if row is not None:  # a row naming the year, whichever year it is about
-                spans.append(row[:2])
+            if row is not None:  # a row about another year names it in one sentence
+                if row[2] not in years:
+                    spans.append(_sentence_at(doc.text, m.start(), row[:2]))
                 continue
             inner = [s for s in doc.sections if s.start <= m.start() < s.end]
             best = min(inner, key=lambda s: s.end - s.start) if inner else None

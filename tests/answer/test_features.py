@@ -200,6 +200,10 @@ def test_answer_type_fits() -> None:
         assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
     for not_when in ("已有1000年以上历史。", "建城2000多年。"):
         assert F.fit_date(ctx(q(DATE)), cand(not_when)) == 0, not_when
+    # a period (春节期间), not the 期间 that means "meanwhile"
+    assert F.fit_date(ctx(q(DATE)), cand("春节期间开放。")) == 1
+    for not_when in ("期间讲解了化妆技巧。", "在此期间共有60人参加。"):
+        assert F.fit_date(ctx(q(DATE)), cand(not_when)) == 0, not_when
     # a year counted from an era the text names, in digits or in words
     for when in (
         "城池建于公元前28年。",
@@ -492,6 +496,16 @@ def test_a_cells_number_or_code_is_no_figure() -> None:
     assert F.miss_figure(ctx(q(FIGURE)), cand(row)) == 1
     staff = "单位：某某局；联系电话：8123456；招聘人数：3"
     assert [m.group() for m in F.new_figures(staff)] == ["3"]
+
+
+def test_a_captions_number_and_a_span_of_years_are_no_figures() -> None:
+    """表1 and 图2 number a table or chart; the first year of 2017-2023年 is a year."""
+    for caption in ("表1 2023年末某县常住人口数及其构成", "图2 2017-2023年某县粮食总产量"):
+        assert F.new_figures(caption) == [], caption
+        assert F.miss_figure(ctx(q(FIGURE)), cand(caption)) == 1, caption
+    assert [m.group() for m in F.new_figures("表 3 全年收入12亿元")] == ["12亿"]
+    assert [m.group() for m in F.new_figures("选出代表230名。")] == ["230"]
+    assert [m.group() for m in F.new_figures("2017—2023年新增5所学校。")] == ["5"]
 
 
 def test_a_length_in_any_unit_of_length() -> None:

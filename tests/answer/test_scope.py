@@ -4,6 +4,7 @@ year before under a heading naming it."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from answer.scope import heading_year, unit_year, year_scope
 from lixia_qa.types import Document, Section
@@ -107,3 +108,21 @@ def test_a_table_row_says_the_year_it_is_about() -> None:
     )
     assert unit_year(titled, 3) == 2020
     assert unit_year(titled, titled.text.index("序号：2") + 3) == 2021
+
+
+def test_a_row_about_another_year_speaks_of_a_year_it_names_in_one_sentence() -> None:
+    """A 2022 row that says the county joined a 2023 list says nothing else of 2023: a
+    2023 question may read that sentence, not the row's 2022 figures."""
+    row = "序号：1；标题：某县2022年经济运行；正文：全县生产总值完成122亿元。某县入选2023年度名单。"
+    doc = replace(_table_doc("", ("序号", "标题", "正文"), [row], 2018), years=(2022, 2023))
+    start = doc.text.index(row)
+    named = doc.text.index("某县入选")
+
+    class One:
+        def documents_about(self, years: Collection[int]) -> list[Document]:
+            return [doc]
+
+    assert unit_year(doc, start + 3) == 2022
+    spans = year_scope(One(), [2023]).spans["t.xlsx"]  # type: ignore[arg-type]
+    assert spans == [(named, start + len(row))]
+    assert year_scope(One(), [2022]).spans["t.xlsx"] == [(start, start + len(row))]  # type: ignore[arg-type]
