@@ -343,6 +343,10 @@ _PER_AREA_AFTER = re.compile(r"[^，。；;,]{0,4}/亩")
 # a clause restating a figure of its sentence in other units (按汇率折算约合3868美元)
 _RESTATES = re.compile(r"折合|约合|折算|相当于")
 _SENTENCE_START = re.compile(r".*[。；;！？]", re.DOTALL)
+# a clause saying only how the figure of the clause before it changed (…77434元，增长3.4%)
+_CHANGE_ONLY = re.compile(
+    r"\s*(?:比上年末?|较上年末?|同比|比去年)?(?:增长|下降|增加|减少|提高|降低|上升|回落)了?\s*"
+)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -359,6 +363,8 @@ def _said_before(text: str, start: int, words: re.Pattern[str]) -> bool:
     if _RESTATES.search(clause):
         cut = _SENTENCE_START.match(text[: start - len(clause)])
         clause = text[cut.end() if cut else 0 : start]
+    elif _CHANGE_ONLY.fullmatch(clause) and start > len(clause):
+        clause = _clause_before(text, start - len(clause) - 1) + clause
     return bool(words.search(clause))
 
 
@@ -624,14 +630,26 @@ def fit_place(ctx: Context, c: Candidate) -> float:
     )
 
 
+# a sentence leading with a year speaks of it ("经最终核实，2022年全市生产总值为…" in a
+# 2023 bulletin), not one counting from it (2020年以来) or comparing with it (同期)
+_LEAD_YEAR = re.compile(
+    r"\s*(?:[^，。；,;]{0,8}[，,])?\s*(?:截至|在|于)?((?:19|20)\d\d)\s*年"
+    r"(?!以来|起|以前|之前|前|以后|之后|后|同期|相比)"
+)
+
+
 def year_match(ctx: Context, c: Candidate) -> float:
-    """The question names a year and the unit's document, the unit or the heading over it
-    (a report's "2018年工作回顾") is about it."""
+    """The question names a year and the unit or the heading over it names it, or the
+    unit's document or section (a report's "2018年工作回顾") is about it and the unit
+    does not lead with another year."""
     years = ctx.question.years
     if not years:
         return 0.0
     heading = c.chunk.heading if c.chunk is not None else ""
-    return float(c.year in years or any(f"{y}年" in c.unit.text + heading for y in years))
+    if any(f"{y}年" in c.unit.text + heading for y in years):
+        return 1.0
+    lead = _LEAD_YEAR.match(zh.to_halfwidth(c.unit.text))
+    return float(c.year in years and not (lead and int(lead.group(1)) not in years))
 
 
 def other_instance(ctx: Context, c: Candidate) -> float:

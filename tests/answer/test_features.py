@@ -252,6 +252,11 @@ def test_year_match_by_document_heading_or_text() -> None:
     assert F.year_match(c, cand("新建4所。", heading=("一、2024年工作回顾",), year=2025)) == 1
     assert F.year_match(c, cand("新建4所。", heading=("一、2025年工作安排",), year=2025)) == 0
     assert F.year_match(ctx(q()), cand("2024年。", year=2024)) == 0  # no year asked
+    # a unit of a 2024 document leading with another year speaks of that one
+    for other in ("经最终核实，2023年全市生产总值为5386亿元。", "2023年全区新建4所。"):
+        assert F.year_match(c, cand(other, year=2024)) == 0, other
+    for same in ("2020年以来累计新建30所。", "全年生产总值5481亿元，而2023年为5386亿元。"):
+        assert F.year_match(c, cand(same, year=2024)) == 1, same
 
 
 def test_other_instance() -> None:
@@ -417,6 +422,13 @@ def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
     assert F.fit_figure(ctx(asked), per_head) == 1
     citizen = replace(money, text="城里人平均一年收入多少")
     assert F.fit_figure(ctx(citizen), cand("城镇居民人均可支配收入52633元。")) == 1
+    # a clause saying only how the figure before it changed speaks of that figure
+    growth = q(FIGURE, terms=("生产总值",), measure="%", text="某市地区生产总值增长多少")
+    assert F.fit_figure(ctx(growth), per_head) == 0
+    assert F.fit_figure(ctx(growth), cand("全年地区生产总值939亿元，比上年增长13.3%。")) == 1
+    own = cand("人均地区生产总值98149元，全市地区生产总值2100亿元，增长2.0%。")
+    assert F.fit_figure(ctx(growth), own) == 1
+    assert F.fit_figure(ctx(replace(growth, text="某市人均地区生产总值增长多少")), per_head) == 1
     # an average growth rate is no figure per head
     rate = q(FIGURE, measure="%", text="工业增加值增长多少")
     assert F.fit_figure(ctx(rate), cand("五年来工业增加值平均增长8.5%。")) == 1
