@@ -330,7 +330,11 @@ def _of_family(
 # a figure said per head: 人均, 户均 … between the start of its clause and the figure;
 # a question asks per head in these words or in a citizen's (平均, 一个人)
 PER_HEAD_RE = re.compile(r"人均|户均|每人|每户")
-PER_HEAD_ASKED_RE = re.compile(r"人均|户均|每人|每户|平均|每个人|一个人|每家")
+PER_HEAD_ASKED_RE = re.compile(
+    r"人均|户均|每人|每户|平均|每个人|一个人|每家"
+    # residents' income or spending, which statistics give per head
+    r"|(?:居民|农民|职工|城里人|农村人|老百姓)[^，。？?]{0,4}(?:收入|工资|消费|支出)"
+)
 _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
 
 

@@ -422,6 +422,11 @@ def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
     assert F.fit_figure(ctx(asked), per_head) == 1
     citizen = replace(money, text="城里人平均一年收入多少")
     assert F.fit_figure(ctx(citizen), cand("城镇居民人均可支配收入52633元。")) == 1
+    # residents' income and spending are given per head, whether or not asked so
+    for text in ("城镇居民收入多少", "农村人一年收入多少", "农民一年消费多少"):
+        asked_so = replace(money, text=text)
+        assert F.fit_figure(ctx(asked_so), cand("农村居民人均可支配收入30931元。")) == 1, text
+    assert F.fit_figure(ctx(replace(money, text="财政收入多少")), per_head) == 0
     # a clause saying only how the figure before it changed speaks of that figure
     growth = q(FIGURE, terms=("生产总值",), measure="%", text="某市地区生产总值增长多少")
     assert F.fit_figure(ctx(growth), per_head) == 0
