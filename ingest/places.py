@@ -152,6 +152,19 @@ def _common_word(form: str, loose: bool) -> bool:
     return tag.startswith(_COMMON_TAGS) or (freq >= _COMMON_FREQ and not tag.startswith("ns"))
 
 
+# what follows a verb, not a place: 开封后, 保定了
+_VERB_AFTER = frozenset("后前时了过着")
+
+
+def _city_read_loosely(form: str, after: str, gaz: Gazetteer, loose: bool) -> bool:
+    """Read loosely, a prefecture's short form is its city though jieba's dictionary
+    knows it as a verb or adverb, unless that word is a frequent one or is used as a
+    verb: 保定, 大连, 开封 and 海口 name cities; 开封后 does not."""
+    if not loose or after in _VERB_AFTER or word_tag(form)[1] >= _COMMON_FREQ:
+        return False
+    return any(d.level == 1 for d in gaz.short[form])
+
+
 def find_mentions(text: str, gaz: Gazetteer | None = None, loose: bool = False) -> list[Mention]:
     """Every place name in ``text``, longest first at each position, left to right."""
     gaz = gaz or gazetteer()
@@ -173,7 +186,9 @@ def _longest(text: str, i: int, gaz: Gazetteer, loose: bool) -> Mention | None:
         after = text[i + size : i + size + 1]
         if piece in gaz.full and not (piece.endswith("市") and after == "场"):
             return Mention(i, i + size, tuple(gaz.full[piece]))
-        if piece in gaz.short and not _common_word(piece, loose):
+        if piece in gaz.short and (
+            not _common_word(piece, loose) or _city_read_loosely(piece, after, gaz, loose)
+        ):
             return Mention(i, i + size, tuple(gaz.short[piece]))
     return None
 

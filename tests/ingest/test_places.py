@@ -63,6 +63,23 @@ def test_a_short_form_that_is_a_word_is_no_place() -> None:
     assert names("大兴县") == [("云岭省", "青禾市", "大兴县")]
 
 
+def test_a_prefectures_name_jieba_knows_as_a_verb_is_its_city_in_a_question() -> None:
+    """保定 and 开封 are verbs to jieba's dictionary but name cities in a question, unless
+    used as a verb (开封后); a county's name gets no such reading (心态平和)."""
+    gaz = Gazetteer(
+        [("930000", "燕山省"), ("930600", "保定市"), ("930700", "开封市"), ("930721", "平和县")]
+    )
+
+    def read(text: str, loose: bool = True) -> list[tuple[str, ...]]:
+        return [p.names for p in places_in(text, gaz=gaz, loose=loose)]
+
+    assert read("保定2022年的GDP是多少") == [("燕山省", "保定市")]
+    assert read("开封有几个区") == [("燕山省", "开封市")]
+    assert read("药品开封后要冷藏吗") == []
+    assert read("保持心态平和") == []
+    assert read("保定2022年的GDP", loose=False) == []  # running text is read strictly
+
+
 def test_a_shared_name_is_read_within_its_context() -> None:
     assert names("鼓岩区") == []  # two cities have one
     assert names("石门市鼓岩区") == [("云岭省", "石门市"), ("云岭省", "石门市", "鼓岩区")]
