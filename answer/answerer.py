@@ -127,13 +127,17 @@ class Answerer:
 
     def _decided(self, q: Question, k: int, until: str) -> tuple[Turn, bool]:
         """``q`` run up to the step ``until``, and whether the turn is over every year:
-        今年/去年 are resolved against the newest documents, and when those do not
-        answer, an older document may (the answer then says which year it is)."""
+        今年/去年 are resolved against the newest documents, a guess at the year meant,
+        so the question is also read over every year, and an older document answers
+        when the newest do not or it answers with more confidence (the answer then says
+        which year it is)."""
         turn = self.run(Turn(q, k, time.perf_counter(), q.years, query=self.query_text(q)), until)
         refused = turn.refusal is not None and turn.refusal.year is None
-        if q.relative and not refused and not _answered(turn):
+        if q.relative and not refused:
             older = self.run(turn.again(()), until)
-            if _answered(older):
+            if _answered(older) and (
+                not _answered(turn) or (older.confidence or 0.0) > (turn.confidence or 0.0)
+            ):
                 return older, True
         return turn, False
 

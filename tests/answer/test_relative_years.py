@@ -4,6 +4,8 @@ bulletins written for the test, of two districts and two years."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lixia_qa.settings import Settings
@@ -18,25 +20,35 @@ OLDER = """文圣区2022年国民经济和社会发展统计公报
 """
 
 
-@pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+NEWEST = """白塔区2024年春季招聘会举行
+
+2024年3月，白塔区举办春季招聘会，帮助就业困难人员就业50人。
+"""
+
+
+def _service(root: Path, docs: dict[str, str]):  # type: ignore[no-untyped-def]
     from ingest.pipeline import build_index
     from server.service import QAService
 
-    root = tmp_path_factory.mktemp("relative")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "baita_2023.txt").write_text(NEWER, encoding="utf-8")
-    (docs / "wensheng_2022.txt").write_text(OLDER, encoding="utf-8")
+    folder = root / "docs"
+    folder.mkdir()
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(
         model="hash",
-        docs_dir=docs,
+        docs_dir=folder,
         index_dir=root / "index",
         feedback_db=root / "feedback.sqlite",
         _env_file=None,  # type: ignore[call-arg]
     )
     build_index(settings)
     return QAService.load(settings)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    docs = {"baita_2023.txt": NEWER, "wensheng_2022.txt": OLDER}
+    return _service(tmp_path_factory.mktemp("relative"), docs)
 
 
 def test_a_place_the_guessed_years_documents_do_not_name_is_looked_for_in_others(service) -> None:  # type: ignore[no-untyped-def]
@@ -53,3 +65,16 @@ def test_a_named_year_is_not_guessed(service) -> None:  # type: ignore[no-untype
     answer = service.ask("白塔区2022年外贸进出口多少")
     assert answer.abstained, answer.text
     assert "2022年" in answer.text and "白塔区" in answer.text
+
+
+def test_an_older_year_answers_when_it_reads_better_than_the_newest(tmp_path: Path) -> None:
+    """今年 is 2024 here, whose one page says how many a job fair placed, not how many
+    jobs the year added: the 2023 bulletin, which says so, answers, with its year."""
+    docs = {"baita_2023.txt": NEWER, "wensheng_2022.txt": OLDER, "baita_2024.txt": NEWEST}
+    service = _service(tmp_path, docs)
+    answer = service.ask("白塔区今年新增就业多少人")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("（2023年）") and "3200人" in answer.text
+    # a question the newest page does answer best keeps it
+    fair = service.ask("白塔区今年招聘会帮助多少困难人员就业")
+    assert not fair.abstained and "50人" in fair.text and not fair.text.startswith("（")
