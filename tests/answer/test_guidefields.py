@@ -15,6 +15,7 @@ from answer.guidefields import (
     PERIOD,
     PLACE,
     asks_guide_field,
+    asks_one_field,
     field_span,
 )
 from lixia_qa.types import Document, Section
@@ -38,6 +39,7 @@ from lixia_qa.types import Document, Section
         ("补贴什么时候可以申请", PERIOD),
         ("申报截止到哪天", PERIOD),
         ("入统奖励能拿多少", AWARD),
+        ("入统奖励是多少", AWARD),
         ("今年新建几所幼儿园", None),
         ("老旧小区改造由哪个单位牵头", None),
     ],
@@ -45,6 +47,13 @@ from lixia_qa.types import Document, Section
 def test_the_field_a_question_asks_for(question: str, field: str | None) -> None:
     asked = asks_guide_field(question)
     assert (asked.what if asked else None) == field
+
+
+def test_an_award_asked_in_money_words_is_not_only_a_fee() -> None:
+    """奖励有多少钱 asks what the award pays as much as what a fee costs: no guide is
+    said to leave its fee unstated for it."""
+    assert not asks_one_field("入统奖励有多少钱")
+    assert asks_one_field("办这个要多少钱")
 
 
 LINES = """青川区护照办理指南
