@@ -14,7 +14,7 @@ from functools import lru_cache
 from answer.analyse import Question, place_mentions
 from answer.features import Candidate
 from answer.sentences import TermWeights
-from ingest.places import is_division_name, places_in, zones_in
+from ingest.places import is_division_name, places_in, short_forms, zones_in
 from lixia_qa import zh
 from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer, is_place_name
@@ -41,7 +41,19 @@ class Guards:
             for names in place_mentions(q.text, self.tokenizer)
             if any(map(is_division_name, names)) and not any(map(self._known_place, names))
         ]
+        # a city or province by its short form (周口 for 周口市), as a question names it; a
+        # county's short form is too often part of other words (李秉衡山东: 衡山)
+        foreign += [
+            p.name for p in places_in(q.text, loose=True) if not p.county and not self._named(p)
+        ]
         return foreign[0] if foreign else None
+
+    def _named(self, place: Place) -> bool:
+        """The documents name the city or province ``place`` by its name or one of its
+        short forms (香港 for 香港特别行政区, 怒江 for 怒江傈僳族自治州)."""
+        level = 1 if place.city else 0
+        forms = short_forms(place.name, level)
+        return self._known_place(place.name) or any(self.weights.df(f) for f in forms)
 
     def off_topic(self, q: Question) -> list[str]:
         """The question's other words when it names a place and every other word is one
@@ -83,7 +95,7 @@ class Guards:
     def _known_place(self, name: str) -> bool:
         """The documents name this place (X区), under this or another suffix (X县)."""
         short = name[:-1]
-        if short in self.districts or self.weights.df(name):
+        if short in self.districts or self.weights.df(name) or self.weights.df(short):
             return True
         return any(self.weights.df(f"{short}{end}") for end in "区县市省镇乡州")
 

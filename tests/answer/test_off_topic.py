@@ -31,3 +31,17 @@ def test_only_a_division_of_the_gazetteer_is_a_foreign_place() -> None:
     assert guards.foreign_place(analyse("这里属于什么气候区", tokenizer, None)) is None
     # a district renamed after the gazetteer was made, by its short form (偃师市 -> 偃师区)
     assert guards.foreign_place(analyse("偃师区粮食产量多少", tokenizer, None)) == "偃师区"
+
+
+def test_a_city_named_by_its_short_form_is_a_foreign_place_unless_named() -> None:
+    """周口 is 周口市 by its short form: a question on it over documents that never name
+    it is declined; documents naming the city by either form are about it. A county's
+    short form inside other words (李秉衡山东: 衡山) is not read as a place."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights(TABLE), (), tokenizer)
+    assert guards.foreign_place(analyse("周口去年外贸进出口多少", tokenizer, None)) == "周口市"
+    for named in ("周口市全年粮食产量241.5万吨。", "周口全年粮食产量241.5万吨。"):
+        knows = Guards(TermWeights([*TABLE, named]), (), tokenizer)
+        assert knows.foreign_place(analyse("周口粮食产量多少", tokenizer, None)) is None, named
+    question = analyse("哪一个人继任了李秉衡山东巡抚的职务", tokenizer, None)
+    assert Guards(TermWeights(["山东巡抚李秉衡。"]), (), tokenizer).foreign_place(question) is None
