@@ -95,7 +95,7 @@ class Guards:
     def _known_place(self, name: str) -> bool:
         """The documents name this place (X区), under this or another suffix (X县)."""
         short = name[:-1]
-        if short in self.districts or self.weights.df(name) or self.weights.df(short):
+        if short in self.districts or self.weights.df(name):
             return True
         return any(self.weights.df(f"{short}{end}") for end in "区县市省镇乡州")
 
