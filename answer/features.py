@@ -637,7 +637,7 @@ def fit_place(ctx: Context, c: Candidate) -> float:
 # a sentence leading with a year speaks of it ("经最终核实，2022年全市生产总值为…" in a
 # 2023 bulletin), not one counting from it (2020年以来) or comparing with it (同期)
 _LEAD_YEAR = re.compile(
-    r"\s*(?:[^，。；,;]{0,8}[，,])?\s*(?:截至|在|于)?((?:19|20)\d\d)\s*年"
+    rf"\s*(?:[^，。；,;]{{0,8}}[，,])?\s*(?:截至|在|于)?({zh.YEAR_DIGITS})\s*年"
     r"(?!以来|起|以前|之前|前|以后|之后|后|同期|相比)"
 )
 

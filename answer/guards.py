@@ -43,9 +43,7 @@ class Guards:
         ]
         # a city or province by its short form (周口 for 周口市), as a question names it; a
         # county's short form is too often part of other words (李秉衡山东: 衡山)
-        foreign += [
-            p.name for p in places_in(q.text, loose=True) if not p.county and not self._named(p)
-        ]
+        foreign += [p.name for p in _places_asked(q.text) if not p.county and not self._named(p)]
         return foreign[0] if foreign else None
 
     def _named(self, place: Place) -> bool:
@@ -112,7 +110,7 @@ class PlaceScope:
         self.doc_places = frozenset(p for p in doc_places if p)
 
     def asked(self, text: str) -> tuple[Place, ...]:
-        named = [p for p in (*places_in(text, loose=True), *zones_in(text)) if self._related(p)]
+        named = [p for p in (*_places_asked(text), *zones_in(text)) if self._related(p)]
         return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
 
     def _related(self, place: Place) -> bool:
@@ -126,6 +124,13 @@ class PlaceScope:
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)
         return any(p.name in names or p.name in passage for p in asked)
+
+
+@lru_cache(maxsize=1024)
+def _places_asked(text: str) -> tuple[Place, ...]:
+    """The places a question names, read loosely: read once for the foreign-place guard
+    and the place scope of the same question."""
+    return places_in(text, loose=True)
 
 
 @lru_cache(maxsize=4096)

@@ -120,7 +120,7 @@ def unit_year(doc: Document, position: int) -> int | None:
     return heading_year(min(around, key=lambda s: s.end - s.start).heading)
 
 
-_SENTENCE_END = re.compile(r"[。！？；;]")
+_SENTENCE_END = re.compile(rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 
 
 def _sentence_at(text: str, position: int, within: tuple[int, int]) -> tuple[int, int]:
