@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -42,7 +43,7 @@ from answer.select import Picked, Scored, best_commitment, choose, ranked, to_pi
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
 from ingest.lexicon import word_tag
-from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit
+from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit, Place
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
 
@@ -68,6 +69,8 @@ class Answerer:
         self.guards = Guards(self.weights, self.districts, self.tokenizer)
         docs = store.documents(store.doc_ids()).values()
         self.place_scope = PlaceScope(d.place for d in docs)
+        self.doc_ids = tuple(d.doc_id for d in docs)
+        self._place_words = lru_cache(maxsize=32)(self._words_used)
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)
         self.texts = self.documents.view(lambda d: d.text)
@@ -199,6 +202,17 @@ class Answerer:
         if turn.years and not turn.scope.doc_ids:
             turn.refusal = Refusal(year=turn.years[0])
         turn.places = self.place_scope.asked(q.text)
+        if turn.refusal is None and turn.places:
+            # the words may be used, but only by documents about other places
+            missing = self.guards.off_topic(q, turn.places, self._place_words(turn.places))
+            if missing:
+                turn.refusal = Refusal(missing=tuple(missing), about=turn.places[0].name)
+
+    def _words_used(self, places: tuple[Place, ...]) -> Callable[[str], bool]:
+        """Whether the documents that may speak for ``places`` use a word (any case)."""
+        docs = self.store.documents(self.doc_ids).values()
+        texts = PlaceScope.documents(((d.place, d.text) for d in docs), places)
+        return "\n".join(texts).lower().__contains__
 
     def retrieve(self, turn: Turn) -> None:
         """Hybrid search: the passages candidates come from (or, for a refusal, the

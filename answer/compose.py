@@ -221,7 +221,8 @@ class Composer:
             )
         else:
             terms = list(missing or q.terms)
-            topic = place or ("“" + "、".join(terms[:3]) + "”" if terms else "这个问题")
+            words = "“" + "、".join(terms[:3]) + "”" if terms else ""
+            topic = place or (r.about + words) or "这个问题"
             text = f"文档中没有找到{when}关于{topic}的信息。以下是最接近的段落，供参考。"
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         related = self.related(hits, set(), 1)

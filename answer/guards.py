@@ -8,7 +8,7 @@ passage about it look like an answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
 from answer.analyse import Question, place_mentions
@@ -53,25 +53,37 @@ class Guards:
         forms = short_forms(place.name, level)
         return self._known_place(place.name) or any(self.weights.df(f) for f in forms)
 
-    def off_topic(self, q: Question) -> list[str]:
+    def off_topic(
+        self,
+        q: Question,
+        places: Sequence[Place] = (),
+        used: Callable[[str], bool] | None = None,
+    ) -> list[str]:
         """The question's other words when it names a place and every other word is one
         the documents never use (in any of its forms): "济南明天会下雨吗". Empty
         otherwise: a question of unknown words alone is left to the reader (a reworded
-        question may share no word with the text)."""
-        topical = [t for t in q.terms if not self._place_word(t)]
+        question may share no word with the text). With the ``places`` asked, ``used``
+        says whether the documents that may speak for them use a word
+        (:meth:`PlaceScope.documents`); by default, whether any document does."""
+        topical = [
+            t
+            for t in q.terms
+            if not self._place_word(t) and not any(_names_asked(t, p) for p in places)
+        ]
         if len(topical) == len(q.terms):
             return []
-        if any(self._known_word(f) for t in topical for f in q.term_forms(t)):
+        used = used or (lambda word: bool(self.weights.df(word)))
+        if any(self._known_word(f, used) for t in topical for f in q.term_forms(t)):
             return []
         return topical
 
-    def _known_word(self, word: str) -> bool:
+    def _known_word(self, word: str, used: Callable[[str], bool]) -> bool:
         """The documents use ``word``, or every shorter word it is made of: 汽车产量 is
         known to a table of 产品名称：汽车 and 产量."""
-        if self.weights.df(word):
+        if used(word):
             return True
         parts = [t for t in self.tokenizer.tokens(word) if t != word]
-        return bool(parts) and all(self.weights.df(t) for t in parts)
+        return bool(parts) and all(map(used, parts))
 
     def _place_word(self, term: str) -> bool:
         """``term`` is a place name: a district of the documents (历下, 历下区) or a place
@@ -117,6 +129,18 @@ class PlaceScope:
         return any(d.within(place) or place.within(d) for d in self.doc_places)
 
     @staticmethod
+    def documents(docs: Iterable[tuple[Place, str]], asked: Sequence[Place]) -> list[str]:
+        """The texts of ``docs`` (place, text) that may speak for the places ``asked``:
+        a document about one of them or a place inside it, one whose place is not known,
+        or one that names an asked place (a province's report naming the city). The
+        document-wide form of :meth:`allows`, for the words a place's documents use."""
+        return [
+            text
+            for place, text in docs
+            if not place or any(place.within(p) or _names_asked(text, p) for p in asked)
+        ]
+
+    @staticmethod
     def allows(c: Candidate, asked: Sequence[Place]) -> bool:
         place = c.unit.place
         if not asked or not place or any(place.name == p.name for p in asked):
@@ -131,6 +155,12 @@ def _places_asked(text: str) -> tuple[Place, ...]:
     """The places a question names, read loosely: read once for the foreign-place guard
     and the place scope of the same question."""
     return places_in(text, loose=True)
+
+
+def _names_asked(text: str, place: Place) -> bool:
+    """``text`` names ``place`` by its name or a short form (周口 for 周口市)."""
+    level = 2 if place.county else 1 if place.city else 0
+    return any(n in text for n in (place.name, *short_forms(place.name, level)))
 
 
 @lru_cache(maxsize=4096)

@@ -37,6 +37,7 @@ class Refusal:
     place: str | None = None
     year: int | None = None
     missing: tuple[str, ...] = ()
+    about: str = ""  # the place asked, whose documents never use the ``missing`` words
     unstated: str = ""  # what the document the question is about does not state
 
 

@@ -1,0 +1,105 @@
+"""A question naming a place whose words only other places' documents use is declined:
+the documents do speak of it, but never for that place. Bulletins of two districts
+written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from answer.analyse import analyse
+from answer.guards import Guards, PlaceScope
+from answer.sentences import TermWeights
+from lixia_qa.settings import Settings
+from lixia_qa.types import Place
+from store.tokenize import ChineseTokenizer
+
+BAITA = """白塔区2023年国民经济和社会发展统计公报
+
+2023年，全区平均气温9.8摄氏度，全年降水量650毫米。全年粮食产量8.2万吨。
+"""
+WENSHENG = """文圣区2023年国民经济和社会发展统计公报
+
+2023年，全区粮食产量6.4万吨，比上年增长3%。全年新增城镇就业2100人。
+"""
+
+PROVINCE = Place("辽宁省")
+CITY = Place("辽宁省", "辽阳市")
+DISTRICT = Place("辽宁省", "辽阳市", "文圣区")
+OTHER = Place("辽宁省", "辽阳市", "白塔区")
+
+
+def test_the_documents_that_may_speak_for_a_place() -> None:
+    """Those about it or a place inside it, those whose place is not known, and those
+    naming it by either form; not those about another place or the place around it."""
+    docs = [
+        (DISTRICT, "区内文本"),
+        (OTHER, "另一区"),
+        (CITY, "全市文本"),
+        (CITY, "文圣区降水量最多"),
+        (PROVINCE, "辽阳全市"),
+        (Place(), "不知何处"),
+    ]
+    assert PlaceScope.documents(docs, (DISTRICT,)) == ["区内文本", "文圣区降水量最多", "不知何处"]
+    assert PlaceScope.documents(docs, (CITY,)) == [
+        "区内文本",
+        "另一区",
+        "全市文本",
+        "文圣区降水量最多",
+        "辽阳全市",
+        "不知何处",
+    ]
+
+
+def test_words_are_looked_for_in_the_asked_places_documents() -> None:
+    """气温 is used, by the other district's bulletin: asked of 文圣区, whose documents
+    never use it, the question is off topic; a word its documents use is not, nor is the
+    place's own name a topic."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights([BAITA, WENSHENG]), (), tokenizer)
+    question = analyse("文圣区的平均气温多少度", tokenizer, None)
+    assert guards.off_topic(question) == []  # some document uses it
+    own = [WENSHENG.lower()]
+    assert guards.off_topic(question, (DISTRICT,), "\n".join(own).__contains__) != []
+    grain = analyse("文圣区粮食产量多少", tokenizer, None)
+    assert guards.off_topic(grain, (DISTRICT,), "\n".join(own).__contains__) == []
+
+
+def _service(root: Path, docs: dict[str, str]):  # type: ignore[no-untyped-def]
+    from ingest.pipeline import build_index
+    from server.service import QAService
+
+    folder = root / "docs"
+    folder.mkdir()
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(
+        model="hash",
+        docs_dir=folder,
+        index_dir=root / "index",
+        feedback_db=root / "feedback.sqlite",
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    build_index(settings)
+    return QAService.load(settings)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    docs = {"baita_2023.txt": BAITA, "wensheng_2023.txt": WENSHENG}
+    return _service(tmp_path_factory.mktemp("place_words"), docs)
+
+
+def test_a_topic_only_another_place_speaks_of_is_declined(service) -> None:  # type: ignore[no-untyped-def]
+    answer = service.ask("文圣区的平均气温多少度")
+    assert answer.abstained, answer.text
+    assert "关于文圣区“" in answer.text and "气温" in answer.text
+    assert "9.8" not in answer.text
+
+
+def test_the_place_that_speaks_of_it_is_answered(service) -> None:  # type: ignore[no-untyped-def]
+    answer = service.ask("白塔区的平均气温是多少")
+    assert not answer.abstained, answer.text
+    assert "9.8摄氏度" in answer.text
+    assert answer.citations[0].doc_id == "baita_2023.txt"
