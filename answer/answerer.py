@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from answer.analyse import ASPECT_WORDS, LIST, OWNER, Question, analyse
+from answer.analyse import ASPECT_WORDS, FIGURE, LIST, OWNER, Question, analyse, unjoined
 from answer.candidates import fits_kind, gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
@@ -170,7 +170,7 @@ class Answerer:
         return turn
 
     def analyse(self, text: str, year: int | None = None, history: Sequence[str] = ()) -> Question:
-        q = analyse(text, self.tokenizer, self.latest_year, history)
+        q = unjoined(analyse(text, self.tokenizer, self.latest_year, history), self.weights.df)
         return replace(q, years=(year,), relative=False) if year else q
 
     @staticmethod
@@ -303,7 +303,8 @@ class Answerer:
             places=self.places,
         )
         cands = [c for c in cands if fits_kind(c.unit, turn.question.kind)]
-        turn.candidates = [c for c in cands if PlaceScope.allows(c, turn.places)]
+        inside = turn.question.kind != FIGURE
+        turn.candidates = [c for c in cands if PlaceScope.allows(c, turn.places, inside)]
         if cands and not turn.candidates:  # nothing about the place the question names
             # in the years asked: a 去年 question may still be answered over every year
             turn.refusal = Refusal(place=turn.places[0].name, year=next(iter(turn.years), None))

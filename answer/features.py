@@ -39,10 +39,12 @@ from lixia_qa.types import AnswerUnit, Chunk
 # a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民, or a number of 万 said alone
 # (说这种话的人约有150万。人口8.57万); not 18家 of 多少人
 _PEOPLE = re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民|(?<=[万亿])(?=[，。；、）)])")
+# a number of animals: 12只, 745万头, 3匹, 2000万羽 (poultry in bulletins)
+_ANIMALS = re.compile(r"只|头|匹|羽")
 _AREA = re.compile(
     r"平方(?:千|公|厘|毫)?米|平方(?:公里|公尺|英里|英尺|呎|码)|平米|㎡|k?m²|[公英]?亩|公顷"
 )
-# a question asking for money, area, a share, a number of people or of times needs a
+# a question asking for money, area, a share, a number of people, of times or of animals needs a
 # figure of that family
 FAMILIES = {
     # money in yuan or another currency: 2亿港元, 1400万欧元, 200万日圆, 2.55亿人民币
@@ -60,8 +62,11 @@ FAMILIES = {
     "岁": re.compile(r"周?岁"),  # an age: 18岁, 18周岁
     # a number of times: 3次, 120万人次, 两场, 第五届, 四轮
     "次": re.compile(r"人?次|场|届|轮|批|回|遍|趟"),
+    # a number of animals, whichever counter the text uses for them (多少头 of poultry: 万羽)
+    "头": _ANIMALS,
 }
-GENERIC_MEASURES = frozenset({"个", "项", "倍"})
+# classifiers of anything: 只 counts animals, teams (几只乐队: 10队) and shares alike
+GENERIC_MEASURES = frozenset({"个", "项", "倍", "只"})
 _DATE_IN_TEXT = re.compile(
     rf"(?:{zh.YEAR_4})\s*年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
     # a year of history (1788年, 415年): a year for a 何时 question, if not for scoping
@@ -733,9 +738,10 @@ _POST = re.compile(r"(?:长|书记|主任|主席|总理|总统|总裁|经理)$")
 
 
 def deputy_only(q: Question, text: str) -> bool:
-    """A 谁 question about a post (县长) and ``text`` names that post only as a deputy's
-    (副县长, 常务副县长): the deputy does not answer who the 县长 is."""
-    if q.kind != PERSON or "副" in q.text:
+    """A 谁 question about a post (县长; or what the post's holder is called: 县长叫什么
+    名字) and ``text`` names that post only as a deputy's (副县长, 常务副县长): the
+    deputy does not answer who the 县长 is."""
+    if q.kind not in (PERSON, TERM) or "副" in q.text:
         return False
     for post in (t for t in q.terms if len(t) >= 2 and _POST.search(t)):
         found = [m.start() for m in re.finditer(re.escape(post), text)]

@@ -141,9 +141,14 @@ class PlaceScope:
         ]
 
     @staticmethod
-    def allows(c: Candidate, asked: Sequence[Place]) -> bool:
+    def allows(c: Candidate, asked: Sequence[Place], inside: bool = False) -> bool:
+        """Whether ``c`` may answer for the places ``asked``; with ``inside``, also a
+        unit about a place inside one of them (an event of a town answers for its
+        district; a town's figure is no district's, so figure questions leave it out)."""
         place = c.unit.place
         if not asked or not place or any(place.name == p.name for p in asked):
+            return True
+        if inside and any(place.within(p) for p in asked):
             return True
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)

@@ -407,6 +407,20 @@ def test_a_number_of_times_is_counted_in_times() -> None:
     assert F.fit_figure(c, cand("演练覆盖30个社区。")) == 0
 
 
+def test_a_number_of_animals_is_counted_in_any_animals_counter() -> None:
+    """多少头 counts animals, in whichever counter the text uses for them (头 for pigs,
+    只 for pandas, 羽 for poultry in bulletins); an area said of them does not. 只
+    counts teams and shares as well (几只乐队: 10队): it asks for no family."""
+    c = ctx(q(FIGURE, measure="头"))
+    assert F.fit_figure(c, cand("年末生猪存栏547.01万头。")) == 1
+    assert F.fit_figure(c, cand("野生大熊猫数量达到1387只。")) == 1
+    assert F.fit_figure(c, cand("全年家禽出栏2.1亿羽。")) == 1
+    assert F.miss_figure(c, cand("修复大熊猫栖息地5.1万亩。")) == 1
+    bands = ctx(q(FIGURE, measure="只"))
+    assert F.miss_figure(bands, cand("当中只有10队可以晋级决赛。")) == 0
+    assert F.miss_shape(bands, cand("当中只有10队可以晋级决赛。")) == 0
+
+
 def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
     """人均地区生产总值 does not answer 地区生产总值多少; it answers 人均 and 平均."""
     money = q(FIGURE, terms=("生产总值",), measure="元", text="某市地区生产总值多少")
@@ -567,6 +581,10 @@ def test_a_deputy_does_not_answer_who_holds_the_post() -> None:
     assert F.other_instance(c, cand("县长王某某、副县长李某某出席。")) == 0
     deputy = ctx(q(PERSON, terms=("县长",), text="常务副县长是谁"))
     assert F.other_instance(deputy, cand("常务副县长徐某某出席。")) == 0
+    # the post holder's name asked for: 县长叫什么名字
+    name = ctx(q(TERM, terms=("县长",), text="县长叫什么名字"))
+    assert F.other_instance(name, cand("常务副县长徐某某，副县长李某某出席。")) == 1
+    assert F.other_instance(name, cand("县长王某某出席。")) == 0
 
 
 def test_another_rate_than_the_one_asked() -> None:

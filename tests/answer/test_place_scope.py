@@ -64,3 +64,14 @@ def test_a_passage_naming_the_place_as_a_question_would_may_answer_for_it() -> N
     passage = "双流国际机场旅客吞吐量4011.7万人次，居全国第二。"
     assert PlaceScope.allows(cand("居全国第二。", city, passage), (district,))
     assert not PlaceScope.allows(cand("全市旅客吞吐量增长6%。", city), (district,))
+
+
+def test_a_place_inside_the_asked_one_answers_all_but_figures() -> None:
+    """An event of a town answers a question about its district (who spoke, when it
+    was); a town's figure is no district's, so figure questions leave it out."""
+    town = Place("浙江省", "杭州市", "西湖区", "转塘街道")
+    event = cand("转塘街道书画展由区书法家协会秘书长王某某主持。", town)
+    assert PlaceScope.allows(event, (DISTRICT,), inside=True)
+    assert not PlaceScope.allows(event, (DISTRICT,))  # figure questions
+    assert not PlaceScope.allows(event, (OTHER,), inside=True)
+    assert not PlaceScope.allows(cand("全市生产总值增长6%。", CITY), (DISTRICT,), inside=True)
