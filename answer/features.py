@@ -512,46 +512,11 @@ def miss_figure(ctx: Context, c: Candidate) -> float:
     return float(ctx.question.kind == FIGURE and not fit_figure(ctx, c))
 
 
-# a count a question states of what it asks about: 那5所学校, 两个街区 (not 第5, nor
-# one alone: 另一个, 同一类, 唯一一条)
-_STATED_COUNT = re.compile(
-    rf"(?<![第\d.唯])(?!一[^{zh.CN_NONZERO}十百])"
-    rf"(?:[{zh.LIANG}{zh.CN_NONZERO}十百]+|\d+)\s*"
-    r"(?:个|所|处|家|项|座|条|名|位|种|部|支|队|本|首|件|大|类|批)"
-)
-# names given one by one (甲、乙, 甲和乙, “甲”, 一为甲; not the 及 of 普及, the 和 of
-# 和平), or words that bring them (分别是, 包括, 其中)
-_NAMES_GIVEN = re.compile(
-    r"、|(?<![普涉危])及(?![时格])|(?<![参给赋])与(?!会)|(?<![温平谐缓总])和(?![谐平睦])|"
-    r"“|「|《|一为|分别|包括|包含|其中|其余|即"
-)
-_CLAUSE_END = re.compile(r"(?<=[，,；;：:])")
-
-
-def restates_count(q: Question, text: str) -> bool:
-    """A 哪些 / 叫什么 question states how many things it asks about (那24处小区都在哪些
-    街道) and ``text`` says that count of them without naming any in its clause or the
-    clauses beside it ("抓好佛山苑等24处老旧小区改造提升"): it restates the question.
-    Training questions (CMRC 2018 train and trial, DRCD): 13 sentences are ruled out so,
-    1 of them holding the answer."""
-    if q.kind not in (LIST, TERM):
-        return False
-    clauses = _CLAUSE_END.split(text)
-    for stated in {m.group(0) for m in _STATED_COUNT.finditer(q.text)}:
-        at = next((i for i, part in enumerate(clauses) if stated in part), None)
-        if at is not None and not _NAMES_GIVEN.search("".join(clauses[max(0, at - 1) : at + 2])):
-            return True
-    return False
-
-
 def miss_shape(ctx: Context, c: Candidate) -> float:
     """The question asks for an answer of a particular shape and the unit has none: a
     figure with the asked measure word (几所, 多少口; not a generic 个 or a family such as
-    元), the contact field asked for (an e-mail address for 邮箱, a number for 电话), or
-    the things a list question counts named (:func:`restates_count`)."""
+    元), or the contact field asked for (an e-mail address for 邮箱, a number for 电话)."""
     q = ctx.question
-    if restates_count(q, c.unit.text):
-        return 1.0
     if q.field is not None:
         return float(not FIELD_SHAPES[q.field].search(c.unit.text))
     m = q.measure
