@@ -210,7 +210,7 @@ class Composer:
         place, missing, unstated = r.place, r.missing, r.unstated
         timings = dict(timings or {})
         when = f"{year}年" if year else ""
-        seen = [t for t in q.terms if t in seen_terms]
+        seen = [_as_asked(t, q.text) for t in q.terms if t in seen_terms]
         if unstated:  # the document asked about does not say it
             text = f"文档中没有找到这个问题的答案：{unstated}。以下是最接近的段落，供参考。"
         elif seen and not place:
@@ -220,10 +220,16 @@ class Composer:
                 f"但没有写明{when and when + '的'}{asked_for(q)}。以下是最接近的段落，供参考。"
             )
         else:
-            terms = list(missing or q.terms)
+            terms = [_as_asked(t, q.text) for t in missing or q.terms]
             words = "“" + "、".join(terms[:3]) + "”" if terms else ""
             topic = place or (r.about + words) or "这个问题"
             text = f"文档中没有找到{when}关于{topic}的信息。以下是最接近的段落，供参考。"
         timings["total_ms"] = (time.perf_counter() - t0) * 1000
         related = self.related(hits, set(), 1)
         return Answer(q.text, text, True, (), tuple(related), year, q.kind, timings)
+
+
+def _as_asked(term: str, question: str) -> str:
+    """``term`` as the question wrote it (GDP, not the lower-cased gdp terms are)."""
+    at = question.lower().find(term)
+    return question[at : at + len(term)] if at >= 0 else term

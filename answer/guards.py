@@ -68,7 +68,7 @@ class Guards:
         topical = [
             t
             for t in q.terms
-            if not self._place_word(t) and not any(_names_asked(t, p) for p in places)
+            if not self._place_word(t) and not any(_is_name_of(t, p) for p in places)
         ]
         if len(topical) == len(q.terms):
             return []
@@ -162,10 +162,21 @@ def _places_asked(text: str) -> tuple[Place, ...]:
     return places_in(text, loose=True)
 
 
+def _names_of(place: Place) -> tuple[str, ...]:
+    """``place``'s name and its short forms (周口市, 周口)."""
+    level = 2 if place.county else 1 if place.city else 0
+    return (place.name, *short_forms(place.name, level))
+
+
 def _names_asked(text: str, place: Place) -> bool:
     """``text`` names ``place`` by its name or a short form (周口 for 周口市)."""
-    level = 2 if place.county else 1 if place.city else 0
-    return any(n in text for n in (place.name, *short_forms(place.name, level)))
+    return any(n in text for n in _names_of(place))
+
+
+def _is_name_of(term: str, place: Place) -> bool:
+    """``term`` is ``place``'s name or a short form: not a longer word holding it
+    (济南人工智能计算中心 is a topic, not 济南)."""
+    return term in _names_of(place)
 
 
 @lru_cache(maxsize=4096)

@@ -103,3 +103,13 @@ def test_the_place_that_speaks_of_it_is_answered(service) -> None:  # type: igno
     assert not answer.abstained, answer.text
     assert "9.8摄氏度" in answer.text
     assert answer.citations[0].doc_id == "baita_2023.txt"
+
+
+def test_only_the_places_own_name_is_no_topic() -> None:
+    """周口 and 周口市 name the place asked; a longer word holding the name
+    (周口师范学院) is what the question is about, and is looked for."""
+    from answer.guards import _is_name_of
+
+    city = Place("河南省", "周口市")
+    assert _is_name_of("周口", city) and _is_name_of("周口市", city)
+    assert not _is_name_of("周口师范学院", city)
