@@ -36,7 +36,7 @@ from answer.guards import Guards, PlaceScope
 from answer.guidefields import SAYS, asks_guide_field, asks_one_field, field_span, is_guide
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
-from answer.records import named_owners, owned_records, unit_aliases
+from answer.records import named_owners, owned_records, owner_role, unit_aliases
 from answer.scope import year_scope
 from answer.score import LearnedScorer, Scorer, answerability_inputs, fits, make_scorer
 from answer.select import Picked, Scored, best_commitment, choose, ranked, to_picks, widen
@@ -170,7 +170,8 @@ class Answerer:
         return turn
 
     def analyse(self, text: str, year: int | None = None, history: Sequence[str] = ()) -> Question:
-        q = unjoined(analyse(text, self.tokenizer, self.latest_year, history), self.weights.df)
+        q = analyse(text, self.tokenizer, self.latest_year, history)
+        q = unjoined(q, lambda word: self.weights.df(word) > 0)
         return replace(q, years=(year,), relative=False) if year else q
 
     @staticmethod
@@ -479,7 +480,8 @@ class Answerer:
 
     def _owned_by(self, q: Question, items: Sequence[Commitment]) -> list[Commitment]:
         """Records of the leader or unit the question names ("X局负责哪些工作"),
-        those whose task best covers the rest of the question first."""
+        those whose task best covers the rest of the question first, and of those the
+        ones the unit leads before the ones it shares or supports."""
         leaders, units = named_owners(q.text, items)
         if not leaders and not units:
             return []
@@ -488,7 +490,12 @@ class Answerer:
         rest = [t for t in q.terms if not any(t in n or n in t for n in names)]
         forms = [q.term_forms(t) for t in rest]
         w = [self.weights.forms_weight(f) for f in forms]
-        return sorted(owned, key=lambda c: -coverage_forms(forms, w, c.task) if rest else 0.0)
+
+        def order(c: Commitment) -> tuple[float, int]:
+            cover = coverage_forms(forms, w, c.task) if rest else 0.0
+            return (-cover, owner_role(c, leaders, units))
+
+        return sorted(owned, key=order)
 
 
 def _answered(turn: Turn) -> bool:

@@ -212,6 +212,14 @@ def named_owners(text: str, items: Iterable[Commitment]) -> tuple[set[str], set[
     return leaders, units
 
 
+def owner_role(c: Commitment, leaders: set[str], units: set[str]) -> int:
+    """How ``c`` belongs to the named owners: 0 one of ``leaders`` leads it or one of
+    ``units`` is its lead unit, 1 a responsible unit (责任单位), 2 a partner (配合单位)."""
+    if leaders & set(c.leaders) or units & set(c.lead_units):
+        return 0
+    return 1 if units & set(c.units) else 2
+
+
 def owned_records(
     items: Iterable[Commitment], leaders: set[str], units: set[str]
 ) -> list[Commitment]:

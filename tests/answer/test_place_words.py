@@ -4,16 +4,14 @@ written for the test."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from answer.analyse import analyse
 from answer.guards import Guards, PlaceScope
 from answer.sentences import TermWeights
-from lixia_qa.settings import Settings
 from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer
+from tests.answer.small_service import small_service
 
 BAITA = """白塔区2023年国民经济和社会发展统计公报
 
@@ -66,29 +64,10 @@ def test_words_are_looked_for_in_the_asked_places_documents() -> None:
     assert guards.off_topic(grain, (DISTRICT,), "\n".join(own).__contains__) == []
 
 
-def _service(root: Path, docs: dict[str, str]):  # type: ignore[no-untyped-def]
-    from ingest.pipeline import build_index
-    from server.service import QAService
-
-    folder = root / "docs"
-    folder.mkdir()
-    for name, text in docs.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(
-        model="hash",
-        docs_dir=folder,
-        index_dir=root / "index",
-        feedback_db=root / "feedback.sqlite",
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    build_index(settings)
-    return QAService.load(settings)
-
-
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     docs = {"baita_2023.txt": BAITA, "wensheng_2023.txt": WENSHENG}
-    return _service(tmp_path_factory.mktemp("place_words"), docs)
+    return small_service(tmp_path_factory.mktemp("place_words"), docs)
 
 
 def test_a_topic_only_another_place_speaks_of_is_declined(service) -> None:  # type: ignore[no-untyped-def]

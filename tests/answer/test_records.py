@@ -10,6 +10,7 @@ from answer.records import (
     leader_matches,
     named_owners,
     owned_records,
+    owner_role,
     short_forms,
     unit_core,
     unit_matches,
@@ -116,3 +117,26 @@ def test_owned_records_are_those_of_any_named_owner() -> None:
     assert owned_records([a, b, c], {"林一帆"}, set()) == [a]
     assert owned_records([a, b, c], set(), {"区商务局"}) == [a, c]
     assert owned_records([a, b, c], {"周敏华"}, {"区商务局"}) == [a, b, c]
+
+
+def test_a_units_own_records_before_those_it_shares_or_supports() -> None:
+    """住建局负责哪些事: the records it leads come before those it is responsible for
+    beside others, and those before the ones it only supports (配合单位)."""
+    shares = Commitment(
+        "t@1", "t", "甲", ("林一帆",), ("区发展和改革局",), ("区住房和城市建设局",), 0, 1
+    )
+    leads = Commitment("t@2", "t", "乙", ("周敏华",), ("区住房和城市建设局",), (), 2, 3)
+    supports = Commitment(
+        "t@3",
+        "t",
+        "丙",
+        ("周敏华",),
+        ("区财政局",),
+        (),
+        4,
+        5,
+        partner_units=("区住房和城市建设局",),
+    )
+    units = {"区住房和城市建设局"}
+    assert [owner_role(c, set(), units) for c in (shares, leads, supports)] == [1, 0, 2]
+    assert owner_role(shares, {"林一帆"}, set()) == 0  # a leader named leads

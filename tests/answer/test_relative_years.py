@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lixia_qa.settings import Settings
+from tests.answer.small_service import small_service
 
 NEWER = """白塔区2023年国民经济和社会发展统计公报
 
@@ -26,29 +26,10 @@ NEWEST = """白塔区2024年春季招聘会举行
 """
 
 
-def _service(root: Path, docs: dict[str, str]):  # type: ignore[no-untyped-def]
-    from ingest.pipeline import build_index
-    from server.service import QAService
-
-    folder = root / "docs"
-    folder.mkdir()
-    for name, text in docs.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(
-        model="hash",
-        docs_dir=folder,
-        index_dir=root / "index",
-        feedback_db=root / "feedback.sqlite",
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    build_index(settings)
-    return QAService.load(settings)
-
-
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     docs = {"baita_2023.txt": NEWER, "wensheng_2022.txt": OLDER}
-    return _service(tmp_path_factory.mktemp("relative"), docs)
+    return small_service(tmp_path_factory.mktemp("relative"), docs)
 
 
 def test_a_place_the_guessed_years_documents_do_not_name_is_looked_for_in_others(service) -> None:  # type: ignore[no-untyped-def]
@@ -71,7 +52,7 @@ def test_an_older_year_answers_when_it_reads_better_than_the_newest(tmp_path: Pa
     """今年 is 2024 here, whose one page says how many a job fair placed, not how many
     jobs the year added: the 2023 bulletin, which says so, answers, with its year."""
     docs = {"baita_2023.txt": NEWER, "wensheng_2022.txt": OLDER, "baita_2024.txt": NEWEST}
-    service = _service(tmp_path, docs)
+    service = small_service(tmp_path, docs)
     answer = service.ask("白塔区今年新增就业多少人")
     assert not answer.abstained, answer.text
     assert answer.text.startswith("（2023年）") and "3200人" in answer.text
