@@ -189,7 +189,8 @@ class Answerer:
     # --- the steps ----------------------------------------------------------------
     def guard(self, turn: Turn) -> None:
         """Decline a place the documents never name, a question whose only known word
-        is a place, or a year no document covers; else scope the documents by year."""
+        is a place (or whose words only other places' documents use), or a year no
+        document covers; else scope the documents by year."""
         q = turn.question
         place = self.guards.foreign_place(q)
         if place:

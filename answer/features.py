@@ -44,8 +44,8 @@ _ANIMALS = re.compile(r"只|头|匹|羽")
 _AREA = re.compile(
     r"平方(?:千|公|厘|毫)?米|平方(?:公里|公尺|英里|英尺|呎|码)|平米|㎡|k?m²|[公英]?亩|公顷"
 )
-# a question asking for money, area, a share, a number of people, of times or of animals needs a
-# figure of that family
+# a question asking for money, area, a share, a number of people, of times or of animals
+# needs a figure of that family
 FAMILIES = {
     # money in yuan or another currency: 2亿港元, 1400万欧元, 200万日圆, 2.55亿人民币
     "元": re.compile(
