@@ -72,10 +72,24 @@ class Guards:
         ]
         if len(topical) == len(q.terms):
             return []
-        used = used or (lambda word: bool(self.weights.df(word)))
-        if any(self._known_word(f, used) for t in topical for f in q.term_forms(t)):
+        if any(self._spoken_of(q.term_forms(t), used) for t in topical):
             return []
         return topical
+
+    def _spoken_of(self, forms: Sequence[str], used: Callable[[str], bool] | None) -> bool:
+        """The documents use one of a word's ``forms``, or every shorter word one is made
+        of; with ``used`` (the documents that may speak for the place asked), those
+        documents do, unless the corpus knows the word only by its parts: a place's
+        bulletin saying 小学 and 在校生 is not declined 小学生 for lacking 学生."""
+
+        def anywhere(word: str) -> bool:
+            return bool(self.weights.df(word))
+
+        if not any(self._known_word(f, anywhere) for f in forms):
+            return False
+        if used is None or any(self._known_word(f, used) for f in forms):
+            return True
+        return not any(map(anywhere, forms))
 
     def _known_word(self, word: str, used: Callable[[str], bool]) -> bool:
         """The documents use ``word``, or every shorter word it is made of: 汽车产量 is

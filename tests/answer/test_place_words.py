@@ -64,6 +64,19 @@ def test_words_are_looked_for_in_the_asked_places_documents() -> None:
     assert guards.off_topic(grain, (DISTRICT,), "\n".join(own).__contains__) == []
 
 
+def test_a_word_the_corpus_knows_only_by_its_parts_is_not_declined_for_a_place() -> None:
+    """小学生 is no word of either bulletin; one says 小学 and 学生, the other 小学 and
+    在校生. Asked of the second, the question is left to the reader: no document speaks
+    of 小学生 as such, so its absence says nothing of the place."""
+    tokenizer = ChineseTokenizer()
+    baita = "白塔区有小学12所，在校学生8000人。"
+    wensheng = "文圣区有小学9所，在校生6000人。"
+    guards = Guards(TermWeights([baita, wensheng]), (), tokenizer)
+    question = analyse("文圣区的小学生有多少", tokenizer, None)
+    assert "小学生" in question.terms
+    assert guards.off_topic(question, (DISTRICT,), wensheng.lower().__contains__) == []
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     docs = {"baita_2023.txt": BAITA, "wensheng_2023.txt": WENSHENG}
