@@ -69,7 +69,6 @@ class Answerer:
         self.guards = Guards(self.weights, self.districts, self.tokenizer)
         docs = store.documents(store.doc_ids()).values()
         self.place_scope = PlaceScope(d.place for d in docs)
-        self.doc_ids = tuple(d.doc_id for d in docs)
         self._place_words = lru_cache(maxsize=32)(self._words_used)
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)
@@ -212,7 +211,7 @@ class Answerer:
 
     def _words_used(self, places: tuple[Place, ...]) -> Callable[[str], bool]:
         """Whether the documents that may speak for ``places`` use a word (any case)."""
-        docs = self.store.documents(self.doc_ids).values()
+        docs = self.store.documents(self.store.doc_ids()).values()
         texts = PlaceScope.documents(((d.place, d.text) for d in docs), places)
         return "\n".join(texts).lower().__contains__
 

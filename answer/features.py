@@ -39,8 +39,6 @@ from lixia_qa.types import AnswerUnit, Chunk
 # a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民, or a number of 万 said alone
 # (说这种话的人约有150万。人口8.57万); not 18家 of 多少人
 _PEOPLE = re.compile(r"人|名|位|员|口|户|的?[^\W\d]{0,2}?民|(?<=[万亿])(?=[，。；、）)])")
-# a number of animals: 12只, 745万头, 3匹, 2000万羽 (poultry in bulletins)
-_ANIMALS = re.compile(r"只|头|匹|羽")
 _AREA = re.compile(
     r"平方(?:千|公|厘|毫)?米|平方(?:公里|公尺|英里|英尺|呎|码)|平米|㎡|k?m²|[公英]?亩|公顷"
 )
@@ -62,8 +60,9 @@ FAMILIES = {
     "岁": re.compile(r"周?岁"),  # an age: 18岁, 18周岁
     # a number of times: 3次, 120万人次, 两场, 第五届, 四轮
     "次": re.compile(r"人?次|场|届|轮|批|回|遍|趟"),
-    # a number of animals, whichever counter the text uses for them (多少头 of poultry: 万羽)
-    "头": _ANIMALS,
+    # a number of animals, whichever counter the text uses for them: 12只, 745万头, 3匹,
+    # 2000万羽 (poultry in bulletins)
+    "头": re.compile(r"只|头|匹|羽"),
 }
 # classifiers of anything: 只 counts animals, teams (几只乐队: 10队) and shares alike
 GENERIC_MEASURES = frozenset({"个", "项", "倍", "只"})

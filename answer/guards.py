@@ -49,9 +49,8 @@ class Guards:
     def _named(self, place: Place) -> bool:
         """The documents name the city or province ``place`` by its name or one of its
         short forms (香港 for 香港特别行政区, 怒江 for 怒江傈僳族自治州)."""
-        level = 1 if place.city else 0
-        forms = short_forms(place.name, level)
-        return self._known_place(place.name) or any(self.weights.df(f) for f in forms)
+        name, *forms = _names_of(place)
+        return self._known_place(name) or any(self.weights.df(f) for f in forms)
 
     def off_topic(
         self,
