@@ -4,6 +4,8 @@
 * Ruled tables become rows (:func:`ingest.tables.format_table`) in their place: merged
   cells filled from the row above, a body ruled only around its edge (every line of a
   column in one cell) split into one row a line; a frame of one column is text.
+* Sub- and superscripts (PM₂.₅, m³), set smaller inside a line's height, rejoin that line
+  where they stand instead of making a line of their own between its halves.
 * A page without a text layer (a scan) is read by OCR when it is installed
   (:mod:`ingest.readers.ocr`), and named in a warning either way; without OCR it is skipped.
 """
@@ -12,10 +14,12 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import statistics
 from typing import Any
 
 import pdfplumber
+from pdfplumber.utils.text import extract_text as chars_text
 
 from ingest.readers import ocr
 from ingest.readers.base import Extracted, UnreadableFileError
@@ -31,15 +35,60 @@ def _inside(item: dict[str, Any], box: tuple[float, float, float, float]) -> boo
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+_SCRIPT_SIZE = 0.8  # a sub/superscript is set at most this fraction of its line's size
+_SCRIPT_CHARS = re.compile(r"[0-9A-Za-z.+\- ]+")
+
+
+def _size(line: dict[str, Any]) -> float:
+    return statistics.median(c["size"] for c in line["chars"]) if line["chars"] else 10.0
+
+
+def _host(script: dict[str, Any], line: dict[str, Any]) -> bool:
+    """Whether ``script`` is a line of sub/superscripts within ``line``: digits and
+    Latin letters only, in smaller type, overlapping the line's height, inside its width."""
+    return (
+        bool(script["chars"])
+        and _SCRIPT_CHARS.fullmatch(script["text"]) is not None
+        and _size(script) <= _SCRIPT_SIZE * _size(line)
+        and script["top"] < line["bottom"]
+        and line["top"] < script["bottom"]
+        and line["x0"] <= script["x0"]
+        and script["x1"] <= line["x1"]
+    )
+
+
+def fold_scripts(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The text lines with each line of sub/superscripts folded into the line it sits
+    in, its characters placed by their position (PM 年 + 2.5 → PM2.5年)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        script = out[i]
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(out) and _host(script, out[j])]
+        if not near:
+            i += 1
+            continue
+        j = near[0]
+        line = out[j]
+        chars = [*line["chars"], *script["chars"]]
+        height = line["bottom"] - line["top"]
+        text = chars_text(chars, y_tolerance=height)
+        out[j] = {**line, "text": text, "chars": sorted(chars, key=lambda c: c["x0"])}
+        del out[i]
+        i = min(i, j)
+    return out
+
+
 def _read_page(page: Any, number: int) -> Page:
     lines = [ln for ln in page.extract_text_lines(strip=True) if ln["text"].strip()]
+    lines = fold_scripts(lines)
     tables = page_tables(page, lines)
     boxes = [t.bbox for t in tables]
     items: list[Item] = []
     for line in lines:
         if any(_inside(line, b) for b in boxes):
             continue
-        size = statistics.median(c["size"] for c in line["chars"]) if line["chars"] else 10.0
+        size = _size(line)
         items.append(
             Item(line["text"].strip(), line["x0"], line["x1"], line["top"], line["bottom"], size)
         )

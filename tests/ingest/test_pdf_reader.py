@@ -115,6 +115,43 @@ def test_latin_words_are_glued_with_a_space() -> None:
     assert extract(_pdf([lines]), "latin.pdf").text == "这套系统的英文名称是Smart City平台。"
 
 
+def _scripted_pdf(shift: float) -> bytes:
+    """An invented bulletin line with sub/superscripts set at 7 points, ``shift``
+    points off its baseline (negative: below), as statistical bulletins set PM₂.₅."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    y = A4[1] - 100
+    x = LEFT
+    for part, script in [("全年细颗粒物CO", "2"), ("排放量下降，城区绿地", "3"), ("万平方米", "")]:
+        c.setFont(FONT, SIZE)
+        c.drawString(x, y, part)
+        x += c.stringWidth(part, FONT, SIZE)
+        if script:
+            c.setFont(FONT, 7)
+            c.drawString(x, y + shift, script)
+            x += c.stringWidth(script, FONT, 7)
+    c.setFont(FONT, SIZE)
+    c.drawString(LEFT, y - LEAD, "青山区空气优良天数二百五十天。")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("shift", [-4.0, 7.6])
+def test_sub_and_superscripts_rejoin_their_line(shift: float) -> None:
+    # set smaller and off the baseline, they would be a line of their own ("2 3")
+    # splitting the sentence; they rejoin it where they stand
+    text = extract(_scripted_pdf(shift), "bulletin.pdf").text
+    assert text.startswith("全年细颗粒物CO2排放量下降，城区绿地3万平方米")
+    assert "\n2 3" not in text and "2 3\n" not in text
+
+
 def test_a_ruled_table_becomes_rows() -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
