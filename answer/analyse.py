@@ -380,6 +380,44 @@ def unjoined(q: Question, used: Callable[[str], bool]) -> Question:
     )
 
 
+def in_parts(
+    q: Question, used: Callable[[str], bool], parts: Callable[[str], list[str]]
+) -> Question:
+    """``q`` with each term the documents never ``used`` but know every shorter word of
+    (the words ``parts`` gives) read as the fewest of those words that spell it end to
+    end: 出生人数 -> 出生 + 人数, so the passage saying 出生人口 meets a citizen's
+    compound. The guard already takes such a word as known by its parts; read whole, it
+    matched no passage at all. Training questions: of 68 terms absent from their gold
+    paragraph whose parts all occur in it and spell it, 47 had a part in the sentence
+    holding the answer. A word its parts do not spell end to end stays whole."""
+
+    def split(term: str) -> tuple[str, ...]:
+        found = [p for p in parts(term) if p != term]
+        if used(term) or not found or not all(map(used, found)):
+            return (term,)
+        return _spelled(term, {p for p in found if len(p) > 1}) or (term,)
+
+    terms = tuple(dict.fromkeys(t for term in q.terms for t in split(term)))
+    if terms == q.terms:
+        return q
+    context = tuple(t for t in q.context_terms if t not in terms)
+    return replace(
+        q, terms=terms, context_terms=context, forms=tuple(map(expand, (*terms, *context)))
+    )
+
+
+def _spelled(word: str, pieces: set[str]) -> tuple[str, ...]:
+    """The fewest of ``pieces`` that spell ``word`` in order, or () when none do."""
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            before, now = best[start], best[end]
+            fewer = now is None or (before is not None and len(before) + 1 < len(now))
+            if before is not None and word[start:end] in pieces and fewer:
+                best[end] = (*before, word[start:end])
+    return best[-1] or ()
+
+
 def _without_preposition(word: str) -> str:
     """A word jieba's dictionary joins to the preposition before it (在城镇, 在城区) is the
     word after it: the documents say 城镇. Terms match as substrings, so what the joined

@@ -18,7 +18,16 @@ from functools import lru_cache
 
 import numpy as np
 
-from answer.analyse import ASPECT_WORDS, FIGURE, LIST, OWNER, Question, analyse, unjoined
+from answer.analyse import (
+    ASPECT_WORDS,
+    FIGURE,
+    LIST,
+    OWNER,
+    Question,
+    analyse,
+    in_parts,
+    unjoined,
+)
 from answer.candidates import fits_kind, gather
 from answer.compose import Composer
 from answer.config import AnswerConfig
@@ -170,7 +179,8 @@ class Answerer:
 
     def analyse(self, text: str, year: int | None = None, history: Sequence[str] = ()) -> Question:
         q = analyse(text, self.tokenizer, self.latest_year, history)
-        q = unjoined(q, lambda word: self.weights.df(word) > 0)
+        used = lambda word: self.weights.df(word) > 0  # noqa: E731
+        q = in_parts(unjoined(q, used), used, self.tokenizer.tokens)
         return replace(q, years=(year,), relative=False) if year else q
 
     @staticmethod

@@ -333,3 +333,26 @@ def test_the_contact_field_a_question_asks_for(
     tokenizer: ChineseTokenizer, text: str, field: str | None
 ) -> None:
     assert analyse(text, tokenizer, None).field == field
+
+
+def test_a_word_the_documents_know_only_by_its_parts(tokenizer: ChineseTokenizer) -> None:
+    """A compound the documents never use but whose every part they do is read as the
+    fewest parts that spell it; one they use whole, one with a part they never use (the
+    guard declines that one), or one its parts do not spell, stays whole."""
+    from answer.analyse import Question, in_parts
+
+    q = Question("某市出生人数多少", FIGURE, None, (), terms=("出生人数", "某市"))
+    parts = {"出生人数": ["出生", "人数", "出生人数"]}.get
+    got = in_parts(q, {"出生", "人数", "某市"}.__contains__, lambda w: parts(w) or [w])
+    assert got.terms == ("出生", "人数", "某市")
+    assert got.term_forms("人数") == expand("人数")
+    assert in_parts(q, {"出生人数", "出生", "人数"}.__contains__, lambda w: parts(w) or [w]) == q
+    assert in_parts(q, {"出生", "某市"}.__contains__, lambda w: parts(w) or [w]) == q
+    nested = {"行政区域": ["行政", "政区", "区域", "行政区"]}.get
+    region = Question("某地的行政区域", FACT, None, (), terms=("行政区域",))
+    known = {"行政", "政区", "区域", "行政区"}.__contains__
+    assert in_parts(region, known, lambda w: nested(w) or [w]).terms == ("行政", "区域")
+    real = analyse("某市出生人数多少", tokenizer, None)
+    assert "出生人数" in real.terms
+    used = {"出生", "生人", "人数", "某市"}.__contains__
+    assert in_parts(real, used, tokenizer.tokens).terms[:2] == ("出生", "人数")
