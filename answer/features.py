@@ -298,10 +298,6 @@ def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Matc
     ]
 
 
-def has_figure(text: str, stated: frozenset[str] = frozenset()) -> bool:
-    return bool(new_figures(text, stated))
-
-
 def family_ok(text: str, measure: str | None, stated: frozenset[str] = frozenset()) -> bool:
     """The text has a figure of the asked family (yuan, area, percent), when one is asked."""
     family = _family(measure)

@@ -121,11 +121,6 @@ def prepare_folder(folder: Path) -> tuple[list[Document], list[SkippedFile]]:
     return docs, skipped
 
 
-def prepare_documents(folder: Path) -> list[Document]:
-    """Read, clean and describe every usable document in ``folder``."""
-    return prepare_folder(folder)[0]
-
-
 def fingerprint(
     docs: list[Document],
     chunks: list[Chunk],

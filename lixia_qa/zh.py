@@ -74,7 +74,6 @@ SENTENCE_RE = re.compile(
     rf"[^{SENTENCE_END}{ELLIPSIS}\n]+(?:[{SENTENCE_END}]+|{ELLIPSIS}{{1,2}})?[{re.escape(CLOSERS)}]*"
     rf"|[{SENTENCE_END}{ELLIPSIS}]+[{re.escape(CLOSERS)}]*"
 )
-SENTENCE_END_RE = re.compile(rf"(?:[{SENTENCE_END}]+|{ELLIPSIS}{{1,2}})[{re.escape(CLOSERS)}]*")
 
 _FULLWIDTH_SIGNS = "％＋－．／＠＃＆＝＜＞"
 _HALFWIDTH = {

@@ -36,10 +36,4 @@ def require_admin(
         raise ForbiddenError("管理密钥不正确：请核对服务器上设置的 LIXIA_ADMIN_KEY")
 
 
-def is_admin_key(settings: Settings, candidate: str) -> bool:
-    """For the UI's staff panel: does ``candidate`` equal the configured key?"""
-    key = settings.admin_key.get_secret_value() if settings.admin_key else ""
-    return bool(key) and hmac.compare_digest(candidate.encode(), key.encode())
-
-
 AdminDep = Depends(require_admin)

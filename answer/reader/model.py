@@ -43,15 +43,6 @@ def context_text(title: str, heading: str = "") -> str:
     return f"{title} > {heading}" if heading else title
 
 
-@dataclass(frozen=True)
-class PairIds:
-    """Token ids of a question and of a unit with its context line, cut to fit."""
-
-    question: tuple[int, ...]
-    head: tuple[int, ...]
-    unit: tuple[int, ...]
-
-
 class PairEncoder:
     """Tokenises questions and units once; joins them into model inputs."""
 

@@ -12,7 +12,6 @@ probability is the manifest's Platt calibration of the logit,
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,8 +118,3 @@ class Reader:
     def predict_proba(self, question: str, units: Sequence[ReaderUnit]) -> np.ndarray:
         """Calibrated probability that each unit answers ``question``."""
         return self.calibration(self.scores(question, units))
-
-    @property
-    def no_answer_logit(self) -> float:
-        value = float(self.model.no_answer) if hasattr(self.model, "no_answer") else math.nan
-        return value
