@@ -339,6 +339,27 @@ PER_HEAD_ASKED_RE = re.compile(
 _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
 
 
+# a part of the year (前三季度, 一季度, 上半年, 1-10月, 前10个月): a figure after one in its
+# sentence is that part's, and a question naming no month, quarter or half-year (to
+# 到11月底, 头三个月, as any) asks the whole year's
+PART_YEAR_ASKED_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|季度|半年|个月")
+PART_YEAR_RE = re.compile(
+    r"[一二三四1-4]季度|[上下]半年|前(?:\d{1,2}|[一二三四五六七八九十两]{1,2})个?月"
+    r"|(?<![\d.])[1一]\s*[-—–~～至到]\s*(?:1[01]|[2-9]|十一|十|[二三四五六七八九])\s*月"
+)
+
+
+_LINE_OR_SENTENCE = re.compile(r".*[。；;！？\n]", re.DOTALL)
+
+
+def for_part_of_year(before: str) -> bool:
+    """The sentence ending in ``before`` (the text up to a figure) names a part of the
+    year: the figure is that part's."""
+    before = before[-200:]
+    cut = _LINE_OR_SENTENCE.match(before)
+    return bool(PART_YEAR_RE.search(before, cut.end() if cut else 0))
+
+
 # a yield per area: 亩产, 单产, 每亩 before the figure in its clause, or 公斤/亩 after it;
 # asked in the same words
 PER_AREA_RE = re.compile(r"亩产|单产|每亩|亩均")
@@ -385,14 +406,20 @@ def per_area(text: str, m: re.Match[str]) -> bool:
 
 
 def asked_figures(
-    text: str, q: Question, stated: frozenset[str] = frozenset(), row: bool = False
+    text: str,
+    q: Question,
+    stated: frozenset[str] = frozenset(),
+    row: bool = False,
+    lead: str = "",
 ) -> list[re.Match[str]]:
     """The figures of ``text`` that may answer figure question ``q``: those it does not
     state itself, of the asked family, not a table cell of another kind of ratio (a
     growth for a share), a yield per area exactly when one is asked (亩产), and, unless it
     asks per head (人均, 平均, 每户), not said per head: 人均地区生产总值 does not answer
-    地区生产总值多少. A table ``row`` answers only about its indicator
-    (:func:`indicator`)."""
+    地区生产总值多少; unless it names a part of the year, not said for one
+    (:func:`for_part_of_year`, reading the sentence from ``lead``, what precedes
+    ``text`` in it): 前三季度地区生产总值 does not answer a year's. A table ``row``
+    answers only about its indicator (:func:`indicator`)."""
     if row and _other_indicator(text, q):
         return []
     figures = new_figures(text, stated)
@@ -408,6 +435,8 @@ def asked_figures(
     figures = [m for m in figures if not _other_ratio(text, m.start(), q.text)]
     by_area = bool(PER_AREA_RE.search(q.text))
     figures = [m for m in figures if per_area(text, m) == by_area]
+    if not PART_YEAR_ASKED_RE.search(q.text):
+        figures = [m for m in figures if not for_part_of_year(lead + text[: m.start()])]
     if PER_HEAD_ASKED_RE.search(q.text):
         return figures
     return [m for m in figures if not per_head(text, m.start())]
@@ -499,7 +528,16 @@ def fit_figure(ctx: Context, c: Candidate) -> float:
     only when asked per head."""
     q = ctx.question
     row = c.unit.kind == "row"
-    return float(q.kind == FIGURE and bool(asked_figures(c.unit.text, q, ctx.stated, row)))
+    lead = _lead(c)
+    return float(q.kind == FIGURE and bool(asked_figures(c.unit.text, q, ctx.stated, row, lead)))
+
+
+def _lead(c: Candidate) -> str:
+    """What the unit's passage says before it (a window's sentence starts there)."""
+    chunk = c.chunk
+    if chunk is None or not chunk.start <= c.unit.start <= chunk.end:
+        return ""
+    return chunk.text[max(0, c.unit.start - chunk.start - 200) : c.unit.start - chunk.start]
 
 
 def miss_figure(ctx: Context, c: Candidate) -> float:

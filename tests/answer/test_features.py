@@ -453,6 +453,34 @@ def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
     assert F.fit_figure(ctx(rate), cand("五年来工业增加值平均增长8.5%。")) == 1
 
 
+def test_a_figure_for_part_of_the_year_answers_only_a_question_asking_that_part() -> None:
+    """前三季度地区生产总值 does not answer a year's 地区生产总值 (nor 1-10月, 上半年,
+    一季度, 前10个月); it answers a question naming a part of the year. Only the
+    sentence the figure is in counts, and a window of it is read from its sentence."""
+    year = q(FIGURE, terms=("生产总值",), measure="元", text="某区2022年地区生产总值多少")
+    for part in ("前三季度", "1-10月", "1至11月", "上半年", "一季度", "前10个月"):
+        assert F.fit_figure(ctx(year), cand(f"{part}，完成地区生产总值659.7亿元。")) == 0, part
+    assert F.fit_figure(ctx(year), cand("全年完成地区生产总值659.7亿元。")) == 1
+    # a whole year's range of months, or a part named in the sentence before, is no part
+    assert F.fit_figure(ctx(year), cand("1-12月，完成地区生产总值659.7亿元。")) == 1
+    assert F.fit_figure(ctx(year), cand("上半年平稳。全年完成地区生产总值659.7亿元。")) == 1
+    # the figure before the part is the year's
+    assert F.fit_figure(ctx(year), cand("全年生产总值659.7亿元，上半年增长5%。")) == 1
+    # a window of a sentence whose part of the year stands before it in the passage
+    text = "全区上下凝心聚力，前三季度，完成地区生产总值659.7亿元，增长4%。"
+    window = "完成地区生产总值659.7亿元，"
+    at = text.index(window)
+    unit = AnswerUnit("d~1", "d", window, at, at + len(window), "window")
+    chunk = Chunk("d#0", "d", text, 0, len(text))
+    assert F.fit_figure(ctx(year), F.Candidate(0, unit, chunk)) == 0
+    asked = replace(year, text="某区2022年前三季度地区生产总值多少")
+    assert F.fit_figure(ctx(asked), F.Candidate(0, unit, chunk)) == 1
+    assert F.fit_figure(ctx(asked), cand("前三季度，完成地区生产总值659.7亿元。")) == 1
+    # a question naming a month asks a part of the year in other words
+    by_month = replace(year, text="某区22年到11月底地区生产总值多少")
+    assert F.fit_figure(ctx(by_month), cand("1-11月，完成地区生产总值659.7亿元。")) == 1
+
+
 def test_people_counted_by_what_they_are() -> None:
     c = ctx(q(FIGURE, measure="人"))
     assert F.fit_figure(c, cand("当年失去了3到5万的居民。")) == 1
