@@ -340,24 +340,27 @@ _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
 
 
 # a part of the year (前三季度, 一季度, 上半年, 1-10月, 前10个月): a figure after one in its
-# sentence is that part's, and a question naming no month, quarter or half-year (to
-# 到11月底, 头三个月, as any) asks the whole year's
-PART_YEAR_ASKED_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|季度|半年|个月")
+# sentence is that part's, and an answer quoting it keeps the part (select.trim)
 PART_YEAR_RE = re.compile(
     r"[一二三四1-4]季度|[上下]半年|前(?:\d{1,2}|[一二三四五六七八九十两]{1,2})个?月"
     r"|(?<![\d.])[1一]\s*[-—–~～至到]\s*(?:1[01]|[2-9]|十一|十|[二三四五六七八九])\s*月"
 )
+# a quarter's or half-year's figure does not answer a question naming no month, quarter
+# or half-year (到11月底, 头三个月, as any): that asks the whole year's. Months (1-11月)
+# are not read so: such sentences state counts of things in hand (项目70个) as often
+PART_YEAR_ASKED_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|季度|半年|个月")
+QUARTER_OR_HALF_RE = re.compile(r"[一二三四1-4]季度|[上下]半年")
 
 
-_LINE_OR_SENTENCE = re.compile(r".*[。；;！？\n]", re.DOTALL)
+SENTENCE_OR_LINE = re.compile(r".*[。；;！？\n]", re.DOTALL)  # up to where one starts
 
 
-def for_part_of_year(before: str) -> bool:
-    """The sentence ending in ``before`` (the text up to a figure) names a part of the
-    year: the figure is that part's."""
+def for_part_of_year(before: str, part: re.Pattern[str] = PART_YEAR_RE) -> bool:
+    """The sentence ending in ``before`` (the text up to a figure) names a ``part`` of
+    the year: the figure is that part's."""
     before = before[-200:]
-    cut = _LINE_OR_SENTENCE.match(before)
-    return bool(PART_YEAR_RE.search(before, cut.end() if cut else 0))
+    cut = SENTENCE_OR_LINE.match(before)
+    return bool(part.search(before, cut.end() if cut else 0))
 
 
 # a yield per area: 亩产, 单产, 每亩 before the figure in its clause, or 公斤/亩 after it;
@@ -416,7 +419,7 @@ def asked_figures(
     state itself, of the asked family, not a table cell of another kind of ratio (a
     growth for a share), a yield per area exactly when one is asked (亩产), and, unless it
     asks per head (人均, 平均, 每户), not said per head: 人均地区生产总值 does not answer
-    地区生产总值多少; unless it names a part of the year, not said for one
+    地区生产总值多少; unless it names a part of the year, not said for a quarter or half
     (:func:`for_part_of_year`, reading the sentence from ``lead``, what precedes
     ``text`` in it): 前三季度地区生产总值 does not answer a year's. A table ``row``
     answers only about its indicator (:func:`indicator`)."""
@@ -436,7 +439,8 @@ def asked_figures(
     by_area = bool(PER_AREA_RE.search(q.text))
     figures = [m for m in figures if per_area(text, m) == by_area]
     if not PART_YEAR_ASKED_RE.search(q.text):
-        figures = [m for m in figures if not for_part_of_year(lead + text[: m.start()])]
+        quarter = QUARTER_OR_HALF_RE
+        figures = [m for m in figures if not for_part_of_year(lead + text[: m.start()], quarter)]
     if PER_HEAD_ASKED_RE.search(q.text):
         return figures
     return [m for m in figures if not per_head(text, m.start())]

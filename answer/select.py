@@ -12,11 +12,13 @@ import numpy as np
 from answer.analyse import FIGURE, LIST, Question
 from answer.config import AnswerConfig
 from answer.features import (
+    SENTENCE_OR_LINE,
     Candidate,
     asked_figures,
     column,
     deputy_only,
     figure_key,
+    for_part_of_year,
     indicator,
     stated_figures,
 )
@@ -235,7 +237,21 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
             score -= 0.001 * (e - s)  # prefer the shorter of equal windows
             if score > best[0]:
                 best = (score, s, e)
-    return best[1], min(best[2], best[1] + max(budget, 1))
+    start = _with_part_of_year(text, start, best[1], best[2], q, budget)
+    return start, min(best[2], start + max(budget, 1))
+
+
+def _with_part_of_year(text: str, lo: int, s: int, e: int, q: Question, budget: int) -> int:
+    """Where a figure question's clauses ``s``..``e`` start, moved back to their
+    sentence's start (not before ``lo``) when it names the part of the year their
+    figures are for (2024年1至10月，…2.83亿件) and fits ``budget``: a part's figure is
+    never shown as a year's."""
+    before = text[max(lo, s - 200) : s]
+    if q.kind != FIGURE or not for_part_of_year(before):
+        return s
+    cut = SENTENCE_OR_LINE.match(before)
+    start = s - len(before) + (cut.end() if cut else 0)
+    return start if e - start <= budget else s
 
 
 def to_picks(

@@ -165,3 +165,18 @@ def test_the_row_whose_indicator_is_named_whole_answers() -> None:
     assert named_row(good[0], good, asked).cand.unit is wheat
     flour_asked = Question("小麦粉产量多少", FIGURE, None, (), ("小麦粉", "产量"), None)
     assert named_row(good[0], good, flour_asked).cand.unit is flour
+
+
+def test_trim_keeps_the_part_of_the_year_a_figure_is_for() -> None:
+    """A figure for part of the year keeps the clause naming that part when trimmed, so
+    it is never shown as the year's (2024年1至10月，…快递业务量2.83亿件)."""
+    text = (
+        "电商企业孵化成效明显，全县新增网店五千余个。2024年1至10月，"
+        "某县快递业务量2.83亿件，同比增长34.88%，居全市第一位，全省第二位。"
+    )
+    asked = Question("某县2024年快递业务量多少", FIGURE, None, (2024,), ("某县", "快递", "业务量"))
+    s, e = trim(text, 0, len(text), asked, budget=30)
+    assert text[s:e].startswith("2024年1至10月") and "2.83亿件" in text[s:e]
+    # without the room for it, the clauses chosen stay as they are
+    s, e = trim(text, 0, len(text), asked, budget=16)
+    assert "2.83亿件" in text[s:e] and e - s <= 16
