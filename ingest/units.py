@@ -199,13 +199,15 @@ CELL_END = re.compile(zh.break_mark(zh.SEMICOLONS))
 def row_windows(text: str, span: Span, max_chars: int = WINDOW_CHARS) -> list[Span]:
     """Runs of consecutive cells of a table row (``标题：…；发文时间：…``), each at most
     ``max_chars`` long, so that every window starts with a cell's label; a longer cell is
-    cut into its clause windows. They cover the row without overlap."""
+    cut into the clause windows of each of its sentences (a window never runs from one
+    sentence into the next). They cover the row without overlap."""
     out: list[Span] = []
     current: Span | None = None
     for cell in split_spans(text, span.start, span.end, CELL_END):
         if cell.end - cell.start > max_chars:
             out += [current] if current is not None else []
-            out += windows(text, cell, max_chars)
+            for sentence in split_spans(text, cell.start, cell.end):
+                out += windows(text, sentence, max_chars)
             current = None
         elif current is not None and cell.end - current.start <= max_chars:
             current = Span(current.start, cell.end)

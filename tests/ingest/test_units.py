@@ -338,3 +338,9 @@ def test_a_long_rows_windows_start_at_its_cells() -> None:
     assert parts[0].startswith("序号：7；标题：") and parts[1] == "发文时间：2021-02-03；"
     assert parts[2].startswith("正文：全县") and len(parts) == 4
     assert all(len(p) <= 40 for p in parts)
+    # a long cell of several sentences: no window runs from one sentence into the next
+    body = "正文：该县电商企业孵化成效明显，新增网店五千余个，排名全市第一位。2024年1至10月，快递业务量2.83亿件。"
+    pieces = [body[s.start : s.end] for s in units.row_windows(body, Span(0, len(body)), 40)]
+    assert "".join(pieces) == body and all(len(p) <= 40 for p in pieces)
+    assert [p for p in pieces if p.startswith("2024年1至10月")], pieces
+    assert not [p for p in pieces if "。" in p[:-1]], pieces
