@@ -48,6 +48,10 @@ from store.tokenize import ChineseTokenizer
         ("青川区2023年地区生产总值", FIGURE),
         ("青川区 农村居民人均可支配收入", FIGURE),
         ("青川区政府网站标识码", FACT),
+        ("青川区2023年空气优良天数", FIGURE),  # a count of days, people, times
+        ("青川区去年出生人数", FIGURE),
+        ("青川区旅游接待人次", FIGURE),
+        ("青川区参加过几次全运会的人数为什么少", FACT),
         ("公报里的收入数据是哪里来的", PLACE),
         # a word naming a figure asks for it, not in a question asking which or why
         ("全区绿地面积有多大？", FIGURE),
@@ -177,6 +181,9 @@ def test_a_word_jieba_guessed_with_the_verb_after_it(tokenizer: ChineseTokenizer
 def test_an_implied_measure_only_for_figure_questions(tokenizer: ChineseTokenizer) -> None:
     assert implied_measure("月薪多少") == "元"
     assert implied_measure("这个公园叫什么") is None
+    assert implied_measure("空气优良天数") == "天" and implied_measure("参保人数") == "人"
+    assert implied_measure("接待游客人次") == "人" and implied_measure("出行次数") == "次"
+    assert implied_measure("就业人数增长多少") == "%"  # rate words first
     assert analyse("投资公司叫什么名字", tokenizer, None).measure is None  # a fact
 
 
