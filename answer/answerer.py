@@ -179,9 +179,12 @@ class Answerer:
 
     def analyse(self, text: str, year: int | None = None, history: Sequence[str] = ()) -> Question:
         q = analyse(text, self.tokenizer, self.latest_year, history)
-        used = lambda word: self.weights.df(word) > 0  # noqa: E731
-        q = in_parts(unjoined(q, used), used, self.tokenizer.tokens)
+        q = in_parts(unjoined(q, self._used), self._used, self.tokenizer.tokens)
         return replace(q, years=(year,), relative=False) if year else q
+
+    def _used(self, word: str) -> bool:
+        """The documents use ``word``."""
+        return self.weights.df(word) > 0
 
     @staticmethod
     def query_text(q: Question) -> str:
