@@ -50,6 +50,7 @@ CLAUSE_END = re.compile(rf"{zh.break_mark(zh.CLAUSE_BREAKS)}{_CLOSERS}")
 _LEAD = re.compile(rf"^[\s{re.escape(zh.LEAD_MARKS)}]+")
 CLOSING = zh.SENTENCE_END + zh.SEMICOLONS + zh.ELLIPSIS + zh.QUOTE_CLOSERS + zh.PAREN_CLOSERS
 
+_WORDY = re.compile(r"[^\W_]")  # a letter, digit or Han character
 LONG_SENTENCE = 80
 WINDOW_CHARS = 50
 LIST_CHARS = 160
@@ -244,9 +245,13 @@ class _Units:
     units: list[AnswerUnit] = field(default_factory=list)
 
     def add(self, span: Span, kind: str, parent: str = "", table: str = "", row: int = 0) -> str:
+        """Add the unit of ``span``, unless it holds only punctuation (a form's blank
+        "……", a stray '"；'); its id, or "" when it was not added."""
         doc = self.doc
         unit_id = f"{doc.doc_id}~{len(self.units)}"
         piece = doc.text[span.start : span.end]
+        if not _WORDY.search(piece):
+            return ""
         place = unit_place(piece, doc.place)
         self.units.append(
             AnswerUnit(

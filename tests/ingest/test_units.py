@@ -344,3 +344,12 @@ def test_a_long_rows_windows_start_at_its_cells() -> None:
     assert "".join(pieces) == body and all(len(p) <= 40 for p in pieces)
     assert [p for p in pieces if p.startswith("2024年1至10月")], pieces
     assert not [p for p in pieces if "。" in p[:-1]], pieces
+
+
+def test_a_piece_of_punctuation_alone_is_no_unit() -> None:
+    """A form's blank (……) or a stray quote and semicolon is no answer: no unit."""
+    text = '申请人签字：\n……\n……\n办理时限为5个工作日。\n"；'
+    got = [u.text for u in answer_units(_doc(text))]
+    assert got == ["申请人签字：", "办理时限为5个工作日。"]
+    ids = [u.unit_id for u in answer_units(_doc(text))]
+    assert ids == ["d.txt~0", "d.txt~1"]  # numbered as added
