@@ -389,11 +389,13 @@ def in_parts(
     compound. The guard already takes such a word as known by its parts; read whole, it
     matched no passage at all. Training questions: of 68 terms absent from their gold
     paragraph whose parts all occur in it and spell it, 47 had a part in the sentence
-    holding the answer. A word its parts do not spell end to end stays whole."""
+    holding the answer. A word its parts do not spell end to end, or whose synonyms
+    the documents use (经济增速 → 生产总值), stays whole."""
 
     def split(term: str) -> tuple[str, ...]:
         found = [p for p in parts(term) if p != term]
-        if used(term) or not found or not all(map(used, found)):
+        known = any(map(used, q.term_forms(term)))  # the word or a synonym of it
+        if known or not found or not all(map(used, found)):
             return (term,)
         return _spelled(term, {p for p in found if len(p) > 1}) or (term,)
 

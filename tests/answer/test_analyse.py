@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from answer.analyse import (
@@ -355,6 +357,10 @@ def test_a_word_the_documents_know_only_by_its_parts(tokenizer: ChineseTokenizer
     assert got.term_forms("人数") == expand("人数")
     assert in_parts(q, {"出生人数", "出生", "人数"}.__contains__, lambda w: parts(w) or [w]) == q
     assert in_parts(q, {"出生", "某市"}.__contains__, lambda w: parts(w) or [w]) == q
+    # a word whose synonym the documents use is read by its synonym, not its parts
+    known = replace(q, forms=(("出生人数", "出生人口"), ("某市",)))
+    used = {"出生", "人数", "出生人口", "某市"}.__contains__
+    assert in_parts(known, used, lambda w: parts(w) or [w]) == known
     nested = {"行政区域": ["行政", "政区", "区域", "行政区"]}.get
     region = Question("某地的行政区域", FACT, None, (), terms=("行政区域",))
     known = {"行政", "政区", "区域", "行政区"}.__contains__
