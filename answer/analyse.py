@@ -393,10 +393,9 @@ def in_parts(
     the documents use (经济增速 → 生产总值), stays whole."""
 
     def split(term: str) -> tuple[str, ...]:
-        found = [p for p in parts(term) if p != term]
-        known = any(map(used, q.term_forms(term)))  # the word or a synonym of it
-        if known or not found or not all(map(used, found)):
+        if any(map(used, q.term_forms(term))):  # the word or a synonym of it
             return (term,)
+        found = known_parts(term, used, parts)
         return _spelled(term, {p for p in found if len(p) > 1}) or (term,)
 
     terms = tuple(dict.fromkeys(t for term in q.terms for t in split(term)))
@@ -406,6 +405,16 @@ def in_parts(
     return replace(
         q, terms=terms, context_terms=context, forms=tuple(map(expand, (*terms, *context)))
     )
+
+
+def known_parts(
+    word: str, used: Callable[[str], bool], parts: Callable[[str], list[str]]
+) -> tuple[str, ...]:
+    """The shorter words ``word`` is made of (``parts``: jieba's search-mode tokens),
+    when the documents ``used`` every one of them; () when one is unused or none is
+    shorter. The guard and :func:`in_parts` both take a word as known by these."""
+    found = tuple(p for p in parts(word) if p != word)
+    return found if found and all(map(used, found)) else ()
 
 
 def _spelled(word: str, pieces: set[str]) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
-from answer.analyse import Question, place_mentions
+from answer.analyse import Question, known_parts, place_mentions
 from answer.features import Candidate
 from answer.sentences import TermWeights
 from ingest.places import is_division_name, places_in, short_forms, zones_in
@@ -93,10 +93,7 @@ class Guards:
     def _known_word(self, word: str, used: Callable[[str], bool]) -> bool:
         """The documents use ``word``, or every shorter word it is made of: 汽车产量 is
         known to a table of 产品名称：汽车 and 产量."""
-        if used(word):
-            return True
-        parts = [t for t in self.tokenizer.tokens(word) if t != word]
-        return bool(parts) and all(map(used, parts))
+        return used(word) or bool(known_parts(word, used, self.tokenizer.tokens))
 
     def _place_word(self, term: str) -> bool:
         """``term`` is a place name: a district of the documents (历下, 历下区) or a place
