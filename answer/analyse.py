@@ -371,7 +371,12 @@ def unjoined(q: Question, used: Callable[[str], bool]) -> Question:
         joined = len(term) > 1 and term[-1] in _JOINED_AFTER and word_tag(term)[0] is None
         return term[:-1] if joined and not used(term) else term
 
-    terms = tuple(dict.fromkeys(m for m in map(mend, q.terms) if len(m) > 1))
+    return with_terms(q, tuple(dict.fromkeys(m for m in map(mend, q.terms) if len(m) > 1)))
+
+
+def with_terms(q: Question, terms: tuple[str, ...]) -> Question:
+    """``q`` with these content ``terms`` (read again by :func:`unjoined` or
+    :func:`in_parts`), their forms, and the context terms not among them."""
     if terms == q.terms:
         return q
     context = tuple(t for t in q.context_terms if t not in terms)
@@ -398,13 +403,7 @@ def in_parts(
         found = known_parts(term, used, parts)
         return _spelled(term, {p for p in found if len(p) > 1}) or (term,)
 
-    terms = tuple(dict.fromkeys(t for term in q.terms for t in split(term)))
-    if terms == q.terms:
-        return q
-    context = tuple(t for t in q.context_terms if t not in terms)
-    return replace(
-        q, terms=terms, context_terms=context, forms=tuple(map(expand, (*terms, *context)))
-    )
+    return with_terms(q, tuple(dict.fromkeys(t for term in q.terms for t in split(term))))
 
 
 def known_parts(
