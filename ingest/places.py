@@ -288,10 +288,19 @@ def _town(line: str) -> str:
 
 
 def _lead_place(title: str, gaz: Gazetteer) -> Place | None:
-    """The place a title opens with (``2023年某某市…``, ``某某县开展…``): its subject."""
+    """The place a title opens with (``2023年某某市…``, ``某某县开展…``): its subject,
+    the narrowest of the names it opens with one after another (``某某市某某区…`` is
+    about the district) when they nest, else the first."""
     head = _TITLE_LEAD_RE.sub("", title)
-    mentions = [m for m in find_mentions(head, gaz) if m.start <= 2]
-    return _narrowest([gaz.place(d) for d in resolve(mentions, gaz=gaz)])
+    lead: list[Mention] = []
+    for m in find_mentions(head, gaz):
+        gap = head[lead[-1].end : m.start] if lead else ""
+        if (not lead and m.start > 2) or gap.strip():
+            break
+        lead.append(m)
+    return _narrowest([gaz.place(d) for d in resolve(lead, gaz=gaz)]) or _narrowest(
+        [gaz.place(d) for d in resolve(lead[:1], gaz=gaz)]
+    )
 
 
 def document_place(

@@ -89,6 +89,12 @@ def test_a_shared_name_is_read_within_its_context() -> None:
 def test_document_place_order() -> None:
     bulletin = document_place("2022年青禾市国民经济和社会发展统计公报", "", (), GAZ)
     assert bulletin == QINGHE
+    # a title opening with a city and then its district is about the district
+    district = document_place("2024年青禾市松涛区民生实事项目", "", (), GAZ)
+    assert district == SONGTAO
+    assert document_place("青禾市 松涛区 通知", "", (), GAZ) == SONGTAO
+    # names that do not nest: the first is the subject (石门 here names a road)
+    assert document_place("青禾市石门路改造完工", "", (), GAZ) == QINGHE
     # a place named inside the title is an object; the site says whose page it is
     visit = document_place("市长会见沧澜市客商", "", ("", "青禾市人民政府门户网站"), GAZ)
     assert visit == QINGHE
