@@ -14,7 +14,14 @@ from functools import lru_cache
 from answer.analyse import Question, known_parts, place_mentions
 from answer.features import Candidate
 from answer.sentences import TermWeights
-from ingest.places import is_division_name, places_in, short_forms, zones_in
+from ingest.places import (
+    NOWHERE,
+    find_mentions,
+    is_division_name,
+    places_in,
+    short_forms,
+    zones_in,
+)
 from lixia_qa import zh
 from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer, is_place_name
@@ -132,7 +139,12 @@ class PlaceScope:
         self.doc_places = frozenset(p for p in doc_places if p)
 
     def asked(self, text: str) -> tuple[Place, ...]:
-        named = [p for p in (*_places_asked(text), *zones_in(text)) if self._related(p)]
+        """The narrowest places ``text`` names that the documents are about, inside or
+        around; a name several divisions share (市中区, 鼓楼区) is the one inside a place
+        a document is about."""
+        shared = [p for d in self.doc_places if _shares_names(text) for p in _places_asked(text, d)]
+        named = [p for p in (*_places_asked(text), *shared, *zones_in(text)) if self._related(p)]
+        named = list(dict.fromkeys(named))
         return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
 
     def _related(self, place: Place) -> bool:
@@ -166,10 +178,17 @@ class PlaceScope:
 
 
 @lru_cache(maxsize=1024)
-def _places_asked(text: str) -> tuple[Place, ...]:
-    """The places a question names, read loosely: read once for the foreign-place guard
-    and the place scope of the same question."""
-    return places_in(text, loose=True)
+def _places_asked(text: str, context: Place = NOWHERE) -> tuple[Place, ...]:
+    """The places a question names, read loosely (a name several divisions share as the
+    one inside ``context``): read once for the foreign-place guard and the place scope
+    of the same question."""
+    return places_in(text, context, loose=True)
+
+
+@lru_cache(maxsize=1024)
+def _shares_names(text: str) -> bool:
+    """``text`` names a place by a name several divisions share."""
+    return any(len(m.divisions) > 1 for m in find_mentions(text, loose=True))
 
 
 def _names_of(place: Place) -> tuple[str, ...]:
