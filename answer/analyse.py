@@ -132,7 +132,8 @@ ASPECT_WORDS = frozenset(
 _PREPOSITIONS = "在从于"  # a preposition jieba may join to the noun after it
 # A contact field a question asks for (its last words: "网站的联系邮箱", "举报电话多少",
 # "传真号"), and the shape every answer to it has: an e-mail address has an @, a phone or
-# fax number five digits or more, a postcode six, a web address its scheme or domain.
+# fax number five digits or more, a postcode six, a web address its scheme or domain; a
+# road asked for (哪条路, below) a word for a road.
 # A field among others ("地址和电话") asks for no one shape.
 FIELD_WORDS: dict[str, str] = {
     "邮箱": "email",
@@ -156,7 +157,11 @@ FIELD_SHAPES: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<![\d.])(?:\d[-－—–()（）\s]?){4,}\d"),
     "postcode": re.compile(r"(?<![\d.])\d{6}(?![\d.])"),
     "url": re.compile(r"https?://|www\.|\.(?:gov|com|org|net|edu)\b", re.IGNORECASE),
+    "road": re.compile(r"[路街巷]|胡同|大道"),
 }
+# a question asking which road or street ("建在哪条路上", "在什么街"): the answer names
+# one (哪条道路 may ask a way, 路线 a route; neither is asked here)
+_ROAD_ASKED_RE = re.compile(r"(?:哪一?条|什么)(?:马路|大街|大道|胡同|路|街|巷)(?![线径子口道])")
 _FIELD_RE = re.compile(
     r"(" + "|".join(sorted(FIELD_WORDS, key=len, reverse=True)) + r")"
     r"(?:号码?|地址)?(?:是|为)?(?:多少|什么|啥|哪个)?(?:号码?)?[吗呢啊呀？?!！。\s]*$",
@@ -169,7 +174,9 @@ def asked_field(text: str) -> str | None:
     """The shape of the contact field ``text`` ends by asking for (:data:`FIELD_SHAPES`:
     "发改委的联系电话" -> phone), or None: no field, or one among others ("地址和电话").
     :func:`analyse` keeps it for fact and figure questions only: "第一封电子邮件是哪一年
-    发出的" asks for a year, not an address."""
+    发出的" asks for a year, not an address. A road asked anywhere ("在哪条街") is one."""
+    if _ROAD_ASKED_RE.search(text):
+        return "road"
     m = _FIELD_RE.search(text.strip())
     if not m or _FIELD_BEFORE_RE.search(text[: m.start()]):
         return None
@@ -554,5 +561,5 @@ def analyse(
         context_terms=tuple(t for t in context if t not in terms),
         forms=tuple(expand(t) for t in all_terms),
         counted=counted,
-        field=asked_field(text) if kind in (FACT, FIGURE) else None,
+        field=asked_field(text) if kind in (FACT, FIGURE, PLACE) else None,
     )

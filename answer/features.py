@@ -44,6 +44,7 @@ _AREA = re.compile(
 )
 # a question asking for money, area, a share, a number of people, of times or of animals
 # needs a figure of that family
+_PLANTS = re.compile(r"棵|株")
 FAMILIES = {
     # money in yuan or another currency: 2亿港元, 1400万欧元, 200万日圆, 2.55亿人民币
     "元": re.compile(
@@ -63,6 +64,9 @@ FAMILIES = {
     # a number of animals, whichever counter the text uses for them: 12只, 745万头, 3匹,
     # 2000万羽 (poultry in bulletins)
     "头": re.compile(r"只|头|匹|羽"),
+    # trees and plants: people count them in 棵, documents in 株 (行道树3.2万株)
+    "棵": _PLANTS,
+    "株": _PLANTS,
 }
 # classifiers of anything: 只 counts animals, teams (几只乐队: 10队) and shares alike
 GENERIC_MEASURES = frozenset({"个", "项", "倍", "只"})
@@ -552,7 +556,8 @@ def miss_figure(ctx: Context, c: Candidate) -> float:
 def miss_shape(ctx: Context, c: Candidate) -> float:
     """The question asks for an answer of a particular shape and the unit has none: a
     figure with the asked measure word (几所, 多少口; not a generic 个 or a family such as
-    元), or the contact field asked for (an e-mail address for 邮箱, a number for 电话)."""
+    元), or the contact field asked for (an e-mail address for 邮箱, a number for 电话),
+    or a road for 哪条路."""
     q = ctx.question
     if q.field is not None:
         return float(not FIELD_SHAPES[q.field].search(c.unit.text))
@@ -572,19 +577,24 @@ COUNTED_BEFORE = 6  # characters a counted noun may stand before its figure (学
 
 def fit_counted(ctx: Context, c: Candidate) -> float:
     """A figure question counting something (几个方面, 多少所学校) and the unit has a
-    new figure whose measure word is followed by that noun ("四个方面"), or that the noun
-    shortly precedes ("新增学位7000余个")."""
+    new figure that counts that noun (:func:`counts`)."""
     q = ctx.question
     if q.kind != FIGURE or not q.counted:
         return 0.0
-    text, noun = c.unit.text.lower(), q.counted.lower()
-    for m in new_figures(text, ctx.stated):
+    return float(counts(c.unit.text, q.counted, ctx.stated))
+
+
+def counts(text: str, noun: str, stated: frozenset[str] = frozenset()) -> bool:
+    """``text`` has a new figure whose measure word is followed by ``noun`` ("四个方面"),
+    or that ``noun`` shortly precedes ("新增学位7000余个")."""
+    text, noun = text.lower(), noun.lower()
+    for m in new_figures(text, stated):
         after = _after_magnitude(text, m.end())
         if noun in text[after : after + len(noun) + 2]:
-            return 1.0
+            return True
         if noun in text[max(0, m.start() - COUNTED_BEFORE - len(noun)) : m.start()]:
-            return 1.0
-    return 0.0
+            return True
+    return False
 
 
 NEAR = 8  # characters between an answer-shaped span and a question word that tie them
@@ -733,6 +743,14 @@ _ORDINAL = re.compile(
 )
 
 
+# a numbered school or hospital: 第四民族高级中学, 第一人民医院, 第二实验小学 (the
+# number and the kind of institution)
+_NUMBERED_INSTITUTION = re.compile(
+    rf"第\s*([\d{zh.CN_DIGITS}十]+)\s*(?![届次期批轮所个家位名])[{zh.HAN}]{{0,4}}?"
+    r"(中学|小学|幼儿园|学校|医院|卫生院)"
+)
+
+
 # a session named without 第: 十八届人大三次会议, 政协十五届四次会议
 _SESSION = re.compile(
     rf"(?<![第\d{zh.CN_DIGITS}十])([\d{zh.CN_DIGITS}十]{{1,3}})(届)(?=[^，。；\d]{{0,8}}?[\d{zh.CN_DIGITS}十]{{1,2}}次)"
@@ -743,9 +761,10 @@ _SESSION = re.compile(
 @lru_cache(maxsize=4096)
 def ordinals(text: str) -> frozenset[tuple[int, str]]:
     """The numbered instances ``text`` names, as (number, what): 第十四届 -> (14, 届);
-    a session without 第 too (十八届人大三次会议 -> (18, 届), (3, 次))."""
+    a session without 第 too (十八届人大三次会议 -> (18, 届), (3, 次)); a numbered
+    school or hospital (第一人民医院 -> (1, 医院))."""
     found = set()
-    for m in _ORDINAL.finditer(text):
+    for m in (*_ORDINAL.finditer(text), *_NUMBERED_INSTITUTION.finditer(text)):
         number = zh.cn_to_int(m.group(1))
         if number is not None:
             found.add((number, m.group(2)))

@@ -16,6 +16,7 @@ from answer.features import (
     Candidate,
     asked_figures,
     column,
+    counts,
     deputy_only,
     figure_key,
     for_part_of_year,
@@ -213,8 +214,9 @@ def widen(
 
 def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int, int]:
     """The span itself, or its best run of clauses when it is longer than ``budget``: the
-    one covering most of the question (with a figure it asks, for a figure question), never one
-    naming an asked post only as its deputy's."""
+    one covering most of the question (with a figure it asks, for a figure question, best
+    one counting the noun it counts), never one naming an asked post only as its
+    deputy's."""
     if end - start <= budget:
         return start, end
     parts = clauses(text, Span(start, end))
@@ -231,7 +233,7 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
             piece = text[s:e]
             score = coverage(terms, w, piece) if terms else 0.0
             if q.kind == FIGURE and asked_figures(piece, q):
-                score += 0.5
+                score += 0.5 + 0.25 * bool(q.counted and counts(piece, q.counted))
             if deputy_only(q, piece):  # 常务副县长 is not who the 县长 is
                 score -= 1.0
             score -= 0.001 * (e - s)  # prefer the shorter of equal windows

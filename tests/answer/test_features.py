@@ -385,6 +385,9 @@ def test_a_contact_field_needs_its_shape() -> None:
     url = ctx(replace(q(FACT), field="url"))
     assert F.miss_shape(url, cand("网址：www.example.gov.cn")) == 0
     assert F.miss_shape(url, cand("网站由办公室主办。")) == 1
+    road = ctx(replace(q(PLACE, terms=("养老中心",)), field="road"))
+    assert F.miss_shape(road, cand("养老中心位于某某路东段。")) == 0
+    assert F.miss_shape(road, cand("建设1.5万平方米的养老服务中心。")) == 1
 
 
 def test_a_number_of_people_is_counted_in_people() -> None:
@@ -396,6 +399,16 @@ def test_a_number_of_people_is_counted_in_people() -> None:
     assert F.fit_figure(c, cand("参访团由18家媒体机构组成。")) == 0
     assert F.miss_figure(c, cand("参访团由18家媒体机构组成。")) == 1
     assert F.fit_figure(ctx(q(FIGURE, measure="名")), cand("惠及1.2万户居民。")) == 1
+
+
+def test_trees_are_counted_in_either_counter() -> None:
+    """多少棵树 is answered by a count in 株, the documents' counter, and the other way
+    round; a count of lamps (盏) answers neither."""
+    trees = ctx(q(FIGURE, terms=("行道树",), measure="棵"))
+    assert F.miss_shape(trees, cand("更新行道树3.2万株。")) == 0
+    assert F.fit_figure(trees, cand("更新行道树3.2万株。")) == 1
+    assert F.fit_figure(trees, cand("更新路灯9000盏。")) == 0
+    assert F.fit_figure(ctx(q(FIGURE, measure="株")), cand("补植乔木1200棵。")) == 1
 
 
 def test_a_number_of_times_is_counted_in_times() -> None:
@@ -578,6 +591,18 @@ def test_a_length_in_any_unit_of_length() -> None:
     # a classifier that is no family needs itself after a figure
     assert F.miss_shape(ctx(q(FIGURE, measure="幅")), cand("共展出作品120幅。")) == 0
     assert F.miss_shape(ctx(q(FIGURE, measure="幅")), cand("20余人参加活动。")) == 1
+
+
+def test_another_numbered_school_or_hospital_than_the_one_asked() -> None:
+    """第一中学 is not answered by a sentence about 第四民族中学 (another school of the
+    same kind); a sentence about the asked one, or about a hospital, may answer; 第三批
+    and 第一所 number no institution."""
+    c = ctx(q(text="某州第一中学的校长是谁"))
+    assert F.other_instance(c, cand("专家团队在某州第四民族中学调研。")) == 1
+    assert F.other_instance(c, cand("某州第1中学校长甲某介绍了情况。")) == 0
+    assert F.other_instance(c, cand("某州第二人民医院新建门诊楼。")) == 0
+    assert F.ordinals("第二实验小学和第三人民医院") == frozenset({(2, "小学"), (3, "医院")})
+    assert F.ordinals("第三批重点中学，全省第一所中学") == frozenset({(3, "批")})
 
 
 def test_another_numbered_instance_than_the_one_asked() -> None:

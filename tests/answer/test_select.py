@@ -82,6 +82,20 @@ def test_trim_keeps_the_clause_with_the_figure_asked() -> None:
     assert "三成" in text[s:e] and "8.1%" not in text[s:e]
 
 
+def test_trim_keeps_the_figure_counting_the_noun_asked() -> None:
+    """多少个国家 keeps the clause whose figure counts 国家, not an earlier one with a
+    bare year or another count beside the question's words."""
+    text = (
+        "发文时间：2010；类别：出口；正文：2010年某县被评为出口基地，现有出口企业500多家，"
+        "近三年出口年均增长10%以上，产品远销到50多个国家和地区。"
+    )
+    asked = Question(
+        "某县毛巾出口到多少个国家", FIGURE, None, (), ("出口", "国家"), "个", counted="国家"
+    )
+    s, e = trim(text, 0, len(text), asked, budget=24)
+    assert "50多个国家" in text[s:e]
+
+
 def test_widen_gives_a_windows_whole_sentence_when_short_enough() -> None:
     from answer.select import widen
 
