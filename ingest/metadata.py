@@ -26,7 +26,7 @@ from ingest.page_fields import (
 from ingest.places import document_place, gazetteer
 from ingest.site_info import HEADING as SITE_HEADING
 from ingest.site_info import site_paragraph
-from ingest.structure import find_sections, is_byline
+from ingest.structure import find_sections, is_byline, marker_rank
 from ingest.tables import is_table_row
 from ingest.years import bulletin_year as bulletin_year
 from ingest.years import document_year, extract_years
@@ -95,6 +95,7 @@ def _headline(line: str) -> bool:
         and not _NOT_TITLE_RE.search(line)
         and not is_table_row(line)
         and not _DOC_NUMBER_RE.fullmatch(line.strip("（()）[]【】 "))
+        and marker_rank(line) is None  # a numbered section (一、…) is no title
     )
 
 
@@ -136,7 +137,8 @@ def place_title(first: str, second: str) -> str | None:
 
 def extract_title(text: str, fallback: str) -> str:
     """The document's title: a ``关于…的通知`` line, else its first headline-like line
-    (with the next line when the title wraps onto it, :func:`wrapped_title`).
+    (with the next line when the title wraps onto it, :func:`wrapped_title`), else the
+    file's name (``fallback``) when it has Chinese in it, else the first line.
 
     A very short first line (a banner such as a slogan) gives way to a longer headline
     right after it. Titles are cut to 60 characters.
@@ -153,7 +155,9 @@ def extract_title(text: str, fallback: str) -> str:
         nxt = head[pick + 1] if pick + 1 < len(head) else ""
         wrapped = (wrapped_title(head[pick], nxt) or place_title(head[pick], nxt)) if nxt else None
         return (wrapped or head[pick])[:MAX_TITLE]
-    return head[0][:MAX_TITLE] if head and not is_table_row(head[0]) else fallback
+    if not head or is_table_row(head[0]) or zh.HAN_RE.search(fallback):
+        return fallback  # a named file says more than a first line of body text
+    return head[0][:MAX_TITLE]
 
 
 def extract_source(text: str) -> str:

@@ -59,6 +59,10 @@ def test_title_falls_back_and_is_cut_to_60_characters() -> None:
     assert extract_title("", "fallback") == "fallback"
     long_sentence = "这是一句很长的正文" * 10 + "。"
     assert extract_title(long_sentence, "x") == long_sentence[:60]
+    # a file named in Chinese says more than its first sentence or a numbered section
+    text = long_sentence + "\n一、提高审批效率\n1. 精简手续。"
+    assert extract_title(text, "青山区稳增长政策措施") == "青山区稳增长政策措施"
+    assert extract_title("一、提高审批效率\n正文。", "x") == "一、提高审批效率"
 
 
 @pytest.mark.parametrize(
