@@ -1,4 +1,5 @@
-"""Commitment records: task text followed by ``（牵头领导：…；牵头单位：…；责任单位：…）``.
+"""Commitment records: task text followed by ``（牵头领导：…；牵头单位：…；责任单位：…）``
+or by the same in verbs, ``（区发改局牵头，区财政局、各街道配合）``.
 
 Task breakdowns of a government work report attach a responsibility record to each
 task. A record is a parenthesis whose body is a run of ``field：value`` pairs (full or
@@ -24,7 +25,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ingest.commitment_tables import table_commitments
-from ingest.owners import FIELD_NAME, Owners, dedupe, parse_owners, parse_record, split_names
+from ingest.owners import (
+    FIELD_NAME,
+    Owners,
+    dedupe,
+    parse_owners,
+    parse_record,
+    parse_verb_record,
+    split_names,
+)
 from lixia_qa import zh
 from lixia_qa.types import Commitment, Table
 
@@ -36,6 +45,10 @@ logger = logging.getLogger(__name__)
 # closing parenthesis on the same line (one level of nested parentheses allowed).
 _RECORD_RE = re.compile(
     rf"[（(]\s*(?P<body>{FIELD_NAME}\s*[：:](?:[^（）()\n]|[（(][^（）()\n]*[）)]){{0,600}}?)[）)]"
+)
+# A record in verbs: （区发改局牵头，区财政局配合）, （市商务局负责） (parse_verb_record)
+_VERB_RECORD_RE = re.compile(
+    r"[（(]\s*(?P<body>[^（）()\n：:]{2,300}?(?:牵头负责|牵头|主办|主责|负责|配合|协办|协助|参与))\s*[）)]"
 )
 _TERMINATORS = zh.SENTENCE_END
 _BOUNDARIES = _TERMINATORS + "\n" + zh.COLONS
@@ -105,6 +118,17 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
+def _records(text: str) -> list[tuple[re.Match[str], Owners]]:
+    """Every record of ``text`` with its names, in order: labelled (``牵头领导：…``) or
+    in verbs (``区发改局牵头，…配合``)."""
+    found = [(m, parse_owners(m.group("body"))) for m in _RECORD_RE.finditer(text)]
+    for m in _VERB_RECORD_RE.finditer(text):
+        owners = parse_verb_record(m.group("body"))
+        if owners is not None:
+            found.append((m, owners))
+    return sorted(found, key=lambda r: r[0].start())
+
+
 def parse_commitments(
     doc_id: str,
     text: str,
@@ -125,10 +149,9 @@ def parse_commitments(
     table_spans = [(t.start, t.end) for t in tables]
     items: list[Commitment] = []
     floor = 0
-    for match in _RECORD_RE.finditer(text):
+    for match, owners in _records(text):
         if _inside(table_spans, match.start()):
             continue
-        owners = parse_owners(match.group("body"))
         start, end = task_span(text, match.start(), floor)
         if start == end:
             if items and items[-1].end == floor:

@@ -106,3 +106,46 @@ def parse_record(body: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str
     (配合单位 are in :func:`parse_owners`' ``partner_units``)."""
     owners = parse_owners(body)
     return owners.leaders, owners.lead_units, owners.units
+
+
+# a record in verbs, clause by clause: （区发改局牵头，区财政局、各街道配合）, （市商务局负责）
+_VERB_CLAUSE_RE = re.compile(
+    r"^(?P<names>.+?)(?:按职责分工|按照职责分工|分别|共同)?"
+    r"(?P<verb>牵头负责|牵头|主办|主责|负责|配合|协办|协助|参与)$"
+)
+_VERB_ROLES = {
+    "牵头负责": "lead_units",
+    "牵头": "lead_units",
+    "主办": "lead_units",
+    "主责": "lead_units",
+    "负责": "units",
+    "配合": "partner_units",
+    "协办": "partner_units",
+    "协助": "partner_units",
+    "参与": "partner_units",
+}
+_UNITS_TAIL_RE = re.compile(r"等(?:部门|单位)?$")  # 区水务局等部门: the units named
+# what a unit's name ends with, in a verb record (a person or a thing is no owner there)
+_OWNER_END_RE = re.compile(r"(?:[局委办处所院队会部站馆厅科室组司心署行府]|部门|单位)$")
+
+
+def parse_verb_record(body: str) -> Owners | None:
+    """The names of a record written in verbs (``区发改局牵头，区财政局、各街道配合``):
+    clauses of unit names, each run of them ending in their role (牵头 and 主办 lead,
+    负责 is responsible, 配合, 协办 and 参与 assist); ``None`` when a clause names
+    anything but units, the last has no role, or no unit leads or is responsible."""
+    fields: dict[str, list[str]] = {key: [] for key in ("lead_units", "units", "partner_units")}
+    pending: list[str] = []
+    for clause in filter(None, (c.strip() for c in re.split(r"[，,；;]", body))):
+        found = _VERB_CLAUSE_RE.match(clause)
+        names = _UNITS_TAIL_RE.sub("", found.group("names") if found else clause)
+        split = split_names(re.sub(r"以及|及", "、", names))
+        if not split or not all(map(_OWNER_END_RE.search, split)):
+            return None
+        pending += split
+        if found:
+            fields[_VERB_ROLES[found.group("verb")]].extend(pending)
+            pending = []
+    if pending or not (fields["lead_units"] or fields["units"]):
+        return None
+    return Owners(**{key: dedupe(names) for key, names in fields.items()})
