@@ -15,8 +15,8 @@ from answer.analyse import Question, known_parts, place_mentions
 from answer.features import Candidate
 from answer.sentences import TermWeights
 from ingest.places import (
-    NOWHERE,
     find_mentions,
+    gazetteer,
     is_division_name,
     places_in,
     short_forms,
@@ -140,9 +140,12 @@ class PlaceScope:
 
     def asked(self, text: str) -> tuple[Place, ...]:
         """The narrowest places ``text`` names that the documents are about, inside or
-        around; a name several divisions share (市中区, 鼓楼区) is the one inside a place
-        a document is about."""
-        shared = [p for d in self.doc_places if _shares_names(text) for p in _places_asked(text, d)]
+        around; a full name several divisions share (市中区, 鼓楼区) is the one inside
+        a place a document is about (a short form such as 宝山 is too often part of
+        another name to be read so)."""
+        shared = [
+            p for name in _shared_names(text) for d in self.doc_places for p in places_in(name, d)
+        ]
         named = [p for p in (*_places_asked(text), *shared, *zones_in(text)) if self._related(p)]
         named = list(dict.fromkeys(named))
         return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
@@ -178,17 +181,21 @@ class PlaceScope:
 
 
 @lru_cache(maxsize=1024)
-def _places_asked(text: str, context: Place = NOWHERE) -> tuple[Place, ...]:
-    """The places a question names, read loosely (a name several divisions share as the
-    one inside ``context``): read once for the foreign-place guard and the place scope
-    of the same question."""
-    return places_in(text, context, loose=True)
+def _places_asked(text: str) -> tuple[Place, ...]:
+    """The places a question names, read loosely: read once for the foreign-place guard
+    and the place scope of the same question."""
+    return places_in(text, loose=True)
 
 
 @lru_cache(maxsize=1024)
-def _shares_names(text: str) -> bool:
-    """``text`` names a place by a name several divisions share."""
-    return any(len(m.divisions) > 1 for m in find_mentions(text, loose=True))
+def _shared_names(text: str) -> tuple[str, ...]:
+    """The full names ``text`` gives places by, that several divisions share (市中区)."""
+    full = gazetteer().full
+    return tuple(
+        name
+        for m in find_mentions(text, loose=True)
+        if len(m.divisions) > 1 and (name := text[m.start : m.end]) in full
+    )
 
 
 def _names_of(place: Place) -> tuple[str, ...]:

@@ -30,13 +30,17 @@ def test_asked_keeps_the_narrowest_related_place() -> None:
 
 def test_a_name_several_districts_share_is_the_one_the_documents_are_about() -> None:
     """鼓楼区 is a district of several cities: asked over documents about one of them
-    (or a city holding one), it is that city's; over other documents, none."""
+    (or a city holding one), it is that city's; over other documents, none. Only a full
+    name is read so."""
     gulou = Place("福建省", "福州市", "鼓楼区")
     scope = PlaceScope([gulou, Place("广东省", "佛山市", "顺德区")])
     assert scope.asked("鼓楼区今年新建几所学校") == (gulou,)
     (inside,) = PlaceScope([Place("江苏省", "南京市")]).asked("鼓楼区今年新建几所学校")
     assert inside.name == "鼓楼区" and inside.city == "南京市"
     assert PlaceScope([DISTRICT]).asked("鼓楼区今年新建几所学校") == ()
+    # a short form (宝山 of 宝山区, 安宁 of 安宁市) is too often part of another name
+    baoshan = PlaceScope([Place("上海市", "上海市", "宝山区")])
+    assert baoshan.asked("宝山镇位于哪个省") == ()
 
 
 def test_allows_units_about_the_asked_place_or_naming_it() -> None:
