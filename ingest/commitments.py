@@ -118,15 +118,30 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
-def _records(text: str) -> list[tuple[re.Match[str], Owners]]:
-    """Every record of ``text`` with its names, in order: labelled (``牵头领导：…``) or
-    in verbs (``区发改局牵头，…配合``)."""
-    found = [(m, parse_owners(m.group("body"))) for m in _RECORD_RE.finditer(text)]
+def _records(text: str) -> list[tuple[re.Match[str], Owners, bool]]:
+    """Every record of ``text`` with its names and whether it is written in verbs, in
+    order: labelled (``牵头领导：…``) or in verbs (``区发改局牵头，…配合``)."""
+    found = [(m, parse_owners(m.group("body")), False) for m in _RECORD_RE.finditer(text)]
     for m in _VERB_RECORD_RE.finditer(text):
         owners = parse_verb_record(m.group("body"))
         if owners is not None:
-            found.append((m, owners))
+            found.append((m, owners, True))
     return sorted(found, key=lambda r: r[0].start())
+
+
+def _item_start(text: str, record_start: int, floor: int, end: int) -> int:
+    """Where the paragraph holding a record starts (not before ``floor``), past its
+    number: a record in verbs closes a numbered item of a list of measures (``4.
+    加强项目谋划储备。编制…。（区发改局牵头…）``), and the whole item is its task, its
+    opening words included."""
+    start = max(floor, text.rfind("\n", 0, record_start) + 1)
+    while start < end and text[start] in _LEADING:
+        start += 1
+    number = _ENUM_RE.match(text[start:end])
+    start += number.end() if number else 0
+    while start < end and text[start] in _LEADING:
+        start += 1
+    return start
 
 
 def parse_commitments(
@@ -149,10 +164,12 @@ def parse_commitments(
     table_spans = [(t.start, t.end) for t in tables]
     items: list[Commitment] = []
     floor = 0
-    for match, owners in _records(text):
+    for match, owners, in_verbs in _records(text):
         if _inside(table_spans, match.start()):
             continue
         start, end = task_span(text, match.start(), floor)
+        if in_verbs and start < end:
+            start = _item_start(text, match.start(), floor, end)
         if start == end:
             if items and items[-1].end == floor:
                 items[-1] = _merge(items[-1], owners, match.end())

@@ -183,8 +183,9 @@ def test_record_start_is_the_outer_parenthesis_with_a_nested_unit() -> None:
 
 
 def test_records_in_verbs_name_who_leads_and_who_assists() -> None:
-    """（某局牵头，甲局、乙局等部门，各街道配合） and （某局负责） are records too; a
-    parenthesis naming anything but units (不含6亩, 群众负责) is none."""
+    """（某局牵头，甲局、乙局等部门，各街道配合） and （某局负责） are records too, of
+    the whole numbered item they close; a parenthesis naming anything but units (不含6亩,
+    群众负责) is none."""
     text = (
         "1. 精简审批手续。加快建立中介超市，5月底前上线运行。"
         "（区政务服务局牵头，区发改局、区住建局等部门，各街道办事处配合）\n"
@@ -193,7 +194,8 @@ def test_records_in_verbs_name_who_leads_and_who_assists() -> None:
         "4. 优化审批流程。（市政府办公室牵头，市级各有关部门及各区政府按职责分工负责）"
     )
     first, second, third = parse_commitments("d", text)
-    assert first.task == "加快建立中介超市，5月底前上线运行。"
+    # the whole numbered item is the task, its opening words included
+    assert first.task == "精简审批手续。加快建立中介超市，5月底前上线运行。"
     assert first.lead_units == ("区政务服务局",) and first.units == ()
     assert first.partner_units == ("区发改局", "区住建局", "各街道办事处")
     assert second.units == ("区自然资源分局",) and "不含6亩" in second.task
