@@ -35,6 +35,7 @@ from answer.sentences import DURATION_RE, NUMBER_RE, ORDINAL_RE, RATIO_WORDS_RE,
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
+from store.tokenize import is_word, pos_tags
 
 # a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民, or a number of 万 said alone
 # (说这种话的人约有150万。人口8.57万); not 18家 of 多少人
@@ -557,10 +558,12 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
     """The question asks for an answer of a particular shape and the unit has none: a
     figure with the asked measure word (几所, 多少口; not a generic 个 or a family such as
     元), or the contact field asked for (an e-mail address for 邮箱, a number for 电话),
-    or a road for 哪条路."""
+    or a road for 哪条路, or, for who holds a post (局长是谁), a person's name."""
     q = ctx.question
     if q.field is not None:
         return float(not FIELD_SHAPES[q.field].search(c.unit.text))
+    if _posts_asked(q) and not names_person(c.unit.text):
+        return 1.0
     m = q.measure
     if q.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
         return 0.0
@@ -792,6 +795,49 @@ def other_rate(q: Question, text: str) -> bool:
 
 # a post a person holds: 县长, 书记, 主任 … (a question's word ending so)
 _POST = re.compile(r"(?:长|书记|主任|主席|总理|总统|总裁|经理)$")
+
+
+def _posts_asked(q: Question) -> list[str]:
+    """The posts a 谁 question asks the person holding (县长是谁); not one a unit holds
+    (理事长单位是谁). (县长叫什么名字 is not read so: the training sets hold one such
+    question.)"""
+    if q.kind != PERSON:
+        return []
+    return [
+        t
+        for t in q.terms
+        if len(t) >= 2 and _POST.search(t) and not re.search(re.escape(t) + _HELD_BY_UNIT, q.text)
+    ]
+
+
+_HELD_BY_UNIT = r"(?:单位|部门|机构|学校|院校|高校|公司|企业|城市|国家)"
+
+
+# a person's name in Latin letters (Mārcis Auziņš), or a person named with a title
+_LATIN_NAME = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'’.-]+")
+_TITLED = re.compile(rf"[{zh.HAN}]{{2,3}}(?:先生|女士|教授|博士|同志)")
+
+
+# a name right after a post or a leader field, before a pause or what the person does
+# (区长某某作报告, 牵头领导：某某；): names jieba does not know (毕经海) are read so, when
+# they do not open with a word of its dictionary (县长负责制)
+_NAME_AFTER_POST = re.compile(
+    rf"(?:长|书记|主任|主席|领导\s*[：:])\s*([{zh.HAN}]{{2,3}})"
+    rf"(?=[{zh.COMMAS}{zh.SEMICOLONS}{zh.LIST_COMMA}{zh.SENTENCE_END}）)\s]"
+    r"|作|在|表示|介绍|出席|指出|强调|说|主持|参加|带队|调研|讲话|会见|率)"
+)
+
+
+@lru_cache(maxsize=4096)
+def names_person(text: str) -> bool:
+    """``text`` names a person: a name jieba's dictionary tags as one (nr), a titled
+    name (某某同志), a name right after a post (区长某某作报告) or a name in Latin
+    letters."""
+    if _LATIN_NAME.search(text) or _TITLED.search(text):
+        return True
+    if any(not is_word(m.group(1)[:2]) for m in _NAME_AFTER_POST.finditer(text)):
+        return True  # a name, not words (县长负责制)
+    return any(flag.startswith("nr") for _, flag in pos_tags(text))
 
 
 def deputy_only(q: Question, text: str) -> bool:

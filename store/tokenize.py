@@ -35,6 +35,24 @@ def _dictionary_tags() -> dict[str, str]:
     return dict(jieba.posseg.dt.word_tag_tab)  # read from jieba's dictionary once
 
 
+@lru_cache(maxsize=1)
+def _pos_tagger() -> jieba.posseg.POSTokenizer:
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_new_jieba())
+
+
+def pos_tags(text: str) -> list[tuple[str, str]]:
+    """``text``'s words with their part-of-speech tags by jieba's general dictionary
+    (nr: a person's name, ns: a place's)."""
+    return [(w.word, w.flag) for w in _pos_tagger().cut(text)]
+
+
+def is_word(word: str) -> bool:
+    """``word`` is in jieba's general dictionary."""
+    return word in _dictionary_tags()
+
+
 def is_place_name(word: str) -> bool:
     """jieba's general dictionary tags ``word`` as a place name (ns: 济南, 泉城, 山东)."""
     return _dictionary_tags().get(word) == "ns"
