@@ -641,23 +641,29 @@ def test_a_deputy_does_not_answer_who_holds_the_post() -> None:
     assert F.other_instance(name, cand("县长王某某出席。")) == 0
 
 
-def test_who_holds_a_post_is_answered_by_a_unit_naming_a_person() -> None:
-    """县长是谁 needs a unit naming someone: a name (林一帆), a titled
-    name or a name in Latin letters; "县长主持县政府全面工作" names the post only. A
-    post a unit holds (理事长单位), or who does something (谁负责), is not held to it."""
-    post = ctx(q(PERSON, terms=("县长",), text="某某县县长是谁"))
-    assert F.miss_shape(post, cand("县长主持县政府全面工作。")) == 1
-    assert F.miss_shape(post, cand("县政府实行县长负责制。")) == 1
-    assert F.miss_shape(post, cand("县长林一帆作政府工作报告。")) == 0
-    assert F.miss_shape(post, cand("现任县长为Mārcis Auziņš。")) == 0
-    # a name jieba does not know, after a post or a leader field
-    assert F.miss_shape(post, cand("县长毕经河作政府工作报告。")) == 0
-    assert F.miss_shape(post, cand("（牵头领导：毕经河；责任单位：县教育局）")) == 0
-    assert F.miss_shape(post, cand("校长周敏华介绍了学校情况。")) == 0
-    held = ctx(q(PERSON, terms=("理事长",), text="联盟第三届理事长单位是谁"))
-    assert F.miss_shape(held, cand("由甲大学出任第三届联盟理事长单位。")) == 0
-    who = ctx(q(PERSON, terms=("负责",), text="这项工作谁负责"))
-    assert F.miss_shape(who, cand("由区教育局负责。")) == 0
+@pytest.mark.parametrize(
+    ("question", "post", "unit", "ruled_out"),
+    [
+        ("某某县县长是谁", "县长", "县长主持县政府全面工作。", True),  # the post only
+        ("某某县县长是谁", "县长", "县政府实行县长负责制。", True),
+        ("某某县县长是谁", "县长", "县长林一帆作政府工作报告。", False),
+        ("某某县县长是谁", "县长", "现任县长为Mārcis Auziņš。", False),
+        # a name jieba does not know, after a post or a leader field
+        ("某某县县长是谁", "县长", "县长毕经河作政府工作报告。", False),
+        ("某某县县长是谁", "县长", "（牵头领导：毕经河；责任单位：县教育局）", False),
+        # a post a unit holds; who does something
+        ("联盟第三届理事长单位是谁", "理事长", "由甲大学出任第三届联盟理事长单位。", False),
+        ("这项工作谁负责", "负责", "由区教育局负责。", False),
+    ],
+)
+def test_who_holds_a_post_is_answered_by_a_unit_naming_a_person(
+    question: str, post: str, unit: str, ruled_out: bool
+) -> None:
+    """县长是谁 needs a unit naming someone: a name, a titled name or a name in Latin
+    letters; "县长主持县政府全面工作" names the post only. A post a unit holds
+    (理事长单位), or who does something (谁负责), is not held to it."""
+    asked = ctx(q(PERSON, terms=(post,), text=question))
+    assert F.miss_shape(asked, cand(unit)) == float(ruled_out)
 
 
 def test_another_rate_than_the_one_asked() -> None:
