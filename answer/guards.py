@@ -20,6 +20,7 @@ from ingest.places import (
     is_division_name,
     places_in,
     short_forms,
+    zone_forms,
     zones_in,
 )
 from lixia_qa import zh
@@ -177,7 +178,7 @@ class PlaceScope:
             return True
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)
-        return any(p.name in names or p.name in passage for p in asked)
+        return any(f in names or f in passage for p in asked for f in zone_forms(p.name))
 
 
 @lru_cache(maxsize=1024)
@@ -199,9 +200,10 @@ def _shared_names(text: str) -> tuple[str, ...]:
 
 
 def _names_of(place: Place) -> tuple[str, ...]:
-    """``place``'s name and its short forms (周口市, 周口)."""
+    """``place``'s name and its short forms (周口市, 周口), or a zone's ways of being
+    written (经开区, 经济技术开发区)."""
     level = 2 if place.county else 1 if place.city else 0
-    return (place.name, *short_forms(place.name, level))
+    return (*zone_forms(place.name), *short_forms(place.name, level))
 
 
 def _names_asked(text: str, place: Place) -> bool:

@@ -253,6 +253,24 @@ _ZONE_RE = re.compile(
 )
 
 
+# the kinds of zone written short or in full (经开区 is a 经济技术开发区)
+_ZONE_KINDS = (
+    ("经开区", "经济技术开发区", "经济开发区"),
+    ("高新区", "高新技术产业开发区", "高新技术开发区"),
+)
+
+
+def zone_forms(name: str) -> tuple[str, ...]:
+    """``name`` and the other ways its kind of zone is written: 玉林经开区 ->
+    玉林经济技术开发区, 玉林经济开发区 (and the other way round)."""
+    for forms in _ZONE_KINDS:
+        for form in forms:
+            if name.endswith(form):
+                stem = name[: -len(form)]
+                return (name, *(stem + f for f in forms if f != form))
+    return (name,)
+
+
 def zones_in(text: str, gaz: Gazetteer | None = None) -> tuple[Place, ...]:
     """Zones ``text`` names right after the city they lie in, as a part of it
     (``某某市高新区`` -> the city with ``高新区`` in place of a county). A zone named after

@@ -64,6 +64,10 @@ def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure() -> None:
     assert not PlaceScope.allows(cand("全市生产总值增长6%。", CITY), (zone,))
     passage = "高新区生产总值增长9%，居全市首位。"
     assert PlaceScope.allows(cand("居全市首位。", CITY, passage), (zone,))
+    # a zone written short in the question and in full in the passage (经开区)
+    (dev,) = scope.asked("杭州经开区产值多少")
+    full = "杭州经济技术开发区产值达到280亿元。"
+    assert PlaceScope.allows(cand("产值达到280亿元。", CITY, full), (dev,))
     # a zone's own name (杭州东部新区); a bare 新区 after the city is no zone
     assert scope.asked("杭州东部新区建了几所学校")[0].name == "东部新区"
     assert scope.asked("杭州市新区建设进展") == (CITY,)

@@ -12,6 +12,7 @@ from ingest.places import (
     places_in,
     short_forms,
     unit_place,
+    zone_forms,
     zones_in,
 )
 from lixia_qa.types import Place
@@ -141,3 +142,9 @@ def test_zones_named_after_their_city() -> None:
     assert zones("青禾的开发区有几个") == ()
     assert zones("青禾市新区建设") == ()  # a 新区 has a name
     assert zones("青禾松涛新区") == ()  # named after a district: that district
+
+
+def test_a_zone_is_written_short_or_in_full() -> None:
+    assert zone_forms("青禾经开区") == ("青禾经开区", "青禾经济技术开发区", "青禾经济开发区")
+    assert zone_forms("青禾高新技术产业开发区")[:2] == ("青禾高新技术产业开发区", "青禾高新区")
+    assert zone_forms("东部新区") == ("东部新区",)
