@@ -132,8 +132,8 @@ ASPECT_WORDS = frozenset(
 _PREPOSITIONS = "在从于"  # a preposition jieba may join to the noun after it
 # A contact field a question asks for (its last words: "网站的联系邮箱", "举报电话多少",
 # "传真号"), and the shape every answer to it has: an e-mail address has an @, a phone or
-# fax number five digits or more, a postcode six, a web address its scheme or domain; a
-# road asked for (哪条路, below) a word for a road.
+# fax number five digits or more, a postcode six, a web address its scheme or domain; an
+# answer to which road (哪条路, below) names one (路, 街, 巷, 胡同, 大道).
 # A field among others ("地址和电话") asks for no one shape.
 FIELD_WORDS: dict[str, str] = {
     "邮箱": "email",

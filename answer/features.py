@@ -797,6 +797,10 @@ def other_rate(q: Question, text: str) -> bool:
 _POST = re.compile(r"(?:长|书记|主任|主席|总理|总统|总裁|经理)$")
 
 
+# what a post held by a unit is followed by in a question (理事长单位)
+_HELD_BY_UNIT = r"(?:单位|部门|机构|学校|院校|高校|公司|企业|城市|国家)"
+
+
 def _posts_asked(q: Question) -> list[str]:
     """The posts a 谁 question asks the person holding (县长是谁); not one a unit holds
     (理事长单位是谁). (县长叫什么名字 is not read so: the training sets hold one such
@@ -808,9 +812,6 @@ def _posts_asked(q: Question) -> list[str]:
         for t in q.terms
         if len(t) >= 2 and _POST.search(t) and not re.search(re.escape(t) + _HELD_BY_UNIT, q.text)
     ]
-
-
-_HELD_BY_UNIT = r"(?:单位|部门|机构|学校|院校|高校|公司|企业|城市|国家)"
 
 
 # a person's name in Latin letters (Mārcis Auziņš), or a person named with a title
