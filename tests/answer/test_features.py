@@ -388,6 +388,8 @@ def test_a_contact_field_needs_its_shape() -> None:
     road = ctx(replace(q(PLACE, terms=("养老中心",)), field="road"))
     assert F.miss_shape(road, cand("养老中心位于某某路东段。")) == 0
     assert F.miss_shape(road, cand("建设1.5万平方米的养老服务中心。")) == 1
+    # 街道 is a sub-district, 道路 any road: neither names one
+    assert F.miss_shape(road, cand("以街道综合养老服务中心为主体，完善道路设施。")) == 1
 
 
 def test_a_number_of_people_is_counted_in_people() -> None:
