@@ -90,9 +90,9 @@ _DATE_IN_TEXT = re.compile(
 _UNIT_IN_TEXT = re.compile(
     rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
 )
-_PERSON_IN_TEXT = re.compile(
-    rf"[{zh.HAN}]{{2,3}}(?:先生|女士|教授|博士|主席|书记|区长|市长|同志)|“|《"
-)
+# a person named with a title (某某同志); with a post too, or a quoted name, for fit_person
+_TITLED = re.compile(rf"[{zh.HAN}]{{2,3}}(?:先生|女士|教授|博士|同志)")
+_PERSON_IN_TEXT = re.compile(rf"{_TITLED.pattern}|[{zh.HAN}]{{2,3}}(?:主席|书记|区长|市长)|“|《")
 
 
 @dataclass
@@ -360,12 +360,17 @@ QUARTER_OR_HALF_RE = re.compile(r"[一二三四1-4]季度|[上下]半年")
 SENTENCE_OR_LINE = re.compile(r".*[。；;！？\n]", re.DOTALL)  # up to where one starts
 
 
+def sentence_start(before: str) -> int:
+    """Where the sentence (or line) ending in ``before`` starts in it."""
+    cut = SENTENCE_OR_LINE.match(before)
+    return cut.end() if cut else 0
+
+
 def for_part_of_year(before: str, part: re.Pattern[str] = PART_YEAR_RE) -> bool:
     """The sentence ending in ``before`` (the text up to a figure) names a ``part`` of
     the year: the figure is that part's."""
     before = before[-200:]
-    cut = SENTENCE_OR_LINE.match(before)
-    return bool(part.search(before, cut.end() if cut else 0))
+    return bool(part.search(before, sentence_start(before)))
 
 
 # a yield per area: 亩产, 单产, 每亩 before the figure in its clause, or 公斤/亩 after it;
@@ -814,9 +819,8 @@ def _posts_asked(q: Question) -> list[str]:
     ]
 
 
-# a person's name in Latin letters (Mārcis Auziņš), or a person named with a title
+# a person's name in Latin letters (Mārcis Auziņš)
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'’.-]+")
-_TITLED = re.compile(rf"[{zh.HAN}]{{2,3}}(?:先生|女士|教授|博士|同志)")
 
 
 # a name right after a post or a leader field, before a pause or what the person does

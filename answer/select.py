@@ -12,7 +12,6 @@ import numpy as np
 from answer.analyse import FIGURE, LIST, Question
 from answer.config import AnswerConfig
 from answer.features import (
-    SENTENCE_OR_LINE,
     Candidate,
     asked_figures,
     column,
@@ -21,6 +20,7 @@ from answer.features import (
     figure_key,
     for_part_of_year,
     indicator,
+    sentence_start,
     stated_figures,
 )
 from answer.score import Scorer
@@ -251,8 +251,7 @@ def _with_part_of_year(text: str, lo: int, s: int, e: int, q: Question, budget: 
     before = text[max(lo, s - 200) : s]
     if q.kind != FIGURE or not for_part_of_year(before):
         return s
-    cut = SENTENCE_OR_LINE.match(before)
-    start = s - len(before) + (cut.end() if cut else 0)
+    start = s - len(before) + sentence_start(before)
     return start if e - start <= budget else s
 
 

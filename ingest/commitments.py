@@ -75,10 +75,10 @@ def _skip_leading(text: str, start: int, end: int) -> int:
         if text[start] in _LEADING:
             start += 1
             continue
-        enum = _ENUM_RE.match(text, start, end)
+        enum = _ENUM_RE.match(text[start:end])  # (its ^ holds at a slice's start only)
         if not enum:
             break
-        start = enum.end()
+        start += enum.end()
     return start
 
 
@@ -134,14 +134,7 @@ def _item_start(text: str, record_start: int, floor: int, end: int) -> int:
     number: a record in verbs closes a numbered item of a list of measures (``4.
     加强项目谋划储备。编制…。（区发改局牵头…）``), and the whole item is its task, its
     opening words included."""
-    start = max(floor, text.rfind("\n", 0, record_start) + 1)
-    while start < end and text[start] in _LEADING:
-        start += 1
-    number = _ENUM_RE.match(text[start:end])
-    start += number.end() if number else 0
-    while start < end and text[start] in _LEADING:
-        start += 1
-    return start
+    return _skip_leading(text, max(floor, text.rfind("\n", 0, record_start) + 1), end)
 
 
 def parse_commitments(

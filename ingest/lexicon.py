@@ -23,14 +23,11 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
-
-import jieba
-import jieba.posseg
 
 from lixia_qa import zh
 from lixia_qa.types import Commitment
 from lixia_qa.zh import COMPOUND_SURNAMES, HAN, SURNAMES
+from store.tokenize import pos_tagger
 
 logger = logging.getLogger(__name__)
 
@@ -99,10 +96,7 @@ _FUNCTION_FLAGS = ("d", "p", "c", "r", "u")
 _PLACE_OPENERS = ("ns", "nr", "nz", "x", "eng", "g")
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> jieba.posseg.POSTokenizer:
-    """A part-of-speech tagger on a private, dictionary-only tokenizer."""
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+_tagger = pos_tagger  # a tagger on jieba's general dictionary alone
 
 
 def word_tag(word: str) -> tuple[str | None, int]:

@@ -36,7 +36,9 @@ def _dictionary_tags() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _pos_tagger() -> jieba.posseg.POSTokenizer:
+def pos_tagger() -> jieba.posseg.POSTokenizer:
+    """A part-of-speech tagger on a private tokenizer of jieba's general dictionary
+    (no words added to it), made once per process."""
     import jieba.posseg
 
     return jieba.posseg.POSTokenizer(_new_jieba())
@@ -45,7 +47,7 @@ def _pos_tagger() -> jieba.posseg.POSTokenizer:
 def pos_tags(text: str) -> list[tuple[str, str]]:
     """``text``'s words with their part-of-speech tags by jieba's general dictionary
     (nr: a person's name, ns: a place's)."""
-    return [(w.word, w.flag) for w in _pos_tagger().cut(text)]
+    return [(w.word, w.flag) for w in pos_tagger().cut(text)]
 
 
 def is_word(word: str) -> bool:
