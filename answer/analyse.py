@@ -520,7 +520,10 @@ def analyse(
     latest_year: int | None,
     history: Sequence[str] = (),
 ) -> Question:
-    """Analyse ``text``; a short follow-up ("那中小学呢？") inherits kind, year and context."""
+    """Analyse ``text``; a short follow-up ("那中小学呢？") inherits kind, year and context.
+    A question typed in traditional characters is read in simplified ones, as the
+    documents are stored (:func:`lixia_qa.zh.to_simplified`)."""
+    text = zh.to_simplified(text)
     kind, role = classify(text)
     years = explicit_years(text, latest_year)
     relative = bool(years) and not explicit_years(text, None)

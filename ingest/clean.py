@@ -12,8 +12,14 @@ import re
 from collections.abc import Callable
 
 from ingest.layout import strip_running_heads
-from ingest.reprints import strip_footnote_marks, strip_promotions, strip_spam_lines
-from ingest.structure import DATE_LINE_RE, is_byline, marker_rank
+from ingest.reprints import (
+    strip_footnote_marks,
+    strip_lost_characters,
+    strip_pinyin_glosses,
+    strip_promotions,
+    strip_spam_lines,
+)
+from ingest.structure import DATE_LINE_RE, is_byline, is_signer, marker_rank
 from ingest.tables import is_table_row, text_tables
 from ingest.web import (
     strip_breadcrumbs,
@@ -45,6 +51,7 @@ _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"!\[[^\]\n]*\]\([^)\n]*\)", ""),  # image
         (r"\[([^\]\n]+)\]\([^)\n]*\)", "\\1"),  # link
         (r"^ *(?:[-*_] *){3,}$", ""),  # horizontal rule
+        (r"^ *\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)+\|? *$", ""),  # a table's |---|---| rule
         (r"^ *> ?", ""),  # quote
         (r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", "\\2"),  # emphasis
     )
@@ -109,6 +116,12 @@ def normalize_newlines(text: str) -> str:
 def to_halfwidth(text: str) -> str:
     """Full-width letters, digits and ``％＋－．／＠＃＆＝＜＞`` to ASCII; keep ``，。（）“”`` etc."""
     return zh.to_halfwidth(text)
+
+
+def to_simplified(text: str) -> str:
+    """A text written in traditional characters (a mirror site's copy) in simplified
+    ones; a simplified text unchanged (:func:`lixia_qa.zh.to_simplified`)."""
+    return zh.to_simplified(text)
 
 
 def strip_markdown(text: str) -> str:
@@ -268,8 +281,12 @@ def _joins(left: str, right: str) -> bool:
         return False
     if _LABEL_LINE_RE.match(left) and _LABEL_LINE_RE.match(right):
         return False  # 联系人：… / 电话：…
-    if DATE_LINE_RE.match(left) or DATE_LINE_RE.match(right):
-        return False  # a date on a line of its own: a notice's 成文日期 under its 署名
+    if (
+        DATE_LINE_RE.match(left)
+        or DATE_LINE_RE.match(right)
+        or (is_signer(right) and not _SENTENCE_PUNCT_RE.search(left))
+    ):
+        return False  # a notice's 署名 and 成文日期; a headline, then the body issuing it
     if _is_field(left):
         return False  # 咨询电话：0571-1234567 / 收费标准：不收费: a field ends its line
     item = marker_rank(left)
@@ -387,6 +404,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("text_tables", text_tables),
     ("normalize_newlines", normalize_newlines),
     ("to_halfwidth", to_halfwidth),
+    ("strip_pinyin_glosses", strip_pinyin_glosses),
+    ("to_simplified", to_simplified),
+    ("strip_lost_characters", strip_lost_characters),
     ("strip_markdown", strip_markdown),
     ("strip_nav_bars", strip_nav_bars),
     ("strip_breadcrumbs", strip_breadcrumbs),

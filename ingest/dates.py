@@ -5,7 +5,8 @@ A saved page states several dates that may disagree: the CMS ``<meta name="PubDa
 ``[ 成文日期 ] …`` label, the signature date under an official document, and the year in
 its title (``2015年…统计公报``). :func:`choose_date` takes them in this order:
 
-1. a labelled date the reader sees (``"visible label"``);
+1. a labelled date the reader sees, or the date of the page's date bar beside its
+   source (``某某网 2023-11-15 来源：本网``) (``"visible label"``);
 2. a line holding only a date, such as a signature date (``"text"``);
 3. the file's own statement outside its text, a ``<meta>`` date (``"meta"``), unless it
    contradicts the year in the title (a 2015 bulletin re-published in 2022);
@@ -84,6 +85,21 @@ def labelled_date(line: str, event: bool = False) -> str | None:
     return None
 
 
+# the fields of a page's date bar besides its date: 2023-11-15 12:14 来源：本网 【字体：】
+_BAR_FIELD_RE = re.compile(r"(?:来源|作者|浏览次数|点击数|阅读次数|访问量|字[体号])\s*[:：]")
+_MAX_BAR = 100
+_CLAUSE_STOP_RE = re.compile(f"[{zh.SENTENCE_END}{zh.SEMICOLONS}]")
+
+
+def bar_date(line: str) -> str | None:
+    """The date of a page's date bar: an unlabelled date on a short line, no sentence,
+    that also holds the page's source or author field (``某某网 2023-11-15 12:14:17
+    来源：本网``)."""
+    if len(line) > _MAX_BAR or not _BAR_FIELD_RE.search(line) or _CLAUSE_STOP_RE.search(line):
+        return None  # a sentence or a list of details (开始时间：…；来源：…。) is no date bar
+    return parse_date(line)
+
+
 def near_event_place(lines: list[str], i: int) -> bool:
     """Line ``i`` is among an event's details: it, or a line at most :data:`EVENT_LINES`
     away, says where the event is held (``地点：…``, ``区域：…``, ``会场：…``)."""
@@ -92,11 +108,12 @@ def near_event_place(lines: list[str], i: int) -> bool:
 
 
 def first_labelled_date(text: str) -> str | None:
-    """The first labelled date (:func:`labelled_date`) of any line of ``text``; a bare
-    ``时间：`` among an event's details (``时间：…`` / ``地点：…``) is not one."""
+    """The first labelled date (:func:`labelled_date`) or date bar (:func:`bar_date`) of
+    any line of ``text``; a bare ``时间：`` among an event's details (``时间：…`` /
+    ``地点：…``) is not one."""
     lines = _lines(text)
     for i, line in enumerate(lines):
-        date = labelled_date(line, near_event_place(lines, i))
+        date = labelled_date(line, near_event_place(lines, i)) or bar_date(line)
         if date:
             return date
     return None
@@ -118,7 +135,11 @@ def extract_date(text: str) -> str | None:
     Returns ``"YYYY-MM-DD"`` or ``"YYYY-MM"``."""
     lines = _lines(text)
     for i, line in enumerate(lines):
-        date = labelled_date(line, near_event_place(lines, i)) or parse_date(line, whole=True)
+        date = (
+            labelled_date(line, near_event_place(lines, i))
+            or bar_date(line)
+            or parse_date(line, whole=True)
+        )
         if date:
             return date
     return None

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from lixia_qa import zh
 from lixia_qa.types import Commitment
-from lixia_qa.zh import COMPOUND_SURNAMES, HAN, SURNAMES
+from lixia_qa.zh import HAN, has_surname
 from store.tokenize import pos_tagger
 
 logger = logging.getLogger(__name__)
@@ -281,7 +281,7 @@ def _is_person(name: str) -> bool:
     """2-4 Han characters, a common surname first, no character that is never in names."""
     if not _HAN_NAME_RE.match(name) or any(ch in _NOT_NAME_CHARS for ch in name):
         return False
-    return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES
+    return has_surname(name)
 
 
 def _people(text: str) -> Iterator[str]:

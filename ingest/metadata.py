@@ -26,8 +26,9 @@ from ingest.page_fields import (
 from ingest.places import document_place, gazetteer
 from ingest.site_info import HEADING as SITE_HEADING
 from ingest.site_info import site_paragraph
-from ingest.structure import find_sections, is_byline, marker_rank
+from ingest.structure import find_sections, is_byline, is_signer, marker_rank
 from ingest.tables import is_table_row
+from ingest.units import is_caption
 from ingest.years import bulletin_year as bulletin_year
 from ingest.years import document_year, extract_years
 from ingest.years import title_year as title_year
@@ -38,6 +39,7 @@ from lixia_qa.zh import HAN
 logger = logging.getLogger(__name__)
 
 MAX_TITLE = 60
+MIN_TITLE_HAN = 4  # a headline has this many Chinese characters; 目 次, 头部ico are page parts
 _HEAD_LINES = 12  # the title is looked for among the first lines
 _BANNER = 8  # a first line this short is a banner/slogan when a longer heading follows
 
@@ -49,10 +51,6 @@ _LINE_END_MARKS = zh.SENTENCE_END + zh.CLAUSE_END + zh.ELLIPSIS
 _NO_MARK = rf"[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COLONS}\s]"
 _BODY_RE = re.compile(
     rf"^{_NO_MARK}{{2,30}}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协)$"
-)
-_SIGNER_RE = re.compile(
-    rf"^{_NO_MARK}{{2,30}}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
-    r"|[^格布结开大当出变]局|厅|中心|委|办)$"
 )
 _SOURCE_LABEL_RE = re.compile(r"^来源\s*[:：]\s*")
 # the next field of an information line: 来源：某局发布日期：… 【浏览次数】
@@ -87,13 +85,15 @@ def _is_date_line(line: str) -> bool:
 def _headline(line: str) -> bool:
     return (
         len(line) <= MAX_TITLE
+        and len(zh.HAN_RE.findall(line)) >= MIN_TITLE_HAN
         and line[-1] not in _LINE_END_MARKS
         and not is_byline(line)
         and not _is_date_line(line)
-        and not _BODY_RE.match(line)
+        and not is_signer(line)  # an issuing body (某某县统计局) names no document
         and not line.startswith("—")
         and not _NOT_TITLE_RE.search(line)
         and not is_table_row(line)
+        and not is_caption(line)  # 表1 户籍人口数及其构成 names a table, not the document
         and not _DOC_NUMBER_RE.fullmatch(line.strip("（()）[]【】 "))
         and marker_rank(line) is None  # a numbered section (一、…) is no title
     )
@@ -176,7 +176,7 @@ def extract_source(text: str) -> str:
         if labelled:
             return labelled.group(1)
     for i, line in enumerate(lines[:-1]):
-        if _SIGNER_RE.match(line) and _is_date_line(lines[i + 1]):
+        if is_signer(line) and _is_date_line(lines[i + 1]):
             return line
     return lines[0] if lines and _BODY_RE.match(lines[0]) else ""
 

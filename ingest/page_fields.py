@@ -78,6 +78,8 @@ FIELD_LABELS = (
     "关键词",
     "所属机构",
     "发文时间",
+    "发文日期",
+    "发布单位",
     "发布时间",
     "来源URL",
     "来源网址",
@@ -87,9 +89,13 @@ FIELD_LABELS = (
 # a label may have spaces between its characters (``索 引 号``, ``标　　题``)
 _LABEL_ALT = "|".join(r"\s*".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True))
 # a label, maybe in brackets, followed by a colon (or, in brackets, by the value)
+# a label of four characters or more glued to the value before it, once cleaning took
+# out the space between them (发布机构：某某局发文日期：…)
+_GLUED_ALT = "|".join(sorted((f for f in FIELD_LABELS if len(f) >= 4), key=len, reverse=True))
 _LABEL_RE = re.compile(
     rf"(?:^|(?<=[\s|｜]))[\[【［]?\s*(?P<label>{_LABEL_ALT})\s*[\]】］]?\s*[:：]|"
-    rf"[\[【［]\s*(?P<bracketed>{_LABEL_ALT})\s*[\]】］]"
+    rf"[\[【［]\s*(?P<bracketed>{_LABEL_ALT})\s*[\]】］]|"
+    rf"(?<=[{zh.HAN}])(?P<glued>{_GLUED_ALT})\s*[:：]"
 )
 _BLOCK_RE = re.compile("|".join(sorted(BLOCK_LABELS, key=len, reverse=True)))
 ISSUER_LABELS = (
@@ -121,7 +127,8 @@ def line_fields(line: str) -> list[tuple[str, str]]:
     pairs = []
     for i, match in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(flat)
-        label = re.sub(r"\s+", "", match.group("label") or match.group("bracketed"))
+        found = match.group("label") or match.group("bracketed") or match.group("glued")
+        label = re.sub(r"\s+", "", found)
         pairs.append((label, flat[match.end() : stop].strip(" ：:|｜")))
     return pairs
 

@@ -6,14 +6,19 @@ titles he gives himself, put where the article named an official). Each rule is 
 ``str -> str`` function with its own test; they run in :data:`ingest.clean.RULES`.
 
 * :func:`strip_spam_lines` deletes short lines that are adverts or spam links: a web
-  address or a long hexadecimal id with no sentence around it, or the words of an
-  advert (扫码领取, 加微信, 博彩, 代开发票 …);
+  address or a long hexadecimal id with no sentence around it, the words of an
+  advert (扫码领取, 加微信, 博彩, 代开发票 …), or a string of adult-site keywords;
 * :func:`strip_promotions` deletes, inside a sentence, a self-promotion put before a
   person's name: a company role (…有限公司董事长, 法人) together with a stacked honorary
   title (…协会会员, 特邀讲师); the sentence reads as the article wrote it
   (``据…有限公司法人、…协会会员赵某介绍，…`` -> ``据介绍，…``);
-* :func:`strip_footnote_marks` deletes footnote marks glued to a word (``生产总值②达到``),
-  so a figure reads as it is quoted; a mark opening a line (a list item) stays.
+* :func:`strip_pinyin_glosses` deletes the pinyin a mirror site writes after some of the
+  characters it converted (``發(fā)布``, ``關(guān)于``), so the words read as written;
+* :func:`strip_lost_characters` deletes the question marks a wrong re-encoding left for
+  characters it lost (``综??合``, a line of ``?`` alone);
+* :func:`strip_footnote_marks` deletes footnote marks glued to a word (``生产总值②达到``,
+  ``第三产业[3]增加值``), so a figure reads as it is quoted and no mark reads as an
+  answer's citation; a mark opening a line (a list item, a reference) stays.
 """
 
 from __future__ import annotations
@@ -43,6 +48,9 @@ _AD_RE = re.compile(
 # spam trades: words government text also uses (福利彩票, 不动产办证), so only with a
 # way to contact the advertiser on the same line
 _TRADE_RE = re.compile(r"博彩|彩票|棋牌|赌场|代开发票|办证|刷单|贷款秒批|无抵押贷款")
+# a mirror site's adult-content keywords (国产精品|麻豆|…): two different ones on a line,
+# since government text may name one (打击淫秽色情)
+_ADULT_RE = re.compile(r"国产精品|自拍|麻豆|成人(?:电影|视频|影院|网站)|伦理片|色情|无码|一区二区")
 _CONTACT_RE = re.compile(r"微信|QQ|qq|电话|手机|联系|咨询|https?://|www\.", re.I)
 _SENTENCE_RE = re.compile(f"[{chinese_only(COMMAS + SENTENCE_END + SEMICOLONS)}]")
 _LABELLED_RE = re.compile(rf"^[{HAN}A-Za-z]{{1,8}}\s*[:：]")  # 来源URL：… is a field, not spam
@@ -60,7 +68,12 @@ _PROMOTION_RE = re.compile(
     rf"{_PIECE}{_COMPANY}{_ROLE}(?:、{_PIECE}{_HONOUR})+{_NAME}"
     rf"|{_PIECE}{_HONOUR}(?:、{_PIECE}{_COMPANY}{_ROLE})+{_NAME}"
 )
-_FOOTNOTE_RE = re.compile(rf"(?<=[{HAN}）)”%\d])[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁴⁵⁶⁷⁸⁹]+")
+_FOOTNOTE_RE = re.compile(
+    rf"(?<=[{HAN}）)”%\d])[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[{HAN}）)])\[\d{{1,2}}\]"
+)
+# question marks standing for characters a re-encoding lost: two or more inside a word,
+# or a line of them alone (a lone ? between characters may be a question's mark)
+_LOST_RE = re.compile(rf"(?<=[{HAN}])\?{{2,}}(?=[{HAN}])|^[ \t?]*\?[ \t?]*(?:\n|$)", re.M)
 
 
 def _is_spam(line: str) -> bool:
@@ -68,6 +81,8 @@ def _is_spam(line: str) -> bool:
     if not text or len(text) > _MAX_SPAM or is_table_row(text):
         return False
     if _AD_RE.search(text) or (_TRADE_RE.search(text) and _CONTACT_RE.search(text)):
+        return True
+    if len(set(_ADULT_RE.findall(text))) >= 2:
         return True
     if _LABELLED_RE.match(text):
         return False  # 来源URL：… is a field of the page
@@ -100,3 +115,19 @@ def strip_promotions(text: str) -> str:
 def strip_footnote_marks(text: str) -> str:
     """Delete footnote marks (``①``, ``²``) glued after a word, a figure or a bracket."""
     return _FOOTNOTE_RE.sub("", text)
+
+
+# a syllable of pinyin with its tone mark, in brackets right after a Han character
+_PINYIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def strip_pinyin_glosses(text: str) -> str:
+    """Delete pinyin a mirror site glosses characters with: ``發(fā)布`` -> ``發布``. Only
+    a tone-marked syllable in brackets right after a character is a gloss."""
+    return _PINYIN_GLOSS_RE.sub("", text)
+
+
+def strip_lost_characters(text: str) -> str:
+    """Delete question marks a wrong re-encoding left for lost characters (often the
+    spaces that spread a short heading: ``综??合`` -> ``综合``); a line of them alone goes."""
+    return _LOST_RE.sub("", text)

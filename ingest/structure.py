@@ -50,6 +50,18 @@ _BYLINE_RE = re.compile(
 )
 
 
+_SIGNER_RE = re.compile(
+    rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COLONS}\s]{{2,30}}"
+    r"(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协|[^格布结开大当出变]局|厅|中心|委|办)$"
+)
+
+
+def is_signer(line: str) -> bool:
+    """``line`` is an issuing body alone (某某县统计局, 某某县人民政府办公室): a notice's
+    signature, or the body under a bulletin's title."""
+    return bool(_SIGNER_RE.match(line.strip()))
+
+
 def is_byline(line: str) -> bool:
     """True for a byline such as ``记者 张三``, ``文/片 某报`` or ``通讯员 李四 王五``."""
     line = line.strip()

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ingest.places import unit_place
-from ingest.structure import heading_path
+from ingest.structure import heading_path, marker_rank
 from lixia_qa import zh
 from lixia_qa.types import AnswerUnit, Commitment, Document
 
@@ -120,10 +120,11 @@ def clauses(text: str, span: Span) -> list[Span]:
     return split_spans(text, span.start, span.end, CLAUSE_END)
 
 
-# a table's or a figure's caption (表5 …, 图2：…, 附表1 …): it names what is shown, even
-# when what is shown is an image the text does not hold
+# a table's or a figure's caption (表5 …, 图2：…, 附表1 …, 表1户籍人口 once cleaning took
+# the space out): it names what is shown, even when what is shown is an image the text
+# does not hold
 CAPTION_RE = re.compile(
-    rf"^(?:附\s*)?[表图]\s*[\d{zh.CN_NONZERO}十]+(?:[-－.．]\d+)?(?:\s|[：:、．.]|$)"
+    rf"^(?:附\s*)?[表图]\s*[\d{zh.CN_NONZERO}十]+(?:[-－.．]\d+)?(?:\s|[：:、．.]|$|(?=[{zh.HAN}]))"
 )
 MAX_CAPTION = 80
 
@@ -167,13 +168,32 @@ def in_form(text: str, span: Span) -> bool:
 
 def is_heading(text: str, span: Span) -> bool:
     """A short line without closing punctuation, or a caption: a heading, not an answer.
-    A field of a form (:func:`in_form`) is a fact, not a heading."""
+    A field of a form (:func:`in_form`) or an item of a list (:func:`in_list`) is a
+    fact, not a heading."""
     piece = text[span.start : span.end]
     on_its_own = span.end == len(text) or text[span.end] == "\n"
     if on_its_own and is_caption(piece) and (span.start == 0 or text[span.start - 1] == "\n"):
         return True
     short = len(piece) < 24 and piece[-1] not in CLOSING and on_its_own
-    return short and not in_form(text, span)
+    return short and not in_form(text, span) and not in_list(text, span)
+
+
+def in_list(text: str, span: Span) -> bool:
+    """An item of a numbered list whose items are sentences (``1.身份证原件一份。`` /
+    ``2.二寸近期彩照三张`` / ``3.相关病历材料。``): a fact, though short and
+    unpunctuated, not a heading. Its line before or after is numbered the same way and
+    ends a sentence; numbered lines none of which does (a table of contents) stay
+    headings."""
+    marked = marker_rank(text[span.start : span.end])
+    if marked is None:
+        return False
+    before = text[: span.start].rstrip("\n").rsplit("\n", 1)[-1].rstrip()
+    after = text[span.end :].lstrip("\n").split("\n", 1)[0].rstrip()
+    for line in (before, after):
+        sibling = marker_rank(line) if line else None
+        if sibling is not None and sibling[0] == marked[0] and line[-1] in CLOSING:
+            return True
+    return False
 
 
 def windows(text: str, span: Span, max_chars: int = WINDOW_CHARS) -> list[Span]:

@@ -24,6 +24,7 @@ NAV_WORDS = frozenset(
     问政 数据 国情 概况 部门 地方 专栏 视频 图片 访谈""".split()
 )
 _SITE_NAME_RE = re.compile(r"^走进|(?:网|人民政府|政府|门户|门户网站)$")
+_DAY_RE = re.compile(rf"(?:{zh.YEAR_4})(?:-\d{{1,2}}-\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)")
 _NAV_SPLIT_RE = re.compile(r"\s*[|｜丨·•]\s*|\s+")
 _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|位置)\s*[:：]?\s*.*(?:首页|[>»＞→›])"
@@ -34,6 +35,10 @@ _VOICE_RE = re.compile(
 )
 _FONT_RE = re.compile(
     r"[【\[]?\s*(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*[】\]]?"
+    r"|[【\[]\s*(?:字体|字号)\s*[:：]\s*$"  # its sizes lost with the page's buttons
+)
+_FONT_LINES_RE = re.compile(
+    r"[【\[]\s*(?:字体|字号)\s*[:：]?\s*\n\s*大\s*\n\s*中\s*\n\s*小[ \t]*(?:\n\s*[】\]])?"
 )
 _QR_PROMPT_RE = re.compile(
     r"扫一扫在手机(?:上)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?"
@@ -58,8 +63,8 @@ _MAX_FURNITURE = 160  # a longer line is running text
 
 def _is_nav_bar(line: str, neighbours: tuple[str, str]) -> bool:
     items = [item for item in _NAV_SPLIT_RE.split(line.strip()) if item]
-    if len(items) < 3 or any(len(item) > 10 for item in items):
-        return False
+    if len(items) < 3 or any(len(item) > 10 for item in items) or _DAY_RE.search(line):
+        return False  # a date line (某某网 2023-11-15 来源：本网) is the page's, not a menu
     if is_table_row(line) and any(
         is_table_row(n) and len(split_row(n)) == len(split_row(line)) for n in neighbours
     ):
@@ -134,8 +139,9 @@ def _drop_words(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def strip_voice_broadcast(text: str) -> str:
-    """Delete the read-aloud and font-size tools: ``语音播报``, ``【字体：大 中 小】``."""
-    return _drop_words(_drop_words(text, _VOICE_RE), _FONT_RE)
+    """Delete the read-aloud and font-size tools: ``语音播报``, ``【字体：大 中 小】``,
+    also set one button per line."""
+    return _drop_words(_drop_words(_FONT_LINES_RE.sub("", text), _VOICE_RE), _FONT_RE)
 
 
 def strip_qr_prompts(text: str) -> str:

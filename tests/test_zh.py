@@ -245,3 +245,21 @@ def test_bare_years_only_on_request() -> None:
 )
 def test_area_nouns_name_no_place(name: str, area: bool) -> None:
     assert zh.is_area_noun(name) is area
+
+
+@pytest.mark.parametrize(
+    ("text", "simplified"),
+    [
+        # a mirror site's copy of a simplified page, and a Hong Kong page
+        ("東莞市政務服務大廳建設與管理規範", "东莞市政务服务大厅建设与管理规范"),
+        ("過去一年，我們落實了承諾。", "过去一年，我们落实了承诺。"),
+        # simplified text is never touched, not even its rare traditional-looking forms
+        ("乾隆年间修建的显著标志", "乾隆年间修建的显著标志"),
+        ("青禾县的凉茶舖今年新开了三家分店", "青禾县的凉茶舖今年新开了三家分店"),
+        ("2024年", "2024年"),
+        ("", ""),
+    ],
+)
+def test_traditional_text_is_read_in_simplified_characters(text: str, simplified: str) -> None:
+    assert zh.to_simplified(text) == simplified
+    assert zh.is_traditional(text) == (text != simplified)

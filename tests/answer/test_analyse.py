@@ -71,6 +71,14 @@ def test_kinds(text: str, kind: str) -> None:
     assert classify(text)[0] == kind
 
 
+def test_a_question_in_traditional_characters_is_read_in_simplified(
+    tokenizer: ChineseTokenizer,
+) -> None:
+    q = analyse("青禾縣政務服務大廳幾點開門？", tokenizer, None)
+    assert (q.text, q.kind) == ("青禾县政务服务大厅几点开门？", DATE)
+    assert "大厅" in q.terms
+
+
 def test_framing_words_are_data_and_dropped_from_terms(tokenizer: ChineseTokenizer) -> None:
     assert {"咱们", "区里", "多不多"} <= framing_words()
     assert "咱们" not in strip_framing("咱们区里的公园多不多", tokenizer)

@@ -45,6 +45,9 @@ def test_rules_are_named_public_documented_functions_in_order() -> None:
         "text_tables",
         "normalize_newlines",
         "to_halfwidth",
+        "strip_pinyin_glosses",
+        "to_simplified",
+        "strip_lost_characters",
         "strip_markdown",
         "strip_nav_bars",
         "strip_breadcrumbs",
@@ -291,3 +294,11 @@ def test_seed_004_fragments_set_around_photos_are_rejoined(cleaned: dict[str, st
     assert "坚持清单化、工程化推进" in text
     assert "锚定高质量发展这个首要任务，为建设现代化济东强区夯基垒台。" in text
     assert "\n\n文/片 记者 夏侯凤超\n通讯员 杨荣超 康钰坤\n\n" in text
+
+
+def test_the_body_under_a_headline_stays_on_its_own_line() -> None:
+    text = "青禾县2024年国民经济和社会发展统计公报（2025年更新）\n青禾县统计局\n2025年3月31日"
+    assert rejoin_broken_lines(text) == text
+    # a line of running text broken before a name ending like a body is joined
+    wrapped = "今年，全县将加快建设区域医疗中心，力争建成\n青禾县医疗中心"
+    assert rejoin_broken_lines(wrapped) == wrapped.replace("\n", "")

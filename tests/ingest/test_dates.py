@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.dates import agrees_with_title, choose_date, title_span
+from ingest.dates import agrees_with_title, bar_date, choose_date, title_span
 from ingest.metadata import describe, title_year
 
 
@@ -110,3 +110,12 @@ def test_describe_records_where_the_date_came_from() -> None:
     )
     undated = describe("d.txt", "青禾县召开春耕会议\n\n会议部署春耕。", "h")
     assert (undated.date, undated.year, undated.date_source) == (None, None, "")
+
+
+def test_a_date_bar_beside_the_source_is_the_visible_date() -> None:
+    text = "青禾县政府门户网站2023-11-15 12:14:17来源：本网\n\n目 次\n\n前言"
+    assert choose_date("青禾县政务服务大厅管理规范", text, {}) == ("2023-11-15", "visible label")
+    # an event's details (开始时间：…；来源：…。) are no date bar
+    event = "区域：青禾县；开始时间：2024-05-08；结束时间：2024-05-10；来源：县商务局。"
+    assert bar_date(event) is None
+    assert choose_date("青禾县展会", event, {"meta": "2024-03-01"}) == ("2024-03-01", "meta")

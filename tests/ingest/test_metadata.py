@@ -55,6 +55,19 @@ def test_title_is_the_first_headline_skipping_bylines_and_dates() -> None:
     ) == ("青山：勇争一流，再启新程")
 
 
+def test_a_page_part_or_an_issuing_body_is_no_title() -> None:
+    """A page template's leftovers (头部 ico) and a table of contents (目 次) are not
+    headlines: a headline has at least four Chinese characters."""
+    text = "头部ico ico\n\n目 次\n\n青禾县政务服务大厅管理规范\n\n正文。"
+    assert extract_title(text, "x") == "青禾县政务服务大厅管理规范"
+    # nor is the issuing body a bulletin opens with, nor a table's caption: the file's
+    # name says more
+    bulletin = (
+        "青禾县统计局\n2024年，全县经济稳中有进。全年地区生产总值120亿元。\n表1 户籍人口数及其构成"
+    )
+    assert extract_title(bulletin, "青禾县2024年统计公报") == "青禾县2024年统计公报"
+
+
 def test_title_falls_back_and_is_cut_to_60_characters() -> None:
     assert extract_title("", "fallback") == "fallback"
     long_sentence = "这是一句很长的正文" * 10 + "。"

@@ -47,3 +47,13 @@ def test_describe_takes_title_issuer_number_and_date_from_the_block() -> None:
     assert (doc.date, doc.date_source, doc.year) == ("2021-04-06", "visible label", 2021)
     assert (doc.source, doc.doc_number) == ("云岭县人民政府办公室", "云政办发〔2021〕7号")
     assert doc.page_fields == fields
+
+
+def test_a_label_glued_to_the_value_before_it_is_read() -> None:
+    """Cleaning takes the space out between Chinese words: 发布机构：某某局　发文日期：…
+    reads 发布机构：某某局发文日期：…; a label of four characters or more still opens a
+    field there."""
+    assert line_fields("发布机构：青禾县残联发文日期：2024-03-05") == [
+        ("发布机构", "青禾县残联"),
+        ("发文日期", "2024-03-05"),
+    ]

@@ -4,7 +4,13 @@ import pytest
 
 from ingest.clean import clean_text
 from ingest.metadata import bulletin_year, describe, tidy_title
-from ingest.reprints import strip_footnote_marks, strip_promotions, strip_spam_lines
+from ingest.reprints import (
+    strip_footnote_marks,
+    strip_lost_characters,
+    strip_pinyin_glosses,
+    strip_promotions,
+    strip_spam_lines,
+)
 from ingest.units import Span, is_heading
 from ingest.web import strip_exit_prompts, strip_link_lists
 
@@ -101,3 +107,42 @@ def test_a_bulletin_without_a_year_in_its_title_is_about_the_year_it_opens_with(
     assert bulletin_year("青禾县工作动态", text, 2024) is None
     doc = describe("b.txt", f"青禾县统计局\n\n2024年3月20日\n\n{text}", "h", title="青禾县统计公报")
     assert (doc.date, doc.year) == ("2024-03-20", 2023)
+
+
+def test_pinyin_a_mirror_site_glosses_characters_with_is_deleted() -> None:
+    assert strip_pinyin_glosses("滬府發(fā)〔2017〕92號 關(guān)于") == "滬府發〔2017〕92號 關于"
+    assert strip_pinyin_glosses("规（guī）范") == "规范"
+    # brackets that are not a tone-marked syllable stay
+    assert strip_pinyin_glosses("氮氧化物(NOx)下降5%(同比)") == "氮氧化物(NOx)下降5%(同比)"
+    assert strip_pinyin_glosses("(ā)开头") == "(ā)开头"
+
+
+def test_adult_site_keywords_are_spam_and_one_such_word_in_a_sentence_is_not() -> None:
+    spam = "国产精品自拍在线|麻豆视频|成人电影一区二区,久久综合"
+    kept = "开展扫黄打非专项行动，严厉打击淫秽色情信息。"
+    assert strip_spam_lines(f"{spam}\n{kept}") == kept
+
+
+def test_a_traditional_mirror_copy_is_cleaned_into_the_simplified_page() -> None:
+    raw = "關(guān)于加強(qiáng)政務(wù)誠信建設(shè)的實(shí)施意見\n\n政務(wù)誠信是社會信用體系的重要組成部分。"
+    assert (
+        clean_text(raw)
+        == "关于加强政务诚信建设的实施意见\n\n政务诚信是社会信用体系的重要组成部分。"
+    )
+
+
+def test_question_marks_left_for_lost_characters_are_deleted() -> None:
+    text = "一、综??合\n指????标 | 绝对数\n?\n全年增长5.2%。为什么?因为需求回升。"
+    assert (
+        strip_lost_characters(text)
+        == "一、综合\n指标 | 绝对数\n全年增长5.2%。为什么?因为需求回升。"
+    )
+
+
+def test_a_bracketed_footnote_number_after_a_word_is_deleted() -> None:
+    text = (
+        "全年地区生产总值（GDP）[2]2313亿元，第三产业[3]增加值1311.9亿元。\n[1] 注释：按现价计算。"
+    )
+    assert strip_footnote_marks(text) == (
+        "全年地区生产总值（GDP）2313亿元，第三产业增加值1311.9亿元。\n[1] 注释：按现价计算。"
+    )

@@ -9,7 +9,15 @@ import numpy as np
 import pytest
 
 from ingest import units
-from ingest.units import Span, answer_units, is_heading, split_spans, unit_vectors, windows
+from ingest.units import (
+    Span,
+    answer_units,
+    is_caption,
+    is_heading,
+    split_spans,
+    unit_vectors,
+    windows,
+)
 from lixia_qa.types import Commitment, Document
 
 LONG = "今年全区将新建口袋公园十二处，改造提升绿道二十公里，打造滨河景观带三条，同步推进老旧小区改造，惠及居民八千余户，并完成背街小巷整治四十条。"
@@ -353,3 +361,29 @@ def test_a_piece_of_punctuation_alone_is_no_unit() -> None:
     assert got == ["申请人签字：", "办理时限为5个工作日。"]
     ids = [u.unit_id for u in answer_units(_doc(text))]
     assert ids == ["d.txt~0", "d.txt~1"]  # numbered as added
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("表5 2023年青禾县主要农产品产量", True),
+        ("图2：2019—2023年地区生产总值", True),
+        ("表1户籍人口数及其构成", True),  # cleaning took the space out
+        ("表彰大会在县礼堂举行", False),
+        ("表1显示，全年粮食增产。", False),  # a sentence about a table
+    ],
+)
+def test_captions(line: str, caption: bool) -> None:
+    assert is_caption(line) == caption
+
+
+def test_a_short_item_of_a_list_of_sentences_is_no_heading() -> None:
+    """``2.二寸近期彩照三张`` among items that end sentences is an item (it states how
+    many photos); numbered lines none of which ends a sentence (a table of contents) are
+    headings."""
+    items = "九、申请材料\n1.申请人的身份证原件一份。\n2.二寸近期彩照三张\n3.相关病历材料。"
+    at = items.index("2.")
+    assert not is_heading(items, Span(at, at + len("2.二寸近期彩照三张")))
+    contents = "目次\n1.范围\n2.引用\n3.术语和定义"
+    at = contents.index("2.")
+    assert is_heading(contents, Span(at, at + len("2.引用")))

@@ -79,3 +79,17 @@ def test_strip_site_footer() -> None:
     assert strip_site_footer(text) == BODY
     notice = "主办单位：区文化旅游委\n活动时间：5月1日"  # no footer next to it: kept
     assert strip_site_footer(notice) == notice
+
+
+def test_a_date_bar_naming_the_site_is_not_a_menu() -> None:
+    """``某某网 2023-11-15 12:14:17 来源：本网`` has two site names, as a menu does, but
+    its date makes it the page's date bar: it stays for the date to be read."""
+    bar = "青禾县政府门户网站  2023-11-15 12:14:17  来源：本网"
+    assert strip_nav_bars(f"{bar}\n首页 | 政务公开 | 政务服务") == bar
+
+
+def test_a_font_tool_cut_short_or_set_one_button_per_line_is_deleted() -> None:
+    assert strip_voice_broadcast("来源：本网【字体：\n正文。") == "来源：本网\n正文。"
+    assert strip_voice_broadcast("发布机构：县政府办【字体：\n大\n中\n小\n】\n正文。") == (
+        "发布机构：县政府办\n正文。"
+    )
