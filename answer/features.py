@@ -821,6 +821,8 @@ def _posts_asked(q: Question) -> list[str]:
 
 # a person's name in Latin letters (Mārcis Auziņš)
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'’.-]+")
+# a transliterated name, its parts joined by a middle dot (哈马尼·迪奥里)
+_DOTTED_NAME = re.compile(rf"[{zh.HAN}][·•][{zh.HAN}]")
 
 
 # a name right after a post or a leader field, before a pause or what the person does
@@ -836,13 +838,22 @@ _NAME_AFTER_POST = re.compile(
 @lru_cache(maxsize=4096)
 def names_person(text: str) -> bool:
     """``text`` names a person: a name jieba's dictionary tags as one (nr), a titled
-    name (某某同志), a name right after a post (区长某某作报告) or a name in Latin
-    letters."""
-    if _LATIN_NAME.search(text) or _TITLED.search(text):
+    name (某某同志), a name right after a post (区长某某作报告), or a name in Latin
+    letters or joined by a middle dot."""
+    if _LATIN_NAME.search(text) or _TITLED.search(text) or _DOTTED_NAME.search(text):
         return True
     if any(not is_word(m.group(1)[:2]) for m in _NAME_AFTER_POST.finditer(text)):
         return True  # a name, not words (县长负责制)
-    return any(flag.startswith("nr") for _, flag in pos_tags(text))
+    return any(_tagged_name(word, flag) for word, flag in pos_tags(text))
+
+
+def _tagged_name(word: str, flag: str) -> bool:
+    """jieba tags ``word`` as a person's name (nr, nrt, nrfg). A plain nr guess of one
+    or two characters counts only when it opens with a family name: jieba's guesses
+    tag words as names (普惠, 立德, 府)."""
+    if not flag.startswith("nr"):
+        return False
+    return flag != "nr" or zh.has_surname(word)
 
 
 def deputy_only(q: Question, text: str) -> bool:
