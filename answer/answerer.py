@@ -33,10 +33,10 @@ from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.decide import decision_inputs
 from answer.docfacts import (
-    DATE,
-    ISSUER,
+    FACTS,
     asks_about_document,
     best_document,
+    field_stated,
     stated,
     title_coverage,
 )
@@ -251,12 +251,12 @@ class Answerer:
         if turn.refusal is not None or asked is None or not turn.hits:
             return
         phrase = q.text[asked.start : asked.end]
-        rest = tuple(t for t in q.terms if t not in phrase)
+        # the place asked is the documents' place (_documents_for), not their titles' word
+        rest = tuple(t for t in q.terms if t not in phrase and not PlaceScope.names(t, turn.places))
         if not rest:
             return
         ctx = self.context(replace(q, terms=rest, context_terms=()))
-        doc_ids = list(dict.fromkeys(h.chunk.doc_id for h in turn.hits))
-        docs = [self.documents[d] for d in doc_ids]
+        docs = self._documents_for(turn)
         # a word no passage uses weighs too (有效期 of a guide that never says it), when
         # it is a word at all: not a fragment the tokenizer left (能办, 办要)
         weights = [
@@ -265,7 +265,7 @@ class Answerer:
         ]
         cover = {d.doc_id: title_coverage(ctx.forms, weights, d.title) for d in docs}
         fields = None  # a guide field's span in each guide stating it; only those compete
-        if asked.what not in (DATE, ISSUER):
+        if asked.what not in FACTS:
             fields = {d.doc_id: field_span(d, asked.what) for d in docs}
             guides = [d for d in docs if is_guide(d)]
             covering = [cover[d.doc_id] for d in guides]
@@ -278,11 +278,25 @@ class Answerer:
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
             return
-        span = stated(doc, asked.what) if fields is None else fields[doc.doc_id]
-        if span is None:
-            return
-        turn.picks = [Picked(span[0], span[1], doc.doc_id, 1.0)]
-        turn.about_document = True
+        if fields is not None:
+            span = fields[doc.doc_id]
+            pick = Picked(span[0], span[1], doc.doc_id, 1.0) if span is not None else None
+        else:
+            pick = _fact_pick(doc, asked.what)
+        if pick is not None:
+            turn.picks = [pick]
+            turn.about_document = True
+
+    def _documents_for(self, turn: Turn) -> list[Document]:
+        """The retrieved documents that may speak for the question: about the place it
+        names (张店's guide, not another county's) and, when some are of the year it
+        names, those (2023年政府工作报告哪天发布的: the report of 2023, not its successor)."""
+        docs = [self.documents[d] for d in dict.fromkeys(h.chunk.doc_id for h in turn.hits)]
+        if turn.places:
+            docs = [d for d in docs if PlaceScope.speaks_for(d.place, d.text, turn.places)]
+        if turn.years:
+            docs = [d for d in docs if d.year in turn.years] or docs
+        return docs
 
     def find_records(self, turn: Turn) -> None:
         """Owner and list questions: the commitment records of the leader or unit the
@@ -517,3 +531,16 @@ def _answered(turn: Turn) -> bool:
     if turn.answer is not None:
         return not turn.answer.abstained
     return bool(turn.picks or turn.records)
+
+
+def _fact_pick(doc: Document, what: str) -> Picked | None:
+    """Where ``doc`` states its date, issuing body or number: a line stating it, else
+    its page's field (the information block kept out of the text), else the text's
+    last mention of it."""
+    span = stated(doc, what, mentions=False)
+    if span is None:
+        field = field_stated(doc, what)
+        if field is not None:
+            return Picked(0, 0, doc.doc_id, 1.0, stated=field)
+        span = stated(doc, what)
+    return Picked(span[0], span[1], doc.doc_id, 1.0) if span is not None else None

@@ -82,6 +82,22 @@ class Composer:
             doc_number=doc.doc_number,
         )
 
+    def field_citation(self, n: int, doc: Document, stated: str) -> Citation:
+        """The citation of a field the document's page states outside its text: the
+        field is the snippet; no span of the text is highlighted."""
+        return Citation(
+            n=n,
+            doc_id=doc.doc_id,
+            title=doc.title,
+            date=doc.when,
+            snippet=stated,
+            start=0,
+            end=0,
+            score=1.0,
+            heading="页面信息",
+            doc_number=doc.doc_number,
+        )
+
     def related(self, hits: Sequence[Hit], skip: set[str], first_n: int) -> list[Citation]:
         out: list[Citation] = []
         for hit in hits:
@@ -122,6 +138,11 @@ class Composer:
         parts: list[str] = []
         for p in picks:
             doc = self.documents[p.doc_id]
+            if p.stated:  # a field of the page, outside its text: cited as the page's
+                cite = self.field_citation(len(citations) + 1, doc, p.stated)
+                citations.append(cite)
+                parts.append(f"{p.stated}[{cite.n}]")
+                continue
             cite = next(
                 (
                     c

@@ -1,8 +1,8 @@
-"""Questions about a document itself: when it was issued or published, and who issued
-it (这个通知哪天发的, 统计公报是哪个单位发布的).
+"""Questions about a document itself: when it was issued or published, who issued it,
+and its document number (这个通知哪天发的, 统计公报是哪个单位发布的, 这个意见的文号是多少).
 
 They are answered from what ingest read about the document (its date, its issuing body:
-:attr:`~lixia_qa.types.Document.date`, :attr:`~lixia_qa.types.Document.source`), by
+:attr:`~lixia_qa.types.Document.date`, :attr:`~lixia_qa.types.Document.source`, :attr:`~lixia_qa.types.Document.doc_number`), by
 quoting the line of the document that states it: the signature and date under a notice,
 a page's 发布时间 / 来源 line. The document is the retrieved one whose title best covers
 the question's other words; when no title covers enough of them, or the document's text
@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from answer.sentences import coverage_forms
+from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS
 from lixia_qa.types import Document
 from lixia_qa.zh import date_forms
 
-DATE, ISSUER = "date", "issuer"
+DATE, ISSUER, NUMBER = "date", "issuer", "number"
+FACTS = (DATE, ISSUER, NUMBER)  # what a question may ask of a document itself
 _VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登)"
 _ISSUED = r"(?:发布|发的|印发|出台|公布|下发|发出|出的|发表|刊发|刊登)"  # 哪个单位出的
 _WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|什么日子|什么时间|哪个时间)"
@@ -39,19 +41,20 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:发文|发布|印发)(?:单位|机关|机构|部门)"
         ),
     ),
+    (NUMBER, re.compile(r"文号|发文字号|几号文")),
 )
 MAX_LINE = 80  # the longest line quoted as the document's own statement
 
 
 @dataclass(frozen=True)
 class Asked:
-    what: str  # DATE or ISSUER
+    what: str  # one of FACTS
     start: int  # where the asking words lie in the question
     end: int
 
 
 def asks_about_document(text: str) -> Asked | None:
-    """Whether ``text`` asks when a document was issued or who issued it."""
+    """Whether ``text`` asks when a document was issued, who issued it or its number."""
     for what, pattern in ASKS:
         m = pattern.search(text)
         if m:
@@ -72,7 +75,7 @@ def _line_at(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # a line that labels what it states as the document's date or issuer (发布日期：…, 来源：…)
-_LABELS = re.compile(r"发布|发文|印发|成文|来源|日期|时间|署名")
+_LABELS = re.compile(r"发布|发文|印发|成文|来源|日期|时间|署名|文号")
 
 
 def _rank(text: str, line: tuple[int, int], needle: str) -> tuple[int, int]:
@@ -82,12 +85,15 @@ def _rank(text: str, line: tuple[int, int], needle: str) -> tuple[int, int]:
     return (2 if piece == needle else 1 if _LABELS.search(piece) else 0), line[0]
 
 
-def stated(doc: Document, what: str) -> tuple[int, int] | None:
-    """The span of the line where ``doc`` states its date or its issuing body: a line
+def stated(doc: Document, what: str, mentions: bool = True) -> tuple[int, int] | None:
+    """The span of the line where ``doc`` states its date, issuing body or number: a line
     that is that alone (the signature and date closing a notice), else one that labels
-    it (发布日期：…, 来源：…), else its last mention; ``None`` when it never does."""
+    it (发布日期：…, 来源：…), else, with ``mentions``, its last mention; ``None`` when it
+    never does."""
     if what == DATE:
         needles = date_forms(doc.date or "")
+    elif what == NUMBER:
+        needles = [doc.doc_number] if doc.doc_number else []
     else:
         needles = [doc.source] if len(doc.source) >= 2 else []
     lines = {
@@ -97,7 +103,23 @@ def stated(doc: Document, what: str) -> tuple[int, int] | None:
     }
     if not lines:
         return None
-    return max(lines, key=lambda found: _rank(doc.text, found[1], found[0]))[1]
+    needle, line = max(lines, key=lambda found: _rank(doc.text, found[1], found[0]))
+    if not mentions and _rank(doc.text, line, needle)[0] == 0:
+        return None
+    return line
+
+
+# the labels of a page's information block that state each fact, best first
+FIELD_LABELS = {DATE: DATE_LABELS, ISSUER: ISSUER_LABELS, NUMBER: NUMBER_LABELS}
+
+
+def field_stated(doc: Document, what: str) -> str | None:
+    """The field of ``doc``'s page that states its date, issuing body or number
+    (``发布机构：某某局``), when its text does not: a saved page's information block is
+    metadata, kept out of the text (:mod:`ingest.page_fields`)."""
+    labels = FIELD_LABELS.get(what, ())
+    found = next(((k, v) for k in labels for k2, v in doc.page_fields if k2 == k and v), None)
+    return f"{found[0]}：{found[1]}" if found else None
 
 
 def abbreviates(term: str, text: str) -> bool:

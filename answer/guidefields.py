@@ -1,6 +1,6 @@
 """Questions a service guide (办事指南) answers in one of its fields: where to go, when
 it is open, when to apply, how long it takes, what it costs or pays, what to bring, who
-may apply.
+may apply, whether it can be done online, how the result is delivered.
 
 A guide states each of these under a label of its own, as a labelled line
 (``办理地点：…``) or as a numbered heading over its paragraph (``九、办理时限``). The
@@ -8,7 +8,8 @@ labels are those of a guide's form, the same in any district's guides; the askin
 are general Chinese, a citizen's included (在哪办, 要多久, 要钱吗, 带啥). A question asking
 for one of them is answered with that field of the retrieved guide whose title covers
 the question's other words (:func:`answer.docfacts.best_document`); a document with
-fewer than :data:`LEAST_FIELDS` of the labels is no guide. When that guide does not state
+fewer than :data:`LEAST_FIELDS` of the labels is no guide, unless its title says it is
+one (…办理指南, 一次性告知). When that guide does not state
 the asked field, the answer says so, if the question asks for that field alone (要交钱吗);
 otherwise the question goes the usual way.
 """
@@ -22,7 +23,7 @@ from functools import lru_cache
 from answer.docfacts import Asked
 from lixia_qa.types import Document
 
-PLACE, HOURS, PERIOD, DURATION, FEE, AWARD, MATERIALS, APPLICANTS = (
+PLACE, HOURS, PERIOD, DURATION, FEE, AWARD, MATERIALS, APPLICANTS, DELIVERY, ONLINE = (
     "place",
     "hours",
     "period",
@@ -31,6 +32,8 @@ PLACE, HOURS, PERIOD, DURATION, FEE, AWARD, MATERIALS, APPLICANTS = (
     "award",
     "materials",
     "applicants",
+    "delivery",
+    "online",
 )
 
 
@@ -64,13 +67,13 @@ FIELDS: tuple[Field, ...] = (
     Field(
         DURATION,
         re.compile(r"多久|多长时间|多少天|几天|几个工作日|多少个工作日|多快|要等"),
-        (re.compile(r"(?:办理|承诺|法定|办结|审批|受理)?时限|(?:办理|审批|办结)期限"),),
+        (re.compile(r"(?:办理|承办|承诺|法定|办结|审批|受理)?时限|(?:办理|审批|办结)期限"),),
         "办理时限",
     ),
     Field(
         FEE,
         re.compile(r"多少钱|收费|收钱|要钱|花钱|交钱|费用|免费|工本费|收不收|要不要钱"),
-        (re.compile(r"收费(?:标准|依据|情况|项目)?|是否收费|(?:办理)?费用"),),
+        (re.compile(r"收费(?:标准|依据|情况|项目)?(?:及(?:标准|依据))?|是否收费|(?:办理)?费用"),),
         "收费",
     ),
     Field(
@@ -87,7 +90,7 @@ FIELDS: tuple[Field, ...] = (
             r"带(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|资料|证件|手续)|准备(?:什么|啥|哪些)|"
             r"要(?:交|提交|提供)(?:什么|啥|哪些)|材料"
         ),
-        (re.compile(r"(?:申请|所需|提交|申报|办理|提供)?材料(?:清单|目录)?"),),
+        (re.compile(r"(?:申请|所需|提交|申报|办理|提供){0,2}材料(?:清单|目录)?"),),
         "申请材料",
     ),
     Field(
@@ -99,13 +102,32 @@ FIELDS: tuple[Field, ...] = (
         "申请条件",
     ),
     Field(
+        ONLINE,
+        re.compile(
+            r"(?:网上|线上|手机上|在网上)(?:能|可以|能不能|可不可以)?(?:办|申请|申报|预约)|网办|不用跑"
+        ),
+        (
+            re.compile(
+                r"(?:是否)?(?:支持|可以)?(?:网上|在线|线上)(?:办理|申请|申报|可办)|网办(?:深度|地址)?"
+                r"|办理(?:形式|方式|渠道)"
+            ),
+        ),
+        "能否网上办理",
+    ),
+    Field(
+        DELIVERY,
+        re.compile(r"(?:能|可以)?(?:邮寄|寄到|寄回|快递到|送到家|送上门)|送达方式"),
+        (re.compile(r"(?:结果)?送达(?:方式)?|(?:结果|证件|证照)?领取(?:方式|地点)"),),
+        "送达方式",
+    ),
+    Field(
         PLACE,
         re.compile(r"(?:在|去|到)?哪(?:里|儿)|在哪|什么地方|哪个窗口|(?:哪个|什么)部门受理"),
         # where to go, then who receives it, then a bare address (a page's footer may
         # hold the site's own): 办理地点 over 受理机构 over 地址
         (
-            re.compile(r"(?:办理|受理|服务|申请|咨询)(?:地点|地址)"),
-            re.compile(r"(?:办理|受理|服务)(?:窗口|部门|机构)"),
+            re.compile(r"(?:办理|办事|受理|服务|申请|咨询)(?:地点|地址)(?:及\S{0,6})?"),
+            re.compile(r"(?:办理|办事|受理|服务)(?:窗口|部门|机构)"),
             re.compile(r"地点|地址"),
         ),
         "办理地点",
@@ -113,10 +135,11 @@ FIELDS: tuple[Field, ...] = (
 )
 SAYS = {f.name: f.says for f in FIELDS}
 LEAST_FIELDS = 3  # labels a document needs to be read as a guide
+GUIDE_TITLE = re.compile(r"(?:办事|办理|服务|申请|申报)指南|告知单|一次性告知")
 MAX_FIELD = 240  # characters quoted from one field (whole lines, at least one)
 
 # a labelled line: the label, a colon, the value; a heading: its numbering, the label
-_LABELLED = re.compile(r"^[ \t]*([^\s：:，。；]{2,10})[ \t]*[：:][ \t]*", re.MULTILINE)
+_LABELLED = re.compile(r"^[ \t]*([^\s：:，。；]{2,14})[ \t]*[：:][ \t]*", re.MULTILINE)
 _NUMBERING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]?\s*")
 
 
@@ -137,8 +160,10 @@ def asks_one_field(text: str) -> bool:
 
 
 def is_guide(doc: Document) -> bool:
-    """``doc`` labels at least :data:`LEAST_FIELDS` of a guide's fields."""
-    return len(_labels(doc)) >= LEAST_FIELDS
+    """``doc`` labels at least :data:`LEAST_FIELDS` of a guide's fields, or one when its
+    title says it is a guide (残疾人证办理指南, 一次性告知)."""
+    least = 1 if GUIDE_TITLE.search(doc.title) else LEAST_FIELDS
+    return len(_labels(doc)) >= least
 
 
 @lru_cache(maxsize=512)
@@ -160,7 +185,8 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     text = doc.text
     starts = list(_LABELLED.finditer(text))
     for i, m in enumerate(starts):
-        keep(m.group(1), (m.start(), starts[i + 1].start() if i + 1 < len(starts) else len(text)))
+        label = _NUMBERING.sub("", m.group(1))  # 三、办理时限：5个工作日
+        keep(label, (m.start(), starts[i + 1].start() if i + 1 < len(starts) else len(text)))
     for s in doc.sections:
         keep(_NUMBERING.sub("", s.heading).strip(), (s.start, s.end))
     return {name: span for name, (_, span) in found.items()}
@@ -169,9 +195,9 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
 def field_span(doc: Document, name: str) -> tuple[int, int] | None:
     """The span of ``doc`` that states field ``name`` (its label included), cut to whole
     lines within :data:`MAX_FIELD` characters; None when ``doc`` is no guide
-    (:data:`LEAST_FIELDS`) or does not state the field."""
+    (:func:`is_guide`) or does not state the field."""
     found = _labels(doc)
-    if len(found) < LEAST_FIELDS or name not in found:
+    if not is_guide(doc) or name not in found:
         return None
     start, end = found[name]
     text = doc.text

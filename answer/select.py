@@ -49,12 +49,15 @@ class Scored:
 
 @dataclass(frozen=True)
 class Picked:
-    """An answer span (already trimmed) with where it came from."""
+    """An answer span (already trimmed) with where it came from; or, with ``stated``, a
+    field the document's page states outside its text (``发布机构：某某局``, from the
+    information block ingest reads as metadata), quoted as it is."""
 
     start: int
     end: int
     doc_id: str
     score: float
+    stated: str = ""
 
 
 def ranked(

@@ -7,6 +7,7 @@ import pytest
 from answer.docfacts import (
     DATE,
     ISSUER,
+    NUMBER,
     abbreviates,
     asks_about_document,
     best_document,
@@ -30,6 +31,8 @@ from lixia_qa.zh import date_forms
         ("指南是谁发布的", ISSUER),
         ("公告的发文机关是哪个", ISSUER),
         ("这份通知是哪个单位出的", ISSUER),
+        ("这个实施意见的文号是多少", NUMBER),
+        ("那个通知是几号文", NUMBER),
         ("他是什么时候出的道", None),  # 出道, a debut: no document's date
         ("今年新建几所幼儿园", None),
         ("文化节什么时候开幕", None),
@@ -100,3 +103,66 @@ def test_a_word_no_document_uses_counts_against_the_title() -> None:
     title = "某某县居住证申领办事指南"
     assert title_coverage([("居住证",), ("有效期",)], [1.4, 2.0], title) < 0.5
     assert title_coverage([("居住证",)], [1.4], title) == 1.0
+
+
+def test_a_document_number_is_quoted_where_the_document_states_it() -> None:
+    text = "青政发〔2024〕3号\n\n青禾县人民政府关于印发某某方案的通知\n\n依据《某某条例》（国发〔2016〕76号）制定本方案。"
+    doc = Document("n.txt", "某某方案的通知", text, doc_number="青政发〔2024〕3号")
+    start, end = stated(doc, NUMBER) or (0, 0)
+    assert text[start:end] == "青政发〔2024〕3号"
+    assert stated(Document("x.txt", "t", text, doc_number=""), NUMBER) is None
+
+
+PAGE = """索引号：11370000/2024-00012　主题分类：社会保障
+发布机构：青禾县残疾人联合会　发文日期：2024-03-05
+青禾县残疾人证办理指南
+
+（一）所需材料：身份证、户口本、照片。
+（二）承办时限：7个工作日。
+"""
+
+
+def test_a_fact_only_the_pages_information_block_states_is_quoted_from_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The block (索引号, 发布机构, 发文日期) is metadata, kept out of the text: asked who
+    issued the guide or when, the answer quotes the block's field and cites the page."""
+    from eval.metrics import citations_valid
+    from tests.answer.small_service import small_service
+
+    service = small_service(tmp_path, {"guide.txt": PAGE})
+    who = service.ask("青禾县残疾人证办理指南是哪个单位发布的")
+    assert who.text == "发布机构：青禾县残疾人联合会[1]"
+    cited = who.citations[0]
+    assert (
+        cited.snippet == "发布机构：青禾县残疾人联合会" and cited.title == "青禾县残疾人证办理指南"
+    )
+    assert citations_valid(who.text, [{"n": c.n, "snippet": c.snippet} for c in who.citations])
+    assert service.ask("青禾县残疾人证办理指南是哪天发布的").text == "发文日期：2024-03-05[1]"
+
+
+def test_a_mere_mention_can_be_left_out() -> None:
+    """Asked so, a document that only mentions its issuer in a sentence states nothing:
+    the page's own field answers first."""
+    mention = Document("m.txt", "t", "我代表青禾县人民政府作报告。", source="青禾县人民政府")
+    assert stated(mention, ISSUER, mentions=False) is None
+    assert stated(mention, ISSUER) is not None
+
+
+REPORT = """青禾县{year}年政府工作报告
+
+发布时间：{year}-01-1{day}
+
+{year}年1月1{day}日在青禾县人民代表大会上。过去一年，即{last}年，全县经济稳中有进。
+"""
+
+
+def test_a_document_of_the_year_asked_is_asked_about(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two years' reports of equal titles: asked of 2023's, the 2023 report answers, not
+    the newest; asked of no year, the newest."""
+    from tests.answer.small_service import small_service
+
+    docs = {
+        f"r{y}.txt": REPORT.format(year=y, day=d, last=y - 1) for y, d in ((2023, 2), (2024, 3))
+    }
+    service = small_service(tmp_path, docs)
+    assert "2023-01-12" in service.ask("青禾县2023年政府工作报告是哪天发布的").text
+    assert "2024-01-13" in service.ask("青禾县政府工作报告是哪天发布的").text

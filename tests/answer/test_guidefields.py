@@ -17,6 +17,7 @@ from answer.guidefields import (
     asks_guide_field,
     asks_one_field,
     field_span,
+    is_guide,
 )
 from lixia_qa.types import Document, Section
 
@@ -127,3 +128,31 @@ def test_where_to_go_before_who_receives_it() -> None:
     no_place = text.replace("办理地点：青川区市民中心二楼\n", "")
     span = field_span(Document("g.txt", "社保卡申领指南", no_place), PLACE)
     assert span is not None and no_place[span[0] : span[1]] == "受理机构：青川区人社局"
+
+
+def test_numbered_labels_and_their_variants() -> None:
+    """A guide numbers its labelled lines (（二）所需材料：…, 三、办理时限：…) and words
+    them its own way (承办时限, 收费标准及依据, 办事地址及办事窗口, 申报提交材料)."""
+    text = (
+        "（二）所需材料：身份证、户口本、照片。\n（四）承办时限：收到材料7个工作日内审核完成。\n"
+        "七、收费标准及依据：不收费\n十一、办事地址及办事窗口：青禾路87号政务服务中心\n"
+        "六、申报提交材料：\n1、身份证；\n2、照片2张。"
+    )
+    doc = Document("g.txt", "一次性告知材料", text)
+
+    def quoted(name: str) -> str:
+        span = field_span(doc, name)
+        assert span is not None
+        return text[span[0] : span[1]]
+
+    assert quoted(DURATION) == "（四）承办时限：收到材料7个工作日内审核完成。"
+    assert quoted(FEE) == "七、收费标准及依据：不收费"
+    assert quoted(PLACE) == "十一、办事地址及办事窗口：青禾路87号政务服务中心"
+    assert quoted(MATERIALS).startswith("（二）所需材料：")
+
+
+def test_a_document_titled_a_guide_is_one_with_few_labels() -> None:
+    text = "（一）政策依据：某某办法。\n（二）所需材料：身份证、户口本。\n（三）申办流程：到镇残联申请。"
+    assert is_guide(Document("g.txt", "残疾人证办理指南", text))
+    assert not is_guide(Document("r.txt", "残疾人工作简报", text))
+    assert field_span(Document("r.txt", "残疾人工作简报", text), MATERIALS) is None

@@ -105,3 +105,46 @@ def test_only_the_places_own_name_is_no_topic() -> None:
     city = Place("河南省", "周口市")
     assert _is_name_of("周口", city) and _is_name_of("周口市", city)
     assert not _is_name_of("周口师范学院", city)
+
+
+BAITA_GUIDE = """白塔区残疾人证办理指南
+
+办理地点：白塔区政务服务中心一楼5号窗口
+办理时限：即办
+收费标准：免费
+"""
+WENSHENG_NEWS = """文圣区残疾人工作简报
+
+今年文圣区为辖区残疾人办理残疾证320本，开展上门评残服务46次。
+"""
+
+
+def test_a_guide_field_is_answered_by_the_asked_places_guide(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """文圣区 has no guide: asked of 文圣区, the other district's guide (免费) does not
+    answer; asked of 白塔区, its guide does."""
+    service = small_service(tmp_path, {"b.txt": BAITA_GUIDE, "w.txt": WENSHENG_NEWS})
+    assert "免费" not in service.ask("文圣区办残疾证要钱吗").text
+    assert "免费" in service.ask("白塔区办残疾证要钱吗").text
+
+
+NOTICE = """关于印发2025年区政府实事项目的通知
+
+文政办发〔2025〕6号
+
+各街道办事处：现将《2025年区政府实事项目》印发给你们，请认真组织实施。
+
+文圣区人民政府办公室
+
+2025年3月17日
+
+一、新增1家社区长者食堂。
+"""
+
+
+def test_a_place_asked_is_the_documents_place_not_a_word_of_its_title(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """文圣区 is not in the notice's title (关于印发…的通知), but the notice is about
+    文圣区: asked its number, the notice answers, though other districts' documents
+    make 实事项目 a common word and 文圣区 a rare one."""
+    others = {f"b{i}.txt": f"白塔区2025年实事项目之{i}：新建公园{i}个。" for i in range(4)}
+    service = small_service(tmp_path, {"n.txt": NOTICE, **others})
+    assert "文政办发〔2025〕6号" in service.ask("文圣区实事项目的文号是多少").text
