@@ -37,9 +37,6 @@ _FONT_RE = re.compile(
     r"[【\[]?\s*(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*[】\]]?"
     r"|[【\[]\s*(?:字体|字号)\s*[:：]\s*$"  # its sizes lost with the page's buttons
 )
-_FONT_LINES_RE = re.compile(
-    r"[【\[]\s*(?:字体|字号)\s*[:：]?\s*\n\s*大\s*\n\s*中\s*\n\s*小[ \t]*(?:\n\s*[】\]])?"
-)
 _QR_PROMPT_RE = re.compile(
     r"扫一扫在手机(?:上)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?"
 )
@@ -139,9 +136,8 @@ def _drop_words(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def strip_voice_broadcast(text: str) -> str:
-    """Delete the read-aloud and font-size tools: ``语音播报``, ``【字体：大 中 小】``,
-    also set one button per line."""
-    return _drop_words(_drop_words(_FONT_LINES_RE.sub("", text), _VOICE_RE), _FONT_RE)
+    """Delete the read-aloud and font-size tools: ``语音播报``, ``【字体：大 中 小】``."""
+    return _drop_words(_drop_words(text, _VOICE_RE), _FONT_RE)
 
 
 def strip_qr_prompts(text: str) -> str:

@@ -88,8 +88,5 @@ def test_a_date_bar_naming_the_site_is_not_a_menu() -> None:
     assert strip_nav_bars(f"{bar}\n首页 | 政务公开 | 政务服务") == bar
 
 
-def test_a_font_tool_cut_short_or_set_one_button_per_line_is_deleted() -> None:
+def test_a_font_tool_cut_short_is_deleted() -> None:
     assert strip_voice_broadcast("来源：本网【字体：\n正文。") == "来源：本网\n正文。"
-    assert strip_voice_broadcast("发布机构：县政府办【字体：\n大\n中\n小\n】\n正文。") == (
-        "发布机构：县政府办\n正文。"
-    )
