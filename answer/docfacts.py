@@ -1,12 +1,14 @@
 """Questions about a document itself: when it was issued or published, who issued it,
 and its document number (这个通知哪天发的, 统计公报是哪个单位发布的, 这个意见的文号是多少).
 
-They are answered from what ingest read about the document (its date, its issuing body:
-:attr:`~lixia_qa.types.Document.date`, :attr:`~lixia_qa.types.Document.source`, :attr:`~lixia_qa.types.Document.doc_number`), by
-quoting the line of the document that states it: the signature and date under a notice,
-a page's 发布时间 / 来源 line. The document is the retrieved one whose title best covers
-the question's other words; when no title covers enough of them, or the document's text
-never states the date or body, the question goes the usual way.
+They are answered from what ingest read about the document (its date, issuing body and
+number: :attr:`~lixia_qa.types.Document.date`, :attr:`~lixia_qa.types.Document.source`,
+:attr:`~lixia_qa.types.Document.doc_number`), by quoting the line of the document that
+states it: the signature and date under a notice, a page's 发布时间 / 来源 line; else the
+field of the page's information block, which ingest keeps out of the text
+(:func:`field_stated`). The document is the retrieved one, about the place and of the
+year the question names, whose title best covers the question's other words; when no
+title covers enough of them, or nothing states the fact, the question goes the usual way.
 """
 
 from __future__ import annotations

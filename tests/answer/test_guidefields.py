@@ -68,18 +68,19 @@ LINES = """青川区护照办理指南
 咨询电话：0000-1234567"""
 
 
+def _quoted(doc: Document, name: str) -> str:
+    """What ``doc``'s field ``name`` quotes; the field must be stated."""
+    span = field_span(doc, name)
+    assert span is not None
+    return doc.text[span[0] : span[1]]
+
+
 def test_a_labelled_line_and_the_lines_under_it() -> None:
     doc = Document("g.txt", "青川区护照办理指南", LINES)
-
-    def quoted(name: str) -> str:
-        span = field_span(doc, name)
-        assert span is not None
-        return LINES[span[0] : span[1]]
-
-    assert quoted(PLACE) == "办理地点：青川区政务服务中心三楼出入境窗口"
-    assert quoted(DURATION) == "办理时限：7个工作日"
-    assert quoted(FEE) == "收费标准：每本120元"
-    assert quoted(MATERIALS) == "申请材料：\n1.居民身份证；\n2.近期证件照片。"
+    assert _quoted(doc, PLACE) == "办理地点：青川区政务服务中心三楼出入境窗口"
+    assert _quoted(doc, DURATION) == "办理时限：7个工作日"
+    assert _quoted(doc, FEE) == "收费标准：每本120元"
+    assert _quoted(doc, MATERIALS) == "申请材料：\n1.居民身份证；\n2.近期证件照片。"
     assert field_span(doc, APPLICANTS) is None  # not stated: the usual way
 
 
@@ -139,16 +140,10 @@ def test_numbered_labels_and_their_variants() -> None:
         "六、申报提交材料：\n1、身份证；\n2、照片2张。"
     )
     doc = Document("g.txt", "一次性告知材料", text)
-
-    def quoted(name: str) -> str:
-        span = field_span(doc, name)
-        assert span is not None
-        return text[span[0] : span[1]]
-
-    assert quoted(DURATION) == "（四）承办时限：收到材料7个工作日内审核完成。"
-    assert quoted(FEE) == "七、收费标准及依据：不收费"
-    assert quoted(PLACE) == "十一、办事地址及办事窗口：青禾路87号政务服务中心"
-    assert quoted(MATERIALS).startswith("（二）所需材料：")
+    assert _quoted(doc, DURATION) == "（四）承办时限：收到材料7个工作日内审核完成。"
+    assert _quoted(doc, FEE) == "七、收费标准及依据：不收费"
+    assert _quoted(doc, PLACE) == "十一、办事地址及办事窗口：青禾路87号政务服务中心"
+    assert _quoted(doc, MATERIALS).startswith("（二）所需材料：")
 
 
 def test_a_document_titled_a_guide_is_one_with_few_labels() -> None:
