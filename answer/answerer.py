@@ -251,8 +251,7 @@ class Answerer:
         if turn.refusal is not None or asked is None or not turn.hits:
             return
         phrase = q.text[asked.start : asked.end]
-        # the place asked is the documents' place (_documents_for), not their titles' word
-        rest = tuple(t for t in q.terms if t not in phrase and not PlaceScope.names(t, turn.places))
+        rest = tuple(t for t in q.terms if t not in phrase)
         if not rest:
             return
         ctx = self.context(replace(q, terms=rest, context_terms=()))
@@ -263,7 +262,11 @@ class Answerer:
             w if w or word_tag(t)[0] is None else a
             for t, w, a in zip(rest, ctx.weights, ctx.all_weights, strict=True)
         ]
-        cover = {d.doc_id: title_coverage(ctx.forms, weights, d.title) for d in docs}
+        # a title is read under its document's place: 关于印发…实事项目的通知 is 崇明区's
+        cover = {
+            d.doc_id: title_coverage(ctx.forms, weights, " ".join((*d.place.names, d.title)))
+            for d in docs
+        }
         fields = None  # a guide field's span in each guide stating it; only those compete
         if asked.what not in FACTS:
             fields = {d.doc_id: field_span(d, asked.what) for d in docs}

@@ -73,7 +73,9 @@ class Guards:
         says whether the documents that may speak for them use a word
         (:meth:`PlaceScope.documents`); by default, whether any document does."""
         topical = [
-            t for t in q.terms if not self._place_word(t) and not PlaceScope.names(t, places)
+            t
+            for t in q.terms
+            if not self._place_word(t) and not any(_is_name_of(t, p) for p in places)
         ]
         if len(topical) == len(q.terms):
             return []
@@ -159,11 +161,6 @@ class PlaceScope:
         or one that names an asked place (a province's report naming the city). The
         document-wide form of :meth:`allows`, for the words a place's documents use."""
         return [text for place, text in docs if PlaceScope.speaks_for(place, text, asked)]
-
-    @staticmethod
-    def names(term: str, asked: Sequence[Place]) -> bool:
-        """``term`` is the name, or a short form, of one of the places ``asked``."""
-        return any(_is_name_of(term, p) for p in asked)
 
     @staticmethod
     def speaks_for(place: Place, text: str, asked: Sequence[Place]) -> bool:
