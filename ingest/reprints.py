@@ -121,9 +121,16 @@ def strip_footnote_marks(text: str) -> str:
 _PINYIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 
+MIRROR_GLOSSES = 3  # a mirror glosses many characters; a text glossing one or two keeps them
+
+
 def strip_pinyin_glosses(text: str) -> str:
     """Delete pinyin a mirror site glosses characters with: ``發(fā)布`` -> ``發布``. Only
-    a tone-marked syllable in brackets right after a character is a gloss."""
+    a tone-marked syllable in brackets right after a character is a gloss, and only a
+    text with :data:`MIRROR_GLOSSES` or more is a mirror's: one that glosses a rare
+    character or two (``荨(qián)麻``, ``亳(bó)州``) keeps them."""
+    if len(_PINYIN_GLOSS_RE.findall(text)) < MIRROR_GLOSSES:
+        return text
     return _PINYIN_GLOSS_RE.sub("", text)
 
 

@@ -90,12 +90,18 @@ _REVIEW_TITLE_RE = re.compile(
 _BULLETIN_TITLE_RE = re.compile(r"公报|年鉴|统计年报|决算")
 
 
+# a note in brackets on the edition of a document (（2025年更新）, （2024年修订版）)
+_EDITION_RE = re.compile(r"[（(][^（）()]{0,12}(?:更新|修订|修正|版)[^（）()]{0,4}[)）]")
+
+
 def title_year(title: str, published: int | None) -> int | None:
     """The year a title fixes: the first year of a plan period (``2023—2027年行动计划``)
     published before or in that year; the year N of a review (``2024年…完成情况``,
     ``…工作总结``) published in N+1; the year N of a bulletin (``2015年…统计公报``)
     published in N or later; the one year a title names when nothing dates the document.
-    ``None`` otherwise (the publication year rules)."""
+    ``None`` otherwise (the publication year rules). An edition's note in brackets
+    (``（2025年更新）``, ``（2024年修订版）``) is not what the title is about."""
+    title = _EDITION_RE.sub("", title)
     span = zh.year_range(title)
     if span and (published is None or published <= span[0]):
         return span[0]

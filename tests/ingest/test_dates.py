@@ -85,6 +85,9 @@ def test_title_span() -> None:
         ("青禾县2015年国民经济和社会发展统计公报", None, 2015),  # only the title dates it
         ("青禾县2015年农业工作总结", 2022, None),  # a review long after: not fixed
         ("青禾县2024年民生实事项目", 2024, None),  # the publication year rules
+        # an edition's note is not what the title is about
+        ("2024年青禾县国民经济和社会发展统计公报（2025年更新）", 2025, 2024),
+        ("青禾县物业管理条例（2024年修订版）", 2024, None),
     ],
 )
 def test_title_year_of_bulletins(title: str, published: int | None, year: int | None) -> None:

@@ -110,11 +110,13 @@ def test_a_bulletin_without_a_year_in_its_title_is_about_the_year_it_opens_with(
 
 
 def test_pinyin_a_mirror_site_glosses_characters_with_is_deleted() -> None:
-    assert strip_pinyin_glosses("滬府發(fā)〔2017〕92號 關(guān)于") == "滬府發〔2017〕92號 關于"
-    assert strip_pinyin_glosses("规（guī）范") == "规范"
+    mirror = "滬府發(fā)〔2017〕92號 關(guān)于加強(qiáng)"
+    assert strip_pinyin_glosses(mirror) == "滬府發〔2017〕92號 關于加強"
+    # a text glossing a rare character or two is no mirror's: its glosses stay
+    assert strip_pinyin_glosses("荨(qián)麻广泛分布在温带。") == "荨(qián)麻广泛分布在温带。"
     # brackets that are not a tone-marked syllable stay
     assert strip_pinyin_glosses("氮氧化物(NOx)下降5%(同比)") == "氮氧化物(NOx)下降5%(同比)"
-    assert strip_pinyin_glosses("(ā)开头") == "(ā)开头"
+    assert strip_pinyin_glosses(f"(ā)开头 {mirror}") == "(ā)开头 滬府發〔2017〕92號 關于加強"
 
 
 def test_adult_site_keywords_are_spam_and_one_such_word_in_a_sentence_is_not() -> None:
