@@ -36,9 +36,8 @@ from answer.docfacts import (
     FACTS,
     asks_about_document,
     best_document,
-    field_stated,
-    stated,
     title_coverage,
+    where_stated,
 )
 from answer.features import Context, dominant_place, feature_matrix
 from answer.guards import Guards, PlaceScope
@@ -241,11 +240,11 @@ class Answerer:
         turn.hits = self.retriever.search(query, n, self._doc_ids(turn), qvec=turn.qvec)
 
     def find_document_fact(self, turn: Turn) -> None:
-        """A question about a document itself (哪天发布的, 哪个单位发的) or one a service
-        guide answers in a field (在哪办, 要多久, 带啥): the line where the retrieved
-        document whose title best covers the question's other words states its date or
-        issuing body (:mod:`answer.docfacts`), or the guide's field
-        (:mod:`answer.guidefields`)."""
+        """A question about a document itself (哪天发布的, 哪个单位发的, 文号) or one a
+        service guide answers in a field (在哪办, 要多久, 带啥): where the retrieved
+        document (:meth:`_documents_for`) whose title best covers the question's other
+        words states its date, issuing body or number (:mod:`answer.docfacts`), or the
+        guide's field (:mod:`answer.guidefields`)."""
         q = turn.question
         asked = asks_about_document(q.text) or asks_guide_field(q.text)
         if turn.refusal is not None or asked is None or not turn.hits:
@@ -537,13 +536,9 @@ def _answered(turn: Turn) -> bool:
 
 
 def _fact_pick(doc: Document, what: str) -> Picked | None:
-    """Where ``doc`` states its date, issuing body or number: a line stating it, else
-    its page's field (the information block kept out of the text), else the text's
-    last mention of it."""
-    span = stated(doc, what, mentions=False)
-    if span is None:
-        field = field_stated(doc, what)
-        if field is not None:
-            return Picked(0, 0, doc.doc_id, 1.0, stated=field)
-        span = stated(doc, what)
-    return Picked(span[0], span[1], doc.doc_id, 1.0) if span is not None else None
+    """The pick quoting where ``doc`` states a fact about itself
+    (:func:`answer.docfacts.where_stated`): a span of its text, or its page's field."""
+    found = where_stated(doc, what)
+    if isinstance(found, str):
+        return Picked(0, 0, doc.doc_id, 1.0, stated=found)
+    return Picked(found[0], found[1], doc.doc_id, 1.0) if found is not None else None

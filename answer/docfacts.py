@@ -87,11 +87,9 @@ def _rank(text: str, line: tuple[int, int], needle: str) -> tuple[int, int]:
     return (2 if piece == needle else 1 if _LABELS.search(piece) else 0), line[0]
 
 
-def stated(doc: Document, what: str, mentions: bool = True) -> tuple[int, int] | None:
-    """The span of the line where ``doc`` states its date, issuing body or number: a line
-    that is that alone (the signature and date closing a notice), else one that labels
-    it (发布日期：…, 来源：…), else, with ``mentions``, its last mention; ``None`` when it
-    never does."""
+def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
+    """The line of ``doc`` that best states its date, issuing body or number
+    (:func:`_rank`), with its rank: 2 the fact alone, 1 labelled, 0 a mention."""
     if what == DATE:
         needles = date_forms(doc.date or "")
     elif what == NUMBER:
@@ -106,9 +104,32 @@ def stated(doc: Document, what: str, mentions: bool = True) -> tuple[int, int] |
     if not lines:
         return None
     needle, line = max(lines, key=lambda found: _rank(doc.text, found[1], found[0]))
-    if not mentions and _rank(doc.text, line, needle)[0] == 0:
+    return line, _rank(doc.text, line, needle)[0]
+
+
+def stated(doc: Document, what: str, mentions: bool = True) -> tuple[int, int] | None:
+    """The span of the line where ``doc`` states its date, issuing body or number: a line
+    that is that alone (the signature and date closing a notice), else one that labels
+    it (发布日期：…, 来源：…), else, with ``mentions``, its last mention; ``None`` when it
+    never does."""
+    found = _best_line(doc, what)
+    if found is None or (not mentions and found[1] == 0):
         return None
-    return line
+    return found[0]
+
+
+def where_stated(doc: Document, what: str) -> tuple[int, int] | str | None:
+    """Where ``doc`` states its date, issuing body or number: the span of a line stating
+    it, else its page's field (:func:`field_stated`, the information block kept out of
+    the text), else the span of the text's last mention of it; ``None`` when nothing
+    states it."""
+    found = _best_line(doc, what)
+    if found is not None and found[1] > 0:
+        return found[0]
+    field = field_stated(doc, what)
+    if field is not None:
+        return field
+    return found[0] if found is not None else None
 
 
 # the labels of a page's information block that state each fact, best first

@@ -26,7 +26,7 @@ from ingest.page_fields import (
 from ingest.places import document_place, gazetteer
 from ingest.site_info import HEADING as SITE_HEADING
 from ingest.site_info import site_paragraph
-from ingest.structure import find_sections, is_byline, is_signer, marker_rank
+from ingest.structure import find_sections, is_body, is_byline, is_signer, marker_rank
 from ingest.tables import is_table_row
 from ingest.units import is_caption
 from ingest.years import bulletin_year as bulletin_year
@@ -48,10 +48,6 @@ _NOTICE_TITLE_RE = re.compile(
 )
 # what a title or a name line never ends with: a sentence, clause or list mark
 _LINE_END_MARKS = zh.SENTENCE_END + zh.CLAUSE_END + zh.ELLIPSIS
-_NO_MARK = rf"[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COLONS}\s]"
-_BODY_RE = re.compile(
-    rf"^{_NO_MARK}{{2,30}}(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协)$"
-)
 _SOURCE_LABEL_RE = re.compile(r"^来源\s*[:：]\s*")
 # the next field of an information line: 来源：某局发布日期：… 【浏览次数】
 _NEXT_LABEL_RE = re.compile(r"(?:发布|日期|时间|浏览|点击|字号|字体|[【\[])")
@@ -178,7 +174,7 @@ def extract_source(text: str) -> str:
     for i, line in enumerate(lines[:-1]):
         if is_signer(line) and _is_date_line(lines[i + 1]):
             return line
-    return lines[0] if lines and _BODY_RE.match(lines[0]) else ""
+    return lines[0] if lines and is_body(lines[0]) else ""
 
 
 def extract_doc_number(text: str) -> str:

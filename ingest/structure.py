@@ -50,10 +50,16 @@ _BYLINE_RE = re.compile(
 )
 
 
-_SIGNER_RE = re.compile(
-    rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COLONS}\s]{{2,30}}"
-    r"(?:人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协|[^格布结开大当出变]局|厅|中心|委|办)$"
-)
+# a body's name: no mark, then what governments and their parts end with
+_NAMED = rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COLONS}\s]{{2,30}}"
+_GOVERNMENTS = "人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
+_BODY_RE = re.compile(rf"{_NAMED}(?:{_GOVERNMENTS})$")
+_SIGNER_RE = re.compile(rf"{_NAMED}(?:{_GOVERNMENTS}|[^格布结开大当出变]局|厅|中心|委|办)$")
+
+
+def is_body(line: str) -> bool:
+    """``line`` is a government or its office alone (某某县人民政府, 某某县人民政府办公室)."""
+    return bool(_BODY_RE.match(line))
 
 
 def is_signer(line: str) -> bool:

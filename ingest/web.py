@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.dates import parse_date
 from ingest.tables import is_table_row, split_row
 from lixia_qa import zh
 
@@ -24,7 +25,6 @@ NAV_WORDS = frozenset(
     问政 数据 国情 概况 部门 地方 专栏 视频 图片 访谈""".split()
 )
 _SITE_NAME_RE = re.compile(r"^走进|(?:网|人民政府|政府|门户|门户网站)$")
-_DAY_RE = re.compile(rf"(?:{zh.YEAR_4})(?:-\d{{1,2}}-\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)")
 _NAV_SPLIT_RE = re.compile(r"\s*[|｜丨·•]\s*|\s+")
 _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|位置)\s*[:：]?\s*.*(?:首页|[>»＞→›])"
@@ -60,7 +60,7 @@ _MAX_FURNITURE = 160  # a longer line is running text
 
 def _is_nav_bar(line: str, neighbours: tuple[str, str]) -> bool:
     items = [item for item in _NAV_SPLIT_RE.split(line.strip()) if item]
-    if len(items) < 3 or any(len(item) > 10 for item in items) or _DAY_RE.search(line):
+    if len(items) < 3 or any(len(item) > 10 for item in items) or _names_a_day(line):
         return False  # a date line (某某网 2023-11-15 来源：本网) is the page's, not a menu
     if is_table_row(line) and any(
         is_table_row(n) and len(split_row(n)) == len(split_row(line)) for n in neighbours
@@ -68,6 +68,11 @@ def _is_nav_bar(line: str, neighbours: tuple[str, str]) -> bool:
         return False  # a table header or row, not a menu
     known = sum(1 for item in items if item in NAV_WORDS or _SITE_NAME_RE.search(item))
     return known >= 2 and known >= len(items) / 3
+
+
+def _names_a_day(line: str) -> bool:
+    date = parse_date(line)
+    return date is not None and len(date) == len("YYYY-MM-DD")
 
 
 def strip_nav_bars(text: str) -> str:
