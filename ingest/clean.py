@@ -20,7 +20,7 @@ from ingest.reprints import (
     strip_spam_lines,
 )
 from ingest.structure import DATE_LINE_RE, is_byline, is_signer, marker_rank
-from ingest.tables import is_table_row, text_tables
+from ingest.tables import cell_line_tables, is_table_row, text_tables
 from ingest.web import (
     strip_breadcrumbs,
     strip_exit_prompts,
@@ -401,6 +401,7 @@ def tidy_whitespace(text: str) -> str:
 
 Rule = Callable[[str], str]
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("cell_line_tables", cell_line_tables),
     ("text_tables", text_tables),
     ("normalize_newlines", normalize_newlines),
     ("to_halfwidth", to_halfwidth),

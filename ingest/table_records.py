@@ -25,25 +25,17 @@ structure, never from the text again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from ingest.tables import is_table_row, split_row
+from ingest.tables import is_number, is_table_row, split_row
 from lixia_qa import zh
 from lixia_qa.types import Table, TableRow
 
 LABEL_SEP = "："
 FIELD_SEP = "；"
-_NUMBER_RE = re.compile(r"^[-+−]?[\d.,%％‰]+(?:[万亿千百]?[元人个户吨公里亩%]*)?$|^[—\-–/]+$")
 _CAPTION_MAX = 80
 _SENTENCE_ENDS = zh.SENTENCE_END + zh.SEMICOLONS + zh.COMMAS + zh.COLONS
 _MAX_GAP = 2  # blank lines a page break leaves inside a table
-
-
-def is_number(cell: str) -> bool:
-    """A figure cell: ``12.5``, ``-3.1%``, ``1,200``, ``30万元``, or a dash for none."""
-    cell = cell.replace(" ", "")
-    return bool(_NUMBER_RE.match(cell)) and (any(c.isdigit() for c in cell) or cell[0] in "—-–/")
 
 
 @dataclass
@@ -93,9 +85,40 @@ def _scan(lines: list[str]) -> list[_Block]:
             last = max([*prev.header, *prev.body]) if prev else -1
             block.caption = caption if caption is not None and caption > last else None
         j = _extend(lines, i + 1, block)
-        blocks.append(block)
+        blocks += _split_at_headers(block, lines)
         i = j
     return [b for b in blocks if b.body or b.continues]
+
+
+def _split_at_headers(block: _Block, lines: list[str]) -> list[_Block]:
+    """A table whose first column's heading heads a row again further down is several
+    tables stacked: a government information report's 信息内容 | 本年制发件数 | … then
+    信息内容 | 本年处理决定数量, each under its own line (第二十条第（五）项), which becomes
+    that table's caption. The same header again with no such line above it (a page break
+    repeats it) is dropped."""
+    if not block.header:
+        return [block]
+    header = split_row(lines[block.header[0]])
+    if not header[0]:
+        return [block]
+    out, body = [block], block.body
+    block.body = []
+    current = block
+    for i in body:
+        cells = split_row(lines[i]) if is_table_row(lines[i]) else []
+        if not cells or cells[0] != header[0] or not _header_like(cells):
+            current.body.append(i)
+            continue
+        above = current.body[-1] if current.body else None
+        caption = above if above is not None and not is_table_row(lines[above]) else None
+        if caption is None and cells == header:
+            continue
+        if caption is not None:
+            current.body.pop()
+        header = cells
+        current = _Block(header=[i], caption=caption, width=len(cells))
+        out.append(current)
+    return out
 
 
 def _caption_above(lines: list[str], i: int) -> int | None:

@@ -10,7 +10,7 @@ table of a cleaned document into labelled rows with their offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from lixia_qa.zh import HAN_RE
 
@@ -30,6 +30,15 @@ def clean_cell(value: object) -> str:
         glue = "" if not out or (HAN_RE.match(out[-1]) or HAN_RE.match(part[0])) else " "
         out += glue + part
     return _SPACE_RE.sub(" ", out).strip()
+
+
+_NUMBER_RE = re.compile(r"^[-+−]?[\d.,%％‰]+(?:[万亿千百]?[元人个户吨公里亩%]*)?$|^[—\-–/]+$")
+
+
+def is_number(cell: str) -> bool:
+    """A figure cell: ``12.5``, ``-3.1%``, ``1,200``, ``30万元``, or a dash for none."""
+    cell = cell.replace(" ", "")
+    return bool(_NUMBER_RE.match(cell)) and (any(c.isdigit() for c in cell) or cell[0] in "—-–/")
 
 
 def format_row(cells: Iterable[object]) -> str:
@@ -79,6 +88,121 @@ def text_tables(text: str) -> str:
         cells = rows[i]
         out.append(format_row(cells) if in_block and cells is not None else line)
     return "\n".join(out)
+
+
+# A table copied from a web page with one cell per line, each followed by ``|`` (on the
+# line or the next), and an empty cell (or several) as a line of bars alone: 规章 |,
+# / |, |||.
+_CELL_LINE_RE = re.compile(r"^([^|]*[^|\s][^|]*?)\s*\|$|^(\|+)$")
+MIN_CELL_LINES = 4  # lines a table written so has at the least
+MAX_CELL_COLUMNS = 16
+_MAX_CELL = 80  # characters a cell written alone on its line has at most
+
+
+def _cell_line(lines: Sequence[str], i: int) -> tuple[list[str], int] | None:
+    """The cells line ``i`` holds (``规章 |`` one, ``|||`` three empty; ``规章`` with
+    ``|`` alone on the next line one) and the line after them; None for other lines."""
+    line = lines[i].strip()
+    m = _CELL_LINE_RE.match(line)
+    if m is not None:
+        cells = [m.group(1).strip()] if m.group(1) is not None else [""] * len(m.group(2))
+        return cells, i + 1
+    bar_below = i + 1 < len(lines) and lines[i + 1].strip() == "|"
+    if 0 < len(line) <= _MAX_CELL and "|" not in line and bar_below:
+        return [line], i + 2
+    return None
+
+
+def _columns(cells: list[str]) -> int | None:
+    """The fewest columns (two or more) that lay ``cells`` out in two or more rows each
+    opening with a label (a cell neither empty nor a figure) and with no label after a
+    figure, the last row perhaps cut short (a copy ends before its empty cells); None
+    when none do."""
+    for width in range(2, min(MAX_CELL_COLUMNS, len(cells) // 2) + 1):
+        rows = [cells[i : i + width] for i in range(0, len(cells), width)]
+        if all(r[0] and not is_number(r[0]) and _labels_first(r) for r in rows):
+            return width
+    return None
+
+
+def _labels_first(row: list[str]) -> bool:
+    """No label follows a figure in ``row``."""
+    seen = False
+    for cell in row:
+        if cell and not is_number(cell) and seen:
+            return False
+        seen = seen or is_number(cell)
+    return True
+
+
+def _label_rows(cells: list[str]) -> list[list[str]] | None:
+    """Rows of cells copied without their empty cells: each run of figures closes a row
+    opened by the label before it; as many labels again before that, when there are,
+    head the table (信息内容, 本年制发件数, …), and any before those are lines of their
+    own (第二十条第（一）项). None when a run of figures has no label before it."""
+    rows: list[list[str]] = []
+    labels: list[str] = []
+    filled = [c for c in cells if c]
+    i = 0
+    while i < len(filled):
+        if not is_number(filled[i]):
+            labels.append(filled[i])
+            i += 1
+            continue
+        j = i
+        while j < len(filled) and is_number(filled[j]):
+            j += 1
+        if not labels:
+            return None
+        label, figures = labels.pop(), filled[i:j]
+        header = labels[-len(figures) - 1 :] if len(labels) > len(figures) else []
+        rows += [[t] for t in labels[: len(labels) - len(header)]]
+        rows += [header] if header else []
+        rows.append([label, *figures])
+        labels, i = [], j
+    return rows + [[t] for t in labels]
+
+
+def _cell_runs(lines: Sequence[str]) -> Iterator[tuple[int, int, list[str]]]:
+    """``(first line, line after, cells)`` of each run of four or more lines of one
+    cell each holding a figure cell (a list of links ending with ``|`` holds none)."""
+    i = 0
+    while i < len(lines):
+        j, cells = i, []
+        while j < len(lines) and (found := _cell_line(lines, j)) is not None:
+            cells += found[0]
+            j = found[1]
+        if j - i >= MIN_CELL_LINES and any(is_number(c) for c in cells):
+            yield i, j, cells
+        i = max(j, i + 1)
+
+
+def cell_table_lines(lines: Sequence[str]) -> set[int]:
+    """The lines of tables copied one cell per line (:func:`cell_line_tables`)."""
+    return {k for i, j, _ in _cell_runs(lines) for k in range(i, j)}
+
+
+def cell_line_tables(text: str) -> str:
+    """Tables copied with one cell per line (``信息内容 |``, ``本年制发件数 |`` …, a line of
+    bars for empty cells) rebuilt as rows (``信息内容 | 本年制发件数 | …``): laid out in
+    the fewest columns that open every row with a label, or, when none do (a copy that
+    dropped its empty cells), row by row, each run of figures closing a row opened by the
+    label before it. A run neither fits is left as it is."""
+    lines = text.split("\n")
+    out: list[str] = []
+    done = 0
+    for i, j, cells in _cell_runs(lines):
+        width = _columns(cells)
+        if width is not None:
+            rows = [cells[k : k + width] for k in range(0, len(cells), width)]
+        elif (found := _label_rows(cells)) is not None:
+            rows = found
+        else:
+            continue
+        out += lines[done:i]
+        out += [format_row(r) for r in rows]
+        done = j
+    return "\n".join(out + lines[done:])
 
 
 def is_table_row(line: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import parse_date
-from ingest.tables import is_table_row, split_row
+from ingest.tables import cell_table_lines, is_table_row, split_row
 from lixia_qa import zh
 
 # Words of site menus; a bar needs several of them.
@@ -234,14 +234,16 @@ def _is_link_item(line: str) -> bool:
 def strip_link_lists(text: str) -> str:
     """Delete lists of links to other sites: three or more short lines (blank lines
     between allowed) each starting with ``-``/``·`` or ending with ``|``
-    (``· 市信访局``, ``市级政府部门网站|``)."""
+    (``· 市信访局``, ``市级政府部门网站|``); not the cells of a table copied one per
+    line (``规章 |``, ``0 |``, ``|||``: :func:`ingest.tables.cell_table_lines`)."""
     lines = text.split("\n")
     drop: set[int] = set()
     run: list[int] = []
+    table = cell_table_lines(lines)
     for i, line in enumerate([*lines, "end of text"]):
         if not line.strip() and i < len(lines):
             continue
-        if i < len(lines) and _is_link_item(line):
+        if i < len(lines) and i not in table and _is_link_item(line):
             run.append(i)
             continue
         if len(run) >= 3:

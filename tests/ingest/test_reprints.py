@@ -70,6 +70,9 @@ def test_exit_prompts_and_link_lists_go() -> None:
     assert out.split() == ["正文。", "结尾。"]
     two = "正文。\n\n· 县信访局\n\n· 县林业局\n\n结尾。"
     assert strip_link_lists(two) == two
+    # a table copied one cell per line, each followed by a bar, is no list of links
+    cells = "正文。\n规章 |\n0 |\n|\n规范性文件 |\n3 |\n结尾。"
+    assert strip_link_lists(cells) == cells
 
 
 def test_the_rules_run_in_clean_text() -> None:

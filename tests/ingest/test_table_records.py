@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.table_records import column_labels, is_number, record_line, tables_as_records
-from ingest.tables import fill_merged, format_table, spread_spans
+from ingest.tables import cell_line_tables, fill_merged, format_table, spread_spans
 
 POSTS = format_table(
     [
@@ -137,3 +137,61 @@ def test_a_second_header_row_under_a_heading_spanning_both() -> None:
         ["植树造林", "县林业局", "秋季"],
     ]
     assert tables_as_records(format_table(plain))[1][0].columns == ("项目", "牵头单位", "备注")
+
+
+STACKED = """二、主动公开政府信息情况
+第一项
+项目 | 本年制发件数 | 本年废止件数
+规章 | 1 | 0
+规范性文件 | 3 | 2
+第五项
+项目 | 本年处理决定数量
+行政许可 | 12
+第六项
+项目 | 本年处理决定数量
+行政处罚 | 4
+三、其他情况"""
+
+
+def test_a_header_heading_a_row_again_starts_a_table_of_its_own() -> None:
+    """Stacked tables (a government information report's): each time the first column's
+    heading heads a row again, a table with that row's labels begins, the line above it
+    its caption; rows are not labelled by the first table's columns."""
+    text, tables = tables_as_records(STACKED)
+    assert "项目：行政许可；本年处理决定数量：12" in text
+    assert "项目：行政处罚；本年处理决定数量：4" in text
+    assert "本年制发件数：项目" not in text and "本年制发件数：本年处理决定数量" not in text
+    assert [t.title for t in tables] == ["第一项", "第五项", "第六项"]
+    assert tables[1].columns == ("项目", "本年处理决定数量")
+
+
+def test_a_header_repeated_by_a_page_break_is_dropped() -> None:
+    table = "项目 | 数量\n甲 | 1\n乙 | 2\n项目 | 数量\n丙 | 3"
+    text, (only,) = tables_as_records(f"表1 某表\n{table}\n")
+    assert text.count("项目：") == 3 and "项目：项目" not in text
+    assert len(only.rows) == 3
+
+
+PADDED = (
+    "第一项 |\n||\n项目 |\n本年制发件数 |\n本年废止件数 |\n规章 |\n1 |\n0 |\n规范性文件 |\n3 |\n2 |"
+)
+UNPADDED = (
+    "第一项 |\n项目 |\n本年制发件数 |\n本年废止件数 |\n规章 |\n1 |\n0 |\n规范性文件 |\n3 |\n2 |"
+)
+BARS_BELOW = "第一项\n|\n项目\n|\n本年制发件数\n|\n本年废止件数\n|\n规章\n|\n1\n|\n0\n|\n规范性文件\n|\n3\n|\n2\n|"
+
+
+@pytest.mark.parametrize("copied", [PADDED, UNPADDED, BARS_BELOW])
+def test_a_table_copied_one_cell_per_line_is_rebuilt(copied: str) -> None:
+    """A web table copied with each cell on its line followed by a bar (empty cells as
+    bars alone, or left out, or the bar on the next line) is rebuilt row by row."""
+    text = cell_line_tables(f"二、主动公开情况\n{copied}\n三、其他")
+    assert text == (
+        "二、主动公开情况\n第一项\n项目 | 本年制发件数 | 本年废止件数\n"
+        "规章 | 1 | 0\n规范性文件 | 3 | 2\n三、其他"
+    )
+
+
+def test_links_ending_with_a_bar_are_no_table() -> None:
+    links = "市政府网站 |\n市发改委 |\n市教育局 |\n市财政局 |"
+    assert cell_line_tables(links) == links
