@@ -74,6 +74,10 @@ def _asks_figure(text: str) -> bool:
 DURATION_ASKED_RE = re.compile(
     r"多久|多长时间|多少时间|(?<![前近这那头])(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
 )
+# a question asking how often: 多久检查一次, 几年一次, 频率 (answered by 每月, 每年)
+FREQUENCY_ASKED_RE = re.compile(
+    r"(?:多久|多长时间|(?:几|多少)个?(?:年|月|天|周|星期|小时))[^，。？?]{0,8}?一次|频率|频次"
+)
 # a question asking a share of a whole: 占全省多少, 占了几成 (not 占地, 攻占)
 SHARE_ASKED_RE = re.compile(r"(?<![攻抢侵霸独拜])占(?![地用领据有])[^，。；？?]{0,15}?(?:多少|几)")
 # a question asking a rank or place in an order: 第几, 排名多少, 名次

@@ -23,6 +23,7 @@ from answer.analyse import (
     DURATION_ASKED_RE,
     FIELD_SHAPES,
     FIGURE,
+    FREQUENCY_ASKED_RE,
     LIST,
     ORDINAL_ASKED_RE,
     OWNER,
@@ -31,7 +32,14 @@ from answer.analyse import (
     TERM,
     Question,
 )
-from answer.sentences import DURATION_RE, NUMBER_RE, ORDINAL_RE, RATIO_WORDS_RE, coverage_forms
+from answer.sentences import (
+    DURATION_RE,
+    FREQUENCY_RE,
+    NUMBER_RE,
+    ORDINAL_RE,
+    RATIO_WORDS_RE,
+    coverage_forms,
+)
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
@@ -438,6 +446,8 @@ def asked_figures(
     figures = new_figures(text, stated)
     if DURATION_ASKED_RE.search(q.text):
         figures += _said_in_words(DURATION_RE, text, stated)
+    if FREQUENCY_ASKED_RE.search(q.text):
+        figures += _said_in_words(FREQUENCY_RE, text, stated)
     if ORDINAL_ASKED_RE.search(q.text):
         figures += _said_in_words(ORDINAL_RE, text, stated)
     family = _family(q.measure)
@@ -555,8 +565,10 @@ def _lead(c: Candidate) -> str:
 
 
 def miss_figure(ctx: Context, c: Candidate) -> float:
-    """A figure question and the unit has no figure of the asked family."""
-    return float(ctx.question.kind == FIGURE and not fit_figure(ctx, c))
+    """A figure question and the unit has no figure of the asked family; not one asking
+    for a contact field (网址是多少 wants a web address: :func:`miss_shape` checks it)."""
+    q = ctx.question
+    return float(q.kind == FIGURE and q.field is None and not fit_figure(ctx, c))
 
 
 def miss_shape(ctx: Context, c: Candidate) -> float:
@@ -806,17 +818,28 @@ _POST = re.compile(r"(?:长|书记|主任|主席|总理|总统|总裁|经理)$")
 _HELD_BY_UNIT = r"(?:单位|部门|机构|学校|院校|高校|公司|企业|城市|国家)"
 
 
+# what asks a post's holder by name: 主任叫什么, 局长的名字是什么, 书记姓名叫啥
+_NAME_ASKED = r"(?:的)?(?:名字|姓名)?(?:是|叫做?|名叫)(?:什么|啥)"
+
+
 def _posts_asked(q: Question) -> list[str]:
-    """The posts a 谁 question asks the person holding (县长是谁); not one a unit holds
-    (理事长单位是谁). (县长叫什么名字 is not read so: the training sets hold one such
-    question.)"""
-    if q.kind != PERSON:
-        return []
-    return [
-        t
-        for t in q.terms
-        if len(t) >= 2 and _POST.search(t) and not re.search(re.escape(t) + _HELD_BY_UNIT, q.text)
-    ]
+    """The posts a 谁 question asks the person holding (县长是谁), or a question asking
+    the holder's name (主任叫什么, 局长的名字是什么); not one a unit holds (理事长单位是谁)."""
+    if q.kind == PERSON:
+        return [
+            t
+            for t in q.terms
+            if len(t) >= 2
+            and _POST.search(t)
+            and not re.search(re.escape(t) + _HELD_BY_UNIT, q.text)
+        ]
+    if q.kind == TERM:
+        return [
+            t
+            for t in q.terms
+            if len(t) >= 2 and _POST.search(t) and re.search(re.escape(t) + _NAME_ASKED, q.text)
+        ]
+    return []
 
 
 # a person's name in Latin letters (Mārcis Auziņš)

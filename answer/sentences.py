@@ -35,6 +35,12 @@ DURATION_RE = re.compile(
     r"(?:年|月|天|日|周|星期|小时|钟头|分钟|秒|工作日|世纪)(?!\d)"
 )
 
+# how often (每月, 每两年, 每个季度, 每学期): a figure only for a question asking it
+# (answer.analyse.FREQUENCY_ASKED_RE)
+FREQUENCY_RE = re.compile(
+    rf"每(?:隔)?(?:\d+|[{_NUMERALS}半]+)?个?(?:年|季度|季|月|周|星期|天|日|小时|学期)(?!度)"
+)
+
 
 class TermWeights:
     """How much each question term matters: IDF over the chunks that contain it as text.

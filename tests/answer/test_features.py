@@ -671,6 +671,46 @@ def test_who_holds_a_post_is_answered_by_a_unit_naming_a_person(
     assert F.miss_shape(asked, cand(unit)) == float(ruled_out)
 
 
+@pytest.mark.parametrize(
+    ("question", "unit", "ruled_out"),
+    [
+        ("某某办公室主任叫什么", "如有疑问，请联系某某办公室，电话：0531-1234567。", True),
+        ("某某办公室主任叫什么", "办公室主任林一帆主持会议。", False),
+        ("某某局局长的名字是什么", "局长负责全面工作。", True),
+        ("这个计划叫什么", "实施登峰计划。", False),  # no post asked
+    ],
+)
+def test_a_post_holders_name_asked_by_jiao_shenme(
+    question: str, unit: str, ruled_out: bool
+) -> None:
+    """主任叫什么 asks the holder's name as 主任是谁 does: a contact line naming the office
+    and no one does not answer it."""
+    terms = tuple(t for t in ("某某办公室", "主任", "某某局", "局长", "计划") if t in question)
+    asked = ctx(q(TERM, terms=terms, text=question))
+    assert F.miss_shape(asked, cand(unit)) == float(ruled_out)
+
+
+def test_a_contact_field_asked_with_duoshao_needs_no_figure() -> None:
+    """网址是多少 asks for a web address, not a figure: a sentence giving the address
+    and no number is not ruled out as figureless; its shape is checked instead."""
+    url = ctx(replace(q(FIGURE, terms=("网站", "网址"), text="政府网站网址是多少"), field="url"))
+    address = cand("本报告在政府门户网站（www.example.gov.cn）公布。")
+    assert F.miss_figure(url, address) == 0
+    assert F.miss_shape(url, address) == 0
+    assert F.miss_shape(url, cand("政府网站发布信息50条。")) == 1
+
+
+def test_how_often_is_answered_by_every_month() -> None:
+    """多久检查一次 asks how often: 每月 answers it; 每月 is no figure for 多久能办好."""
+    often = ctx(q(FIGURE, terms=("检查", "网站"), text="多久检查一次网站"))
+    monthly = cand("每月落实第三方检查网站工作完成情况。")
+    assert F.fit_figure(often, monthly) == 1
+    assert F.fit_figure(often, cand("每季度末检查网站。")) == 1
+    assert F.fit_figure(often, cand("年底前检查网站。")) == 0
+    long = ctx(q(FIGURE, terms=("办好",), text="多久能办好"))
+    assert F.fit_figure(long, monthly) == 0
+
+
 def test_another_rate_than_the_one_asked() -> None:
     """出生率 is not answered by a unit naming 城镇化率 and not 出生率; a rate in per
     mille is a rate."""
