@@ -76,6 +76,8 @@ FAMILIES = {
     # trees and plants: people count them in 棵, documents in 株 (行道树3.2万株)
     "棵": _PLANTS,
     "株": _PLANTS,
+    # papers: people count them in 份, reports in 件 or 篇 (配发解读材料3件)
+    "份": re.compile(r"份|件|篇"),
 }
 # classifiers of anything: 只 counts animals, teams (几只乐队: 10队) and shares alike
 GENERIC_MEASURES = frozenset({"个", "项", "倍", "只"})
@@ -843,7 +845,7 @@ def _posts_asked(q: Question) -> list[str]:
 
 
 # a person's name in Latin letters (Mārcis Auziņš)
-_LATIN_NAME = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'’.-]+")
+_LATIN_NAME = re.compile(r"[A-Z][a-z\u00C0-\u024F'’.-]+")  # not capitals alone: GDP, an address
 # a transliterated name, its parts joined by a middle dot (哈马尼·迪奥里)
 _DOTTED_NAME = re.compile(rf"[{zh.HAN}][·•][{zh.HAN}]")
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.tables import is_number, is_table_row, split_row
+from ingest.tables import CELL_SEP, is_number, is_table_row, split_row
 from lixia_qa import zh
 from lixia_qa.types import Table, TableRow
 
@@ -296,7 +296,7 @@ def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | No
 def tables_as_records(text: str) -> tuple[str, tuple[Table, ...]]:
     """``(text with every table's rows as labelled lines, the tables)``; a text without
     tables comes back unchanged with ``()``."""
-    lines = text.split("\n")
+    lines = [_trimmed(line) for line in text.split("\n")]
     blocks = _scan(lines)
     if not blocks:
         return text, ()
@@ -318,6 +318,18 @@ def tables_as_records(text: str) -> tuple[str, tuple[Table, ...]]:
             tables.append(table)
         i = max([*block.header, *block.body]) + 1
     return "\n".join(out.lines), tuple(tables)
+
+
+def _trimmed(line: str) -> str:
+    """A row line without its trailing empty cells (``规章 | 0 | 0 | |``, as a page copied
+    with bars writes it), a row of one cell (``第二十条第（一）项 | ||||``, a line spanning
+    the table) as that cell alone; other lines as they are."""
+    if not is_table_row(line):
+        return line
+    cells = split_row(line)
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    return cells[0] if len(cells) == 1 else CELL_SEP.join(cells)
 
 
 def _merge(first: Table, rest: Table) -> Table:

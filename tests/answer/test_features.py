@@ -650,6 +650,9 @@ def test_a_deputy_does_not_answer_who_holds_the_post() -> None:
         ("某某县县长是谁", "县长", "县政府实行县长负责制。", True),
         ("某某县县长是谁", "县长", "县长林一帆作政府工作报告。", False),
         ("某某县县长是谁", "县长", "现任县长为Mārcis Auziņš。", False),
+        # capitals alone are no name: an acronym, an e-mail address
+        ("某某镇镇长是谁", "镇长", "请联系镇党政办，电子邮箱：ABCDEF@163.com。", True),
+        ("某某县县长是谁", "县长", "县长关注GDP增长。", True),
         ("某某国总统是谁", "总统", "1960年独立，哈马尼·迪奥里成为首任总统。", False),
         # words jieba guesses are names (立德, 广泛开展) open with no family name
         ("某某区教育局局长是谁", "局长", "坚持立德树人，广泛开展公益讲座。", True),
@@ -709,6 +712,14 @@ def test_how_often_is_answered_by_every_month() -> None:
     assert F.fit_figure(often, cand("年底前检查网站。")) == 0
     long = ctx(q(FIGURE, terms=("办好",), text="多久能办好"))
     assert F.fit_figure(long, monthly) == 0
+
+
+def test_papers_asked_in_fen_are_counted_in_jian_too() -> None:
+    """几份材料: a report counts papers in 件 or 篇 as often as in 份."""
+    c = ctx(q(FIGURE, terms=("解读材料",), measure="份", text="配发了几份解读材料"))
+    assert F.miss_shape(c, cand("配发解读材料3件。")) == 0
+    assert F.fit_figure(c, cand("配发解读材料3件。")) == 1
+    assert F.fit_figure(c, cand("配发解读材料用时3天。")) == 0
 
 
 def test_another_rate_than_the_one_asked() -> None:
