@@ -152,12 +152,20 @@ def _extend(lines: list[str], j: int, block: _Block) -> int:
         while nxt < len(lines) and not lines[nxt].strip() and nxt - j < _MAX_GAP:
             nxt += 1
         group = line.strip() and len(line) <= _CAPTION_MAX and nxt < len(lines)
-        if group and is_table_row(lines[nxt]) and len(split_row(lines[nxt])) == block.width:
+        widths = {block.width, _row_width(lines, block.body)}
+        if group and is_table_row(lines[nxt]) and len(split_row(lines[nxt])) in widths:
             block.body.append(j)
             j = nxt
             continue
         break
     return j
+
+
+def _row_width(lines: list[str], body: list[int]) -> int:
+    """The width of the last row of ``body`` (a header may be narrower: its corner cell
+    over the rows' labels left out); 0 when it has none."""
+    rows = [i for i in body if is_table_row(lines[i])]
+    return len(split_row(lines[rows[-1]])) if rows else 0
 
 
 def column_labels(header: list[list[str]]) -> tuple[str, ...]:

@@ -195,3 +195,14 @@ def test_a_table_copied_one_cell_per_line_is_rebuilt(copied: str) -> None:
 def test_links_ending_with_a_bar_are_no_table() -> None:
     links = "市政府网站 |\n市发改委 |\n市教育局 |\n市财政局 |"
     assert cell_line_tables(links) == links
+
+
+def test_a_group_line_under_a_header_without_its_corner_cell_stays_in_the_table() -> None:
+    """A header copied without the empty corner over the rows' labels is one cell
+    narrower than the rows: a group line before rows as wide as the rows above it is
+    still inside the table, and the rows after it are not read as a new table's header."""
+    text, tables = tables_as_records(
+        "表1 某表\n数量（个） | 金额（万元）\n合计 | 10 | 20\n一、分类\n甲 | 4 | 8\n乙 | 6 | 12\n后文。"
+    )
+    assert len(tables) == 1 and len(tables[0].rows) == 4
+    assert "甲；4；8" in text and "甲：乙" not in text
