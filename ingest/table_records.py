@@ -25,6 +25,7 @@ structure, never from the text again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.tables import CELL_SEP, is_number, is_table_row, split_row
@@ -256,12 +257,33 @@ def _labels(block: _Block, grid: list[list[str]], widest: int) -> tuple[tuple[st
     """The column labels of a table and how many of its first rows are header rows;
     no labels and 0 for a two-column list of pairs, or for a form whose rows run wider
     than its first (a printed application form: its first row names no columns)."""
+    if widest == block.width + 1 and _corner_left_out(grid, block.width):
+        return ("", *column_labels([grid[0][: block.width]])), 1
     if widest > block.width:
         return ("",) * widest, 0
     if block.width == 2 and not _two_column_header(grid):
         return ("", ""), 0
     depth = _header_rows(grid)
     return column_labels(grid[:depth]), depth
+
+
+# the heading of a table's first column, over the rows' labels (not a figure's column)
+_ROW_LABEL_HEADING = re.compile(r"^(?:指标|项目|名称|类别|地区|区域|单位|年份|序号|分组|品种|行业)")
+
+
+def _corner_left_out(grid: list[list[str]], width: int) -> bool:
+    """A header copied without the empty corner cell over the rows' labels: its cells
+    name figures' columns (播种面积（千公顷）, not 指标 or 地区) and every row one cell
+    wider opens with a label followed by figures only."""
+    header = grid[0][:width]
+    if not all(header) or any(is_number(c) for c in header):
+        return False
+    if _ROW_LABEL_HEADING.match(header[0]):
+        return False
+    rows = [r for r in grid[1:] if any(r[1:])]  # not a group line
+    return bool(rows) and all(
+        r[0] and not is_number(r[0]) and all(is_number(c) for c in r[1 : width + 1]) for r in rows
+    )
 
 
 def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | None) -> Table:

@@ -204,5 +204,19 @@ def test_a_group_line_under_a_header_without_its_corner_cell_stays_in_the_table(
     text, tables = tables_as_records(
         "表1 某表\n数量（个） | 金额（万元）\n合计 | 10 | 20\n一、分类\n甲 | 4 | 8\n乙 | 6 | 12\n后文。"
     )
-    assert len(tables) == 1 and len(tables[0].rows) == 4
-    assert "甲；4；8" in text and "甲：乙" not in text
+    assert len(tables) == 1 and len(tables[0].rows) == 3
+    assert "甲；数量（个）：4；金额（万元）：8" in text and "甲：乙" not in text
+
+
+def test_a_header_copied_without_its_corner_cell_labels_the_figures() -> None:
+    """Rows one cell wider than a header naming figures' columns: the corner over the
+    rows' labels was left out, so the header labels the figures, not the labels."""
+    text, _ = tables_as_records(
+        "表1 某表\n面积（亩） | 产量（吨）\n合计 | 10 | 20\n甲 | 4 | 8\n后文。"
+    )
+    assert "甲；面积（亩）：4；产量（吨）：8" in text
+    # a header opening with the labels' own heading is a header spanning cells: no guess
+    text, _ = tables_as_records(
+        "表1 某表\n指标 | 2023年\n粮食 | 100 | 5.2\n棉花 | 20 | 1.1\n后文。"
+    )
+    assert "粮食；100；5.2" in text
