@@ -385,8 +385,8 @@ def for_part_of_year(before: str, part: re.Pattern[str] = PART_YEAR_RE) -> bool:
 
 # a yield per area: 亩产, 单产, 每亩 before the figure in its clause, or 公斤/亩 after it;
 # asked in the same words
-PER_AREA_RE = re.compile(r"亩产|单产|每亩|亩均")
-_PER_AREA_AFTER = re.compile(r"[^，。；;,]{0,4}/亩")
+PER_AREA_RE = re.compile(r"亩产|单产|每亩|亩均|单位面积产量")
+_PER_AREA_AFTER = re.compile(r"[^，。；;,]{0,4}/(?:亩|公顷)")
 
 
 # a clause restating a figure of its sentence in other units (按汇率折算约合3868美元)
@@ -424,8 +424,18 @@ def per_head(text: str, start: int) -> bool:
 
 
 def per_area(text: str, m: re.Match[str]) -> bool:
-    """The figure ``m`` is a yield per area: 亩产520公斤, 平均每亩产量, 520公斤/亩."""
-    return _said_before(text, m.start(), PER_AREA_RE) or bool(_PER_AREA_AFTER.match(text, m.end()))
+    """The figure ``m`` is a yield per area: 亩产520公斤, 平均每亩产量, 520公斤/亩,
+    单位面积产量（公斤/公顷）：6290.2 (a table row's label)."""
+    label = _ROW_LABEL.search(text, 0, m.start())
+    return (
+        _said_before(text, m.start(), PER_AREA_RE)
+        or bool(_PER_AREA_AFTER.match(text, m.end()))
+        or bool(label and re.search(rf"{PER_AREA_RE.pattern}|/(?:亩|公顷)", label.group(1)))
+    )
+
+
+# the label a table row's cell value follows (…；单位面积产量（公斤/公顷）：6290.2)
+_ROW_LABEL = re.compile(r"([^；;：:]+)[：:]\s*$")
 
 
 def asked_figures(

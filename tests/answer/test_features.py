@@ -746,6 +746,12 @@ def test_a_yield_per_area_answers_only_a_question_per_area() -> None:
     assert F.fit_figure(ctx(per), whole) == 0
     assert F.fit_figure(ctx(total), whole) == 1
     assert F.fit_figure(ctx(total), yield_) == 0
+    # a table row: the cell's label says it (单位面积产量（公斤/公顷）), the next cell's not
+    row = "地区：甲县；播种面积（千公顷）：74.1；单位面积产量（公斤/公顷）：6290.2；总产量（万吨）：47.2"
+    found = {m.group(): F.per_area(row, m) for m in F.new_figures(row, frozenset())}
+    assert (found["74.1"], found["6290.2"], found["47.2"]) == (False, True, False)
+    unit_yield = q(FIGURE, terms=("甲县", "单产"), text="甲县粮食单产多少")
+    assert F.fit_figure(ctx(unit_yield), cand(row)) == 1
 
 
 def test_a_length_of_time_answers_a_question_asking_how_long() -> None:
