@@ -430,12 +430,14 @@ def per_area(text: str, m: re.Match[str]) -> bool:
     return (
         _said_before(text, m.start(), PER_AREA_RE)
         or bool(_PER_AREA_AFTER.match(text, m.end()))
-        or bool(label and re.search(rf"{PER_AREA_RE.pattern}|/(?:亩|公顷)", label.group(1)))
+        or bool(label and _PER_AREA_LABEL.search(label.group(1)))
     )
 
 
-# the label a table row's cell value follows (…；单位面积产量（公斤/公顷）：6290.2)
+# the label a table row's cell value follows (…；单位面积产量（公斤/公顷）：6290.2), and
+# what says in it that the value is a yield per area
 _ROW_LABEL = re.compile(r"([^；;：:]+)[：:]\s*$")
+_PER_AREA_LABEL = re.compile(rf"{PER_AREA_RE.pattern}|/(?:亩|公顷)")
 
 
 def asked_figures(
