@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.tables import CELL_SEP, is_number, is_table_row, split_row
+from ingest.tables import format_row, is_number, is_table_row, split_row
 from lixia_qa import zh
 from lixia_qa.types import Table, TableRow
 
@@ -353,13 +353,9 @@ def tables_as_records(text: str) -> tuple[str, tuple[Table, ...]]:
 def _trimmed(line: str) -> str:
     """A row line without its trailing empty cells (``规章 | 0 | 0 | |``, as a page copied
     with bars writes it), a row of one cell (``第二十条第（一）项 | ||||``, a line spanning
-    the table) as that cell alone; other lines as they are."""
-    if not is_table_row(line):
-        return line
-    cells = split_row(line)
-    while len(cells) > 1 and not cells[-1]:
-        cells.pop()
-    return cells[0] if len(cells) == 1 else CELL_SEP.join(cells)
+    the table) as that cell alone (:func:`ingest.tables.format_row`); other lines as
+    they are."""
+    return format_row(split_row(line)) if is_table_row(line) else line
 
 
 def _merge(first: Table, rest: Table) -> Table:
