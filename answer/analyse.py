@@ -70,9 +70,11 @@ def _asks_figure(text: str) -> bool:
     )
 
 
-# a question asking how long: 多久, 多长时间, 几年, 多少天, 几个工作日 (not 前几年, 这几天)
+# a question asking how long: 多久, 多长时间, 几年, 多少天, 几个工作日 (not 前几年, 这几天,
+# 未来几年, 第几天, 每隔几天, 多少年轻人)
 DURATION_ASKED_RE = re.compile(
-    r"多久|多长时间|多少时间|(?<![前近这那头])(?:几|多少)个?(?:年|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
+    r"多久|多长时间|多少时间|(?<![前近这那头来第隔])(?:几|多少)个?"
+    r"(?:年(?![轻级代纪龄度])|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
 )
 # a question asking how often: 多久检查一次, 几年一次, 频率 (answered by 每月, 每年)
 FREQUENCY_ASKED_RE = re.compile(
@@ -120,10 +122,10 @@ _MEASURE_ALIASES = {
 # words that say what is asked, not what it is about
 QUESTION_WORDS = frozenset(
     """多少 多久 多长时间 几 谁 哪 哪个 哪些 哪位 哪家 哪里 什么 怎么 怎样 如何 是否 是不是 有没有 请问 牵头 负责
-    单位 部门 领导 责任 目标 计划 打算 准备 要 需要 咱们 我们 你们 今年 去年 明年 前年 年 呢 吗 啊 呀
+    单位 部门 领导 责任 目标 计划 打算 准备 要 需要 咱们 我们 你们 今年 去年 明年 前年 年 呢 吗 啊 呀 多大
     主要 具体 情况 问题 一下 知道 介绍 说说 讲讲 告诉 个 所 处 家 项 多 大 分别 包括 有 都 那年 那个
     这个 那些 这些 叫 叫做 名叫 名字 啥 什么样 怎么样 今天 明天 昨天 后天 现在 目前 当前 最近
-    第几 为什么 为何 为啥 什么时候 何时 哪一年 几点 几时 几号 几月 东西 有过""".split()
+    第几 为什么 为何 为啥 什么时候 何时 哪一年 几点 几时 几号 几月 东西 有过 几分""".split()
 )
 
 # words naming the kind of answer wanted ("有什么特点"): answers rarely repeat them
@@ -189,7 +191,8 @@ def asked_field(text: str) -> str | None:
 
 
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
-_ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)")  # 哪些地方 -> 地方
+# 哪些地方 -> 地方; 哪天考 (jieba's one word) -> 考, no term
+_ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)|^哪[天年月](?=.)")
 _COUNT_RE = re.compile(rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+[个位项家所名次条座处种]?$")
 _FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？?]?$")
 
@@ -375,15 +378,17 @@ _JOINED_AFTER = frozenset("有在要是会能把被给了着过都也就还")
 def unjoined(q: Question, used: Callable[[str], bool]) -> Question:
     """``q`` with each term jieba guessed by joining a verb or particle to the word
     before it, when the documents never ``used`` it, read as that word (dropped when it
-    is one character: no term is). Training questions: of 74 such terms of two or more
-    characters before the joined one, 54 were absent from their gold paragraph and the
-    word before it present. A name the documents do use (章要儿) keeps its term."""
+    is one character, no term is, or a question word: 多大能 -> 多大). Training
+    questions: of 74 such terms of two or more characters before the joined one, 54 were
+    absent from their gold paragraph and the word before it present. A name the
+    documents do use (章要儿) keeps its term."""
 
     def mend(term: str) -> str:
         joined = len(term) > 1 and term[-1] in _JOINED_AFTER and word_tag(term)[0] is None
         return term[:-1] if joined and not used(term) else term
 
-    return with_terms(q, tuple(dict.fromkeys(m for m in map(mend, q.terms) if len(m) > 1)))
+    mended = (m for m in map(mend, q.terms) if len(m) > 1 and m not in QUESTION_WORDS)
+    return with_terms(q, tuple(dict.fromkeys(mended)))
 
 
 def with_terms(q: Question, terms: tuple[str, ...]) -> Question:

@@ -28,10 +28,11 @@ RATIO_WORDS_RE = re.compile(
 # a rank or place in an order (第三, 第12位, 首次): a figure only for a question asking
 # one (answer.analyse.ORDINAL_ASKED_RE)
 ORDINAL_RE = re.compile(rf"第(?:\d+|[{_NUMERALS}零〇]+)|首(?=[次个位批家届部座条])")
-# a length of time (三年, 15个工作日, 十余天, 半个月): a figure only for a question asking
-# one (answer.analyse.DURATION_ASKED_RE; "5年" is no figure for 多少家)
+# a length of time (三年, 15个工作日, 十余天, 半个月, 数个世纪, 46亿年): a figure only for
+# a question asking one, and the only figure for it (answer.analyse.DURATION_ASKED_RE;
+# "5年" is no figure for 多少家, "1次" none for 多久)
 DURATION_RE = re.compile(
-    rf"(?:\d+(?:\.\d+)?|[{_NUMERALS}零〇半]+)\s*[多余]?\s*个?\s*"
+    rf"(?:\d+(?:\.\d+)?|[{_NUMERALS}零〇半数]+)\s*[万亿]?\s*[多余]?\s*个?\s*"
     r"(?:年|月|天|日|周|星期|小时|钟头|分钟|秒|工作日|世纪)(?!\d)"
 )
 

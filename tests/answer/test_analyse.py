@@ -8,6 +8,7 @@ import pytest
 
 from answer.analyse import (
     DATE,
+    DURATION_ASKED_RE,
     FACT,
     FIGURE,
     LIST,
@@ -24,6 +25,7 @@ from answer.analyse import (
     implied_measure,
     place_mentions,
     strip_framing,
+    unjoined,
 )
 from store.tokenize import ChineseTokenizer
 
@@ -91,6 +93,32 @@ def test_how_long_is_asked_not_a_term(tokenizer: ChineseTokenizer) -> None:
     for text in ("营业执照办下来要多久", "营业执照办下来要多长时间"):
         terms = analyse(text, tokenizer, None).terms
         assert "营业执照" in terms and not {"多久", "多长时间"} & set(terms)
+
+
+def test_asking_words_are_no_terms(tokenizer: ChineseTokenizer) -> None:
+    """多大 (jieba's 多大能), 几分, 哪天 (jieba's 哪天考) ask; they are no content terms."""
+    for text, term in (
+        ("招聘年纪多大能报", "年纪"),
+        ("面试几分及格", "面试"),
+        ("笔试哪天考", "笔试"),
+    ):
+        q = unjoined(analyse(text, tokenizer, None), lambda _word: False)
+        assert term in q.terms, text
+        assert not {"多大", "多大能", "几分", "哪天考", "哪天"} & set(q.terms), (text, q.terms)
+
+
+def test_an_age_asked_without_a_measure_word(tokenizer: ChineseTokenizer) -> None:
+    """年纪多大, 多大岁数, 年龄是多大 ask an age in 岁 (周岁)."""
+    for text in ("招聘年纪多大能报", "他去世时多大岁数", "退休年龄是多大"):
+        assert analyse(text, tokenizer, None).measure == "岁", text
+
+
+def test_how_long_is_not_read_into_other_words() -> None:
+    """多少年轻人, 第几天, 未来几年, 每隔几天 ask no length of time."""
+    for text in ("有多少年轻人参加", "是一年中的第几天", "为未来几年打下基础", "每隔几天启动一次"):
+        assert not DURATION_ASKED_RE.search(text), text
+    for text in ("服役满多久", "要等几个月", "干了多少年"):
+        assert DURATION_ASKED_RE.search(text), text
 
 
 def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:

@@ -770,6 +770,15 @@ def test_a_length_of_time_answers_a_question_asking_how_long() -> None:
     # 这几年, 前几年 say when, not how long
     recent = q(FIGURE, terms=("项目",), measure="个", text="这几年开工的项目有多少个")
     assert F.fit_figure(ctx(recent), cand("项目建设周期为三年。")) == 0
+    # a figure that is no length of time answers no question asking one
+    served = ctx(q(FIGURE, terms=("服役",), text="服役要满多久"))
+    assert F.fit_figure(served, cand("参加定向招聘仅限1次。")) == 0
+    assert F.miss_figure(served, cand("参加定向招聘仅限1次。")) == 1
+    assert F.fit_figure(served, cand("必须服满两年期限义务兵。")) == 1
+    assert (
+        F.fit_figure(ctx(q(FIGURE, terms=("王朝",), text="王朝存在多久")), cand("存续数个世纪。"))
+        == 1
+    )
 
 
 def test_an_area_or_a_sum_in_any_of_its_units() -> None:
