@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 
+from ingest.dates import bar_date
 from ingest.layout import strip_running_heads
 from ingest.reprints import (
     strip_footnote_marks,
@@ -285,8 +286,11 @@ def _joins(left: str, right: str) -> bool:
         DATE_LINE_RE.match(left)
         or DATE_LINE_RE.match(right)
         or (is_signer(right) and not _SENTENCE_PUNCT_RE.search(left))
+        or bar_date(left)
     ):
-        return False  # a notice's 署名 and 成文日期; a headline, then the body issuing it
+        # a notice's 署名 and 成文日期; a headline, then the body issuing it; a page's
+        # date bar (2015-07-20 17:11:13 来源：某办 作者：某办), then its body
+        return False
     if _is_field(left):
         return False  # 咨询电话：0571-1234567 / 收费标准：不收费: a field ends its line
     item = marker_rank(left)

@@ -55,10 +55,12 @@ _SOURCE_IN_LINE_RE = re.compile(
     r"(?:^|(?<=[\s|｜\d]))(?:来源|信息来源|发布机构|发文机关)\s*[\]】］]?\s*[:：]?\s*"
     r"([^\s|｜:：【\[]{2,30}?)(?=\s|$|[|｜【\[]|(?:作者|浏览|点击|字号|字体|发布|日期|时间)|$)"
 )
-# never a title: breadcrumbs, labelled lines (来源：, 发布时间：), page tools
+# never a title: breadcrumbs, labelled lines (来源：, 发布时间：), page tools, a site's
+# name in brackets (【23xiu.com-某某教育信息门户网】)
 _NOT_TITLE_RE = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|所在位置|首页\s*[>»＞→])|[>»＞→].*[>»＞→]"
     r"|^[\[【［]\s*\S{1,6}\s*[\]】］]|(?:来源|作者|浏览次数|点击数|字号|字体)\s*[:：]"
+    r"|^[\[【［][^\]】］]*(?:\b[\w-]+\.(?:com|cn|net|org)\b|网)\s*[\]】］]$"
 )
 
 _DOC_NUMBER_RE = re.compile(
@@ -134,7 +136,8 @@ def place_title(first: str, second: str) -> str | None:
 def extract_title(text: str, fallback: str) -> str:
     """The document's title: a ``关于…的通知`` line, else its first headline-like line
     (with the next line when the title wraps onto it, :func:`wrapped_title`), else the
-    file's name (``fallback``) when it has Chinese in it, else the first line.
+    file's name (``fallback``) when it has Chinese in it, else the first line that can be
+    one (not a site's name in brackets).
 
     A very short first line (a banner such as a slogan) gives way to a longer headline
     right after it. Titles are cut to 60 characters.
@@ -153,7 +156,7 @@ def extract_title(text: str, fallback: str) -> str:
         return (wrapped or head[pick])[:MAX_TITLE]
     if not head or is_table_row(head[0]) or zh.HAN_RE.search(fallback):
         return fallback  # a named file says more than a first line of body text
-    return head[0][:MAX_TITLE]
+    return next((ln for ln in head if not _NOT_TITLE_RE.search(ln)), head[0])[:MAX_TITLE]
 
 
 def extract_source(text: str) -> str:

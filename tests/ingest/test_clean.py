@@ -213,6 +213,13 @@ def test_rejoin_keeps_a_field_and_a_date_line_on_their_own() -> None:
     assert rejoin_broken_lines(wrapped) == wrapped.replace("\n", "")
 
 
+def test_rejoin_keeps_a_page_date_bar_off_the_body() -> None:
+    """A page's date bar (date, 来源, 作者) ends its line: the body's first sentence under
+    it is not glued to it."""
+    page = "2015-07-20 17:11:13来源：青禾县征兵办公室作者：青禾县征兵办公室\n根据有关规定，现公告如下："
+    assert rejoin_broken_lines(page) == page
+
+
 def test_rejoin_finds_a_fragment_past_a_sidebar() -> None:
     body = "将创新作为引领高质量发展的第一动力，城区将提高思想境界，提高工作标准，提高服务水平，提高能力素"
     raw = f"{body}\n\n另一栏里完整的一段话。\n\n会议现场。\n\n质，不断创新思路。"

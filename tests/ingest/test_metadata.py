@@ -68,6 +68,14 @@ def test_a_page_part_or_an_issuing_body_is_no_title() -> None:
     assert extract_title(bulletin, "青禾县2024年统计公报") == "青禾县2024年统计公报"
 
 
+def test_a_site_name_in_brackets_is_no_title() -> None:
+    """A copying site's name in brackets above the body (【example.com-某某信息门户网】) is
+    never the title: the first line that can be one is."""
+    text = "【example.com-某某信息门户网】\n7月15日，青禾县召开征兵工作会。"
+    assert extract_title(text, "x") == "7月15日，青禾县召开征兵工作会。"
+    assert extract_title("【青禾信息网】\n青禾县召开征兵工作会。", "x") == "青禾县召开征兵工作会。"
+
+
 def test_title_falls_back_and_is_cut_to_60_characters() -> None:
     assert extract_title("", "fallback") == "fallback"
     long_sentence = "这是一句很长的正文" * 10 + "。"
