@@ -70,11 +70,11 @@ def _asks_figure(text: str) -> bool:
     )
 
 
-# a question asking how long: 多久, 多长时间, 几年, 多少天, 几个工作日 (not 前几年, 这几天,
-# 未来几年, 第几天, 每隔几天, 多少年轻人)
+# a question asking how long: 多久, 多长时间, 几年, 多少天, 几个月, 几个工作日 (not 前几年,
+# 这几天, 未来几年, 第几天, 每隔几天, 多少年轻人, 几月: which month)
 DURATION_ASKED_RE = re.compile(
     r"多久|多长时间|多少时间|(?<![前近这那头来第隔])(?:几|多少)个?"
-    r"(?:年(?![轻级代纪龄度])|月|天|周|星期|小时|钟头|分钟|秒|工作日)"
+    r"(?:年(?![轻级代纪龄度])|天|周|星期|小时|钟头|分钟|秒|工作日)|(?:几|多少)个月"
 )
 # a question asking how often: 多久检查一次, 几年一次, 频率 (answered by 每月, 每年)
 FREQUENCY_ASKED_RE = re.compile(
@@ -194,6 +194,12 @@ _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年
 # 哪些地方 -> 地方; 哪天考 (jieba's one word) -> 考, no term
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)|^哪[天年月](?=.)")
 _COUNT_RE = re.compile(rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+[个位项家所名次条座处种]?$")
+# a word asking a count or a time with its classifier (几年, 几岁, 哪几种, 几类, 啥时候):
+# no content term (几乎, 几何 are words of their own)
+_ASKING_WORD_RE = re.compile(
+    r"^(?:几|哪几)[个位项家所名次条座处种年月日天岁部张层届倍间段首支枚组场套级班类大路道块]$"
+    r"|^啥(?:时候|时|样)$"
+)
 _FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？?]?$")
 
 
@@ -362,6 +368,7 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
         if len(t) > 1
         and t not in QUESTION_WORDS
         and not _COUNT_RE.match(t)
+        and not _ASKING_WORD_RE.match(t)
         and not t.isdigit()
         and not (t[0] == "哪" and len(t) == 2)
         and t not in framing_words()

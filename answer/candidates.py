@@ -10,9 +10,10 @@ from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
-from answer.analyse import FACT, LIST, TERM, Kind
+from answer.analyse import DATE, FACT, LIST, TERM, Kind
 from answer.features import Candidate
 from answer.scope import unit_year
+from ingest.dates import bar_date
 from lixia_qa.types import AnswerUnit, Hit
 from store.base import ANSWER_KINDS, IndexStore
 
@@ -26,14 +27,20 @@ ONLY_FOR: Mapping[str, frozenset[Kind]] = {"list": frozenset({LIST, FACT})}
 # nothing of it: it answers what something is called, not where, when, how much or which
 NAME_FIELD = re.compile(r"^[^：:；;，,。\s]{0,6}名称[：:][^：:；;]*$")
 NAME_FIELD_FOR: frozenset[Kind] = frozenset({TERM, FACT})
+# a page's date bar (2015-07-20 17:11:13 来源：某办 作者：某办) says when the page was put
+# up and by whom (the document's date and source): it answers when, nothing else
+DATE_BAR_FOR: frozenset[Kind] = frozenset({DATE})
 
 
 def fits_kind(unit: AnswerUnit, kind: Kind) -> bool:
     """Whether a unit of this kind may answer a question of ``kind`` (:data:`ONLY_FOR`,
-    and a lone name field only :data:`NAME_FIELD_FOR`)."""
+    a lone name field only :data:`NAME_FIELD_FOR`, a page's date bar only
+    :data:`DATE_BAR_FOR`)."""
     allowed = ONLY_FOR.get(unit.kind)
     if allowed is None and NAME_FIELD.match(unit.text):
         allowed = NAME_FIELD_FOR
+    if allowed is None and bar_date(unit.text):
+        allowed = DATE_BAR_FOR
     return allowed is None or kind in allowed
 
 

@@ -32,8 +32,9 @@ ORDINAL_RE = re.compile(rf"第(?:\d+|[{_NUMERALS}零〇]+)|首(?=[次个位批�
 # a question asking one, and the only figure for it (answer.analyse.DURATION_ASKED_RE;
 # "5年" is no figure for 多少家, "1次" none for 多久)
 DURATION_RE = re.compile(
-    rf"(?:\d+(?:\.\d+)?|[{_NUMERALS}零〇半数]+)\s*[万亿]?\s*[多余]?\s*个?\s*"
-    r"(?:年|月|天|日|周|星期|小时|钟头|分钟|秒|工作日|世纪)(?!\d)"
+    # not a date's month or day (2006年12月31日), not an age (18周岁)
+    rf"(?<![\d.年月{_NUMERALS}])(?:\d+(?:\.\d+)?|[{_NUMERALS}零〇半数]+)\s*[万亿]?\s*[多余]?\s*个?\s*"
+    r"(?:年|月|天|日|周(?!岁)|星期|小时|钟头|分钟|秒|工作日|世纪)(?!\d)"
 )
 
 # how often (每月, 每两年, 每个季度, 每学期): a figure only for a question asking it

@@ -96,15 +96,21 @@ def test_how_long_is_asked_not_a_term(tokenizer: ChineseTokenizer) -> None:
 
 
 def test_asking_words_are_no_terms(tokenizer: ChineseTokenizer) -> None:
-    """多大 (jieba's 多大能), 几分, 哪天 (jieba's 哪天考) ask; they are no content terms."""
+    """多大 (jieba's 多大能), 几分, 哪天 (jieba's 哪天考), 啥时候, 几年 ask; they are no
+    content terms."""
     for text, term in (
         ("招聘年纪多大能报", "年纪"),
         ("面试几分及格", "面试"),
         ("笔试哪天考", "笔试"),
+        ("兵役登记啥时候登", "登记"),
+        ("博士生的学制是几年", "学制"),
     ):
         q = unjoined(analyse(text, tokenizer, None), lambda _word: False)
         assert term in q.terms, text
-        assert not {"多大", "多大能", "几分", "哪天考", "哪天"} & set(q.terms), (text, q.terms)
+        asking = {"多大", "多大能", "几分", "哪天考", "哪天", "啥时候", "几年"}
+        assert not asking & set(q.terms), (text, q.terms)
+    # words of their own that start with 几 stay
+    assert "几乎" in analyse("海上势力几乎笼罩各岛", tokenizer, None).terms
 
 
 def test_an_age_asked_without_a_measure_word(tokenizer: ChineseTokenizer) -> None:
@@ -115,7 +121,13 @@ def test_an_age_asked_without_a_measure_word(tokenizer: ChineseTokenizer) -> Non
 
 def test_how_long_is_not_read_into_other_words() -> None:
     """多少年轻人, 第几天, 未来几年, 每隔几天 ask no length of time."""
-    for text in ("有多少年轻人参加", "是一年中的第几天", "为未来几年打下基础", "每隔几天启动一次"):
+    for text in (
+        "有多少年轻人参加",
+        "是一年中的第几天",
+        "为未来几年打下基础",
+        "每隔几天启动一次",
+        "在几月攻占",
+    ):
         assert not DURATION_ASKED_RE.search(text), text
     for text in ("服役满多久", "要等几个月", "干了多少年"):
         assert DURATION_ASKED_RE.search(text), text

@@ -775,6 +775,9 @@ def test_a_length_of_time_answers_a_question_asking_how_long() -> None:
     assert F.fit_figure(served, cand("参加定向招聘仅限1次。")) == 0
     assert F.miss_figure(served, cand("参加定向招聘仅限1次。")) == 1
     assert F.fit_figure(served, cand("必须服满两年期限义务兵。")) == 1
+    # a date's day and an age are no lengths of time
+    assert F.fit_figure(served, cand("2006年12月31日前年满18周岁。")) == 0
+    assert F.fit_figure(served, cand("审批在15日内办结。")) == 1
     assert (
         F.fit_figure(ctx(q(FIGURE, terms=("王朝",), text="王朝存在多久")), cand("存续数个世纪。"))
         == 1
