@@ -21,7 +21,7 @@ from ingest.reprints import (
     strip_spam_lines,
 )
 from ingest.structure import DATE_LINE_RE, is_byline, is_signer, marker_rank
-from ingest.tables import cell_line_tables, is_table_row, text_tables
+from ingest.tables import cell_line_tables, field_blocks, is_table_row, text_tables
 from ingest.web import (
     strip_breadcrumbs,
     strip_exit_prompts,
@@ -430,6 +430,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_cjk_spaces", remove_cjk_spaces),
     ("strip_running_heads", strip_running_heads),
     ("rejoin_broken_lines", rejoin_broken_lines),
+    ("field_blocks", field_blocks),
     ("strip_promotions", strip_promotions),
     ("tidy_whitespace", tidy_whitespace),
 )

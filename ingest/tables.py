@@ -258,3 +258,61 @@ def fill_merged(rows: Sequence[Sequence[str | None]]) -> list[list[str]]:
         else:
             out.append(["" if c is None else c for c in row])
     return out
+
+
+# one field of a notice on a line of its own: a short label, a colon, its value (停水时间：
+# 8月26日22:00--8月27日07:00), or no value (停水影响区域示意图如下：); a record line
+# (单位：…；职位：…) is no field
+_FIELD_LINE_RE = re.compile(r"^([\u4e00-\u9fffA-Za-z0-9]{2,12})[：:]\s*([^；;]*)$")
+MIN_RECORD_FIELDS = 3  # two fields a block (联系人 / 电话) read well line by line
+
+
+def _record_blocks(fields: list[tuple[str, str]]) -> list[list[tuple[str, str]]] | None:
+    """A run of field lines cut where its first label comes again, when that gives two or
+    more blocks with the same labels, each a record of :data:`MIN_RECORD_FIELDS` or more
+    fields; else None."""
+    if not fields:
+        return None
+    first = fields[0][0]
+    blocks: list[list[tuple[str, str]]] = []
+    for label, value in fields:
+        if label == first:
+            blocks.append([])
+        blocks[-1].append((label, value))
+    labels = [tuple(label for label, _ in block) for block in blocks]
+    if (
+        len(blocks) < 2
+        or len(labels[0]) < MIN_RECORD_FIELDS
+        or len(set(labels[0])) < len(labels[0])
+    ):
+        return None
+    return blocks if all(lab == labels[0] for lab in labels) else None
+
+
+def field_blocks(text: str) -> str:
+    """A notice's repeated blocks of field lines (停水时间：… / 停水原因：… / 影响区域：…,
+    then the same fields for the next place) as a table: the labels its header, each
+    block a row, so that each block is read as one record (where and when together). A
+    label no block gives a value to (停水影响区域示意图如下：) stays a line of its own,
+    once, after the table."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        fields: list[tuple[str, str]] = []
+        j = i
+        while j < len(lines) and (m := _FIELD_LINE_RE.match(lines[j].strip())):
+            fields.append((m.group(1), m.group(2).strip()))
+            j += 1
+        blocks = _record_blocks(fields)
+        if blocks is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        labels = [label for label, _ in blocks[0]]
+        filled = [k for k in range(len(labels)) if any(block[k][1] for block in blocks)]
+        out.append(format_row(labels[k] for k in filled))
+        out += [format_row(block[k][1] for k in filled) for block in blocks]
+        out += [f"{labels[k]}：" for k in range(len(labels)) if k not in filled]
+        i = j
+    return "\n".join(out)

@@ -67,6 +67,7 @@ def test_rules_are_named_public_documented_functions_in_order() -> None:
         "remove_cjk_spaces",
         "strip_running_heads",
         "rejoin_broken_lines",
+        "field_blocks",
         "strip_promotions",
         "tidy_whitespace",
     ]

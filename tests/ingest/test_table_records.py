@@ -2,6 +2,7 @@
 
 import pytest
 
+from ingest.clean import clean_text
 from ingest.table_records import column_labels, is_number, record_line, tables_as_records
 from ingest.tables import cell_line_tables, fill_merged, format_table, spread_spans
 
@@ -220,3 +221,28 @@ def test_a_header_copied_without_its_corner_cell_labels_the_figures() -> None:
         "表1 某表\n指标 | 2023年\n粮食 | 100 | 5.2\n棉花 | 20 | 1.1\n后文。"
     )
     assert "粮食；100；5.2" in text
+
+
+def test_repeated_blocks_of_field_lines_are_one_record_each() -> None:
+    """A notice listing the same fields for each place (停水时间 / 停水原因 / 影响区域)
+    becomes a table: each block one row, read as one record; a label no block fills
+    stays a line once; other field lines stay as they are."""
+    notice = (
+        "停水时间：8月26日22:00--8月27日07:00\n停水原因：管道施工\n影响区域：青禾路沿线\n"
+        "示意图如下：\n"
+        "停水时间：8月26日23:00--8月27日04:00\n停水原因：地铁施工\n影响区域：东湖路一带\n"
+        "示意图如下：\n请用户储水备用。"
+    )
+    text, tables = tables_as_records(clean_text(notice))
+    assert text.split("\n") == [
+        "停水时间：8月26日22:00--8月27日07:00；停水原因：管道施工；影响区域：青禾路沿线",
+        "停水时间：8月26日23:00--8月27日04:00；停水原因：地铁施工；影响区域：东湖路一带",
+        "示意图如下：",
+        "请用户储水备用。",
+    ]
+    assert len(tables) == 1 and len(tables[0].rows) == 2
+    # a form's fields, each once, and blocks of two fields stay line by line
+    form = "办理时间：工作日\n办理地点：政务大厅\n咨询电话：12345"
+    assert clean_text(form) == form
+    pairs = "联系人：张三\n电话：0531-1234567\n联系人：李四\n电话：0531-7654321"
+    assert clean_text(pairs) == pairs
