@@ -10,7 +10,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
-from answer.analyse import DATE, FACT, LIST, TERM, Kind
+from answer.analyse import DATE, FACT, LIST, OWNER, PERSON, TERM, Kind
 from answer.features import Candidate
 from answer.scope import unit_year
 from ingest.dates import bar_date
@@ -28,8 +28,9 @@ ONLY_FOR: Mapping[str, frozenset[Kind]] = {"list": frozenset({LIST, FACT})}
 NAME_FIELD = re.compile(r"^[^：:；;，,。\s]{0,6}名称[：:][^：:；;]*$")
 NAME_FIELD_FOR: frozenset[Kind] = frozenset({TERM, FACT})
 # a page's date bar (2015-07-20 17:11:13 来源：某办 作者：某办) says when the page was put
-# up and by whom (the document's date and source): it answers when, nothing else
-DATE_BAR_FOR: frozenset[Kind] = frozenset({DATE})
+# up and by whom (the document's date and source): it answers when and who (哪个街道报的,
+# a fact question), not where, how much or which ones
+DATE_BAR_FOR: frozenset[Kind] = frozenset({DATE, PERSON, OWNER, FACT})
 
 
 def fits_kind(unit: AnswerUnit, kind: Kind) -> bool:
