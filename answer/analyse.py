@@ -71,9 +71,10 @@ def _asks_figure(text: str) -> bool:
 
 
 # a question asking how long: 多久, 多长时间, 几年, 多少天, 几个月, 几个工作日 (not 前几年,
-# 这几天, 未来几年, 第几天, 每隔几天, 多少年轻人, 几月: which month)
+# 这几天, 未来几年, 第几天, 每隔几天, 多少年轻人, 几月: which month, 西元几年 and 民国几年:
+# which year)
 DURATION_ASKED_RE = re.compile(
-    r"多久|多长时间|多少时间|(?<![前近这那头来第隔])(?:几|多少)个?"
+    r"多久|多长时间|多少时间|(?<![前近这那头来第隔元国])(?:几|多少)个?"
     r"(?:年(?![轻级代纪龄度])|天|周|星期|小时|钟头|分钟|秒|工作日)|(?:几|多少)个月"
 )
 # a question asking how often: 多久检查一次, 几年一次, 频率 (answered by 每月, 每年)

@@ -127,6 +127,8 @@ def test_how_long_is_not_read_into_other_words() -> None:
         "为未来几年打下基础",
         "每隔几天启动一次",
         "在几月攻占",
+        "于西元几年接管",
+        "民国几年升格",
     ):
         assert not DURATION_ASKED_RE.search(text), text
     for text in ("服役满多久", "要等几个月", "干了多少年"):
