@@ -125,6 +125,21 @@ def to_simplified(text: str) -> str:
     return zh.to_simplified(text)
 
 
+# a Word field's code left in copied text: a table of contents' page references
+# (一、主要职责 PAGEREF _Toc32310 \h 3, the backslash often lost), its links and the field
+# itself (TOC \o "1-3" \h \z \u)
+_FIELD_CODE_RE = re.compile(
+    r"[ \t]*(?:PAGEREF\s+_Toc\d+(?:\s*\\?h\b)?|HYPERLINK\s+\\?l\s+\"?_Toc\d+\"?"
+    r"|TOC\s+\\?o\s+\"[\d-]+\"(?:\s*\\?[hzu]\b)*)"
+)
+
+
+def strip_field_codes(text: str) -> str:
+    """Word field codes copied with a document's text (``PAGEREF _Toc25831 \\h``): the
+    table of contents keeps its entries and page numbers, without the codes."""
+    return _FIELD_CODE_RE.sub("", text)
+
+
 def strip_markdown(text: str) -> str:
     """Drop markdown syntax; ``# 标题`` and whole-line ``**标题**`` become own paragraphs."""
     for rx, replacement in _MARKDOWN:
@@ -412,6 +427,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("strip_pinyin_glosses", strip_pinyin_glosses),
     ("to_simplified", to_simplified),
     ("strip_lost_characters", strip_lost_characters),
+    ("strip_field_codes", strip_field_codes),
     ("strip_markdown", strip_markdown),
     ("strip_nav_bars", strip_nav_bars),
     ("strip_breadcrumbs", strip_breadcrumbs),

@@ -155,12 +155,39 @@ def _label_rows(cells: list[str]) -> list[list[str]] | None:
         if not labels:
             return None
         label, figures = labels.pop(), filled[i:j]
+        labels = _groups_folded(labels, len(figures) + 1)
         header = labels[-len(figures) - 1 :] if len(labels) > len(figures) else []
         rows += [[t] for t in labels[: len(labels) - len(header)]]
         rows += [header] if header else []
         rows.append([label, *figures])
         labels, i = [], j
     return rows + [[t] for t in labels]
+
+
+_SUBTOTAL_LABELS = frozenset({"合计", "小计", "总计"})
+
+
+def _groups_folded(labels: list[str], width: int) -> list[str]:
+    """Header labels copied with a group heading among them (公车购置及运行维护费 over
+    its columns 合计, 车辆购置, 车辆运行: a heading followed by a subtotal column), while
+    they outnumber the row's ``width`` cells: the heading folded into the labels after it
+    (公车购置及运行维护费合计, …), so that the table's own first label (年度) heads the
+    row labels rather than being taken for a caption and every label moving one cell."""
+    out = list(labels)
+    while len(out) > width:
+        k = next(
+            (
+                k
+                for k in range(len(out) - 2, 0, -1)  # the last such; the first label is the corner
+                if out[k + 1] in _SUBTOTAL_LABELS and out[k] not in _SUBTOTAL_LABELS
+            ),
+            None,
+        )
+        if k is None:
+            break
+        group = out.pop(k)
+        out[k:] = [group + sub for sub in out[k:]]
+    return out
 
 
 def _cell_runs(lines: Sequence[str]) -> Iterator[tuple[int, int, list[str]]]:

@@ -16,6 +16,7 @@ from ingest.clean import (
     normalize_newlines,
     rejoin_broken_lines,
     remove_cjk_spaces,
+    strip_field_codes,
     strip_markdown,
     strip_page_furniture,
     tidy_whitespace,
@@ -49,6 +50,7 @@ def test_rules_are_named_public_documented_functions_in_order() -> None:
         "strip_pinyin_glosses",
         "to_simplified",
         "strip_lost_characters",
+        "strip_field_codes",
         "strip_markdown",
         "strip_nav_bars",
         "strip_breadcrumbs",
@@ -311,3 +313,12 @@ def test_the_body_under_a_headline_stays_on_its_own_line() -> None:
     # a line of running text broken before a name ending like a body is joined
     wrapped = "今年，全县将加快建设区域医疗中心，力争建成\n青禾县医疗中心"
     assert rejoin_broken_lines(wrapped) == wrapped.replace("\n", "")
+
+
+def test_word_field_codes_are_stripped() -> None:
+    """A table of contents copied from Word keeps its entries and page numbers, not the
+    field codes (PAGEREF _Toc…, the backslash of \\h often lost)."""
+    assert strip_field_codes("第一部分 单位概况 PAGEREF _Toc25831 h 3") == "第一部分 单位概况 3"
+    assert strip_field_codes("一、主要职责 PAGEREF _Toc32310 \\h 3") == "一、主要职责 3"
+    assert strip_field_codes('TOC \\o "1-3" \\h \\z \\u') == ""
+    assert strip_field_codes("TOC 目录下的 h 字") == "TOC 目录下的 h 字"

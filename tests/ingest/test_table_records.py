@@ -246,3 +246,18 @@ def test_repeated_blocks_of_field_lines_are_one_record_each() -> None:
     assert clean_text(form) == form
     pairs = "联系人：张三\n电话：0531-1234567\n联系人：李四\n电话：0531-7654321"
     assert clean_text(pairs) == pairs
+
+
+def test_a_group_heading_in_a_table_copied_cell_by_cell_is_folded_into_its_columns() -> None:
+    """年度 | 合计 | 接待费 | 公车费 (over 合计 | 购置 | 运行): eight labels over rows of
+    seven cells. The group heading, followed by its subtotal column, is folded into the
+    labels after it, so 年度 heads the row labels and each figure keeps its column."""
+    cells = ["年度", "合计", "接待费", "公车费", "合计", "购置", "运行"]
+    cells += ["2015年", "2840", "1400", "1350", "73", "1277"]
+    cells += ["2016年", "2364", "1356", "996", "37", "959"]
+    text = "\n".join(f"{c}\n|" for c in cells)
+    assert cell_line_tables(text).split("\n") == [
+        "年度 | 合计 | 接待费 | 公车费合计 | 公车费购置 | 公车费运行",
+        "2015年 | 2840 | 1400 | 1350 | 73 | 1277",
+        "2016年 | 2364 | 1356 | 996 | 37 | 959",
+    ]
