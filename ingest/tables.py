@@ -316,12 +316,29 @@ def _record_blocks(fields: list[tuple[str, str]]) -> list[list[tuple[str, str]]]
     return blocks if all(lab == labels[0] for lab in labels) else None
 
 
+MAX_FIELD_RUN = 200  # field lines in one run looked at for blocks (a longer run is a list)
+
+
+def _blocks_from(fields: list[tuple[str, str]]) -> tuple[int, list[list[tuple[str, str]]]] | None:
+    """Where in a run of field lines its repeated blocks start (after lines heading them,
+    标题：… above the blocks), and the blocks; None when the run holds none."""
+    if len(fields) > MAX_FIELD_RUN:
+        return None
+    labels = [label for label, _ in fields]
+    for start in range(len(fields) - 1):
+        if labels[start] in labels[start + 1 :]:
+            blocks = _record_blocks(fields[start:])
+            if blocks is not None:
+                return start, blocks
+    return None
+
+
 def field_blocks(text: str) -> str:
     """A notice's repeated blocks of field lines (停水时间：… / 停水原因：… / 影响区域：…,
     then the same fields for the next place) as a table: the labels its header, each
     block a row, so that each block is read as one record (where and when together). A
     label no block gives a value to (停水影响区域示意图如下：) stays a line of its own,
-    once, after the table."""
+    once, after the table; field lines above the blocks stay as they are."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
@@ -331,11 +348,13 @@ def field_blocks(text: str) -> str:
         while j < len(lines) and (m := _FIELD_LINE_RE.match(lines[j].strip())):
             fields.append((m.group(1), m.group(2).strip()))
             j += 1
-        blocks = _record_blocks(fields)
-        if blocks is None:
-            out.append(lines[i])
-            i += 1
+        found = _blocks_from(fields)
+        if found is None:
+            out += lines[i : max(j, i + 1)]
+            i = max(j, i + 1)
             continue
+        start, blocks = found
+        out += lines[i : i + start]
         labels = [label for label, _ in blocks[0]]
         filled = [k for k in range(len(labels)) if any(block[k][1] for block in blocks)]
         out.append(format_row(labels[k] for k in filled))

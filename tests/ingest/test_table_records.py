@@ -241,6 +241,9 @@ def test_repeated_blocks_of_field_lines_are_one_record_each() -> None:
         "请用户储水备用。",
     ]
     assert len(tables) == 1 and len(tables[0].rows) == 2
+    # field lines above the blocks stay as they are
+    headed = "标题：停水通知\n" + notice
+    assert tables_as_records(clean_text(headed))[0].split("\n")[0] == "标题：停水通知"
     # a form's fields, each once, and blocks of two fields stay line by line
     form = "办理时间：工作日\n办理地点：政务大厅\n咨询电话：12345"
     assert clean_text(form) == form
