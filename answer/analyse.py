@@ -201,6 +201,13 @@ _ASKING_WORD_RE = re.compile(
     r"^(?:几|哪几)[个位项家所名次条座处种年月日天岁部张层届倍间段首支枚组场套级班类大路道块]$"
     r"|^啥(?:时候|时|样)$"
 )
+
+
+def asks(word: str) -> bool:
+    """``word`` asks (多少, 什么时候, 几年, 啥时候): no content term."""
+    return word in QUESTION_WORDS or bool(_ASKING_WORD_RE.match(word))
+
+
 _FOLLOW_UP_RE = re.compile(r"^(?:那|那么|还有|另外|再问|然后)|呢[？?]?$")
 
 
@@ -367,9 +374,8 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
         t
         for t in words
         if len(t) > 1
-        and t not in QUESTION_WORDS
+        and not asks(t)
         and not _COUNT_RE.match(t)
-        and not _ASKING_WORD_RE.match(t)
         and not t.isdigit()
         and not (t[0] == "哪" and len(t) == 2)
         and t not in framing_words()
@@ -395,7 +401,7 @@ def unjoined(q: Question, used: Callable[[str], bool]) -> Question:
         joined = len(term) > 1 and term[-1] in _JOINED_AFTER and word_tag(term)[0] is None
         return term[:-1] if joined and not used(term) else term
 
-    mended = (m for m in map(mend, q.terms) if len(m) > 1 and m not in QUESTION_WORDS)
+    mended = (m for m in map(mend, q.terms) if len(m) > 1 and not asks(m))
     return with_terms(q, tuple(dict.fromkeys(mended)))
 
 
