@@ -287,6 +287,10 @@ def _glue(left: str, right: str) -> str:
     return f"{left} {right}" if latin else left + right
 
 
+# a page's time stamp starting a line: 10-20 17:50, 2025/10/20 17:50:03
+_STAMP_RE = re.compile(r"^\s*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+
+
 def _joins(left: str, right: str) -> bool:
     """Whether the break between two lines of one paragraph is inside running text."""
     if is_table_row(left) or is_table_row(right):
@@ -302,9 +306,12 @@ def _joins(left: str, right: str) -> bool:
         or DATE_LINE_RE.match(right)
         or (is_signer(right) and not _SENTENCE_PUNCT_RE.search(left))
         or bar_date(left)
+        or _STAMP_RE.match(left)
+        or _STAMP_RE.match(right)
     ):
         # a notice's 署名 and 成文日期; a headline, then the body issuing it; a page's
-        # date bar (2015-07-20 17:11:13 来源：某办 作者：某办), then its body
+        # date bar (2015-07-20 17:11:13 来源：某办 作者：某办), then its body; a headline,
+        # then a page's time stamp (10-20 17:50 阅读 4792), then its body
         return False
     if _is_field(left):
         return False  # 咨询电话：0571-1234567 / 收费标准：不收费: a field ends its line

@@ -55,13 +55,19 @@ _SOURCE_IN_LINE_RE = re.compile(
     r"(?:^|(?<=[\s|｜\d]))(?:来源|信息来源|发布机构|发文机关)\s*[\]】］]?\s*[:：]?\s*"
     r"([^\s|｜:：【\[]{2,30}?)(?=\s|$|[|｜【\[]|(?:作者|浏览|点击|字号|字体|发布|日期|时间)|$)"
 )
-# never a title: breadcrumbs, labelled lines (来源：, 发布时间：), page tools, a site's
-# name in brackets (【23xiu.com-某某教育信息门户网】)
+# never a title: breadcrumbs, labelled lines (来源：, 发布时间：, 咨询电话：), page tools, a
+# site's name in brackets (【23xiu.com-某某教育信息门户网】)
 _NOT_TITLE_RE = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|所在位置|首页\s*[>»＞→])|[>»＞→].*[>»＞→]"
     r"|^[\[【［]\s*\S{1,6}\s*[\]】］]|(?:来源|作者|浏览次数|点击数|字号|字体)\s*[:：]"
+    rf"|^[{HAN}]{{0,8}}(?:电话|时间|日期|地址|邮箱|网址|热线|传真|邮编)\s*[:：]"
     r"|^[\[【［][^\]】］]*(?:\b[\w-]+\.(?:com|cn|net|org)\b|网)\s*[\]】］]$"
 )
+# a short label in brackets before a headline: 【文字解读】某某县…政策解读, 【图解】…
+_LABEL_PREFIX_RE = re.compile(r"^[\[【［]\s*[^\]】］:：\s]{1,6}\s*[\]】］]\s*")
+# a title given as a labelled field of a letter or a form: 来信标题：…, 信件标题：…
+_TITLE_FIELD_RE = re.compile(rf"^[{HAN}]{{0,4}}标\s*题\s*[:：]\s*(\S.*)$")
+_MENU_ITEM = 6  # a page's menu bar (设为首页|加入收藏): items this short between bars
 
 _DOC_NUMBER_RE = re.compile(
     rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*({zh.YEAR_DIGITS})\s*[〕\]］】)）]\s*[第]?\d{{1,4}}\s*号"
@@ -80,9 +86,27 @@ def _is_date_line(line: str) -> bool:
     )
 
 
+def _is_menu(line: str) -> bool:
+    """``line`` is a page's menu bar: short items between bars (``设为首页|加入收藏``,
+    ``登录｜注册``)."""
+    items = [item.strip() for item in re.split(r"[|｜]", line)]
+    return len(items) >= 2 and all(len(item) <= _MENU_ITEM for item in items)
+
+
+def _unlabelled(line: str) -> str:
+    """``line`` without a short label in brackets before a headline (``【文字解读】某某县
+    2024年医疗保险缴费工作方案政策解读`` -> the rest); unchanged when what follows is no
+    headline (``【发布时间】2025年1月13日``, ``【打印】【关闭】``)."""
+    label = _LABEL_PREFIX_RE.match(line)
+    if label and _headline(line[label.end() :]):
+        return line[label.end() :]
+    return line
+
+
 def _headline(line: str) -> bool:
     return (
         len(line) <= MAX_TITLE
+        and not _is_menu(line)
         and len(zh.HAN_RE.findall(line)) >= MIN_TITLE_HAN
         and line[-1] not in _LINE_END_MARKS
         and not is_byline(line)
@@ -105,7 +129,7 @@ _KIND_END_RE = re.compile(
 
 
 _TITLE_JUNK_START_RE = re.compile(rf"^[^{HAN}0-9A-Za-z{re.escape(zh.OPENERS)}]+")
-_TITLE_JUNK_END_RE = re.compile(r"[\s①②③④⑤⑥⑦⑧⑨⑩¹²³*＊]+$")
+_TITLE_JUNK_END_RE = re.compile(r"[\s①②③④⑤⑥⑦⑧⑨⑩¹²³*＊|｜]+$")
 
 
 def tidy_title(title: str) -> str:
@@ -134,7 +158,9 @@ def place_title(first: str, second: str) -> str | None:
 
 
 def extract_title(text: str, fallback: str) -> str:
-    """The document's title: a ``关于…的通知`` line, else its first headline-like line
+    """The document's title: a ``关于…的通知`` line, else a labelled one (``来信标题：…``),
+    else its first headline-like line (a short label in brackets before it dropped:
+    ``【文字解读】``; never a menu bar or a labelled field such as ``咨询电话：…``)
     (with the next line when the title wraps onto it, :func:`wrapped_title`), else the
     file's name (``fallback``) when it has Chinese in it, else the first line that can be
     one (not a site's name in brackets).
@@ -142,10 +168,13 @@ def extract_title(text: str, fallback: str) -> str:
     A very short first line (a banner such as a slogan) gives way to a longer headline
     right after it. Titles are cut to 60 characters.
     """
-    head = _lines(text)[:_HEAD_LINES]
+    head = [_unlabelled(ln) for ln in _lines(text)[:_HEAD_LINES]]
     notice = next((ln for ln in head if _NOTICE_TITLE_RE.match(ln)), None)
     if notice:
         return notice[:MAX_TITLE]
+    field = next((m.group(1) for m in map(_TITLE_FIELD_RE.match, head) if m), None)
+    if field:
+        return field[:MAX_TITLE]
     candidates = [i for i, ln in enumerate(head) if _headline(ln)]
     if candidates:
         first = candidates[0]

@@ -38,7 +38,7 @@ _FONT_RE = re.compile(
     r"|[【\[]\s*(?:字体|字号)\s*[:：]\s*$"  # its sizes lost with the page's buttons
 )
 _QR_PROMPT_RE = re.compile(
-    r"扫一扫在手机(?:上)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?"
+    r"扫一扫(?:在手机(?:上)?)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?"
 )
 _PRINT_CLOSE_RE = re.compile(
     r"[【\[]?\s*(?:打印本页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|加入收藏|收藏|[【\[]?\s*纠错\s*[】\]]?)\s*[】\]]?"
@@ -146,7 +146,7 @@ def strip_voice_broadcast(text: str) -> str:
 
 
 def strip_qr_prompts(text: str) -> str:
-    """Delete ``扫一扫在手机打开当前页`` and ``手机扫一扫`` prompts."""
+    """Delete ``扫一扫在手机打开当前页`` (``扫一扫打开当前页``) and ``手机扫一扫`` prompts."""
     return _drop_words(text, _QR_PROMPT_RE)
 
 

@@ -221,6 +221,9 @@ def test_rejoin_keeps_a_page_date_bar_off_the_body() -> None:
     it is not glued to it."""
     page = "2015-07-20 17:11:13来源：青禾县征兵办公室作者：青禾县征兵办公室\n根据有关规定，现公告如下："
     assert rejoin_broken_lines(page) == page
+    # nor is a page's time stamp glued to the headline above it
+    stamped = "青禾县育儿补贴申领公告\n10-20 17:50 阅读 4792\n补贴标准如下："
+    assert rejoin_broken_lines(stamped) == stamped
 
 
 def test_rejoin_finds_a_fragment_past_a_sidebar() -> None:

@@ -14,6 +14,7 @@ from ingest.metadata import (
     extract_source,
     extract_title,
     extract_years,
+    tidy_title,
 )
 from lixia_qa.types import Document
 
@@ -74,6 +75,28 @@ def test_a_site_name_in_brackets_is_no_title() -> None:
     text = "【example.com-某某信息门户网】\n7月15日，青禾县召开征兵工作会。"
     assert extract_title(text, "x") == "7月15日，青禾县召开征兵工作会。"
     assert extract_title("【青禾信息网】\n青禾县召开征兵工作会。", "x") == "青禾县召开征兵工作会。"
+
+
+def test_a_menu_bar_or_a_labelled_field_is_no_title() -> None:
+    """A saved page's menu bar (设为首页|加入收藏) and a labelled contact or time field
+    (咨询电话：…, 来信时间：…) are not headlines; the headline after them is."""
+    page = "设为首页|加入收藏\n登录｜注册\n青禾县下月起调整公交票价\n本报讯 记者获悉。"
+    assert extract_title(page, "x") == "青禾县下月起调整公交票价"
+    reply = "办公室咨询电话：12345678\n来信时间：2025818\n青禾县公交票价调整说明\n正文。"
+    assert extract_title(reply, "x") == "青禾县公交票价调整说明"
+    assert tidy_title("青禾县公交票价调整公告 |") == "青禾县公交票价调整公告"  # a bar after it
+
+
+def test_a_labelled_title_or_a_bracketed_label_gives_the_title() -> None:
+    """A letter's 来信标题：… is its title, question mark and all; a short label in
+    brackets before a headline (【文字解读】) is not part of it, and a bracketed field
+    (【发布时间】) is still no title."""
+    letter = "来信标题：青禾县公交老年卡怎么办理？\n来信时间：2025-08-18\n来信内容：想咨询。"
+    assert extract_title(letter, "x") == "青禾县公交老年卡怎么办理？"
+    label = "【文字解读】青禾县2024年公交票价调整方案政策解读\n一、制定背景\n正文。"
+    assert extract_title(label, "x") == "青禾县2024年公交票价调整方案政策解读"
+    field = "【发布时间】2025年1月13日\n青禾县召开公交票价听证会\n正文。"
+    assert extract_title(field, "x") == "青禾县召开公交票价听证会"
 
 
 def test_title_falls_back_and_is_cut_to_60_characters() -> None:

@@ -52,6 +52,7 @@ def test_strip_voice_broadcast() -> None:
 def test_strip_qr_prompts() -> None:
     text = "扫一扫在手机打开当前页\n" + BODY + "\n手机扫一扫"
     assert strip_qr_prompts(text) == BODY
+    assert strip_qr_prompts(BODY + "\n扫一扫打开当前页") == BODY  # no 打开当前页 left
 
 
 def test_strip_print_close() -> None:
