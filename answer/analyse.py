@@ -77,6 +77,9 @@ DURATION_ASKED_RE = re.compile(
     r"多久|多长时间|多少时间|(?<![前近这那头来第隔元国])(?:几|多少)个?"
     r"(?:年(?![轻级代纪龄度])|天|周|星期|小时|钟头|分钟|秒|工作日)|(?:几|多少)个月"
 )
+# a question asking which day: 哪天, 哪一天, 几号 (not 几号线, 几号楼), 几月几日; answered
+# by a month or a day, never by a year alone
+DAY_ASKED_RE = re.compile(r"哪一?天|几号(?![线楼门窗口院台码馆])|几月几[日号]")
 # a question asking how often: 多久检查一次, 几年一次, 频率 (answered by 每月, 每年)
 FREQUENCY_ASKED_RE = re.compile(
     r"(?:多久|多长时间|(?:几|多少)个?(?:年|月|天|周|星期|小时))[^，。？?]{0,8}?一次|频率|频次"

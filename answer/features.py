@@ -20,6 +20,7 @@ import numpy as np
 from answer.analyse import (
     DATA,
     DATE,
+    DAY_ASKED_RE,
     DURATION_ASKED_RE,
     FIELD_SHAPES,
     FIGURE,
@@ -96,6 +97,13 @@ _DATE_IN_TEXT = re.compile(
     # a time of day (9:00, 8时至, 6时半, 上午, 夜间): 开放时间, 办理时间, 播出时间
     r"|\d{1,2}\s*[:：]\s*\d{2}(?!\d)|\d{1,2}\s*[时点](?:半|整|\d{1,2}分|前|后|至|到|起|[-～~—])"
     r"|上午|下午|中午|早上|晚上|晚间|凌晨|傍晚|夜间|夜里"
+)
+# what answers which day: a month or a day (5月, 8月25日, 10-20, 下旬, 月底, 明日, 周三);
+# not 3.5, a decimal more often than a date
+_DAY_IN_TEXT = re.compile(
+    rf"\d{{1,2}}\s*月|[{zh.CN_NONZERO}十]{{1,3}}月|\d{{1,2}}\s*[日号]|(?<!\d)\d{{1,2}}[-/]\d{{1,2}}(?!\d|\s*[年个岁天周万亿元人名%])"
+    r"|[上中下]旬|月[底初中末]|[今明昨前后当次翌同][天日]|周[一二三四五六日末]|星期|礼拜"
+    r"|春节|除夕|元旦|元宵|清明|端午|中秋|国庆|节假日"
 )
 _UNIT_IN_TEXT = re.compile(
     rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
@@ -684,8 +692,13 @@ def fit_list(ctx: Context, c: Candidate) -> float:
 
 
 def fit_date(ctx: Context, c: Candidate) -> float:
-    """A 什么时候 question and the unit has a date or period."""
-    return float(ctx.question.kind == DATE and bool(_DATE_IN_TEXT.search(c.unit.text)))
+    """A 什么时候 question and the unit has a date or period; one asking which day (哪天,
+    几号) a month or a day, not a year alone."""
+    if ctx.question.kind != DATE or not _DATE_IN_TEXT.search(c.unit.text):
+        return 0.0
+    return float(
+        not DAY_ASKED_RE.search(ctx.question.text) or bool(_DAY_IN_TEXT.search(c.unit.text))
+    )
 
 
 def fit_person(ctx: Context, c: Candidate) -> float:

@@ -212,6 +212,12 @@ def test_answer_type_fits() -> None:
         "民国元年设县。",
     ):
         assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
+    # which day (哪天, 几号) is answered by a month or a day, never by a year alone
+    day = q(DATE, text="青禾县核对材料最晚几号")
+    assert F.fit_date(ctx(day), cand("2024年青禾县小学报名时间安排")) == 0
+    for when in ("8月10日前核对材料。", "6月下旬核对。", "发布于10-20 17:50"):
+        assert F.fit_date(ctx(day), cand(when)) == 1, when
+    assert F.fit_date(ctx(q(DATE, text="哪一年建成")), cand("2024年建成。")) == 1
     assert F.fit_person(ctx(q(OWNER)), cand("由区住建局负责。")) == 1
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
     assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1
