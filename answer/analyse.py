@@ -103,8 +103,9 @@ _TERM_RE = re.compile(
 )
 _PLACE_RE_Q = re.compile(r"哪里|哪儿|在哪|什么地方|何处|何地|哪个(?:城市|国家|地方|省|地区)")
 # measure word asked for, e.g. 几所 -> 所, 多少亿元 -> 亿元 (not after 第: 第几名 asks a rank)
+# 几 after a number states a figure (80几岁, 二十几个: eighty-odd), it asks none
 _MEASURE_RE = re.compile(
-    r"(?<!第)(?:几|多少)\s*((?:万|亿|千|百)?(?:平方公里|平方米|平米|公顷|亩|公里|千米|美元|元|个|所|处|家|项|座|条|名|"
+    r"(?<!第)(?:(?<![\d〇一二三四五六七八九十百千])几|多少)\s*((?:万|亿|千|百)?(?:平方公里|平方米|平米|公顷|亩|公里|千米|美元|元|个|所|处|家|项|座|条|名|"
     r"次|场|栋|户|人次|人(?![口民物类工们])|台|辆|倍|口|张|套|件|吨|间|批|届|轮|层|支(?![持付出援撑配柱部教])|份|棵|株|%|"
     # counted things, lengths and ages in the words documents use for them (集 not of
     # 集体, 首 not of 首都); not the classifiers people say for others (几块金牌: 枚,
@@ -112,10 +113,12 @@ _MEASURE_RE = re.compile(
     # thing (not the 只 of 只能, the 头 of 头发)
     r"位|幅|篇|册|卷|枚|章|艘|架|岁|米|首(?![都府届次批])|集(?![体团中镇市约聚资])|"
     r"只(?![能是有要需好得])|头(?![发脑条号部等像衔])))"
-    r"|(多少钱|百分之(?:几|多少)|多大面积|几成)"
+    r"|(多少钱|(?:几|多少)块钱|百分之(?:几|多少)|多大面积|几成)"
 )
 _MEASURE_ALIASES = {
     "多少钱": "元",
+    "几块钱": "元",  # 补几块钱: yuan, in the word people say for it
+    "多少块钱": "元",
     "百分之几": "%",
     "百分之多少": "%",
     "几成": "%",  # 占了几成: a share in tenths
@@ -572,6 +575,8 @@ def analyse(
             measure_word = implied_measure(text)  # 补贴给几年 asks years, not 元
     # the measure asked for ("多少平米") says what kind of figure, not what it is about
     asked = {measure_word, measure.group(1) or measure.group(2)} if measure else set()
+    if measure and measure.group(2) and measure.group(2).endswith("块钱"):
+        asked.add("块钱")  # jieba cuts 几块钱 as 几 / 块钱
     terms = tuple(t for t in content_terms(text, tokenizer) if t not in asked)
     if measure and measure.group(1):  # jieba joins the measure to what it counts: 只鸡, 几只
         at, unit = measure.start(1), measure.group(1)

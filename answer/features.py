@@ -766,7 +766,8 @@ def other_instance(ctx: Context, c: Candidate) -> float:
     names none and its document is about another; the question asks about one 第N届 (期,
     批, 次 …) and the unit (or, when it names none, its passage) names another of the
     same kind and not it; it asks a rate (出生率) and the unit names another (城镇化率)
-    and not it; or it asks who holds a post (县长) and the unit names only its deputy
+    and not it; it asks a figure for one age or area and the unit gives other bands
+    (:func:`other_band`); or it asks who holds a post (县长) and the unit names only its deputy
     (副县长)."""
     q, text = ctx.question, c.unit.text
     passage = c.chunk.text if c.chunk is not None else ""
@@ -774,6 +775,7 @@ def other_instance(ctx: Context, c: Candidate) -> float:
         _other_place(ctx, c)
         or other_ordinal(q.text, text, passage)
         or other_rate(q, text)
+        or other_band(q, text)
         or deputy_only(q, text)
     )
 
@@ -830,6 +832,67 @@ def ordinals(text: str) -> frozenset[tuple[int, str]]:
 # a rate a text names: 出生率, 城镇化率 (not 率先; 效率 and the like are no asked figure)
 _RATE = re.compile(rf"[{zh.HAN}]率(?![先领])")
 _NOT_RATES = frozenset({"效率", "频率", "概率", "比率", "税率"})
+
+
+# the bands a figure is asked by: an age (80-89周岁) or a floor area (90平方米以上)
+_BAND_MEASURES = {"岁": r"周?岁", "平方米": r"平方米|平米|㎡|平(?![方均安台稳])"}
+_BAND_NUMBER = rf"(\d{{1,4}}|[{zh.CN_DIGITS}十百{zh.LIANG}]{{1,5}})"
+_BAND_OPEN = r"(?:及|或|\s*[（(]含[）)])?\s*(以上|以下|以内)"
+_BAND_BOUND_RE = re.compile(r"(?:不到|不满|未满|超过|低于|高于|大于|小于|每)$")
+
+
+def _band_patterns(measure: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    unit = f"(?:{_BAND_MEASURES[measure]})"
+    asked = re.compile(rf"{_BAND_NUMBER}\s*(几|多)?\s*{unit}(?!\s*{_BAND_OPEN}|\s*[-－—~～至到])")
+    closed = re.compile(rf"{_BAND_NUMBER}\s*{unit}?\s*[-－—~～至到]\s*{_BAND_NUMBER}\s*{unit}")
+    open_ = re.compile(rf"{_BAND_NUMBER}\s*{unit}\s*{_BAND_OPEN}")
+    return asked, closed, open_
+
+
+_BANDS = {measure: _band_patterns(measure) for measure in _BAND_MEASURES}
+
+
+def _asked_band(question: str, measure: str) -> tuple[int, int] | None:
+    """The age or area the question states as a point (85岁, 80几岁 -> 80-89, 90多岁,
+    满一百岁, 100平), or None; one it states as a band itself (80岁以上) is no point."""
+    found = _BANDS[measure][0].search(question)
+    value = zh.cn_to_int(found.group(1)) if found else None
+    if found is None or value is None or value == 1:
+        return None  # 一平米多少钱 asks a price per square metre
+    if _BAND_BOUND_RE.search(question[: found.start()]):
+        return None  # 不到18岁, 超过60岁: a band itself
+    return (value, value + 9) if found.group(2) and value % 10 == 0 else (value, value)
+
+
+def _stated_bands(text: str, measure: str) -> list[tuple[float, float]]:
+    """The bands of ``measure`` a text states: 80-89周岁, 90至99岁, 100周岁及以上, 60岁以下."""
+    _, closed, open_ = _BANDS[measure]
+    bands: list[tuple[float, float]] = []
+    for m in closed.finditer(text):
+        low, high = zh.cn_to_int(m.group(1)), zh.cn_to_int(m.group(2))
+        if low is not None and high is not None and low <= high:
+            bands.append((low, high))
+    for m in open_.finditer(text):
+        edge = zh.cn_to_int(m.group(1))
+        if edge is not None:
+            bands.append((edge, math.inf) if m.group(2) == "以上" else (0, edge))
+    return bands
+
+
+def other_band(q: Question, text: str) -> bool:
+    """A figure question about one age or floor area (禄劝满一百岁的老人每月给多少, 买了100平
+    补多少) and the text gives figures for bands of it (80-89周岁…60元) none of which holds
+    the one asked; a question asking the age or the area itself is not one."""
+    if q.kind != FIGURE:
+        return False
+    for measure in _BAND_MEASURES:
+        asked = _asked_band(q.text, measure) if q.measure != measure else None
+        if asked is None:
+            continue
+        bands = _stated_bands(text, measure)
+        if bands and not any(low <= asked[1] and asked[0] <= high for low, high in bands):
+            return True
+    return False
 
 
 def other_rate(q: Question, text: str) -> bool:

@@ -170,6 +170,8 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("他几岁入学", "岁"),
         ("拿了几块金牌", None),  # 块 is said for 枚 and 元 alike
         ("补办要多少块钱", "元"),  # 块钱 is money: 工本费20元 answers it
+        ("80几岁的老人每月补几块钱", "元"),  # 80几岁 states an age (eighty-odd), asks none
+        ("二十几岁的人有几个", "个"),
         ("创业补贴能给几年", None),  # a length of time, not the 元 补贴 implies
         ("创业补贴能给多少", "元"),
         ("外资占了投资的几成", "%"),  # a share in tenths
@@ -193,6 +195,8 @@ def test_the_asked_measure_is_not_a_content_term(tokenizer: ChineseTokenizer) ->
     q = analyse("新添的绿地加起来有多少平米？", tokenizer, None)
     assert q.measure == "平方米"
     assert "平米" not in q.terms and "加起来" not in q.terms and "绿地" in q.terms
+    q = analyse("老人每月能补几块钱", tokenizer, None)
+    assert q.measure == "元" and "块钱" not in q.terms and "老人" in q.terms
 
 
 def test_the_measure_asked_is_cut_from_the_word_jieba_joins_it_to(

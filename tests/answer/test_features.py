@@ -739,6 +739,28 @@ def test_another_rate_than_the_one_asked() -> None:
     assert F.other_instance(c, cand("提高办事效率。")) == 0
 
 
+def test_another_age_or_area_band_than_the_one_asked() -> None:
+    """A figure asked for one age or floor area is not answered by a unit giving it for
+    other bands only; a unit with the asked band, or with no band, may answer; a band
+    stated in the question (不到18岁) or a price per square metre asks no point."""
+    hundred = ctx(q(FIGURE, terms=("老人",), measure="元", text="满一百岁的老人每月给多少"))
+    bands = (
+        "80-89周岁老年人：每人每月60元；90-99周岁：每人每月120元；100周岁及以上：每人每月500元。"
+    )
+    assert F.other_instance(hundred, cand("80-89周岁的老人，津贴为每人每月25元；")) == 1
+    assert F.other_instance(hundred, cand(bands)) == 0
+    assert F.other_instance(hundred, cand("高龄津贴按月发放。")) == 0
+    odd = ctx(q(FIGURE, terms=("老人",), measure="元", text="90多岁的老人一个月补多少"))
+    assert F.other_instance(odd, cand("100周岁以上的老人，津贴为每人每月400元。")) == 1
+    assert F.other_instance(odd, cand("90至99岁的老人每人每月100元。")) == 0
+    area = ctx(q(FIGURE, terms=("补贴",), measure="%", text="买了100平补贴按多少算"))
+    assert F.other_instance(area, cand("90平方米（含）以下的，按1%补贴。")) == 1
+    assert F.other_instance(area, cand("90平方米以上的，按1.5%补贴。")) == 0
+    for not_a_point in ("不到18岁的孩子补多少", "均价一平米多少钱"):
+        c = ctx(q(FIGURE, terms=("孩子",), measure="元", text=not_a_point))
+        assert F.other_instance(c, cand("18-35周岁的，每人2000元；90平方米以上的，5000元。")) == 0
+
+
 def test_a_yield_per_area_answers_only_a_question_per_area() -> None:
     """亩产 is answered by a figure said per 亩 (亩产, 每亩, 公斤/亩), and a total
     产量 question is not."""
