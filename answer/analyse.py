@@ -201,6 +201,19 @@ _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年
 # 哪些地方 -> 地方; 哪天考 (jieba's one word) -> 考, no term
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)|^哪[天年月](?=.)")
 _COUNT_RE = re.compile(rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+[个位项家所名次条座处种]?$")
+# a length of time said as a number (一年, 三个月, 半年, 两天); not a month's name (十月)
+_SPAN_RE = re.compile(
+    rf"^[几半{zh.LIANG}{zh.CN_NONZERO}十\d]+(?:个(?:月|星期|小时|钟头)|年|天|周|星期|小时|分钟)$"
+)
+
+
+def is_span(term: str) -> bool:
+    """``term`` is a length of time said as a number (一年, 一个月): a term that may name
+    what is asked about (七年战争, 洪武三年) but tells nothing of whether the documents
+    cover it (合阳生个娃一年能领多少钱)."""
+    return bool(_SPAN_RE.match(term))
+
+
 # a word asking a count or a time with its classifier (几年, 几岁, 哪几种, 几类, 啥时候):
 # no content term (几乎, 几何 are words of their own)
 _ASKING_WORD_RE = re.compile(
@@ -391,8 +404,12 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
 
 
 # what jieba's guessing (its HMM, for words its dictionary lacks) joins to the word before
-# it: a verb or particle (牛有 of 牛有多少头, 香檬有 of 香檬有哪些成分, 发展在)
-_JOINED_AFTER = frozenset("有在要是会能把被给了着过都也就还")
+# it: a verb or particle (牛有 of 牛有多少头, 香檬有 of 香檬有哪些成分, 发展在), or a
+# classifier to its verb (生个娃: 生个)
+_JOINED_AFTER = frozenset("有在要是会能把被给了着过都也就还个")
+# and to the word after it: a modal or a place word before a verb (能领 of 一年能领多少,
+# 上用 of 在手机上用啥能交)
+_JOINED_BEFORE = frozenset("能要可会想上里")
 
 
 def unjoined(q: Question, used: Callable[[str], bool]) -> Question:
@@ -404,8 +421,11 @@ def unjoined(q: Question, used: Callable[[str], bool]) -> Question:
     documents do use (章要儿) keeps its term."""
 
     def mend(term: str) -> str:
-        joined = len(term) > 1 and term[-1] in _JOINED_AFTER and word_tag(term)[0] is None
-        return term[:-1] if joined and not used(term) else term
+        if len(term) < 2 or word_tag(term)[0] is not None or used(term):
+            return term
+        if term[-1] in _JOINED_AFTER:
+            return term[:-1]
+        return term[1:] if len(term) == 2 and term[0] in _JOINED_BEFORE else term
 
     mended = (m for m in map(mend, q.terms) if len(m) > 1 and not asks(m))
     return with_terms(q, tuple(dict.fromkeys(mended)))

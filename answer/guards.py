@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
-from answer.analyse import Question, known_parts, place_mentions
+from answer.analyse import Question, is_span, known_parts, place_mentions
 from answer.features import Candidate
 from answer.sentences import TermWeights
 from ingest.places import (
@@ -79,6 +79,7 @@ class Guards:
         ]
         if len(topical) == len(q.terms):
             return []
+        topical = [t for t in topical if not is_span(t)]  # 一年 says how long, not what
         if any(self._spoken_of(q.term_forms(t), used) for t in topical):
             return []
         return topical

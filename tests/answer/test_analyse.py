@@ -232,6 +232,15 @@ def test_a_word_jieba_guessed_with_the_verb_after_it(tokenizer: ChineseTokenizer
     assert unjoined(q, {"香檬有", "成分"}.__contains__) == q
     cattle = analyse("某县牛有多少头", tokenizer, None)
     assert all("牛" not in t for t in unjoined(cattle, {"某县"}.__contains__).terms)
+    # a classifier joined to its verb (生个娃: 生个), a modal or a place word to the verb
+    # after it (能领, 上用): no term when the documents never use them
+    for text, joined in (("某县生个娃能领多少钱", ("生个", "能领")), ("在手机上用啥交", ("上用",))):
+        q = analyse(text, tokenizer, None)
+        if not set(joined) <= set(q.terms):
+            pytest.skip("this jieba cuts these words otherwise")
+        mended = unjoined(q, {"某县", "手机"}.__contains__).terms
+        assert not set(joined) & set(mended), mended
+        assert set(joined) <= set(unjoined(q, set(joined).__contains__).terms)  # used: kept
 
 
 def test_an_implied_measure_only_for_figure_questions(tokenizer: ChineseTokenizer) -> None:

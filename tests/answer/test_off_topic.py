@@ -20,6 +20,16 @@ def test_a_word_made_of_known_words_is_known() -> None:
     assert guards.off_topic(analyse("成都明天会下雨吗", tokenizer, None)) != []
 
 
+def test_a_length_of_time_says_nothing_of_the_topic() -> None:
+    """成都一年给多少: 一年 is how long, not what about, and no document's word the
+    question lacks makes it off topic; 成都一年下雨几次 still is (下雨)."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights(TABLE), (), tokenizer)
+    q = analyse("成都一年给多少", tokenizer, None)
+    assert q.terms == ("成都", "一年") and guards.off_topic(q) == []
+    assert guards.off_topic(analyse("成都一年下雨几次", tokenizer, None)) != []
+
+
 def test_only_a_division_of_the_gazetteer_is_a_foreign_place() -> None:
     """槐荫区 is a district no document names: the question is declined. 大洋区 and
     气候区 are shaped like places but name no division (a training question asks which
