@@ -50,6 +50,8 @@ BLOCK_LABELS = (
     "信息分类",
     "内容分类",
     "发布机构",
+    "发文机构",
+    "发布机关",
     "发文机关",
     "发文单位",
     "成文日期",
@@ -100,6 +102,8 @@ _LABEL_RE = re.compile(
 _BLOCK_RE = re.compile("|".join(sorted(BLOCK_LABELS, key=len, reverse=True)))
 ISSUER_LABELS = (
     "发布机构",
+    "发文机构",
+    "发布机关",
     "发文机关",
     "发文单位",
     "发布单位",

@@ -57,3 +57,16 @@ def test_a_label_glued_to_the_value_before_it_is_read() -> None:
         ("发布机构", "青禾县残联"),
         ("发文日期", "2024-03-05"),
     ]
+
+
+def test_the_issuer_under_its_other_usual_labels() -> None:
+    """发文机构 and 发布机关 label a page's issuer as 发布机构 does: the block around them
+    is read and removed, and the issuer is the document's source."""
+    page = (
+        "青禾县创业补贴申领\n索引号：0113/2023-389\n发文机构：青禾县人社局 主题分类：其他\n"
+        "有效性：有效\n一、补贴标准：每人5000元。"
+    )
+    text, fields = split_page_fields(clean_text(page))
+    assert dict(fields)["发文机构"] == "青禾县人社局" and "发文机构" not in text
+    assert describe("p.txt", text, "h", page_fields=fields).source == "青禾县人社局"
+    assert line_fields("发布机关：青禾县人民政府") == [("发布机关", "青禾县人民政府")]
