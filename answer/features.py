@@ -350,9 +350,11 @@ def _of_family(
     ]
 
 
-# a figure said per head: 人均, 户均 … between the start of its clause and the figure;
-# a question asks per head in these words or in a citizen's (平均, 一个人)
-PER_HEAD_RE = re.compile(r"人均|户均|每人|每户")
+# a figure said per head, an average: 人均, 户均, 平均每人 between the start of its clause
+# and the figure (a rate of a benefit or fee, 每人每月60元, is what each one gets, and
+# answers as any figure); a question asks per head in these words or in a citizen's
+# (平均, 一个人)
+PER_HEAD_RE = re.compile(r"人均|户均|平均每[人户]")
 PER_HEAD_ASKED_RE = re.compile(
     r"人均|户均|每人|每户|平均|每个人|一个人|每家"
     # residents' income or spending, which statistics give per head, in everyday verbs too
@@ -426,8 +428,8 @@ def _said_before(text: str, start: int, words: re.Pattern[str]) -> bool:
 
 
 def per_head(text: str, start: int) -> bool:
-    """The figure at ``start`` is said per head: its clause says 人均 (户均 …) before it
-    ("人均地区生产总值98149元")."""
+    """The figure at ``start`` is said per head: its clause says 人均 (户均, 平均每人)
+    before it ("人均地区生产总值98149元"; not "每人每月60元", a benefit's rate)."""
     return _said_before(text, start, PER_HEAD_RE)
 
 

@@ -462,6 +462,11 @@ def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
         asked_so = replace(money, text=text)
         assert F.fit_figure(ctx(asked_so), cand("农村居民人均可支配收入30931元。")) == 1, text
     assert F.fit_figure(ctx(replace(money, text="财政收入多少")), per_head) == 0
+    # an average per household is per head; a benefit's rate per person is what each
+    # one gets, an answer to 一个月能拿多少
+    assert F.fit_figure(ctx(money), cand("全市平均每户家庭收入8万元。")) == 0
+    benefit = q(FIGURE, terms=("高龄", "补贴"), measure="元", text="老人一个月能拿多少补贴")
+    assert F.fit_figure(ctx(benefit), cand("80-89周岁老年人：每人每月60元；")) == 1
     # a clause saying only how the figure before it changed speaks of that figure
     growth = q(FIGURE, terms=("生产总值",), measure="%", text="某市地区生产总值增长多少")
     assert F.fit_figure(ctx(growth), per_head) == 0
