@@ -345,16 +345,40 @@ def document_place(
     return place or NOWHERE
 
 
+def _inside(inner: Division, outer: Division) -> bool:
+    """``inner`` is ``outer`` or lies within it (by the codes' shared prefix)."""
+    return inner.code.startswith(outer.code[: 2 + 2 * outer.level])
+
+
 def _most_named(text: str, gaz: Gazetteer) -> Place | None:
-    divisions = resolve(find_mentions(text, gaz), gaz=gaz)
-    for level in (2, 1, 0):
+    """The place the text names most: the narrowest division named at least twice and
+    in at least half of the names of its level, unless it lies outside the prefecture
+    the text names so (a county's short form inside another word, 那大城区: 大城); else
+    the one place the text names at all by its full name: a prefecture or province, or a
+    county with the prefecture above it (选择为“邵阳市绥宁县”; a short form met once, 太平
+    or 东海, and a county's name alone, 老城区, are too often words)."""
+    mentions = find_mentions(text, gaz)
+    divisions = resolve(mentions, gaz=gaz)
+    tops: dict[int, Division] = {}
+    for level in (1, 2, 0):
         counts = Counter(d for d in divisions if d.level == level)
-        if not counts:
-            continue
-        top, n = counts.most_common(1)[0]
-        if n >= 2 and n * 2 >= sum(counts.values()):
-            return gaz.place(top)
-    return None
+        if counts:
+            top, n = counts.most_common(1)[0]
+            if n >= 2 and n * 2 >= sum(counts.values()):
+                tops[level] = top
+    city = tops.get(1)
+    if 2 in tops and (city is None or _inside(tops[2], city)):
+        return gaz.place(tops[2])
+    for level in (1, 0):
+        if level in tops:
+            return gaz.place(tops[level])
+    if any(text[m.start : m.end] not in gaz.full for m in mentions):
+        return None
+    named = sorted(set(divisions), key=lambda d: -d.level)
+    if not named or not all(_inside(named[0], d) for d in named):
+        return None
+    # a county alone (老城区, 东区 are words too) only with the prefecture above it
+    return gaz.place(named[0]) if named[0].level < 2 or len(named) > 1 else None
 
 
 def unit_place(text: str, doc_place: Place, gaz: Gazetteer | None = None) -> Place:

@@ -103,7 +103,17 @@ def test_document_place_order() -> None:
     assert town == Place("云岭省", "青禾市", "松涛区", "白鹭镇")
     text = "松涛区新建学校。松涛区改造道路。青禾市表彰了松涛区。"
     assert document_place("工作简报", text, (), GAZ) == SONGTAO
-    assert document_place("工作简报", "石门市一句。", (), GAZ) == Place()  # named once: unknown
+    # the one place a text names at all, by its full name: a city, or a county with its
+    # city; a county's name alone, or two places named once each, say nothing
+    assert document_place("工作简报", "石门市一句。", (), GAZ) == Place("云岭省", "石门市")
+    assert document_place("工作简报", "请选择“青禾市松涛区”。", (), GAZ) == SONGTAO
+    assert document_place("工作简报", "松涛区一句。", (), GAZ) == Place()
+    assert document_place("工作简报", "石门市一句，青禾市一句。", (), GAZ) == Place()
+    # a county named twice outside the city the text is about is no place of it
+    other = "青禾市新建学校。青禾市改造道路。大兴县参观。大兴县座谈。青禾市表彰。"
+    assert document_place("工作简报", other, (), GAZ) == Place("云岭省", "青禾市", "大兴县")
+    away = "石门市新建学校。石门市改造道路。大兴县参观。大兴县座谈。石门市表彰。"
+    assert document_place("工作简报", away, (), GAZ) == Place("云岭省", "石门市")
 
 
 def test_unit_place_narrows_to_one_place_inside_the_document() -> None:
