@@ -48,6 +48,9 @@ LINE_END = re.compile(r"\n+")
 # clause ends; not 、, which joins the items of a list
 CLAUSE_END = re.compile(rf"{zh.break_mark(zh.CLAUSE_BREAKS)}{_CLOSERS}")
 _LEAD = re.compile(rf"^[\s{re.escape(zh.LEAD_MARKS)}]+")
+# a title line found among the sentences: a title this long, under a label this long
+_TITLE_MIN = 8
+_TITLE_LABEL = 8
 CLOSING = zh.SENTENCE_END + zh.SEMICOLONS + zh.ELLIPSIS + zh.QUOTE_CLOSERS + zh.PAREN_CLOSERS
 
 _WORDY = re.compile(r"[^\W_]")  # a letter, digit or Han character
@@ -280,6 +283,23 @@ class _Units:
         )
         return unit_id
 
+    def is_title(self, span: Span) -> bool:
+        """``span`` is the document's title on a line of its own, however long, maybe
+        under a label (【文字解读】…): a heading, not an answer. A title taken from the
+        first sentence (a page with no headline) ends a sentence and stays one."""
+        title, text = self.doc.title, self.doc.text
+        piece = text[span.start : span.end].strip()
+        alone = (span.start == 0 or text[span.start - 1] == "\n") and (
+            span.end == len(text) or text[span.end] == "\n"
+        )
+        return (
+            alone
+            and len(title) >= _TITLE_MIN
+            and piece[-1] not in CLOSING
+            and piece.endswith(title)
+            and len(piece) - len(title) <= _TITLE_LABEL
+        )
+
     def windows(
         self, span: Span, parent: str, long_sentence: int, window_chars: int, row: bool = False
     ) -> None:
@@ -311,7 +331,7 @@ class _Units:
         """Sentence and heading units outside ``gaps``; a long sentence's windows too."""
         text = self.doc.text
         for span in split_spans(text, 0, len(text), gaps=gaps):
-            if is_heading(text, span):
+            if is_heading(text, span) or self.is_title(span):
                 self.add(span, "heading")
                 continue
             unit_id = self.add(span, "sentence")

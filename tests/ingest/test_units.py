@@ -387,3 +387,17 @@ def test_a_short_item_of_a_list_of_sentences_is_no_heading() -> None:
     contents = "目次\n1.范围\n2.引用\n3.术语和定义"
     at = contents.index("2.")
     assert is_heading(contents, Span(at, at + len("2.引用")))
+
+
+def test_the_title_line_is_a_heading_however_long() -> None:
+    """The document's title on a line of its own, maybe under a label (【文字解读】), is a
+    heading even past the length of a short line; a title taken from a first sentence
+    that ends one stays a sentence."""
+    title = "青禾县2024年城乡居民医疗保险缴费工作方案政策解读"
+    text = f"【文字解读】{title}\n一、缴费时间：2023年9月1日起。\n正文一句。"
+    doc = Document("d.txt", title, text)
+    kinds = {u.text: u.kind for u in answer_units(doc)}
+    assert kinds[f"【文字解读】{title}"] == "heading"
+    first = "为做好2024年城乡居民医疗保险缴费工作，现将青禾县有关事项通知如下。"
+    doc = Document("d.txt", first[:60], f"{first}\n正文一句。")
+    assert {u.text: u.kind for u in answer_units(doc)}[first] == "sentence"
