@@ -201,18 +201,23 @@ def in_list(text: str, span: Span) -> bool:
 
 def windows(text: str, span: Span, max_chars: int = WINDOW_CHARS) -> list[Span]:
     """Runs of consecutive clauses of ``span``, each at most ``max_chars`` long
-    (a single longer clause is its own window), covering the span without overlap."""
+    (a single longer clause is its own window), covering the span without overlap. A
+    label ending a run (…，联系电话：) goes with the value that opens the next, which may
+    make that run longer."""
     out: list[Span] = []
-    current: Span | None = None
+    run: list[Span] = []
     for part in clauses(text, span):
-        if current is not None and part.end - current.start <= max_chars:
-            current = Span(current.start, part.end)
+        if run and part.end - run[0].start <= max_chars:
+            run.append(part)
             continue
-        if current is not None:
-            out.append(current)
-        current = part
-    if current is not None:
-        out.append(current)
+        labels: list[Span] = []
+        while len(run) > 1 and _LABEL_ONLY.match(text, run[-1].start, run[-1].end):
+            labels.insert(0, run.pop())
+        if run:
+            out.append(Span(run[0].start, run[-1].end))
+        run = [*labels, part]
+    if run:
+        out.append(Span(run[0].start, run[-1].end))
     return out
 
 

@@ -401,3 +401,13 @@ def test_the_title_line_is_a_heading_however_long() -> None:
     first = "为做好2024年城乡居民医疗保险缴费工作，现将青禾县有关事项通知如下。"
     doc = Document("d.txt", first[:60], f"{first}\n正文一句。")
     assert {u.text: u.kind for u in answer_units(doc)}[first] == "sentence"
+
+
+def test_a_label_ending_a_window_goes_with_its_value() -> None:
+    """A long line of fields cut into windows never leaves a label (联系电话：) at the end
+    of one window and its value at the start of the next."""
+    line = "龙湖分局：地址：青禾市松涛区珠池路物产楼4楼，联系电话：0754-83260037，电子邮箱：a@b.com"
+    parts = [line[w.start : w.end] for w in windows(line, Span(0, len(line)), 30)]
+    assert "".join(parts) == line
+    assert any(p.startswith("联系电话：0754-83260037") for p in parts), parts
+    assert not any(p.endswith("联系电话：") for p in parts), parts
