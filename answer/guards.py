@@ -35,11 +35,18 @@ _PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}[{_DIVISION_ENDS}{_TOWN_ENDS}]")
 
 class Guards:
     def __init__(
-        self, weights: TermWeights, districts: Collection[str], tokenizer: ChineseTokenizer
+        self,
+        weights: TermWeights,
+        districts: Collection[str],
+        tokenizer: ChineseTokenizer,
+        doc_places: Iterable[Place] = (),
     ) -> None:
         self.weights = weights
         self.districts = frozenset(districts)
         self.tokenizer = tokenizer
+        # the places documents are about, though their text may not name them (a page's
+        # issuer is read from its information block, out of the text)
+        self.about = frozenset(p.name for p in doc_places if p)
         is_place_name("")  # reads jieba's dictionary tags now, not on the first question
 
     def foreign_place(self, q: Question) -> str | None:
@@ -122,9 +129,12 @@ class Guards:
         return not self._known_place(term)
 
     def _known_place(self, name: str) -> bool:
-        """The documents name this place (X区), under this or another suffix (X县)."""
+        """The documents name this place (X区), under this or another suffix (X县), or a
+        document is about it."""
         short = name[:-1]
         if short in self.districts or self.weights.df(name):
+            return True
+        if any(place[:-1] == short for place in self.about):
             return True
         return any(self.weights.df(f"{short}{end}") for end in "区县市省镇乡州")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from answer.analyse import analyse
 from answer.guards import Guards
 from answer.sentences import TermWeights
+from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer
 
 TABLE = ["产品名称：汽车；单位：万辆；产量：62.1；比上年增长（%）：7.1", "全年粮食产量241.5万吨。"]
@@ -55,3 +56,13 @@ def test_a_city_named_by_its_short_form_is_a_foreign_place_unless_named() -> Non
         assert knows.foreign_place(analyse("周口粮食产量多少", tokenizer, None)) is None, named
     question = analyse("哪一个人继任了李秉衡山东巡抚的职务", tokenizer, None)
     assert Guards(TermWeights(["山东巡抚李秉衡。"]), (), tokenizer).foreign_place(question) is None
+
+
+def test_a_place_a_document_is_about_is_no_foreign_place() -> None:
+    """A page's issuer (崇阳县人社局) is read from its information block, out of the text:
+    the place the document is about is known though no text names it."""
+    tokenizer = ChineseTokenizer()
+    q = analyse("崇阳县创业补贴多少", tokenizer, None)
+    assert Guards(TermWeights(TABLE), (), tokenizer).foreign_place(q) == "崇阳县"
+    about = [Place("湖北省", "咸宁市", "崇阳县")]
+    assert Guards(TermWeights(TABLE), (), tokenizer, about).foreign_place(q) is None
