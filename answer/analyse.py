@@ -178,7 +178,9 @@ FIELD_SHAPES: dict[str, re.Pattern[str]] = {
 _ROAD_ASKED_RE = re.compile(r"(?:哪一?条|什么)(?:马路|大街|大道|胡同|路|街|巷)(?![线径子口道])")
 _FIELD_RE = re.compile(
     r"(" + "|".join(sorted(FIELD_WORDS, key=len, reverse=True)) + r")"
-    r"(?:号码?|地址)?(?:是|为)?(?:多少|什么|啥|哪个)?(?:号码?)?[吗呢啊呀？?!！。\s]*$",
+    r"(?:号码?|地址)?(?:是|为)?(?:多少|什么|啥|哪个)?(?:号码?)?"
+    # and what is done with it: 打哪个电话问, 有啥电话可以咨询
+    r"(?:(?:可以|能)?(?:问问?|咨询|打|联系|查询?))?[吗呢啊呀？?!！。\s]*$",
     re.IGNORECASE,
 )
 _FIELD_BEFORE_RE = re.compile(r"[和及与跟、]\s*(?:联系|咨询|办公|服务|投诉|举报)?$")

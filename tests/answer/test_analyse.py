@@ -391,6 +391,8 @@ def test_a_preposition_joined_to_its_noun_is_dropped() -> None:
         ("给区政府发邮件发到哪个邮箱", "email"),
         ("违法和不良信息举报电话多少", "phone"),
         ("办居住证打哪个电话？", "phone"),
+        ("办居住证搞不懂，打哪个电话问", "phone"),  # what is done with it after the field
+        ("居住证的事发哪个邮箱可以咨询", "email"),
         ("区政府的传真号", "phone"),
         ("市民中心的邮编是多少", "postcode"),
         ("区政府网址是什么", "url"),
