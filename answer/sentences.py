@@ -14,7 +14,7 @@ _NUMERALS = zh.CN_NONZERO + zh.LIANG + zh.CN_POWERS  # 一 to 九, 两, 十百�
 NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日时]|\s*[-—–~～至到]\s*\d{4}年)"
     rf"|(?:[{_NUMERALS.replace('一', '')}][{_NUMERALS}]*|一[{zh.CN_POWERS}]+)"
-    r"(?=[个所处家项座条名次场亿万栋户人倍类级位幅篇册卷枚艘架岁米首集张套件吨间层支份棵株辆种])"
+    r"(?=[个所处家项座条名次场亿万栋户人倍类级位幅篇册卷枚艘架岁米首集张套件吨间层支份棵株辆种]|周岁)"
     rf"|[{_NUMERALS.replace('万', '')}]{{2,}}(?![年月日号大届])"  # 二十大, 十九届: names, not figures
     rf"|(?:[{zh.ROMAN_NUMERALS}]+|\b[{zh.ROMAN_LETTERS}]{{1,4}})(?=\s*[类级期])"
 )

@@ -601,6 +601,8 @@ def test_a_length_in_any_unit_of_length() -> None:
     assert F.fit_figure(c, cand("新建步道3.5公里。")) == 1
     assert F.fit_figure(c, cand("新建广场1200平方米。")) == 0
     assert F.fit_figure(ctx(q(FIGURE, measure="岁")), cand("年满18周岁可申请。")) == 1
+    # an age in Chinese numerals before 周岁 is a figure too
+    assert F.fit_figure(ctx(q(FIGURE, measure="岁")), cand("招收年满六周岁的适龄儿童。")) == 1
     # a classifier that is no family needs itself after a figure
     assert F.miss_shape(ctx(q(FIGURE, measure="幅")), cand("共展出作品120幅。")) == 0
     assert F.miss_shape(ctx(q(FIGURE, measure="幅")), cand("20余人参加活动。")) == 1
