@@ -650,7 +650,8 @@ NEAR = 8  # characters between an answer-shaped span and a question word that ti
 
 def _answer_spans(ctx: Context, text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` shaped like the asked answer: new figures of the asked family
-    for a figure question, dates for a 什么时候 question (none for other kinds)."""
+    for a figure question, dates other than the year it names for a 什么时候 question
+    (none for other kinds)."""
     q = ctx.question
     if q.kind == FIGURE:
         return [
@@ -659,8 +660,13 @@ def _answer_spans(ctx: Context, text: str) -> list[tuple[int, int]]:
             # the figure with the unit right after it (up to 3 characters: 平方米)
             if family_ok(text[m.start() : _after_magnitude(text, m.end()) + 3], q.measure)
         ]
-    if q.kind == DATE:
-        return [(m.start(), m.end()) for m in _DATE_IN_TEXT.finditer(text)]
+    if q.kind == DATE:  # not the year the question names (2024年 of 24年的医保…什么时候)
+        asked = {f"{year}年" for year in q.years}
+        return [
+            (m.start(), m.end())
+            for m in _DATE_IN_TEXT.finditer(text)
+            if re.sub(r"\s", "", m.group()) not in asked
+        ]
     return []
 
 

@@ -348,6 +348,10 @@ def test_near_term_ties_the_figure_to_the_asked_words() -> None:
     assert (
         F.near_term(when, cand("加快消防站建设，统筹推进片区配套完善，2024年全面提升品质。")) == 0.0
     )
+    # the year the question names is no date answering it: a title saying it is no answer
+    named = ctx(q(DATE, terms=("医保",), years=(2024,), text="24年的医保从什么时候起能用"))
+    assert F.near_term(named, cand("青禾县2024年医保缴费方案政策解读")) == 0.0
+    assert F.near_term(named, cand("医保自2024年1月1日起可用")) == 1.0
 
 
 def test_a_generic_measure_word_asks_for_any_figure() -> None:
