@@ -416,8 +416,9 @@ _JOINED_BEFORE = frozenset("能要可会想上里")
 
 def unjoined(q: Question, used: Callable[[str], bool]) -> Question:
     """``q`` with each term jieba guessed by joining a verb or particle to the word
-    before it, when the documents never ``used`` it, read as that word (dropped when it
-    is one character, no term is, or a question word: 多大能 -> 多大). Training
+    before it (or a modal or place word to the verb after it: 能领, 上用), when the
+    documents never ``used`` it, read as that word (dropped when it is one character, no
+    term is, or a question word: 多大能 -> 多大). Training
     questions: of 74 such terms of two or more characters before the joined one, 54 were
     absent from their gold paragraph and the word before it present. A name the
     documents do use (章要儿) keeps its term."""
