@@ -300,6 +300,7 @@ class _Units:
         return (
             alone
             and len(title) >= _TITLE_MIN
+            and bool(piece)
             and piece[-1] not in CLOSING
             and piece.endswith(title)
             and len(piece) - len(title) <= _TITLE_LABEL
