@@ -860,6 +860,7 @@ def _band_patterns(measure: str) -> tuple[re.Pattern[str], re.Pattern[str], re.P
 _BANDS = {measure: _band_patterns(measure) for measure in _BAND_MEASURES}
 
 
+@lru_cache(maxsize=1024)
 def _asked_band(question: str, measure: str) -> tuple[int, int] | None:
     """The age or area the question states as a point (85岁, 80几岁 -> 80-89, 90多岁,
     满一百岁, 100平), or None; one it states as a band itself (80岁以上) is no point."""

@@ -44,9 +44,9 @@ class Guards:
         self.weights = weights
         self.districts = frozenset(districts)
         self.tokenizer = tokenizer
-        # the places documents are about, though their text may not name them (a page's
-        # issuer is read from its information block, out of the text)
-        self.about = frozenset(p.name for p in doc_places if p)
+        # the places documents are about, by their names less the suffix, though their
+        # text may not name them (a page's issuer is read from its information block)
+        self.about = frozenset(p.name[:-1] for p in doc_places if p)
         is_place_name("")  # reads jieba's dictionary tags now, not on the first question
 
     def foreign_place(self, q: Question) -> str | None:
@@ -132,9 +132,7 @@ class Guards:
         """The documents name this place (X区), under this or another suffix (X县), or a
         document is about it."""
         short = name[:-1]
-        if short in self.districts or self.weights.df(name):
-            return True
-        if any(place[:-1] == short for place in self.about):
+        if short in self.districts or short in self.about or self.weights.df(name):
             return True
         return any(self.weights.df(f"{short}{end}") for end in "区县市省镇乡州")
 
