@@ -22,6 +22,7 @@ from answer.analyse import (
     DATE,
     DAY_ASKED_RE,
     DURATION_ASKED_RE,
+    END_ASKED_RE,
     FIELD_SHAPES,
     FIGURE,
     FREQUENCY_ASKED_RE,
@@ -104,6 +105,17 @@ _DAY_IN_TEXT = re.compile(
     rf"\d{{1,2}}\s*月|[{zh.CN_NONZERO}十]{{1,3}}月|\d{{1,2}}\s*[日号]|(?<!\d)\d{{1,2}}[-/]\d{{1,2}}(?!\d|\s*[年个岁天周万亿元人名%])"
     r"|[上中下]旬|月[底初中末]|[今明昨前后当次翌同][天日]|周[一二三四五六日末]|星期|礼拜"
     r"|春节|除夕|元旦|元宵|清明|端午|中秋|国庆|节假日"
+)
+# what answers when something ends: a day or time ending a period or set as a deadline
+# (至12月25日, 到月底, 8月10日前, 截止时间为8月5日, 最迟于6月30日), not a start (9月1日起)
+_DAY_OR_TIME = (
+    rf"(?:\d{{2,4}}\s*年\s*|[次翌当]日|第二天)?(?:\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*[日号])?|\d{{1,2}}\s*[日号]"
+    rf"|[{zh.CN_NONZERO}十]{{1,3}}月|\d{{1,2}}\s*[:：]\s*\d{{2}}|\d{{1,2}}\s*[时点]|[上中下]旬|[月年][底末])"
+)
+_END_IN_TEXT = re.compile(
+    rf"(?:至|到|[—–－~～-]|止于|不晚于)\s*{_DAY_OR_TIME}"
+    rf"|(?:截[止至]|最[晚迟])[^，。；,;]{{0,6}}?{_DAY_OR_TIME}"
+    rf"|{_DAY_OR_TIME}\s*(?:[之以]?前|为?止|截止|结束)"
 )
 _UNIT_IN_TEXT = re.compile(
     rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
@@ -701,12 +713,14 @@ def fit_list(ctx: Context, c: Candidate) -> float:
 
 def fit_date(ctx: Context, c: Candidate) -> float:
     """A 什么时候 question and the unit has a date or period; one asking which day (哪天,
-    几号) a month or a day, not a year alone."""
-    if ctx.question.kind != DATE or not _DATE_IN_TEXT.search(c.unit.text):
+    几号) a month or a day, not a year alone; one asking when something ends (截止到哪天,
+    最晚几号) a period's end or a deadline, not a start alone."""
+    text, asked = c.unit.text, ctx.question.text
+    if ctx.question.kind != DATE or not _DATE_IN_TEXT.search(text):
         return 0.0
-    return float(
-        not DAY_ASKED_RE.search(ctx.question.text) or bool(_DAY_IN_TEXT.search(c.unit.text))
-    )
+    if DAY_ASKED_RE.search(asked) and not _DAY_IN_TEXT.search(text):
+        return 0.0
+    return float(not END_ASKED_RE.search(asked) or bool(_END_IN_TEXT.search(text)))
 
 
 def fit_person(ctx: Context, c: Candidate) -> float:

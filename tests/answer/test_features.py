@@ -213,7 +213,7 @@ def test_answer_type_fits() -> None:
     ):
         assert F.fit_date(ctx(q(DATE)), cand(when)) == 1, when
     # which day (哪天, 几号) is answered by a month or a day, never by a year alone
-    day = q(DATE, text="青禾县核对材料最晚几号")
+    day = q(DATE, text="青禾县哪天核对材料")
     assert F.fit_date(ctx(day), cand("2024年青禾县小学报名时间安排")) == 0
     for when in ("8月10日前核对材料。", "6月下旬核对。", "发布于10-20 17:50"):
         assert F.fit_date(ctx(day), cand(when)) == 1, when
@@ -222,6 +222,27 @@ def test_answer_type_fits() -> None:
     assert F.fit_person(ctx(q(PERSON)), cand("大家都来了。")) == 0
     assert F.fit_place(ctx(q(PLACE)), cand("会址在青川区。")) == 1
     assert F.fit_place(ctx(q(FACT)), cand("会址在青川区。")) == 0
+
+
+def test_a_question_asking_when_something_ends_needs_an_end() -> None:
+    """When something ends (最晚几号, 截止到哪天, 停到几点) is answered by a period's end or
+    a deadline, never by its start alone."""
+    for asked in ("青禾县交费最晚拖到几号", "青禾县报名截止到哪天", "青禾路停水停到啥时候"):
+        end = q(DATE, text=asked)
+        for not_when in ("9月1日起开始交费。", "2023年9月1日开始报名", "6月下旬核对。"):
+            assert F.fit_date(ctx(end), cand(not_when)) == 0, (asked, not_when)
+        for when in (
+            "集中交费期为9月1日至12月25日。",
+            "报名时间：6月1日-6月30日",
+            "审核时间：8月10日前",
+            "报名截止时间为2024年8月5日。",
+            "最迟于六月底前完成。",
+            "停水时间为22:00至次日04:00。",
+        ):
+            assert F.fit_date(ctx(end), cand(when)) == 1, (asked, when)
+    # the time a figure is counted to (截至2021年底) asks no end
+    counted = q(DATE, text="截至2021年底青禾县哪年建成的学校最多")
+    assert F.fit_date(ctx(counted), cand("2019年起建成。")) == 1
 
 
 def test_a_counted_noun_by_a_new_figure() -> None:
