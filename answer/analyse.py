@@ -190,6 +190,12 @@ _FIELD_RE = re.compile(
     r"(?:(?:可以|能)?(?:问问?|咨询|打|联系|查询?))?[吗呢啊呀？?!！。\s]*$",
     re.IGNORECASE,
 )
+# a phone number asked by what is done with it: 投诉打哪个号码, 打啥号, 拨打多少,
+# 打电话问拨多少 (not 拨多少 alone: 给村里拨多少 asks an allocation)
+_DIAL_RE = re.compile(
+    r"(?:拨打(?:多少|哪个|什么|啥)|打(?:哪一?个|什么|啥)号|电话[^，。？?]{0,4}拨(?:多少|哪个|什么|啥))"
+    r"号?码?[吗呢啊呀？?!！。\s]*$"
+)
 _FIELD_BEFORE_RE = re.compile(r"[和及与跟、]\s*(?:联系|咨询|办公|服务|投诉|举报)?$")
 
 
@@ -200,6 +206,8 @@ def asked_field(text: str) -> str | None:
     发出的" asks for a year, not an address. A road asked anywhere ("在哪条街") is one."""
     if _ROAD_ASKED_RE.search(text):
         return "road"
+    if _DIAL_RE.search(text.strip()):
+        return "phone"
     m = _FIELD_RE.search(text.strip())
     if not m or _FIELD_BEFORE_RE.search(text[: m.start()]):
         return None

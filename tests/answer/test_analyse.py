@@ -393,6 +393,12 @@ def test_a_preposition_joined_to_its_noun_is_dropped() -> None:
         ("办居住证打哪个电话？", "phone"),
         ("办居住证搞不懂，打哪个电话问", "phone"),  # what is done with it after the field
         ("居住证的事发哪个邮箱可以咨询", "email"),
+        ("想投诉打哪个号码？", "phone"),  # what is done with a number: dialled
+        ("投诉打啥号", "phone"),
+        ("有问题拨打多少", "phone"),
+        ("不懂的打电话问拨多少", "phone"),
+        ("上级给村里拨多少", None),  # an allocation
+        ("这家店打几折", None),
         ("区政府的传真号", "phone"),
         ("市民中心的邮编是多少", "postcode"),
         ("区政府网址是什么", "url"),
