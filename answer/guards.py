@@ -44,9 +44,10 @@ class Guards:
         self.weights = weights
         self.districts = frozenset(districts)
         self.tokenizer = tokenizer
-        # the places documents are about, by their names less the suffix, though their
-        # text may not name them (a page's issuer is read from its information block)
-        self.about = frozenset(p.name[:-1] for p in doc_places if p)
+        # the places documents are about and those they lie in (a county's city and
+        # province), by their names less the suffix, though their text may not name them
+        # (a page's issuer is read from its information block)
+        self.about = frozenset(n[:-1] for p in doc_places for n in p.names)
         is_place_name("")  # reads jieba's dictionary tags now, not on the first question
 
     def foreign_place(self, q: Question) -> str | None:

@@ -66,3 +66,15 @@ def test_a_place_a_document_is_about_is_no_foreign_place() -> None:
     assert Guards(TermWeights(TABLE), (), tokenizer).foreign_place(q) == "崇阳县"
     about = [Place("湖北省", "咸宁市", "崇阳县")]
     assert Guards(TermWeights(TABLE), (), tokenizer, about).foreign_place(q) is None
+
+
+def test_the_places_around_the_place_a_document_is_about_are_no_foreign_place() -> None:
+    """A county's notice (崇阳县) speaks of its city and province though its text names
+    neither: "咸宁崇阳…" and "湖北崇阳…" ask about it."""
+    tokenizer = ChineseTokenizer()
+    about = [Place("湖北省", "咸宁市", "崇阳县")]
+    for text in ("咸宁崇阳创业补贴多少", "湖北崇阳创业补贴多少", "湖北省创业补贴多少"):
+        q = analyse(text, tokenizer, None)
+        assert Guards(TermWeights(TABLE), (), tokenizer, about).foreign_place(q) is None, text
+    q = analyse("周口创业补贴多少", tokenizer, None)
+    assert Guards(TermWeights(TABLE), (), tokenizer, about).foreign_place(q) == "周口市"
