@@ -52,7 +52,8 @@ FIELDS: tuple[Field, ...] = (
         re.compile(
             r"几点|什么时间(?:段)?(?:可以|能)?(?:去)?办|上班时间|(?:上班|开门|下班|关门)|周末"
         ),
-        (re.compile(r"(?:办理|受理|办公|工作|服务|窗口)时间"),),
+        # with what the line states beside it: 办公时间和地址
+        (re.compile(r"(?:办理|受理|办公|工作|服务|窗口)时间(?:[和及与]\S{0,6})?"),),
         "办理时间",
     ),
     Field(
@@ -139,7 +140,14 @@ GUIDE_TITLE = re.compile(r"(?:办事|办理|服务|申请|申报)指南|告知�
 MAX_FIELD = 240  # characters quoted from one field (whole lines, at least one)
 
 # a labelled line: the label, a colon, the value; a heading: its numbering, the label
-_LABELLED = re.compile(r"^[ \t]*([^\s：:，。；]{2,14})[ \t]*[：:][ \t]*", re.MULTILINE)
+_LABELLED = re.compile(
+    r"^[ \t]*((?:[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）][ \t]*)?[^\s：:，。；]{2,14})"
+    r"[ \t]*[：:][ \t]*",
+    re.MULTILINE,
+)
+_NUMBERED = re.compile(
+    r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]"
+)  # a mark after it
 _NUMBERING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]?\s*")
 
 
@@ -184,12 +192,25 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
 
     text = doc.text
     starts = list(_LABELLED.finditer(text))
+    numbered = [bool(_NUMBERED.match(m.group(1))) for m in starts]
     for i, m in enumerate(starts):
         label = _NUMBERING.sub("", m.group(1))  # 三、办理时限：5个工作日
-        keep(label, (m.start(), starts[i + 1].start() if i + 1 < len(starts) else len(text)))
+        # a numbered label with nothing after it on its line (9.办理时限：) heads the
+        # unnumbered labelled lines under it (法定时限：3个工作日), up to the next numbered
+        later = range(i + 1, len(starts))
+        if numbered[i] and _empty_after(text, m.end()):
+            later = range(next((k for k in later if numbered[k]), len(starts)), len(starts))
+        end = starts[later[0]].start() if later else len(text)
+        keep(label, (m.start(), end))
     for s in doc.sections:
         keep(_NUMBERING.sub("", s.heading).strip(), (s.start, s.end))
     return {name: span for name, (_, span) in found.items()}
+
+
+def _empty_after(text: str, at: int) -> bool:
+    """Nothing but spaces follows ``at`` on its line."""
+    end = text.find("\n", at)
+    return not text[at : end if end >= 0 else len(text)].strip()
 
 
 def field_span(doc: Document, name: str) -> tuple[int, int] | None:
