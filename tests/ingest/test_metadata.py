@@ -130,6 +130,9 @@ def test_source_is_the_byline_block() -> None:
     text = "标题\n\n文/片 某某晚报\n记者 王小明 通讯员 李四\n\n正文。"
     assert extract_source(text) == "文/片 某某晚报 记者 王小明 通讯员 李四"
     assert extract_source("标题\n\n来源：青山日报\n\n正文。") == "青山日报"
+    # the information line's next field glued on once cleaning took out the spaces
+    line = "发布时间：2023-03-08 12:07信息来源：青山区残联阅读次数：\n字号：打印"
+    assert extract_source(f"标题\n\n{line}\n\n正文。") == "青山区残联"
 
 
 def test_source_of_a_notice_is_the_body_signing_above_the_date() -> None:
