@@ -186,11 +186,37 @@ def _longest(text: str, i: int, gaz: Gazetteer, loose: bool) -> Mention | None:
         after = text[i + size : i + size + 1]
         if piece in gaz.full and not (piece.endswith("市") and after == "场"):
             return Mention(i, i + size, tuple(gaz.full[piece]))
-        if piece in gaz.short and (
-            not _common_word(piece, loose) or _city_read_loosely(piece, after, gaz, loose)
+        if piece in gaz.short and any(d.name[-1] == after for d in gaz.short[piece]):
+            # a short form with its division's suffix (禄劝县 for 禄劝彝族苗族自治县)
+            named = tuple(d for d in gaz.short[piece] if d.name[-1] == after)
+            return Mention(i, i + size + 1, named)
+        if (
+            piece in gaz.short
+            and (not _common_word(piece, loose) or _city_read_loosely(piece, after, gaz, loose))
+            and not _ROAD_AFTER_RE.match(text, i + size)
+            and not _boundary(text, i, size)
         ):
             return Mention(i, i + size, tuple(gaz.short[piece]))
     return None
+
+
+# a road named after a place (北京路, 新吴大道): the road, not the place; 某某街道 is a
+# sub-district of it
+_ROAD_AFTER_RE = re.compile(r"路|大道|大街|街(?!道)|巷|胡同")
+# a boundary's sides, 四至 (东至应星大道，北至崇贤大道): 东至 is a direction there, not
+# the county; another side in the same sentence says so
+_SIDE_RE = re.compile(r"[东南西北]至")
+_SENTENCE_ENDS = "。；;！？!?\n"
+
+
+def _boundary(text: str, i: int, size: int) -> bool:
+    """The short form at ``i`` is one side of a boundary (东至…，西至…)."""
+    if size != 2 or not _SIDE_RE.fullmatch(text, i, i + size):
+        return False
+    start = max((text.rfind(c, 0, i) for c in _SENTENCE_ENDS), default=-1) + 1
+    ends = [e for c in _SENTENCE_ENDS if (e := text.find(c, i)) >= 0]
+    sentence = text[start : min(ends, default=len(text))]
+    return len(_SIDE_RE.findall(sentence)) >= 2
 
 
 def _choose(divisions: Sequence[Division], context: Sequence[Division]) -> Division | None:

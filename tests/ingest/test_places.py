@@ -64,6 +64,33 @@ def test_a_short_form_that_is_a_word_is_no_place() -> None:
     assert names("大兴县") == [("云岭省", "青禾市", "大兴县")]
 
 
+def test_a_road_named_after_a_place_and_a_boundarys_side_are_no_place() -> None:
+    """松涛路 is a road of wherever the text is (a street named after a place), 松涛街道 a
+    sub-district of 松涛区; 南至 is one side of a boundary when another side follows (四至:
+    南至松涛路，北至和平街), the county only when named so or met alone."""
+    gaz = Gazetteer(
+        [("910000", "云岭省"), ("910100", "青禾市"), ("910102", "松涛区"), ("910122", "南至县")]
+    )
+    for road in ("松涛路", "松涛大道", "松涛大街", "松涛街", "松涛巷"):
+        assert [p.names for p in places_in(f"住在{road}附近", gaz=gaz)] == [], road
+    assert [p.names for p in places_in("松涛街道办事处", gaz=gaz, loose=True)] == [SONGTAO.names]
+    boundary = "禁放区域：南至大兴路，北至崇文大道。"
+    assert places_in(boundary, gaz=gaz) == places_in(boundary, gaz=gaz, loose=True) == ()
+    south = ("云岭省", "青禾市", "南至县")
+    assert [p.names for p in places_in("南至县人民政府", gaz=gaz)] == [south]
+    assert [p.names for p in places_in("南至今年新建学校3所", gaz=gaz)] == [south]
+
+
+def test_a_short_form_with_its_divisions_suffix_names_it() -> None:
+    """An autonomous county is written with its short form and its suffix (凤溪县 for
+    凤溪彝族自治县), even when the short form alone reads as a word or a name."""
+    gaz = Gazetteer([("910000", "云岭省"), ("910100", "青禾市"), ("910123", "松涛彝族自治县")])
+    county = ("云岭省", "青禾市", "松涛彝族自治县")
+    assert [p.names for p in places_in("松涛县民政局六楼", gaz=gaz)] == [county]
+    assert places_in("听松涛阵阵", gaz=gaz) == ()
+    assert places_in("松涛区", gaz=gaz) == ()  # another suffix: no division of that name
+
+
 def test_a_prefectures_name_jieba_knows_as_a_verb_is_its_city_in_a_question() -> None:
     """保定 and 开封 are verbs to jieba's dictionary but name cities in a question, unless
     used as a verb (开封后); a county's name gets no such reading (心态平和)."""
