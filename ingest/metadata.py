@@ -103,12 +103,21 @@ def _unlabelled(line: str) -> str:
     return line
 
 
+def _ends_as_headline(line: str) -> bool:
+    """``line`` ends as a headline may: without a sentence, clause or list mark, or with
+    a question or exclamation mark after no comma or full stop (聊城供暖缴费什么时候截止？,
+    注意！这些地方将停电检修！), as a news or answer page's headline does."""
+    if line[-1] in "？！?!":
+        return not any(c in zh.CLAUSE_END or c == "。" for c in line[:-1])
+    return line[-1] not in _LINE_END_MARKS
+
+
 def _headline(line: str) -> bool:
     return (
         len(line) <= MAX_TITLE
         and not _is_menu(line)
         and len(zh.HAN_RE.findall(line)) >= MIN_TITLE_HAN
-        and line[-1] not in _LINE_END_MARKS
+        and _ends_as_headline(line)
         and not is_byline(line)
         and not _is_date_line(line)
         and not is_signer(line)  # an issuing body (某某县统计局) names no document
