@@ -23,10 +23,11 @@ from functools import lru_cache
 from answer.docfacts import Asked
 from lixia_qa.types import Document
 
-PLACE, HOURS, PERIOD, DURATION, FEE, AWARD, MATERIALS, APPLICANTS, DELIVERY, ONLINE = (
+PLACE, HOURS, PERIOD, VALIDITY, DURATION, FEE, AWARD, MATERIALS, APPLICANTS, DELIVERY, ONLINE = (
     "place",
     "hours",
     "period",
+    "validity",
     "duration",
     "fee",
     "award",
@@ -66,6 +67,15 @@ FIELDS: tuple[Field, ...] = (
         "申请时间",
     ),
     Field(
+        VALIDITY,  # how long what is issued stays good: 过几年失效, 能用多久, 有效期
+        re.compile(
+            r"有效期|(?:多久|多长时间|几年|多少年)[^，。？?]{0,4}(?:失效|过期|到期|作废)"
+            r"|(?:能用|管用|有效)(?:多久|多长时间|几年|多少年)"
+        ),
+        (re.compile(r"(?:证件|证书|证照|有效)?(?:有效期限?|有效时间)"),),
+        "有效期",
+    ),
+    Field(
         DURATION,
         re.compile(r"多久|多长时间|多少天|几天|几个工作日|多少个工作日|多快|要等"),
         (re.compile(r"(?:办理|承办|承诺|法定|办结|审批|受理)?时限|(?:办理|审批|办结)期限"),),
@@ -89,7 +99,7 @@ FIELDS: tuple[Field, ...] = (
         MATERIALS,
         re.compile(
             r"带(?:什么|啥|哪些)|(?:什么|啥|哪些)(?:材料|资料|证件|手续)|准备(?:什么|啥|哪些)|"
-            r"要(?:交|提交|提供)(?:什么|啥|哪些)|材料"
+            r"要(?:交|提交|提供)(?:什么|啥|哪些)"
         ),
         (re.compile(r"(?:申请|所需|提交|申报|办理|提供){0,2}材料(?:清单|目录)?"),),
         "申请材料",
@@ -134,6 +144,7 @@ FIELDS: tuple[Field, ...] = (
         "办理地点",
     ),
 )
+_MATERIALS_WORD = re.compile(r"材料")
 SAYS = {f.name: f.says for f in FIELDS}
 LEAST_FIELDS = 3  # labels a document needs to be read as a guide
 GUIDE_TITLE = re.compile(r"(?:办事|办理|服务|申请|申报)指南|告知单|一次性告知")
@@ -158,13 +169,16 @@ def asks_guide_field(text: str) -> Asked | None:
         m = f.asks.search(text)
         if m:
             return Asked(f.name, m.start(), m.end())
-    return None
+    # 材料 alone asks what to bring when nothing else is asked (去哪个窗口交材料: where)
+    m = _MATERIALS_WORD.search(text)
+    return Asked(MATERIALS, m.start(), m.end()) if m else None
 
 
 def asks_one_field(text: str) -> bool:
     """``text`` asks for one field of a guide and no other: 要交钱吗 (收费), not 奖励多少钱
     (收费 or 奖励)."""
-    return sum(bool(f.asks.search(text)) for f in FIELDS) == 1
+    asked = sum(bool(f.asks.search(text)) for f in FIELDS)
+    return asked == 1 or (asked == 0 and bool(_MATERIALS_WORD.search(text)))
 
 
 def is_guide(doc: Document) -> bool:

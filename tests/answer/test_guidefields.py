@@ -14,6 +14,7 @@ from answer.guidefields import (
     MATERIALS,
     PERIOD,
     PLACE,
+    VALIDITY,
     asks_guide_field,
     asks_one_field,
     field_span,
@@ -168,3 +169,26 @@ def test_a_numbered_label_with_nothing_after_it_heads_the_labels_under_it() -> N
     # an unnumbered empty label keeps to its own line's run, as before
     plain = "办理时限：\n5个工作日\n收费标准：不收费\n申请材料：身份证"
     assert _quoted(Document("g.txt", "指南", plain), DURATION) == "办理时限：\n5个工作日"
+
+
+def test_how_long_what_is_issued_stays_good() -> None:
+    """过几年就失效, 能用多久 and 有效期 ask the guide's 有效期, not how long it takes to
+    issue (身份证过期了去换，多久能拿到新的 asks the 办理时限)."""
+    for question in ("残疾证过几年就失效了", "居住证能用多久", "证件有效期几年"):
+        asked = asks_guide_field(question)
+        assert asked is not None and asked.what == VALIDITY, question
+    asked = asks_guide_field("身份证过期了去换，正常多久能拿到新的")
+    assert asked is not None and asked.what == DURATION
+    text = "三、评定时间：每周一\n四、证件有效期：有效期10年。\n五、办理时限：30个工作日。\n六、收费标准：免费。"
+    doc = Document("g.txt", "残疾人证怎么办理", text)
+    assert _quoted(doc, VALIDITY) == "四、证件有效期：有效期10年。"
+    assert _quoted(doc, DURATION) == "五、办理时限：30个工作日。"
+
+
+def test_materials_alone_ask_what_to_bring_only_when_nothing_else_is_asked() -> None:
+    """去哪个窗口交材料 asks where to go; 残疾证材料 asks what to bring."""
+    asked = asks_guide_field("办残疾证去哪个窗口交材料")
+    assert asked is not None and asked.what == PLACE
+    asked = asks_guide_field("残疾证材料")
+    assert asked is not None and asked.what == MATERIALS
+    assert asks_one_field("残疾证材料")
