@@ -261,6 +261,9 @@ def test_an_implied_measure_only_for_figure_questions(tokenizer: ChineseTokenize
     assert implied_measure("空气优良天数") == "天" and implied_measure("参保人数") == "人"
     assert implied_measure("接待游客人次") == "人" and implied_measure("出行次数") == "次"
     assert implied_measure("就业人数增长多少") == "%"  # rate words first
+    # money in the words people ask it with: rent, fines, deposits, interest, fees
+    for text in ("每个月能抵多少房租", "乱停车罚款多少", "租车押金要交多少", "补办工本费多少"):
+        assert implied_measure(text) == "元", text
     assert analyse("投资公司叫什么名字", tokenizer, None).measure is None  # a fact
 
 
