@@ -202,7 +202,8 @@ _FIELD_BEFORE_RE = re.compile(r"[和及与跟、]\s*(?:联系|咨询|办公|服�
 def asked_field(text: str) -> str | None:
     """The shape of the contact field ``text`` ends by asking for (:data:`FIELD_SHAPES`:
     "发改委的联系电话" -> phone), or None: no field, or one among others ("地址和电话").
-    :func:`analyse` keeps it for fact and figure questions only: "第一封电子邮件是哪一年
+    :func:`analyse` keeps it for fact, figure, place and list questions (有啥电话可以问,
+    有啥不懂的…拨多少), not for a date or a person: "第一封电子邮件是哪一年
     发出的" asks for a year, not an address. A road asked anywhere ("在哪条街") is one."""
     if _ROAD_ASKED_RE.search(text):
         return "road"
@@ -638,5 +639,5 @@ def analyse(
         context_terms=tuple(t for t in context if t not in terms),
         forms=tuple(expand(t) for t in all_terms),
         counted=counted,
-        field=asked_field(text) if kind in (FACT, FIGURE, PLACE) else None,
+        field=asked_field(text) if kind in (FACT, FIGURE, PLACE, LIST) else None,
     )

@@ -413,6 +413,8 @@ def test_a_preposition_joined_to_its_noun_is_dropped() -> None:
         ("有问题拨打多少", "phone"),
         ("不懂的打电话问拨多少", "phone"),
         ("上级给村里拨多少", None),  # an allocation
+        ("高龄补贴有啥电话可以问", "phone"),  # a list question asks it too
+        ("公积金有啥不懂的，打电话问拨多少", "phone"),
         ("这家店打几折", None),
         ("区政府的传真号", "phone"),
         ("市民中心的邮编是多少", "postcode"),
