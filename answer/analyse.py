@@ -80,12 +80,14 @@ DURATION_ASKED_RE = re.compile(
 # a question asking which day: 哪天, 哪一天, 几号 (not 几号线, 几号楼), 几月几日; answered
 # by a month or a day, never by a year alone
 DAY_ASKED_RE = re.compile(r"哪一?天|几号(?![线楼门窗口院台码馆])|几月几[日号]")
-# a question asking when something ends: 截止到哪天, 最晚几号, 最迟什么时候, 停到几点,
-# 什么时候结束 (not 截至2021年底, the time a figure is counted to); answered by a period's
-# end or a deadline (至12月25日, 8月10日前), never by a start alone (9月1日起)
+# a question asking when a period ends: 截止到哪天, 最晚几号, 最迟什么时候, 停到几点, 交到
+# 什么时候 (not 截至2021年底, the time a figure is counted to; not 追溯到什么时候, how far
+# back; not 什么时候结束, the date of an event, answered by 2007年取消); answered by a
+# period's end or a deadline (至12月25日, 8月10日前, 持续到1279年), never by a start alone
+# (9月1日起)
 END_ASKED_RE = re.compile(
-    r"截[止至](?!\s*到?\s*\d)|最[晚迟]|到(?:哪一?天|几号|几月|几时|几点|什么时[候间]|啥时候|何时)"
-    r"|停到|结束|为止"
+    r"截[止至](?!\s*到?\s*\d)|最[晚迟]|停到"
+    r"|(?<![溯推追回])到(?:哪一?天|几号|几月|哪年|哪一年|几时|几点|什么时[候间]|啥时候|何时)"
 )
 # a question asking how often: 多久检查一次, 几年一次, 频率 (answered by 每月, 每年)
 FREQUENCY_ASKED_RE = re.compile(

@@ -240,9 +240,19 @@ def test_a_question_asking_when_something_ends_needs_an_end() -> None:
             "停水时间为22:00至次日04:00。",
         ):
             assert F.fit_date(ctx(end), cand(when)) == 1, (asked, when)
-    # the time a figure is counted to (截至2021年底) asks no end
-    counted = q(DATE, text="截至2021年底青禾县哪年建成的学校最多")
-    assert F.fit_date(ctx(counted), cand("2019年起建成。")) == 1
+    # a period's end by its year (持续到1279年) answers a question asking the year it ran to
+    until = q(DATE, text="青禾县的战事持续到哪一年")
+    assert F.fit_date(ctx(until), cand("这场战争持续到1279年。")) == 1
+    assert F.fit_date(ctx(until), cand("战争于1235年爆发。")) == 0
+    # the time a figure is counted to (截至2021年底), how far back something goes (追溯到
+    # 什么时候) and the date of an ending (哪一年结束, 什么时候结束) ask no period's end
+    for asked, when in (
+        ("截至2021年底青禾县哪年建成的学校最多", "2019年起建成。"),
+        ("青禾姓可以追溯到什么时候", "可上溯至金朝。"),
+        ("青禾学院哪一年结束了提前录取计划", "青禾学院在2007年取消了提前录取计划。"),
+        ("第二次青禾内阁在什么时间结束", "内阁成立于1920年8月9日。"),
+    ):
+        assert F.fit_date(ctx(q(DATE, text=asked)), cand(when)) == 1, asked
 
 
 def test_a_counted_noun_by_a_new_figure() -> None:
