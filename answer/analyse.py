@@ -220,11 +220,7 @@ def asked_field(text: str) -> str | None:
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 # 哪些地方 -> 地方; 哪天考 (jieba's one word) -> 考, no term
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)|^哪[天年月](?=.)")
-# a count of things (两个, 三所, 一张, 几本): never what a question is about
-_COUNT_RE = re.compile(
-    rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+"
-    r"[个位项家所名次条座处种张本件台辆套间份只头匹枚把双对块篇部幅封笔棵株栋]?$"
-)
+_COUNT_RE = re.compile(rf"^[几{zh.LIANG}{zh.CN_NONZERO}十\d]+[个位项家所名次条座处种]?$")
 # a length of time said as a number (一年, 三个月, 半年, 两天); not a month's name (十月)
 _SPAN_RE = re.compile(
     rf"^[几半{zh.LIANG}{zh.CN_NONZERO}十\d]+(?:个(?:月|星期|小时|钟头)|年|天|周|星期|小时|分钟)$"
