@@ -82,12 +82,13 @@ DURATION_ASKED_RE = re.compile(
 DAY_ASKED_RE = re.compile(r"哪一?天|几号(?![线楼门窗口院台码馆])|几月几[日号]")
 # a question asking when a period ends: 截止到哪天, 最晚几号, 最迟什么时候, 停到几点, 交到
 # 什么时候 (not 截至2021年底, the time a figure is counted to; not 追溯到什么时候, how far
-# back; not 什么时候结束, the date of an event, answered by 2007年取消); answered by a
+# back; not 几号到几号, a range, which either end answers; not 什么时候结束, the date of
+# an event, answered by 2007年取消); answered by a
 # period's end or a deadline (至12月25日, 8月10日前, 持续到1279年), never by a start alone
 # (9月1日起)
 END_ASKED_RE = re.compile(
     r"截[止至](?!\s*到?\s*\d)|最[晚迟]|停到"
-    r"|(?<![溯推追回])到(?:哪一?天|几号|几月|哪年|哪一年|几时|几点|什么时[候间]|啥时候|何时)"
+    r"|(?<![溯推追回号点天候时月日年])到(?:哪一?天|几号|几月|哪年|哪一年|几时|几点|什么时[候间]|啥时候|何时)"
 )
 # a question asking how often: 多久检查一次, 几年一次, 频率 (answered by 每月, 每年)
 FREQUENCY_ASKED_RE = re.compile(

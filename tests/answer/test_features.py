@@ -251,6 +251,7 @@ def test_a_question_asking_when_something_ends_needs_an_end() -> None:
         ("青禾姓可以追溯到什么时候", "可上溯至金朝。"),
         ("青禾学院哪一年结束了提前录取计划", "青禾学院在2007年取消了提前录取计划。"),
         ("第二次青禾内阁在什么时间结束", "内阁成立于1920年8月9日。"),
+        ("青禾医疗展几号到几号，每天几点开门", "开始时间：5月8日；"),  # a range
     ):
         assert F.fit_date(ctx(q(DATE, text=asked)), cand(when)) == 1, asked
 
