@@ -156,9 +156,8 @@ _LABELLED = re.compile(
     r"[ \t]*[：:][ \t]*",
     re.MULTILINE,
 )
-_NUMBERED = re.compile(
-    r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]"
-)  # a mark after it
+# a label's number with a mark after it (9. 三、 (二)), unlike 三代同住's 三
+_NUMBERED = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]")
 _NUMBERING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]?\s*")
 
 
