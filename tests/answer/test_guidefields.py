@@ -154,21 +154,33 @@ def test_a_document_titled_a_guide_is_one_with_few_labels() -> None:
     assert field_span(Document("r.txt", "残疾人工作简报", text), MATERIALS) is None
 
 
-def test_a_numbered_label_with_nothing_after_it_heads_the_labels_under_it() -> None:
+SUB_LABELLED = (
+    "8.申请材料：身份证\n9.办理时限：\n法定时限：3个工作日\n承诺时限：即时办结\n"
+    "10.收费标准：不收费\n15. 办公时间和地址：工作日上午9:00-12:00，青禾路1号"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        (SUB_LABELLED, DURATION, "9.办理时限：\n法定时限：3个工作日\n承诺时限：即时办结"),
+        (SUB_LABELLED, FEE, "10.收费标准：不收费"),
+        (SUB_LABELLED, HOURS, "15. 办公时间和地址：工作日上午9:00-12:00，青禾路1号"),
+        # an unnumbered empty label keeps to its own line's run, as before
+        (
+            "办理时限：\n5个工作日\n收费标准：不收费\n申请材料：身份证",
+            DURATION,
+            "办理时限：\n5个工作日",
+        ),
+    ],
+)
+def test_a_numbered_label_with_nothing_after_it_heads_the_labels_under_it(
+    text: str, name: str, quoted: str
+) -> None:
     """9.办理时限： states its value in the unnumbered labelled lines under it (法定时限：,
     承诺时限：); a label with a space after its number and a second thing it states
     (15. 办公时间和地址：) is the hours' label too."""
-    text = (
-        "8.申请材料：身份证\n9.办理时限：\n法定时限：3个工作日\n承诺时限：即时办结\n"
-        "10.收费标准：不收费\n15. 办公时间和地址：工作日上午9:00-12:00，青禾路1号"
-    )
-    doc = Document("g.txt", "公积金提取", text)
-    assert _quoted(doc, DURATION) == "9.办理时限：\n法定时限：3个工作日\n承诺时限：即时办结"
-    assert _quoted(doc, FEE) == "10.收费标准：不收费"
-    assert _quoted(doc, HOURS) == "15. 办公时间和地址：工作日上午9:00-12:00，青禾路1号"
-    # an unnumbered empty label keeps to its own line's run, as before
-    plain = "办理时限：\n5个工作日\n收费标准：不收费\n申请材料：身份证"
-    assert _quoted(Document("g.txt", "指南", plain), DURATION) == "办理时限：\n5个工作日"
+    assert _quoted(Document("g.txt", "公积金提取", text), name) == quoted
 
 
 def test_how_long_what_is_issued_stays_good() -> None:

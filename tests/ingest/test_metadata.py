@@ -99,16 +99,25 @@ def test_a_labelled_title_or_a_bracketed_label_gives_the_title() -> None:
     assert extract_title(field, "x") == "青禾县召开公交票价听证会"
 
 
-def test_a_headline_may_ask_or_exclaim() -> None:
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (
+            "青禾县2021年供暖缴费什么时候截止？\n导语：缴费将于11月5日截止。",
+            "青禾县2021年供暖缴费什么时候截止？",
+        ),
+        (
+            "电脑版\n注意！青禾这些地方将停电检修！\n计划检修时间和区域",
+            "注意！青禾这些地方将停电检修！",
+        ),
+        # a sentence with a comma before its mark is still body text
+        ("您好，请问青禾县供暖什么时候开始？\n青禾县供暖安排\n正文。", "青禾县供暖安排"),
+    ],
+)
+def test_a_headline_may_ask_or_exclaim(page: str, title: str) -> None:
     """A news or answer page's headline may end with a question or exclamation mark
-    (青禾县供暖缴费什么时候截止？, 注意！青禾这些地方将停电！); a sentence with a
-    comma or a full stop before its mark is still body text."""
-    asked = "青禾县2021年供暖缴费什么时候截止？\n导语：缴费将于11月5日截止。\n缴纳依据：某文件"
-    assert extract_title(asked, "x") == "青禾县2021年供暖缴费什么时候截止？"
-    warned = "电脑版\n注意！青禾这些地方将停电检修！\n计划检修时间和区域"
-    assert extract_title(warned, "x") == "注意！青禾这些地方将停电检修！"
-    body = "您好，请问青禾县供暖什么时候开始？\n青禾县供暖安排\n正文。"
-    assert extract_title(body, "x") == "青禾县供暖安排"
+    after no comma or full stop."""
+    assert extract_title(page, "x") == title
 
 
 def test_title_falls_back_and_is_cut_to_60_characters() -> None:
