@@ -177,12 +177,7 @@ FIELD_WORDS: dict[str, str] = {
 }
 FIELD_SHAPES: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+", re.ASCII),
-    # not a date or its time (2022-08-26 09:04:44), nor a run starting inside a number
-    "phone": re.compile(
-        r"(?<![\d.])(?<!\d[-/.])"
-        r"(?!(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d))"
-        r"(?:\d[-－—–()（）\s]?){4,}\d"
-    ),
+    "phone": re.compile(r"(?<![\d.])(?:\d[-－—–()（）\s]?){4,}\d"),
     "postcode": re.compile(r"(?<![\d.])\d{6}(?![\d.])"),
     "url": re.compile(r"https?://|www\.|\.(?:gov|com|org|net|edu)\b", re.IGNORECASE),
     # a road's word, not 街道 (a sub-district), 道路 or 线路 (roads in general), 思路
