@@ -717,12 +717,20 @@ def fit_date(ctx: Context, c: Candidate) -> float:
     """A 什么时候 question and the unit has a date or period; one asking which day (哪天,
     几号) a month or a day, not a year alone; one asking when something ends (截止到哪天,
     最晚几号) a period's end or a deadline, not a start alone."""
-    text, asked = c.unit.text, ctx.question.text
+    text = c.unit.text
     if ctx.question.kind != DATE or not _DATE_IN_TEXT.search(text):
         return 0.0
-    if DAY_ASKED_RE.search(asked) and not _DAY_IN_TEXT.search(text):
+    day, end = _dates_asked(ctx.question.text)
+    if day and not _DAY_IN_TEXT.search(text):
         return 0.0
-    return float(not END_ASKED_RE.search(asked) or bool(_END_IN_TEXT.search(text)))
+    return float(not end or bool(_END_IN_TEXT.search(text)))
+
+
+@lru_cache(maxsize=1024)
+def _dates_asked(text: str) -> tuple[bool, bool]:
+    """Whether a question asks which day (:data:`DAY_ASKED_RE`) and when a period ends
+    (:data:`END_ASKED_RE`): read once per question, not once per candidate."""
+    return bool(DAY_ASKED_RE.search(text)), bool(END_ASKED_RE.search(text))
 
 
 def fit_person(ctx: Context, c: Candidate) -> float:

@@ -150,15 +150,15 @@ LEAST_FIELDS = 3  # labels a document needs to be read as a guide
 GUIDE_TITLE = re.compile(r"(?:办事|办理|服务|申请|申报)指南|告知单|一次性告知")
 MAX_FIELD = 240  # characters quoted from one field (whole lines, at least one)
 
+# a label's number and the mark after it (9. 三、 (二)): with the mark, unlike 三代同住's 三
+_NUMBER = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+_MARK = r"[、.．)）]"
 # a labelled line: the label, a colon, the value; a heading: its numbering, the label
 _LABELLED = re.compile(
-    r"^[ \t]*((?:[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）][ \t]*)?[^\s：:，。；]{2,14})"
-    r"[ \t]*[：:][ \t]*",
-    re.MULTILINE,
+    rf"^[ \t]*((?:[(（]?{_NUMBER}{_MARK}[ \t]*)?[^\s：:，。；]{{2,14}})[ \t]*[：:][ \t]*", re.MULTILINE
 )
-# a label's number with a mark after it (9. 三、 (二)), unlike 三代同住's 三
-_NUMBERED = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]")
-_NUMBERING = re.compile(r"^[\s(（]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．)）]?\s*")
+_NUMBERED = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}")
+_NUMBERING = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}?\s*")
 
 
 def asks_guide_field(text: str) -> Asked | None:

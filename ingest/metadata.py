@@ -50,10 +50,11 @@ _NOTICE_TITLE_RE = re.compile(
 _LINE_END_MARKS = zh.SENTENCE_END + zh.CLAUSE_END + zh.ELLIPSIS
 _SOURCE_LABEL_RE = re.compile(r"^来源\s*[:：]\s*")
 # the next field of an information line: 来源：某局发布日期：… 【浏览次数】, 阅读次数：
-_NEXT_LABEL_RE = re.compile(r"(?:发布|日期|时间|浏览|点击|阅读|访问|字号|字体|[【\[])")
+_NEXT_FIELDS = "发布|日期|时间|浏览|点击|阅读|访问|字号|字体"
+_NEXT_LABEL_RE = re.compile(rf"(?:{_NEXT_FIELDS}|[【\[])")
 _SOURCE_IN_LINE_RE = re.compile(
     r"(?:^|(?<=[\s|｜\d]))(?:来源|信息来源|发布机构|发文机构|发布机关|发文机关)\s*[\]】］]?\s*[:：]?\s*"
-    r"([^\s|｜:：【\[]{2,30}?)(?=\s|$|[|｜【\[]|(?:作者|浏览|点击|阅读|访问|字号|字体|发布|日期|时间)|$)"
+    rf"([^\s|｜:：【\[]{{2,30}}?)(?=\s|$|[|｜【\[]|(?:作者|{_NEXT_FIELDS}))"
 )
 # never a title: breadcrumbs, labelled lines (来源：, 发布时间：, 咨询电话：), page tools, a
 # site's name in brackets (【23xiu.com-某某教育信息门户网】)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ingest.lexicon import word_tag
 from lixia_qa.types import Place
-from lixia_qa.zh import AREA_NOUNS, HAN, YEAR_DIGITS
+from lixia_qa.zh import AREA_NOUNS, HAN, SEMICOLONS, SENTENCE_END, YEAR_DIGITS
 
 DIVISIONS = Path(__file__).resolve().parent / "data" / "divisions.tsv"
 NOWHERE = Place()
@@ -186,10 +186,10 @@ def _longest(text: str, i: int, gaz: Gazetteer, loose: bool) -> Mention | None:
         after = text[i + size : i + size + 1]
         if piece in gaz.full and not (piece.endswith("市") and after == "场"):
             return Mention(i, i + size, tuple(gaz.full[piece]))
-        if piece in gaz.short and any(d.name[-1] == after for d in gaz.short[piece]):
-            # a short form with its division's suffix (禄劝县 for 禄劝彝族苗族自治县)
-            named = tuple(d for d in gaz.short[piece] if d.name[-1] == after)
-            return Mention(i, i + size + 1, named)
+        # a short form with its division's suffix (禄劝县 for 禄劝彝族苗族自治县)
+        suffixed = tuple(d for d in gaz.short.get(piece, ()) if d.name[-1] == after)
+        if suffixed:
+            return Mention(i, i + size + 1, suffixed)
         if (
             piece in gaz.short
             and (not _common_word(piece, loose) or _city_read_loosely(piece, after, gaz, loose))
@@ -206,7 +206,7 @@ _ROAD_AFTER_RE = re.compile(r"路|大道|大街|街(?!道)|巷|胡同")
 # a boundary's sides, 四至 (东至应星大道，北至崇贤大道): 东至 is a direction there, not
 # the county; another side in the same sentence says so
 _SIDE_RE = re.compile(r"[东南西北]至")
-_SENTENCE_ENDS = "。；;！？!?\n"
+_SENTENCE_ENDS = SENTENCE_END + SEMICOLONS + "\n"
 
 
 def _boundary(text: str, i: int, size: int) -> bool:
