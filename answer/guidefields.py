@@ -155,7 +155,8 @@ _NUMBER = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _MARK = r"[、.．)）]"
 # a labelled line: the label, a colon, the value; a heading: its numbering, the label
 _LABELLED = re.compile(
-    rf"^[ \t]*((?:[(（]?{_NUMBER}{_MARK}[ \t]*)?[^\s：:，。；]{{2,14}})[ \t]*[：:][ \t]*", re.MULTILINE
+    rf"^[ \t]*((?:[(（]?{_NUMBER}{_MARK}[ \t]*)?[^\s：:，。；]{{2,14}})[ \t]*[：:][ \t]*",
+    re.MULTILINE,
 )
 _NUMBERED = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}")
 _NUMBERING = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}?\s*")
