@@ -185,6 +185,10 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("这几只能算一个", None),  # 只能: "can only"
         ("他有几头发", None),
         ("获得多少支持率", "%"),  # 支持率 is no 支 counted; a 率 is a share
+        ("比上年增长了几个百分点", "%"),  # percentage points, not a count of 个
+        ("收入比去年涨了几个点", "%"),  # 几个点 after a change: percentage points
+        ("全区一共设了几个点", "个"),  # service points, counted
+        ("共有几个点位", "个"),
     ],
 )
 def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> None:
