@@ -628,6 +628,8 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
     m = q.measure
     if q.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
         return 0.0
+    if q.counted and counts(c.unit.text, q.counted, ctx.stated, by=GENERIC_COUNTER):
+        return 0.0  # 几家医院 and 医院9个: 个 counts anything
     return float(not measure_after_number(c.unit.text, m, ctx.stated))
 
 
@@ -648,12 +650,20 @@ def fit_counted(ctx: Context, c: Candidate) -> float:
     return float(counts(c.unit.text, q.counted, ctx.stated))
 
 
-def counts(text: str, noun: str, stated: frozenset[str] = frozenset()) -> bool:
+GENERIC_COUNTER = "个"  # the classifier of anything, whatever counter a question says
+
+
+def counts(
+    text: str, noun: str, stated: frozenset[str] = frozenset(), by: str | None = None
+) -> bool:
     """``text`` has a new figure whose measure word is followed by ``noun`` ("四个方面"),
-    or that ``noun`` shortly precedes ("新增学位7000余个")."""
+    or that ``noun`` shortly precedes ("新增学位7000余个"); with ``by``, a figure
+    whose measure word is that one."""
     text, noun = text.lower(), noun.lower()
     for m in new_figures(text, stated):
         after = _after_magnitude(text, m.end())
+        if by is not None and not text.startswith(by, after):
+            continue
         if noun in text[after : after + len(noun) + 2]:
             return True
         if noun in text[max(0, m.start() - COUNTED_BEFORE - len(noun)) : m.start()]:

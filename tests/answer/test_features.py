@@ -413,6 +413,14 @@ def test_a_generic_measure_word_asks_for_any_figure() -> None:
     assert F.miss_shape(ctx(q(FIGURE, measure="所")), cand("新增学位4200个。")) == 1
 
 
+def test_the_generic_counter_counts_what_a_question_counts_in_another() -> None:
+    hospitals = ctx(replace(q(FIGURE, measure="家"), counted="医院"))
+    assert F.miss_shape(hospitals, cand("全区卫生机构234个，其中医院9个。")) == 0
+    assert F.miss_shape(hospitals, cand("新建9个医院。")) == 0
+    assert F.miss_shape(hospitals, cand("医院床位3657张。")) == 1  # no count of hospitals
+    assert F.miss_shape(hospitals, cand("新建养老机构12个。")) == 1  # 个 of something else
+
+
 def test_an_asked_magnitude_is_no_part_of_the_unit() -> None:
     # 几万吨 asks tons; 0.7万吨 and 4436吨 say them
     tons = ctx(q(FIGURE, measure="万吨", text="粮食比上年少了几万吨"))
