@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -40,7 +40,7 @@ from answer.docfacts import (
     where_stated,
 )
 from answer.features import Context, dominant_place, feature_matrix
-from answer.guards import Guards, PlaceScope
+from answer.guards import Guards, PlaceScope, without_place_names
 from answer.guidefields import SAYS, asks_guide_field, asks_one_field, field_span, is_guide
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
@@ -51,6 +51,7 @@ from answer.select import Picked, Scored, best_commitment, choose, ranked, to_pi
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
 from ingest.lexicon import word_tag
+from ingest.places import places_in
 from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit, Place
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
@@ -77,6 +78,8 @@ class Answerer:
         docs = store.documents(store.doc_ids()).values()
         self.guards = Guards(self.weights, self.districts, self.tokenizer, [d.place for d in docs])
         self.place_scope = PlaceScope(d.place for d in docs)
+        # documents whose place is not known: any place a question names may be theirs
+        self.unplaced = frozenset(d.doc_id for d in docs if not d.place)
         self._place_words = lru_cache(maxsize=32)(self._words_used)
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)
@@ -199,14 +202,23 @@ class Answerer:
 
     # --- the steps ----------------------------------------------------------------
     def guard(self, turn: Turn) -> None:
-        """Decline a place the documents never name, a question whose only known word
-        is a place (or whose words only other places' documents use), or a year no
-        document covers; else scope the documents by year."""
+        """Decline a place the documents never name (unless some document's place is
+        not known: then those documents alone may answer for it), a question whose only
+        known word is a place (or whose words only other places' documents use), or a
+        year no document covers; else scope the documents by year."""
         q = turn.question
         place = self.guards.foreign_place(q)
-        if place:
+        if place and not self.unplaced:
             turn.refusal = Refusal(place=place)
             return
+        if place:
+            turn.unplaced = place
+            named = places_in(place, loose=True)
+            missing = self.guards.off_topic(q, named, self._unplaced_words())
+            if missing:
+                turn.refusal = Refusal(missing=tuple(missing), about=place)
+                return
+            turn.question = q = without_place_names(q, place, named)
         missing = self.guards.off_topic(q)
         if missing:
             turn.refusal = Refusal(missing=tuple(missing))
@@ -220,6 +232,15 @@ class Answerer:
             missing = self.guards.off_topic(q, turn.places, self._place_words(turn.places))
             if missing:
                 turn.refusal = Refusal(missing=tuple(missing), about=turn.places[0].name)
+
+    @cached_property
+    def _unplaced_text(self) -> str:
+        docs = self.store.documents(sorted(self.unplaced)).values()
+        return "\n".join(d.text for d in docs).lower()
+
+    def _unplaced_words(self) -> Callable[[str], bool]:
+        """Whether the documents whose place is not known use a word (any case)."""
+        return self._unplaced_text.__contains__
 
     def _words_used(self, places: tuple[Place, ...]) -> Callable[[str], bool]:
         """Whether the documents that may speak for ``places`` use a word (any case)."""
@@ -296,6 +317,8 @@ class Answerer:
         docs = [self.documents[d] for d in dict.fromkeys(h.chunk.doc_id for h in turn.hits)]
         if turn.places:
             docs = [d for d in docs if PlaceScope.speaks_for(d.place, d.text, turn.places)]
+        if turn.unplaced:
+            docs = [d for d in docs if d.doc_id in self.unplaced]
         if turn.years:
             docs = [d for d in docs if d.year in turn.years] or docs
         return docs
@@ -463,6 +486,8 @@ class Answerer:
 
     def _doc_ids(self, turn: Turn) -> set[str] | None:
         doc_ids = turn.scope.doc_ids if turn.scope else None
+        if turn.unplaced:
+            doc_ids = set(self.unplaced if doc_ids is None else self.unplaced & set(doc_ids))
         if turn.exclude:
             known = doc_ids if doc_ids is not None else self.store.doc_ids()
             doc_ids = set(known) - set(turn.exclude)

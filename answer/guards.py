@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
-from answer.analyse import Question, is_span, known_parts, place_mentions
+from answer.analyse import Question, is_span, known_parts, place_mentions, with_terms
 from answer.features import Candidate
 from answer.sentences import TermWeights
 from ingest.places import (
@@ -222,6 +222,16 @@ def _names_of(place: Place) -> tuple[str, ...]:
 def _names_asked(text: str, place: Place) -> bool:
     """``text`` names ``place`` by its name or a short form (周口 for 周口市)."""
     return any(n in text for n in _names_of(place))
+
+
+def without_place_names(q: Question, name: str, places: Sequence[Place]) -> Question:
+    """``q`` without the terms naming the place ``name`` (one of ``places``, by its name or
+    a short form): asked of documents that name no place, the place is taken for theirs,
+    not looked for as a word they never use."""
+    terms = tuple(
+        t for t in q.terms if t != name and not any(_is_name_of(t, p) for p in places)
+    )
+    return with_terms(q, terms)
 
 
 def _is_name_of(term: str, place: Place) -> bool:

@@ -54,6 +54,9 @@ class Turn:
     qvec: np.ndarray | None = None  # the query's vector, made once
     scope: Scope | None = None
     places: tuple[Place, ...] = ()  # the places the question names that documents are about
+    # the question names a place no document names: only the documents whose place is not
+    # known may be about it (a city's fee table that never names its city)
+    unplaced: str = ""
     refusal: Refusal | None = None
     hits: list[Hit] = field(default_factory=list)
     records: list[Commitment] = field(default_factory=list)  # an owner question's answer

@@ -148,3 +148,35 @@ def test_a_place_asked_is_the_documents_place_not_a_word_of_its_title(tmp_path) 
     others = {f"b{i}.txt": f"白塔区2025年实事项目之{i}：新建公园{i}个。" for i in range(4)}
     service = small_service(tmp_path, {"n.txt": NOTICE, **others})
     assert "文政办发〔2025〕6号" in service.ask("文圣区实事项目的文号是多少").text
+
+
+FEES = """殡葬服务收费标准
+
+遗体火化费：每具120元。
+骨灰寄存费：每年30元，不足半年按半年计算。
+"""
+
+
+@pytest.fixture(scope="module")
+def unplaced(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A city's fee table that never names its city, beside a district's bulletin."""
+    docs = {"fees.txt": FEES, "baita_2023.txt": BAITA}
+    return small_service(tmp_path_factory.mktemp("unplaced"), docs)
+
+
+def test_a_place_no_document_names_may_be_that_of_a_document_naming_none(unplaced) -> None:  # type: ignore[no-untyped-def]
+    answer = unplaced.ask("保定市遗体火化费每具多少钱")
+    assert not answer.abstained, answer.text
+    assert "120元" in answer.text and answer.citations[0].doc_id == "fees.txt"
+
+
+def test_only_the_documents_naming_no_place_answer_for_it(unplaced) -> None:  # type: ignore[no-untyped-def]
+    """白塔区's bulletin says 粮食产量; 保定市's question is no question about 白塔区."""
+    answer = unplaced.ask("保定市全年粮食产量多少")
+    assert answer.abstained, answer.text
+    assert "8.2万吨" not in answer.text and "保定市" in answer.text
+
+
+def test_a_place_no_document_names_is_declined_when_every_place_is_known(service) -> None:  # type: ignore[no-untyped-def]
+    answer = service.ask("保定市全年粮食产量多少")
+    assert answer.abstained and "关于保定市的信息" in answer.text, answer.text
