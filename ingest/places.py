@@ -48,6 +48,13 @@ ETHNIC_GROUPS = """蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 �
 _ETHNIC_RE = re.compile(
     "(?:" + "|".join(sorted((f"{g}族" for g in ETHNIC_GROUPS), key=len, reverse=True)) + ")+$"
 )
+# a group an autonomous county names without 族 (巴里坤哈萨克自治县, 察布查尔锡伯自治县);
+# only names of two characters or more (水, 白 and 土 end other names)
+_ETHNIC_BARE_RE = re.compile(
+    "(?:"
+    + "|".join(sorted((g for g in ETHNIC_GROUPS if len(g) > 1), key=len, reverse=True))
+    + ")+$"
+)
 _COMMON_TAGS = ("v", "d", "a", "ad", "b", "m", "s", "c", "p", "t", "q")
 _COMMON_FREQ = 5000  # a short form this frequent in jieba's dictionary is a common word
 _TOWN_RE = re.compile(
@@ -93,7 +100,12 @@ def short_forms(name: str, level: int) -> tuple[str, ...]:
     elif level == 1:
         forms.append(_CITY_END.sub("", name))
     else:
-        forms.append(_ETHNIC_RE.sub("", _COUNTY_END.sub("", name)))
+        county = _COUNTY_END.sub("", name)
+        stem = _ETHNIC_RE.sub("", county)
+        if stem == county and name.endswith(("自治县", "自治旗")):
+            bare = _ETHNIC_BARE_RE.sub("", county)
+            stem = bare if len(bare) >= 2 else county  # 鄂伦春自治旗 keeps 鄂伦春
+        forms.append(stem)
     return tuple(f for f in dict.fromkeys(forms) if len(f) >= 2 and f != name)
 
 

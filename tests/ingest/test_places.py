@@ -52,6 +52,11 @@ def test_short_forms() -> None:
     assert short_forms("峡江苗族侗族自治州", 1) == ("峡江", "峡江州")
     assert short_forms("云岭省", 0) == ("云岭",)
     assert short_forms("松涛区", 2) == ("松涛",)
+    # an autonomous county may name its group without 族 (哈萨克自治县, 锡伯自治县)
+    assert short_forms("青岭哈萨克自治县", 2) == ("青岭",)
+    assert short_forms("青岭锡伯自治县", 2) == ("青岭",)
+    assert short_forms("鄂伦春自治旗", 2) == ("鄂伦春",)  # the group is all its name
+    assert short_forms("沂水县", 2) == ("沂水",)  # 水 is no group here: it has no 族
     assert names("青禾今年的粮食产量") == [QINGHE.names]  # unknown to jieba: a place
     assert names("峡江州2021年") == [("云岭省", "峡江苗族侗族自治州")]
 
