@@ -270,7 +270,6 @@ def rank_unit(ctx: Context, c: Candidate) -> float:
     return _inverse_rank(c.vec_rank)
 
 
-_MAGNITUDES = "万亿千百"  # what a figure may say its size in before its unit (0.7万吨)
 _MAGNITUDE = re.compile(r"[余多万亿千百十]{0,3}")
 
 
@@ -582,10 +581,9 @@ def measure_after_number(
     "新建12所", "40余万件")."""
     if not measure:
         return False
-    unit = measure.lstrip(_MAGNITUDES) or measure  # 几万吨 asks tons, as 0.7万吨 says them
     return any(
-        text.startswith(unit, _after_magnitude(text, m.end()))
-        or cell_unit(text, m.start()).endswith(unit)
+        text.startswith(measure, _after_magnitude(text, m.end()))
+        or cell_unit(text, m.start()).endswith(measure)
         for m in new_figures(text, stated)
     )
 
