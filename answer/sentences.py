@@ -9,17 +9,13 @@ from collections.abc import Callable, Sequence
 from lixia_qa import zh
 
 _NUMERALS = zh.CN_NONZERO + zh.LIANG + zh.CN_POWERS  # 一 to 九, 两, 十百千万 (no 〇/零)
-_RUN = _NUMERALS.replace("万", "")  # a run of numerals read as a figure (二十三, 三百)
-_QUOTE_OPEN, _QUOTE_CLOSE = "“\"「‘", "”\"」’"
 # a figure: digits (not a date), a Chinese numeral before a measure word ("五所", not
 # "一个", "百亿级"), or a grade in Roman numerals ("Ⅱ类", "III级")
 NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日时]|\s*[-—–~～至到]\s*\d{4}年)"
     rf"|(?:[{_NUMERALS.replace('一', '')}][{_NUMERALS}]*|一[{zh.CN_POWERS}]+)"
     r"(?=[个所处家项座条名次场亿万栋户人倍类级位幅篇册卷枚艘架岁米首集张套件吨间层支份棵株辆种]|周岁)"
-    # 二十大, 十九届, a plan's period (十四五规划, 十一五期间) and a quoted run (“八五”): names
-    rf"|(?<![{_QUOTE_OPEN}{_RUN}])[{_RUN}]{{2,}}"
-    rf"(?![{_RUN}年月日号大届]|[{_QUOTE_CLOSE}]?(?:规划|时期|期间))"
+    rf"|[{_NUMERALS.replace('万', '')}]{{2,}}(?![年月日号大届])"  # 二十大, 十九届: names, not figures
     rf"|(?:[{zh.ROMAN_NUMERALS}]+|\b[{zh.ROMAN_LETTERS}]{{1,4}})(?=\s*[类级期])"
 )
 # a share said in words or as a ratio (四分之三, 百分之二十, 三成, 一半, 1：7): a figure

@@ -345,25 +345,6 @@ def test_congress_names_are_not_figures() -> None:
     assert F.fit_figure(c, cand("全年新建二十处驿站。")) == 1
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "今年是实施“十四五”规划的关键之年。",  # a plan's period, quoted
-        "全面完成十三五规划目标。",
-        "十一五期间的重点工程。",
-        "召开「七七」纪念大会。",  # any quoted run of numerals is a name
-    ],
-)
-def test_a_plan_period_or_a_quoted_run_of_numerals_is_no_figure(text: str) -> None:
-    assert F.miss_figure(ctx(q(FIGURE)), cand(text)) == 1
-
-
-def test_a_run_of_numerals_outside_quotes_is_still_a_figure() -> None:
-    c = ctx(q(FIGURE))
-    assert F.fit_figure(c, cand("参加人数共三百二十，另有五十。")) == 1
-    assert F.fit_figure(c, cand("“我们有三十九人”，他说。")) == 1
-
-
 def test_a_family_unit_after_a_magnitude_word() -> None:
     c = ctx(q(FIGURE, measure="亩"))
     assert F.fit_figure(c, cand("片区计划供地550余亩。")) == 1
