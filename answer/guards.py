@@ -228,9 +228,7 @@ def without_place_names(q: Question, name: str, places: Sequence[Place]) -> Ques
     """``q`` without the terms naming the place ``name`` (one of ``places``, by its name or
     a short form): asked of documents that name no place, the place is taken for theirs,
     not looked for as a word they never use."""
-    terms = tuple(
-        t for t in q.terms if t != name and not any(_is_name_of(t, p) for p in places)
-    )
+    terms = tuple(t for t in q.terms if t != name and not any(_is_name_of(t, p) for p in places))
     return with_terms(q, terms)
 
 
