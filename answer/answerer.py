@@ -40,7 +40,7 @@ from answer.docfacts import (
     where_stated,
 )
 from answer.features import Context, dominant_place, feature_matrix
-from answer.guards import Guards, PlaceScope, without_place_names
+from answer.guards import Guards, PlaceScope, one_area, without_place_names
 from answer.guidefields import SAYS, asks_guide_field, asks_one_field, field_span, is_guide
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
@@ -78,8 +78,12 @@ class Answerer:
         docs = store.documents(store.doc_ids()).values()
         self.guards = Guards(self.weights, self.districts, self.tokenizer, [d.place for d in docs])
         self.place_scope = PlaceScope(d.place for d in docs)
-        # documents whose place is not known: any place a question names may be theirs
-        self.unplaced = frozenset(d.doc_id for d in docs if not d.place)
+        # documents whose place is not known, in a folder of many places' documents: any
+        # place a question names may be theirs (in one area's folder they are its own)
+        places = [d.place for d in docs]
+        self.unplaced = frozenset(
+            () if one_area(places) else (d.doc_id for d in docs if not d.place)
+        )
         self._place_words = lru_cache(maxsize=32)(self._words_used)
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)

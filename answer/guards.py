@@ -224,6 +224,15 @@ def _names_asked(text: str, place: Place) -> bool:
     return any(n in text for n in _names_of(place))
 
 
+def one_area(places: Iterable[Place]) -> bool:
+    """Every place lies in or around one city (or one province-level city): a district's
+    or a city's own documents, among which a document naming no place is one of theirs."""
+    places = [p for p in places if p]
+    provinces = {p.province for p in places}
+    cities = {p.city for p in places if p.city}
+    return bool(places) and len(provinces) == 1 and len(cities) <= 1
+
+
 def without_place_names(q: Question, name: str, places: Sequence[Place]) -> Question:
     """``q`` without the terms naming the place ``name`` (one of ``places``, by its name or
     a short form): asked of documents that name no place, the place is taken for theirs,

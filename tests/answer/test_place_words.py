@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from answer.analyse import analyse
-from answer.guards import Guards, PlaceScope
+from answer.guards import Guards, PlaceScope, one_area
 from answer.sentences import TermWeights
 from lixia_qa.types import Place
 from store.tokenize import ChineseTokenizer
@@ -157,11 +157,34 @@ FEES = """殡葬服务收费标准
 """
 
 
+ZHOUKOU = """周口市2023年国民经济和社会发展统计公报
+
+2023年，全市粮食产量905万吨，比上年增长1.2%。
+"""
+
+
 @pytest.fixture(scope="module")
 def unplaced(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """A city's fee table that never names its city, beside a district's bulletin."""
-    docs = {"fees.txt": FEES, "baita_2023.txt": BAITA}
+    """A city's fee table that never names its city, beside two other cities' bulletins."""
+    docs = {"fees.txt": FEES, "baita_2023.txt": BAITA, "zhoukou_2023.txt": ZHOUKOU}
     return small_service(tmp_path_factory.mktemp("unplaced"), docs)
+
+
+def test_one_areas_documents() -> None:
+    """Documents all in or around one city are that area's own; a document naming no place
+    among them is too. Documents of several cities, or none with a place, are not."""
+    assert one_area([DISTRICT, OTHER, CITY, PROVINCE, Place()])
+    assert one_area([Place("北京市", "", "朝阳区"), Place("北京市", "", "海淀区")])
+    assert not one_area([DISTRICT, Place("河南省", "周口市")])
+    assert not one_area([CITY, Place("辽宁省", "沈阳市")])
+    assert not one_area([Place(), Place()])
+
+
+def test_in_one_areas_folder_a_foreign_place_is_declined(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The fee table beside 白塔区's bulletin alone is 白塔区's: 保定市 is declined."""
+    service = small_service(tmp_path, {"fees.txt": FEES, "baita_2023.txt": BAITA})
+    answer = service.ask("保定市遗体火化费每具多少钱")
+    assert answer.abstained and "关于保定市的信息" in answer.text, answer.text
 
 
 def test_a_place_no_document_names_may_be_that_of_a_document_naming_none(unplaced) -> None:  # type: ignore[no-untyped-def]
