@@ -96,11 +96,11 @@ FREQUENCY_ASKED_RE = re.compile(
 )
 # a question asking a share of a whole: 占全省多少, 占了几成 (not 占地, 攻占)
 SHARE_ASKED_RE = re.compile(r"(?<![攻抢侵霸独拜])占(?![地用领据有])[^，。；？?]{0,15}?(?:多少|几)")
-# a question asking a rank or place in an order: 第几, 排名多少, 名次
 # percentage points asked: 增长了几个百分点, and 涨了几个点 after a change (not 设了几个点)
 POINTS_ASKED_RE = re.compile(
     r"(?:几|多少)个百分点|(?<=[涨升增降跌高低多长])了?(?:几|多少)个点(?!位)"
 )
+# a question asking a rank or place in an order: 第几, 排名多少, 名次
 ORDINAL_ASKED_RE = re.compile(r"第几|排名?第?多少|名次")
 # 都有 as "all have", not the 都 ending a city's name (成都有几只大熊猫, 首都有)
 _LIST_RE = re.compile(

@@ -45,16 +45,17 @@ _COUNTY_END = re.compile(r"(?:自治县|自治旗|县|区|市|旗|林区|特区)
 ETHNIC_GROUPS = """蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲
     拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒
     乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 高山""".split()
-_ETHNIC_RE = re.compile(
-    "(?:" + "|".join(sorted((f"{g}族" for g in ETHNIC_GROUPS), key=len, reverse=True)) + ")+$"
-)
+
+
+def _ending_in(names: Iterable[str]) -> re.Pattern[str]:
+    """A run of ``names`` (longest first) ending a string."""
+    return re.compile("(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")+$")
+
+
+_ETHNIC_RE = _ending_in(f"{g}族" for g in ETHNIC_GROUPS)
 # a group an autonomous county names without 族 (巴里坤哈萨克自治县, 察布查尔锡伯自治县);
 # only names of two characters or more (水, 白 and 土 end other names)
-_ETHNIC_BARE_RE = re.compile(
-    "(?:"
-    + "|".join(sorted((g for g in ETHNIC_GROUPS if len(g) > 1), key=len, reverse=True))
-    + ")+$"
-)
+_ETHNIC_BARE_RE = _ending_in(g for g in ETHNIC_GROUPS if len(g) > 1)
 _COMMON_TAGS = ("v", "d", "a", "ad", "b", "m", "s", "c", "p", "t", "q")
 _COMMON_FREQ = 5000  # a short form this frequent in jieba's dictionary is a common word
 _TOWN_RE = re.compile(
