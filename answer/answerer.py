@@ -12,7 +12,7 @@ abstention or the records.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
 
@@ -206,19 +206,19 @@ class Answerer:
 
     # --- the steps ----------------------------------------------------------------
     def guard(self, turn: Turn) -> None:
-        """Decline a place the documents never name (unless some document's place is
-        not known: then those documents alone may answer for it), a question whose only
-        known word is a place (or whose words only other places' documents use), or a
-        year no document covers; else scope the documents by year."""
+        """Decline a place the documents never name (in a folder of many places'
+        documents, those naming no place may answer for it instead), a question whose
+        only known word is a place (or whose words only other places' documents use), or
+        a year no document covers; else scope the documents by year."""
         q = turn.question
         place = self.guards.foreign_place(q)
-        if place and not self.unplaced:
-            turn.refusal = Refusal(place=place)
-            return
         if place:
+            if not self.unplaced:
+                turn.refusal = Refusal(place=place)
+                return
             turn.unplaced = place
             named = places_in(place, loose=True)
-            missing = self.guards.off_topic(q, named, self._unplaced_words())
+            missing = self.guards.off_topic(q, named, self._unplaced_words)
             if missing:
                 turn.refusal = Refusal(missing=tuple(missing), about=place)
                 return
@@ -238,19 +238,15 @@ class Answerer:
                 turn.refusal = Refusal(missing=tuple(missing), about=turn.places[0].name)
 
     @cached_property
-    def _unplaced_text(self) -> str:
-        docs = self.store.documents(sorted(self.unplaced)).values()
-        return "\n".join(d.text for d in docs).lower()
-
     def _unplaced_words(self) -> Callable[[str], bool]:
-        """Whether the documents whose place is not known use a word (any case)."""
-        return self._unplaced_text.__contains__
+        """Whether the documents :attr:`unplaced` use a word (any case)."""
+        docs = self.store.documents(sorted(self.unplaced)).values()
+        return _used_in(d.text for d in docs)
 
     def _words_used(self, places: tuple[Place, ...]) -> Callable[[str], bool]:
         """Whether the documents that may speak for ``places`` use a word (any case)."""
         docs = self.store.documents(self.store.doc_ids()).values()
-        texts = PlaceScope.documents(((d.place, d.text) for d in docs), places)
-        return "\n".join(texts).lower().__contains__
+        return _used_in(PlaceScope.documents(((d.place, d.text) for d in docs), places))
 
     def retrieve(self, turn: Turn) -> None:
         """Hybrid search: the passages candidates come from (or, for a refusal, the
@@ -571,3 +567,8 @@ def _fact_pick(doc: Document, what: str) -> Picked | None:
     if isinstance(found, str):
         return Picked(0, 0, doc.doc_id, 1.0, stated=found)
     return Picked(found[0], found[1], doc.doc_id, 1.0) if found is not None else None
+
+
+def _used_in(texts: Iterable[str]) -> Callable[[str], bool]:
+    """Whether ``texts`` use a word (any case)."""
+    return "\n".join(texts).lower().__contains__

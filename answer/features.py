@@ -83,6 +83,7 @@ FAMILIES = {
 }
 # classifiers of anything: 只 counts animals, teams (几只乐队: 10队) and shares alike
 GENERIC_MEASURES = frozenset({"个", "项", "倍", "只"})
+GENERIC_COUNTER = "个"  # the classifier of anything, whatever counter a question says
 _DATE_IN_TEXT = re.compile(
     rf"(?:{zh.YEAR_4})\s*年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
     # a year of history (1788年, 415年): a year for a 何时 question, if not for scoping
@@ -646,9 +647,6 @@ def fit_counted(ctx: Context, c: Candidate) -> float:
     if q.kind != FIGURE or not q.counted:
         return 0.0
     return float(counts(c.unit.text, q.counted, ctx.stated))
-
-
-GENERIC_COUNTER = "个"  # the classifier of anything, whatever counter a question says
 
 
 def counts(
