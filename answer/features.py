@@ -654,7 +654,8 @@ def counts(
 ) -> bool:
     """``text`` has a new figure whose measure word is followed by ``noun`` ("四个方面"),
     or that ``noun`` shortly precedes ("新增学位7000余个"); with ``by``, a figure
-    whose measure word is that one."""
+    whose measure word is that one, and that counts no other noun right after it
+    (齐鲁医院综合楼等22个项目 counts 项目, not 医院)."""
     text, noun = text.lower(), noun.lower()
     for m in new_figures(text, stated):
         after = _after_magnitude(text, m.end())
@@ -662,6 +663,8 @@ def counts(
             continue
         if noun in text[after : after + len(noun) + 2]:
             return True
+        if by is not None and zh.HAN_RE.match(text, after + len(by)):
+            continue
         if noun in text[max(0, m.start() - COUNTED_BEFORE - len(noun)) : m.start()]:
             return True
     return False

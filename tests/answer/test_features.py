@@ -400,6 +400,8 @@ def test_the_generic_counter_counts_what_a_question_counts_in_another() -> None:
     assert F.miss_shape(hospitals, cand("新建9个医院。")) == 0
     assert F.miss_shape(hospitals, cand("医院床位3657张。")) == 1  # no count of hospitals
     assert F.miss_shape(hospitals, cand("新建养老机构12个。")) == 1  # 个 of something else
+    # 个 counting another noun after it: 22 projects, not hospitals
+    assert F.miss_shape(hospitals, cand("确保齐鲁医院综合楼等22个项目开工建设。")) == 1
 
 
 def test_near_means_at_most_eight_characters_between() -> None:
