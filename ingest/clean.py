@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ingest.dates import bar_date
 from ingest.layout import strip_running_heads
+from ingest.numbered_tables import numbered_cell_tables
 from ingest.reprints import (
     strip_footnote_marks,
     strip_lost_characters,
@@ -427,6 +428,7 @@ def tidy_whitespace(text: str) -> str:
 
 Rule = Callable[[str], str]
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("numbered_cell_tables", numbered_cell_tables),
     ("cell_line_tables", cell_line_tables),
     ("text_tables", text_tables),
     ("normalize_newlines", normalize_newlines),

@@ -1,0 +1,169 @@
+"""Tables copied one cell per line under 序号, their rows opening with their number."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import clean_text
+from ingest.commitments import parse_commitments
+from ingest.numbered_tables import column_kind, lay_row, lay_rows, numbered_cell_tables
+from ingest.table_records import tables_as_records
+
+# one cell per line between blank lines: row 1's units written one per line, row 3
+# without a unit, row 4 holding two tasks that share one unit
+BARE = """云岭县2021年民生实事任务分解表
+
+序号
+
+民生实事
+
+责任单位
+
+完成时限
+
+1
+
+改造城区老旧供水管网12公里。
+
+县水务局
+
+县住建局
+
+10月底前
+
+2
+
+新建城东农贸市场1个。
+
+县商务局
+
+12月底前
+
+3
+
+开展全民健身运动会。
+
+9月底前
+
+4
+
+建成县福利院二期。
+
+县民政局
+
+6月底前
+
+启动县救助站改造。
+
+12月底前
+
+分享到："""
+
+BARE_ROWS = [
+    "序号 | 民生实事 | 责任单位 | 完成时限",
+    "1 | 改造城区老旧供水管网12公里。 | 县水务局、县住建局 | 10月底前",
+    "2 | 新建城东农贸市场1个。 | 县商务局 | 12月底前",
+    "3 | 开展全民健身运动会。 |  | 9月底前",
+    "4 | 建成县福利院二期。 | 县民政局 | 6月底前",
+    "4 | 启动县救助站改造。 | 县民政局 | 12月底前",
+]
+
+
+def test_a_table_between_blank_lines_is_rebuilt_row_by_row() -> None:
+    text = numbered_cell_tables(BARE)
+    assert text.startswith("云岭县2021年民生实事任务分解表\n\n" + "\n".join(BARE_ROWS))
+    assert text.endswith("\n分享到：")  # the line after the table is no cell of it
+
+
+# each cell ending with a bar, empty cells as bars alone; the copy starts at row 7 and
+# the rows leave the first task column empty (it spans rows above the copy)
+BARRED = """2022年重点民生实事推进情况
+序号 |
+项目类别 |
+年度目标任务 |
+分管领导 |
+牵头单位 |
+1-9月推进情况 |
+是否达序时 |
+说明 |
+7 |
+改建城西公厕6座。 |
+冯立新 |
+县城管局 |
+已完成4座。 |
+是 |
+||
+8 |
+新增公共停车泊位300个。 |
+冯立新 |
+县城管局 |
+已施工,完成泊位120个。 |
+否 |
+招标推迟1个月。 |
+|
+正文继续。"""
+
+
+def test_a_table_written_with_bars_is_rebuilt_from_a_later_row() -> None:
+    text = numbered_cell_tables(BARRED)
+    assert text.split("\n")[1:5] == [
+        "序号 | 项目类别 | 年度目标任务 | 分管领导 | 牵头单位 | 1-9月推进情况 | 是否达序时 | 说明",
+        "7 |  | 改建城西公厕6座。 | 冯立新 | 县城管局 | 已完成4座。 | 是",
+        "8 |  | 新增公共停车泊位300个。 | 冯立新 | 县城管局 | 已施工,完成泊位120个。 | 否 | "
+        "招标推迟1个月。",
+        "正文继续。",
+    ]
+
+
+def test_the_rebuilt_rows_give_one_commitment_each() -> None:
+    """Each row naming its unit; row 3 names none, so it is no one's commitment."""
+    text, tables = tables_as_records(clean_text(BARE))
+    commitments = parse_commitments("t.html", text, lambda _: (), tables)
+    assert [(c.task, c.units, c.deadline) for c in commitments] == [
+        ("改造城区老旧供水管网12公里。", ("县水务局", "县住建局"), "10月底前"),
+        ("新建城东农贸市场1个。", ("县商务局",), "12月底前"),
+        ("建成县福利院二期。", ("县民政局",), "6月底前"),
+        ("启动县救助站改造。", ("县民政局",), "12月底前"),
+    ]
+
+
+def test_text_that_is_no_such_table_is_left_as_it_was() -> None:
+    prose = "序号\n\n说明：本表所列事项按时间先后排列，详见正文各节的说明。\n\n1\n\n第一项。"
+    assert numbered_cell_tables(prose) == prose
+    # numbered lines without a header under 序号
+    listed = "工作安排\n\n1\n\n开展宣传。\n\n2\n\n组织培训。"
+    assert numbered_cell_tables(listed) == listed
+    # rows whose cells do not lie on the columns: a header of units and deadlines over
+    # rows of figures alone
+    figures = "序号\n责任单位\n完成时限\n1\n25.3\n17.9\n2\n30.1\n12.4"
+    assert numbered_cell_tables(figures) == figures
+
+
+def test_column_kinds_come_from_the_labels() -> None:
+    kinds = [column_kind(label) for label in ("分管 领导", "牵头单位", "责任主体与协同单位")]
+    assert kinds == ["person", "unit", "unit"]
+    assert [column_kind(x) for x in ("完成时限", "建设时间", "是否达序", "投资金额(万元)")] == [
+        "date",
+        "date",
+        "yesno",
+        "number",
+    ]
+    assert column_kind("項目名稱") == "text"
+
+
+def test_cells_are_laid_by_what_they_look_like() -> None:
+    kinds = ["text", "unit", "date"]
+    # several units in one unit column; a missing unit leaves its column empty
+    assert lay_row(["修路。", "县交通局", "县财政局", "年底前"], kinds) == (
+        pytest.approx(0.1),
+        ["修路。", "县交通局、县财政局", "年底前"],
+    )
+    assert lay_row(["修路。", "年底前"], kinds) == (
+        pytest.approx(1.0, abs=0.01),
+        ["修路。", "", "年底前"],
+    )
+    # more cells than the columns take
+    assert lay_row(["修路。", "年底前", "补充说明一句。", "又一句。"], kinds) is None
+    # a row of two tasks sharing a unit
+    cost, rows = lay_rows(["修路。", "县交通局", "6月底前", "修桥。", "12月底前"], kinds)
+    assert rows == [["修路。", "县交通局", "6月底前"], ["修桥。", "县交通局", "12月底前"]]
