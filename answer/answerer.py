@@ -85,6 +85,7 @@ class Answerer:
             () if one_area(places) else (d.doc_id for d in docs if not d.place)
         )
         self._place_words = lru_cache(maxsize=32)(self._words_used)
+        self._speaking = lru_cache(maxsize=32)(self._documents_speaking)
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)
         self.texts = self.documents.view(lambda d: d.text)
@@ -243,6 +244,11 @@ class Answerer:
         docs = self.store.documents(sorted(self.unplaced)).values()
         return _used_in(d.text for d in docs)
 
+    def _documents_speaking(self, places: tuple[Place, ...]) -> frozenset[str]:
+        """The documents that may speak for ``places`` (:meth:`PlaceScope.speaks_for`)."""
+        docs = self.store.documents(self.store.doc_ids()).values()
+        return frozenset(d.doc_id for d in docs if PlaceScope.speaks_for(d.place, d.text, places))
+
     def _words_used(self, places: tuple[Place, ...]) -> Callable[[str], bool]:
         """Whether the documents that may speak for ``places`` use a word (any case)."""
         docs = self.store.documents(self.store.doc_ids()).values()
@@ -330,8 +336,7 @@ class Answerer:
         q = turn.question
         if turn.refusal is not None or q.kind not in (OWNER, LIST):
             return
-        doc_ids = turn.scope.doc_ids if turn.scope else None
-        items = self.store.commitments(doc_ids)
+        items = self.store.commitments(self._record_doc_ids(turn))
         owned = self._owned_by(q, items)
         if owned or q.kind != OWNER:
             turn.records = owned
@@ -492,6 +497,16 @@ class Answerer:
             known = doc_ids if doc_ids is not None else self.store.doc_ids()
             doc_ids = set(known) - set(turn.exclude)
         return doc_ids
+
+    def _record_doc_ids(self, turn: Turn) -> set[str] | None:
+        """The documents whose commitment records may answer: those of the question's
+        year and, when it names a place, those that may speak for it (大竹县's task table
+        does not say who runs a 临安 project)."""
+        doc_ids = self._doc_ids(turn)
+        if not turn.places:
+            return doc_ids
+        speaking = self._speaking(turn.places)
+        return set(speaking if doc_ids is None else speaking & set(doc_ids))
 
     def _with_year(self, answer: Answer) -> Answer:
         """An answer from an older document than 今年 meant, led by its year."""
