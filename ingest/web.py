@@ -200,6 +200,12 @@ _EXIT_START_RE = re.compile(r"^(?:您访问的链接即将离开|您即将离开
 _EXIT_END_RE = re.compile(r"是否继续[？?]?$")
 _LINK_ITEM_RE = re.compile(r"^[-·•▪●◆]\s*\S|[|｜]$")
 _LINK_ITEM_MAX = 20
+# an item of a page's information line, a bullet before each (• 发布日期：2022-12-14,
+# • 来源：某某县人民政府办公室): the page's date and issuer, not a link
+_BULLET_RE = re.compile(r"^\s*[-·•▪●◆]\s*")
+_PAGE_INFO_ITEM_RE = re.compile(
+    r"^[-·•▪●◆]\s*(?:发布日期|发布时间|日期|时间|来源|信息来源|发布机构|发布单位)\s*[:：]\s*\S"
+)
 
 
 def strip_exit_prompts(text: str) -> str:
@@ -235,7 +241,9 @@ def strip_link_lists(text: str) -> str:
     """Delete lists of links to other sites: three or more short lines (blank lines
     between allowed) each starting with ``-``/``·`` or ending with ``|``
     (``· 市信访局``, ``市级政府部门网站|``); not the cells of a table copied one per
-    line (``规章 |``, ``0 |``, ``|||``: :func:`ingest.tables.cell_table_lines`)."""
+    line (``规章 |``, ``0 |``, ``|||``: :func:`ingest.tables.cell_table_lines`). The
+    items of a page's information line among them (``• 发布日期：…``, ``• 来源：…``; its
+    ``• 字体`` goes) stay, without their bullet, so that its date and issuer are read."""
     lines = text.split("\n")
     drop: set[int] = set()
     run: list[int] = []
@@ -247,6 +255,7 @@ def strip_link_lists(text: str) -> str:
             run.append(i)
             continue
         if len(run) >= 3:
-            drop.update(run)
+            drop.update(j for j in run if not _PAGE_INFO_ITEM_RE.match(lines[j].strip()))
         run = []
-    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+    kept = (_BULLET_RE.sub("", ln) if _PAGE_INFO_ITEM_RE.match(ln.strip()) else ln for ln in lines)
+    return "\n".join(line for i, line in enumerate(kept) if i not in drop)

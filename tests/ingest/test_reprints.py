@@ -4,6 +4,7 @@ import pytest
 
 from ingest.clean import clean_text
 from ingest.metadata import bulletin_year, describe, tidy_title
+from ingest.pipeline import prepare_file
 from ingest.reprints import (
     strip_footnote_marks,
     strip_lost_characters,
@@ -73,6 +74,27 @@ def test_exit_prompts_and_link_lists_go() -> None:
     # a table copied one cell per line, each followed by a bar, is no list of links
     cells = "正文。\n规章 |\n0 |\n|\n规范性文件 |\n3 |\n结尾。"
     assert strip_link_lists(cells) == cells
+
+
+def test_a_pages_information_line_is_no_list_of_links(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Its items each with a bullet: the date and the issuer stay, without the bullet, and
+    the page is that issuer's; the view count and font switch go."""
+    head = "• 发布日期：2021-03-05\n• 浏览次数：\n• 来源：岳池县人民政府办公室\n• 字体：[ ]"
+    out = strip_link_lists(f"2021年民生实事进度表\n\n{head}\n\n正文。")
+    assert out.split() == [
+        "2021年民生实事进度表",
+        "发布日期：2021-03-05",
+        "来源：岳池县人民政府办公室",
+        "正文。",
+    ]
+    page = tmp_path / "p.txt"
+    page.write_text(f"2021年民生实事进度表\n\n{head}\n\n新建农贸市场1个。", encoding="utf-8")
+    doc = prepare_file(page, "p.txt")
+    assert (doc.source, doc.place.county, doc.date) == (
+        "岳池县人民政府办公室",
+        "岳池县",
+        "2021-03-05",
+    )
 
 
 def test_the_rules_run_in_clean_text() -> None:
