@@ -286,6 +286,21 @@ def _corner_left_out(grid: list[list[str]], width: int) -> bool:
     )
 
 
+_INDEX_LABEL_RE = re.compile(r"^(?:序号|编号|序)$")
+
+
+def _under_index(
+    cells: list[str], count: int, labels: tuple[str, ...], above: list[str] | None
+) -> list[str]:
+    """A row of ``count`` cells narrower than the header, opening with its number, where
+    the 序号 column is not the first (大类 | 序号 | 工作任务 | …): its cells start under
+    序号, and those left of it are the row above's (a category spanning rows, merged)."""
+    at = next((j for j, label in enumerate(labels) if _INDEX_LABEL_RE.match(label)), 0)
+    if not at or above is None or count + at > len(labels) or not cells[0].isdigit():
+        return cells
+    return (above[:at] + cells[:count] + [""] * len(labels))[: len(cells)]
+
+
 def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | None) -> Table:
     """Write one table (its caption, group lines and data rows as labelled lines)."""
     widest = max(len(split_row(lines[i])) for i in block.header + block.body)
@@ -299,6 +314,7 @@ def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | No
     else:
         (labels, depth), title, before = _labels(block, grid, widest), caption, 0
     rows: list[TableRow] = []
+    above: list[str] | None = None
     start = out.length + 1 if out.lines else 0
     for k, line_no in enumerate(block.header + block.body):
         if k < depth:
@@ -308,7 +324,9 @@ def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | No
             out.add(lines[line_no].strip())  # a group line, a paragraph of its own
             out.add("")
             continue
-        text, spans = record_line(labels, grid[k])
+        row = _under_index(grid[k], len(split_row(lines[line_no])), labels, above)
+        above = row
+        text, spans = record_line(labels, row)
         if text:
             row_start = out.add(text)
             cells = tuple((row_start + a, row_start + b) for a, b in spans)

@@ -264,3 +264,19 @@ def test_a_group_heading_in_a_table_copied_cell_by_cell_is_folded_into_its_colum
         "2015年 | 2840 | 1400 | 1350 | 73 | 1277",
         "2016年 | 2364 | 1356 | 996 | 37 | 959",
     ]
+
+
+def test_rows_under_a_category_spanning_them_start_at_their_number() -> None:
+    """A category column left of 序号 filled once for the rows it spans: the rows after
+    the first open with their number, under 序号, and take the category from above."""
+    table = format_table(
+        [
+            ["大类", "序号", "工作任务", "分管领导"],
+            ["一、提高保障水平", "1", "提高低保标准", "郑某"],
+            ["2", "提高孤儿养育标准", "冯某"],
+            ["二、改善居住条件", "3", "改造老旧小区", "郑某"],
+        ]
+    )
+    text, _ = tables_as_records(f"表1 民生实事\n{table}\n后文。")
+    assert "大类：一、提高保障水平；序号：2；工作任务：提高孤儿养育标准；分管领导：冯某" in text
+    assert "大类：二、改善居住条件；序号：3；工作任务：改造老旧小区" in text
