@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ingest.commitment_tables import table_commitments
+from ingest.commitment_tables import OWNER_ROLES, column_role, table_commitments
 from ingest.owners import (
     FIELD_NAME,
     Owners,
@@ -50,6 +50,10 @@ _RECORD_RE = re.compile(
 _VERB_RECORD_RE = re.compile(
     r"[（(]\s*(?P<body>[^（）()\n：:]{2,300}?(?:牵头负责|牵头|主办|主责|负责|配合|协办|协助|参与))\s*[）)]"
 )
+# A record written as lines of its own under a numbered task (2.规上工业增加值增长5%。 /
+# 牵头单位：区工信局 / 责任单位：立山经济开发区), blank lines between them allowed
+_FIELD_LINE = rf"{FIELD_NAME}\s*[：:][^\n]{{1,200}}"
+_LINES_RECORD_RE = re.compile(rf"(?m)^(?P<body>{_FIELD_LINE}(?:\n\s*{_FIELD_LINE})*)$")
 _TERMINATORS = zh.SENTENCE_END
 _BOUNDARIES = _TERMINATORS + "\n" + zh.COLONS
 _TRAILING = zh.COMMAS + zh.SEMICOLONS + zh.LIST_COMMA
@@ -118,23 +122,43 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
-def _records(text: str) -> list[tuple[re.Match[str], Owners, bool]]:
-    """Every record of ``text`` with its names and whether it is written in verbs, in
-    order: labelled (``牵头领导：…``) or in verbs (``区发改局牵头，…配合``)."""
-    found = [(m, parse_owners(m.group("body")), False) for m in _RECORD_RE.finditer(text)]
+def _records(text: str) -> list[tuple[re.Match[str], Owners, str]]:
+    """Every record of ``text`` with its names and how it is written, in order:
+    ``"labelled"`` (``（牵头领导：…）``), ``"verbs"`` (``（区发改局牵头，…配合）``) or
+    ``"lines"`` (``牵头单位：…`` on lines of their own under a numbered task)."""
+    found = [(m, parse_owners(m.group("body")), "labelled") for m in _RECORD_RE.finditer(text)]
     for m in _VERB_RECORD_RE.finditer(text):
         owners = parse_verb_record(m.group("body"))
         if owners is not None:
-            found.append((m, owners, True))
+            found.append((m, owners, "verbs"))
+    for m in _LINES_RECORD_RE.finditer(text):
+        if _numbered_above(text, m.start()) and _owner_fields(m.group("body")):
+            found.append((m, parse_owners(m.group("body")), "lines"))
     return sorted(found, key=lambda r: r[0].start())
 
 
-def _item_start(text: str, record_start: int, floor: int, end: int) -> int:
-    """Where the paragraph holding a record starts (not before ``floor``), past its
-    number: a record in verbs closes a numbered item of a list of measures (``4.
-    加强项目谋划储备。编制…。（区发改局牵头…）``), and the whole item is its task, its
-    opening words included."""
-    return _skip_leading(text, max(floor, text.rfind("\n", 0, record_start) + 1), end)
+def _owner_fields(body: str) -> bool:
+    """Every field of a record's lines names an owner of a task (牵头单位, 责任单位,
+    分管领导; not 主办单位 or 联系人, which a page's footer or a notice names)."""
+    names = re.findall(rf"^\s*({FIELD_NAME})\s*[：:]", body, flags=re.M)
+    return bool(names) and all(
+        column_role(n) in OWNER_ROLES and not n.startswith("主办") for n in names
+    )
+
+
+def _numbered_above(text: str, start: int) -> bool:
+    """The paragraph before ``start`` is a numbered item (2.…, （三）…)."""
+    end = len(text[:start].rstrip())
+    line = text[text.rfind("\n", 0, end) + 1 : end].strip()
+    return bool(_ENUM_RE.match(line))
+
+
+def _item_start(text: str, task_end: int, floor: int, end: int) -> int:
+    """Where the paragraph holding a task that ends at ``task_end`` starts (not before
+    ``floor``), past its number: a record in verbs closes a numbered item of a list of
+    measures (``4.加强项目谋划储备。编制…。（区发改局牵头…）``), and a record on lines of
+    its own follows one; the whole item is its task, its opening words included."""
+    return _skip_leading(text, max(floor, text.rfind("\n", 0, task_end) + 1), end)
 
 
 def parse_commitments(
@@ -157,12 +181,12 @@ def parse_commitments(
     table_spans = [(t.start, t.end) for t in tables]
     items: list[Commitment] = []
     floor = 0
-    for match, owners, in_verbs in _records(text):
+    for match, owners, written in _records(text):
         if _inside(table_spans, match.start()):
             continue
         start, end = task_span(text, match.start(), floor)
-        if in_verbs and start < end:
-            start = _item_start(text, match.start(), floor, end)
+        if written != "labelled" and start < end:
+            start = _item_start(text, end, floor, end)
         if start == end:
             if items and items[-1].end == floor:
                 items[-1] = _merge(items[-1], owners, match.end())

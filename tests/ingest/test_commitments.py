@@ -201,3 +201,28 @@ def test_records_in_verbs_name_who_leads_and_who_assists() -> None:
     assert second.units == ("区自然资源分局",) and "不含6亩" in second.task
     assert third.lead_units == ("市政府办公室",)
     assert third.units == ("市级各有关部门", "各区政府")
+
+
+def test_owner_lines_under_a_numbered_task_are_its_record() -> None:
+    """A task breakdown writing each owner on a line of its own under the numbered task;
+    a page footer's 主办单位 / 承办单位 lines, under no numbered task, are no record."""
+    text = (
+        "一、主要预期目标\n\n"
+        "1.地区生产总值增长6%左右。\n\n牵头单位：区发改局\n\n责任单位：各街道，区统计局\n\n"
+        "2.新建口袋公园3处。\n牵头领导：郑某\n牵头单位：区城管局\n\n"
+        "网站信息\n主办单位：某某区人民政府办公室；\n承办单位：某某区政务服务中心；"
+    )
+    first, second = parse_commitments("t.txt", text)
+    assert (first.task, first.lead_units, first.units) == (
+        "地区生产总值增长6%左右。",
+        ("区发改局",),
+        ("各街道", "区统计局"),
+    )
+    assert text[first.start : first.end].endswith("责任单位：各街道，区统计局")
+    assert (second.task, second.leaders, second.lead_units) == (
+        "新建口袋公园3处。",
+        ("郑某",),
+        ("区城管局",),
+    )
+    # under prose that is no numbered item, the same lines are no record
+    assert parse_commitments("t.txt", "全年工作稳步推进。\n\n牵头单位：区发改局") == ()
