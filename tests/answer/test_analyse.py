@@ -34,6 +34,8 @@ from store.tokenize import ChineseTokenizer
     ("text", "kind"),
     [
         ("新建口袋公园由哪个单位牵头？", OWNER),
+        ("提高低保标准那件事是哪位市领导分管的", OWNER),  # a leader of a level
+        ("开幕式上有哪几位省领导在场", LIST),  # who was there: no one's task
         ("青川区今年要建哪些公园？", LIST),
         ("文化节是什么时候开幕的？", DATE),
         ("图书馆早上几点开门？", DATE),
