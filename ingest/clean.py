@@ -14,7 +14,6 @@ from collections.abc import Callable
 from ingest.dates import bar_date
 from ingest.layout import strip_running_heads
 from ingest.numbered_tables import numbered_cell_tables
-from ingest.page_fields import line_fields
 from ingest.reprints import (
     strip_footnote_marks,
     strip_lost_characters,
@@ -301,9 +300,8 @@ def _joins(left: str, right: str) -> bool:
         return True
     if _ends_sentence(left) or is_byline(left) or is_byline(right) or marker_rank(right):
         return False
-    if (_LABEL_LINE_RE.match(left) and _LABEL_LINE_RE.match(right)) or line_fields(right):
-        # 联系人：… / 电话：…; a title, then the page's information block (发文机构：…)
-        return False
+    if _LABEL_LINE_RE.match(left) and _LABEL_LINE_RE.match(right):
+        return False  # 联系人：… / 电话：…
     if (
         DATE_LINE_RE.match(left)
         or DATE_LINE_RE.match(right)

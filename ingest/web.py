@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from ingest.dates import parse_date
-from ingest.page_fields import FIELD_LABELS, ISSUER_LABELS
 from ingest.tables import cell_table_lines, is_table_row, split_row
 from lixia_qa import zh
 
@@ -204,10 +203,9 @@ _LINK_ITEM_MAX = 20
 # an item of a page's information line, a bullet before each (• 发布日期：2022-12-14,
 # • 来源：某某县人民政府办公室): the page's date and issuer, not a link
 _BULLET_RE = re.compile(r"^\s*[-·•▪●◆]\s*")
-_INFO_LABELS = "|".join(
-    sorted({*FIELD_LABELS, *ISSUER_LABELS, "日期", "时间"}, key=len, reverse=True)
+_PAGE_INFO_ITEM_RE = re.compile(
+    r"^[-·•▪●◆]\s*(?:发布日期|发布时间|日期|时间|来源|信息来源|发布机构|发布单位)\s*[:：]\s*\S"
 )
-_PAGE_INFO_ITEM_RE = re.compile(rf"^[-·•▪●◆]\s*(?:{_INFO_LABELS})\s*[:：]\s*\S")
 
 
 def strip_exit_prompts(text: str) -> str:

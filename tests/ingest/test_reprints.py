@@ -173,21 +173,3 @@ def test_a_bracketed_footnote_number_after_a_word_is_deleted() -> None:
     assert strip_footnote_marks(text) == (
         "全年地区生产总值（GDP）2313亿元，第三产业增加值1311.9亿元。\n[1] 注释：按现价计算。"
     )
-
-
-def test_a_bulleted_information_block_under_the_title_is_read_as_page_fields(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """A title, then the page's block as bulleted items each on its line: the items are
-    the page's fields (its issuer, index number, visible date), not text joined onto the
-    title."""
-    page = tmp_path / "p.txt"
-    page.write_text(
-        "岳池县人民政府关于印发2021年重点工作目标的通知\n"
-        "  • 发文机构:岳池县人民政府办公室\n  • 索引号:YC-2021-0007\n  • 发布日期:2021-02-03\n\n"
-        "各乡镇人民政府：\n\n现将2021年重点工作目标印发给你们，请认真贯彻执行。",
-        encoding="utf-8",
-    )
-    doc = prepare_file(page, "p.txt")
-    assert doc.text.split("\n")[0] == "岳池县人民政府关于印发2021年重点工作目标的通知"
-    assert "索引号" not in doc.text
-    assert dict(doc.page_fields)["索引号"] == "YC-2021-0007"
-    assert (doc.source, doc.date) == ("岳池县人民政府办公室", "2021-02-03")
