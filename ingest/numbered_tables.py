@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ingest.commitment_tables import column_role
 from ingest.tables import format_row, is_number
@@ -26,6 +27,7 @@ _MIN_COLUMNS = 2  # labels after 序号
 _MAX_COLUMNS = 16
 _MAX_LABEL = 20  # characters a header label has at most
 _MAX_EXTRA = 3  # cells a row may hold beyond its columns (units listed one per line)
+_MAX_ROW_CELLS = 3  # times its columns a numbered row (two tasks of one item) holds at most
 _MAX_ROW_COST = 2.5  # the mean cost per row above which the table is left as it was
 
 # costs of laying a cell on a column (see _fit), of leaving a column empty, of adding
@@ -93,6 +95,7 @@ def column_kind(label: str) -> str:
     return "text"
 
 
+@lru_cache(maxsize=4096)
 def _fit(cell: str, kind: str) -> float:
     """The cost of laying ``cell`` on a column of ``kind``: 0 where it looks like what
     the column holds, more the less it does."""
@@ -259,7 +262,10 @@ def _table(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
         if cells[k] == str(number):
             opens.append(k)
             number += 1
-    if len(opens) < 2:
+    # a numbered row this long (the last one's length is tried below) is no table's
+    if len(opens) < 2 or any(
+        b - a > _MAX_ROW_CELLS * width for a, b in zip(opens, opens[1:], strict=False)
+    ):
         return None
     rows, cost = [], 0.0
     for n, k in enumerate(opens):

@@ -167,3 +167,9 @@ def test_cells_are_laid_by_what_they_look_like() -> None:
     # a row of two tasks sharing a unit
     cost, rows = lay_rows(["修路。", "县交通局", "6月底前", "修桥。", "12月底前"], kinds)
     assert rows == [["修路。", "县交通局", "6月底前"], ["修桥。", "县交通局", "12月底前"]]
+
+
+def test_a_long_text_after_the_table_is_no_part_of_its_last_row() -> None:
+    prose = "\n\n".join(f"第{i}段正文，说明本表以外的工作安排。" for i in range(1, 31))
+    text = numbered_cell_tables(f"{BARE}\n\n{prose}")
+    assert "\n".join(BARE_ROWS) in text and text.endswith("第30段正文，说明本表以外的工作安排。")
