@@ -237,7 +237,7 @@ def _header(cells: list[str]) -> int | None:
         return None
     labels = 0
     for cell in cells[1 : _MAX_COLUMNS + 2]:
-        if cell.isdigit():
+        if cell.isdecimal():
             return labels if labels >= _MIN_COLUMNS else None
         if not cell:
             continue
@@ -255,7 +255,7 @@ def _table(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
         return None
     labels = [c for c in cells[1:] if c][:width]
     kinds = [column_kind(label) for label in labels]
-    first = next(k for k, c in enumerate(cells) if k and c.isdigit())
+    first = next(k for k, c in enumerate(cells) if k and c.isdecimal())
     opens = [first]
     number = int(cells[first]) + 1
     for k in range(first + 1, len(cells)):

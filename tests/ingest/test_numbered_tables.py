@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from ingest.clean import clean_text
@@ -173,3 +175,34 @@ def test_a_long_text_after_the_table_is_no_part_of_its_last_row() -> None:
     prose = "\n\n".join(f"第{i}段正文，说明本表以外的工作安排。" for i in range(1, 31))
     text = numbered_cell_tables(f"{BARE}\n\n{prose}")
     assert "\n".join(BARE_ROWS) in text and text.endswith("第30段正文，说明本表以外的工作安排。")
+
+
+def test_odd_cells_never_break_the_rule() -> None:
+    """A circled numeral under 序号 is no row number; random runs of cells come back as
+    they were or as rows, never as an error."""
+    circled = "序号\n任务\n单位\n①\n修路\n县交通局\n2\n修桥\n县水务局"
+    assert numbered_cell_tables(circled) == circled
+    rng = random.Random(7)
+    pool = [
+        "序号",
+        "任务",
+        "责任单位",
+        "完成时限",
+        "1",
+        "2",
+        "3",
+        "",
+        "|",
+        "||",
+        "县水务局",
+        "修路。",
+        "12月底前",
+        "是",
+        "１",
+        "²",
+        "冯立新",
+        "30万元",
+    ]
+    for _ in range(300):
+        text = "\n".join(rng.choice(pool) for _ in range(rng.randint(1, 30)))
+        assert isinstance(numbered_cell_tables("序号\n" + text), str)
