@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ingest.commitment_tables import column_role
+from ingest.owners import UNIT_END_CHARS
 from ingest.tables import format_row, is_number
 from lixia_qa import zh
 
@@ -40,9 +41,9 @@ _SKIP_END = 0.5  # a column left empty after the row's last cell (a row cut shor
 _LATER = 0.001  # more for each column further right left empty
 _LAST_MARGIN = 2.0  # the last row is the longest laid within this of the best-laid length
 
-_UNIT_RE = re.compile(
-    r"(?:[局委办处所院队会部站馆联厅科室组团司心区道镇乡村署行校府社]|集团|公司|单位|部门)$"
-)
+# a body's name ends as a unit in a record does (ingest.owners), or as a 政府, 合作社,
+# company or department does
+_UNIT_RE = re.compile(rf"(?:[{UNIT_END_CHARS}府社]|集团|公司|单位|部门)$")
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _ITEM_SPLIT_RE = re.compile(r"[、，,；;/\s]+")
 _PERSON_RE = re.compile(rf"[{zh.HAN}]{{2,4}}")
@@ -302,7 +303,8 @@ def numbered_cell_tables(text: str) -> str:
     i = 0
     while i < len(lines):
         found = None
-        if zh.to_simplified("".join(lines[i].removesuffix("|").split())) in _INDEX_LABELS:
+        label = "".join(lines[i].removesuffix("|").split())
+        if len(label) <= 2 and zh.to_simplified(label) in _INDEX_LABELS:
             found = _table(lines, i)
         if found is None:
             out.append(lines[i])

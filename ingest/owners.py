@@ -28,7 +28,8 @@ _PLACE_SUFFIX_RE = re.compile(
     r"(?:街道办事处|街道|镇人民政府|乡人民政府|镇|乡|社区居委会|居委会|社区|村委会)$"
 )
 # Endings that make an item a unit name of its own (not a bare place name).
-_UNIT_END_RE = re.compile(r"[局委办处所院队会部站馆联厅科室组团司心区道镇乡村署行校]$")
+UNIT_END_CHARS = "局委办处所院队会部站馆联厅科室组团司心区道镇乡村署行校"  # a unit's last character
+_UNIT_END_RE = re.compile(f"[{UNIT_END_CHARS}]$")
 
 
 def dedupe(items: Iterable[str]) -> tuple[str, ...]:

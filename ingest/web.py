@@ -198,13 +198,14 @@ def strip_site_footer(text: str) -> str:
 
 _EXIT_START_RE = re.compile(r"^(?:您访问的链接即将离开|您即将离开|即将离开本站|您将离开)")
 _EXIT_END_RE = re.compile(r"是否继续[？?]?$")
-_LINK_ITEM_RE = re.compile(r"^[-·•▪●◆]\s*\S|[|｜]$")
+_BULLETS = "-·•▪●◆"
+_LINK_ITEM_RE = re.compile(rf"^[{_BULLETS}]\s*\S|[|｜]$")
 _LINK_ITEM_MAX = 20
 # an item of a page's information line, a bullet before each (• 发布日期：2022-12-14,
 # • 来源：某某县人民政府办公室): the page's date and issuer, not a link
-_BULLET_RE = re.compile(r"^\s*[-·•▪●◆]\s*")
+_BULLET_RE = re.compile(rf"^\s*[{_BULLETS}]\s*")
 _PAGE_INFO_ITEM_RE = re.compile(
-    r"^[-·•▪●◆]\s*(?:发布日期|发布时间|日期|时间|来源|信息来源|发布机构|发布单位)\s*[:：]\s*\S"
+    rf"^[{_BULLETS}]\s*(?:发布日期|发布时间|日期|时间|来源|信息来源|发布机构|发布单位)\s*[:：]\s*\S"
 )
 
 
