@@ -94,5 +94,6 @@ def gather(
             c.vec_passage = passages[c.chunk.chunk_id]
         c.year = unit_year(docs[c.unit.doc_id], c.unit.start)
         c.title = docs[c.unit.doc_id].title
+        c.where = docs[c.unit.doc_id].place.names
         c.place = places.get(c.unit.doc_id) if places is not None else None
     return kept

@@ -141,6 +141,7 @@ class Candidate:
     year: int | None = None  # the year it speaks about: its section's or its document's
     place: str | None = None  # the district its document is about (dominant_place)
     title: str = ""  # its document's title
+    where: tuple[str, ...] = ()  # the names of the place its document is about, broad to narrow
     vec_unit: float = 0.0
     vec_passage: float = 0.0
 

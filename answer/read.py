@@ -27,9 +27,24 @@ logger = logging.getLogger(__name__)
 
 def reader_unit(c: Candidate) -> ReaderUnit:
     """A candidate as the reader reads it: its text under its document title and the
-    heading path of the passage holding it."""
+    heading path of the passage holding it. A title that does not name the place its
+    document is about (9月1日起我市医保开始缴费, 办事指南 whose first line is 事项名称)
+    is read after that place's name, as a reader of the page knows which 我市 it is."""
     heading = c.chunk.heading if c.chunk is not None else ""
-    return ReaderUnit(c.unit.text, c.title, heading)
+    return ReaderUnit(c.unit.text, placed_title(c.title, c.where), heading)
+
+
+def placed_title(title: str, names: Sequence[str]) -> str:
+    """``title`` after the narrowest of ``names`` when it names none of them, in full
+    or without its level word (运城 for 运城市)."""
+    if not names or any(_stem(n) in title for n in names):
+        return title
+    return f"{names[-1]} {title}".strip()
+
+
+def _stem(name: str) -> str:
+    """A place name without its level word, two characters at least (运城市 -> 运城)."""
+    return name[:-1] if len(name) > 2 else name
 
 
 def to_read(prior: np.ndarray, eligible: np.ndarray, k: int) -> np.ndarray:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from answer.decide import INPUTS, Decider, decision_inputs
-from answer.read import to_read
+from answer.read import placed_title, to_read
 from answer.score import Linear, ModelMismatchError
 
 
@@ -20,6 +20,19 @@ def test_to_read_takes_the_k_best_eligible_in_prior_order() -> None:
     assert to_read(prior, eligible, 3).tolist() == [1, 2, 4]  # 3 is vetoed; ties keep order
     assert to_read(prior, eligible, 10).tolist() == [1, 2, 4, 0]
     assert to_read(prior, np.zeros(5, dtype=bool), 3).tolist() == []
+
+
+def test_placed_title_names_the_documents_place_once() -> None:
+    names = ("某某省", "某某市", "某某县")
+    # a title naming none of the places is read after the narrowest
+    assert placed_title("9月1日起我市医保开始缴费", names) == "某某县 9月1日起我市医保开始缴费"
+    # a title naming one of them, in full or without its level word, is left alone
+    assert placed_title("某某县医保缴费须知", names) == "某某县医保缴费须知"
+    assert placed_title("某某医保缴费须知", names) == "某某医保缴费须知"
+    assert placed_title("某某市医保缴费须知", names) == "某某市医保缴费须知"
+    # a document about no known place keeps its title
+    assert placed_title("医保缴费须知", ()) == "医保缴费须知"
+    assert placed_title("", ("某某市",)) == "某某市"
 
 
 def test_decision_inputs_by_hand() -> None:
