@@ -377,7 +377,8 @@ class Answerer:
         assert isinstance(self.scorer, LearnedScorer)
         prior = self.scorer.ranker.logit(turn.features)
         turn.read = to_read(prior, fits(turn.features), self.config.read_candidates)
-        turn.reading = read(self.reading.reader, turn.query, turn.candidates, turn.read)
+        asked = {n for p in turn.places for n in p.names}
+        turn.reading = read(self.reading.reader, turn.query, turn.candidates, turn.read, asked)
 
     def decide(self, turn: Turn) -> None:
         """Which candidates may answer, best first, and the confidence in the best: by

@@ -9,7 +9,7 @@ the others keep no reading (NaN) and cannot answer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,21 +25,24 @@ from answer.score import LearnedScorer, Scorer
 logger = logging.getLogger(__name__)
 
 
-def reader_unit(c: Candidate) -> ReaderUnit:
+def reader_unit(c: Candidate, asked: Collection[str] = ()) -> ReaderUnit:
     """A candidate as the reader reads it: its text under its document title and the
-    heading path of the passage holding it. A title that does not name the place its
-    document is about (9月1日起我市医保开始缴费, 办事指南 whose first line is 事项名称)
-    is read after that place's name, as a reader of the page knows which 我市 it is."""
+    heading path of the passage holding it. When the question names the place the
+    document is about and the title names none of that place's names (9月1日起我市医保
+    开始缴费; a guide whose first line is its 事项名称), the title is read after the
+    place's name, as a reader of the page knows which 我市 it is."""
     heading = c.chunk.heading if c.chunk is not None else ""
-    return ReaderUnit(c.unit.text, placed_title(c.title, c.where), heading)
+    return ReaderUnit(c.unit.text, placed_title(c.title, c.where, asked), heading)
 
 
-def placed_title(title: str, names: Sequence[str]) -> str:
-    """``title`` after the narrowest of ``names`` when it names none of them, in full
-    or without its level word (运城 for 运城市)."""
-    if not names or any(_stem(n) in title for n in names):
+def placed_title(title: str, names: Sequence[str], asked: Collection[str]) -> str:
+    """``title`` after the narrowest of ``names`` (its document's place, broad to
+    narrow) that is among the ``asked`` place names, when it names none of ``names``
+    in full or without its level word (运城 for 运城市)."""
+    shared = [n for n in names if n in asked]
+    if not shared or any(_stem(n) in title for n in names):
         return title
-    return f"{names[-1]} {title}".strip()
+    return f"{shared[-1]} {title}".strip()
 
 
 def _stem(name: str) -> str:
@@ -56,12 +59,18 @@ def to_read(prior: np.ndarray, eligible: np.ndarray, k: int) -> np.ndarray:
 
 
 def read(
-    reader: Reader, question: str, cands: Sequence[Candidate], chosen: np.ndarray
+    reader: Reader,
+    question: str,
+    cands: Sequence[Candidate],
+    chosen: np.ndarray,
+    asked: Collection[str] = (),
 ) -> np.ndarray:
-    """The reader's logit for each chosen candidate; NaN for the others."""
+    """The reader's logit for each chosen candidate; NaN for the others. ``asked``: the
+    names of the places the question names (:func:`reader_unit`)."""
     out = np.full(len(cands), np.nan)
     if len(chosen):
-        out[chosen] = reader.scores(question, [reader_unit(cands[i]) for i in chosen])
+        units = [reader_unit(cands[i], asked) for i in chosen]
+        out[chosen] = reader.scores(question, units)
     return out
 
 

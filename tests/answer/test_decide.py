@@ -22,17 +22,20 @@ def test_to_read_takes_the_k_best_eligible_in_prior_order() -> None:
     assert to_read(prior, np.zeros(5, dtype=bool), 3).tolist() == []
 
 
-def test_placed_title_names_the_documents_place_once() -> None:
+def test_placed_title_names_the_asked_place_the_document_is_about() -> None:
     names = ("某某省", "某某市", "某某县")
-    # a title naming none of the places is read after the narrowest
-    assert placed_title("9月1日起我市医保开始缴费", names) == "某某县 9月1日起我市医保开始缴费"
+    asked = {"某某省", "某某市"}
+    # a title naming none of the document's places is read after the narrowest one
+    # the question names
+    assert placed_title("9月1日起我市医保开始缴费", names, asked) == "某某市 9月1日起我市医保开始缴费"
+    assert placed_title("医保缴费须知", names, {"某某县"}) == "某某县 医保缴费须知"
     # a title naming one of them, in full or without its level word, is left alone
-    assert placed_title("某某县医保缴费须知", names) == "某某县医保缴费须知"
-    assert placed_title("某某医保缴费须知", names) == "某某医保缴费须知"
-    assert placed_title("某某市医保缴费须知", names) == "某某市医保缴费须知"
-    # a document about no known place keeps its title
-    assert placed_title("医保缴费须知", ()) == "医保缴费须知"
-    assert placed_title("", ("某某市",)) == "某某市"
+    assert placed_title("某某县医保缴费须知", names, asked) == "某某县医保缴费须知"
+    assert placed_title("某某医保缴费须知", names, asked) == "某某医保缴费须知"
+    # a question naming no place, or another place, leaves every title alone
+    assert placed_title("医保缴费须知", names, set()) == "医保缴费须知"
+    assert placed_title("医保缴费须知", names, {"另一市"}) == "医保缴费须知"
+    assert placed_title("医保缴费须知", (), asked) == "医保缴费须知"
 
 
 def test_decision_inputs_by_hand() -> None:
