@@ -23,7 +23,21 @@ from functools import lru_cache
 from answer.docfacts import Asked
 from lixia_qa.types import Document
 
-PLACE, HOURS, PERIOD, VALIDITY, DURATION, FEE, AWARD, MATERIALS, APPLICANTS, DELIVERY, ONLINE = (
+(
+    PLACE,
+    HOURS,
+    PERIOD,
+    VALIDITY,
+    DURATION,
+    FEE,
+    AWARD,
+    MATERIALS,
+    APPLICANTS,
+    DELIVERY,
+    ONLINE,
+    COMPLAINT,
+    CONTACT,
+) = (
     "place",
     "hours",
     "period",
@@ -35,6 +49,8 @@ PLACE, HOURS, PERIOD, VALIDITY, DURATION, FEE, AWARD, MATERIALS, APPLICANTS, DEL
     "applicants",
     "delivery",
     "online",
+    "complaint",
+    "contact",
 )
 
 
@@ -44,10 +60,42 @@ class Field:
     asks: re.Pattern[str]  # the question's words that ask for it
     labels: tuple[re.Pattern[str], ...]  # the guide's labels for it, matched whole, best first
     says: str  # what it is called when a guide does not state it (没有写明收费)
+    # whether a guide without the field's label does not state it: a phone number may
+    # stand in a sentence (如有疑问请拨打…), a fee or a place is labelled
+    unlabelled_unstated: bool = True
 
 
-# in the order tried: 几点 asks for the hours before 办 … 哪 asks for a place
+# the number to call, asked by its name or by dialling it (打哪个电话问, 拨打多少; not
+# 拨多少 alone: 给村里拨多少 asks an allocation)
+_PHONE_ASKED = (
+    r"(?:电话|热线|号码|联系方式)(?!费)|打(?:哪一?个|什么|啥)号|拨打(?:多少|哪个|什么|啥)"
+)
+
+# in the order tried: a number to call before anything else (打电话问几点开门 asks the
+# number), 几点 asks for the hours before 办 … 哪 asks for a place
 FIELDS: tuple[Field, ...] = (
+    Field(
+        COMPLAINT,  # where to complain: 投诉打哪个电话, 举报电话多少
+        re.compile(
+            rf"(?:投诉|举报|监督)[^，。？?]{{0,8}}(?:{_PHONE_ASKED}|打|拨)"
+            rf"|(?:{_PHONE_ASKED})[^，。？?]{{0,3}}(?:投诉|举报)"
+        ),
+        (re.compile(r"(?:监督|投诉|举报){1,2}(?:电话|热线|方式|渠道|途径)?(?:及\S{0,6})?"),),
+        "投诉电话",
+        unlabelled_unstated=False,
+    ),
+    Field(
+        CONTACT,  # whom to ask: 咨询电话, 有啥不懂的打哪个电话
+        re.compile(_PHONE_ASKED),
+        (
+            re.compile(
+                r"(?:咨询|联系|服务|办事|办公|业务)(?:电话|热线|方式|渠道|途径)(?:及\S{0,6})?"
+            ),
+            re.compile(r"电话|热线"),
+        ),
+        "咨询电话",
+        unlabelled_unstated=False,
+    ),
     Field(
         HOURS,
         re.compile(
@@ -175,10 +223,13 @@ def asks_guide_field(text: str) -> Asked | None:
 
 
 def asks_one_field(text: str) -> bool:
-    """``text`` asks for one field of a guide and no other: 要交钱吗 (收费), not 奖励多少钱
-    (收费 or 奖励)."""
-    asked = sum(bool(f.asks.search(text)) for f in FIELDS)
-    return asked == 1 or (asked == 0 and bool(_MATERIALS_WORD.search(text)))
+    """``text`` asks for one field of a guide and no other, one a guide labels whenever
+    it states it: 要交钱吗 (收费), not 奖励多少钱 (收费 or 奖励), not 咨询电话 (a number
+    may stand in a sentence)."""
+    asked = [f for f in FIELDS if f.asks.search(text)]
+    if not asked:
+        return bool(_MATERIALS_WORD.search(text))
+    return len(asked) == 1 and asked[0].unlabelled_unstated
 
 
 def is_guide(doc: Document) -> bool:

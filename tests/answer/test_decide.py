@@ -27,7 +27,9 @@ def test_placed_title_names_the_asked_place_the_document_is_about() -> None:
     asked = {"某某省", "某某市"}
     # a title naming none of the document's places is read after the narrowest one
     # the question names
-    assert placed_title("9月1日起我市医保开始缴费", names, asked) == "某某市 9月1日起我市医保开始缴费"
+    assert (
+        placed_title("9月1日起我市医保开始缴费", names, asked) == "某某市 9月1日起我市医保开始缴费"
+    )
     assert placed_title("医保缴费须知", names, {"某某县"}) == "某某县 医保缴费须知"
     # a title naming one of them, in full or without its level word, is left alone
     assert placed_title("某某县医保缴费须知", names, asked) == "某某县医保缴费须知"

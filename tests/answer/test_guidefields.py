@@ -8,6 +8,8 @@ import pytest
 from answer.guidefields import (
     APPLICANTS,
     AWARD,
+    COMPLAINT,
+    CONTACT,
     DURATION,
     FEE,
     HOURS,
@@ -42,6 +44,12 @@ from lixia_qa.types import Document, Section
         ("申报截止到哪天", PERIOD),
         ("入统奖励能拿多少", AWARD),
         ("入统奖励是多少", AWARD),
+        ("有啥不懂的打哪个电话问", CONTACT),
+        ("咨询热线是多少", CONTACT),
+        ("想投诉打什么号码", COMPLAINT),
+        ("举报电话多少", COMPLAINT),
+        ("给村里拨多少钱", FEE),  # an allocation, not a number to dial
+        ("电话费怎么交", None),
         ("今年新建几所幼儿园", None),
         ("老旧小区改造由哪个单位牵头", None),
     ],
@@ -83,6 +91,18 @@ def test_a_labelled_line_and_the_lines_under_it() -> None:
     assert _quoted(doc, FEE) == "收费标准：每本120元"
     assert _quoted(doc, MATERIALS) == "申请材料：\n1.居民身份证；\n2.近期证件照片。"
     assert field_span(doc, APPLICANTS) is None  # not stated: the usual way
+
+
+def test_whom_to_ask_and_where_to_complain() -> None:
+    text = LINES + "\n投诉电话：0000-7654321"
+    doc = Document("g.txt", "青川区护照办理指南", text)
+    assert _quoted(doc, CONTACT) == "咨询电话：0000-1234567"
+    assert _quoted(doc, COMPLAINT) == "投诉电话：0000-7654321"
+    # a guide naming a number in a sentence, not under a label: not said to lack it
+    bare = Document("g.txt", "青川区护照办理指南", LINES.replace("咨询电话：", "如有疑问请拨打"))
+    assert field_span(bare, CONTACT) is None
+    assert not asks_one_field("护照咨询电话是多少")
+    assert asks_one_field("办护照要钱吗")
 
 
 def test_a_numbered_heading_over_its_paragraph() -> None:
