@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from answer.docfacts import Asked
+from ingest.structure import marker_rank
 from lixia_qa.types import Document
 
 (
@@ -206,6 +207,7 @@ _LABELLED = re.compile(
     rf"^[ \t]*((?:[(（]?{_NUMBER}{_MARK}[ \t]*)?[^\s：:，。；]{{2,14}})[ \t]*[：:][ \t]*",
     re.MULTILINE,
 )
+_LOWEST = 99  # the level of a marker no heading uses
 _NUMBERED = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}")
 _NUMBERING = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}?\s*")
 
@@ -261,15 +263,33 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     for i, m in enumerate(starts):
         label = _NUMBERING.sub("", m.group(1))  # 三、办理时限：5个工作日
         # a numbered label with nothing after it on its line (9.办理时限：) heads the
-        # unnumbered labelled lines under it (法定时限：3个工作日), up to the next numbered
+        # labelled lines under it (法定时限：3个工作日; under 四、办理材料： also 1.换领：),
+        # up to the next label numbered at its level or above
         later = range(i + 1, len(starts))
         if numbered[i] and _empty_after(text, m.end()):
-            later = range(next((k for k in later if numbered[k]), len(starts)), len(starts))
+            level = _level(m.group(1))
+            ends = (k for k in later if numbered[k] and _level(starts[k].group(1)) <= level)
+            later = range(next(ends, len(starts)), len(starts))
         end = starts[later[0]].start() if later else len(text)
         keep(label, (m.start(), end))
     for s in doc.sections:
         keep(_NUMBERING.sub("", s.heading).strip(), (s.start, s.end))
     return {name: span for name, (_, span) in found.items()}
+
+
+def _level(label: str) -> int:
+    """How high a numbered label's marker stands: 四、 over （一） over 1. over (1)
+    (:func:`ingest.structure.marker_rank`); a marker no heading uses (1）) lowest."""
+    rank = marker_rank(label.strip())
+    return rank[0] if rank is not None else _LOWEST
+
+
+def _value(field: str) -> str:
+    """What a field states: a labelled line's text after its colon and the lines under
+    it; a heading's lines under it."""
+    first, _, rest = field.partition("\n")
+    label, colon, after = first.partition("：") if "：" in first else first.partition(":")
+    return ((after if colon else "") + rest).strip()
 
 
 def _empty_after(text: str, at: int) -> bool:
@@ -291,6 +311,8 @@ def field_span(doc: Document, name: str) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if not _value(text[start:end]):
+        return None  # a label with nothing under it (a guide's form copied cell by cell)
     if end - start > MAX_FIELD:
         cut = text.rfind("\n", start, start + MAX_FIELD)
         end = cut if cut > start else start + MAX_FIELD

@@ -105,6 +105,29 @@ def test_whom_to_ask_and_where_to_complain() -> None:
     assert asks_one_field("办护照要钱吗")
 
 
+def test_a_numbered_label_heads_the_labels_numbered_below_its_level() -> None:
+    text = (
+        "一、办理地点：甲大厅\n三、办理时限：5个工作日\n四、办理材料：\n1.换领身份证：\n1）原身份证"
+    )
+    text += "\n2.补领身份证：\n1）户口簿\n五、收费标准：20元"
+    doc = Document("g.txt", "身份证办理指南", text)
+    assert _quoted(doc, MATERIALS) == (
+        "四、办理材料：\n1.换领身份证：\n1）原身份证\n2.补领身份证：\n1）户口簿"
+    )
+
+
+def test_a_label_with_nothing_under_it_states_nothing() -> None:
+    # a guide's form copied one cell per line, its empty cells dropped
+    text = (
+        "办理地点：甲大厅\n办理时间：工作日\n监督投诉方式\n\n是否收费：\n\n咨询电话：0000-1234567"
+    )
+    sections = (Section("监督投诉方式", 1, text.index("监督"), text.index("是否收费") - 2),)
+    doc = Document("g.txt", "生育登记服务指南", text, sections=sections)
+    assert field_span(doc, COMPLAINT) is None
+    assert field_span(doc, FEE) is None
+    assert _quoted(doc, CONTACT) == "咨询电话：0000-1234567"
+
+
 def test_a_numbered_heading_over_its_paragraph() -> None:
     parts = ["一、申请条件", "在本区注册的企业。", "二、申请时间", "每年6月1日至6月30日。"]
     parts += ["三、办理时限", "受理后20个工作日内办结。", "四、奖励标准", "一次性奖励20万元。"]
