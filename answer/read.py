@@ -9,7 +9,6 @@ the others keep no reading (NaN) and cannot answer.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,28 +32,7 @@ def reader_unit(c: Candidate, asked: Collection[str] = ()) -> ReaderUnit:
     开始缴费; a guide whose first line is its 事项名称), the title is read after the
     place's name, as a reader of the page knows which 我市 it is."""
     heading = c.chunk.heading if c.chunk is not None else ""
-    text = row_sentence(c.unit.text) if c.unit.kind == "row" else c.unit.text
-    return ReaderUnit(text, placed_title(c.title, c.where, asked), heading)
-
-
-# a table row's fields (label：value；…), and the labels of a row's number
-_FIELD_SEP, _LABEL_SEP = "；", "："
-_NUMBER_LABEL = re.compile(r"序号|编号|序")
-
-
-def row_sentence(text: str) -> str:
-    """A table row (``序号：1；收费项目：火化；收费标准（元）：180``) as the reader reads it:
-    a sentence of its fields (``收费项目为火化，收费标准（元）为180。``), without the
-    row's number. The reader learnt from prose, and reads a row so much better."""
-    parts = []
-    for field in text.split(_FIELD_SEP):
-        label, sep, value = field.partition(_LABEL_SEP)
-        if not sep:
-            parts.append(field)
-        elif not _NUMBER_LABEL.fullmatch(label.strip()):
-            parts.append(f"{label}为{value}" if label.strip() else value)
-    body = "，".join(p.strip().rstrip("。") for p in parts if p.strip())
-    return f"{body}。" if body else text
+    return ReaderUnit(c.unit.text, placed_title(c.title, c.where, asked), heading)
 
 
 def placed_title(title: str, names: Sequence[str], asked: Collection[str]) -> str:

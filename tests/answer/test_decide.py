@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from answer.decide import INPUTS, Decider, decision_inputs
-from answer.read import placed_title, row_sentence, to_read
+from answer.read import placed_title, to_read
 from answer.score import Linear, ModelMismatchError
 
 
@@ -38,15 +38,6 @@ def test_placed_title_names_the_asked_place_the_document_is_about() -> None:
     assert placed_title("医保缴费须知", names, set()) == "医保缴费须知"
     assert placed_title("医保缴费须知", names, {"另一市"}) == "医保缴费须知"
     assert placed_title("医保缴费须知", (), asked) == "医保缴费须知"
-
-
-def test_a_table_row_is_read_as_a_sentence_of_its_fields() -> None:
-    row = "序号：3；收费项目：证件工本费；计价单位：本；收费标准（元）：20"
-    assert row_sentence(row) == "收费项目为证件工本费，计价单位为本，收费标准（元）为20。"
-    # a field without a label, or with an empty one, is its value; a stop is not doubled
-    assert row_sentence("甲街道；人口：1.2万人") == "甲街道，人口为1.2万人。"
-    assert row_sentence("：乙社区；进度：完成。") == "乙社区，进度为完成。"
-    assert row_sentence("编号：7") == "编号：7"  # nothing but its number: left as it is
 
 
 def test_decision_inputs_by_hand() -> None:
