@@ -288,8 +288,8 @@ def _value(field: str) -> str:
     """What a field states: a labelled line's text after its colon and the lines under
     it; a heading's lines under it."""
     first, _, rest = field.partition("\n")
-    label, colon, after = first.partition("：") if "：" in first else first.partition(":")
-    return ((after if colon else "") + rest).strip()
+    _, colon, after = first.partition("：" if "：" in first else ":")
+    return (after + rest).strip() if colon else rest.strip()
 
 
 def _empty_after(text: str, at: int) -> bool:
