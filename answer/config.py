@@ -60,6 +60,9 @@ class AnswerConfig(BaseModel):
     reader: bool = Field(True, description="read candidates with the reader and the decider")
     read_candidates: int = Field(8, ge=1, le=50, description="candidates the reader reads")
     reader_path: Path | None = Field(None, description="reader folder (None: the bundled)")
+    reader_precision: str = Field(
+        "auto", pattern="^(auto|bf16|fp32|int8)$", description="auto, bf16, fp32 or int8"
+    )
     decider_path: Path | None = Field(None, description="decider file (None: the bundled)")
 
     @classmethod
@@ -73,5 +76,6 @@ class AnswerConfig(BaseModel):
             reader=settings.reader,
             read_candidates=settings.read_candidates,
             reader_path=settings.reader_dir,
+            reader_precision=settings.reader_precision,
             decider_path=settings.decider_file,
         )

@@ -104,7 +104,7 @@ def load_reading(config: AnswerConfig, scorer: Scorer) -> Reading | None:
             path,
         )
         return None
-    reader = Reader.load(folder)
+    reader = Reader.load(folder, precision=config.reader_precision)
     decider = Decider.load(path, reader.manifest["weights"]["sha256"], features_version())
     if config.threshold is not None:
         decider.threshold = config.threshold

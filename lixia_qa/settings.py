@@ -113,6 +113,13 @@ class Settings(BaseSettings):
     reader_dir: Path | None = Field(
         None, description="reader weights folder (default: answer/models/reader)"
     )
+    reader_precision: str = Field(
+        "auto",
+        pattern="^(auto|bf16|fp32|int8)$",
+        description="the reader's arithmetic: 'auto' = the precision its calibration was "
+        "fitted in (bf16), or fp32 on a CPU without bf16 instructions, which would emulate "
+        "bf16 several times slower than fp32",
+    )
     decider_file: Path | None = Field(
         None, description="decider file (default: answer/models/decider.json)"
     )

@@ -1,10 +1,12 @@
-"""The served reader: the cross-encoder in bf16 (or int8), calibrated probabilities.
+"""The served reader: the cross-encoder in bf16 (fp32 or int8), calibrated probabilities.
 
     reader = Reader.load(Path("answer/models/reader"))
     reader.predict_proba("2023年全区新建学校几所？", [ReaderUnit("新建中小学6所。", "通知")])
 
 It runs in bf16 autocast by default; ``precision="int8"`` runs the Linear layers but the
-FFN outputs as dynamic int8 (``torch.ao.quantization.quantize_dynamic``). The
+FFN outputs as dynamic int8 (``torch.ao.quantization.quantize_dynamic``), and
+``precision="auto"`` runs the precision the calibration was fitted in, or fp32 where that
+is bf16 and the CPU has no bf16 instructions (:func:`native_bf16`). The
 probability is the manifest's Platt calibration of the logit,
 ``sigmoid(a * logit + b)``, fitted on held-out questions.
 """
@@ -12,7 +14,7 @@ probability is the manifest's Platt calibration of the logit,
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -42,12 +44,37 @@ class Calibration:
 
 PRECISIONS = ("bf16", "int8", "fp32")
 DEFAULT_PRECISION = "bf16"
+AUTO = "auto"
 # Measured on 40 held-out CMRC questions, step-1955 checkpoint, gold-paragraph units:
 # fp32 picks 35 right; bf16 autocast 36 (same choice as fp32 on 40 of 40, logits within
 # 0.04); dynamic int8 on every Linear 28 (same choice on 28, logits off by up to 8.7);
 # int8 except the FFN output layers 33-35 (logits off by ~1.1-1.5). bf16 was also the
 # fastest of the accurate ones on this CPU (avx512_bf16).
 INT8_SKIP = (".fo",)  # FFN output: its GELU inputs have outliers that per-batch int8 clips
+
+
+def native_bf16(capabilities: Mapping[str, object] | None = None) -> bool:
+    """Whether the CPU computes bf16 itself (x86 ``avx512_bf16`` or ``amx_bf16``, an Arm
+    ``bf16`` extension: any capability named bf16 that torch reports present). Without it
+    oneDNN emulates bf16: on an AVX2 EPYC 8 candidates took 1,949 ms in bf16 and 222 ms
+    in fp32; on an EPYC with ``avx512_bf16`` 57 ms and 113 ms (docs/limits.md)."""
+    caps = torch.cpu.get_capabilities() if capabilities is None else capabilities
+    return any("bf16" in name and value is True for name, value in caps.items())
+
+
+def served_precision(
+    requested: str | None, fitted: str, capabilities: Mapping[str, object] | None = None
+) -> str:
+    """The precision to run: ``requested``, or for None the one the calibration was
+    ``fitted`` in; "auto" is ``fitted`` unless that is bf16 on a CPU without
+    :func:`native_bf16`, which runs fp32 (its logits within 0.03 of bf16's)."""
+    if requested is None:
+        return fitted
+    if requested == AUTO:
+        return "fp32" if fitted == "bf16" and not native_bf16(capabilities) else fitted
+    if requested not in PRECISIONS:
+        raise ValueError(f"precision must be {AUTO!r} or one of {PRECISIONS}, got {requested!r}")
+    return requested
 
 
 def quantise(model: CrossEncoder, skip: tuple[str, ...] = INT8_SKIP) -> CrossEncoder:
@@ -91,19 +118,22 @@ class Reader:
         precision: str | None = None,
         threads: int | None = 1,
     ) -> Reader:
-        """Load and check ``folder``. ``precision`` defaults to the one the manifest's
-        calibration was fitted with; ``threads`` sets torch's intra-op threads (None: leave)."""
+        """Load and check ``folder``. ``precision``: see :func:`served_precision` (None: the
+        one the manifest's calibration was fitted in); ``threads`` sets torch's intra-op
+        threads (None: leave)."""
         if threads is not None:
             torch.set_num_threads(threads)
         base = base or ModelFile()
         model, manifest = load_model(folder, base)
         cal = manifest.get("calibration") or {}
+        chosen = served_precision(precision, cal.get("precision", DEFAULT_PRECISION))
+        logger.info("reader %s in %s", folder, chosen)
         return cls(
             model,
             E5Tokenizer(base.vocabulary),
             Calibration(cal.get("a", 1.0), cal.get("b", 0.0)),
             manifest,
-            precision or cal.get("precision", DEFAULT_PRECISION),
+            chosen,
         )
 
     @torch.inference_mode()
