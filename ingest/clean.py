@@ -96,6 +96,9 @@ _PUNCT_SPACE_RE = re.compile(
 _SENT_END = zh.SENTENCE_END + zh.SEMICOLONS + zh.COLONS + zh.ELLIPSIS
 _CLOSERS = zh.CLOSERS
 _NO_LINE_START = zh.CLAUSE_END + zh.SENTENCE_END + zh.ELLIPSIS + zh.CLOSERS + "%"
+# a list item's bullet: a line starting with one starts anew (• 浏览量：, ● 办理时限：…);
+# not a form's box (□), whose options a line break may split
+_BULLET_START = "•▪●◆■◇"
 _ORPHAN_RE = re.compile(
     rf"^(?:[{re.escape(_NO_LINE_START)}]|[{zh.HAN}][{zh.COMMAS}{zh.LIST_COMMA}])"
 )
@@ -296,6 +299,8 @@ def _joins(left: str, right: str) -> bool:
     """Whether the break between two lines of one paragraph is inside running text."""
     if is_table_row(left) or is_table_row(right):
         return False  # table rows stay one per line
+    if right[0] in _BULLET_START:
+        return False
     if right[0] in _NO_LINE_START:
         return True
     if _ends_sentence(left) or is_byline(left) or is_byline(right) or marker_rank(right):

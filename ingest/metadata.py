@@ -59,7 +59,7 @@ _SOURCE_IN_LINE_RE = re.compile(
 # never a title: breadcrumbs, labelled lines (来源：, 发布时间：, 咨询电话：), page tools, a
 # site's name in brackets (【23xiu.com-某某教育信息门户网】)
 _NOT_TITLE_RE = re.compile(
-    r"^(?:当前位置|您的位置|您现在的位置|所在位置|首页\s*[>»＞→])|[>»＞→].*[>»＞→]"
+    r"^(?:您?当前的?位置|您的位置|您现在的位置|所在位置|首页\s*[>»＞→])|[>»＞→].*[>»＞→]"
     r"|^[\[【［]\s*\S{1,6}\s*[\]】］]|(?:来源|作者|浏览次数|点击数|字号|字体)\s*[:：]"
     rf"|^[{HAN}]{{0,8}}(?:电话|时间|日期|地址|邮箱|网址|热线|传真|邮编)\s*[:：]"
     r"|^[\[【［][^\]】］]*(?:\b[\w-]+\.(?:com|cn|net|org)\b|网)\s*[\]】］]$"
@@ -167,6 +167,18 @@ def place_title(first: str, second: str) -> str | None:
     return first + second if zh.find_years(second, two_digit=False) else None
 
 
+def _headline_title(head: list[str], candidates: list[int]) -> str:
+    """The first of the ``candidates`` (indexes of headline lines of ``head``), or a
+    longer one right after it when it is a banner, with the next line when the title
+    wraps onto it."""
+    first = candidates[0]
+    later = [i for i in candidates[1:] if i <= first + 2 and len(head[i]) > len(head[first])]
+    pick = later[0] if len(head[first]) <= _BANNER and later else first
+    nxt = head[pick + 1] if pick + 1 < len(head) else ""
+    wrapped = (wrapped_title(head[pick], nxt) or place_title(head[pick], nxt)) if nxt else None
+    return wrapped or head[pick]
+
+
 def extract_title(text: str, fallback: str) -> str:
     """The document's title: a ``关于…的通知`` line, else a labelled one (``来信标题：…``),
     else its first headline-like line (a short label in brackets before it dropped:
@@ -187,12 +199,14 @@ def extract_title(text: str, fallback: str) -> str:
         return field[:MAX_TITLE]
     candidates = [i for i, ln in enumerate(head) if _headline(ln)]
     if candidates:
-        first = candidates[0]
-        later = [i for i in candidates[1:] if i <= first + 2 and len(head[i]) > len(head[first])]
-        pick = later[0] if len(head[first]) <= _BANNER and later else first
-        nxt = head[pick + 1] if pick + 1 < len(head) else ""
-        wrapped = (wrapped_title(head[pick], nxt) or place_title(head[pick], nxt)) if nxt else None
-        return (wrapped or head[pick])[:MAX_TITLE]
+        title = _headline_title(head, candidates)
+        named = [i for i in candidates if _KIND_END_RE.search(head[i])]
+        if named and not _KIND_END_RE.search(title) and len(head[named[0]]) > len(title):
+            # a longer headline naming a kind of document (…统计公报, …的通知) over a
+            # page's search box or greeting above it (站内搜索：高级搜索, 欢迎您的访问);
+            # not a short heading (工作要点) under a news headline
+            title = _headline_title(head, named)
+        return title[:MAX_TITLE]
     if not head or is_table_row(head[0]) or zh.HAN_RE.search(fallback):
         return fallback  # a named file says more than a first line of body text
     return next((ln for ln in head if not _NOT_TITLE_RE.search(ln)), head[0])[:MAX_TITLE]

@@ -54,7 +54,9 @@ _BYLINE_RE = re.compile(
 _NAMED = rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COLONS}\s]{{2,30}}"
 _GOVERNMENTS = "人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
 _BODY_RE = re.compile(rf"{_NAMED}(?:{_GOVERNMENTS})$")
-_SIGNER_RE = re.compile(rf"{_NAMED}(?:{_GOVERNMENTS}|[^格布结开大当出变]局|厅|中心|委|办)$")
+_SIGNER_RE = re.compile(
+    rf"{_NAMED}(?:{_GOVERNMENTS}|[^格布结开大当出变]局|厅|中心|委|办|调查队)$"
+)
 
 
 def is_body(line: str) -> bool:
@@ -63,9 +65,10 @@ def is_body(line: str) -> bool:
 
 
 def is_signer(line: str) -> bool:
-    """``line`` is an issuing body alone (某某县统计局, 某某县人民政府办公室): a notice's
-    signature, or the body under a bulletin's title."""
-    return bool(_SIGNER_RE.match(line.strip()))
+    """``line`` is an issuing body alone (某某县统计局, 某某县人民政府办公室), or bodies
+    signing together (某某市统计局 国家统计局某某调查队): a notice's signature, or the
+    bodies under a bulletin's title."""
+    return bool(line.split()) and all(_SIGNER_RE.match(part) for part in line.split())
 
 
 def is_byline(line: str) -> bool:

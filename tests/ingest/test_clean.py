@@ -326,3 +326,10 @@ def test_word_field_codes_are_stripped() -> None:
     assert strip_field_codes("一、主要职责 PAGEREF _Toc32310 \\h 3") == "一、主要职责 3"
     assert strip_field_codes('TOC \\o "1-3" \\h \\z \\u') == ""
     assert strip_field_codes("TOC 目录下的 h 字") == "TOC 目录下的 h 字"
+
+
+def test_a_bulleted_line_starts_anew() -> None:
+    # a page's title, then its toolbar's bullets: no sentence runs from one to the next
+    page = "关于下达2024年青山区民生实事项目任务的通知\n• 浏览量：\n• 字体【】"
+    assert rejoin_broken_lines(page) == page
+    assert rejoin_broken_lines("全区新建学校\n3所。") == "全区新建学校3所。"

@@ -296,3 +296,38 @@ def test_a_place_line_above_a_bulletin_title_joins_it(monkeypatch) -> None:  # t
         metadata.extract_title("峡江苗族侗族自治州\n\n工作动态\n\n正文。", "x")
         == "峡江苗族侗族自治州"
     )
+
+
+BULLETIN_WITHOUT_TITLE = """2024 [1]
+青山市统计局国家统计局青山调查队
+2025年3月28日
+2024年，全市上下稳中求进，经济再上台阶。
+一、综合
+全年生产总值（GDP）1350.69亿元，比上年增长6.1%。
+全年新能源汽车产量13.61万辆。"""
+
+
+def test_bodies_signing_a_bulletin_are_no_title_and_its_file_name_dates_it() -> None:
+    # a bulletin whose title line was lost in extraction: its two bureaus signing above
+    # the date are its source, the file's name its title, and the year it reports its year
+    text = clean_text(BULLETIN_WITHOUT_TITLE)
+    doc = describe("青山_2024_统计公报.txt", text, "h")
+    assert doc.title == "青山_2024_统计公报"
+    assert doc.source == "青山市统计局国家统计局青山调查队"
+    assert (doc.date, doc.year) == ("2025-03-28", 2024)
+    spaced = describe("x.txt", text.replace("统计局国家", "统计局 国家"), "h")
+    assert spaced.source == "青山市统计局 国家统计局青山调查队" != spaced.title
+
+
+def test_a_headline_naming_a_kind_of_document_wins_over_a_search_box_above_it() -> None:
+    page = (
+        "加入收藏 | 会员中心\n站内搜索：高级搜索\n您当前的位置：首页 > 统计公报\n\n"
+        "青山市2022年国民经济和社会发展统计公报\n\n时间：2023-04-07 14:35:25\n\n"
+        "2022年，全市经济稳中有进。"
+    )
+    assert extract_title(page, "x") == "青山市2022年国民经济和社会发展统计公报"
+    greeting = "青山区人民政府网站欢迎您的访问！\n\n青山市人民政府关于印发2021年民生实事工程安排意见的通知\n\n正文。"
+    assert extract_title(greeting, "x") == "青山市人民政府关于印发2021年民生实事工程安排意见的通知"
+    # a first headline that is a title stays, though a later line names a kind
+    news = "青山区召开民生实事推进会\n\n2024年3月5日\n\n工作要点\n\n会议强调，要抓好落实。"
+    assert extract_title(news, "x") == "青山区召开民生实事推进会"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.clean import clean_text
-from ingest.structure import find_sections, heading_path, is_byline, marker_rank
+from ingest.structure import find_sections, heading_path, is_byline, is_signer, marker_rank
 from lixia_qa.types import Section
 
 SEEDS = Path(__file__).parents[2] / "seeds"
@@ -57,6 +57,16 @@ def test_is_byline() -> None:
     assert is_byline("通讯员 李四 王五")
     assert not is_byline("记者从区发改局获悉，项目已开工。")
     assert not is_byline("找记者 上某点")
+
+
+def test_is_signer_takes_bodies_signing_together() -> None:
+    assert is_signer("某某县统计局")
+    assert is_signer("国家统计局某某调查队")
+    assert is_signer("某某市统计局国家统计局某某调查队")
+    assert is_signer("中共某某县委 某某县人民政府")
+    assert not is_signer("某某县统计局 发布了公报")
+    assert not is_signer("调查队")
+    assert not is_signer("")
 
 
 def test_find_sections_levels_headings_and_spans() -> None:
