@@ -297,10 +297,8 @@ _STAMP_RE = re.compile(r"^\s*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}"
 
 def _joins(left: str, right: str) -> bool:
     """Whether the break between two lines of one paragraph is inside running text."""
-    if is_table_row(left) or is_table_row(right):
-        return False  # table rows stay one per line
-    if right[0] in _BULLET_START:
-        return False
+    if is_table_row(left) or is_table_row(right) or right[0] in _BULLET_START:
+        return False  # table rows stay one per line; a bullet starts an item
     if right[0] in _NO_LINE_START:
         return True
     if _ends_sentence(left) or is_byline(left) or is_byline(right) or marker_rank(right):
