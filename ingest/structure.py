@@ -54,9 +54,7 @@ _BYLINE_RE = re.compile(
 _NAMED = rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COLONS}\s]{{2,30}}"
 _GOVERNMENTS = "人民政府|办公室|办公厅|委员会|党委|党组|人大常委会|政协"
 _BODY_RE = re.compile(rf"{_NAMED}(?:{_GOVERNMENTS})$")
-_SIGNER_RE = re.compile(
-    rf"{_NAMED}(?:{_GOVERNMENTS}|[^格布结开大当出变]局|厅|中心|委|办|调查队)$"
-)
+_SIGNER_RE = re.compile(rf"{_NAMED}(?:{_GOVERNMENTS}|[^格布结开大当出变]局|厅|中心|委|办|调查队)$")
 
 
 def is_body(line: str) -> bool:
