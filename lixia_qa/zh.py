@@ -207,8 +207,12 @@ YEAR_4 = rf"{YEAR_DIGITS}|[{CN_DIGITS}]{{4}}"
 # what after "NN年" makes it a length of time, an age or a grade rather than a year:
 # 80年代, 10年以上, 15年期, 五年来, 10年内, 3年级, 23年初步 (but 23年底 is the end of 2023)
 NOT_YEAR_AFTER = "代前后内间来初级龄度期多左以半"
+# before a two-digit 年, a span of years: 交了18年, 长达16年, 连续12年, 近20年, 每15年, 共计74年
+# (all 55 such two-digit mentions in the training corpora are spans)
+NOT_YEAR_BEFORE = "了达续近约每计共满"
 YEAR_RE = re.compile(
-    rf"(?<![\d{CN_DIGITS}])(?:(?P<y>{YEAR_4})\s*年|(?P<s>\d{{2}})\s*年(?![{NOT_YEAR_AFTER}]))"
+    rf"(?<![\d{CN_DIGITS}])(?:(?P<y>{YEAR_4})\s*年"
+    rf"|(?<![{NOT_YEAR_BEFORE}])(?P<s>\d{{2}})\s*年(?![{NOT_YEAR_AFTER}]))"
 )
 # a four-digit year written without 年 ("（2023）", "有哪些 2023"), not a quantity
 # (2023个, 2023.5, 2023万, 2023%)
@@ -267,7 +271,8 @@ def find_years(text: str, two_digit: bool = True, bare: bool = False) -> list[Ye
     """Every year mention in ``text`` in order; a range is one mention with ``range_end``.
 
     ``2024年``, ``二〇二四年``, ``23年``/``23年底`` (2023), ``2023—2027年``; not
-    ``10年以上``, ``15年期``, ``80年代`` (:data:`NOT_YEAR_AFTER`), nor ``今年`` (a
+    ``10年以上``, ``15年期``, ``80年代`` (:data:`NOT_YEAR_AFTER`), ``交了18年``, ``连续12年``
+    (:data:`NOT_YEAR_BEFORE`), nor ``今年`` (a
     relative year is resolved by whoever knows the present). ``two_digit=False`` ignores
     ``23年`` (in running text it is often a duration); ``bare=True`` also reads a
     four-digit year without 年 (:data:`BARE_YEAR_RE`, as in a question "…有哪些 2023").

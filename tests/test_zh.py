@@ -168,14 +168,15 @@ def test_year_range(text: str, span: tuple[int, int] | None) -> None:
 
 
 def test_find_years_offsets_and_ranges() -> None:
-    text = "《2023—2027年行动计划》提出，到2025年，二〇二四年底完成，建成满30年。"
+    text = "《2023—2027年行动计划》提出，到2025年，二〇二四年底完成，建成满30年，26年投用。"
     found = zh.find_years(text, two_digit=False)
     assert [(m.year, m.range_end, text[m.start : m.end]) for m in found] == [
         (2023, 2027, "2023—2027年"),
         (2025, None, "2025年"),
         (2024, None, "二〇二四年"),
     ]
-    assert 2030 in [m.year for m in zh.find_years(text)]  # "30年" read as a year on request
+    years = [m.year for m in zh.find_years(text)]
+    assert 2026 in years and 2030 not in years  # "26年" read as a year on request, 满30年 never
     found = zh.find_years("《2021－2025年规划》")  # a full-width dash, not half-width first
     assert [(m.year, m.range_end) for m in found] == [(2021, 2025)]
 
@@ -198,6 +199,12 @@ def test_find_years_offsets_and_ranges() -> None:
         ("２０２４年", [2024]),
         ("2024 年", [2024]),
         ("12345年", []),
+        ("我交了18年养老保险能领多少", []),  # a span of years, not 2018
+        ("长达16年的改造", []),
+        ("连续12年获评", []),
+        ("我家18年买的房", [2018]),
+        ("到24年底完成", [2024]),
+        ("2018年交了多少", [2018]),
     ],
 )
 def test_find_years_table(text: str, years: list[int]) -> None:
