@@ -45,9 +45,13 @@ class Guards:
         self.districts = frozenset(districts)
         self.tokenizer = tokenizer
         # the places documents are about and those they lie in (a county's city and
-        # province), by their names less the suffix, though their text may not name them
-        # (a page's issuer is read from its information block)
-        self.about = frozenset(n[:-1] for p in doc_places for n in p.names)
+        # province), by their names less the suffix and their short forms (芷江 for
+        # 芷江侗族自治县, asked as 芷江县), though their text may not name them (a page's
+        # issuer is read from its information block)
+        places = list(doc_places)
+        self.about = frozenset(n[:-1] for p in places for n in p.names) | frozenset(
+            f for p in places for f in _short_names(p)
+        )
         is_place_name("")  # reads jieba's dictionary tags now, not on the first question
 
     def foreign_place(self, q: Question) -> str | None:
@@ -217,6 +221,12 @@ def _names_of(place: Place) -> tuple[str, ...]:
     written (经开区, 经济技术开发区)."""
     level = 2 if place.county else 1 if place.city else 0
     return (*zone_forms(place.name), *short_forms(place.name, level))
+
+
+def _short_names(place: Place) -> list[str]:
+    """The short forms of every level of ``place`` (湖南, 怀化, 芷江 for 湖南省怀化市芷江侗族自治县)."""
+    levels = ((place.province, 0), (place.city, 1), (place.county, 2))
+    return [f for name, level in levels if name for f in short_forms(name, level)]
 
 
 def _names_asked(text: str, place: Place) -> bool:

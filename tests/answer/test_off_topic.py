@@ -78,3 +78,17 @@ def test_the_places_around_the_place_a_document_is_about_are_no_foreign_place() 
         assert Guards(TermWeights(TABLE), (), tokenizer, about).foreign_place(q) is None, text
     q = analyse("周口创业补贴多少", tokenizer, None)
     assert Guards(TermWeights(TABLE), (), tokenizer, about).foreign_place(q) == "周口市"
+
+
+def test_an_autonomous_county_asked_by_its_short_form_and_a_suffix_is_known() -> None:
+    """Documents about 城步苗族自治县 (its bulletin names it so throughout) are about
+    what a citizen calls 城步县; another county still is foreign."""
+    tokenizer = ChineseTokenizer()
+    text = ["城步苗族自治县2022年农村居民人均可支配收入13128元。"]
+    place = Place(province="湖南省", city="邵阳市", county="城步苗族自治县")
+    guards = Guards(TermWeights(text), (), tokenizer, (place,))
+    assert guards.foreign_place(analyse("城步县2022年农村人平均挣多少", tokenizer, None)) is None
+    assert guards.foreign_place(analyse("城步2022年农村人平均挣多少", tokenizer, None)) is None
+    assert (
+        guards.foreign_place(analyse("隆回县2022年农村人平均挣多少", tokenizer, None)) == "隆回县"
+    )
