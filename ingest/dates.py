@@ -119,10 +119,33 @@ def first_labelled_date(text: str) -> str | None:
     return None
 
 
+# a speech's delivery line under its title: ——2019年1月9日在某某市第五届人民代表大会第三次
+# 会议上, （2024年1月5日在区委全会上）
+_SPEECH_RE = re.compile(
+    rf"^[—\-－（(\s]*({_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日)\s*在"
+    rf"[^{zh.SENTENCE_END}{zh.SEMICOLONS}]{{2,60}}?上"
+)
+
+
+_CLAUSE_RE = re.compile(f"[{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]")
+
+
+def speech_date(line: str) -> str | None:
+    """The date a speech or a report was delivered, on its own line under the title
+    (``——2019年1月9日在某某市第五届人民代表大会第三次会议上``), possibly glued to the
+    speaker's name; not a sentence going on after it (``…会上，市长作了报告``)."""
+    line = zh.to_halfwidth(line)
+    match = _SPEECH_RE.match(line)
+    if not match or _CLAUSE_RE.search(line, match.end()):
+        return None
+    return parse_date(match.group(1))
+
+
 def date_line(text: str) -> str | None:
-    """The first line holding only a date (an official document's signature date)."""
+    """The first line holding only a date (an official document's signature date) or
+    the date a speech was delivered (:func:`speech_date`)."""
     for line in _lines(text):
-        date = parse_date(line, whole=True)
+        date = parse_date(line, whole=True) or speech_date(line)
         if date:
             return date
     return None

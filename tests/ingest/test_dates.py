@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.dates import agrees_with_title, bar_date, choose_date, title_span
+from ingest.dates import agrees_with_title, bar_date, choose_date, speech_date, title_span
 from ingest.metadata import describe, title_year
 
 
@@ -122,3 +122,24 @@ def test_a_date_bar_beside_the_source_is_the_visible_date() -> None:
     event = "区域：青禾县；开始时间：2024-05-08；结束时间：2024-05-10；来源：县商务局。"
     assert bar_date(event) is None
     assert choose_date("青禾县展会", event, {"meta": "2024-03-01"}) == ("2024-03-01", "meta")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("——2019年1月9日在青山市第五届人民代表大会第三次会议上", "2019-01-09"),
+        ("（2024年1月5日在区委十二届六次全会上）", "2024-01-05"),
+        ("— 二〇二三年二月十日在县人代会上", "2023-02-10"),
+        ("2019年1月9日在市人代会上，市长作了报告。", None),  # a sentence, not the line
+        ("2019年1月9日，市长在会议上作报告", None),
+        ("——在青山市第五届人民代表大会第三次会议上", None),  # no date
+    ],
+)
+def test_speech_date(line: str, date: str | None) -> None:
+    assert speech_date(line) == date
+
+
+def test_a_report_is_dated_by_the_day_it_was_delivered() -> None:
+    text = "政府工作报告\n\n——2019年1月9日在青山市第五届人民代表大会第三次会议上\n\n市长 张三\n\n各位代表：\n\n一、2018年工作回顾"
+    doc = describe("report.txt", text, "h")
+    assert (doc.date, doc.year) == ("2019-01-09", 2019)
