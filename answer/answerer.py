@@ -36,6 +36,7 @@ from answer.docfacts import (
     FACTS,
     asks_about_document,
     best_document,
+    heading,
     title_coverage,
     where_stated,
 )
@@ -290,7 +291,9 @@ class Answerer:
         ]
         # a title is read under its document's place: 关于印发…实事项目的通知 is 崇明区's
         cover = {
-            d.doc_id: title_coverage(ctx.forms, weights, " ".join((*d.place.names, d.title)))
+            d.doc_id: title_coverage(
+                ctx.forms, weights, " ".join((*d.place.names, d.title, heading(d, asked.what)))
+            )
             for d in docs
         }
         fields = None  # a guide field's span in each guide stating it; only those compete

@@ -1,5 +1,6 @@
 """Questions about a document itself: when it was issued or published, who issued it,
-and its document number (这个通知哪天发的, 统计公报是哪个单位发布的, 这个意见的文号是多少).
+its document number, and who delivered a report (这个通知哪天发的, 统计公报是哪个单位发布的,
+这个意见的文号是多少, 政府工作报告是哪位县长作的).
 
 They are answered from what ingest read about the document (its date, issuing body and
 number: :attr:`~lixia_qa.types.Document.date`, :attr:`~lixia_qa.types.Document.source`,
@@ -22,12 +23,22 @@ from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS
 from lixia_qa.types import Document
 from lixia_qa.zh import date_forms
 
-DATE, ISSUER, NUMBER = "date", "issuer", "number"
-FACTS = (DATE, ISSUER, NUMBER)  # what a question may ask of a document itself
+DATE, ISSUER, NUMBER, SPEAKER = "date", "issuer", "number", "speaker"
+FACTS = (DATE, ISSUER, NUMBER, SPEAKER)  # what a question may ask of a document itself
 _VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登)"
 _ISSUED = r"(?:发布|发的|印发|出台|公布|下发|发出|出的|发表|刊发|刊登)"  # 哪个单位出的
 _WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|什么日子|什么时间|哪个时间)"
 _WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
+# who delivered a report: 作政府工作报告的市长是谁, 报告是哪位县长作的
+_REPORT = r"(?:这个|这份|那个)?(?:政府)?(?:工作)?报告"
+_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长|领导|人)"
+# the line under a report's title naming who delivers it: 某某县人民政府县长 张三
+_SPEAKER_LINE_RE = re.compile(
+    r"^(?:\S{2,20}?(?:人民政府|政府))?\s*(?:代理)?(?:省长|市长|县长|区长|州长|旗长|盟长)"
+    r"\s*[\u4e00-\u9fff·]{2,4}$",
+    re.MULTILINE,
+)
+_HEAD = 2000  # a speaker is named under the title, within a report's first characters
 # what a question asks of a document, by its wording (general Chinese)
 ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -44,6 +55,13 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (NUMBER, re.compile(r"文号|发文字号|几号文")),
+    (
+        SPEAKER,
+        re.compile(
+            rf"[作做](?:的)?{_REPORT}的?{_POST}?是?(?:谁|哪位)|(?:谁|哪位{_POST}?)[作做]的{_REPORT}"
+            rf"|{_REPORT}是(?:谁|哪位{_POST}?)[作做]的|报告人是谁"
+        ),
+    ),
 )
 MAX_LINE = 80  # the longest line quoted as the document's own statement
 
@@ -56,7 +74,8 @@ class Asked:
 
 
 def asks_about_document(text: str) -> Asked | None:
-    """Whether ``text`` asks when a document was issued, who issued it or its number."""
+    """Whether ``text`` asks when a document was issued, who issued it, its number or
+    who delivered it."""
     for what, pattern in ASKS:
         m = pattern.search(text)
         if m:
@@ -94,6 +113,8 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
         needles = date_forms(doc.date or "")
     elif what == NUMBER:
         needles = [doc.doc_number] if doc.doc_number else []
+    elif what == SPEAKER:
+        needles = [m.group().strip() for m in _SPEAKER_LINE_RE.finditer(doc.text[:_HEAD])][:1]
     else:
         needles = [doc.source] if len(doc.source) >= 2 else []
     lines = {
@@ -116,6 +137,16 @@ def stated(doc: Document, what: str, mentions: bool = True) -> tuple[int, int] |
     if found is None or (not mentions and found[1] == 0):
         return None
     return found[0]
+
+
+def heading(doc: Document, what: str) -> str:
+    """What a question about who delivered a report may name besides the title: the
+    report's heading down to its speaker (——2019年1月9日在某某市人民代表大会…上 / 市长 某某),
+    so 人代会上作的报告 finds it; ``""`` for the other facts."""
+    if what != SPEAKER:
+        return ""
+    found = stated(doc, SPEAKER, mentions=False)
+    return doc.text[: found[1]] if found else ""
 
 
 def where_stated(doc: Document, what: str) -> tuple[int, int] | str | None:

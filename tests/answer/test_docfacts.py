@@ -8,6 +8,7 @@ from answer.docfacts import (
     DATE,
     ISSUER,
     NUMBER,
+    SPEAKER,
     abbreviates,
     asks_about_document,
     best_document,
@@ -37,6 +38,11 @@ from lixia_qa.zh import date_forms
         ("今年新建几所幼儿园", None),
         ("文化节什么时候开幕", None),
         ("老旧小区改造由哪个单位牵头", None),
+        ("人代会上作政府工作报告的市长是谁", SPEAKER),
+        ("2022年政府工作报告是哪位县长作的", SPEAKER),
+        ("今年的报告是谁作的", SPEAKER),
+        ("区长是谁", None),  # who holds a post: asked of the text, not of a report
+        ("市长作报告说了什么", None),
     ],
 )
 def test_what_a_question_asks_of_a_document(question: str, what: str | None) -> None:
@@ -166,3 +172,30 @@ def test_a_document_of_the_year_asked_is_asked_about(tmp_path) -> None:  # type:
     service = small_service(tmp_path, docs)
     assert "2023-01-12" in service.ask("青禾县2023年政府工作报告是哪天发布的").text
     assert "2024-01-13" in service.ask("青禾县政府工作报告是哪天发布的").text
+
+
+SPOKEN = """政府工作报告
+
+——2022年2月12日在青禾县第十届人民代表大会第二次会议上
+
+青禾县人民政府县长   张明远
+
+各位代表：
+
+现在，我代表县人民政府向大会报告工作。县长要求各部门抓好落实。
+"""
+
+
+def test_who_delivered_a_report_is_its_speaker_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The line under a report's title naming the post and the person answers who
+    delivered it; the heading down to it (在…人民代表大会…上) counts as the title for
+    the question's other words (人代会)."""
+    from tests.answer.small_service import small_service
+
+    doc = Document("r.txt", "政府工作报告", SPOKEN)
+    span = stated(doc, SPEAKER)
+    assert span is not None and SPOKEN[span[0] : span[1]] == "青禾县人民政府县长   张明远"
+    assert stated(Document("n.txt", "通知", "县长要求各部门抓好落实。"), SPEAKER) is None
+    service = small_service(tmp_path, {"report.txt": SPOKEN})
+    answer = service.ask("青禾县2022年人代会上作政府工作报告的县长是谁")
+    assert "张明远" in answer.text and not answer.abstained
