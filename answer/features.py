@@ -896,10 +896,33 @@ def _band_patterns(measure: str) -> tuple[re.Pattern[str], re.Pattern[str], re.P
 _BANDS = {measure: _band_patterns(measure) for measure in _BAND_MEASURES}
 
 
+# an age said without 岁: 我奶奶85了, 老人今年96了, 我妈都70啦 (a person's age, 50-120)
+_AGE_SAID_RE = re.compile(r"(?<![\d.])(\d{2,3})(多)?(?:了|啦)")
+_AGE_SAID_BEFORE_RE = re.compile(
+    r"(?:爷爷|奶奶|姥姥|姥爷|外公|外婆|老人|老人家|父亲|母亲|爸爸|妈妈|我爸|我妈|老爸|老妈|老伴"
+    r"|公公|婆婆|岳父|岳母|今年|已经|都|快|刚)$"
+)
+_AGES = range(50, 121)
+
+
+def _age_said(question: str) -> tuple[int, int] | None:
+    """The age a question states without 岁 (我爷爷今年96了 -> 96, 老人80多了 -> 80-89),
+    or None."""
+    for m in _AGE_SAID_RE.finditer(question):
+        value = int(m.group(1))
+        if value in _AGES and _AGE_SAID_BEFORE_RE.search(question[: m.start()]):
+            return (value, value + 9) if m.group(2) and value % 10 == 0 else (value, value)
+    return None
+
+
 @lru_cache(maxsize=1024)
 def _asked_band(question: str, measure: str) -> tuple[int, int] | None:
     """The age or area the question states as a point (85岁, 80几岁 -> 80-89, 90多岁,
-    满一百岁, 100平), or None; one it states as a band itself (80岁以上) is no point."""
+    满一百岁, 我奶奶85了, 100平), or None; one it states as a band itself (80岁以上) is no
+    point."""
+    said = _age_said(question) if measure == "岁" else None
+    if said is not None:
+        return said
     found = _BANDS[measure][0].search(question)
     value = zh.cn_to_int(found.group(1)) if found else None
     if found is None or value is None or value == 1:
