@@ -183,7 +183,10 @@ FIELD_WORDS: dict[str, str] = {
 }
 FIELD_SHAPES: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+", re.ASCII),
-    "phone": re.compile(r"(?<![\d.])(?:\d[-－—–()（）\s]?){4,}\d"),
+    # five digits or more (12345 is a hotline), not a quantity (26714.18亩, 13128元)
+    "phone": re.compile(
+        r"(?<![\d.])(?:\d[-－—–()（）\s]?){4,}\d(?!\d|\.\d|\s*[万亿千百元亩人户个家所项吨米%‰年月日次辆台套件名位])"
+    ),
     "postcode": re.compile(r"(?<![\d.])\d{6}(?![\d.])"),
     "url": re.compile(r"https?://|www\.|\.(?:gov|com|org|net|edu)\b", re.IGNORECASE),
     # a road's word, not 街道 (a sub-district), 道路 or 线路 (roads in general), 思路

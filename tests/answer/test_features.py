@@ -431,6 +431,10 @@ def test_a_contact_field_needs_its_shape() -> None:
     assert F.miss_shape(phone, cand("举报电话：0571-1234567")) == 0
     assert F.miss_shape(phone, cand("热线：12345")) == 0
     assert F.miss_shape(phone, cand("2024年受理举报36件。")) == 1
+    # a quantity of five digits or more is no number to dial
+    assert F.miss_shape(phone, cand("上报补贴面积26714.18亩。")) == 1
+    assert F.miss_shape(phone, cand("农村居民人均可支配收入13128元。")) == 1
+    assert F.miss_shape(phone, cand("咨询电话：0724-2367956，12345热线。")) == 0
     post = ctx(replace(q(FACT), field="postcode"))
     assert F.miss_shape(post, cand("邮编：250014")) == 0
     assert F.miss_shape(post, cand("地址：某某路12号")) == 1
