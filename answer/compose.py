@@ -46,8 +46,20 @@ _KIND_WORDS = {
 }
 
 
+# the contact field asked for (answer.analyse.FIELD_SHAPES), in words
+_FIELD_WORDS = {
+    "phone": "电话号码",
+    "email": "电子邮箱",
+    "postcode": "邮政编码",
+    "url": "网址",
+}
+
+
 def asked_for(q: Question) -> str:
-    """What the question asks for, in words for the abstention message: "相关金额"."""
+    """What the question asks for, in words for the abstention message: "相关金额",
+    "电话号码"."""
+    if q.field in _FIELD_WORDS:
+        return _FIELD_WORDS[q.field]
     if q.kind == Kind.FIGURE:
         family = next((w for m, w in _FAMILY_WORDS.items() if (q.measure or "").endswith(m)), None)
         return f"相关{family or '数字'}"

@@ -151,6 +151,8 @@ def test_an_abstention_does_not_call_mentioned_words_missing(tokenizer: ChineseT
     assert "没有写明2023年的时间" in said
     which = analyse("养老中心建在哪条路上", tokenizer, None)
     assert asked_for(which) == "具体地点"  # a 哪条路 question asks for a place
+    phone = analyse("耕地地力补贴有疑问打什么电话", tokenizer, None)
+    assert asked_for(phone) == "电话号码"  # not 问到的内容
 
 
 def test_a_word_the_documents_say_in_other_words_is_not_called_missing(service) -> None:
