@@ -818,18 +818,23 @@ def test_another_age_or_area_band_than_the_one_asked() -> None:
         assert F.other_instance(c, cand("18-35周岁的，每人2000元；90平方米以上的，5000元。")) == 0
 
 
-def test_an_age_said_without_years_is_a_point_of_the_band() -> None:
-    """我爷爷今年96了 states an age as citizens say it, without 岁; 80多了 a decade of
-    them; a number that is no person's age (房价涨到85了, 交了18年) states none."""
-    old = ctx(q(FIGURE, terms=("补贴",), measure="元", text="我爷爷今年96了，每月能领多少补贴"))
-    assert F.other_instance(old, cand("90周岁—94周岁，每人每月30元。")) == 1
-    assert F.other_instance(old, cand("95周岁—99周岁，每人每月60元。")) == 0
-    decade = ctx(q(FIGURE, terms=("补贴",), measure="元", text="我家老人80多了补多少"))
-    assert F.other_instance(decade, cand("90周岁—94周岁，每人每月30元。")) == 1
-    assert F.other_instance(decade, cand("80-89周岁，每人每月20元。")) == 0
-    for no_age in ("房价涨到85了补多少", "我交了18年每月补多少"):
-        c = ctx(q(FIGURE, terms=("补贴",), measure="元", text=no_age))
-        assert F.other_instance(c, cand("90周岁—94周岁，每人每月30元。")) == 0
+@pytest.mark.parametrize(
+    ("question", "unit", "other"),
+    [
+        ("我爷爷今年96了，每月能领多少补贴", "90周岁—94周岁，每人每月30元。", 1),
+        ("我爷爷今年96了，每月能领多少补贴", "95周岁—99周岁，每人每月60元。", 0),
+        ("我家老人80多了补多少", "90周岁—94周岁，每人每月30元。", 1),  # a decade of ages
+        ("我家老人80多了补多少", "80-89周岁，每人每月20元。", 0),
+        ("房价涨到85了补多少", "90周岁—94周岁，每人每月30元。", 0),  # no person's age
+        ("我交了18年每月补多少", "90周岁—94周岁，每人每月30元。", 0),
+    ],
+)
+def test_an_age_said_without_years_is_a_point_of_the_band(
+    question: str, unit: str, other: int
+) -> None:
+    """我爷爷今年96了 states an age as citizens say it, without 岁."""
+    asked = ctx(q(FIGURE, terms=("补贴",), measure="元", text=question))
+    assert F.other_instance(asked, cand(unit)) == other
 
 
 def test_a_yield_per_area_answers_only_a_question_per_area() -> None:
