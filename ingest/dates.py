@@ -125,8 +125,6 @@ _SPEECH_RE = re.compile(
     rf"^[—\-－（(\s]*({_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日)\s*在"
     rf"[^{zh.SENTENCE_END}{zh.SEMICOLONS}]{{2,60}}?上"
 )
-
-
 _CLAUSE_RE = re.compile(f"[{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 
 

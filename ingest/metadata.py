@@ -188,7 +188,9 @@ def extract_title(text: str, fallback: str) -> str:
     one (not a site's name in brackets).
 
     A very short first line (a banner such as a slogan) gives way to a longer headline
-    right after it. Titles are cut to 60 characters.
+    right after it, and a headline naming no kind of document (a search box, a site's
+    greeting) to a longer one that does (…统计公报, …的通知). Titles are cut to 60
+    characters.
     """
     head = [_unlabelled(ln) for ln in _lines(text)[:_HEAD_LINES]]
     notice = next((ln for ln in head if _NOTICE_TITLE_RE.match(ln)), None)
