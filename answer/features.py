@@ -811,8 +811,8 @@ def other_instance(ctx: Context, c: Candidate) -> float:
     批, 次 …) and the unit (or, when it names none, its passage) names another of the
     same kind and not it; it asks a rate (出生率) and the unit names another (城镇化率)
     and not it; it asks a figure for one age or area and the unit gives other bands
-    (:func:`other_band`); or it asks who holds a post (县长) and the unit names only its deputy
-    (副县长)."""
+    (:func:`other_band`); it asks who holds a post (县长) and the unit names only its deputy
+    (副县长); or it asks a total and the unit gives a part (:func:`part_of_total`)."""
     q, text = ctx.question, c.unit.text
     passage = c.chunk.text if c.chunk is not None else ""
     return float(
@@ -821,7 +821,20 @@ def other_instance(ctx: Context, c: Candidate) -> float:
         or other_rate(q, text)
         or other_band(q, text)
         or deputy_only(q, text)
+        or part_of_total(q, text)
     )
+
+
+# a total asked (一共多少亿, GDP总量) and a unit opening with 其中 (one part of a total)
+_TOTAL_ASKED_RE = re.compile(r"一共|总共|共计|合计|总计|总额|总量|总数")
+_PART_RE = re.compile(r"^\W*其中")
+
+
+def part_of_total(q: Question, text: str) -> bool:
+    """A figure question asks a total (2018年全市GDP一共多少亿) and the unit gives a part
+    of one (其中，非公有制经济增加值866.95亿元): of the 45 training questions asking a total
+    whose answer is found, none is answered by a unit opening with 其中."""
+    return q.kind == FIGURE and bool(_TOTAL_ASKED_RE.search(q.text) and _PART_RE.match(text))
 
 
 def _other_place(ctx: Context, c: Candidate) -> bool:

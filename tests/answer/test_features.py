@@ -837,6 +837,16 @@ def test_an_age_said_without_years_is_a_point_of_the_band(
     assert F.other_instance(asked, cand(unit)) == other
 
 
+def test_a_part_does_not_answer_a_total() -> None:
+    """一共多少亿 asks a total: 其中… gives a part of one; asked without a total word, the
+    part may answer (非公有制经济增加值多少)."""
+    total = ctx(q(FIGURE, terms=("GDP",), measure="亿元", text="2018年全市GDP一共多少亿"))
+    assert F.other_instance(total, cand("其中，非公有制经济增加值866.95亿元、增长8.4%。")) == 1
+    assert F.other_instance(total, cand("全市实现地区生产总值1513.27亿元。")) == 0
+    part = ctx(q(FIGURE, terms=("增加值",), measure="亿元", text="非公有制经济增加值多少亿"))
+    assert F.other_instance(part, cand("其中，非公有制经济增加值866.95亿元、增长8.4%。")) == 0
+
+
 def test_a_yield_per_area_answers_only_a_question_per_area() -> None:
     """亩产 is answered by a figure said per 亩 (亩产, 每亩, 公斤/亩), and a total
     产量 question is not."""
