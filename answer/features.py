@@ -732,17 +732,34 @@ def fit_date(ctx: Context, c: Candidate) -> float:
     text = c.unit.text
     if ctx.question.kind != DATE or not _DATE_IN_TEXT.search(text):
         return 0.0
-    day, end = _dates_asked(ctx.question.text)
-    if day and not _DAY_IN_TEXT.search(text):
+    day, end, year = _dates_asked(ctx.question.text)
+    if (day and not _DAY_IN_TEXT.search(text)) or (year and not _YEAR_IN_TEXT.search(text)):
         return 0.0
     return float(not end or bool(_END_IN_TEXT.search(text)))
 
 
+# a question asking which year (哪年开始用的, 哪一年建成, 何年, 什么年份), not an age (何年纪)
+# or an era (哪一年代)
+_YEAR_ASKED_RE = re.compile(r"哪一?年(?![纪级龄代])|何年(?![纪级龄代])|(?:什么|哪个)年份")
+# a year a text names: 2019年, 1989, 二〇一九年, 嘉靖十九年, 元年, a cyclical 庚申年 (not 现代
+# or 春季, which answer 什么时候 but not 哪年, nor 九年一贯制, nine years)
+_YEAR_IN_TEXT = re.compile(
+    rf"(?<!\d)(?:1[5-9]|20)\d{{2}}(?!\d)|\d{{1,4}}\s*年|[{zh.CN_DIGITS}十]{{2,4}}年|元年"
+    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|[今去前明当同次]年"
+    rf"|(?:公元|西元|民国)前?\s*(?:\d{{1,4}}|[{zh.CN_NONZERO}十元]{{1,4}})\s*年"
+)
+
+
 @lru_cache(maxsize=1024)
-def _dates_asked(text: str) -> tuple[bool, bool]:
-    """Whether a question asks which day (:data:`DAY_ASKED_RE`) and when a period ends
-    (:data:`END_ASKED_RE`): read once per question, not once per candidate."""
-    return bool(DAY_ASKED_RE.search(text)), bool(END_ASKED_RE.search(text))
+def _dates_asked(text: str) -> tuple[bool, bool, bool]:
+    """Whether a question asks which day (:data:`DAY_ASKED_RE`), when a period ends
+    (:data:`END_ASKED_RE`) and which year (哪年): read once per question, not once per
+    candidate."""
+    return (
+        bool(DAY_ASKED_RE.search(text)),
+        bool(END_ASKED_RE.search(text)),
+        bool(_YEAR_ASKED_RE.search(text)),
+    )
 
 
 def fit_person(ctx: Context, c: Candidate) -> float:

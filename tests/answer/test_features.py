@@ -182,6 +182,22 @@ def test_figure_features_are_zero_for_other_kinds() -> None:
     assert F.fit_figure(c, cand("新建4所。")) == 0 and F.miss_figure(c, cand("无。")) == 0
 
 
+@pytest.mark.parametrize(
+    ("unit", "year", "when"),
+    [
+        ("于2019年9月正式投入使用。", 1, 1),
+        ("民国二年设县。", 1, 1),
+        ("二〇一九年建成。", 1, 1),
+        ("一所现代化的九年一贯制学校。", 0, 1),  # an era and a span of years: no year
+        ("春季开学。", 0, 1),
+    ],
+)
+def test_which_year_is_answered_by_a_year(unit: str, year: int, when: int) -> None:
+    """哪年 is answered by a year, 什么时候 also by an era or a season."""
+    assert F.fit_date(ctx(q(DATE, text="那个学校是哪年开始用的")), cand(unit)) == year
+    assert F.fit_date(ctx(q(DATE, text="那个学校是什么时候开始用的")), cand(unit)) == when
+
+
 def test_answer_type_fits() -> None:
     assert F.fit_list(ctx(q(LIST)), cand("建设甲园、乙园、丙园。")) == 1
     assert F.fit_list(ctx(q(LIST)), cand("建设甲园。")) == 0
