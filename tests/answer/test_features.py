@@ -188,6 +188,8 @@ def test_figure_features_are_zero_for_other_kinds() -> None:
         ("于2019年9月正式投入使用。", 1, 1),
         ("民国二年设县。", 1, 1),
         ("二〇一九年建成。", 1, 1),
+        ("9个月后，她生下了一个儿子，术赤（1185-1226）。", 1, 1),  # a bare year
+        ("9个月后，建成1500个车位。", 0, 1),  # a count, no year
         ("一所现代化的九年一贯制学校。", 0, 1),  # an era and a span of years: no year
         ("春季开学。", 0, 1),
     ],
