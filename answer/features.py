@@ -727,8 +727,9 @@ def fit_list(ctx: Context, c: Candidate) -> float:
 
 def fit_date(ctx: Context, c: Candidate) -> float:
     """A 什么时候 question and the unit has a date or period; one asking which day (哪天,
-    几号) a month or a day, not a year alone; one asking when something ends (截止到哪天,
-    最晚几号) a period's end or a deadline, not a start alone."""
+    几号) a month or a day, not a year alone; one asking which year (哪年) a year, not an
+    era (现代) alone; one asking when something ends (截止到哪天, 最晚几号) a period's end
+    or a deadline, not a start alone."""
     text = c.unit.text
     if ctx.question.kind != DATE or not _DATE_IN_TEXT.search(text):
         return 0.0
