@@ -34,9 +34,11 @@ from answer.config import AnswerConfig
 from answer.decide import decision_inputs
 from answer.docfacts import (
     FACTS,
+    SPEAKER,
     asks_about_document,
     best_document,
     heading,
+    stated,
     title_coverage,
     where_stated,
 )
@@ -306,6 +308,8 @@ class Answerer:
                 turn.refusal = Refusal(unstated=f"《{guide.title}》没有写明{SAYS[asked.what]}")
                 return
             docs = [d for d in docs if fields[d.doc_id] is not None]
+        if asked.what == SPEAKER:  # only a report naming its speaker says who gave it
+            docs = [d for d in docs if stated(d, SPEAKER, mentions=False) is not None]
         covered = [cover[d.doc_id] for d in docs]
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:

@@ -32,6 +32,7 @@ _WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
 # who delivered a report: 作政府工作报告的市长是谁, 报告是哪位县长作的
 _REPORT = r"(?:这个|这份|那个)?(?:政府)?(?:工作)?报告"
 _POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长|领导|人)"
+_GAVE = r"[作做讲念]"  # 作报告, 讲的, 念的
 # the line under a report's title naming who delivers it: 某某县人民政府县长 张三
 _SPEAKER_LINE_RE = re.compile(
     r"^(?:\S{2,20}?(?:人民政府|政府))?\s*(?:代理)?(?:省长|市长|县长|区长|州长|旗长|盟长)"
@@ -58,8 +59,8 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SPEAKER,
         re.compile(
-            rf"[作做](?:的)?{_REPORT}的?{_POST}?是?(?:谁|哪位)|(?:谁|哪位{_POST}?)[作做]的{_REPORT}"
-            rf"|{_REPORT}是(?:谁|哪位{_POST}?)[作做]的|报告人是谁"
+            rf"{_GAVE}(?:的)?{_REPORT}的?{_POST}?是?(?:谁|哪位)|(?:谁|哪位{_POST}?){_GAVE}的{_REPORT}"
+            rf"|{_REPORT}是?(?:谁|(?:哪位|哪个){_POST}?){_GAVE}的|报告人是谁"
         ),
     ),
 )

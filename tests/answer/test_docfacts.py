@@ -41,6 +41,9 @@ from lixia_qa.zh import date_forms
         ("人代会上作政府工作报告的市长是谁", SPEAKER),
         ("2022年政府工作报告是哪位县长作的", SPEAKER),
         ("今年的报告是谁作的", SPEAKER),
+        ("22年政府工作报告哪个县长讲的", SPEAKER),
+        ("谁念的报告", SPEAKER),
+        ("政府工作报告讲的啥", None),
         ("区长是谁", None),  # who holds a post: asked of the text, not of a report
         ("市长作报告说了什么", None),
     ],
@@ -196,6 +199,9 @@ def test_who_delivered_a_report_is_its_speaker_line(tmp_path) -> None:  # type: 
     span = stated(doc, SPEAKER)
     assert span is not None and SPOKEN[span[0] : span[1]] == "青禾县人民政府县长   张明远"
     assert stated(Document("n.txt", "通知", "县长要求各部门抓好落实。"), SPEAKER) is None
-    service = small_service(tmp_path, {"report.txt": SPOKEN})
+    newer = "关于下达2024年青禾县人大代表票决民生实事项目的通知\n\n发布日期：2024-03-16\n\n各乡镇：现将项目下达。"
+    service = small_service(tmp_path, {"report.txt": SPOKEN, "notice.txt": newer})
     answer = service.ask("青禾县2022年人代会上作政府工作报告的县长是谁")
     assert "张明远" in answer.text and not answer.abstained
+    # asked of no year, a newer document naming no speaker does not stand in the way
+    assert "张明远" in service.ask("青禾县人代会上谁作的报告").text
