@@ -285,6 +285,8 @@ class Answerer:
             return
         ctx = self.context(replace(q, terms=rest, context_terms=()))
         docs = self._documents_for(turn)
+        if asked.what == SPEAKER:  # only a report naming its speaker says who gave it
+            docs = [d for d in docs if stated(d, SPEAKER, mentions=False) is not None]
         # a word no passage uses weighs too (有效期 of a guide that never says it), when
         # it is a word at all: not a fragment the tokenizer left (能办, 办要)
         weights = [
@@ -308,8 +310,6 @@ class Answerer:
                 turn.refusal = Refusal(unstated=f"《{guide.title}》没有写明{SAYS[asked.what]}")
                 return
             docs = [d for d in docs if fields[d.doc_id] is not None]
-        if asked.what == SPEAKER:  # only a report naming its speaker says who gave it
-            docs = [d for d in docs if stated(d, SPEAKER, mentions=False) is not None]
         covered = [cover[d.doc_id] for d in docs]
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:

@@ -84,12 +84,13 @@ FAMILIES = {
 # classifiers of anything: 只 counts animals, teams (几只乐队: 10队) and shares alike
 GENERIC_MEASURES = frozenset({"个", "项", "倍", "只"})
 GENERIC_COUNTER = "个"  # the classifier of anything, whatever counter a question says
+# a year counted from an era the text names (公元前28年, 西元14年, 民国16年, 民国元年)
+_ERA_YEAR = rf"(?:公元|西元|民国)前?\s*(?:\d{{1,4}}|[{zh.CN_NONZERO}十元]{{1,4}})\s*年"
 _DATE_IN_TEXT = re.compile(
     rf"(?:{zh.YEAR_4})\s*年|\d{{1,2}}\s*月(?:\d{{1,2}}\s*[日号])?"
     # a year of history (1788年, 415年): a year for a 何时 question, if not for scoping
     rf"|(?<![\d.])[1-9]\d{{2,3}}\s*年(?![{zh.NOT_YEAR_AFTER}])"
-    # a year counted from an era the text names (公元前28年, 西元14年, 民国16年, 民国元年)
-    rf"|(?:公元|西元|民国)前?\s*(?:\d{{1,4}}|[{zh.CN_NONZERO}十元]{{1,4}})\s*年"
+    rf"|{_ERA_YEAR}"
     rf"|[{zh.CN_NONZERO}十]{{1,3}}月|世纪|年代|朝|时期|之[前后]"
     # 春节期间, not the 期间 that starts a sentence or follows 此/这 ("meanwhile")
     rf"|(?<=[{zh.HAN}])(?<![此这该其那])期间"
@@ -748,7 +749,7 @@ _YEAR_IN_TEXT = re.compile(
     r"(?<![\d.])(?:1\d|20)\d{2}(?![\d.%万亿千百个元人户名家所项条座处场])"  # 术赤（1185-1226）
     rf"|\d{{1,4}}\s*年|[{zh.CN_DIGITS}十]{{2,4}}年|元年"
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|[今去前明当同次]年"
-    rf"|(?:公元|西元|民国)前?\s*(?:\d{{1,4}}|[{zh.CN_NONZERO}十元]{{1,4}})\s*年"
+    rf"|{_ERA_YEAR}"
 )
 
 
