@@ -64,7 +64,8 @@ _FURNITURE_RES = tuple(
     for p in (
         r"^(?:扫码|扫描二维码|长按(?:识别)?二维码)",
         r"^(?:责任编辑|值班编辑|编辑|责编|审核|审校|校对|美编|组版|排版|签发|终审|复审|初审|监制|制图) *[:：]",
-        r"^[（(]此件[^（）()]{1,10}[）)]$",
+        # 此件公开发布 / （此件主动公开）: a notice's disclosure mark, in brackets or not
+        r"^[（(]此件[^（）()]{1,10}[）)]$|^此件[^（）()\s]{0,4}(?:公开|发布|发至)[^（）()\s]{0,4}$",
         rf"^第 *[A-Z]?[0-9{zh.CN_NONZERO}十百]+ *版(?: *[:：].{{0,20}})?$",
         r"^[-—–－ ]*\d{1,3}[-—–－ ]*$|^第 *\d+ *页(?: *共 *\d+ *页)?$|^\d+ */ *\d+$",
         r"^(?:[▲△▼↑]|图为|图[:：]|[（(]图)",
@@ -295,10 +296,35 @@ def _glue(left: str, right: str) -> str:
 _STAMP_RE = re.compile(r"^\s*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 
 
+# an entry of a table of contents: a numbered heading of a few words, then its page
+# number, the space between them gone or dot leaders (1.1编制目的 1 -> 1.1编制目的1,
+# 第一章 总则……3); a number of days, months or units after the first number is no entry
+_TOC_ENTRY_RE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*(?![\d年月日号万亿元个项%])|第[一二三四五六七八九十\d]{1,3}[章节部分])"
+    r"\s*[\u4e00-\u9fff（）()、ⅠⅡⅢⅣⅤ]{2,24}(?:[.…·．]{2,})?\s*\d{1,3}$"
+)
+
+
+# a line holding only a document's number: 某政发〔2023〕10号, 某办函[2024]3号
+_DOC_NUMBER_LINE_RE = re.compile(
+    rf"^[{zh.HAN}]{{1,12}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*第?\s*\d{{1,4}}\s*号$"
+)
+
+
+def _stands_alone(line: str) -> bool:
+    """``line`` starts a line of its own: a table row (one per line), a bullet's item, an
+    entry of a table of contents, a document's number (某政发〔2023〕10号) under a title."""
+    return (
+        is_table_row(line)
+        or line[0] in _BULLET_START
+        or bool(_TOC_ENTRY_RE.match(line) or _DOC_NUMBER_LINE_RE.match(line))
+    )
+
+
 def _joins(left: str, right: str) -> bool:
     """Whether the break between two lines of one paragraph is inside running text."""
-    if is_table_row(left) or is_table_row(right) or right[0] in _BULLET_START:
-        return False  # table rows stay one per line; a bullet starts an item
+    if is_table_row(left) or _stands_alone(right):
+        return False
     if right[0] in _NO_LINE_START:
         return True
     if _ends_sentence(left) or is_byline(left) or is_byline(right) or marker_rank(right):

@@ -139,11 +139,41 @@ def speech_date(line: str) -> str | None:
     return parse_date(match.group(1))
 
 
+def _delivery_line(lines: list[str], i: int) -> str:
+    """Line ``i`` when it is a speech's delivery line, or with the line after it when
+    the delivery line was broken in two (``——2024年1月10日在某某区第十届`` /
+    ``人民代表大会第三次会议上``); else empty."""
+    if speech_date(lines[i]):
+        return lines[i]
+    if i + 1 < len(lines) and _SPEECH_START_RE.match(zh.to_halfwidth(lines[i])):
+        joined = lines[i] + lines[i + 1]
+        return joined if speech_date(joined) else ""
+    return ""
+
+
+_SPEECH_START_RE = re.compile(
+    rf"^[—\-－（(\s]*{_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日\s*在"
+)
+
+
+def speech_venue(text: str, head: int = 12) -> str:
+    """Where a report or speech was delivered, from its delivery line among the first
+    ``head`` lines (``——2023年4月25日在某某县第十七届人民代表大会第四次会议上`` ->
+    ``某某县第十七届人民代表大会第四次会议``); empty when there is none."""
+    lines = _lines(text)[:head]
+    for i in range(len(lines)):
+        match = _SPEECH_RE.match(zh.to_halfwidth(_delivery_line(lines, i)))
+        if match:
+            return match.group(0)[match.end(1) :].strip().removeprefix("在").removesuffix("上")
+    return ""
+
+
 def date_line(text: str) -> str | None:
     """The first line holding only a date (an official document's signature date) or
-    the date a speech was delivered (:func:`speech_date`)."""
-    for line in _lines(text):
-        date = parse_date(line, whole=True) or speech_date(line)
+    the date a speech was delivered (:func:`speech_date`, its line possibly broken)."""
+    lines = _lines(text)
+    for i, line in enumerate(lines):
+        date = parse_date(line, whole=True) or speech_date(_delivery_line(lines, i))
         if date:
             return date
     return None

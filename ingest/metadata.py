@@ -13,7 +13,14 @@ from dataclasses import replace
 from itertools import takewhile
 from pathlib import PurePosixPath
 
-from ingest.dates import DATE_LABEL_RE, choose_date, labelled_date, parse_date
+from ingest.dates import (
+    DATE_LABEL_RE,
+    choose_date,
+    labelled_date,
+    parse_date,
+    speech_date,
+    speech_venue,
+)
 from ingest.dates import extract_date as extract_date  # read here by older callers
 from ingest.page_fields import (
     DATE_LABELS,
@@ -26,7 +33,15 @@ from ingest.page_fields import (
 from ingest.places import document_place, gazetteer
 from ingest.site_info import HEADING as SITE_HEADING
 from ingest.site_info import site_paragraph
-from ingest.structure import find_sections, is_body, is_byline, is_signer, marker_rank
+from ingest.structure import (
+    find_sections,
+    is_body,
+    is_byline,
+    is_signer,
+    is_speaker,
+    marker_rank,
+    speaker_post,
+)
 from ingest.tables import is_table_row
 from ingest.units import is_caption
 from ingest.years import bulletin_year as bulletin_year
@@ -59,7 +74,7 @@ _SOURCE_IN_LINE_RE = re.compile(
 # never a title: breadcrumbs, labelled lines (来源：, 发布时间：, 咨询电话：), page tools, a
 # site's name in brackets (【23xiu.com-某某教育信息门户网】)
 _NOT_TITLE_RE = re.compile(
-    r"^(?:您?当前的?位置|您的位置|您现在的位置|所在位置|首页\s*[>»＞→])|[>»＞→].*[>»＞→]"
+    r"^(?:您?(?:当前|现在)?(?:的|所在的?)?位置|首页\s*[>»＞→])|[>»＞→].*[>»＞→]"
     r"|^[\[【［]\s*\S{1,6}\s*[\]】］]|(?:来源|作者|浏览次数|点击数|字号|字体)\s*[:：]"
     rf"|^[{HAN}]{{0,8}}(?:电话|时间|日期|地址|邮箱|网址|热线|传真|邮编)\s*[:：]"
     r"|^[\[【［][^\]】］]*(?:\b[\w-]+\.(?:com|cn|net|org)\b|网)\s*[\]】］]$"
@@ -122,7 +137,10 @@ def _headline(line: str) -> bool:
         and not is_byline(line)
         and not _is_date_line(line)
         and not is_signer(line)  # an issuing body (某某县统计局) names no document
+        and not is_speaker(line)  # 某某县人民政府县长 张三 delivers the report
         and not line.startswith("—")
+        and not speech_date(line)  # （2023年2月23日在某县人大二次会议上）: when, not what
+        and not _ENUMERATION_RE.fullmatch(line)  # 通知公告、党政发文、工作总结: a menu
         and not _NOT_TITLE_RE.search(line)
         and not is_table_row(line)
         and not is_caption(line)  # 表1 户籍人口数及其构成 names a table, not the document
@@ -134,8 +152,11 @@ def _headline(line: str) -> bool:
 # the kind of document a title ends with
 _KIND_END_RE = re.compile(
     r"(?:通知|通报|意见|决定|批复|报告|函|公告|通告|方案|办法|规定|请示|规划|计划|细则"
-    r"|公报|纲要|要点|清单|答复|总结)$"
+    r"|公报|纲要|要点|清单|答复|总结|指南|预案|公示|年报|名单|解读|条例|须知)$"
 )
+# a line of three or more short items joined by 、 and nothing else: a menu or a list of
+# a site's columns (通知公告、党政发文、人事通知), never a title
+_ENUMERATION_RE = re.compile(rf"[{HAN}A-Za-z0-9]{{1,8}}(?:、[{HAN}A-Za-z0-9]{{1,8}}){{2,}}")
 
 
 _TITLE_JUNK_START_RE = re.compile(rf"^[^{HAN}0-9A-Za-z{re.escape(zh.OPENERS)}]+")
@@ -179,6 +200,14 @@ def _headline_title(head: list[str], candidates: list[int]) -> str:
     return wrapped or head[pick]
 
 
+_BODY_PARAGRAPH = 60  # a line this long holding a full stop is running text
+
+
+def _is_body_paragraph(line: str) -> bool:
+    """``line`` is a paragraph of running text: long, with a full stop inside or at its end."""
+    return len(line) >= _BODY_PARAGRAPH and "。" in line
+
+
 def extract_title(text: str, fallback: str) -> str:
     """The document's title: a ``关于…的通知`` line, else a labelled one (``来信标题：…``),
     else its first headline-like line (a short label in brackets before it dropped:
@@ -193,6 +222,10 @@ def extract_title(text: str, fallback: str) -> str:
     characters.
     """
     head = [_unlabelled(ln) for ln in _lines(text)[:_HEAD_LINES]]
+    # a title stands above the body: a headline after a paragraph of running text is a
+    # heading or a table's header inside it (指标单位 under 表1 of a bulletin)
+    body = next((i for i, ln in enumerate(head) if _is_body_paragraph(ln)), len(head))
+    head = head[:body] or head[:1]
     notice = next((ln for ln in head if _NOTICE_TITLE_RE.match(ln)), None)
     if notice:
         return notice[:MAX_TITLE]
@@ -211,7 +244,9 @@ def extract_title(text: str, fallback: str) -> str:
         return title[:MAX_TITLE]
     if not head or is_table_row(head[0]) or zh.HAN_RE.search(fallback):
         return fallback  # a named file says more than a first line of body text
-    return next((ln for ln in head if not _NOT_TITLE_RE.search(ln)), head[0])[:MAX_TITLE]
+    # not a site's name in brackets, nor the addressees a notice opens with (各乡镇：)
+    lines = (ln for ln in head if not _NOT_TITLE_RE.search(ln) and ln[-1] not in "：:")
+    return next(lines, head[0])[:MAX_TITLE]
 
 
 def extract_source(text: str) -> str:
@@ -246,10 +281,14 @@ def extract_doc_number(text: str) -> str:
             return found.group().replace(" ", "")
     for line in lines[: _HEAD_LINES * 2]:
         bare = line.strip("（()）[]【】 ")
-        found = _DOC_NUMBER_RE.fullmatch(bare)
-        if found:
+        found = _DOC_NUMBER_RE.match(bare)
+        # alone on its line, or before the page's date stamp (某政发〔2023〕10号2023-03-03)
+        if found and (found.end() == len(bare) or _DATE_AFTER_RE.match(bare, found.end())):
             return found.group().replace(" ", "")
     return ""
+
+
+_DATE_AFTER_RE = re.compile(r"\s*\d{4}\s*[-年./]\s*\d{1,2}")
 
 
 def _from_fields(
@@ -329,7 +368,12 @@ def describe(
         date_source=date_source or ("text" if year else ""),
         tables=tables,
         page_fields=page_fields,
-        place=document_place(title, text, (source, field(page_fields, (SITE_LABEL,)))),
+        place=document_place(
+            title,
+            text,
+            (source, field(page_fields, (SITE_LABEL,)), speech_venue(text), speaker_post(text)),
+            name=stem,
+        ),
     )
     logger.debug(
         "described %s: %r, %s (%s), year %s, %d sections",

@@ -344,6 +344,21 @@ def _town(line: str) -> str:
     return match.group(1) if match else ""
 
 
+# what a body's name between two places says when it is no body of the first: a
+# subject (关于, 的), a list (和, 、) or an action (印发)
+_NOT_BODY_RE = re.compile(r"关于|的|和|与|及|、|印发|转发|开展|召开|举办")
+_BODY_GAP = 10  # the longest body's name between a place and a place inside it
+
+
+def _body_between(gap: str, outer: Mention, inner: Mention) -> bool:
+    """``gap`` names a body of the place ``outer`` that the place ``inner`` belongs to,
+    both inside ``outer`` (新疆生产建设兵团第二师 between 新疆 and 铁门关市): the title is
+    about ``inner`` still."""
+    if len(gap) > _BODY_GAP or _NOT_BODY_RE.search(gap):
+        return False
+    return any(_inside(i, o) and i != o for i in inner.divisions for o in outer.divisions)
+
+
 def _lead_place(title: str, gaz: Gazetteer) -> Place | None:
     """The place a title opens with (``2023年某某市…``, ``某某县开展…``): its subject,
     the narrowest of the names it opens with one after another (``某某市某某区…`` is
@@ -352,7 +367,7 @@ def _lead_place(title: str, gaz: Gazetteer) -> Place | None:
     lead: list[Mention] = []
     for m in find_mentions(head, gaz):
         gap = head[lead[-1].end : m.start] if lead else ""
-        if (not lead and m.start > 2) or gap.strip():
+        if (not lead and m.start > 2) or (gap.strip() and not _body_between(gap, lead[-1], m)):
             break
         lead.append(m)
     return _narrowest([gaz.place(d) for d in resolve(lead, gaz=gaz)]) or _narrowest(
@@ -361,13 +376,18 @@ def _lead_place(title: str, gaz: Gazetteer) -> Place | None:
 
 
 def document_place(
-    title: str, text: str, bodies: Sequence[str] = (), gaz: Gazetteer | None = None
+    title: str,
+    text: str,
+    bodies: Sequence[str] = (),
+    gaz: Gazetteer | None = None,
+    name: str = "",
 ) -> Place:
     """The place a document is about, the first found of: the place its title opens with;
-    the narrowest place its issuing bodies name (``bodies``: the issuer, then the site it
-    was published on), together or the first alone; the narrowest place its title names;
-    the place its text names most (:func:`_most_named`). A town that issues it (in the
-    title or a body) narrows it."""
+    the narrowest place its issuing bodies name (``bodies``: the issuer, the site it was
+    published on, the meeting a report was delivered at), together or the first alone;
+    the narrowest place its title names; the place its text names most
+    (:func:`_most_named`); the place its file's ``name`` opens with or names
+    (某某县政府工作报告2023). A town that issues it (in the title or a body) narrows it."""
     gaz = gaz or gazetteer()
     bodies = [b for b in bodies if b]
     place = (
@@ -376,6 +396,8 @@ def document_place(
         or next((p for b in bodies if (p := _narrowest(places_in(b, gaz=gaz)))), None)
         or _narrowest(places_in(title, gaz=gaz))
         or _most_named(text, gaz)
+        or (_lead_place(name, gaz) if name else None)
+        or (_narrowest(places_in(name, gaz=gaz)) if name else None)
     )
     town = next((t for t in map(_town, [title, *bodies]) if t), "")
     if town:

@@ -62,6 +62,36 @@ def is_body(line: str) -> bool:
     return bool(_BODY_RE.match(line))
 
 
+# the line under a report's title naming who delivers it: 某某县人民政府县长 张三, 某某市
+# 市长 张三; a two-character name may be set with a space (张 三) to align with longer ones
+SPEAKER_LINE_RE = re.compile(
+    r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟])?\s*(?:代理)?"
+    r"(?:省长|市长|县长|区长|州长|旗长|盟长)\s*(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff] [\u4e00-\u9fff])$",
+    re.MULTILINE,
+)
+
+
+def is_speaker(line: str) -> bool:
+    """``line`` names the post and person delivering a report (某某县人民政府县长 张三):
+    who speaks, not what the document is."""
+    return bool(SPEAKER_LINE_RE.fullmatch(line.strip()))
+
+
+_POST_RE = re.compile(r"省长|市长|县长|区长|州长|旗长|盟长")
+
+
+def speaker_post(text: str, head: int = 2000) -> str:
+    """The government and post of the line naming who delivers a report
+    (:func:`is_speaker`) within its first ``head`` characters, without the person's name
+    (某某县人民政府县长 of 某某县人民政府县长 张三: a name may hold a place's, 田兴国), or
+    empty."""
+    match = SPEAKER_LINE_RE.search(text[:head])
+    if not match:
+        return ""
+    posts = list(_POST_RE.finditer(match.group()))
+    return match.group()[: posts[-1].end()].strip()
+
+
 def is_signer(line: str) -> bool:
     """``line`` is an issuing body alone (某某县统计局, 某某县人民政府办公室), or bodies
     signing together (某某市统计局 国家统计局某某调查队): a notice's signature, or the

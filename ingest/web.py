@@ -27,7 +27,7 @@ NAV_WORDS = frozenset(
 _SITE_NAME_RE = re.compile(r"^走进|(?:网|人民政府|政府|门户|门户网站)$")
 _NAV_SPLIT_RE = re.compile(r"\s*[|｜丨·•]\s*|\s+")
 _BREADCRUMB_RE = re.compile(
-    r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|位置)\s*[:：]?\s*.*(?:首页|[>»＞→›])"
+    r"^(?:您?(?:当前|现在)?(?:的|所在的?)?位置)\s*[:：]?\s*.*(?:首页|主页|[>»＞→›])"
     r"|^(?:网站)?首页\s*[>»＞→›]"
 )
 _VOICE_RE = re.compile(

@@ -82,7 +82,7 @@ def _coming_years(sentences: list[str]) -> list[int]:
 
 
 _REVIEW_TITLE_RE = re.compile(
-    r"总结|回顾|盘点|完成情况|执行情况|进展情况|工作情况|年报|述职|成绩单|答卷"
+    r"总结|回顾|盘点|完成情况|执行情况|进展情况|工作情况|年报|年度报告|述职|成绩单|答卷"
 )
 
 

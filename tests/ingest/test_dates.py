@@ -2,7 +2,15 @@
 
 import pytest
 
-from ingest.dates import agrees_with_title, bar_date, choose_date, speech_date, title_span
+from ingest.dates import (
+    agrees_with_title,
+    bar_date,
+    choose_date,
+    date_line,
+    speech_date,
+    speech_venue,
+    title_span,
+)
 from ingest.metadata import describe, title_year
 
 
@@ -143,3 +151,12 @@ def test_a_report_is_dated_by_the_day_it_was_delivered() -> None:
     text = "政府工作报告\n\n——2019年1月9日在青山市第五届人民代表大会第三次会议上\n\n市长 张三\n\n各位代表：\n\n一、2018年工作回顾"
     doc = describe("report.txt", text, "h")
     assert (doc.date, doc.year) == ("2019-01-09", 2019)
+
+
+def test_a_delivery_line_broken_in_two_dates_and_places_its_report() -> None:
+    report = "2024年政府工作报告\n——2024年1月10日在青山市青山区第十届\n人民代表大会第三次会议上\n区长张三\n各位代表："
+    assert date_line(report) == "2024-01-10"
+    assert speech_venue(report) == "青山市青山区第十届人民代表大会第三次会议"
+    whole = "政府工作报告\n——2023年4月25日在青山县第十七届人民代表大会第四次会议上\n各位代表："
+    assert speech_venue(whole) == "青山县第十七届人民代表大会第四次会议"
+    assert speech_venue("通知\n2023年4月25日在县委召开会议，研究部署工作。") == ""

@@ -11,6 +11,7 @@ from ingest.metadata import (
     describe,
     document_year,
     extract_date,
+    extract_doc_number,
     extract_source,
     extract_title,
     extract_years,
@@ -331,3 +332,77 @@ def test_a_headline_naming_a_kind_of_document_wins_over_a_search_box_above_it() 
     # a first headline that is a title stays, though a later line names a kind
     news = "青山区召开民生实事推进会\n\n2024年3月5日\n\n工作要点\n\n会议强调，要抓好落实。"
     assert extract_title(news, "x") == "青山区召开民生实事推进会"
+
+
+def test_a_report_is_titled_above_its_delivery_and_speaker_lines_and_placed_by_its_meeting() -> (
+    None
+):
+    # the delivery line in brackets and the speaker line are no banner's longer headline;
+    # a report naming its place only in its delivery line is about that place, though
+    # its text says 大关 (a county elsewhere) twice in other words (突破百亿元大关)
+    report = (
+        "政府工作报告\n\n（2023年4月25日在交城县第十七届人民代表大会第四次会议上）\n\n"
+        "交城县人民政府县长 王明\n\n各位代表：\n\n地区生产总值稳定突破百亿元大关，推动“上大关小”。"
+    )
+    doc = describe("r.txt", clean_text(report), "h")
+    assert doc.title == "政府工作报告"
+    assert doc.place.county == "交城县"
+
+
+def test_a_file_named_for_a_place_places_a_text_naming_none() -> None:
+    text = "政府工作报告\n\n各位代表：\n\n过去一年，全县经济平稳发展。"
+    doc = describe("青田县政府工作报告2023.txt", text, "h")
+    assert (doc.title, doc.place.county) == ("政府工作报告", "青田县")
+    assert describe("report.txt", text, "h").place.county == ""
+
+
+def test_a_menu_of_columns_or_a_disclosure_mark_is_no_title() -> None:
+    page = "湘潭县某镇2025年政府信息公开指南\n\n发布时间：2025-01-14\n\n通知公告、党政发文、人事通知、规划计划、工作总结\n\n正文。"
+    assert extract_title(page, "x") == "湘潭县某镇2025年政府信息公开指南"
+    notice = (
+        "各乡镇人民政府：\n《青山区防汛应急预案》已经区政府同意，现予以印发。\n此件公开发布\n"
+        "青山区人民政府办公室\n2018年6月20日\n青山区防汛应急预案\n1总则 1\n1.1编制目的 1\n2组织指挥体系 5"
+    )
+    text = clean_text(notice)
+    assert "此件公开发布" not in text
+    assert extract_title(text, "x") == "青山区防汛应急预案"
+    # a table of contents keeps one entry per line
+    assert "\n1.1编制目的1\n" in text
+
+
+def test_an_annual_report_published_the_next_year_is_about_its_year() -> None:
+    doc = describe(
+        "r.txt",
+        "青山县人民政府办公室2023年度政府信息公开工作年度报告\n\n成文日期：2024-01-26\n\n全年共收到申请35件。",
+        "h",
+    )
+    assert doc.year == 2023
+
+
+def test_a_document_number_under_a_title_stays_its_own_line() -> None:
+    page = "青山区人民政府关于印发若干政策的通知\n青政发〔2023〕10 号\n2023-03-03\n各镇人民政府：现印发给你们。"
+    text = clean_text(page)
+    assert text.startswith("青山区人民政府关于印发若干政策的通知\n")
+    assert extract_title(text, "x") == "青山区人民政府关于印发若干政策的通知"
+
+
+def test_a_notice_opening_with_its_addressees_is_not_titled_by_them() -> None:
+    # an excerpt without its title line: neither the addressees nor the body title it
+    text = "各镇人民政府，各街道办事处，区各委办局，各直属单位：\n《区政府2024年重点工作分解方案》已经区政府常务会议审议通过，现予印发，请各地、各部门、各有关单位认真贯彻落实。"
+    assert not extract_title(text, "x").endswith("：")
+
+
+def test_a_report_is_placed_by_its_speakers_post_not_by_the_name_after_it() -> None:
+    # the meeting names no place (自治县十届人大); the speaker's post does, and his name
+    # holds another county's (兴国)
+    report = (
+        "政府工作报告\n\n（2023年2月23日在自治县十届人大二次会议上）\n\n"
+        "玉屏侗族自治县人民政府县长 田兴国\n\n各位代表：\n\n现在，我代表自治县人民政府向大会报告工作。"
+    )
+    assert describe("r.txt", clean_text(report), "h").place.county == "玉屏侗族自治县"
+
+
+def test_a_document_number_before_a_page_date_stamp_is_the_documents() -> None:
+    text = "青山区人民政府关于印发若干政策的通知\n青政发〔2023〕10号2023-03-03 0次285天\n\n各镇：现印发给你们。"
+    assert extract_doc_number(text) == "青政发〔2023〕10号"
+    assert extract_doc_number("通知\n青政发〔2023〕10号文件已下发，请落实。") == ""

@@ -190,3 +190,11 @@ def test_a_zone_is_written_short_or_in_full() -> None:
     assert zone_forms("青禾经开区") == ("青禾经开区", "青禾经济技术开发区", "青禾经济开发区")
     assert zone_forms("青禾高新技术产业开发区")[:2] == ("青禾高新技术产业开发区", "青禾高新区")
     assert zone_forms("东部新区") == ("东部新区",)
+
+
+def test_a_title_naming_a_body_between_a_region_and_a_city_in_it_is_about_the_city() -> None:
+    # a corps' division between the region and the city it runs: the bulletin is the city's
+    title = "新疆生产建设兵团第二师铁门关市2022年国民经济和社会发展统计公报"
+    assert document_place(title, "").county == "铁门关市"
+    # a subject after 关于 is not what the title opens with
+    assert document_place("山东省人民政府关于济南市历下区调整的批复", "").county == ""

@@ -38,7 +38,8 @@ def test_strip_nav_bars_one_item_per_line() -> None:
 
 def test_strip_breadcrumbs() -> None:
     text = (
-        "当前位置：首页>政务公开>通知公告\n您现在的位置：首页 > 新闻中心\n首页 » 政策文件\n" + BODY
+        "当前位置：首页>政务公开>通知公告\n您现在的位置：首页 > 新闻中心\n首页 » 政策文件\n"
+        "您当前所在位置: 主页 > 政策文件\n" + BODY
     )
     assert strip_breadcrumbs(text) == BODY
     assert strip_breadcrumbs("当前位置在城区东部。") == "当前位置在城区东部。"  # no 首页/> chain
