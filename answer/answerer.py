@@ -38,6 +38,7 @@ from answer.docfacts import (
     asks_about_document,
     best_document,
     heading,
+    names_towns_asked,
     stated,
     title_coverage,
     where_stated,
@@ -284,7 +285,7 @@ class Answerer:
         if not rest:
             return
         ctx = self.context(replace(q, terms=rest, context_terms=()))
-        docs = self._documents_for(turn)
+        docs = [d for d in self._documents_for(turn) if names_towns_asked(d, q.text)]
         if asked.what == SPEAKER:  # only a report naming its speaker says who gave it
             docs = [d for d in docs if stated(d, SPEAKER, mentions=False) is not None]
         # a word no passage uses weighs too (有效期 of a guide that never says it), when

@@ -20,32 +20,28 @@ from dataclasses import dataclass
 
 from answer.sentences import coverage_forms
 from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS
+from ingest.structure import SPEAKER_LINE_RE
 from lixia_qa.types import Document
 from lixia_qa.zh import date_forms
 
 DATE, ISSUER, NUMBER, SPEAKER = "date", "issuer", "number", "speaker"
 FACTS = (DATE, ISSUER, NUMBER, SPEAKER)  # what a question may ask of a document itself
 _VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登)"
-_ISSUED = r"(?:发布|发的|印发|出台|公布|下发|发出|出的|发表|刊发|刊登)"  # 哪个单位出的
+_ISSUED = r"(?:发布|发的|印发|出台|公布|下发|发下来|发出|出的|发表|刊发|刊登)"  # 哪个单位出的
 _WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|什么日子|什么时间|哪个时间)"
 _WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
 # who delivered a report: 作政府工作报告的市长是谁, 报告是哪位县长作的
 _REPORT = r"(?:这个|这份|那个)?(?:政府)?(?:工作)?报告"
 _POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长|领导|人)"
 _GAVE = r"[作做讲念]"  # 作报告, 讲的, 念的
-# the line under a report's title naming who delivers it: 某某县人民政府县长 张三
-_SPEAKER_LINE_RE = re.compile(
-    r"^(?:\S{2,20}?(?:人民政府|政府))?\s*(?:代理)?(?:省长|市长|县长|区长|州长|旗长|盟长)"
-    r"\s*[\u4e00-\u9fff·]{2,4}$",
-    re.MULTILINE,
-)
 _HEAD = 2000  # a speaker is named under the title, within a report's first characters
 # what a question asks of a document, by its wording (general Chinese)
 ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         DATE,
         re.compile(
-            rf"{_WHEN}\S{{0,2}}{_VERB}|{_VERB}(?:于|在)?{_WHEN}|(?:发布|印发|成文|发文|公布)(?:时间|日期)"
+            rf"{_WHEN}\S{{0,2}}{_VERB}|{_WHEN}(?:出的|发下来的?)(?![\u4e00-\u9fff])|{_VERB}(?:于|在)?{_WHEN}"
+            r"|(?:发布|印发|成文|发文|公布)(?:时间|日期)"
         ),
     ),
     (
@@ -115,7 +111,7 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
     elif what == NUMBER:
         needles = [doc.doc_number] if doc.doc_number else []
     elif what == SPEAKER:
-        needles = [m.group().strip() for m in _SPEAKER_LINE_RE.finditer(doc.text[:_HEAD])][:1]
+        needles = [m.group().strip() for m in SPEAKER_LINE_RE.finditer(doc.text[:_HEAD])][:1]
     else:
         needles = [doc.source] if len(doc.source) >= 2 else []
     lines = {
@@ -197,6 +193,21 @@ def abbreviates(term: str, text: str) -> bool:
             return True
         at = text.find(term[0], at + 1)
     return False
+
+
+# a town a question names (某某镇): its name's last two characters and 镇, not a word for
+# towns in general (乡镇, 城镇, 小镇)
+_TOWN_ASKED_RE = re.compile(r"[\u4e00-\u9fff]{2}镇")
+_TOWN_WORDS = frozenset("乡镇 城镇 村镇 集镇 小镇 重镇 名镇 古镇 市镇 各镇 本镇 该镇 全镇".split())
+
+
+def names_towns_asked(doc: Document, question: str) -> bool:
+    """``doc`` names every town ``question`` names (龙洞镇): a town's page does not give
+    the phone number or the date of another town's (壶天镇政府办公电话)."""
+    towns = [
+        m.group() for m in _TOWN_ASKED_RE.finditer(question) if m.group()[-2:] not in _TOWN_WORDS
+    ]
+    return all(t in doc.text or t in doc.title for t in towns)
 
 
 def title_coverage(forms: Sequence[Sequence[str]], weights: Sequence[float], title: str) -> float:

@@ -12,6 +12,7 @@ from answer.docfacts import (
     abbreviates,
     asks_about_document,
     best_document,
+    names_towns_asked,
     stated,
     title_coverage,
 )
@@ -35,6 +36,9 @@ from lixia_qa.zh import date_forms
         ("这个实施意见的文号是多少", NUMBER),
         ("那个通知是几号文", NUMBER),
         ("他是什么时候出的道", None),  # 出道, a debut: no document's date
+        ("这个事项清单啥时候出的", DATE),
+        ("应急预案是哪个单位发下来的", ISSUER),
+        ("报告是哪个领导作的", SPEAKER),
         ("今年新建几所幼儿园", None),
         ("文化节什么时候开幕", None),
         ("老旧小区改造由哪个单位牵头", None),
@@ -205,3 +209,23 @@ def test_who_delivered_a_report_is_its_speaker_line(tmp_path) -> None:  # type: 
     assert "张明远" in answer.text and not answer.abstained
     # asked of no year, a newer document naming no speaker does not stand in the way
     assert "张明远" in service.ask("青禾县人代会上谁作的报告").text
+
+
+def test_a_speaker_named_after_a_place_and_spaced_is_a_speaker_line() -> None:
+    """某市 市长 张 三: the post after the place's name, a two-character name set with a
+    space to align with longer ones."""
+    text = "政府工作报告\n\n——2023年2月2日在青禾市第十六届人民代表大会第三次会议上\n\n青禾市 市长 傅 晟\n\n各位代表："
+    span = stated(Document("r.txt", "政府工作报告", text), SPEAKER)
+    assert span is not None and text[span[0] : span[1]] == "青禾市 市长 傅 晟"
+
+
+def test_a_town_asked_must_be_named_by_the_document() -> None:
+    """A town's page does not give another town's phone number or date."""
+    page = Document(
+        "p.txt",
+        "青山市龙洞镇2025年政府信息公开指南",
+        "镇人民政府驻地在青山市龙洞镇。办公电话：0731-5622019",
+    )
+    assert names_towns_asked(page, "青山龙洞镇政府电话多少")
+    assert not names_towns_asked(page, "青山市壶天镇政府办公电话是多少")
+    assert names_towns_asked(page, "乡镇政府电话多少")  # towns in general name none
