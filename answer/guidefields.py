@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from answer.analyse import FIELD_SHAPES
 from answer.docfacts import Asked
 from ingest.structure import marker_rank
 from lixia_qa.types import Document
@@ -298,11 +299,35 @@ def _empty_after(text: str, at: int) -> bool:
     return not text[at : end if end >= 0 else len(text)].strip()
 
 
+# a phone number labelled inside a line of any document, not only a guide's form: a
+# notice's 联系电话：0875-2120886；地址：…, a page's 办公时间：…，办公电话：0731—56220198
+_PHONE_LABELS = {
+    CONTACT: r"(?:咨询|联系|服务|办事|办公|业务|值班)?(?:电话|热线)",
+    COMPLAINT: r"(?:监督|投诉|举报){1,2}(?:电话|热线)",
+}
+_NEAR_LABEL = 12  # characters between a phone's label and its number at most
+
+
+def phone_span(text: str, name: str) -> tuple[int, int] | None:
+    """The first labelled phone number of field ``name`` (:data:`_PHONE_LABELS`) in
+    ``text``: from its label to the number's end (联系电话：0875-2120886), or None."""
+    label = re.compile(rf"{_PHONE_LABELS[name]}(?:号码)?\s*[：:]")
+    for m in label.finditer(text):
+        window = text[m.end() : m.end() + _NEAR_LABEL + 20]
+        number = FIELD_SHAPES["phone"].search(window)
+        if number and number.start() <= _NEAR_LABEL and "\n" not in window[: number.start()]:
+            return m.start(), m.end() + number.end()
+    return None
+
+
 def field_span(doc: Document, name: str) -> tuple[int, int] | None:
     """The span of ``doc`` that states field ``name`` (its label included), cut to whole
     lines within :data:`MAX_FIELD` characters; None when ``doc`` is no guide
-    (:func:`is_guide`) or does not state the field."""
+    (:func:`is_guide`) or does not state the field. A phone number to ask or complain
+    at may stand labelled in a line of any document (:func:`phone_span`)."""
     found = _labels(doc)
+    if name in _PHONE_LABELS and (not is_guide(doc) or name not in found):
+        return phone_span(doc.text, name)
     if not is_guide(doc) or name not in found:
         return None
     start, end = found[name]

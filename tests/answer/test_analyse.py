@@ -406,6 +406,8 @@ def test_a_preposition_joined_to_its_noun_is_dropped() -> None:
         ("投诉打啥号", "phone"),
         ("有问题拨打多少", "phone"),
         ("不懂的打电话问拨多少", "phone"),
+        ("政务服务中心打什么电话能问到", "phone"),  # the number, whatever follows
+        ("有意见拨哪个电话反映", "phone"),
         ("上级给村里拨多少", None),  # an allocation
         ("高龄补贴有啥电话可以问", "phone"),  # a list question asks it too
         ("公积金有啥不懂的，打电话问拨多少", "phone"),

@@ -152,6 +152,22 @@ def test_a_numbered_heading_over_its_paragraph() -> None:
     assert quoted[HOURS] == "五、受理时间\n工作日9:00-17:00。"  # when it is open
 
 
+def test_a_phone_number_labelled_inside_a_line_of_any_document() -> None:
+    """A notice's or a page's labelled number (联系电话：…；地址：…) answers whom to ask,
+    though the document is no guide; a complaint number is labelled as one."""
+    notice = "现予公示。如有异议，请向市林业局反映。联系电话：0875-2120886；地址：太保北路10号。"
+    span = field_span(Document("n.txt", "关于拟认定森林乡村的公示", notice), CONTACT)
+    assert span is not None and notice[span[0] : span[1]] == "联系电话：0875-2120886"
+    page = "办公时间：上午8:00-12:00，办公电话：0731—56220198，传真号：0731—56220014。"
+    span = field_span(Document("p.txt", "某镇信息公开指南", page), CONTACT)
+    assert span is not None and page[span[0] : span[1]] == "办公电话：0731—56220198"
+    assert field_span(Document("p.txt", "某镇信息公开指南", page), COMPLAINT) is None
+    # a label whose value is no number, or a number far from it, states none
+    far = "联系电话：请于工作日上午到窗口现场咨询，或拨打0731-56220198"
+    assert field_span(Document("f.txt", "通知", far), CONTACT) is None
+    assert field_span(Document("g.txt", "通知", "电话会议于3月召开。"), CONTACT) is None
+
+
 def test_a_document_with_few_field_labels_is_no_guide() -> None:
     text = "区政府工作报告\n地址：人民路1号\n今年新建公园3个。"
     assert field_span(Document("r.txt", "区政府工作报告", text), PLACE) is None
