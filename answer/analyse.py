@@ -102,8 +102,14 @@ SHARE_ASKED_RE = re.compile(r"(?<![攻抢侵霸独拜])占(?![地用领据有])[
 POINTS_ASKED_RE = re.compile(
     r"(?:几|多少)个百分点|(?<=[涨升增降跌高低多长])了?(?:几|多少)个点(?!位)"
 )
-# a question asking a rank or place in an order: 第几, 排名多少, 名次
-ORDINAL_ASKED_RE = re.compile(r"第几|排名?第?多少|名次")
+# a question asking a rank or place in an order: 第几, 排名多少, 名次, 排老几
+ORDINAL_ASKED_RE = re.compile(r"第几|排名?第?多少|名次|排行?老几")
+# a question asking where something stands in a ranking (排第几, 在全市排老几, 名列第几):
+# answered by a rank, not by the figure ranked (not 第几个儿子, 第几届; not 排名多少,
+# which an index's score may answer: 排名147.0)
+RANK_ASKED_RE = re.compile(
+    r"排行?老几|排(?:名|行)?(?:在|为|是)?第几|[位名]列第几|位居第几|什么名次|名次(?:是|为)?第几"
+)
 # 都有 as "all have", not the 都 ending a city's name (成都有几只大熊猫, 首都有)
 _LIST_RE = re.compile(
     r"哪些|哪几|有什么|有啥|(?<![成京首古国旧故陪帝定建迁])都有|包括|包含|列举|分别"

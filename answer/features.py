@@ -31,6 +31,7 @@ from answer.analyse import (
     OWNER,
     PERSON,
     PLACE,
+    RANK_ASKED_RE,
     TERM,
     Question,
 )
@@ -39,6 +40,7 @@ from answer.sentences import (
     FREQUENCY_RE,
     NUMBER_RE,
     ORDINAL_RE,
+    RANK_RE,
     RATIO_WORDS_RE,
     coverage_forms,
 )
@@ -467,6 +469,19 @@ _ROW_LABEL = re.compile(r"([^；;：:]+)[：:]\s*$")
 _PER_AREA_LABEL = re.compile(rf"{PER_AREA_RE.pattern}|/(?:亩|公顷)")
 
 
+def _settled_figures(
+    text: str, q: Question, stated: frozenset[str], row: bool
+) -> list[re.Match[str]] | None:
+    """The figures that may answer ``q`` when settled before the general rules: none of
+    a table row about another indicator, only the ranks for a question asking where
+    something stands (排第几: a rank, not what is ranked); None otherwise."""
+    if row and _other_indicator(text, q):
+        return []
+    if RANK_ASKED_RE.search(q.text):
+        return _said_in_words(RANK_RE, text, stated)
+    return None
+
+
 def asked_figures(
     text: str,
     q: Question,
@@ -484,8 +499,9 @@ def asked_figures(
     (:func:`for_part_of_year`, reading the sentence from ``lead``, what precedes
     ``text`` in it): 前三季度地区生产总值 does not answer a year's. A table ``row``
     answers only about its indicator (:func:`indicator`)."""
-    if row and _other_indicator(text, q):
-        return []
+    settled = _settled_figures(text, q, stated, row)
+    if settled is not None:
+        return settled
     figures = new_figures(text, stated)
     if FREQUENCY_ASKED_RE.search(q.text):
         figures += _said_in_words(FREQUENCY_RE, text, stated)

@@ -28,6 +28,12 @@ RATIO_WORDS_RE = re.compile(
 # a rank or place in an order (第三, 第12位, 首次): a figure only for a question asking
 # one (answer.analyse.ORDINAL_ASKED_RE)
 ORDINAL_RE = re.compile(rf"第(?:\d+|[{_NUMERALS}零〇]+)|首(?=[次个位批家届部座条])")
+# a rank (第3, 第三位, 首位, 季军, 榜首, 列22名): the only figure for a question asking where
+# something stands in a ranking (answer.analyse.RANK_ASKED_RE)
+RANK_RE = re.compile(
+    rf"{ORDINAL_RE.pattern}|第\s+\d+|首位|榜首|冠军|亚军|季军|(?<=[列居排])\d+\s*[名位]"
+    r"|排名[^，。；\d]{0,4}\d+\s*[名位]"
+)
 # a length of time (三年, 15个工作日, 十余天, 半个月, 数个世纪, 46亿年): a figure only for
 # a question asking one, and the only figure for it (answer.analyse.DURATION_ASKED_RE;
 # "5年" is no figure for 多少家, "1次" none for 多久)

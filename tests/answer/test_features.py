@@ -960,6 +960,12 @@ def test_a_place_in_an_order_answers_a_question_asking_which_place() -> None:
     assert F.fit_figure(ctx(times), cand("博览会首次在本市举办。")) == 1
     assert F.fit_figure(ctx(rank), cand("经济总量持续增长。")) == 0
     assert F.fit_figure(ctx(count), cand("博览会首次在本市举办。")) == 0
+    # asked where it stands (排老几, 排第几), only a rank answers: not the figure ranked
+    colloquial = q(FIGURE, terms=("财政收入",), text="县里财政收入在市里排老几")
+    assert F.fit_figure(ctx(colloquial), cand("一般公共预算收入完成3.66亿元，全市排名第1。")) == 1
+    assert F.fit_figure(ctx(colloquial), cand("一般公共预算收入完成3.66亿元，增长39.7%。")) == 0
+    assert F.fit_figure(ctx(rank), cand("在2016年的排名中位列22名。")) == 1
+    assert F.fit_figure(ctx(rank), cand("经济总量1350亿元，增长6.1%。")) == 0
 
 
 def test_a_growth_does_not_answer_a_share_in_prose() -> None:
