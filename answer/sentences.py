@@ -41,6 +41,8 @@ DURATION_RE = re.compile(
     # not a date's month or day (2006年12月31日), not an age (18周岁)
     rf"(?<![\d.年月{_NUMERALS}])(?:\d+(?:\.\d+)?|[{_NUMERALS}零〇半数]+)\s*[万亿]?\s*[多余]?\s*个?\s*"
     r"(?:年|月|天|日|周(?!岁)|星期|小时|钟头|分钟|秒|工作日|世纪)(?!\d)"
+    # done at once, a service guide's time limit of none (即办件, 当场办结)
+    r"|即办|即时办结|当场办结|当场办理|立即办理"
 )
 
 # how often (每月, 每两年, 每个季度, 每学期): a figure only for a question asking it

@@ -897,6 +897,10 @@ def test_a_length_of_time_answers_a_question_asking_how_long() -> None:
     assert F.fit_figure(ctx(years), cand("合同期限为5年。")) == 1
     assert F.fit_figure(ctx(days), cand("审批时限压缩至15个工作日。")) == 1
     assert F.fit_figure(ctx(days), cand("审批用时缩短十余天。")) == 1
+    # done at once: a guide's time limit of none (即办, 当场办结)
+    assert F.fit_figure(ctx(days), cand("办理时限：即办")) == 1
+    assert F.fit_figure(ctx(days), cand("材料齐全的，当场办结。")) == 1
+    assert F.fit_figure(ctx(firms), cand("材料齐全的，当场办结。")) == 0
     assert F.fit_figure(ctx(firms), cand("企业扶持为期5年。")) == 0
     assert F.fit_figure(ctx(how_long), cand("双方签订了合同。")) == 0
     # 这几年, 前几年 say when, not how long
