@@ -309,15 +309,18 @@ _NEAR_LABEL = 12  # characters between a phone's label and its number at most
 
 
 def phone_span(text: str, name: str) -> tuple[int, int] | None:
-    """The first labelled phone number of field ``name`` (:data:`_PHONE_LABELS`) in
-    ``text``: from its label to the number's end (联系电话：0875-2120886), or None."""
+    """The labelled phone number of field ``name`` (:data:`_PHONE_LABELS`) in ``text``:
+    from its label to the number's end (联系电话：0875-2120886); None when it labels no
+    number, or several (a 受理部门's and a 主管部门's: which one is asked is the reader's
+    to judge)."""
     label = re.compile(rf"{_PHONE_LABELS[name]}(?:号码)?\s*[：:]")
+    found: dict[str, tuple[int, int]] = {}
     for m in label.finditer(text):
         window = text[m.end() : m.end() + _NEAR_LABEL + 20]
         number = FIELD_SHAPES["phone"].search(window)
         if number and number.start() <= _NEAR_LABEL and "\n" not in window[: number.start()]:
-            return m.start(), m.end() + number.end()
-    return None
+            found.setdefault(number.group().strip(), (m.start(), m.end() + number.end()))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def field_span(doc: Document, name: str) -> tuple[int, int] | None:

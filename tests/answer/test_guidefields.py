@@ -166,6 +166,11 @@ def test_a_phone_number_labelled_inside_a_line_of_any_document() -> None:
     far = "联系电话：请于工作日上午到窗口现场咨询，或拨打0731-56220198"
     assert field_span(Document("f.txt", "通知", far), CONTACT) is None
     assert field_span(Document("g.txt", "通知", "电话会议于3月召开。"), CONTACT) is None
+    # two offices' numbers: which one is asked is the reader's to judge
+    two = "六、受理部门\n政务服务中心\n联系电话：020-39053010\n七、业务主管部门\n科技局\n联系电话：020-39053426"
+    assert field_span(Document("t.txt", "奖励申报说明", two), CONTACT) is None
+    again = "联系电话：0875-2120886。\n如有疑问，请拨打联系电话：0875-2120886"
+    assert field_span(Document("a.txt", "公示", again), CONTACT) == (0, 17)
 
 
 def test_a_document_with_few_field_labels_is_no_guide() -> None:
