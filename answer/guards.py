@@ -91,7 +91,8 @@ class Guards:
         ]
         if len(topical) == len(q.terms):
             return []
-        topical = [t for t in topical if not is_span(t)]  # 一年 says how long, not what
+        # 一年 says how long, 我外公 and 每个 whose case and how often: none says what
+        topical = [t for t in topical if not is_span(t) and t not in zh.ASKER_WORDS]
         if any(self._spoken_of(q.term_forms(t), used) for t in topical):
             return []
         return topical

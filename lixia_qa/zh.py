@@ -336,6 +336,17 @@ def is_area_noun(name: str) -> bool:
     return any(name.endswith(noun) for noun in AREA_NOUNS)
 
 
+# Who a citizen asks for (我外公, 我家孩子) and how often (每个月): words that say whose
+# case or how often, never what a question is about (general Chinese kinship terms and
+# the quantifiers jieba cuts from 每个月, 每年)
+ASKER_WORDS = frozenset(
+    """我 我家 我们 咱 咱家 俺 俺家 家里 家人 爷爷 奶奶 姥姥 姥爷 外公 外婆 老人 老人家 父亲 母亲
+    爸爸 妈妈 我爸 我妈 老爸 老妈 父母 老伴 爱人 丈夫 妻子 老公 老婆 媳妇 公公 婆婆 岳父 岳母
+    儿子 女儿 孩子 小孩 娃 孙子 孙女 外孙 外孙女 哥哥 姐姐 弟弟 妹妹 亲戚 每个 每次 每人 每户 每月
+    每年 每天""".split()
+)
+
+
 # Common Chinese family names: a person's name in running text starts with one.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"

@@ -31,6 +31,15 @@ def test_a_length_of_time_says_nothing_of_the_topic() -> None:
     assert guards.off_topic(analyse("成都一年下雨几次", tokenizer, None)) != []
 
 
+def test_whose_case_and_how_often_say_nothing_of_the_topic() -> None:
+    """成都我外公今年91了，每个月补多少: 外公 says whose case and 每个 how often; the
+    question is left to the reader. 成都我外公明天去哪钓鱼 is still off topic (钓鱼)."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights(TABLE), (), tokenizer)
+    assert guards.off_topic(analyse("成都我外公今年91了，每个月补多少", tokenizer, None)) == []
+    assert guards.off_topic(analyse("成都我外公明天去哪钓鱼", tokenizer, None)) != []
+
+
 def test_only_a_division_of_the_gazetteer_is_a_foreign_place() -> None:
     """槐荫区 is a district no document names: the question is declined. 大洋区 and
     气候区 are shaped like places but name no division (a training question asks which
