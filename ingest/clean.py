@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from ingest.dates import bar_date
+from ingest.dates import bar_date, speech_date
 from ingest.layout import strip_running_heads
 from ingest.numbered_tables import numbered_cell_tables
 from ingest.reprints import (
@@ -21,7 +21,7 @@ from ingest.reprints import (
     strip_promotions,
     strip_spam_lines,
 )
-from ingest.structure import DATE_LINE_RE, is_byline, is_signer, marker_rank
+from ingest.structure import DATE_LINE_RE, is_byline, is_signer, is_speaker, marker_rank
 from ingest.tables import cell_line_tables, field_blocks, is_table_row, text_tables
 from ingest.web import (
     strip_breadcrumbs,
@@ -311,19 +311,28 @@ _DOC_NUMBER_LINE_RE = re.compile(
 )
 
 
-def _stands_alone(line: str) -> bool:
-    """``line`` starts a line of its own: a table row (one per line), a bullet's item, an
-    entry of a table of contents, a document's number (某政发〔2023〕10号) under a title."""
-    return (
-        is_table_row(line)
-        or line[0] in _BULLET_START
-        or bool(_TOC_ENTRY_RE.match(line) or _DOC_NUMBER_LINE_RE.match(line))
+def _heads_alone(line: str) -> bool:
+    """``line`` is a line of a document's head that neither joins the line above nor
+    takes the one below: an entry of a table of contents, a document's number
+    (某政发〔2023〕10号), a report's delivery line (——2023年2月2日在…会议上) or its
+    speaker's (某市 市长 张三)."""
+    return bool(
+        _TOC_ENTRY_RE.match(line)
+        or _DOC_NUMBER_LINE_RE.match(line)
+        or speech_date(line)
+        or is_speaker(line)
     )
+
+
+def _stands_alone(line: str) -> bool:
+    """``line`` starts a line of its own: a table row (one per line), a bullet's item, or
+    a line of a document's head (:func:`_heads_alone`)."""
+    return is_table_row(line) or line[0] in _BULLET_START or _heads_alone(line)
 
 
 def _joins(left: str, right: str) -> bool:
     """Whether the break between two lines of one paragraph is inside running text."""
-    if is_table_row(left) or _stands_alone(right):
+    if is_table_row(left) or _stands_alone(right) or _heads_alone(left):
         return False
     if right[0] in _NO_LINE_START:
         return True

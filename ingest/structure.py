@@ -65,7 +65,7 @@ def is_body(line: str) -> bool:
 # the line under a report's title naming who delivers it: 某某县人民政府县长 张三, 某某市
 # 市长 张三; a two-character name may be set with a space (张 三) to align with longer ones
 SPEAKER_LINE_RE = re.compile(
-    r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟])?\s*(?:代理)?"
+    r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟])?\s*(?:代理|代)?"
     r"(?:省长|市长|县长|区长|州长|旗长|盟长)\s*(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff] [\u4e00-\u9fff])$",
     re.MULTILINE,
 )

@@ -333,3 +333,19 @@ def test_a_bulleted_line_starts_anew() -> None:
     page = "关于下达2024年青山区民生实事项目任务的通知\n• 浏览量：\n• 字体【】"
     assert rejoin_broken_lines(page) == page
     assert rejoin_broken_lines("全区新建学校\n3所。") == "全区新建学校3所。"
+
+
+def test_a_reports_delivery_and_speaker_lines_stay_lines_of_their_own() -> None:
+    raw = "政府工作报告\n——2023年2月2日在青禾市第十六届人民代表大会第三次会议上\n青禾市 市长 傅 晟\n各位代表:\n现在，我代表市人民政府向大会报告工作。"
+    assert clean_text(raw).split("\n")[:4] == [
+        "政府工作报告",
+        "——2023年2月2日在青禾市第十六届人民代表大会第三次会议上",
+        "青禾市市长傅晟",
+        "各位代表：",
+    ]
+    acting = "——2022年1月17日在青禾省人民代表大会上\n青禾省人民政府代省长王明\n各位代表："
+    assert clean_text(acting).split("\n") == [
+        "——2022年1月17日在青禾省人民代表大会上",
+        "青禾省人民政府代省长王明",
+        "各位代表：",
+    ]
