@@ -11,9 +11,10 @@ import torch
 from pydantic import ValidationError
 
 from answer.config import AnswerConfig
+from answer.reader import reader as reader_module
 from answer.reader.model import ReaderUnit
 from answer.reader.modelfile import ModelFile
-from answer.reader.reader import Reader, native_bf16, served_precision
+from answer.reader.reader import Reader, faster_precision, native_bf16, served_precision
 from lixia_qa.settings import Settings
 
 SHIPPED = Path(__file__).resolve().parents[3] / "answer" / "models" / "reader"
@@ -36,6 +37,32 @@ def test_auto_runs_fp32_where_bf16_would_be_emulated() -> None:
     # a calibration fitted in another precision is kept: auto only avoids emulated bf16
     assert served_precision("auto", "int8", AVX2) == "int8"
     assert served_precision("auto", "fp32", SAPPHIRE) == "fp32"
+
+
+def test_auto_runs_what_reads_faster_where_the_cpu_has_bf16() -> None:
+    """Some CPUs with bf16 instructions read slower in bf16 than in fp32: auto asks."""
+    assert served_precision("auto", "bf16", SAPPHIRE, faster=lambda: "fp32") == "fp32"
+    assert served_precision("auto", "bf16", SAPPHIRE, faster=lambda: "bf16") == "bf16"
+    # where bf16 is emulated, or another precision was fitted, nothing is timed
+    never = lambda: pytest.fail("timed")  # noqa: E731
+    assert served_precision("auto", "bf16", AVX2, faster=never) == "fp32"
+    assert served_precision("auto", "int8", SAPPHIRE, faster=never) == "int8"
+    assert served_precision("bf16", "bf16", SAPPHIRE, faster=never) == "bf16"
+
+
+def test_the_faster_precision_is_the_one_with_the_shortest_read(base: ModelFile) -> None:
+    if not (SHIPPED / "manifest.json").is_file():
+        pytest.skip("no reader shipped")
+    reader = Reader.load(SHIPPED, base, precision="fp32", threads=None)
+
+    def clock(bf16_takes: float, fp32_takes: float):  # type: ignore[no-untyped-def]
+        # each read reads the clock twice; bf16's four reads come first
+        steps = [bf16_takes] * 4 + [fp32_takes] * 4
+        ticks = iter([t for step in steps for t in (0.0, step)])
+        return lambda: next(ticks)
+
+    assert faster_precision(reader.model, reader.tokenizer, clock(0.2, 0.1)) == "fp32"
+    assert faster_precision(reader.model, reader.tokenizer, clock(0.1, 0.2)) == "bf16"
 
 
 def test_a_named_precision_is_run_as_asked_and_none_is_the_fitted_one() -> None:
@@ -64,6 +91,7 @@ def test_the_shipped_reader_loads_fp32_on_a_cpu_without_bf16(
     fp32 = Reader.load(SHIPPED, base, precision="auto", threads=None)
     assert fp32.precision == "fp32"
     monkeypatch.setattr(torch.cpu, "get_capabilities", lambda: SAPPHIRE)
+    monkeypatch.setattr(reader_module, "faster_precision", lambda *_: "bf16")
     bf16 = Reader.load(SHIPPED, base, precision="auto", threads=None)
     assert bf16.precision == "bf16"
     units = [
