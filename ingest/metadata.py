@@ -48,7 +48,7 @@ from ingest.years import bulletin_year as bulletin_year
 from ingest.years import document_year, extract_years
 from ingest.years import title_year as title_year
 from lixia_qa import zh
-from lixia_qa.types import Document, Section, Table
+from lixia_qa.types import Document, Place, Section, Table
 from lixia_qa.zh import HAN
 
 logger = logging.getLogger(__name__)
@@ -324,6 +324,17 @@ def _without_rows(text: str, tables: tuple[Table, ...]) -> str:
     return text
 
 
+def _place(
+    title: str, text: str, source: str, page_fields: tuple[tuple[str, str], ...], stem: str
+) -> Place:
+    """The place a document is about (:func:`ingest.places.document_place`), its bodies
+    being its issuer, the site it was published on, the meeting a report was delivered
+    at and its speaker's post; its file's name the last resort."""
+    site = field(page_fields, (SITE_LABEL,))
+    bodies = (source, site, speech_venue(text), speaker_post(text))
+    return document_place(title, text, bodies, name=stem)
+
+
 def describe(
     doc_id: str,
     text: str,
@@ -368,12 +379,7 @@ def describe(
         date_source=date_source or ("text" if year else ""),
         tables=tables,
         page_fields=page_fields,
-        place=document_place(
-            title,
-            text,
-            (source, field(page_fields, (SITE_LABEL,)), speech_venue(text), speaker_post(text)),
-            name=stem,
-        ),
+        place=_place(title, text, source, page_fields, stem),
     )
     logger.debug(
         "described %s: %r, %s (%s), year %s, %d sections",
