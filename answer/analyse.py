@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.lexicon import word_tag
+from ingest.places import is_division_name
 from lixia_qa import zh
 from store.tokenize import STOPWORDS, ChineseTokenizer
 
@@ -602,6 +603,27 @@ def is_follow_up(text: str) -> bool:
     return len(text) <= 16 and bool(_FOLLOW_UP_RE.search(text.strip()))
 
 
+# a place's head named by the place and the post sharing its suffix (某某市长 for 某某市
+# 市长, 某某区长是谁): the place then the post, not a word of 长 and what follows (长叫, 长是);
+# not 长江, 长沙 or any other word 长 starts
+_POST_OF_PLACE_RE = re.compile(
+    rf"([{zh.HAN}]{{2,8}}?([省市县区州旗盟镇乡]))长(?=是|叫|姓|名|为|的|谁|哪|讲|说|作|做|[，,？?！!]|$)"
+)
+
+
+def post_of_place(text: str) -> str:
+    """``text`` with a place's head written out (琼海市长叫啥名字 -> 琼海市市长叫啥名字),
+    where the place is a division of the gazetteer, so the post is read as one word."""
+
+    def spell(m: re.Match[str]) -> str:
+        place, end = m.group(1), m.group(2)
+        if place[:-1].endswith(end) or not is_division_name(place):
+            return m.group()  # 琼海市市长 says the post already
+        return f"{place}{end}长"
+
+    return _POST_OF_PLACE_RE.sub(spell, text)
+
+
 def analyse(
     text: str,
     tokenizer: ChineseTokenizer,
@@ -611,7 +633,7 @@ def analyse(
     """Analyse ``text``; a short follow-up ("那中小学呢？") inherits kind, year and context.
     A question typed in traditional characters is read in simplified ones, as the
     documents are stored (:func:`lixia_qa.zh.to_simplified`)."""
-    text = zh.to_simplified(text)
+    text = post_of_place(zh.to_simplified(text))
     kind, role = classify(text)
     years = explicit_years(text, latest_year)
     relative = bool(years) and not explicit_years(text, None)

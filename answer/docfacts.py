@@ -34,6 +34,7 @@ _WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
 _REPORT = r"(?:这个|这份|那个)?(?:政府)?(?:工作)?报告"
 _POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长|领导|人)"
 _GAVE = r"[作做讲念]"  # 作报告, 讲的, 念的
+_HEAD_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长)"  # the head of a government
 _HEAD = 2000  # a speaker is named under the title, within a report's first characters
 # what a question asks of a document, by its wording (general Chinese)
 ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -57,6 +58,9 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"{_GAVE}(?:的)?{_REPORT}的?{_POST}?是?(?:谁|哪位)|(?:谁|哪位{_POST}?){_GAVE}的{_REPORT}"
             rf"|{_REPORT}是?(?:谁|(?:哪位|哪个){_POST}?){_GAVE}的|报告人是谁"
+            # who heads the place (某某市市长是谁, 县长叫什么): the report's speaker line
+            # names the head of its government, as of the report
+            rf"|(?<![副理]){_HEAD_POST}(?:是谁|是哪位|叫什么|叫啥|姓什么|姓啥)"
         ),
     ),
 )
@@ -123,6 +127,16 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
         return None
     needle, line = max(lines, key=lambda found: _rank(doc.text, found[1], found[0]))
     return line, _rank(doc.text, line, needle)[0]
+
+
+def speaks_as(doc: Document, question: str) -> bool:
+    """``doc``'s speaker line names the post ``question`` asks the holder of (市长 for
+    某某市长是谁), or the question names none: a 市长's report does not say who the 县长 is."""
+    post = re.search(_HEAD_POST, question)
+    if post is None:
+        return True
+    found = stated(doc, SPEAKER, mentions=False)
+    return found is not None and post.group() in doc.text[found[0] : found[1]]
 
 
 def stated(doc: Document, what: str, mentions: bool = True) -> tuple[int, int] | None:

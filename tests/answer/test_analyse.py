@@ -457,3 +457,16 @@ def test_a_word_the_documents_know_only_by_its_parts(tokenizer: ChineseTokenizer
     assert "出生人数" in real.terms
     used = {"出生", "生人", "人数", "某市"}.__contains__
     assert in_parts(real, used, tokenizer.tokens).terms[:2] == ("出生", "人数")
+
+
+def test_a_places_head_is_read_as_the_place_and_the_post() -> None:
+    """琼海市长叫啥名字 is 琼海市 and 市长 (jieba would cut 琼海市 / 长叫); 南京市长江大桥
+    and 历下区长期规划 are left as they are, and so is a name no gazetteer lists."""
+    from answer.analyse import post_of_place
+
+    assert post_of_place("琼海市长叫啥名字") == "琼海市市长叫啥名字"
+    assert post_of_place("历下区长是谁") == "历下区区长是谁"
+    assert post_of_place("琼海市市长是谁") == "琼海市市长是谁"
+    assert post_of_place("南京市长江大桥在哪") == "南京市长江大桥在哪"
+    assert post_of_place("历下区长期规划") == "历下区长期规划"
+    assert post_of_place("青禾市长是谁") == "青禾市长是谁"

@@ -13,6 +13,7 @@ from answer.docfacts import (
     asks_about_document,
     best_document,
     names_towns_asked,
+    speaks_as,
     stated,
     title_coverage,
 )
@@ -48,7 +49,10 @@ from lixia_qa.zh import date_forms
         ("22年政府工作报告哪个县长讲的", SPEAKER),
         ("谁念的报告", SPEAKER),
         ("政府工作报告讲的啥", None),
-        ("区长是谁", None),  # who holds a post: asked of the text, not of a report
+        ("区长是谁", SPEAKER),  # who heads the place: a report's speaker line says
+        ("青山市市长叫什么", SPEAKER),
+        ("分管教育的副区长是谁", None),  # a deputy delivers no report
+        ("总经理是谁", None),
         ("市长作报告说了什么", None),
     ],
 )
@@ -229,3 +233,15 @@ def test_a_town_asked_must_be_named_by_the_document() -> None:
     assert names_towns_asked(page, "青山龙洞镇政府电话多少")
     assert not names_towns_asked(page, "青山市壶天镇政府办公电话是多少")
     assert names_towns_asked(page, "乡镇政府电话多少")  # towns in general name none
+
+
+def test_a_speaker_line_names_only_the_post_it_holds() -> None:
+    """A 市长's report says who the 市长 is, not who the 县长 is."""
+    report = Document(
+        "r.txt",
+        "政府工作报告",
+        "政府工作报告\n——2023年2月2日在青禾市人民代表大会上\n青禾市 市长 傅 晟\n各位代表：",
+    )
+    assert speaks_as(report, "青禾市市长叫什么")
+    assert not speaks_as(report, "青禾县县长是谁")
+    assert speaks_as(report, "政府工作报告是谁作的")  # no post named
