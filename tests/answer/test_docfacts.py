@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from answer.docfacts import (
@@ -223,25 +225,24 @@ def test_a_speaker_named_after_a_place_and_spaced_is_a_speaker_line() -> None:
     assert span is not None and text[span[0] : span[1]] == "青禾市 市长 傅 晟"
 
 
-def test_a_town_asked_must_be_named_by_the_document() -> None:
-    """A town's page does not give another town's phone number or date."""
-    page = Document(
-        "p.txt",
-        "青山市龙洞镇2025年政府信息公开指南",
-        "镇人民政府驻地在青山市龙洞镇。办公电话：0731-5622019",
-    )
-    assert names_towns_asked(page, "青山龙洞镇政府电话多少")
-    assert not names_towns_asked(page, "青山市壶天镇政府办公电话是多少")
-    assert names_towns_asked(page, "乡镇政府电话多少")  # towns in general name none
+TOWN_PAGE = "镇人民政府驻地在青山市龙洞镇。办公电话：0731-5622019"
+MAYOR_REPORT = "政府工作报告\n——2023年2月2日在青禾市人民代表大会上\n青禾市 市长 傅 晟\n各位代表："
 
 
-def test_a_speaker_line_names_only_the_post_it_holds() -> None:
-    """A 市长's report says who the 市长 is, not who the 县长 is."""
-    report = Document(
-        "r.txt",
-        "政府工作报告",
-        "政府工作报告\n——2023年2月2日在青禾市人民代表大会上\n青禾市 市长 傅 晟\n各位代表：",
-    )
-    assert speaks_as(report, "青禾市市长叫什么")
-    assert not speaks_as(report, "青禾县县长是谁")
-    assert speaks_as(report, "政府工作报告是谁作的")  # no post named
+@pytest.mark.parametrize(
+    ("check", "text", "question", "fits"),
+    [
+        # a town's page does not give another town's phone number or date
+        (names_towns_asked, TOWN_PAGE, "青山龙洞镇政府电话多少", True),
+        (names_towns_asked, TOWN_PAGE, "青山市壶天镇政府办公电话是多少", False),
+        (names_towns_asked, TOWN_PAGE, "乡镇政府电话多少", True),  # towns in general name none
+        # a 市长's report says who the 市长 is, not who the 县长 is
+        (speaks_as, MAYOR_REPORT, "青禾市市长叫什么", True),
+        (speaks_as, MAYOR_REPORT, "青禾县县长是谁", False),
+        (speaks_as, MAYOR_REPORT, "政府工作报告是谁作的", True),  # no post named
+    ],
+)
+def test_what_the_question_names_the_document_must_name(
+    check: Callable[[Document, str], bool], text: str, question: str, fits: bool
+) -> None:
+    assert check(Document("d.txt", "青山市龙洞镇政府信息公开指南", text), question) is fits
