@@ -57,6 +57,7 @@ from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
 from ingest.lexicon import word_tag
 from ingest.places import places_in
+from lixia_qa import zh
 from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit, Place
 from retriever.hybrid import HybridRetriever
 from store.base import IndexStore
@@ -122,7 +123,10 @@ class Answerer:
     ) -> Answer:
         turn, older = self._decided(self.analyse(text, year, history), k, "compose")
         assert turn.answer is not None
-        return self._with_year(turn.answer) if older else turn.answer
+        answer = self._with_year(turn.answer) if older else turn.answer
+        # the question as asked (in simplified characters), not as analysed (琼海市长 is
+        # read as 琼海市市长, :func:`answer.analyse.post_of_place`)
+        return replace(answer, question=zh.to_simplified(text))
 
     def passages(self, text: str, k: int = 5) -> list[Hit]:
         """The passages that best answer ``text``, best first: those an answer quotes,

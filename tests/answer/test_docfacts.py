@@ -246,3 +246,14 @@ def test_what_the_question_names_the_document_must_name(
     check: Callable[[Document, str], bool], text: str, question: str, fits: bool
 ) -> None:
     assert check(Document("d.txt", "青山市龙洞镇政府信息公开指南", text), question) is fits
+
+
+def test_who_heads_a_place_is_its_reports_speaker_and_the_question_is_shown_as_asked(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.answer.small_service import small_service
+
+    report = "政府工作报告\n\n——2023年2月2日在青山区第十六届人民代表大会第三次会议上\n\n青山区 区长 傅 晟\n\n各位代表：\n\n现在，我代表区人民政府向大会报告工作。"
+    answer = small_service(tmp_path, {"report.txt": report}).ask("青山区长叫什么")
+    assert "傅" in answer.text and not answer.abstained
+    assert answer.question == "青山区长叫什么"  # not as analysed (青山区区长)
