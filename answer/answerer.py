@@ -40,7 +40,6 @@ from answer.docfacts import (
     heading,
     names_towns_asked,
     speaks_as,
-    stated,
     title_coverage,
     where_stated,
 )
@@ -292,11 +291,7 @@ class Answerer:
         ctx = self.context(replace(q, terms=rest, context_terms=()))
         docs = [d for d in self._documents_for(turn) if names_towns_asked(d, q.text)]
         if asked.what == SPEAKER:  # only a report naming its speaker says who gave it
-            docs = [
-                d
-                for d in docs
-                if stated(d, SPEAKER, mentions=False) is not None and speaks_as(d, q.text)
-            ]
+            docs = [d for d in docs if speaks_as(d, q.text)]
         # a word no passage uses weighs too (有效期 of a guide that never says it), when
         # it is a word at all: not a fragment the tokenizer left (能办, 办要)
         weights = [

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from answer.sentences import coverage_forms
 from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS
-from ingest.structure import SPEAKER_LINE_RE
+from ingest.structure import HEAD_POST, SPEAKER_LINE_RE
 from lixia_qa.types import Document
 from lixia_qa.zh import date_forms
 
@@ -32,9 +32,8 @@ _WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日
 _WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
 # who delivered a report: 作政府工作报告的市长是谁, 报告是哪位县长作的
 _REPORT = r"(?:这个|这份|那个)?(?:政府)?(?:工作)?报告"
-_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长|领导|人)"
+_POST = rf"(?:{HEAD_POST}|领导|人)"
 _GAVE = r"[作做讲念]"  # 作报告, 讲的, 念的
-_HEAD_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长)"  # the head of a government
 _HEAD = 2000  # a speaker is named under the title, within a report's first characters
 # what a question asks of a document, by its wording (general Chinese)
 ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -60,7 +59,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|{_REPORT}是?(?:谁|(?:哪位|哪个){_POST}?){_GAVE}的|报告人是谁"
             # who heads the place (某某市市长是谁, 县长叫什么): the report's speaker line
             # names the head of its government, as of the report
-            rf"|(?<![副理]){_HEAD_POST}(?:是谁|是哪位|叫什么|叫啥|姓什么|姓啥)"
+            rf"|(?<![副理]){HEAD_POST}(?:是谁|是哪位|叫什么|叫啥|姓什么|姓啥)"
         ),
     ),
 )
@@ -130,13 +129,11 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
 
 
 def speaks_as(doc: Document, question: str) -> bool:
-    """``doc``'s speaker line names the post ``question`` asks the holder of (市长 for
-    某某市长是谁), or the question names none: a 市长's report does not say who the 县长 is."""
-    post = re.search(_HEAD_POST, question)
-    if post is None:
-        return True
+    """``doc`` has a speaker line, naming the post ``question`` asks the holder of when it
+    names one (市长 for 某某市长是谁): a 市长's report does not say who the 县长 is."""
     found = stated(doc, SPEAKER, mentions=False)
-    return found is not None and post.group() in doc.text[found[0] : found[1]]
+    post = re.search(HEAD_POST, question)
+    return found is not None and (post is None or post.group() in doc.text[found[0] : found[1]])
 
 
 def stated(doc: Document, what: str, mentions: bool = True) -> tuple[int, int] | None:

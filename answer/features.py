@@ -947,10 +947,7 @@ _BANDS = {measure: _band_patterns(measure) for measure in _BAND_MEASURES}
 
 # an age said without 岁: 我奶奶85了, 老人今年96了, 我妈都70啦 (a person's age, 50-120)
 _AGE_SAID_RE = re.compile(r"(?<![\d.])(\d{2,3})(多)?(?:了|啦)")
-_AGE_SAID_BEFORE_RE = re.compile(
-    r"(?:爷爷|奶奶|姥姥|姥爷|外公|外婆|老人|老人家|父亲|母亲|爸爸|妈妈|我爸|我妈|老爸|老妈|老伴"
-    r"|公公|婆婆|岳父|岳母|今年|已经|都|快|刚)$"
-)
+_AGE_SAID_BEFORE_RE = re.compile(rf"(?:{'|'.join(zh.ELDER_KIN)}|今年|已经|都|快|刚)$")
 _AGES = range(50, 121)
 
 

@@ -302,8 +302,11 @@ def _empty_after(text: str, at: int) -> bool:
 # a phone number labelled inside a line of any document, not only a guide's form: a
 # notice's 联系电话：0875-2120886；地址：…, a page's 办公时间：…，办公电话：0731—56220198
 _PHONE_LABELS = {
-    CONTACT: r"(?:咨询|联系|服务|办事|办公|业务|值班)?(?:电话|热线)",
-    COMPLAINT: r"(?:监督|投诉|举报){1,2}(?:电话|热线)",
+    name: re.compile(rf"{label}(?:号码)?\s*[：:]")
+    for name, label in (
+        (CONTACT, r"(?:咨询|联系|服务|办事|办公|业务|值班)?(?:电话|热线)"),
+        (COMPLAINT, r"(?:监督|投诉|举报){1,2}(?:电话|热线)"),
+    )
 }
 _NEAR_LABEL = 12  # characters between a phone's label and its number at most
 
@@ -313,9 +316,8 @@ def phone_span(text: str, name: str) -> tuple[int, int] | None:
     from its label to the number's end (联系电话：0875-2120886); None when it labels no
     number, or several (a 受理部门's and a 主管部门's: which one is asked is the reader's
     to judge)."""
-    label = re.compile(rf"{_PHONE_LABELS[name]}(?:号码)?\s*[：:]")
     found: dict[str, tuple[int, int]] = {}
-    for m in label.finditer(text):
+    for m in _PHONE_LABELS[name].finditer(text):
         window = text[m.end() : m.end() + _NEAR_LABEL + 20]
         number = FIELD_SHAPES["phone"].search(window)
         if number and number.start() <= _NEAR_LABEL and "\n" not in window[: number.start()]:

@@ -21,7 +21,14 @@ from ingest.reprints import (
     strip_promotions,
     strip_spam_lines,
 )
-from ingest.structure import DATE_LINE_RE, is_byline, is_signer, is_speaker, marker_rank
+from ingest.structure import (
+    DATE_LINE_RE,
+    DOC_NUMBER_RE,
+    is_byline,
+    is_signer,
+    is_speaker,
+    marker_rank,
+)
 from ingest.tables import cell_line_tables, field_blocks, is_table_row, text_tables
 from ingest.web import (
     strip_breadcrumbs,
@@ -305,12 +312,6 @@ _TOC_ENTRY_RE = re.compile(
 )
 
 
-# a line holding only a document's number: 某政发〔2023〕10号, 某办函[2024]3号
-_DOC_NUMBER_LINE_RE = re.compile(
-    rf"^[{zh.HAN}]{{1,12}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*第?\s*\d{{1,4}}\s*号$"
-)
-
-
 def _heads_alone(line: str) -> bool:
     """``line`` is a line of a document's head that neither joins the line above nor
     takes the one below: an entry of a table of contents, a document's number
@@ -318,7 +319,7 @@ def _heads_alone(line: str) -> bool:
     speaker's (某市 市长 张三)."""
     return bool(
         _TOC_ENTRY_RE.match(line)
-        or _DOC_NUMBER_LINE_RE.match(line)
+        or DOC_NUMBER_RE.fullmatch(line)
         or speech_date(line)
         or is_speaker(line)
     )

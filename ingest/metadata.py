@@ -34,6 +34,7 @@ from ingest.places import document_place, gazetteer
 from ingest.site_info import HEADING as SITE_HEADING
 from ingest.site_info import site_paragraph
 from ingest.structure import (
+    DOC_NUMBER_RE,
     find_sections,
     is_body,
     is_byline,
@@ -85,9 +86,6 @@ _LABEL_PREFIX_RE = re.compile(r"^[\[【［]\s*[^\]】］:：\s]{1,6}\s*[\]】］
 _TITLE_FIELD_RE = re.compile(rf"^[{HAN}]{{0,4}}标\s*题\s*[:：]\s*(\S.*)$")
 _MENU_ITEM = 6  # a page's menu bar (设为首页|加入收藏): items this short between bars
 
-_DOC_NUMBER_RE = re.compile(
-    rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*({zh.YEAR_DIGITS})\s*[〕\]］】)）]\s*[第]?\d{{1,4}}\s*号"
-)
 _DOC_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文号|发文号)\s*[\]】］]?\s*[:：]?\s*")
 
 
@@ -144,7 +142,7 @@ def _headline(line: str) -> bool:
         and not _NOT_TITLE_RE.search(line)
         and not is_table_row(line)
         and not is_caption(line)  # 表1 户籍人口数及其构成 names a table, not the document
-        and not _DOC_NUMBER_RE.fullmatch(line.strip("（()）[]【】 "))
+        and not DOC_NUMBER_RE.fullmatch(line.strip("（()）[]【】 "))
         and marker_rank(line) is None  # a numbered section (一、…) is no title
     )
 
@@ -276,12 +274,12 @@ def extract_doc_number(text: str) -> str:
     lines = _lines(text)
     for line in lines:
         label = _DOC_NUMBER_LABEL_RE.search(line)
-        found = _DOC_NUMBER_RE.match(line, label.end()) if label else None
+        found = DOC_NUMBER_RE.match(line, label.end()) if label else None
         if found:
             return found.group().replace(" ", "")
     for line in lines[: _HEAD_LINES * 2]:
         bare = line.strip("（()）[]【】 ")
-        found = _DOC_NUMBER_RE.match(bare)
+        found = DOC_NUMBER_RE.match(bare)
         # alone on its line, or before the page's date stamp (某政发〔2023〕10号2023-03-03)
         if found and (found.end() == len(bare) or _DATE_AFTER_RE.match(bare, found.end())):
             return found.group().replace(" ", "")
@@ -312,7 +310,7 @@ def _from_fields(
     return (
         named if named and len(named) <= MAX_TITLE else title,
         field(fields, ISSUER_LABELS),
-        number if _DOC_NUMBER_RE.search(number) else "",
+        number if DOC_NUMBER_RE.search(number) else "",
     )
 
 

@@ -64,9 +64,10 @@ def is_body(line: str) -> bool:
 
 # the line under a report's title naming who delivers it: 某某县人民政府县长 张三, 某某市
 # 市长 张三; a two-character name may be set with a space (张 三) to align with longer ones
+HEAD_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长)"  # the head of a government
 SPEAKER_LINE_RE = re.compile(
     r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟])?\s*(?:代理|代)?"
-    r"(?:省长|市长|县长|区长|州长|旗长|盟长)\s*(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff] [\u4e00-\u9fff])$",
+    rf"{HEAD_POST}\s*(?:[\u4e00-\u9fff·]{{2,4}}|[\u4e00-\u9fff] [\u4e00-\u9fff])$",
     re.MULTILINE,
 )
 
@@ -77,7 +78,13 @@ def is_speaker(line: str) -> bool:
     return bool(SPEAKER_LINE_RE.fullmatch(line.strip()))
 
 
-_POST_RE = re.compile(r"省长|市长|县长|区长|州长|旗长|盟长")
+_POST_RE = re.compile(HEAD_POST)
+
+
+# a document's number (文号): 某政发〔2023〕10号, 某办函[2024]3号
+DOC_NUMBER_RE = re.compile(
+    rf"[{zh.HAN}]{{1,12}}[〔\[［【(（]\s*({zh.YEAR_DIGITS})\s*[〕\]］】)）]\s*[第]?\d{{1,4}}\s*号"
+)
 
 
 def speaker_post(text: str, head: int = 2000) -> str:

@@ -339,11 +339,14 @@ def is_area_noun(name: str) -> bool:
 # Who a citizen asks for (我外公, 我家孩子) and how often (每个月): words that say whose
 # case or how often, never what a question is about (general Chinese kinship terms and
 # the quantifiers jieba cuts from 每个月, 每年)
-ASKER_WORDS = frozenset(
-    """我 我家 我们 咱 咱家 俺 俺家 家里 家人 爷爷 奶奶 姥姥 姥爷 外公 外婆 老人 老人家 父亲 母亲
-    爸爸 妈妈 我爸 我妈 老爸 老妈 父母 老伴 爱人 丈夫 妻子 老公 老婆 媳妇 公公 婆婆 岳父 岳母
-    儿子 女儿 孩子 小孩 娃 孙子 孙女 外孙 外孙女 哥哥 姐姐 弟弟 妹妹 亲戚 每个 每次 每人 每户 每月
-    每年 每天""".split()
+# the elders a citizen asks for (我奶奶85了): whose age a question may state
+ELDER_KIN = (
+    "爷爷 奶奶 姥姥 姥爷 外公 外婆 老人 老人家 父亲 母亲 爸爸 妈妈 我爸 我妈 老爸 老妈 老伴 公公 婆婆 岳父 岳母"
+).split()
+ASKER_WORDS = frozenset(ELDER_KIN) | frozenset(
+    """我 我家 我们 咱 咱家 俺 俺家 家里 家人 父母 爱人 丈夫 妻子 老公 老婆 媳妇 儿子 女儿 孩子
+    小孩 娃 孙子 孙女 外孙 外孙女 哥哥 姐姐 弟弟 妹妹 亲戚 每个 每次 每人 每户 每月 每年
+    每天""".split()
 )
 
 

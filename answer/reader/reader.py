@@ -179,15 +179,16 @@ class Reader:
         base = base or ModelFile()
         model, manifest = load_model(folder, base)
         cal = manifest.get("calibration") or {}
+        tokenizer = E5Tokenizer(base.vocabulary)
         chosen = served_precision(
             precision,
             cal.get("precision", DEFAULT_PRECISION),
-            faster=lambda: _faster_here(model, E5Tokenizer(base.vocabulary)),
+            faster=lambda: _faster_here(model, tokenizer),
         )
         logger.info("reader %s in %s", folder, chosen)
         return cls(
             model,
-            E5Tokenizer(base.vocabulary),
+            tokenizer,
             Calibration(cal.get("a", 1.0), cal.get("b", 0.0)),
             manifest,
             chosen,
