@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from answer.turn import Scope
+from ingest.years import review_spans
 from lixia_qa import zh
 from lixia_qa.types import Document
 from store.base import IndexStore
@@ -28,7 +29,7 @@ def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
         if doc.year in years:
             about.add(doc.doc_id)
             other = [(s.start, s.end) for s in doc.sections if _other_year(s.heading, years)]
-            other += [(a, b) for a, b, year in rows if year not in years]
+            other += [(a, b) for a, b, year in rows + reviews(doc) if year not in years]
             if other:
                 spans[doc.doc_id] = _outside(other, len(doc.text))
         elif set(years) & set(doc.years) or any(year in years for _, _, year in rows):
@@ -93,6 +94,21 @@ def dated_rows(doc: Document) -> tuple[tuple[int, int, int], ...]:
     return found
 
 
+_REVIEWS: dict[tuple[str, str, int], tuple[tuple[int, int, int], ...]] = {}
+
+
+def reviews(doc: Document) -> tuple[tuple[int, int, int], ...]:
+    """``(start, end, year)`` of the parts of an assembly report that review the year
+    before (:func:`ingest.years.review_spans`), computed once per document."""
+    key = (doc.doc_id, doc.content_hash, len(doc.text))
+    found = _REVIEWS.get(key)
+    if found is None:
+        if len(_REVIEWS) > 4096:
+            _REVIEWS.clear()
+        found = _REVIEWS[key] = review_spans(doc.title, doc.text, doc.year, doc.sections)
+    return found
+
+
 def _row_year(text: str, columns: Sequence[str], cells: Sequence[tuple[int, int]]) -> int | None:
     for pattern in (_YEAR_COLUMN, _TITLE_COLUMN):
         for label, (start, end) in zip(columns, cells, strict=False):
@@ -110,13 +126,15 @@ def _row_at(doc: Document, position: int) -> tuple[int, int, int] | None:
 def unit_year(doc: Document, position: int) -> int | None:
     """The year the text at ``position`` speaks about: that of the table row around it
     when the row says one (:func:`dated_rows`), else of the innermost section around it
-    whose heading is about one year, else its document's."""
+    whose heading is about one year, else of an assembly report's review of the year
+    before around it (:func:`reviews`), else its document's."""
     row = _row_at(doc, position)
     if row is not None:
         return row[2]
     around = [s for s in doc.sections if s.start <= position < s.end and heading_year(s.heading)]
     if not around:
-        return doc.year
+        review = next((y for a, b, y in reviews(doc) if a <= position < b), None)
+        return review or doc.year
     return heading_year(min(around, key=lambda s: s.end - s.start).heading)
 
 
@@ -138,7 +156,7 @@ def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
     paragraph when no section does or when that section's heading is about another year
     (a 2019 report's "2019年工作安排" naming a goal for 2020)."""
     rows = dated_rows(doc)
-    spans = [(a, b) for a, b, year in rows if year in years]
+    spans = [(a, b) for a, b, year in rows + reviews(doc) if year in years]
     for year in years:
         for m in re.finditer(f"{year}年", doc.text):
             row = _row_at(doc, m.start())

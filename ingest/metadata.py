@@ -46,7 +46,7 @@ from ingest.structure import (
 from ingest.tables import is_table_row
 from ingest.units import is_caption
 from ingest.years import bulletin_year as bulletin_year
-from ingest.years import document_year, extract_years
+from ingest.years import document_year, extract_years, review_spans
 from ingest.years import title_year as title_year
 from lixia_qa import zh
 from lixia_qa.types import Document, Place, Section, Table
@@ -82,8 +82,9 @@ _NOT_TITLE_RE = re.compile(
 )
 # a short label in brackets before a headline: 【文字解读】某某县…政策解读, 【图解】…
 _LABEL_PREFIX_RE = re.compile(r"^[\[【［]\s*[^\]】］:：\s]{1,6}\s*[\]】］]\s*")
-# a title given as a labelled field of a letter or a form: 来信标题：…, 信件标题：…
-_TITLE_FIELD_RE = re.compile(rf"^[{HAN}]{{0,4}}标\s*题\s*[:：]\s*(\S.*)$")
+# a title given as a labelled field of a letter or a form: 来信标题：…, 信件标题：…, a
+# service guide's 事项名称：…
+_TITLE_FIELD_RE = re.compile(rf"^(?:[{HAN}]{{0,4}}标\s*题|事项名称)\s*[:：]\s*(\S.*)$")
 _MENU_ITEM = 6  # a page's menu bar (设为首页|加入收藏): items this short between bars
 
 _DOC_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文号|发文号)\s*[\]】］]?\s*[:：]?\s*")
@@ -363,16 +364,18 @@ def describe(
     date, date_source = choose_date(title, text, claims)
     year = document_year(text, date, title)
     source = issuer or extract_source(text)
+    sections = find_sections(text)
+    reviewed = {y for _, _, y in review_spans(title, text, year, sections)}
     doc = Document(
         doc_id=doc_id,
         title=title,
         text=text,
         date=date,
         year=year,
-        years=tuple(sorted({*extract_years(text), *([year] if year else [])})),
+        years=tuple(sorted({*extract_years(text), *([year] if year else []), *reviewed})),
         source=source,
         content_hash=content_hash,
-        sections=find_sections(text),
+        sections=sections,
         doc_number=number or extract_doc_number(text),
         date_source=date_source or ("text" if year else ""),
         tables=tables,

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from lixia_qa import zh
+from lixia_qa.types import Section
 
 _TARGET_BEFORE_RE = re.compile(r"(?:(?<!截)(?<!截止)[至到]|[-—–~～])\s*$")
 _TARGET_AFTER_RE = re.compile(r"^(?:远景|愿景)")
@@ -106,6 +108,9 @@ def title_year(title: str, published: int | None) -> int | None:
     if span and (published is None or published <= span[0]):
         return span[0]
     named = {m.year for m in zh.find_years(title, two_digit=False) if not m.range_end}
+    if not named and (_BULLETIN_TITLE_RE.search(title) or _REVIEW_TITLE_RE.search(title)):
+        # a bulletin's or a review's year written without 年: 某区2015统计公报
+        named = {m.year for m in zh.find_years(title, bare=True) if not m.range_end}
     if len(named) != 1:
         return None
     year = next(iter(named))
@@ -159,3 +164,70 @@ def document_year(text: str, date: str | None, title: str = "") -> int | None:
     if coming and any(_REVIEW_RE.search(s) for s in this_year):
         return min(coming) - 1
     return _most_common([y for s in sentences for y in _spoken_years(s)])
+
+
+# A report to the year's assembly (a 政府工作报告, delivered early in year N) reviews the
+# year before: the part headed or opened "过去一年…" (一年来…, N-1年，…) speaks of N-1,
+# until the part that plans the year ahead (今年…, N年…, 总体要求, 预期目标) or the next
+# heading. A review of several years (过去五年) is not one year's.
+_ASSEMBLY_REPORT_RE = re.compile(r"(?:政府|常委会|法院|检察院)工作报告|向大会报告")
+_PAST_YEAR_HEADING_RE = re.compile(r"过去的?一年|上一年|上年度?(?:工作|主要)")
+_ADDRESS_RE = r"^\s*(?:各位代表[，,：:]\s*)?"
+_PAST_YEAR_OPENING_RE = re.compile(_ADDRESS_RE + r"[^，,。；]{0,6}(?:过去的?一年|一年来)")
+_YEAR_OPENING_RE = re.compile(_ADDRESS_RE + rf"({zh.YEAR_DIGITS})年[{zh.COMMAS}]")
+_PLAN_OPENING_RE = re.compile(
+    _ADDRESS_RE + r"(?:[一二三四五六七八九十]+[、.．]\s*)?(?:今年|明年|新的一年)"
+    r"|^.{0,24}(?:总体要求|预期目标|主要目标|工作安排|主要任务|目标任务|重点工作)"
+)
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_REPORT_HEAD = 1500  # "向大会报告" is looked for in a report's opening
+
+
+def is_assembly_report(title: str, text: str) -> bool:
+    """A report delivered to the year's assembly: its title says so, or its opening does
+    (现在，我代表县人民政府，向大会报告工作)."""
+    return bool(
+        _ASSEMBLY_REPORT_RE.search(title) or _ASSEMBLY_REPORT_RE.search(text[:_REPORT_HEAD])
+    )
+
+
+def review_spans(
+    title: str, text: str, year: int | None, sections: Sequence[Section]
+) -> tuple[tuple[int, int, int], ...]:
+    """``(start, end, year)`` of the parts of an assembly report of ``year`` that review
+    the year before: a section headed "过去一年…" naming no year, and, outside any section
+    whose heading names another year, the paragraphs from one opening "过去的一年，" (or
+    "<year-1>年，") to the first that opens the year's plan or a heading. Empty for any
+    other document."""
+    if year is None or not is_assembly_report(title, text):
+        return ()
+    spans = [
+        (s.start, s.end, year - 1)
+        for s in sections
+        if _PAST_YEAR_HEADING_RE.search(s.heading) and not zh.find_years(s.heading)
+    ]
+    named = [(s.start, s.end) for s in sections if _names_other_year(s.heading, year)]
+    heads = sorted(s.start for s in sections)
+    start: int | None = None
+    for para in _PARAGRAPH_RE.finditer(text):
+        at, body = para.start(), para.group()
+        if start is not None and (_PLAN_OPENING_RE.match(body) or _heads_between(heads, start, at)):
+            spans.append((start, at, year - 1))
+            start = None
+        if start is None and not any(a <= at < b for a, b in named + [s[:2] for s in spans]):
+            opening = _YEAR_OPENING_RE.match(body)
+            if _PAST_YEAR_OPENING_RE.match(body) or (opening and int(opening[1]) == year - 1):
+                start = at
+    if start is not None:
+        spans.append((start, len(text), year - 1))
+    return tuple(sorted(set(spans)))
+
+
+def _names_other_year(heading: str, year: int) -> bool:
+    """A heading about some year, not the report's own (its title line is)."""
+    named = {m.year for m in zh.find_years(heading, two_digit=False)}
+    return bool(named) and year not in named
+
+
+def _heads_between(heads: Sequence[int], start: int, end: int) -> bool:
+    return any(start < h <= end for h in heads)

@@ -126,3 +126,25 @@ def test_a_row_about_another_year_speaks_of_a_year_it_names_in_one_sentence() ->
     spans = year_scope(One(), [2023]).spans["t.xlsx"]  # type: ignore[arg-type]
     assert spans == [(named, start + len(row))]
     assert year_scope(One(), [2022]).spans["t.xlsx"] == [(start, start + len(row))]  # type: ignore[arg-type]
+
+
+def test_an_assembly_reports_review_under_no_year_speaks_of_the_year_before() -> None:
+    """A 2024 report opens its review "过去的一年，…" under no heading naming a year: a 2023
+    question is answered from that part, a 2024 one from the plan."""
+    opening = "各位代表：现在，我代表县人民政府，向大会报告工作。"
+    review, plan = "过去的一年，新建公园6个。", "今年计划新建公园9个。"
+    text = f"{opening}\n\n{review}\n\n{plan}"
+    doc = Document(
+        "r.txt", "某县政府工作报告", text, year=2024, years=(2023, 2024)
+    )
+
+    class One:
+        def documents_about(self, years: Collection[int]) -> list[Document]:
+            return [doc]
+
+    at, plan_at = text.index(review), text.index(plan)
+    assert unit_year(doc, at) == 2023
+    assert unit_year(doc, plan_at) == 2024
+    assert [text[s:e].strip() for s, e in year_scope(One(), [2023]).spans["r.txt"]] == [review]  # type: ignore[arg-type]
+    kept = year_scope(One(), [2024]).spans["r.txt"]  # type: ignore[arg-type]
+    assert not any(s <= at < e for s, e in kept) and any(s <= plan_at < e for s, e in kept)

@@ -1,0 +1,70 @@
+"""A report to the year's assembly reviews the year before: which of its parts do,
+on reports written for the test."""
+
+from __future__ import annotations
+
+from ingest.metadata import describe
+from ingest.structure import find_sections
+from ingest.years import is_assembly_report, review_spans, title_year
+
+OPENING = "各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。"
+REVIEW = "过去的一年，全县地区生产总值完成88.1亿元，增长5.2%。"
+POINT = "一是项目建设提速，新开工项目21个。"
+PLAN = "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。"
+TASK = "重点做好以下工作：新建农村公路40公里。"
+
+
+def _spans(title: str, text: str, year: int | None) -> list[str]:
+    return [text[a:b].strip() for a, b, _ in review_spans(title, text, year, find_sections(text))]
+
+
+def test_the_paragraphs_from_a_review_opening_to_the_plan_are_the_year_before() -> None:
+    text = "\n\n".join([OPENING, REVIEW, POINT, PLAN, TASK])
+    spans = review_spans("某县政府工作报告", text, 2024, find_sections(text))
+    assert [(text[a:b].strip(), y) for a, b, y in spans] == [(f"{REVIEW}\n\n{POINT}", 2023)]
+
+
+def test_a_paragraph_opening_with_the_year_before_opens_the_review() -> None:
+    text = "\n\n".join([OPENING, "2023年，全县一般公共预算收入完成6.2亿元。", POINT, PLAN])
+    assert _spans("", text, 2024) == ["2023年，全县一般公共预算收入完成6.2亿元。\n\n" + POINT]
+    # a year other than the one before opens nothing
+    assert _spans("", text.replace("2023年，", "2021年，"), 2024) == []
+
+
+def test_a_heading_naming_the_past_year_without_its_number() -> None:
+    text = f"一、过去一年工作回顾\n{REVIEW}\n{POINT}\n\n二、今年工作安排\n{PLAN}"
+    assert _spans("某区2024年政府工作报告", text, 2024) == [f"一、过去一年工作回顾\n{REVIEW}\n{POINT}"]
+
+
+def test_a_heading_naming_a_year_rules_over_the_opening() -> None:
+    text = f"一、2022年工作回顾\n{REVIEW}\n\n二、2023年工作安排\n{PLAN}"
+    assert _spans("某县2023年政府工作报告", text, 2023) == []
+
+
+def test_only_assembly_reports_review_the_year_before() -> None:
+    text = "\n\n".join(["某镇2023年工作总结", REVIEW, POINT])
+    assert not is_assembly_report("某镇2023年工作总结", text)
+    assert _spans("某镇2023年工作总结", text, 2023) == []
+    assert is_assembly_report("", OPENING)
+    assert is_assembly_report("2024年某市人大常委会工作报告", "")
+    assert _spans("某县政府工作报告", "\n\n".join([OPENING, REVIEW]), None) == []
+
+
+def test_several_years_reviewed_are_no_one_year() -> None:
+    text = "\n\n".join([OPENING, "过去五年，全县地区生产总值年均增长6.1%。", PLAN])
+    assert _spans("某县政府工作报告", text, 2024) == []
+
+
+def test_a_report_mentions_the_year_it_reviews() -> None:
+    text = "\n\n".join(["2024年某县政府工作报告", OPENING, REVIEW, POINT, PLAN])
+    doc = describe("r.txt", text, "h", title="2024年某县政府工作报告")
+    assert doc.year == 2024
+    assert 2023 in doc.years
+
+
+def test_a_bulletins_year_written_without_its_character() -> None:
+    """某区2015统计公报, published the next year, is about 2015; a bare number in another
+    kind of title fixes nothing."""
+    assert title_year("某区2015统计公报", 2016) == 2015
+    assert title_year("某镇2023工作总结", 2024) == 2023
+    assert title_year("某县新建2000套住房的通知", 2024) is None
