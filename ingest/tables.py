@@ -192,16 +192,51 @@ def _groups_folded(labels: list[str], width: int) -> list[str]:
 
 def _cell_runs(lines: Sequence[str]) -> Iterator[tuple[int, int, list[str]]]:
     """``(first line, line after, cells)`` of each run of four or more lines of one
-    cell each holding a figure cell (a list of links ending with ``|`` holds none)."""
+    cell each (blank lines between them allowed) holding a figure cell or laid out as a
+    form (:func:`form_pairs`); a list of links ending with ``|`` is neither."""
     i = 0
     while i < len(lines):
-        j, cells = i, []
-        while j < len(lines) and (found := _cell_line(lines, j)) is not None:
+        j = end = i
+        cells: list[str] = []
+        count = 0
+        while j < len(lines):
+            if not lines[j].strip() and count:
+                j += 1
+                continue
+            found = _cell_line(lines, j)
+            if found is None:
+                break
             cells += found[0]
-            j = found[1]
-        if j - i >= MIN_CELL_LINES and any(is_number(c) for c in cells):
-            yield i, j, cells
-        i = max(j, i + 1)
+            j = end = found[1]
+            count += 1
+        if count >= MIN_CELL_LINES and (
+            any(is_number(c) for c in cells) or form_pairs(cells) is not None
+        ):
+            yield i, end, cells
+        i = max(end, i + 1)
+
+
+# A form copied one cell per line, each label over its value (办理地址 |, 某某大厅 |, 办理电话
+# |, 0477-… |): every other cell a short label of Han characters, and two values or a
+# third of them (the more) a statement (a digit or a punctuation mark in it), which a
+# list of links never has.
+_FORM_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+_STATEMENT_RE = re.compile(r"[\d，。；：、（）()]")
+MIN_FORM_PAIRS = 3
+
+
+def form_pairs(cells: Sequence[str]) -> list[tuple[str, str]] | None:
+    """``cells`` as (label, value) pairs when they are a form copied one cell per line
+    and hold no figure cell (a table's, :func:`cell_line_tables`); None otherwise."""
+    if any(is_number(c) for c in cells):
+        return None
+    labels, values = list(cells[0::2]), list(cells[1::2])
+    values += [""] * (len(labels) - len(values))
+    if len(labels) < MIN_FORM_PAIRS or not all(_FORM_LABEL_RE.match(c) for c in labels):
+        return None
+    if sum(bool(_STATEMENT_RE.search(v)) for v in values) < max(2, len(values) // 3):
+        return None
+    return list(zip(labels, values, strict=True))
 
 
 def cell_table_lines(lines: Sequence[str]) -> set[int]:
@@ -214,12 +249,20 @@ def cell_line_tables(text: str) -> str:
     bars for empty cells) rebuilt as rows (``信息内容 | 本年制发件数 | …``): laid out in
     the fewest columns that open every row with a label, or, when none do (a copy that
     dropped its empty cells), row by row, each run of figures closing a row opened by the
-    label before it. A run neither fits is left as it is."""
+    label before it. A form copied so (:func:`form_pairs`) becomes labelled lines
+    (``办理电话：0477-…``), an empty value's dropped. A run none fits is left as it is."""
     lines = text.split("\n")
     out: list[str] = []
     done = 0
     for i, j, cells in _cell_runs(lines):
-        width = _columns(cells)
+        pairs = form_pairs(cells)
+        width = None if pairs else _columns(cells)
+        if pairs is not None:
+            rows = [[f"{label}：{value}"] for label, value in pairs if value]
+            out += lines[done:i]
+            out += [r[0] for r in rows]
+            done = j
+            continue
         if width is not None:
             rows = [cells[k : k + width] for k in range(0, len(cells), width)]
         elif (found := _label_rows(cells)) is not None:

@@ -198,6 +198,26 @@ def test_links_ending_with_a_bar_are_no_table() -> None:
     assert cell_line_tables(links) == links
 
 
+def test_a_form_copied_one_cell_per_line_becomes_labelled_lines() -> None:
+    """A guide's form copied with each label and each value on a line of its own, blank
+    lines between, is kept as labelled lines (it had been dropped as a list of links)."""
+    form = "\n\n".join(
+        [
+            "事项名称 |", "临时身份证申领 |", "办理机构 |", "某县公安局户政科 |",
+            "办理电话 |", "0000-1234567 |", "办理时限 |", "当场办结。 |", "备注 |", "|",
+        ]
+    )
+    text = clean_text(f"{form}\n\n后文。")
+    assert text.startswith(
+        "事项名称：临时身份证申领\n办理机构：某县公安局户政科\n"
+        "办理电话：0000-1234567\n办理时限：当场办结。"
+    )
+    assert "备注" not in text and text.endswith("后文。")
+    # links with blank lines between them are still no form, whatever their count
+    links = "\n\n".join(["市政府网站 |", "市发改委 |", "市教育局 |", "市财政局 |", "市民政局 |", "市商务局 |"])
+    assert cell_line_tables(links) == links
+
+
 def test_a_group_line_under_a_header_without_its_corner_cell_stays_in_the_table() -> None:
     """A header copied without the empty corner over the rows' labels is one cell
     narrower than the rows: a group line before rows as wide as the rows above it is
