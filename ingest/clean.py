@@ -76,6 +76,8 @@ _FURNITURE_RES = tuple(
         rf"^第 *[A-Z]?[0-9{zh.CN_NONZERO}十百]+ *版(?: *[:：].{{0,20}})?$",
         r"^[-—–－ ]*\d{1,3}[-—–－ ]*$|^第 *\d+ *页(?: *共 *\d+ *页)?$|^\d+ */ *\d+$",
         r"^(?:[▲△▼↑]|图为|图[:：]|[（(]图)",
+        # a reprint platform's byline: 首发于 某专栏, 编辑于 2023-05-01 · 著作权归作者所有
+        r"^(?:首发于|编辑于)\s*\S|著作权归作者所有",
         r"(?:^|[ /])(?:摄|供图)[）)]?$|^[（(][^（）()]*(?:摄|供图)[）)]$",
     )
 )
@@ -168,7 +170,8 @@ def strip_page_furniture(text: str) -> str:
 
     Furniture: ``扫码…`` lines and the short app blurbs right after them, ``编辑：``/
     ``责编：``/``审核：``/``校对：``/``美编：`` lines, ``（此件公开发布）``, ``第X版``, page
-    numbers, and photo captions (``▲…``, ``图为…``, ``（图…``, ``… 摄``, ``（…供图）``).
+    numbers, photo captions (``▲…``, ``图为…``, ``（图…``, ``… 摄``, ``（…供图）``) and a
+    reprint platform's byline (``首发于 某专栏``, ``著作权归作者所有``).
     Bylines (``记者 …``, ``文/片 …``, ``通讯员 …``) are kept: metadata reads them.
     """
     out: list[str] = []
