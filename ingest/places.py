@@ -41,6 +41,9 @@ _NOT_NAMES = frozenset(
 _PROVINCE_END = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_END = re.compile(r"(?:市|地区|盟)$")
 _COUNTY_END = re.compile(r"(?:自治县|自治旗|县|区|市|旗|林区|特区)$")
+# a banner named for its side and position (科尔沁右翼前旗, 土默特左旗, 乌拉特前旗) is
+# written with its name's first character: 科右前旗, 土左旗, 乌前旗
+_BANNER_RE = re.compile(r"^(\w{2,}?)(左翼|右翼|左|右)?([前中后])?旗$")
 # China's ethnic groups, as autonomous areas name them (某某苗族侗族自治州)
 ETHNIC_GROUPS = """蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲
     拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒
@@ -90,8 +93,9 @@ class Mention:
 
 def short_forms(name: str, level: int) -> tuple[str, ...]:
     """Forms a name is also written in: ``某某省`` -> ``某某``; ``某某市`` -> ``某某``;
-    ``某某苗族侗族自治州`` -> ``某某``, ``某某州``; ``某某县`` -> ``某某`` (two characters
-    or more left, never the full name again)."""
+    ``某某苗族侗族自治州`` -> ``某某``, ``某某州``; ``某某县`` -> ``某某``; a banner of a side
+    and a position also its first character's (``科尔沁右翼前旗`` -> ``科右前旗``); two
+    characters or more left, never the full name again."""
     forms: list[str] = []
     if level == 0:
         forms.append(_PROVINCE_END.sub("", name))
@@ -107,6 +111,9 @@ def short_forms(name: str, level: int) -> tuple[str, ...]:
             bare = _ETHNIC_BARE_RE.sub("", county)
             stem = bare if len(bare) >= 2 else county  # 鄂伦春自治旗 keeps 鄂伦春
         forms.append(stem)
+        banner = _BANNER_RE.match(name)
+        if banner and (banner[2] or banner[3]):
+            forms.append(f"{banner[1][0]}{(banner[2] or '')[:1]}{banner[3] or ''}旗")
     return tuple(f for f in dict.fromkeys(forms) if len(f) >= 2 and f != name)
 
 

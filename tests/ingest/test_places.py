@@ -57,6 +57,10 @@ def test_short_forms() -> None:
     assert short_forms("青岭锡伯自治县", 2) == ("青岭",)
     assert short_forms("鄂伦春自治旗", 2) == ("鄂伦春",)  # the group is all its name
     assert short_forms("沂水县", 2) == ("沂水",)  # 水 is no group here: it has no 族
+    # a banner of a side and a position is also written with its name's first character
+    assert short_forms("青岭右翼前旗", 2) == ("青岭右翼前", "青右前旗")
+    assert short_forms("青岭左旗", 2) == ("青岭左", "青左旗")
+    assert short_forms("青岭旗", 2) == ("青岭",)
     assert names("青禾今年的粮食产量") == [QINGHE.names]  # unknown to jieba: a place
     assert names("峡江州2021年") == [("云岭省", "峡江苗族侗族自治州")]
 
