@@ -91,7 +91,7 @@ FIELDS: tuple[Field, ...] = (
         re.compile(_PHONE_ASKED),
         (
             re.compile(
-                r"(?:咨询|联系|服务|办事|办公|业务)(?:电话|热线|方式|渠道|途径)(?:及\S{0,6})?"
+                r"(?:咨询|联系|服务|办事|办公|业务|办理|预约)(?:电话|热线|方式|渠道|途径)(?:及\S{0,6})?"
             ),
             re.compile(r"电话|热线"),
         ),
@@ -188,7 +188,7 @@ FIELDS: tuple[Field, ...] = (
         # hold the site's own): 办理地点 over 受理机构 over 地址
         (
             re.compile(r"(?:办理|办事|受理|服务|申请|咨询)(?:地点|地址)(?:及\S{0,6})?"),
-            re.compile(r"(?:办理|办事|受理|服务)(?:窗口|部门|机构)"),
+            re.compile(r"(?:办理|办事|受理|服务)(?:窗口|部门|机构|单位)"),
             re.compile(r"地点|地址"),
         ),
         "办理地点",
@@ -251,12 +251,13 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, tuple[int, int]]] = {}
 
     def keep(label: str, span: tuple[int, int]) -> None:
-        for f in FIELDS:
-            rank = next((i for i, p in enumerate(f.labels) if p.fullmatch(label)), None)
-            if rank is not None:
-                if f.name not in found or rank < found[f.name][0]:
-                    found[f.name] = (rank, span)
-                return
+        for head in _qualified(label):
+            for f in FIELDS:
+                rank = next((i for i, p in enumerate(f.labels) if p.fullmatch(head)), None)
+                if rank is not None:
+                    if f.name not in found or rank < found[f.name][0]:
+                        found[f.name] = (rank, span)
+                    return
 
     text = doc.text
     starts = list(_LABELLED.finditer(text))
@@ -276,6 +277,17 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     for s in doc.sections:
         keep(_NUMBERING.sub("", s.heading).strip(), (s.start, s.end))
     return {name: span for name, (_, span) in found.items()}
+
+
+_QUALIFIER = 4  # Han characters a label may carry before its field's name
+
+
+def _qualified(label: str) -> list[str]:
+    """``label`` and, when a qualifier stands before a field's name (政策咨询电话,
+    应提交的材料, 窗口受理单位, 法定办结时限), what follows it: up to :data:`_QUALIFIER`
+    Han characters dropped, two or more left."""
+    lead = next((i for i, c in enumerate(label) if not "\u4e00" <= c <= "\u9fff"), len(label))
+    return [label[k:] for k in range(min(_QUALIFIER, lead, len(label) - 2) + 1)]
 
 
 def _level(label: str) -> int:

@@ -152,6 +152,30 @@ def test_a_numbered_heading_over_its_paragraph() -> None:
     assert quoted[HOURS] == "五、受理时间\n工作日9:00-17:00。"  # when it is open
 
 
+def test_a_label_with_a_qualifier_before_its_fields_name() -> None:
+    """政策咨询电话, 应提交的材料, 窗口受理单位, 法定办结时限: a qualifier before the
+    field's name; the heading's paragraph is the field."""
+    parts = ["一、窗口受理单位", "各区政务服务中心。", "二、法定办结时限", "15个工作日。"]
+    parts += ["三、政策咨询电话", "12345678", "四、应提交的材料", "身份证、户口簿。"]
+    text = "\n".join(parts)
+    starts = [text.index(parts[i]) for i in range(0, len(parts), 2)] + [len(text)]
+    sections = tuple(
+        Section(parts[2 * k], 1, starts[k], starts[k + 1]) for k in range(len(starts) - 1)
+    )
+    doc = Document("g.txt", "某证办理指南", text, sections=sections)
+    quoted = {}
+    for name in (PLACE, DURATION, CONTACT, MATERIALS):
+        span = field_span(doc, name)
+        assert span is not None
+        quoted[name] = text[span[0] : span[1]].strip()
+    assert quoted == {
+        PLACE: "一、窗口受理单位\n各区政务服务中心。",
+        DURATION: "二、法定办结时限\n15个工作日。",
+        CONTACT: "三、政策咨询电话\n12345678",
+        MATERIALS: "四、应提交的材料\n身份证、户口簿。",
+    }
+
+
 def test_a_phone_number_labelled_inside_a_line_of_any_document() -> None:
     """A notice's or a page's labelled number (联系电话：…；地址：…) answers whom to ask,
     though the document is no guide; a complaint number is labelled as one."""
