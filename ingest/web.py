@@ -32,10 +32,17 @@ _BREADCRUMB_RE = re.compile(
 )
 _VOICE_RE = re.compile(
     r"【?\s*语音播报\s*】?|【?\s*(?:开始|停止|暂停|继续)朗读\s*】?|【?\s*(?:阅读|朗读)全文\s*】?"
+    r"|^\s*朗读\s*[:：]\s*$"
+)
+# a newspaper's e-paper page tools: 通版阅读请点击, 展开通版, 当前版：04版, 上一版 下一版,
+# 上一篇 下一篇, 放大 缩小 默认, 文章字数：277
+_EPAPER_RE = re.compile(
+    r"通版阅读请点击\s*[:：]?|(?:展开|收缩)通版|当前版\s*[:：]\s*[A-Z]?\d{1,3}\s*版"
+    r"|上一版\s*下一版|上一篇\s*下一篇|放大\s*缩小\s*(?:默认)?|文章字数\s*[:：]\s*\d+"
 )
 _FONT_RE = re.compile(
     r"[【\[]?\s*(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*[】\]]?"
-    r"|[【\[]\s*(?:字体|字号)\s*[:：]\s*$"  # its sizes lost with the page's buttons
+    r"|[【\[]\s*(?:字体|字号)\s*[:：]\s*$|^\s*(?:字体|字号)\s*[:：]\s*$"  # its sizes lost
 )
 _QR_PROMPT_RE = re.compile(
     r"扫一扫(?:在手机(?:上)?)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?"
@@ -141,8 +148,9 @@ def _drop_words(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def strip_voice_broadcast(text: str) -> str:
-    """Delete the read-aloud and font-size tools: ``语音播报``, ``【字体：大 中 小】``."""
-    return _drop_words(_drop_words(text, _VOICE_RE), _FONT_RE)
+    """Delete the read-aloud and font-size tools (``语音播报``, ``【字体：大 中 小】``) and
+    a newspaper's e-paper page tools (``展开通版``, ``当前版：04版``, ``上一篇 下一篇``)."""
+    return _drop_words(_drop_words(_drop_words(text, _VOICE_RE), _FONT_RE), _EPAPER_RE)
 
 
 def strip_qr_prompts(text: str) -> str:

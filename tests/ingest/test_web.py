@@ -90,5 +90,18 @@ def test_a_date_bar_naming_the_site_is_not_a_menu() -> None:
     assert strip_nav_bars(f"{bar}\n首页 | 政务公开 | 政务服务") == bar
 
 
+def test_a_newspapers_e_paper_tools_are_deleted() -> None:
+    page = "\n".join(
+        [
+            "通版阅读请点击：", "展开通版", "收缩通版", "当前版：04版",
+            "发布日期：2024年01月23日 上一版 下一版", "上一篇 下一篇", "字体：", "放大 缩小 默认",
+            "朗读：", "某市居民收入增长7%", "文章字数：277", "本报讯 正文。",
+        ]
+    )
+    assert strip_voice_broadcast(page) == (
+        "发布日期：2024年01月23日\n某市居民收入增长7%\n本报讯 正文。"
+    )
+
+
 def test_a_font_tool_cut_short_is_deleted() -> None:
     assert strip_voice_broadcast("来源：本网【字体：\n正文。") == "来源：本网\n正文。"
