@@ -185,6 +185,22 @@ def _city_read_loosely(form: str, after: str, gaz: Gazetteer, loose: bool) -> bo
     return any(d.level == 1 for d in gaz.short[form])
 
 
+RARE_NAME_FREQ = 300  # a person's name jieba's dictionary counts this rarely
+
+
+def _city_taken_for_a_name(form: str, gaz: Gazetteer) -> bool:
+    """A prefecture's short form that jieba's dictionary tags, rarely, as a person's
+    name (商洛, 宿迁, 龙岩, 曲靖, 阳泉): a city, in a document as in a question. A county's
+    short form so tagged (卫东, 建华) is too often part of a person's name to be read so."""
+    tag, freq = word_tag(form)
+    return (
+        tag is not None
+        and tag.startswith("nr")
+        and freq < RARE_NAME_FREQ
+        and any(d.level == 1 for d in gaz.short[form])
+    )
+
+
 def find_mentions(text: str, gaz: Gazetteer | None = None, loose: bool = False) -> list[Mention]:
     """Every place name in ``text``, longest first at each position, left to right."""
     gaz = gaz or gazetteer()
@@ -212,7 +228,11 @@ def _longest(text: str, i: int, gaz: Gazetteer, loose: bool) -> Mention | None:
             return Mention(i, i + size + 1, suffixed)
         if (
             piece in gaz.short
-            and (not _common_word(piece, loose) or _city_read_loosely(piece, after, gaz, loose))
+            and (
+                not _common_word(piece, loose)
+                or _city_read_loosely(piece, after, gaz, loose)
+                or _city_taken_for_a_name(piece, gaz)
+            )
             and not _ROAD_AFTER_RE.match(text, i + size)
             and not _boundary(text, i, size)
         ):

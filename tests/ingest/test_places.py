@@ -65,6 +65,14 @@ def test_short_forms() -> None:
     assert names("峡江州2021年") == [("云岭省", "峡江苗族侗族自治州")]
 
 
+def test_a_citys_short_form_jieba_takes_for_a_rare_name_is_the_city() -> None:
+    """jieba's dictionary tags 商洛 and 宿迁 as persons' names: in a document's title they
+    are still the cities; a county's so tagged (卫东) is part of a person's name."""
+    assert places_in("2023年商洛居民人均可支配收入增长7.7%") == (Place("陕西省", "商洛市"),)
+    assert places_in("宿迁全年粮食产量") == (Place("江苏省", "宿迁市"),)
+    assert places_in("记者张卫东报道") == ()
+
+
 def test_a_short_form_that_is_a_word_is_no_place() -> None:
     assert names("听松涛阵阵") == []  # a word (jieba: a name) in running text
     assert names("松涛那边新建了几所学校", loose=True) == [SONGTAO.names]  # typed in a question
