@@ -14,7 +14,9 @@ from functools import lru_cache
 from answer.analyse import Question, is_span, known_parts, place_mentions, with_terms
 from answer.features import Candidate
 from answer.sentences import TermWeights
+from ingest.lexicon import word_tag
 from ingest.places import (
+    RARE_NAME_FREQ,
     find_mentions,
     gazetteer,
     is_division_name,
@@ -62,8 +64,16 @@ class Guards:
             if any(map(is_division_name, names)) and not any(map(self._known_place, names))
         ]
         # a city or province by its short form (周口 for 周口市), as a question names it; a
-        # county's short form is too often part of other words (李秉衡山东: 衡山)
+        # county's short form only as a word of its own: it is too often part of other
+        # words (李秉衡山东: 衡山)
         foreign += [p.name for p in _places_asked(q.text) if not p.county and not self._named(p)]
+        # a county by its short form, when the question has it as a word of its own
+        # (慈溪 in 慈溪今年…, not 衡山 inside 李秉衡山东)
+        foreign += [
+            p.name
+            for p in _places_asked(q.text)
+            if p.county and not p.town and _county_word(p, q.terms) and not self._named(p)
+        ]
         return foreign[0] if foreign else None
 
     def _named(self, place: Place) -> bool:
@@ -228,6 +238,18 @@ def _short_names(place: Place) -> list[str]:
     """The short forms of every level of ``place`` (湖南, 怀化, 芷江 for 湖南省怀化市芷江侗族自治县)."""
     levels = ((place.province, 0), (place.city, 1), (place.county, 2))
     return [f for name, level in levels if name for f in short_forms(name, level)]
+
+
+def _county_word(place: Place, terms: Sequence[str]) -> bool:
+    """One of ``terms`` is the short form of ``place``'s county (慈溪 for 慈溪市), one
+    jieba's dictionary does not know as another word (长子 is an eldest son): unknown to
+    it, a place, or a person's name it rarely counts (慈溪, 余姚)."""
+    return any(f in terms and _county_name(f) for f in short_forms(place.county, 2))
+
+
+def _county_name(form: str) -> bool:
+    tag, freq = word_tag(form)
+    return tag is None or tag.startswith("ns") or (tag.startswith("nr") and freq < RARE_NAME_FREQ)
 
 
 def _names_asked(text: str, place: Place) -> bool:

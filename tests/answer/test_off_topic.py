@@ -67,6 +67,18 @@ def test_a_city_named_by_its_short_form_is_a_foreign_place_unless_named() -> Non
     assert Guards(TermWeights(["山东巡抚李秉衡。"]), (), tokenizer).foreign_place(question) is None
 
 
+def test_a_county_named_by_its_short_form_as_a_word_of_its_own_is_a_foreign_place() -> None:
+    """夹江 is 夹江县 by its short form: a question on it over documents that never name
+    it is declined, unless they do. 长子 (长子县) is also an eldest son in jieba's
+    dictionary: not read as the county."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights(TABLE), (), tokenizer)
+    assert guards.foreign_place(analyse("夹江今年粮食产量多少", tokenizer, None)) == "夹江县"
+    knows = Guards(TermWeights([*TABLE, "夹江县全年粮食产量20万吨。"]), (), tokenizer)
+    assert knows.foreign_place(analyse("夹江今年粮食产量多少", tokenizer, None)) is None
+    assert guards.foreign_place(analyse("他家长子今年粮食产量多少", tokenizer, None)) is None
+
+
 def test_a_place_a_document_is_about_is_no_foreign_place() -> None:
     """A page's issuer (崇阳县人社局) is read from its information block, out of the text:
     the place the document is about is known though no text names it."""
