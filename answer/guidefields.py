@@ -251,13 +251,11 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, tuple[int, int]]] = {}
 
     def keep(label: str, span: tuple[int, int]) -> None:
-        for head in _qualified(label):
-            for f in FIELDS:
-                rank = next((i for i, p in enumerate(f.labels) if p.fullmatch(head)), None)
-                if rank is not None:
-                    if f.name not in found or rank < found[f.name][0]:
-                        found[f.name] = (rank, span)
-                    return
+        field = _field_of(label)
+        if field is not None:
+            name, rank = field
+            if name not in found or rank < found[name][0]:
+                found[name] = (rank, span)
 
     text = doc.text
     starts = list(_LABELLED.finditer(text))
@@ -274,9 +272,36 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
             later = range(next(ends, len(starts)), len(starts))
         end = starts[later[0]].start() if later else len(text)
         keep(label, (m.start(), end))
-    for s in doc.sections:
-        keep(_NUMBERING.sub("", s.heading).strip(), (s.start, s.end))
+    # a label heading over nothing (its lines were read as headings of their own: 办理地点
+    # over 各县市区公安局办证大厅) runs to the next label, a heading or a labelled line
+    headed = [(s, _NUMBERING.sub("", s.heading).strip()) for s in doc.sections]
+    lines = [(m.start(), _NUMBERING.sub("", m.group(1))) for m in starts]
+    label_starts = sorted(
+        at
+        for at, label in [*((s.start, label) for s, label in headed), *lines]
+        if _field_of(label) or _OTHER_LABEL.fullmatch(label)
+    )
+    for s, label in headed:
+        end = s.end
+        if not _value(text[s.start : s.end]):
+            end = next((a for a in label_starts if a > s.start), len(text))
+        keep(label, (s.start, end))
     return {name: span for name, (_, span) in found.items()}
+
+
+# a guide's labels of what no question here asks, which still end the field above them
+_OTHER_LABEL = re.compile(r"(?:办理|设定|法律|实施|政策)?依据|(?:办理|办事|审批)?(?:流程|程序)|备注")
+
+
+def _field_of(label: str) -> tuple[str, int] | None:
+    """The field a label names and how good a label of it it is (0 best), read without
+    a qualifier before the field's name when it has one (:func:`_qualified`)."""
+    for head in _qualified(label):
+        for f in FIELDS:
+            rank = next((i for i, p in enumerate(f.labels) if p.fullmatch(head)), None)
+            if rank is not None:
+                return f.name, rank
+    return None
 
 
 _QUALIFIER = 4  # Han characters a label may carry before its field's name

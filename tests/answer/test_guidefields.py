@@ -176,6 +176,28 @@ def test_a_label_with_a_qualifier_before_its_fields_name() -> None:
     }
 
 
+def test_a_label_heading_over_lines_read_as_headings_runs_to_the_next_label() -> None:
+    """Labels on lines of their own, unnumbered, with their values on the next line read
+    as headings of their own too: each field runs to the next label, 办理依据 included."""
+    from ingest.structure import find_sections
+
+    text = "\n\n".join(
+        ["某证申领", "办理时限", "在受理之日起30日内办结", "办理依据", "《某某条例》",
+         "办理地点", "各区政务服务中心", "收费标准", "工本费每证20元"]
+    )
+    doc = Document("g.txt", "某证申领", text, sections=find_sections(text))
+    quoted = {}
+    for name in (DURATION, PLACE, FEE):
+        span = field_span(doc, name)
+        assert span is not None
+        quoted[name] = text[span[0] : span[1]].replace("\n\n", "|")
+    assert quoted == {
+        DURATION: "办理时限|在受理之日起30日内办结",
+        PLACE: "办理地点|各区政务服务中心",
+        FEE: "收费标准|工本费每证20元",
+    }
+
+
 def test_a_phone_number_labelled_inside_a_line_of_any_document() -> None:
     """A notice's or a page's labelled number (联系电话：…；地址：…) answers whom to ask,
     though the document is no guide; a complaint number is labelled as one."""
