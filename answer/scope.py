@@ -41,6 +41,19 @@ def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
 
 
 _DATE_AFTER = re.compile(r"\s*\d{1,2}\s*月|\s*[一二三四五六七八九十]{1,2}月")
+_FULL_DATE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_HEAD = 300  # characters of a text's head, where its release date stands
+
+
+def _release_date(doc: Document, year: int, m: re.Match[str]) -> bool:
+    """``m`` (a mention of ``year``) is a full date in the text's head later than the
+    year the text is about: a bulletin of 2015 released 2016年2月22日 says nothing of 2016."""
+    return (
+        m.start() < _HEAD
+        and doc.year is not None
+        and year > doc.year
+        and bool(_FULL_DATE_AFTER.match(doc.text, m.end()))
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -154,11 +167,14 @@ def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
     (年份：2018年), the sentence naming one in a row about another year (a 2022 row's
     "入选2023年度名单" says nothing else of 2023), the innermost section holding "YYYY年", or the
     paragraph when no section does or when that section's heading is about another year
-    (a 2019 report's "2019年工作安排" naming a goal for 2020)."""
+    (a 2019 report's "2019年工作安排" naming a goal for 2020). The text's release date in
+    its head (a 2015 bulletin's 2016年2月22日) speaks of no part of it."""
     rows = dated_rows(doc)
     spans = [(a, b) for a, b, year in rows + reviews(doc) if year in years]
     for year in years:
         for m in re.finditer(f"{year}年", doc.text):
+            if _release_date(doc, year, m):
+                continue
             row = _row_at(doc, m.start())
             if row is not None:  # a row about another year names it in one sentence
                 if row[2] not in years:

@@ -148,3 +148,18 @@ def test_an_assembly_reports_review_under_no_year_speaks_of_the_year_before() ->
     assert [text[s:e].strip() for s, e in year_scope(One(), [2023]).spans["r.txt"]] == [review]  # type: ignore[arg-type]
     kept = year_scope(One(), [2024]).spans["r.txt"]  # type: ignore[arg-type]
     assert not any(s <= at < e for s, e in kept) and any(s <= plan_at < e for s, e in kept)
+
+
+def test_a_release_date_in_the_head_speaks_of_no_part_of_the_text() -> None:
+    """A 2015 bulletin released 2016年2月22日, all on one line: no 2016 question is
+    answered from it; a date in its body still scopes its paragraph."""
+    body = "全年地区生产总值100亿元，比上年增长5%。" * 20
+    text = f"某区2015年统计公报 发布：2016年2月22日 {body}\n\n2016年3月1日起，新规施行。"
+    doc = Document("b.txt", "某区2015年统计公报", text, year=2015, years=(2015, 2016))
+
+    class One:
+        def documents_about(self, years: Collection[int]) -> list[Document]:
+            return [doc]
+
+    spans = year_scope(One(), [2016]).spans["b.txt"]  # type: ignore[arg-type]
+    assert [text[s:e] for s, e in spans] == ["2016年3月1日起，新规施行。"]
