@@ -55,7 +55,7 @@ from answer.select import Picked, Scored, best_commitment, choose, ranked, to_pi
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
 from ingest.lexicon import word_tag
-from ingest.places import places_in
+from ingest.places import places_in, unit_place
 from lixia_qa import zh
 from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit, Place
 from retriever.hybrid import HybridRetriever
@@ -307,7 +307,7 @@ class Answerer:
         }
         fields = None  # a guide field's span in each guide stating it; only those compete
         if asked.what not in FACTS:
-            fields = {d.doc_id: field_span(d, asked.what) for d in docs}
+            fields = {d.doc_id: _field_for(d, asked.what, turn.places) for d in docs}
             guides = [d for d in docs if is_guide(d)]
             covering = [cover[d.doc_id] for d in guides]
             guide = best_document(guides, covering, self.config.document_title_coverage)
@@ -600,3 +600,18 @@ def _fact_pick(doc: Document, what: str) -> Picked | None:
 def _used_in(texts: Iterable[str]) -> Callable[[str], bool]:
     """Whether ``texts`` use a word (any case)."""
     return "\n".join(texts).lower().__contains__
+
+
+def _field_for(doc: Document, field: str, places: Sequence[Place]) -> tuple[int, int] | None:
+    """The span of ``doc`` stating ``field`` (:func:`answer.guidefields.field_span`),
+    unless its lines name a place inside the document's other than the ones asked
+    (白塔区民政局地址：…，电话：… for 文圣区民政局电话是多少)."""
+    span = field_span(doc, field)
+    if span is None or not places:
+        return span
+    text = doc.text
+    start, end = text.rfind("\n", 0, span[0]) + 1, text.find("\n", span[1])
+    place = unit_place(text[start : end if end >= 0 else len(text)], doc.place)
+    if place == doc.place or any(place.within(p) or p.within(place) for p in places):
+        return span
+    return None

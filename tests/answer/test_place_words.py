@@ -203,3 +203,28 @@ def test_only_the_documents_naming_no_place_answer_for_it(unplaced) -> None:  # 
 def test_a_place_no_document_names_is_declined_when_every_place_is_known(service) -> None:  # type: ignore[no-untyped-def]
     answer = service.ask("保定市全年粮食产量多少")
     assert answer.abstained and "关于保定市的信息" in answer.text, answer.text
+
+
+OFFICES = """辽阳市老年人优待证办理
+
+年满65周岁的辽阳市户籍老人可申请办理老年人优待证。
+各区民政局地址：
+白塔区民政局地址：民主路36号，电话：2120886。
+文圣区民政局地址：新华路108号。
+"""
+
+
+def test_a_phone_labelled_for_another_district_answers_no_other() -> None:
+    """The city's page labels 白塔区's number only: asked of 文圣区, that line is no guide
+    field of its; asked of 白塔区 or of the city, it is."""
+    from answer.answerer import _field_for
+    from answer.guidefields import CONTACT
+    from ingest.metadata import describe
+
+    doc = describe("o.txt", OFFICES, "h")
+    city = Place("辽宁省", "辽阳市")
+    assert doc.place == city
+    assert _field_for(doc, CONTACT, (Place("辽宁省", "辽阳市", "文圣区"),)) is None
+    for asked in ((Place("辽宁省", "辽阳市", "白塔区"),), (city,), ()):
+        span = _field_for(doc, CONTACT, asked)
+        assert span is not None and "2120886" in OFFICES[span[0] : span[1]], asked
