@@ -204,6 +204,10 @@ class PlaceScope:
             return True
         if inside and any(place.within(p) for p in asked):
             return True
+        if _names_asked(c.unit.text, place) and not any(
+            place.within(p) or p.within(place) for p in asked
+        ):
+            return False  # the unit names its own place, beside the asked one's (雁峰区… for 南岳区)
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)
         return any(f in names or f in passage for p in asked for f in zone_forms(p.name))

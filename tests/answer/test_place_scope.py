@@ -55,6 +55,16 @@ def test_allows_units_about_the_asked_place_or_naming_it() -> None:
     assert PlaceScope.allows(cand("全市生产总值增长6%。", CITY), ())  # no place asked
 
 
+def test_a_unit_naming_its_own_place_answers_for_no_other_beside_it() -> None:
+    """A city's list of offices: the line naming 上城区 answers for no question on 西湖区,
+    though its passage names 西湖区 too; a line naming no district still may."""
+    asked = (DISTRICT,)
+    passage = "上城区民政局电话：1234567。西湖区民政局地址：某路1号。"
+    assert not PlaceScope.allows(cand("上城区民政局电话：1234567。", OTHER, passage), asked)
+    assert PlaceScope.allows(cand("西湖区民政局地址：某路1号。", DISTRICT, passage), asked)
+    assert PlaceScope.allows(cand("上城区民政局电话：1234567。", OTHER, passage), (CITY,), True)
+
+
 def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure() -> None:
     """杭州高新区 is a part of the city (no division of the gazetteer): the city's own
     figure does not answer it, a passage naming the zone may."""
