@@ -858,7 +858,16 @@ def other_instance(ctx: Context, c: Candidate) -> float:
         or other_band(q, text)
         or deputy_only(q, text)
         or part_of_total(q, text)
+        or unasked_part(q, text, _before(c))
     )
+
+
+def _before(c: Candidate) -> str:
+    """The passage's text before the unit (empty when the unit is not inside it)."""
+    chunk = c.chunk
+    if chunk is None or not chunk.start <= c.unit.start <= chunk.start + len(chunk.text):
+        return ""
+    return chunk.text[: c.unit.start - chunk.start]
 
 
 # a total asked (一共多少亿, GDP总量) and a unit opening with 其中 (one part of a total)
@@ -871,6 +880,37 @@ def part_of_total(q: Question, text: str) -> bool:
     of one (其中，非公有制经济增加值866.95亿元): of the 45 training questions asking a total
     whose answer is found, none is answered by a unit opening with 其中."""
     return q.kind == FIGURE and bool(_TOTAL_ASKED_RE.search(q.text) and _PART_RE.match(text))
+
+
+# the name a part of a total is given before its figure: 大春粮食产量 in 大春粮食产量67.2万吨
+_PART_NAME_RE = re.compile(
+    rf"^\W*(?:其中\W*)?([{zh.HAN}]{{2,20}}?)(?:为|达到|达|是|共|约)?\s*[\d{zh.CN_DIGITS}]"
+)
+_LIST_SEPARATORS = ("；", ";")
+_AMOUNT_RE = re.compile(rf"\d+(?:\.\d+)?\s*[万亿千百]?[{zh.HAN}]")  # 67.2万吨, 26名 (not 2.5%)
+
+
+def unasked_part(q: Question, text: str, before: str) -> bool:
+    """A figure question and the unit gives a part of a total, opening with 其中 or
+    listed after it in the same sentence (其中：小春粮食产量…；大春粮食产量…), whose name
+    qualifies a word the question asks with words it does not: 大春粮食产量 for
+    粮食产量多少, not for 大春粮食产量多少. A part whose name holds none of the question's
+    words is left to the reader (the question may say it in other words)."""
+    if q.kind != FIGURE:
+        return False
+    sentence = before[max(before.rfind(e) for e in "。！？!?") + 1 :]
+    listed = sentence.rstrip().endswith(_LIST_SEPARATORS) and "其中" in sentence
+    if not (_PART_RE.match(text) or listed):
+        return False
+    named = _PART_NAME_RE.match(text)
+    if named is None or len(_AMOUNT_RE.findall(text)) > 2:
+        return False  # a list of parts in one unit: the asked one may be any
+    name = named.group(1)
+    found = [name.find(f) for fs in q.forms for f in fs if len(f) >= 2 and f in name]
+    if not found:
+        return False
+    qualifier = name[: min(found)]
+    return len(qualifier) >= 2 and qualifier not in q.text
 
 
 def _other_place(ctx: Context, c: Candidate) -> bool:

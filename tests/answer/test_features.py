@@ -1001,3 +1001,23 @@ def test_a_count_of_kinds_is_a_figure() -> None:
     kinds = q(FIGURE, terms=("方式",), text="办理方式有几种")
     assert F.fit_figure(ctx(kinds), cand("办理方式分为线上、线下两种。")) == 1
     assert F.fit_figure(ctx(kinds), cand("各种方式均可办理。")) == 0
+
+
+def test_a_part_of_a_total_named_with_words_the_question_does_not_ask() -> None:
+    """粮食产量多少 is not answered by a part listed after 其中 (大春粮食产量) whose name
+    qualifies the asked words with others; 大春粮食产量多少 is, and so is the total. A
+    unit listing several parts, or a part named in other words, is left to the reader."""
+    asked = ctx(q(FIGURE, terms=("粮食",), measure="吨", text="粮食产量多少"))
+    total = "全年粮食产量82.6万吨，增长2.8%，"
+    small, big = "其中：小春粮食产量15.4万吨，增长4.2%；", "大春粮食产量67.2万吨，增长2.5%。"
+    passage = total + small + big
+    unit = AnswerUnit("d~1", "d", big, len(total + small), len(passage), "sentence")
+    listed = F.Candidate(0, unit, Chunk("d#0", "d", passage, 0, len(passage), ()))
+    assert F.other_instance(asked, listed) == 1
+    assert F.other_instance(asked, cand(small)) == 1  # opens with 其中
+    assert F.other_instance(asked, cand(total)) == 0
+    named = ctx(q(FIGURE, terms=("大春", "粮食"), measure="吨", text="大春粮食产量多少"))
+    assert F.other_instance(named, listed) == 0
+    several = "其中，夏粮产量7.9万吨，秋粮产量10.7万吨，早稻产量2.1万吨。"
+    assert F.other_instance(asked, cand(several)) == 0
+    assert F.other_instance(asked, cand("其中，稻谷产量22.5万吨。")) == 0  # no asked word
