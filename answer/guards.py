@@ -205,9 +205,12 @@ class PlaceScope:
         if inside and any(place.within(p) for p in asked):
             return True
         if _names_asked(c.unit.text, place) and not any(
-            place.within(p) or p.within(place) for p in asked
+            place.within(p) or (p.town and p.within(place)) for p in asked
         ):
-            return False  # the unit names its own place, beside the asked one's (雁峰区… for 南岳区)
+            # the unit names its own place, beside the asked one or around it (雁峰区… or
+            # 衡阳市民政局… for 南岳区); a town's question may still be answered from its
+            # county's unit whose passage names the town
+            return False
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)
         return any(f in names or f in passage for p in asked for f in zone_forms(p.name))

@@ -63,6 +63,11 @@ def test_a_unit_naming_its_own_place_answers_for_no_other_beside_it() -> None:
     assert not PlaceScope.allows(cand("上城区民政局电话：1234567。", OTHER, passage), asked)
     assert PlaceScope.allows(cand("西湖区民政局地址：某路1号。", DISTRICT, passage), asked)
     assert PlaceScope.allows(cand("上城区民政局电话：1234567。", OTHER, passage), (CITY,), True)
+    city = "杭州市民政局电话：7654321。" + passage
+    assert not PlaceScope.allows(cand("杭州市民政局电话：7654321。", CITY, city), asked)
+    town = Place("浙江省", "杭州市", "西湖区", "翠苑街道")
+    area = "西湖区在翠苑街道建成口袋公园3个。"
+    assert PlaceScope.allows(cand(area, DISTRICT, area), (town,))
 
 
 def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure() -> None:
