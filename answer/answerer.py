@@ -307,7 +307,7 @@ class Answerer:
         }
         fields = None  # a guide field's span in each guide stating it; only those compete
         if asked.what not in FACTS:
-            fields = {d.doc_id: _field_for(d, asked.what, turn.places) for d in docs}
+            fields = {d.doc_id: _field_for(d, asked.what, turn.places, rest) for d in docs}
             guides = [d for d in docs if is_guide(d)]
             covering = [cover[d.doc_id] for d in guides]
             guide = best_document(guides, covering, self.config.document_title_coverage)
@@ -602,11 +602,14 @@ def _used_in(texts: Iterable[str]) -> Callable[[str], bool]:
     return "\n".join(texts).lower().__contains__
 
 
-def _field_for(doc: Document, field: str, places: Sequence[Place]) -> tuple[int, int] | None:
-    """The span of ``doc`` stating ``field`` (:func:`answer.guidefields.field_span`),
+def _field_for(
+    doc: Document, field: str, places: Sequence[Place], words: Sequence[str] = ()
+) -> tuple[int, int] | None:
+    """The span of ``doc`` stating ``field`` (:func:`answer.guidefields.field_span`; of
+    several phone numbers, the one whose owner holds more of the question's ``words``),
     unless its lines name a place inside the document's other than the ones asked
     (白塔区民政局地址：…，电话：… for 文圣区民政局电话是多少)."""
-    span = field_span(doc, field)
+    span = field_span(doc, field, words)
     if span is None or not places:
         return span
     text = doc.text

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 
 from answer.analyse import FIELD_SHAPES
@@ -348,28 +349,49 @@ _PHONE_LABELS = {
 _NEAR_LABEL = 12  # characters between a phone's label and its number at most
 
 
-def phone_span(text: str, name: str) -> tuple[int, int] | None:
+def phone_span(text: str, name: str, words: Sequence[str] = ()) -> tuple[int, int] | None:
     """The labelled phone number of field ``name`` (:data:`_PHONE_LABELS`) in ``text``:
-    from its label to the number's end (联系电话：0875-2120886); None when it labels no
-    number, or several (a 受理部门's and a 主管部门's: which one is asked is the reader's
-    to judge)."""
-    found: dict[str, tuple[int, int]] = {}
+    from its label to the number's end (联系电话：0875-2120886). Of several numbers (a
+    市局's and a 县局's), the one whose owner (the words before its label on its line, or
+    the line above a label opening its line: 璧山县环境保护局) holds more of the
+    question's ``words`` than any other; None when it labels no number, or no one number
+    is so told apart (which one is asked is then the reader's to judge)."""
+    found: dict[str, tuple[tuple[int, int], str]] = {}
     for m in _PHONE_LABELS[name].finditer(text):
         window = text[m.end() : m.end() + _NEAR_LABEL + 20]
         number = FIELD_SHAPES["phone"].search(window)
         if number and number.start() <= _NEAR_LABEL and "\n" not in window[: number.start()]:
-            found.setdefault(number.group().strip(), (m.start(), m.end() + number.end()))
-    return next(iter(found.values())) if len(found) == 1 else None
+            span = (m.start(), m.end() + number.end())
+            found.setdefault(number.group().strip(), (span, _owner(text, m.start())))
+    if len(found) == 1:
+        return next(iter(found.values()))[0]
+    held = sorted(((sum(w in owner for w in words), span) for span, owner in found.values()))
+    if held and held[-1][0] > 0 and (len(held) == 1 or held[-2][0] < held[-1][0]):
+        return held[-1][1]
+    return None
 
 
-def field_span(doc: Document, name: str) -> tuple[int, int] | None:
+_OWNER_LINES = 3  # lines above a label that may name whose number it is
+
+
+def _owner(text: str, at: int) -> str:
+    """Whose number the label at ``at`` gives: the words before it on its line, else the
+    nearest of the few lines above that is no labelled line (an office's name)."""
+    start = text.rfind("\n", 0, at) + 1
+    if re.search(r"[\u4e00-\u9fff]{2}", text[start:at]):
+        return text[start:at]
+    lines = [ln.strip() for ln in text[:start].split("\n") if ln.strip()][-_OWNER_LINES:]
+    return next((ln for ln in reversed(lines) if not _LABELLED.match(ln)), "")
+
+
+def field_span(doc: Document, name: str, words: Sequence[str] = ()) -> tuple[int, int] | None:
     """The span of ``doc`` that states field ``name`` (its label included), cut to whole
     lines within :data:`MAX_FIELD` characters; None when ``doc`` is no guide
     (:func:`is_guide`) or does not state the field. A phone number to ask or complain
     at may stand labelled in a line of any document (:func:`phone_span`)."""
     found = _labels(doc)
     if name in _PHONE_LABELS and (not is_guide(doc) or name not in found):
-        return phone_span(doc.text, name)
+        return phone_span(doc.text, name, words)
     if not is_guide(doc) or name not in found:
         return None
     start, end = found[name]

@@ -198,6 +198,26 @@ def test_a_label_heading_over_lines_read_as_headings_runs_to_the_next_label() ->
     }
 
 
+def test_of_several_numbers_the_one_whose_owner_the_question_names() -> None:
+    """A notice gives two offices' numbers, each under its office's name or after it on
+    its line: the question's words tell which; words both share, or none, tell nothing."""
+    notice = (
+        "公示期间设立下列联系方式：\n市环境保护局\n地址：某路1号\n电话：0000-1111111\n"
+        "县环境保护局\n地址：某路2号\n电话：0000-2222222\n"
+        "市民政局地址：某路3号，电话：3333333。"
+    )
+    doc = Document("n.txt", "关于拟命名某镇的公示", notice)
+
+    def quoted(*words: str) -> str | None:
+        span = field_span(doc, CONTACT, words)
+        return notice[span[0] : span[1]] if span is not None else None
+
+    assert quoted("县", "环境保护局") == "电话：0000-2222222"
+    assert quoted("民政局") == "电话：3333333"
+    assert quoted("环境保护局") is None  # the city's and the county's bureau alike
+    assert quoted() is None
+
+
 def test_a_phone_number_labelled_inside_a_line_of_any_document() -> None:
     """A notice's or a page's labelled number (联系电话：…；地址：…) answers whom to ask,
     though the document is no guide; a complaint number is labelled as one."""
