@@ -1,6 +1,7 @@
 """Questions a service guide (办事指南) answers in one of its fields: where to go, when
 it is open, when to apply, how long it takes, what it costs or pays, what to bring, who
-may apply, whether it can be done online, how the result is delivered.
+may apply, whether it can be done online, how the result is delivered, whom to call or
+ask for (联系人).
 
 A guide states each of these under a label of its own, as a labelled line
 (``办理地点：…``) or as a numbered heading over its paragraph (``九、办理时限``). The
@@ -40,6 +41,7 @@ from lixia_qa.types import Document
     ONLINE,
     COMPLAINT,
     CONTACT,
+    PERSON,
 ) = (
     "place",
     "hours",
@@ -54,6 +56,7 @@ from lixia_qa.types import Document
     "online",
     "complaint",
     "contact",
+    "person",
 )
 
 
@@ -97,6 +100,13 @@ FIELDS: tuple[Field, ...] = (
             re.compile(r"电话|热线"),
         ),
         "咨询电话",
+        unlabelled_unstated=False,
+    ),
+    Field(
+        PERSON,  # whom to ask for: 联系人是谁 (联系人电话 asks the number, above)
+        re.compile(r"联系人(?:是谁|叫什么|叫啥|是哪位|姓什么)?|(?:找谁|跟谁|和谁)联系"),
+        (re.compile(r"联系人"),),
+        "联系人",
         unlabelled_unstated=False,
     ),
     Field(
@@ -337,29 +347,38 @@ def _empty_after(text: str, at: int) -> bool:
     return not text[at : end if end >= 0 else len(text)].strip()
 
 
-# a phone number labelled inside a line of any document, not only a guide's form: a
-# notice's 联系电话：0875-2120886；地址：…, a page's 办公时间：…，办公电话：0731—56220198
-_PHONE_LABELS = {
-    name: re.compile(rf"{label}(?:号码)?\s*[：:]")
+# a phone number or a contact person labelled inside a line of any document, not only a
+# guide's form: a notice's 联系电话：0875-2120886；地址：…, a page's 办公时间：…，办公电话：
+# 0731—56220198, 联系人：张三
+_LINE_LABELS = {
+    name: re.compile(rf"{label}\s*[：:]")
     for name, label in (
-        (CONTACT, r"(?:咨询|联系|服务|办事|办公|业务|值班)?(?:电话|热线)"),
-        (COMPLAINT, r"(?:监督|投诉|举报){1,2}(?:电话|热线)"),
+        (CONTACT, r"(?:咨询|联系|服务|办事|办公|业务|值班)?(?:电话|热线)(?:号码)?"),
+        (COMPLAINT, r"(?:监督|投诉|举报){1,2}(?:电话|热线)(?:号码)?"),
+        (PERSON, r"联系人"),  # a notice's 联系人：张三
     )
+}
+# what each such label gives: a number to call, or a person's name
+_VALUE_SHAPES = {
+    CONTACT: FIELD_SHAPES["phone"],
+    COMPLAINT: FIELD_SHAPES["phone"],
+    PERSON: re.compile(r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])"),
 }
 _NEAR_LABEL = 12  # characters between a phone's label and its number at most
 
 
-def phone_span(text: str, name: str, words: Sequence[str] = ()) -> tuple[int, int] | None:
-    """The labelled phone number of field ``name`` (:data:`_PHONE_LABELS`) in ``text``:
-    from its label to the number's end (联系电话：0875-2120886). Of several numbers (a
+def labelled_span(text: str, name: str, words: Sequence[str] = ()) -> tuple[int, int] | None:
+    """The labelled phone number (or contact person) of field ``name``
+    (:data:`_LINE_LABELS`) in ``text``: from its label to the value's end (联系电话：
+    0875-2120886, 联系人：张三). Of several values (a
     市局's and a 县局's), the one whose owner (the words before its label on its line, or
     the line above a label opening its line: 璧山县环境保护局) holds more of the
     question's ``words`` than any other; None when it labels no number, or no one number
     is so told apart (which one is asked is then the reader's to judge)."""
     found: dict[str, tuple[tuple[int, int], str]] = {}
-    for m in _PHONE_LABELS[name].finditer(text):
+    for m in _LINE_LABELS[name].finditer(text):
         window = text[m.end() : m.end() + _NEAR_LABEL + 20]
-        number = FIELD_SHAPES["phone"].search(window)
+        number = _VALUE_SHAPES[name].search(window)
         if number and number.start() <= _NEAR_LABEL and "\n" not in window[: number.start()]:
             span = (m.start(), m.end() + number.end())
             found.setdefault(number.group().strip(), (span, _owner(text, m.start())))
@@ -388,10 +407,11 @@ def field_span(doc: Document, name: str, words: Sequence[str] = ()) -> tuple[int
     """The span of ``doc`` that states field ``name`` (its label included), cut to whole
     lines within :data:`MAX_FIELD` characters; None when ``doc`` is no guide
     (:func:`is_guide`) or does not state the field. A phone number to ask or complain
-    at may stand labelled in a line of any document (:func:`phone_span`)."""
+    at, or a contact person, may stand labelled in a line of any document
+    (:func:`labelled_span`); of several, ``words`` (the question's) tell which."""
     found = _labels(doc)
-    if name in _PHONE_LABELS and (not is_guide(doc) or name not in found):
-        return phone_span(doc.text, name, words)
+    if name in _LINE_LABELS and (not is_guide(doc) or name not in found):
+        return labelled_span(doc.text, name, words)
     if not is_guide(doc) or name not in found:
         return None
     start, end = found[name]

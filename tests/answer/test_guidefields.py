@@ -15,6 +15,7 @@ from answer.guidefields import (
     HOURS,
     MATERIALS,
     PERIOD,
+    PERSON,
     PLACE,
     VALIDITY,
     asks_guide_field,
@@ -334,3 +335,15 @@ def test_materials_alone_ask_what_to_bring_only_when_nothing_else_is_asked() -> 
     asked = asks_guide_field("残疾证材料")
     assert asked is not None and asked.what == MATERIALS
     assert asks_one_field("残疾证材料")
+
+
+def test_a_contact_person_labelled_in_a_notice() -> None:
+    """联系人是谁 asks a notice's 联系人：…, the office's of the question's words when it
+    names several; 联系人电话 still asks a number."""
+    notice = "联系方式：\n市环境保护局\n联系人：张某某\n县环境保护局\n联系人：李某\n电话：0000-2222222"
+    doc = Document("n.txt", "关于拟命名某镇的公示", notice)
+    assert asks_guide_field("县环保局那个公示联系人是谁").what == PERSON  # type: ignore[union-attr]
+    assert asks_guide_field("联系人电话多少").what == CONTACT  # type: ignore[union-attr]
+    span = field_span(doc, PERSON, ("县", "环境保护局"))
+    assert span is not None and notice[span[0] : span[1]] == "联系人：李某"
+    assert field_span(doc, PERSON, ("环境保护局",)) is None
