@@ -18,8 +18,8 @@ otherwise the question goes the usual way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from answer.analyse import FIELD_SHAPES
@@ -301,7 +301,9 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
 
 
 # a guide's labels of what no question here asks, which still end the field above them
-_OTHER_LABEL = re.compile(r"(?:办理|设定|法律|实施|政策)?依据|(?:办理|办事|审批)?(?:流程|程序)|备注")
+_OTHER_LABEL = re.compile(
+    r"(?:办理|设定|法律|实施|政策)?依据|(?:办理|办事|审批)?(?:流程|程序)|备注"
+)
 
 
 def _field_of(label: str) -> tuple[str, int] | None:
@@ -353,7 +355,10 @@ def _empty_after(text: str, at: int) -> bool:
 _LINE_LABELS = {
     name: re.compile(rf"{label}\s*[：:]")
     for name, label in (
-        (CONTACT, r"(?:咨询|联系|服务|办事|办公|业务|值班)?(?:电话|热线)(?:号码)?"),
+        (
+            CONTACT,
+            r"(?<!投诉)(?<!举报)(?<!监督)(?:咨询|联系|服务|办事|办公|业务|值班)?(?:电话|热线)(?:号码)?",
+        ),
         (COMPLAINT, r"(?:监督|投诉|举报){1,2}(?:电话|热线)(?:号码)?"),
         (PERSON, r"联系人"),  # a notice's 联系人：张三
     )
@@ -375,19 +380,27 @@ def labelled_span(text: str, name: str, words: Sequence[str] = ()) -> tuple[int,
     the line above a label opening its line: 璧山县环境保护局) holds more of the
     question's ``words`` than any other; None when it labels no number, or no one number
     is so told apart (which one is asked is then the reader's to judge)."""
-    found: dict[str, tuple[tuple[int, int], str]] = {}
-    for m in _LINE_LABELS[name].finditer(text):
-        window = text[m.end() : m.end() + _NEAR_LABEL + 20]
-        number = _VALUE_SHAPES[name].search(window)
-        if number and number.start() <= _NEAR_LABEL and "\n" not in window[: number.start()]:
-            span = (m.start(), m.end() + number.end())
-            found.setdefault(number.group().strip(), (span, _owner(text, m.start())))
+    found = _line_values(text, name)
     if len(found) == 1:
         return next(iter(found.values()))[0]
     held = sorted(((sum(w in owner for w in words), span) for span, owner in found.values()))
     if held and held[-1][0] > 0 and (len(held) == 1 or held[-2][0] < held[-1][0]):
         return held[-1][1]
     return None
+
+
+@lru_cache(maxsize=512)
+def _line_values(text: str, name: str) -> dict[str, tuple[tuple[int, int], str]]:
+    """Each value ``text`` labels for field ``name`` (:data:`_LINE_LABELS`), with the span
+    from its label to its end and its owner (:func:`_owner`), the first of repeats."""
+    found: dict[str, tuple[tuple[int, int], str]] = {}
+    for m in _LINE_LABELS[name].finditer(text):
+        window = text[m.end() : m.end() + _NEAR_LABEL + 20]
+        value = _VALUE_SHAPES[name].search(window)
+        if value and value.start() <= _NEAR_LABEL and "\n" not in window[: value.start()]:
+            span = (m.start(), m.end() + value.end())
+            found.setdefault(value.group().strip(), (span, _owner(text, m.start())))
+    return found
 
 
 _OWNER_LINES = 3  # lines above a label that may name whose number it is
@@ -410,8 +423,10 @@ def field_span(doc: Document, name: str, words: Sequence[str] = ()) -> tuple[int
     at, or a contact person, may stand labelled in a line of any document
     (:func:`labelled_span`); of several, ``words`` (the question's) tell which."""
     found = _labels(doc)
-    if name in _LINE_LABELS and (not is_guide(doc) or name not in found):
-        return labelled_span(doc.text, name, words)
+    if name in _LINE_LABELS and (
+        not is_guide(doc) or name not in found or len(_line_values(doc.text, name)) > 1
+    ):
+        return labelled_span(doc.text, name, words)  # of several, the one the words tell
     if not is_guide(doc) or name not in found:
         return None
     start, end = found[name]

@@ -183,8 +183,17 @@ def test_a_label_heading_over_lines_read_as_headings_runs_to_the_next_label() ->
     from ingest.structure import find_sections
 
     text = "\n\n".join(
-        ["某证申领", "办理时限", "在受理之日起30日内办结", "办理依据", "《某某条例》",
-         "办理地点", "各区政务服务中心", "收费标准", "工本费每证20元"]
+        [
+            "某证申领",
+            "办理时限",
+            "在受理之日起30日内办结",
+            "办理依据",
+            "《某某条例》",
+            "办理地点",
+            "各区政务服务中心",
+            "收费标准",
+            "工本费每证20元",
+        ]
     )
     doc = Document("g.txt", "某证申领", text, sections=find_sections(text))
     quoted = {}
@@ -340,7 +349,9 @@ def test_materials_alone_ask_what_to_bring_only_when_nothing_else_is_asked() -> 
 def test_a_contact_person_labelled_in_a_notice() -> None:
     """联系人是谁 asks a notice's 联系人：…, the office's of the question's words when it
     names several; 联系人电话 still asks a number."""
-    notice = "联系方式：\n市环境保护局\n联系人：张某某\n县环境保护局\n联系人：李某\n电话：0000-2222222"
+    notice = (
+        "联系方式：\n市环境保护局\n联系人：张某某\n县环境保护局\n联系人：李某\n电话：0000-2222222"
+    )
     doc = Document("n.txt", "关于拟命名某镇的公示", notice)
     assert asks_guide_field("县环保局那个公示联系人是谁").what == PERSON  # type: ignore[union-attr]
     assert asks_guide_field("联系人电话多少").what == CONTACT  # type: ignore[union-attr]
