@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ingest.dates import speech_date
 from ingest.places import unit_place
 from ingest.structure import heading_path, marker_rank
 from lixia_qa import zh
@@ -170,13 +171,15 @@ def in_form(text: str, span: Span) -> bool:
 
 
 def is_heading(text: str, span: Span) -> bool:
-    """A short line without closing punctuation, or a caption: a heading, not an answer.
+    """A short line without closing punctuation, a caption or a report's delivery line on
+    a line of its own: a heading, not an answer.
     A field of a form (:func:`in_form`) or an item of a list (:func:`in_list`) is a
     fact, not a heading."""
     piece = text[span.start : span.end]
     on_its_own = span.end == len(text) or text[span.end] == "\n"
-    if on_its_own and is_caption(piece) and (span.start == 0 or text[span.start - 1] == "\n"):
-        return True
+    line_start = span.start == 0 or text[span.start - 1] == "\n"
+    if on_its_own and line_start and (is_caption(piece) or speech_date(piece) is not None):
+        return True  # a caption, or a report's delivery line (——2024年1月10日在…会议上)
     short = len(piece) < 24 and piece[-1] not in CLOSING and on_its_own
     return short and not in_form(text, span) and not in_list(text, span)
 

@@ -84,6 +84,11 @@ def test_split_helpers() -> None:
     assert [text[s.start : s.end] for s in split_spans(text, 0, len(text))] == ["甲。", "乙！"]
     assert is_heading("标题\n正文。", Span(0, 2))
     assert not is_heading("这是一句话。\n", Span(0, 6))
+    # a report's delivery line on a line of its own is no answer, however long
+    line = "——2023年12月21日在某某县第十七届人民代表大会第四次会议上"
+    assert is_heading(f"政府工作报告\n{line}\n各位代表：", Span(7, 7 + len(line)))
+    said = f"{line}，县长作了报告。"
+    assert not is_heading(said + "\n", Span(0, len(said)))
     assert len(windows("一，二，三。", Span(0, 6), max_chars=4)) == 2
 
 
