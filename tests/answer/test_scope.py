@@ -134,9 +134,7 @@ def test_an_assembly_reports_review_under_no_year_speaks_of_the_year_before() ->
     opening = "各位代表：现在，我代表县人民政府，向大会报告工作。"
     review, plan = "过去的一年，新建公园6个。", "今年计划新建公园9个。"
     text = f"{opening}\n\n{review}\n\n{plan}"
-    doc = Document(
-        "r.txt", "某县政府工作报告", text, year=2024, years=(2023, 2024)
-    )
+    doc = Document("r.txt", "某县政府工作报告", text, year=2024, years=(2023, 2024))
 
     class One:
         def documents_about(self, years: Collection[int]) -> list[Document]:

@@ -33,7 +33,9 @@ def test_a_paragraph_opening_with_the_year_before_opens_the_review() -> None:
 
 def test_a_heading_naming_the_past_year_without_its_number() -> None:
     text = f"一、过去一年工作回顾\n{REVIEW}\n{POINT}\n\n二、今年工作安排\n{PLAN}"
-    assert _spans("某区2024年政府工作报告", text, 2024) == [f"一、过去一年工作回顾\n{REVIEW}\n{POINT}"]
+    assert _spans("某区2024年政府工作报告", text, 2024) == [
+        f"一、过去一年工作回顾\n{REVIEW}\n{POINT}"
+    ]
 
 
 def test_a_heading_naming_a_year_rules_over_the_opening() -> None:

@@ -203,8 +203,16 @@ def test_a_form_copied_one_cell_per_line_becomes_labelled_lines() -> None:
     lines between, is kept as labelled lines (it had been dropped as a list of links)."""
     form = "\n\n".join(
         [
-            "事项名称 |", "临时身份证申领 |", "办理机构 |", "某县公安局户政科 |",
-            "办理电话 |", "0000-1234567 |", "办理时限 |", "当场办结。 |", "备注 |", "|",
+            "事项名称 |",
+            "临时身份证申领 |",
+            "办理机构 |",
+            "某县公安局户政科 |",
+            "办理电话 |",
+            "0000-1234567 |",
+            "办理时限 |",
+            "当场办结。 |",
+            "备注 |",
+            "|",
         ]
     )
     text = clean_text(f"{form}\n\n后文。")
@@ -214,7 +222,9 @@ def test_a_form_copied_one_cell_per_line_becomes_labelled_lines() -> None:
     )
     assert "备注" not in text and text.endswith("后文。")
     # links with blank lines between them are still no form, whatever their count
-    links = "\n\n".join(["市政府网站 |", "市发改委 |", "市教育局 |", "市财政局 |", "市民政局 |", "市商务局 |"])
+    links = "\n\n".join(
+        ["市政府网站 |", "市发改委 |", "市教育局 |", "市财政局 |", "市民政局 |", "市商务局 |"]
+    )
     assert cell_line_tables(links) == links
 
 
