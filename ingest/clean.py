@@ -33,6 +33,7 @@ from ingest.tables import cell_line_tables, field_blocks, is_table_row, text_tab
 from ingest.web import (
     strip_breadcrumbs,
     strip_exit_prompts,
+    strip_forum_furniture,
     strip_link_lists,
     strip_nav_bars,
     strip_print_close,
@@ -488,6 +489,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("strip_share_links", strip_share_links),
     ("strip_site_footer", strip_site_footer),
     ("strip_exit_prompts", strip_exit_prompts),
+    ("strip_forum_furniture", strip_forum_furniture),
     ("strip_link_lists", strip_link_lists),
     ("strip_page_furniture", strip_page_furniture),
     ("strip_spam_lines", strip_spam_lines),

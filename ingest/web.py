@@ -217,6 +217,38 @@ _PAGE_INFO_ITEM_RE = re.compile(
 )
 
 
+# a forum's page (a post reprinting a document): its tools, and the poster's card from
+# TA的每日心情 to the post's 发表于 … | 显示全部楼层 line
+_FORUM_LINE_RE = re.compile(
+    r"^(?:设为首页\s*收藏本站|查看\s*[:：]\s*\d+\s*[|｜]\s*回复\s*[:：]\s*\d+|\[?复制链接\]?"
+    r"|(?:只看该作者|电梯直达|楼主|回复\s*举报|返回列表|发新帖|使用道具))$"
+)
+_FORUM_CARD_START_RE = re.compile(r"^[•·]?\s*TA的每日心情$")
+_FORUM_CARD_END_RE = re.compile(r"^发表于\s*\S.{0,40}(?:显示全部楼层|阅读模式)")
+_FORUM_CARD_LINES = 60
+
+
+def strip_forum_furniture(text: str) -> str:
+    """Delete a forum page's tools (设为首页收藏本站, 查看: 701|回复: 0, [复制链接]) and the
+    poster's card between TA的每日心情 and the post's ``发表于 … | 显示全部楼层`` line
+    (level, posts, points, rank: figures of no document)."""
+    lines = text.split("\n")
+    drop = {i for i, ln in enumerate(lines) if _FORUM_LINE_RE.match(ln.strip())}
+    for i, line in enumerate(lines):
+        if _FORUM_CARD_START_RE.match(line.strip()):
+            end = next(
+                (
+                    j
+                    for j in range(i, min(len(lines), i + _FORUM_CARD_LINES))
+                    if _FORUM_CARD_END_RE.match(lines[j].strip())
+                ),
+                None,
+            )
+            if end is not None:
+                drop.update(range(i, end + 1))
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
 def strip_exit_prompts(text: str) -> str:
     """Delete the prompt a site shows before an outside link: ``您访问的链接即将离开“某某”
     门户网站是否继续？`` (on one line or two)."""

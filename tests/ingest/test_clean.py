@@ -61,6 +61,7 @@ def test_rules_are_named_public_documented_functions_in_order() -> None:
         "strip_share_links",
         "strip_site_footer",
         "strip_exit_prompts",
+        "strip_forum_furniture",
         "strip_link_lists",
         "strip_page_furniture",
         "strip_spam_lines",

@@ -1,6 +1,7 @@
 """One test per web-furniture rule, on lines written here; running text is kept."""
 
 from ingest.web import (
+    strip_forum_furniture,
     strip_breadcrumbs,
     strip_nav_bars,
     strip_print_close,
@@ -110,6 +111,35 @@ def test_a_newspapers_e_paper_tools_are_deleted() -> None:
     assert strip_voice_broadcast(page) == (
         "发布日期：2024年01月23日\n某市居民收入增长7%\n本报讯 正文。"
     )
+
+
+def test_a_forums_tools_and_posters_card_are_deleted() -> None:
+    page = "\n".join(
+        [
+            "设为首页收藏本站",
+            "查看: 701|回复: 0",
+            "[四川] 2024年某县政府工作报告",
+            "[复制链接]",
+            "  • TA的每日心情",
+            "    开心",
+            "    昨天 22:21",
+            "  • 签到天数: 847 天",
+            "    [LV.10]以坛为家III",
+            "    2万",
+            "    主题",
+            "    17万",
+            "    积分",
+            "    172459",
+            "    发表于 2024-7-10 18:13:51 | 显示全部楼层 |阅读模式",
+            "    2024年某县政府工作报告",
+            "各位代表：",
+        ]
+    )
+    assert strip_forum_furniture(page) == (
+        "[四川] 2024年某县政府工作报告\n    2024年某县政府工作报告\n各位代表："
+    )
+    # a card with no post line after it is left alone
+    assert strip_forum_furniture("TA的每日心情\n开心\n正文。") == "TA的每日心情\n开心\n正文。"
 
 
 def test_a_font_tool_cut_short_is_deleted() -> None:
