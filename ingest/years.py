@@ -99,7 +99,8 @@ _EDITION_RE = re.compile(r"[（(][^（）()]{0,12}(?:更新|修订|修正|版)[^
 def title_year(title: str, published: int | None) -> int | None:
     """The year a title fixes: the first year of a plan period (``2023—2027年行动计划``)
     published before or in that year; the year N of a review (``2024年…完成情况``,
-    ``…工作总结``) published in N+1; the year N of a bulletin (``2015年…统计公报``)
+    ``…工作总结``) published in N+1; the year N of a report to the assembly
+    (``2024年某县政府工作报告``) delivered late in N-1; the year N of a bulletin (``2015年…统计公报``)
     published in N or later; the one year a title names when nothing dates the document.
     ``None`` otherwise (the publication year rules). An edition's note in brackets
     (``（2025年更新）``, ``（2024年修订版）``) is not what the title is about."""
@@ -120,6 +121,8 @@ def title_year(title: str, published: int | None) -> int | None:
         return year
     if published == year + 1 and _REVIEW_TITLE_RE.search(title):
         return year
+    if published == year - 1 and _ASSEMBLY_REPORT_RE.search(title):
+        return year  # a 2024 report to the assembly, delivered in December 2023
     return None
 
 

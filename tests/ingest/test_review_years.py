@@ -70,3 +70,11 @@ def test_a_bulletins_year_written_without_its_character() -> None:
     assert title_year("某区2015统计公报", 2016) == 2015
     assert title_year("某镇2023工作总结", 2024) == 2023
     assert title_year("某县新建2000套住房的通知", 2024) is None
+
+
+def test_a_report_to_the_assembly_delivered_in_the_december_before() -> None:
+    """2024年某县政府工作报告 delivered 2023年12月21日 is the 2024 report (its review is of
+    2023); another kind of title published the year before fixes nothing."""
+    assert title_year("2024年某县政府工作报告", 2023) == 2024
+    assert title_year("2024年某县政府工作报告", 2024) is None  # the publication year rules
+    assert title_year("2024年某县工作要点", 2023) is None
