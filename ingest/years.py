@@ -173,7 +173,10 @@ def document_year(text: str, date: str | None, title: str = "") -> int | None:
 # year before: the part headed or opened "过去一年…" (一年来…, N-1年，…) speaks of N-1,
 # until the part that plans the year ahead (今年…, N年…, 总体要求, 预期目标) or the next
 # heading. A review of several years (过去五年) is not one year's.
-_ASSEMBLY_REPORT_RE = re.compile(r"(?:政府|常委会|法院|检察院)工作报告|向大会报告")
+_ASSEMBLY_REPORT_RE = re.compile(
+    r"(?:政府|常委会|法院|检察院)工作报告(?:\s*[（(][^（）()]{0,12}[）)])?\s*$"
+)
+_ASSEMBLY_OPENING_RE = re.compile(r"向大会报告")
 _PAST_YEAR_HEADING_RE = re.compile(r"过去的?一年|上一年|上年度?(?:工作|主要)")
 _ADDRESS_RE = r"^\s*(?:各位代表[，,：:]\s*)?"
 _PAST_YEAR_OPENING_RE = re.compile(_ADDRESS_RE + r"[^，,。；]{0,6}(?:过去的?一年|一年来)")
@@ -187,10 +190,11 @@ _REPORT_HEAD = 1500  # "向大会报告" is looked for in a report's opening
 
 
 def is_assembly_report(title: str, text: str) -> bool:
-    """A report delivered to the year's assembly: its title says so, or its opening does
+    """A report delivered to the year's assembly: its title ends saying so (not a notice
+    distributing its tasks: 关于印发…政府工作报告目标任务分解的通知), or its opening does
     (现在，我代表县人民政府，向大会报告工作)."""
     return bool(
-        _ASSEMBLY_REPORT_RE.search(title) or _ASSEMBLY_REPORT_RE.search(text[:_REPORT_HEAD])
+        _ASSEMBLY_REPORT_RE.search(title) or _ASSEMBLY_OPENING_RE.search(text[:_REPORT_HEAD])
     )
 
 

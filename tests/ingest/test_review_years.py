@@ -49,6 +49,8 @@ def test_only_assembly_reports_review_the_year_before() -> None:
     assert _spans("某镇2023年工作总结", text, 2023) == []
     assert is_assembly_report("", OPENING)
     assert is_assembly_report("2024年某市人大常委会工作报告", "")
+    assert is_assembly_report("某区人民政府工作报告（2023年）", "")
+    assert not is_assembly_report("关于印发2023年《某区政府工作报告》目标任务分解的通知", "")
     assert _spans("某县政府工作报告", "\n\n".join([OPENING, REVIEW]), None) == []
 
 
