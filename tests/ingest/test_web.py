@@ -1,8 +1,8 @@
 """One test per web-furniture rule, on lines written here; running text is kept."""
 
 from ingest.web import (
-    strip_forum_furniture,
     strip_breadcrumbs,
+    strip_forum_furniture,
     strip_nav_bars,
     strip_print_close,
     strip_qr_prompts,
