@@ -73,12 +73,15 @@ _SOURCE_IN_LINE_RE = re.compile(
     rf"([^\s|｜:：【\[]{{2,30}}?)(?=\s|$|[|｜【\[]|(?:作者|{_NEXT_FIELDS}))"
 )
 # never a title: breadcrumbs, labelled lines (来源：, 发布时间：, 咨询电话：), page tools, a
-# site's name in brackets (【23xiu.com-某某教育信息门户网】)
+# site's name in brackets (【23xiu.com-某某教育信息门户网】), a report's venue line
 _NOT_TITLE_RE = re.compile(
     r"^(?:您?(?:当前|现在)?(?:的|所在的?)?位置|首页\s*[>»＞→])|[>»＞→].*[>»＞→]"
     r"|^[\[【［]\s*\S{1,6}\s*[\]】］]|(?:来源|作者|浏览次数|点击数|字号|字体)\s*[:：]"
     rf"|^[{HAN}]{{0,8}}(?:电话|时间|日期|地址|邮箱|网址|热线|传真|邮编)\s*[:：]"
     r"|^[\[【［][^\]】］]*(?:\b[\w-]+\.(?:com|cn|net|org)\b|网)\s*[\]】］]$"
+    # the venue of a report's delivery line, its date on the line above (在某市第十一届人民
+    # 代表大会第二次会议上)
+    r"|^[—-]*\s*在[^，。；]{2,40}(?:代表大会|会议)[^，。；]{0,12}上\s*$"
 )
 # a short label in brackets before a headline: 【文字解读】某某县…政策解读, 【图解】…
 _LABEL_PREFIX_RE = re.compile(r"^[\[【［]\s*[^\]】］:：\s]{1,6}\s*[\]】］]\s*")
