@@ -49,7 +49,7 @@ from answer.guidefields import SAYS, asks_guide_field, asks_one_field, field_spa
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
 from answer.records import named_owners, owned_records, owner_role, unit_aliases
-from answer.scope import year_scope
+from answer.scope import unit_year, year_scope
 from answer.score import LearnedScorer, Scorer, answerability_inputs, fits, make_scorer
 from answer.select import Picked, Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
@@ -522,8 +522,10 @@ class Answerer:
         return set(speaking if doc_ids is None else speaking & set(doc_ids))
 
     def _with_year(self, answer: Answer) -> Answer:
-        """An answer from an older document than 今年 meant, led by its year."""
-        year_of = self.documents[answer.citations[0].doc_id].year
+        """An answer from an older document than 今年 meant, led by the year its quoted
+        text speaks of (a 2023 report's review of 2022: 2022, :func:`answer.scope.unit_year`)."""
+        cited = answer.citations[0]
+        year_of = unit_year(self.documents[cited.doc_id], cited.start)
         if answer.text.startswith("（") or year_of is None:
             return replace(answer, year=year_of)
         return replace(answer, text=f"（{year_of}年）{answer.text}", year=year_of)

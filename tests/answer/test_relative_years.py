@@ -59,3 +59,29 @@ def test_an_older_year_answers_when_it_reads_better_than_the_newest(tmp_path: Pa
     # a question the newest page does answer best keeps it
     fair = service.ask("白塔区今年招聘会帮助多少困难人员就业")
     assert not fair.abstained and "50人" in fair.text and not fair.text.startswith("（")
+
+
+REPORT = """2023年文圣区政府工作报告
+
+各位代表：现在，我代表区人民政府，向大会报告工作。
+
+一、2022年工作回顾
+
+全年货物进出口总值9.6亿元，比上年增长6%。
+
+二、2023年工作安排
+
+今年计划新增城镇就业2500人。
+"""
+
+
+def test_an_answer_from_another_year_is_led_by_the_year_its_text_speaks_of(
+    tmp_path: Path,
+) -> None:
+    """去年 is 2023 here (the newest is 白塔区's 2024 page), and 文圣区's only document is its
+    2023 report: its review of 2022 answers, led by 2022, the year it speaks of, not by the
+    report's 2023."""
+    service = small_service(tmp_path, {"wensheng_2023.txt": REPORT, "baita_2024.txt": NEWEST})
+    answer = service.ask("文圣区去年外贸进出口多少")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("（2022年）") and "9.6亿元" in answer.text
