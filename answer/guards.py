@@ -72,7 +72,7 @@ class Guards:
         foreign += [
             p.name
             for p in _places_asked(q.text)
-            if p.county and not p.town and _county_word(p, q.terms) and not self._named(p)
+            if p.county and not p.town and _county_word(p, q) and not self._named(p)
         ]
         return foreign[0] if foreign else None
 
@@ -247,11 +247,15 @@ def _short_names(place: Place) -> list[str]:
     return [f for name, level in levels if name for f in short_forms(name, level)]
 
 
-def _county_word(place: Place, terms: Sequence[str]) -> bool:
-    """One of ``terms`` is the short form of ``place``'s county (慈溪 for 慈溪市), one
-    jieba's dictionary does not know as another word (长子 is an eldest son): unknown to
-    it, a place, or a person's name it rarely counts (慈溪, 余姚)."""
-    return any(f in terms and _county_name(f) for f in short_forms(place.county, 2))
+def _county_word(place: Place, q: Question) -> bool:
+    """The question opens with the short form of ``place``'s county, a word of its own
+    (慈溪今年…, 在慈溪…; not 新建 in 2022年新建高标准农田, 新建区's short form and a verb),
+    one jieba's dictionary does not know as another word (长子 is an eldest son): unknown
+    to it, a place, or a person's name it rarely counts (慈溪, 余姚)."""
+    return any(
+        f in q.terms and _county_name(f) and re.match(rf"(?:在|去|到)?{f}", q.text)
+        for f in short_forms(place.county, 2)
+    )
 
 
 def _county_name(form: str) -> bool:

@@ -70,13 +70,16 @@ def test_a_city_named_by_its_short_form_is_a_foreign_place_unless_named() -> Non
 def test_a_county_named_by_its_short_form_as_a_word_of_its_own_is_a_foreign_place() -> None:
     """夹江 is 夹江县 by its short form: a question on it over documents that never name
     it is declined, unless they do. 长子 (长子县) is also an eldest son in jieba's
-    dictionary: not read as the county."""
+    dictionary, and 新建 (新建区) a verb inside a question: neither is read as the county."""
     tokenizer = ChineseTokenizer()
     guards = Guards(TermWeights(TABLE), (), tokenizer)
     assert guards.foreign_place(analyse("夹江今年粮食产量多少", tokenizer, None)) == "夹江县"
     knows = Guards(TermWeights([*TABLE, "夹江县全年粮食产量20万吨。"]), (), tokenizer)
     assert knows.foreign_place(analyse("夹江今年粮食产量多少", tokenizer, None)) is None
     assert guards.foreign_place(analyse("他家长子今年粮食产量多少", tokenizer, None)) is None
+    # 新建 (新建区's short form) is a verb here, not opening the question
+    new = analyse("某县2022年新建高标准农田多少亩", tokenizer, None)
+    assert guards.foreign_place(new) is None
 
 
 def test_a_place_a_document_is_about_is_no_foreign_place() -> None:
