@@ -122,7 +122,7 @@ def first_labelled_date(text: str) -> str | None:
 # a speech's delivery line under its title: ——2019年1月9日在某某市第五届人民代表大会第三次
 # 会议上, （2024年1月5日在区委全会上）
 _SPEECH_RE = re.compile(
-    rf"^[—\-－（(\s]*({_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日)\s*在"
+    rf"^[—\-－─━–（(\s]*({_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日)\s*在"
     rf"[^{zh.SENTENCE_END}{zh.SEMICOLONS}]{{2,60}}?上"
 )
 _CLAUSE_RE = re.compile(f"[{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]")
@@ -152,7 +152,7 @@ def _delivery_line(lines: list[str], i: int) -> str:
 
 
 _SPEECH_START_RE = re.compile(
-    rf"^[—\-－（(\s]*{_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日\s*在"
+    rf"^[—\-－─━–（(\s]*{_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日\s*在"
 )
 
 

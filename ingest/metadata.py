@@ -82,6 +82,8 @@ _NOT_TITLE_RE = re.compile(
     # the venue of a report's delivery line, its date on the line above (在某市第十一届人民
     # 代表大会第二次会议上)
     r"|^[—-]*\s*在[^，。；]{2,40}(?:代表大会|会议)[^，。；]{0,12}上\s*$"
+    # a draft's note in brackets under its title: （征求意见稿）, （送审稿）
+    r"|^[（(][^（）()]{0,8}稿[）)]$"
 )
 # a short label in brackets before a headline: 【文字解读】某某县…政策解读, 【图解】…
 _LABEL_PREFIX_RE = re.compile(r"^[\[【［]\s*[^\]】］:：\s]{1,6}\s*[\]】］]\s*")

@@ -203,7 +203,7 @@ def review_spans(
 ) -> tuple[tuple[int, int, int], ...]:
     """``(start, end, year)`` of the parts of an assembly report of ``year`` that review
     the year before: a section headed "过去一年…" naming no year, and, outside any section
-    whose heading names another year, the paragraphs from one opening "过去的一年，" (or
+    whose heading names a year (but the title line), the paragraphs from one opening "过去的一年，" (or
     "<year-1>年，") to the first that opens the year's plan or a heading. Empty for any
     other document."""
     if year is None or not is_assembly_report(title, text):
@@ -213,7 +213,7 @@ def review_spans(
         for s in sections
         if _PAST_YEAR_HEADING_RE.search(s.heading) and not zh.find_years(s.heading)
     ]
-    named = [(s.start, s.end) for s in sections if _names_other_year(s.heading, year)]
+    named = [(s.start, s.end) for s in sections if _names_a_year(s.heading)]
     heads = sorted(s.start for s in sections)
     start: int | None = None
     for para in _PARAGRAPH_RE.finditer(text):
@@ -230,10 +230,10 @@ def review_spans(
     return tuple(sorted(set(spans)))
 
 
-def _names_other_year(heading: str, year: int) -> bool:
-    """A heading about some year, not the report's own (its title line is)."""
-    named = {m.year for m in zh.find_years(heading, two_digit=False)}
-    return bool(named) and year not in named
+def _names_a_year(heading: str) -> bool:
+    """A heading about some year (一、2022年工作回顾), not the report's title line
+    (2024年某县政府工作报告), under which its whole text stands."""
+    return bool(zh.find_years(heading, two_digit=False)) and not _ASSEMBLY_REPORT_RE.search(heading)
 
 
 def _heads_between(heads: Sequence[int], start: int, end: int) -> bool:

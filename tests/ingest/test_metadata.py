@@ -98,6 +98,8 @@ def test_a_labelled_title_or_a_bracketed_label_gives_the_title() -> None:
     assert extract_title(label, "x") == "青禾县2024年公交票价调整方案政策解读"
     venue = "政府工作报告\n2023年4月7日\n在某市第十一届人民代表大会第二次会议上\n各位代表："
     assert extract_title(venue, "x") == "政府工作报告"  # the report's venue line is no title
+    draft = "（征求意见稿）\n── 2023年1月8日在某县第十八届人民代表大会第二次会议上\n各位代表："
+    assert extract_title(draft, "x") != "（征求意见稿）"  # a draft's note is no title
     form = "事项名称：临时身份证申领\n办理机构：某县公安局户政科\n办理时限：当场办结"
     assert extract_title(form, "x") == "临时身份证申领"  # a service guide's form
     field = "【发布时间】2025年1月13日\n青禾县召开公交票价听证会\n正文。"

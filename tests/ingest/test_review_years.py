@@ -41,6 +41,12 @@ def test_a_heading_naming_the_past_year_without_its_number() -> None:
 def test_a_heading_naming_a_year_rules_over_the_opening() -> None:
     text = f"一、2022年工作回顾\n{REVIEW}\n\n二、2023年工作安排\n{PLAN}"
     assert _spans("某县2023年政府工作报告", text, 2023) == []
+    # whatever year the report is read as: 一年来 under 2022年工作回顾 is of 2022
+    looking = f"一、2022年工作回顾\n\n一年来，新建公园6个。\n\n{PLAN}"
+    assert _spans("政府工作报告", looking, 2022) == []
+    # the title line naming the report's year is no such heading
+    titled = f"2024年某县政府工作报告\n\n{OPENING}\n\n{REVIEW}\n\n{PLAN}"
+    assert _spans("2024年某县政府工作报告", titled, 2024) == [REVIEW]
 
 
 def test_only_assembly_reports_review_the_year_before() -> None:
