@@ -45,7 +45,14 @@ from answer.docfacts import (
 )
 from answer.features import Context, dominant_place, feature_matrix
 from answer.guards import Guards, PlaceScope, one_area, without_place_names
-from answer.guidefields import SAYS, asks_guide_field, asks_one_field, field_span, is_guide
+from answer.guidefields import (
+    SAYS,
+    asks_guide_field,
+    asks_one_field,
+    field_span,
+    is_field_line,
+    is_guide,
+)
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
 from answer.records import named_owners, owned_records, owner_role, unit_aliases
@@ -56,6 +63,7 @@ from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Turn
 from ingest.lexicon import word_tag
 from ingest.places import places_in, unit_place
+from ingest.structure import marker_rank
 from lixia_qa import zh
 from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit, Place
 from retriever.hybrid import HybridRetriever
@@ -301,7 +309,7 @@ class Answerer:
         # a title is read under its document's place: 关于印发…实事项目的通知 is 崇明区's
         cover = {
             d.doc_id: title_coverage(
-                ctx.forms, weights, " ".join((*d.place.names, d.title, heading(d, asked.what)))
+                ctx.forms, weights, " ".join((*d.place.names, _named_as(d), heading(d, asked.what)))
             )
             for d in docs
         }
@@ -620,3 +628,15 @@ def _field_for(
     if place == doc.place or any(place.within(p) or p.within(place) for p in places):
         return span
     return None
+
+
+_OPENING = 200  # characters of a text that name it when its title is one of its headings
+
+
+def _named_as(doc: Document) -> str:
+    """What names ``doc`` for a question's words: its title, or, when the page had none
+    and a numbered heading or a guide's labelled line stands in for it (一、申请条件,
+    承诺办结时限：15个工作日), its opening lines."""
+    if marker_rank(doc.title) is None and not is_field_line(doc.title):
+        return doc.title
+    return doc.text[:_OPENING]

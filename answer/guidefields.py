@@ -300,6 +300,13 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     return {name: span for name, (_, span) in found.items()}
 
 
+def is_field_line(line: str) -> bool:
+    """``line`` is a guide's labelled line (承诺办结时限：15个工作日): a field's label, a
+    colon, its value."""
+    m = _LABELLED.match(line)
+    return m is not None and _field_of(_NUMBERING.sub("", m.group(1))) is not None
+
+
 # a guide's labels of what no question here asks, which still end the field above them
 _OTHER_LABEL = re.compile(
     r"(?:办理|设定|法律|实施|政策)?依据|(?:办理|办事|审批)?(?:流程|程序)|备注"
