@@ -413,16 +413,22 @@ def document_place(
     the narrowest place its issuing bodies name (``bodies``: the issuer, the site it was
     published on, the meeting a report was delivered at), together or the first alone;
     the narrowest place its title names; the place its text names most
-    (:func:`_most_named`); the place its file's ``name`` opens with or names
+    (:func:`_most_named`), narrowed to the one county inside it the text names twice
+    (:func:`_county_named`); the place its file's ``name`` opens with or names
     (某某县政府工作报告2023). A town that issues it (in the title or a body) narrows it."""
     gaz = gaz or gazetteer()
     bodies = [b for b in bodies if b]
-    place = (
+    stated = (
         _lead_place(title, gaz)
         or _narrowest(places_in(" ".join(bodies), gaz=gaz))
         or next((p for b in bodies if (p := _narrowest(places_in(b, gaz=gaz)))), None)
         or _narrowest(places_in(title, gaz=gaz))
-        or _most_named(text, gaz)
+    )
+    place = stated or _most_named(text, gaz)
+    if place and not stated and not place.county:
+        place = _county_named(place, text, gaz) or place  # read from the text alone
+    place = (
+        place
         or (_lead_place(name, gaz) if name else None)
         or (_narrowest(places_in(name, gaz=gaz)) if name else None)
     )
@@ -431,6 +437,32 @@ def document_place(
         place = place or NOWHERE
         return Place(place.province, place.city, place.county, town)
     return place or NOWHERE
+
+
+_LEAST_NAMED = 2  # times a county inside a document's place is named to narrow it
+
+
+def _county_named(place: Place, text: str, gaz: Gazetteer) -> Place | None:
+    """The one county inside ``place`` (a province or a city) that ``text`` names by its
+    name or short form, at least twice, however jieba's dictionary tags the short form
+    (黎平, 五莲 are persons' names to it): a 贵州省 report that says 黎平 throughout is
+    黎平县's. None when it names none so, or several (a city's bulletin naming its
+    counties); a short form is read as a question's is (not a frequent word), and one
+    several divisions share (湘潭) counts for none."""
+    outer = next(
+        (d for d in gaz.full.get(place.city or place.province, ()) if place.within(gaz.place(d))),
+        None,
+    )
+    if outer is None:
+        return None
+    named: Counter[Division] = Counter()
+    for m in find_mentions(text, gaz, loose=True):  # longest first: 黑龙江 is no 龙江
+        if len(m.divisions) == 1 and m.divisions[0].level == 2 and _inside(m.divisions[0], outer):
+            named[m.divisions[0]] += 1
+    if len(named) != 1:
+        return None
+    ((county, count),) = named.items()
+    return gaz.place(county) if count >= _LEAST_NAMED else None
 
 
 def _inside(inner: Division, outer: Division) -> bool:

@@ -210,3 +210,14 @@ def test_a_title_naming_a_body_between_a_region_and_a_city_in_it_is_about_the_ci
     assert document_place(title, "").county == "铁门关市"
     # a subject after 关于 is not what the title opens with
     assert document_place("山东省人民政府关于济南市历下区调整的批复", "").county == ""
+
+
+def test_a_county_the_text_names_twice_inside_the_place_it_names_most() -> None:
+    """A report titled only 政府工作报告, read as 山东省's from its text, says 五莲 (a
+    person's name to jieba) twice: it is 五莲县's. A text naming two counties, or a place
+    its title states, is not narrowed so."""
+    text = "山东省委部署。山东省经济稳中向好。五莲发展取得新成效，五莲人民团结奋进。"
+    assert document_place("政府工作报告", text) == Place("山东省", "日照市", "五莲县")
+    two = text + "岚山也是。"
+    assert document_place("政府工作报告", two).county == ""
+    assert document_place("日照市政府工作报告", text) == Place("山东省", "日照市")
