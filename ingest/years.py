@@ -203,9 +203,9 @@ def review_spans(
 ) -> tuple[tuple[int, int, int], ...]:
     """``(start, end, year)`` of the parts of an assembly report of ``year`` that review
     the year before: a section headed "过去一年…" naming no year, and, outside any section
-    whose heading names a year (but the title line), the paragraphs from one opening "过去的一年，" (or
-    "<year-1>年，") to the first that opens the year's plan or a heading. Empty for any
-    other document."""
+    whose heading names a year (the title line aside), the paragraphs from one opening
+    "过去的一年，" (or "<year-1>年，") to the first that opens the year's plan or a heading.
+    Empty for any other document."""
     if year is None or not is_assembly_report(title, text):
         return ()
     spans = [
