@@ -16,11 +16,11 @@ from answer.features import Candidate
 from answer.sentences import TermWeights
 from ingest.lexicon import word_tag
 from ingest.places import (
-    RARE_NAME_FREQ,
     find_mentions,
     gazetteer,
     is_division_name,
     places_in,
+    rare_name,
     short_forms,
     zone_forms,
     zones_in,
@@ -259,8 +259,8 @@ def _county_word(place: Place, q: Question) -> bool:
 
 
 def _county_name(form: str) -> bool:
-    tag, freq = word_tag(form)
-    return tag is None or tag.startswith("ns") or (tag.startswith("nr") and freq < RARE_NAME_FREQ)
+    tag, _ = word_tag(form)
+    return tag is None or tag.startswith("ns") or rare_name(form)
 
 
 def _names_asked(text: str, place: Place) -> bool:

@@ -270,9 +270,9 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
 
     text = doc.text
     starts = list(_LABELLED.finditer(text))
+    labels = [_NUMBERING.sub("", m.group(1)) for m in starts]  # 三、办理时限：5个工作日
     numbered = [bool(_NUMBERED.match(m.group(1))) for m in starts]
-    for i, m in enumerate(starts):
-        label = _NUMBERING.sub("", m.group(1))  # 三、办理时限：5个工作日
+    for i, (m, label) in enumerate(zip(starts, labels, strict=True)):
         # a numbered label with nothing after it on its line (9.办理时限：) heads the
         # labelled lines under it (法定时限：3个工作日; under 四、办理材料： also 1.换领：),
         # up to the next label numbered at its level or above
@@ -286,7 +286,7 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     # a label heading over nothing (its lines were read as headings of their own: 办理地点
     # over 各县市区公安局办证大厅) runs to the next label, a heading or a labelled line
     headed = [(s, _NUMBERING.sub("", s.heading).strip()) for s in doc.sections]
-    lines = [(m.start(), _NUMBERING.sub("", m.group(1))) for m in starts]
+    lines = [(m.start(), label) for m, label in zip(starts, labels, strict=True)]
     label_starts = sorted(
         at
         for at, label in [*((s.start, label) for s, label in headed), *lines]
@@ -313,6 +313,7 @@ _OTHER_LABEL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _field_of(label: str) -> tuple[str, int] | None:
     """The field a label names and how good a label of it it is (0 best), read without
     a qualifier before the field's name when it has one (:func:`_qualified`)."""

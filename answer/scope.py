@@ -6,8 +6,8 @@ of that year, not of the document's."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, wraps
 
 from answer.turn import Scope
 from ingest.years import review_spans
@@ -87,39 +87,45 @@ def _outside(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, i
 # 发文时间：2019-01-18), else in its title column (标题：某县2019年政府工作报告).
 _YEAR_COLUMN = re.compile(r"^(?:年份|年度|年|时间|日期|(?:发文|发布|印发|成文|公布)(?:时间|日期))$")
 _TITLE_COLUMN = re.compile(r"^(?:标题|题目|名称|文件名称|文件标题)$")
-_ROWS: dict[tuple[str, str, int], tuple[tuple[int, int, int], ...]] = {}
+_Spans = tuple[tuple[int, int, int], ...]
+_CACHED = 4096  # documents whose spans are kept at most
 
 
-def dated_rows(doc: Document) -> tuple[tuple[int, int, int], ...]:
+def _per_document(compute: Callable[[Document], _Spans]) -> Callable[[Document], _Spans]:
+    """``compute`` run once per document (by its id, content hash and length); the
+    cache is emptied when it holds :data:`_CACHED` documents."""
+    cache: dict[tuple[str, str, int], _Spans] = {}
+
+    @wraps(compute)
+    def cached(doc: Document) -> _Spans:
+        key = (doc.doc_id, doc.content_hash, len(doc.text))
+        found = cache.get(key)
+        if found is None:
+            if len(cache) > _CACHED:
+                cache.clear()
+            found = cache[key] = compute(doc)
+        return found
+
+    return cached
+
+
+@_per_document
+def dated_rows(doc: Document) -> _Spans:
     """``(start, end, year)`` of the table rows of ``doc`` that say one year they are
     about (computed once per document)."""
-    key = (doc.doc_id, doc.content_hash, len(doc.text))
-    found = _ROWS.get(key)
-    if found is None:
-        if len(_ROWS) > 4096:
-            _ROWS.clear()
-        found = _ROWS[key] = tuple(
-            (row.start, row.end, year)
-            for table in doc.tables
-            for row in table.rows
-            if (year := _row_year(doc.text, table.columns, row.cells)) is not None
-        )
-    return found
+    return tuple(
+        (row.start, row.end, year)
+        for table in doc.tables
+        for row in table.rows
+        if (year := _row_year(doc.text, table.columns, row.cells)) is not None
+    )
 
 
-_REVIEWS: dict[tuple[str, str, int], tuple[tuple[int, int, int], ...]] = {}
-
-
-def reviews(doc: Document) -> tuple[tuple[int, int, int], ...]:
+@_per_document
+def reviews(doc: Document) -> _Spans:
     """``(start, end, year)`` of the parts of an assembly report that review the year
     before (:func:`ingest.years.review_spans`), computed once per document."""
-    key = (doc.doc_id, doc.content_hash, len(doc.text))
-    found = _REVIEWS.get(key)
-    if found is None:
-        if len(_REVIEWS) > 4096:
-            _REVIEWS.clear()
-        found = _REVIEWS[key] = review_spans(doc.title, doc.text, doc.year, doc.sections)
-    return found
+    return review_spans(doc.title, doc.text, doc.year, doc.sections)
 
 
 def _row_year(text: str, columns: Sequence[str], cells: Sequence[tuple[int, int]]) -> int | None:

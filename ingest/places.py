@@ -185,20 +185,21 @@ def _city_read_loosely(form: str, after: str, gaz: Gazetteer, loose: bool) -> bo
     return any(d.level == 1 for d in gaz.short[form])
 
 
-RARE_NAME_FREQ = 300  # a person's name jieba's dictionary counts this rarely
+_RARE_NAME_FREQ = 300  # a person's name jieba's dictionary counts this rarely
+
+
+def rare_name(form: str) -> bool:
+    """jieba's dictionary knows ``form`` only as a person's name it rarely counts (商洛,
+    慈溪, 卫东): a place's short form it mistook, or a given name."""
+    tag, freq = word_tag(form)
+    return tag is not None and tag.startswith("nr") and freq < _RARE_NAME_FREQ
 
 
 def _city_taken_for_a_name(form: str, gaz: Gazetteer) -> bool:
     """A prefecture's short form that jieba's dictionary tags, rarely, as a person's
     name (商洛, 宿迁, 龙岩, 曲靖, 阳泉): a city, in a document as in a question. A county's
     short form so tagged (卫东, 建华) is too often part of a person's name to be read so."""
-    tag, freq = word_tag(form)
-    return (
-        tag is not None
-        and tag.startswith("nr")
-        and freq < RARE_NAME_FREQ
-        and any(d.level == 1 for d in gaz.short[form])
-    )
+    return rare_name(form) and any(d.level == 1 for d in gaz.short[form])
 
 
 def find_mentions(text: str, gaz: Gazetteer | None = None, loose: bool = False) -> list[Mention]:

@@ -255,24 +255,27 @@ def cell_line_tables(text: str) -> str:
     out: list[str] = []
     done = 0
     for i, j, cells in _cell_runs(lines):
-        pairs = form_pairs(cells)
-        width = None if pairs else _columns(cells)
-        if pairs is not None:
-            rows = [[f"{label}：{value}"] for label, value in pairs if value]
-            out += lines[done:i]
-            out += [r[0] for r in rows]
+        rebuilt = _rebuilt(cells)
+        if rebuilt is not None:
+            out += lines[done:i] + rebuilt
             done = j
-            continue
-        if width is not None:
-            rows = [cells[k : k + width] for k in range(0, len(cells), width)]
-        elif (found := _label_rows(cells)) is not None:
-            rows = found
-        else:
-            continue
-        out += lines[done:i]
-        out += [format_row(r) for r in rows]
-        done = j
     return "\n".join(out + lines[done:])
+
+
+def _rebuilt(cells: list[str]) -> list[str] | None:
+    """The lines a run of cells copied one per line is rebuilt as (:func:`cell_line_tables`),
+    or None when it fits no layout."""
+    pairs = form_pairs(cells)
+    if pairs is not None:
+        return [f"{label}：{value}" for label, value in pairs if value]
+    width = _columns(cells)
+    if width is not None:
+        rows = [cells[k : k + width] for k in range(0, len(cells), width)]
+    elif (found := _label_rows(cells)) is not None:
+        rows = found
+    else:
+        return None
+    return [format_row(r) for r in rows]
 
 
 def is_table_row(line: str) -> bool:
