@@ -104,7 +104,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         PERSON,  # whom to ask for: 联系人是谁 (联系人电话 asks the number, above)
-        re.compile(r"联系人(?:是谁|叫什么|叫啥|是哪位|姓什么)?|(?:找谁|跟谁|和谁)联系"),
+        re.compile(r"联系人(?:是谁|叫什么|叫啥|是哪位|姓什么)?|(?:找谁|跟谁|和谁)联系|联系谁"),
         (re.compile(r"联系人"),),
         "联系人",
         unlabelled_unstated=False,

@@ -355,6 +355,7 @@ def test_a_contact_person_labelled_in_a_notice() -> None:
     doc = Document("n.txt", "关于拟命名某镇的公示", notice)
     assert asks_guide_field("县环保局那个公示联系人是谁").what == PERSON  # type: ignore[union-attr]
     assert asks_guide_field("联系人电话多少").what == CONTACT  # type: ignore[union-attr]
+    assert asks_guide_field("对公示有异议联系谁").what == PERSON  # type: ignore[union-attr]
     span = field_span(doc, PERSON, ("县", "环境保护局"))
     assert span is not None and notice[span[0] : span[1]] == "联系人：李某"
     assert field_span(doc, PERSON, ("环境保护局",)) is None
