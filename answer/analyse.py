@@ -355,6 +355,34 @@ def framing_words() -> frozenset[str]:
     return frozenset(_data_lines("framing.txt"))
 
 
+def _indicator_lines() -> list[tuple[tuple[str, ...], bool]]:
+    out = []
+    for line in _data_lines("indicators.txt"):
+        forms, _, kind = line.partition("\t")
+        out.append(
+            (
+                tuple(f.strip().lower() for f in forms.split(",") if f.strip()),
+                kind.strip() == "qualified",
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def indicator_heads() -> tuple[tuple[str, ...], ...]:
+    """The head words indicators are named by (data file), each with its other forms:
+    (生产总值, gdp, 经济总量), (增加值,), (收入,) …"""
+    return tuple(forms for forms, _ in _indicator_lines())
+
+
+@lru_cache(maxsize=1)
+def qualified_heads() -> frozenset[int]:
+    """The indicators (by position in :func:`indicator_heads`) whose head's qualifiers
+    tell indicators apart (规模以上工业增加值 and 第三产业增加值), unlike an area's (占地面积
+    and 土地面积)."""
+    return frozenset(i for i, (_, qualified) in enumerate(_indicator_lines()) if qualified)
+
+
 @lru_cache(maxsize=1)
 def implied_measures() -> tuple[tuple[str, str], ...]:
     """(word, figure family) pairs (data file), in file order: rate words first."""

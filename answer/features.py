@@ -34,6 +34,9 @@ from answer.analyse import (
     RANK_ASKED_RE,
     TERM,
     Question,
+    indicator_heads,
+    qualified_heads,
+    strip_years,
 )
 from answer.sentences import (
     DURATION_RE,
@@ -44,10 +47,11 @@ from answer.sentences import (
     RATIO_WORDS_RE,
     coverage_forms,
 )
+from ingest.places import find_mentions
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
-from store.tokenize import is_word, pos_tags
+from store.tokenize import is_place_name, is_word, pos_tags
 
 # a count of people: 600人, 20余名, 3位, 4.5万户, 5万的居民, or a number of 万 said alone
 # (说这种话的人约有150万。人口8.57万); not 18家 of 多少人
@@ -165,6 +169,17 @@ class Context:
     def stated(self) -> frozenset[str]:
         """Figures the question itself gives."""
         return stated_figures(self.question.text)
+
+    @cached_property
+    def plain_terms(self) -> frozenset[str]:
+        """The question's terms the corpus uses that name no place (a district's, or one
+        the question asks about)."""
+        places = self.asked_places | self.districts
+        return frozenset(
+            t
+            for t, w in zip(self.terms, self.weights, strict=True)
+            if w > 0 and not any(t in p or p in t for p in places)
+        )
 
     def cov(self, text: str) -> float:
         return coverage_forms(self.forms, self.weights, text)
@@ -463,6 +478,139 @@ def per_area(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# what names an indicator (answer/data/indicators.txt): its head word, last in its name
+# (增加值 of 规模以上工业增加值), and the words before the head qualifying it
+@lru_cache(maxsize=1)
+def _indicator_heads() -> tuple[re.Pattern[str], dict[str, int]]:
+    group_of = {form: i for i, forms in enumerate(indicator_heads()) for form in forms}
+    words = sorted(group_of, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE), group_of
+
+
+def named_heads(text: str) -> list[tuple[re.Match[str], int]]:
+    """The indicator head words ``text`` says, in order, each with its indicator."""
+    pattern, group_of = _indicator_heads()
+    return [(m, group_of[m.group().lower()]) for m in pattern.finditer(text)]
+
+
+# what ends the words qualifying a question's head: a year, a possessive, what asks
+_QUALIFIER_CUT = re.compile(rf"[^{zh.HAN}]|年|的|多少|几")
+# qualifiers every indicator may take unsaid: the whole place, the year
+_GENERIC_QUALIFIER = re.compile(
+    r"^(?:[全本][省市州县区镇乡国]|全年|今年|去年|当年|年末|年底|一年|总)$"
+)
+
+
+def figure_label(text: str, start: int) -> str:
+    """What names the figure at ``start``: its clause before it, with the clauses before
+    that while it names no indicator (比上年增长6.1% after 地区生产总值466亿元; 27.4% in
+    三产业增加值分别为4.2%、27.4%), within its sentence."""
+    label = _clause_before(text, start)
+    begin = start - len(label)
+    for _ in range(3):
+        if named_heads(label) or begin == 0 or text[begin - 1] in "。；;！？!?\n":
+            break
+        before = _clause_before(text, begin - 1)
+        label = before + text[begin - 1] + label
+        begin -= len(before) + 1
+    return label
+
+
+def other_measure(
+    q: Question, text: str, start: int, lead: str = "", known: Collection[str] | None = None
+) -> bool:
+    """The figure at ``start`` of ``text`` is of another indicator than figure question
+    ``q`` asks. Its label (:func:`figure_label`) names an indicator by a head word (收入,
+    产量, 增加值) and not by the one the question names last, in any of its forms:
+    人均地区生产总值 does not answer 城里人人均收入多少, nor 第三产业增加值 粮食产量多少. Or,
+    for a head whose qualifiers tell indicators apart (``qualified`` in
+    answer/data/indicators.txt), its sentence up to it (from ``lead``, what precedes
+    ``text``) lacks the word the question qualifies that head with nearest to it
+    (:func:`_qualifier`): 规上工业 for 第三产业增加值, 工资性 for 居民人均可支配收入, 人均 for
+    地区生产总值（GDP）. Qualifiers are checked only among ``known``, the question's words
+    the corpus uses and that name no place (a citizen's word the documents never use says
+    nothing); without them only heads are. A share (占全市生产总值的) names two
+    indicators and is left alone."""
+    if q.kind != FIGURE or _SHARE.search(q.text):
+        return False
+    label = figure_label(text, start)
+    asked = named_heads(strip_years(q.text).replace(" ", ""))
+    said = named_heads(label)
+    if not asked or not said or _SHARE.search(label):
+        return False
+    head, group = asked[-1]
+    name = head.group().lower()
+    if not any(g == group for _, g in said):
+        forms = [f.lower() for t in q.terms if name in t.lower() for f in q.term_forms(t)]
+        return not any(f in label.lower() for f in forms)
+    if known is None or group not in qualified_heads():
+        return False
+    averaged, forms = _qualifier(q, head, indicator_heads()[group], known)
+    before = (lead + text[:start])[-200:]
+    before = before[sentence_start(before) :]
+    if averaged and not PER_HEAD_RE.search(before):
+        return True
+    return bool(forms) and not any(_said_apart(f, before) for f in forms)
+
+
+def _qualifier(
+    q: Question, head: re.Match[str], heads: tuple[str, ...], known: Collection[str]
+) -> tuple[bool, list[str]]:
+    """The forms of the word figure question ``q`` qualifies its indicator's ``head``
+    with nearest to it: the part of a word holding the head (人均 of 人均收入), or the
+    last of ``known`` words in the run of words before it (规上工业 of 规上工业增加值); no
+    generic word (全县, 全年), place (商洛, 五里镇) or form of the head (外贸 of
+    外贸进出口), and whether it is averaged (人均, 平均: said in any of
+    :data:`PER_HEAD_RE`'s words). None when two are joined (城里人和农村人收入: 城乡 may
+    join them)."""
+    name = head.group().lower()
+    run = head.string[: head.start()]
+    run = run[max((m.end() for m in _QUALIFIER_CUT.finditer(run)), default=0) :]
+    averaged = bool(_AVERAGED.search(run)) or any(
+        _AVERAGED.search(t[: t.lower().find(name)]) for t in q.terms if name in t.lower()
+    )
+    if _COORDINATED.search(run):
+        return averaged, []
+    places = [head.string[m.start : m.end] for m in find_mentions(head.string, loose=True)]
+
+    def nearness(word: str) -> int:
+        return len(run) + 1 if name in word.lower() else run.rfind(word) + len(word)
+
+    words = [t for t in q.terms if t in known and (t in run or name in t.lower())]
+    for word in sorted(words, key=nearness, reverse=True):
+        at = word.lower().find(name)
+        if at == 0 or word[:at].lower() in heads or word.lower() in heads:
+            continue  # the head itself, said again (外贸进出口), or what follows it (人口数量)
+        if at > 0 and _AVERAGED.fullmatch(word[:at]):
+            continue  # averaged (平均收入): checked as such
+        if _PLACE_WORD.search(word) or is_place_name(word) or any(word in p for p in places):
+            continue
+        forms = ([word[:at]] if at > 0 else []) + list(q.term_forms(word))
+        forms = [f for f in forms if f.lower() not in heads and len(f) >= 2]
+        forms = [f for f in forms if not _AVERAGED.fullmatch(f)]
+        if forms and not all(_GENERIC_QUALIFIER.match(f) for f in forms):
+            return averaged, forms
+    return averaged, []
+
+
+_COORDINATED = re.compile(r"[和与跟及、]|还有")
+_AVERAGED = re.compile(r"人均|平均|户均|每人|每个人|每户")
+# a word naming a place (a town, a street, a village) or a people: the subject, no qualifier
+_PLACE_WORD = re.compile(r"(?:[省市县区州旗镇乡村国族]|街道|社区)$")
+
+
+def _said_apart(word: str, text: str) -> bool:
+    """``text`` says ``word``, a longer one perhaps with words between its halves
+    (城镇居民 in 城镇常住居民)."""
+    if word in text:
+        return True
+    if len(word) < 4:
+        return False
+    half = len(word) // 2
+    at = text.find(word[:half])
+    return at >= 0 and word[half:] in text[at + half : at + half + 6]
+
+
 # the label a table row's cell value follows (…；单位面积产量（公斤/公顷）：6290.2), and
 # what says in it that the value is a yield per area
 _ROW_LABEL = re.compile(r"([^；;：:]+)[：:]\s*$")
@@ -488,6 +636,7 @@ def asked_figures(
     stated: frozenset[str] = frozenset(),
     row: bool = False,
     lead: str = "",
+    known: Collection[str] | None = None,
 ) -> list[re.Match[str]]:
     """The figures of ``text`` that may answer figure question ``q``: those it does not
     state itself, of the asked family, a length of time when one is asked (服满多久:
@@ -497,8 +646,9 @@ def asked_figures(
     asks per head (人均, 平均, 每户), not said per head: 人均地区生产总值 does not answer
     地区生产总值多少; unless it names a part of the year, not said for a quarter or half
     (:func:`for_part_of_year`, reading the sentence from ``lead``, what precedes
-    ``text`` in it): 前三季度地区生产总值 does not answer a year's. A table ``row``
-    answers only about its indicator (:func:`indicator`)."""
+    ``text`` in it): 前三季度地区生产总值 does not answer a year's; in prose, not one of
+    another indicator (:func:`other_measure`, its qualifiers checked among ``known``).
+    A table ``row`` answers only about its indicator (:func:`indicator`)."""
     settled = _settled_figures(text, q, stated, row)
     if settled is not None:
         return settled
@@ -517,11 +667,26 @@ def asked_figures(
     if q.measure == "%":
         figures += _said_in_words(RATIO_WORDS_RE, text, stated)
     figures = [m for m in figures if not _other_ratio(text, m.start(), q.text)]
+    return _of_asked_kind(text, figures, q, row, lead, known)
+
+
+def _of_asked_kind(
+    text: str,
+    figures: list[re.Match[str]],
+    q: Question,
+    row: bool,
+    lead: str,
+    known: Collection[str] | None,
+) -> list[re.Match[str]]:
+    """Of ``figures``, those of the kind ``q`` asks (:func:`asked_figures`): a yield per
+    area or not, a whole year's, of the asked indicator, per head or not."""
     by_area = bool(PER_AREA_RE.search(q.text))
     figures = [m for m in figures if per_area(text, m) == by_area]
     if not PART_YEAR_ASKED_RE.search(q.text):
         quarter = QUARTER_OR_HALF_RE
         figures = [m for m in figures if not for_part_of_year(lead + text[: m.start()], quarter)]
+    if not row:
+        figures = [m for m in figures if not other_measure(q, text, m.start(), lead, known)]
     if PER_HEAD_ASKED_RE.search(q.text):
         return figures
     return [m for m in figures if not per_head(text, m.start())]
@@ -578,7 +743,7 @@ def _other_ratio(text: str, start: int, question: str) -> bool:
     growth column does not answer 数字经济占GDP多少. In prose its clause says so, and
     a clause saying both (占比提高到38%) may answer either."""
     cell = cell_label(text, start)
-    label = _clause_before(text, start) if cell is None else cell
+    label = figure_label(text, start) if cell is None else cell
     for said, other in ((_CHANGE, _SHARE), (_SHARE, _CHANGE)):
         if cell is None and other.search(label):
             continue
@@ -614,7 +779,8 @@ def fit_figure(ctx: Context, c: Candidate) -> float:
     q = ctx.question
     row = c.unit.kind == "row"
     lead = _lead(c)
-    return float(q.kind == FIGURE and bool(asked_figures(c.unit.text, q, ctx.stated, row, lead)))
+    figures = asked_figures(c.unit.text, q, ctx.stated, row, lead, ctx.plain_terms)
+    return float(q.kind == FIGURE and bool(figures))
 
 
 def _lead(c: Candidate) -> str:

@@ -556,7 +556,8 @@ def test_a_figure_for_a_quarter_or_half_answers_only_a_question_asking_a_part() 
         assert F.fit_figure(ctx(year), cand(f"{part}，完成地区生产总值659.7亿元。")) == 0, part
     assert F.fit_figure(ctx(year), cand("全年完成地区生产总值659.7亿元。")) == 1
     # a count of things in hand is said after a range of months as often as its flows
-    assert F.fit_figure(ctx(year), cand("1-11月，全区70个重点项目完成投资370亿元。")) == 1
+    invest = q(FIGURE, terms=("投资",), measure="元", text="某区2022年重点项目完成投资多少")
+    assert F.fit_figure(ctx(invest), cand("1-11月，全区70个重点项目完成投资370亿元。")) == 1
     # a part named in the sentence before is no part of this one's
     assert F.fit_figure(ctx(year), cand("上半年平稳。全年完成地区生产总值659.7亿元。")) == 1
     # the figure before the part is the year's
@@ -1021,3 +1022,51 @@ def test_a_part_of_a_total_named_with_words_the_question_does_not_ask() -> None:
     several = "其中，夏粮产量7.9万吨，秋粮产量10.7万吨，早稻产量2.1万吨。"
     assert F.other_instance(asked, cand(several)) == 0
     assert F.other_instance(asked, cand("其中，稻谷产量22.5万吨。")) == 0  # no asked word
+
+
+def _asked(text: str) -> Question:
+    from answer.analyse import analyse
+    from store.tokenize import ChineseTokenizer
+
+    return analyse(text, ChineseTokenizer(), 2024)
+
+
+def _fits(question: str, text: str, places: frozenset[str] = frozenset({"青禾"})) -> float:
+    asked = _asked(question)
+    return F.fit_figure(ctx(asked, districts=places, asked=places), cand(text))
+
+
+def test_a_figure_of_another_indicator_answers_no_figure_question() -> None:
+    """A figure whose clause names an indicator by another head word (产量, 增加值, 收入)
+    than the question's does not answer it; nor one whose sentence lacks a word the
+    question qualifies that head with (规上工业 for 第三产业增加值)."""
+    # another head
+    assert _fits("青禾县2023年粮食产量多少", "第三产业增加值128.3亿元，增长6.5%。") == 0
+    assert _fits("青禾县2023年粮食产量多少", "全年粮食总产量38.2万吨，比上年增长1.2%。") == 1
+    assert _fits("青禾县城里人人均收入多少", "人均地区生产总值40490元。") == 0
+    assert _fits("青禾县城里人人均收入多少", "城镇常住居民人均可支配收入31200元，增长5%。") == 1
+    # a head said in the question's other forms (gdp, 外贸, 财政收入)
+    assert _fits("青禾县GDP多少", "全县地区生产总值235.6亿元。") == 1
+    assert _fits("青禾县去年外贸进出口多少", "全县货物进出口总值12.5亿元，增长9%。") == 1
+    assert _fits("青禾县2022年财政收入多少", "一般公共预算收入17.6亿元，增长20%。") == 1
+    # the same head qualified otherwise
+    assert _fits("青禾县规上工业增加值涨了多少", "第三产业增加值125.7亿元，增长6.2%。") == 0
+    assert _fits("青禾县规上工业增加值涨了多少", "全县规模以上工业增加值比上年增长8.1%。") == 1
+    assert _fits("青禾县居民工资性收入多少", "全县居民人均可支配收入26196元，增长7.7%。") == 0
+    assert _fits("青禾县人均GDP多少钱", "全县地区生产总值（GDP）366.14亿元，增长6.1%。") == 0
+    assert _fits("青禾县人均GDP多少钱", "按常住人口计算，人均地区生产总值50123元。") == 1
+    both = "全县各项存款余额500亿元，贷款余额400亿元。"
+    money = _asked("青禾县贷款余额多少")
+    known = ctx(money, asked=frozenset({"青禾"}), districts=frozenset({"青禾"})).plain_terms
+    assert [m.group() for m in F.asked_figures(both, money, known=known)] == ["400亿"]
+    # a qualifier the corpus never uses, or a place, says nothing
+    asked = _asked("青禾县外卖员平均收入多少")
+    place = frozenset({"青禾"})
+    text = cand("全县居民人均可支配收入31200元。")
+    unseen = tuple(0.0 if t == "外卖员" else 1.0 for t in asked.terms)
+    assert F.fit_figure(ctx(asked, weights=unseen, asked=place, districts=place), text) == 1
+    assert F.fit_figure(ctx(asked, asked=place, districts=place), text) == 0
+    assert _fits("五里镇人口有多少", "全镇户籍人口3.2万人。") == 1
+    # a share names two indicators; an area's or a population's qualifiers vary
+    assert _fits("青禾县三产占GDP比重多少", "第三产业增加值占地区生产总值的比重为45.2%。") == 1
+    assert _fits("青禾县占地面积多大", "全县土地面积1326平方公里。") == 1
