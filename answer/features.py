@@ -62,6 +62,7 @@ _AREA = re.compile(
 # a question asking for money, area, a share, a number of people, of times or of animals
 # needs a figure of that family
 _PLANTS = re.compile(r"棵|株")
+_WEIGHT = re.compile(r"[万千]?公?吨|[公市]?斤|[千毫]?克(?![隆服拉])")
 FAMILIES = {
     # money in yuan or another currency: 2亿港元, 1400万欧元, 200万日圆, 2.55亿人民币
     "元": re.compile(
@@ -86,6 +87,10 @@ FAMILIES = {
     "株": _PLANTS,
     # papers: people count them in 份, reports in 件 or 篇 (配发解读材料3件)
     "份": re.compile(r"份|件|篇"),
+    # a weight: people say 斤, bulletins 吨 or 公斤 (粮食总产量38.2万吨 for 多少斤)
+    "斤": _WEIGHT,
+    "吨": _WEIGHT,
+    "克": _WEIGHT,
 }
 # classifiers of anything: 只 counts animals, teams (几只乐队: 10队) and shares alike
 GENERIC_MEASURES = frozenset({"个", "项", "倍", "只"})
@@ -352,7 +357,20 @@ def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Matc
         if figure_key(m.group()) not in stated
         and not _identifier(text, m.start())
         and not (caption and m.start() == caption.end())
+        and not _session(text, m)
     ]
+
+
+# a session's number: 十七届人大四次会议, 七届三次全会 (the fourth session of the
+# seventeenth congress), a name and no count of meetings
+_SESSION_AFTER = re.compile(r"次(?:会议|全会|全体会议|常委会议?)")
+_SESSION_BEFORE = re.compile(r"届[^，。；、\d]{0,6}$")
+
+
+def _session(text: str, m: re.Match[str]) -> bool:
+    return bool(_SESSION_AFTER.match(text, m.end())) and bool(
+        _SESSION_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    )
 
 
 def family_ok(text: str, measure: str | None, stated: frozenset[str] = frozenset()) -> bool:
@@ -530,20 +548,21 @@ def other_measure(
     地区生产总值（GDP）. Qualifiers are checked only among ``known``, the question's words
     the corpus uses and that name no place (a citizen's word the documents never use says
     nothing); without them only heads are. A share (占全市生产总值的) names two
-    indicators and is left alone."""
+    indicators: it is of neither when it names neither head, and its qualifiers are left
+    alone; a question asking one is left alone."""
     if q.kind != FIGURE or _SHARE.search(q.text):
         return False
     label = figure_label(text, start)
     asked = named_heads(strip_years(q.text).replace(" ", ""))
     said = named_heads(label)
-    if not asked or not said or _SHARE.search(label):
+    if not asked or not said:
         return False
     head, group = asked[-1]
     name = head.group().lower()
     if not any(g == group for _, g in said):
         forms = [f.lower() for t in q.terms if name in t.lower() for f in q.term_forms(t)]
         return not any(f in label.lower() for f in forms)
-    if known is None or group not in qualified_heads():
+    if known is None or group not in qualified_heads() or _SHARE.search(label):
         return False
     averaged, forms = _qualifier(q, head, indicator_heads()[group], known)
     before = (lead + text[:start])[-200:]

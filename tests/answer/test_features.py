@@ -1070,3 +1070,19 @@ def test_a_figure_of_another_indicator_answers_no_figure_question() -> None:
     # a share names two indicators; an area's or a population's qualifiers vary
     assert _fits("青禾县三产占GDP比重多少", "第三产业增加值占地区生产总值的比重为45.2%。") == 1
     assert _fits("青禾县占地面积多大", "全县土地面积1326平方公里。") == 1
+
+
+def test_a_weight_asked_needs_a_weight_and_a_session_number_is_no_figure() -> None:
+    """多少斤 is answered by 吨 or 公斤, not by a count of years (十九连丰); a session's
+    number (十七届人大四次会议) is a name, not a count of meetings."""
+    grain = _asked("青禾县粮食产量多少斤")
+    assert grain.measure is not None and grain.measure.endswith("斤")
+    assert F.family_ok("全年粮食总产量38.2万吨。", grain.measure)
+    assert F.family_ok("亩产达到650公斤。", grain.measure)
+    assert not F.family_ok("粮食生产实现“十九连丰”。", grain.measure)
+    session = "认真落实县十七届人大四次会议确定的各项目标任务。"
+    assert [m.group() for m in F.new_figures(session)] == []
+    assert [m.group() for m in F.new_figures("全年召开常务会议四次。")] == ["四"]
+    area_share = _asked("青禾县粮食产量多少")
+    share = "民营经济增加值占全县经济总量的76.1%。"
+    assert F.fit_figure(ctx(area_share), cand(share)) == 0
