@@ -196,8 +196,9 @@ FIELD_SHAPES: dict[str, re.Pattern[str]] = {
     ),
     "postcode": re.compile(r"(?<![\d.])\d{6}(?![\d.])"),
     "url": re.compile(r"https?://|www\.|\.(?:gov|com|org|net|edu)\b", re.IGNORECASE),
-    # a road's word, not 街道 (a sub-district), 道路 or 线路 (roads in general), 思路
-    "road": re.compile(r"(?<![道线思出网铁电])路(?![线径])|街(?!道)|巷|胡同|大道"),
+    # a road's word, not 街道 (a sub-district, named after a road too: 欧阳路街道), 道路
+    # or 线路 (roads in general), 思路
+    "road": re.compile(r"(?<![道线思出网铁电])路(?![线径]|街道)|街(?!道)|巷|胡同|大道"),
 }
 # a question asking which road or street ("建在哪条路上", "在什么街"): the answer names
 # one (哪条道路 may ask a way, 路线 a route; neither is asked here)

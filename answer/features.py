@@ -539,7 +539,8 @@ def other_measure(
 ) -> bool:
     """The figure at ``start`` of ``text`` is of another indicator than figure question
     ``q`` asks. Its label (:func:`figure_label`) names an indicator by a head word (收入,
-    产量, 增加值) and not by the one the question names last, in any of its forms:
+    产量, 增加值) and not by the one the question's last clause names last (拿专利做质押贷款，
+    贴息能贴多少 asks no indicator's figure), in any of its forms:
     人均地区生产总值 does not answer 城里人人均收入多少, nor 第三产业增加值 粮食产量多少. Or,
     for a head whose qualifiers tell indicators apart (``qualified`` in
     answer/data/indicators.txt), its sentence up to it (from ``lead``, what precedes
@@ -553,7 +554,9 @@ def other_measure(
     if q.kind != FIGURE or _SHARE.search(q.text):
         return False
     label = figure_label(text, start)
-    asked = named_heads(strip_years(q.text).replace(" ", ""))
+    asked = named_heads(
+        re.split(r"[，,；;。]", strip_years(q.text).replace(" ", "").rstrip("，,；;。？?！!"))[-1]
+    )
     said = named_heads(label)
     if not asked or not said:
         return False

@@ -470,3 +470,13 @@ def test_a_places_head_is_read_as_the_place_and_the_post() -> None:
     assert post_of_place("南京市长江大桥在哪") == "南京市长江大桥在哪"
     assert post_of_place("历下区长期规划") == "历下区长期规划"
     assert post_of_place("青禾市长是谁") == "青禾市长是谁"
+
+
+def test_a_road_is_no_sub_district_named_after_one() -> None:
+    """A road's shape (哪条路 asks one) is not the 路 of a sub-district's name (东风路街道)."""
+    from answer.analyse import FIELD_SHAPES
+
+    road = FIELD_SHAPES["road"]
+    assert road.search("服务中心位于建设路128号")
+    assert not road.search("东风路街道便民服务中心将于6月1日起恢复线下服务")
+    assert road.search("东风路街道便民服务中心位于人民路56号")

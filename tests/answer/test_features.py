@@ -1067,6 +1067,9 @@ def test_a_figure_of_another_indicator_answers_no_figure_question() -> None:
     assert F.fit_figure(ctx(asked, weights=unseen, asked=place, districts=place), text) == 1
     assert F.fit_figure(ctx(asked, asked=place, districts=place), text) == 0
     assert _fits("五里镇人口有多少", "全镇户籍人口3.2万人。") == 1
+    # the indicator asked is the one the question's last clause names
+    subsidy = "每家企业每年可申请一笔贷款贴息，贴息金额不超过50万元。"
+    assert _fits("青禾县拿专利做质押贷款，贴息最多能贴多少", subsidy) == 1
     # a share names two indicators; an area's or a population's qualifiers vary
     assert _fits("青禾县三产占GDP比重多少", "第三产业增加值占地区生产总值的比重为45.2%。") == 1
     assert _fits("青禾县占地面积多大", "全县土地面积1326平方公里。") == 1
