@@ -82,7 +82,7 @@ DURATION_ASKED_RE = re.compile(
 )
 # a question asking which day: 哪天, 哪一天, 几号 (not 几号线, 几号楼), 几月几日; answered
 # by a month or a day, never by a year alone
-DAY_ASKED_RE = re.compile(r"哪一?天|几号(?![线楼门窗口院台码馆])|几月几[日号]")
+DAY_ASKED_RE = re.compile(r"哪一?天|(?<![路街巷道弄])几号(?![线楼门窗口院台码馆])|几月几[日号]")
 # a question asking when a period ends: 截止到哪天, 最晚几号, 最迟什么时候, 停到几点, 交到
 # 什么时候 (not 截至2021年底, the time a figure is counted to; not 追溯到什么时候, how far
 # back; not 几号到几号, a range, which either end answers; not 什么时候结束, the date of
@@ -116,7 +116,7 @@ _LIST_RE = re.compile(
     r"哪些|哪几|有什么|有啥|(?<![成京首古国旧故陪帝定建迁])都有|包括|包含|列举|分别"
 )
 _DATE_RE = re.compile(
-    r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|几号(?![线楼门窗口院台码馆])|几日|几点|几时|什么时间|哪个时间|何年|多会儿|年份"
+    r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|(?<![路街巷道弄])几号(?![线楼门窗口院台码馆])|几日|几点|几时|什么时间|哪个时间|何年|多会儿|年份"
 )
 _PERSON_RE = re.compile(r"谁|哪位|什么人|哪个人|何人")
 # asking what something is called: 叫什么, 叫啥, 什么名字, 被称为, 担个啥名头

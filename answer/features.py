@@ -708,7 +708,11 @@ def _of_asked_kind(
         quarter = QUARTER_OR_HALF_RE
         figures = [m for m in figures if not for_part_of_year(lead + text[: m.start()], quarter)]
     if not row:
-        figures = [m for m in figures if not other_measure(q, text, m.start(), lead, known)]
+        figures = [
+            m
+            for m in figures
+            if not other_measure(q, text, m.start(), lead, known) and not _unasked_ratio(text, m, q)
+        ]
     if PER_HEAD_ASKED_RE.search(q.text):
         return figures
     return [m for m in figures if not per_head(text, m.start())]
@@ -772,6 +776,24 @@ def _other_ratio(text: str, start: int, question: str) -> bool:
         if said.search(label) and other.search(question) and not said.search(question):
             return True
     return False
+
+
+# a percentage (7.9%, 3个百分点) and a share said (占…比重, not 占地)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|％|‰|个?百分点)")
+_SHARE_SAID = re.compile(r"占(?![地用有])|比重|比例|份额|占比")
+
+
+def _unasked_ratio(text: str, m: re.Match[str], q: Question) -> bool:
+    """The figure ``m`` is a percentage its label says is a change or a share (增长7.9%,
+    占地区生产总值比重为52.5%) and the question asks neither, nor a percentage or rate:
+    天镇县经济总量有多大 asks an amount. Training: of the 1,416 figure questions whose
+    answer is found, none asking neither is answered by such a percentage."""
+    if q.measure == "%" or _CHANGE.search(q.text) or _SHARE.search(q.text):
+        return False
+    if not (m.group().endswith("%") or _PERCENT_AFTER.match(text, m.end())):
+        return False
+    label = figure_label(text, m.start())
+    return bool(_SHARE_SAID.search(label) or _CHANGE.search(label))
 
 
 def _after_magnitude(text: str, end: int) -> int:

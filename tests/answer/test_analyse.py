@@ -421,6 +421,7 @@ def test_a_preposition_joined_to_its_noun_is_dropped() -> None:
         ("第一封电子邮件是哪一年发出的", None),  # a date question
         ("电话会议开了几次", None),
         ("新的养老中心建在哪条路上", "road"),  # a road, asked anywhere
+        ("服务中心地址在哪 什么路几号", "road"),  # 路几号: a house number, no day
         ("那家书店在什么街", "road"),
         ("这个国家走上了哪条道路", None),  # a way, not a road
         ("坐哪条路线的公交车", None),

@@ -1089,3 +1089,16 @@ def test_a_weight_asked_needs_a_weight_and_a_session_number_is_no_figure() -> No
     area_share = _asked("青禾县粮食产量多少")
     share = "民营经济增加值占全县经济总量的76.1%。"
     assert F.fit_figure(ctx(area_share), cand(share)) == 0
+
+
+def test_a_change_or_a_share_answers_only_a_question_asking_one() -> None:
+    """A percentage said as a change or a share (增长7.9%, 占…比重为52.5%) does not answer a
+    question asking an amount (经济总量有多大); it answers one asking a change, a share
+    or a percentage. A percentage of 占地 is no share."""
+    amount = _asked("青禾县经济总量有多大")
+    text = "第三产业增加值291218万元，增长7.9%，占地区生产总值比重为52.5%。"
+    assert F.asked_figures(text, amount) == []
+    whole = "全年全县地区生产总值554400万元，比上年增长5.2%。"
+    assert [m.group() for m in F.asked_figures(whole, amount)] == ["554400万"]
+    for asked in ("青禾县三产占GDP比重多少", "青禾县三产增长了多少", "青禾县三产增速是百分之几"):
+        assert F.asked_figures(text, _asked(asked)), asked
