@@ -475,9 +475,9 @@ def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
 # it: a verb or particle (牛有 of 牛有多少头, 香檬有 of 香檬有哪些成分, 发展在), or a
 # classifier to its verb (生个娃: 生个)
 _JOINED_AFTER = frozenset("有在要是会能把被给了着过都也就还个")
-# and to the word after it: a modal or a place word before a verb (能领 of 一年能领多少,
-# 上用 of 在手机上用啥能交)
-_JOINED_BEFORE = frozenset("能要可会想上里")
+# and to the word after it: a modal, an adverb or a place word before a verb (能领 of
+# 一年能领多少, 还养 of 还养着多少只羊, 上用 of 在手机上用啥能交)
+_JOINED_BEFORE = frozenset("能要可会想上里还")
 
 
 def unjoined(q: Question, used: Callable[[str], bool]) -> Question:

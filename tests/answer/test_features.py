@@ -1102,3 +1102,13 @@ def test_a_change_or_a_share_answers_only_a_question_asking_one() -> None:
     assert [m.group() for m in F.asked_figures(whole, amount)] == ["554400万"]
     for asked in ("青禾县三产占GDP比重多少", "青禾县三产增长了多少", "青禾县三产增速是百分之几"):
         assert F.asked_figures(text, _asked(asked)), asked
+
+
+def test_an_area_answers_only_a_question_asking_land_or_size() -> None:
+    """粮食打了多少 names no measure and no land: 播种面积218.1万亩 does not answer it, the
+    harvest in 吨 does; 耕地有多少 and 有多大 may get an area."""
+    text = "粮食作物播种面积218.1万亩，粮食总产量82.6万吨。"
+    harvest = _asked("青禾县粮食打了多少")
+    assert [m.group() for m in F.asked_figures(text, harvest)] == ["82.6万"]
+    for asked in ("青禾县耕地有多少", "青禾县粮食种了多少", "青禾县有多大"):
+        assert "218.1万" in [m.group() for m in F.asked_figures(text, _asked(asked))], asked
