@@ -908,13 +908,24 @@ def counts(
 
 
 NEAR = 8  # characters between an answer-shaped span and a question word that tie them
+# a name right after a post, ending a line or a clause (主任 吴晓春, 县长：张三)
+_NAME_ENDING = rf"\s*[:：]?\s*([{zh.HAN}·]{{2,4}})(?![{zh.HAN}])"
 
 
 def _answer_spans(ctx: Context, text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` shaped like the asked answer: new figures of the asked family
-    for a figure question, dates other than the year it names for a 什么时候 question
-    (none for other kinds)."""
+    for a figure question, dates other than the year it names for a 什么时候 question,
+    the name standing after the post a 谁 question asks the holder of (区发改委主任 吴晓春,
+    a report's speaker line), none for other kinds."""
     q = ctx.question
+    posts = _posts_asked(q)
+    if posts:
+        return [
+            (m.start(1), m.end(1))
+            for post in posts
+            for m in re.finditer(re.escape(post.lower()) + _NAME_ENDING, text)
+            if not is_word(m.group(1)[:2])  # a name, not words (主任负责制)
+        ]
     if q.kind == FIGURE:
         return [
             (m.start(), m.end())

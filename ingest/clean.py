@@ -100,6 +100,9 @@ _DIGIT_HAN_RE = re.compile(rf"(?<=[\d%]) +(?=[{zh.HAN}])|(?<={_CJK}) +(?=\d)")
 
 _LETTER_SPACED_RE = re.compile(rf"(?<![{zh.HAN}])[{zh.HAN}](?: +[{zh.HAN}](?![{zh.HAN}])){{2,}}")
 _CJK_SPACE_RE = re.compile(rf"(?<={_CJK_TEXT}) +(?={_CJK_TEXT})")
+# a two-character post letter-spaced before a name, on a line of its own, to line up
+# with a three-character one (县 长 周永根, 主 任 李明): the post is one word
+_SPACED_POST_RE = re.compile(rf"^(\s*[{zh.HAN}]) +([长任记席理])(?= +[{zh.HAN}·]{{2,4}}\s*$)")
 _PUNCT_SPACE_RE = re.compile(
     rf"(?<=[{zh.CJK_PUNCT}“”‘’]) +(?={_CJK_TEXT})|(?<={_CJK_TEXT}) +(?=[{zh.CJK_PUNCT}“”‘’])"
 )
@@ -258,7 +261,8 @@ def fix_number_spaces(text: str) -> str:
 def remove_cjk_spaces(text: str) -> str:
     """Drop spaces between Chinese characters: ``我 们 就 在`` -> ``我们就在``.
 
-    Kept on purpose: spaces in bylines (``通讯员 杨荣超 康钰坤`` separates two names) and
+    A two-character post letter-spaced before a name is one word (``县 长 周永根`` ->
+    ``县长 周永根``). Kept on purpose: spaces in bylines (``通讯员 杨荣超 康钰坤`` separates two names) and
     the single space separating two phrases of a headline standing alone
     (``奋进逐浪立潮头 创新发展启新程``). Latin words keep their spaces.
     """
@@ -268,6 +272,7 @@ def remove_cjk_spaces(text: str) -> str:
             continue
         alone = not lines[i - 1].strip() and not lines[i + 1].strip()
         headline = alone and len(line.strip()) <= 50 and not _FULL_STOP_RE.search(line)
+        line = _SPACED_POST_RE.sub(r"\1\2", line)
         line = _LETTER_SPACED_RE.sub(lambda m: m.group().replace(" ", ""), line)
         lines[i] = (_PUNCT_SPACE_RE if headline else _CJK_SPACE_RE).sub("", line)
     return "\n".join(lines[1:-1])

@@ -67,15 +67,24 @@ def is_body(line: str) -> bool:
 HEAD_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长)"  # the head of a government
 SPEAKER_LINE_RE = re.compile(
     r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟])?\s*(?:代理|代)?"
-    rf"{HEAD_POST}\s*(?:[\u4e00-\u9fff·]{{2,4}}|[\u4e00-\u9fff] [\u4e00-\u9fff])$",
+    rf"{HEAD_POST}\s*[:：]?\s*(?:[\u4e00-\u9fff·]{{2,4}}|[\u4e00-\u9fff] [\u4e00-\u9fff])$",
     re.MULTILINE,
 )
 
 
+# another official delivering a report on the government's behalf (区发改委主任 吴晓春,
+# 县财政局局长：张三): the post, then a space or colon, then the name
+_OFFICIAL_LINE_RE = re.compile(
+    r"^\S{0,20}?(?:主任|局长|厅长|处长|部长|书记|主席|院长|检察长|行长|会长)"
+    r"(?:\s+|\s*[:：]\s*)(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff] [\u4e00-\u9fff])$"
+)
+
+
 def is_speaker(line: str) -> bool:
-    """``line`` names the post and person delivering a report (某某县人民政府县长 张三):
-    who speaks, not what the document is."""
-    return bool(SPEAKER_LINE_RE.fullmatch(line.strip()))
+    """``line`` names the post and person delivering a report (某某县人民政府县长 张三,
+    区发改委主任 吴晓春): who speaks, not what the document is."""
+    line = line.strip()
+    return bool(SPEAKER_LINE_RE.fullmatch(line) or _OFFICIAL_LINE_RE.match(line))
 
 
 _POST_RE = re.compile(HEAD_POST)

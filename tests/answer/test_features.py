@@ -1112,3 +1112,12 @@ def test_an_area_answers_only_a_question_asking_land_or_size() -> None:
     assert [m.group() for m in F.asked_figures(text, harvest)] == ["82.6万"]
     for asked in ("青禾县耕地有多少", "青禾县粮食种了多少", "青禾县有多大"):
         assert "218.1万" in [m.group() for m in F.asked_figures(text, _asked(asked))], asked
+
+
+def test_a_speaker_line_answers_who_holds_its_post() -> None:
+    """A heading answers only next to the asked shape: for 主任是谁, the name after the
+    post (区发改委主任 吴晓春, a report's speaker line)."""
+    who = _asked("青禾县发改委主任是谁")
+    line = cand("县发改委主任 吴晓春", kind="heading")
+    assert F.near_term(ctx(who), line) > 0
+    assert F.near_term(ctx(who), cand("二、发改委主任负责制", kind="heading")) == 0

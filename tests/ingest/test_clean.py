@@ -352,3 +352,12 @@ def test_a_reports_delivery_and_speaker_lines_stay_lines_of_their_own() -> None:
         "青禾省人民政府代省长王明",
         "各位代表：",
     ]
+
+
+def test_a_letter_spaced_post_before_a_name_is_one_word() -> None:
+    """县 长 周永根 spaces a two-character post to line up with a three-character one: the
+    post is one word (县长), the name stays apart; letter-spaced words are joined."""
+    raw = "第五次会议上\n\n县 长 周永根\n\n各位代表：\n"
+    assert "\n县长 周永根\n" in clean_text(raw)
+    assert clean_text("主 任 李 明\n") == "主任李明"
+    assert clean_text("通讯员 杨荣超 康钰坤\n") == "通讯员 杨荣超 康钰坤"

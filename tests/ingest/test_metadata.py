@@ -412,3 +412,21 @@ def test_a_document_number_before_a_page_date_stamp_is_the_documents() -> None:
     text = "青山区人民政府关于印发若干政策的通知\n青政发〔2023〕10号2023-03-03 0次285天\n\n各镇：现印发给你们。"
     assert extract_doc_number(text) == "青政发〔2023〕10号"
     assert extract_doc_number("通知\n青政发〔2023〕10号文件已下发，请落实。") == ""
+
+
+def test_an_official_delivering_a_report_is_no_title() -> None:
+    """A report delivered by another official than the head of government (区发改委主任
+    吴晓春) names its speaker on that line, not the document: a file named for the
+    report titles it and places it."""
+    from ingest.structure import is_speaker
+
+    text = (
+        "——2024年1月9日在区第十八届人民代表大会第五次会议上\n\n区发改委主任 吴晓春\n\n"
+        "各位代表：\n\n受区政府委托，现将我区2023年计划执行情况提请大会审议。"
+    )
+    doc = describe("青山区2023计划执行情况报告.txt", text, "h")
+    assert doc.title == "青山区2023计划执行情况报告"
+    for line in ("区发改委主任 吴晓春", "县财政局局长：张三", "代市长:陈明", "县长 周永根"):
+        assert is_speaker(line), line
+    for line in ("局长讲话", "党委书记讲党课", "市委书记 李强 在全市大会上的讲话"):
+        assert not is_speaker(line), line
