@@ -52,6 +52,7 @@ from answer.guidefields import (
     field_span,
     is_field_line,
     is_guide,
+    names_another_kind,
 )
 from answer.lookup import StoreLookup
 from answer.read import load_reading, read, to_read
@@ -315,7 +316,7 @@ class Answerer:
         }
         fields = None  # a guide field's span in each guide stating it; only those compete
         if asked.what not in FACTS:
-            fields = {d.doc_id: _field_for(d, asked.what, turn.places, rest) for d in docs}
+            fields = {d.doc_id: _field_for(d, asked.what, turn.places, rest, q.text) for d in docs}
             guides = [d for d in docs if is_guide(d)]
             covering = [cover[d.doc_id] for d in guides]
             guide = best_document(guides, covering, self.config.document_title_coverage)
@@ -613,13 +614,21 @@ def _used_in(texts: Iterable[str]) -> Callable[[str], bool]:
 
 
 def _field_for(
-    doc: Document, field: str, places: Sequence[Place], words: Sequence[str] = ()
+    doc: Document,
+    field: str,
+    places: Sequence[Place],
+    words: Sequence[str] = (),
+    question: str = "",
 ) -> tuple[int, int] | None:
     """The span of ``doc`` stating ``field`` (:func:`answer.guidefields.field_span`; of
     several phone numbers, the one whose owner holds more of the question's ``words``),
-    unless its lines name a place inside the document's other than the ones asked
+    unless it speaks of another kind of what ``question`` asks about
+    (:func:`answer.guidefields.names_another_kind`: 第二代居民身份证's fee for 临时身份证),
+    or its lines name a place inside the document's other than the ones asked
     (白塔区民政局地址：…，电话：… for 文圣区民政局电话是多少)."""
     span = field_span(doc, field, words)
+    if span is not None and names_another_kind(doc.text[span[0] : span[1]], question, words):
+        return None
     if span is None or not places:
         return span
     text = doc.text

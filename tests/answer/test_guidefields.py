@@ -359,3 +359,15 @@ def test_a_contact_person_labelled_in_a_notice() -> None:
     span = field_span(doc, PERSON, ("县", "环境保护局"))
     assert span is not None and notice[span[0] : span[1]] == "联系人：李某"
     assert field_span(doc, PERSON, ("环境保护局",)) is None
+
+
+def test_a_field_about_another_kind_of_the_asked_thing_answers_nothing() -> None:
+    """临时身份证收多少钱 is not answered by the fee of a 第二代居民身份证; 二代身份证 is; a
+    place before the word is no qualifier."""
+    from answer.guidefields import names_another_kind
+
+    fee = "收费标准\n申领第二代居民身份证的居民收取工本费每证20元"
+    assert names_another_kind(fee, "青山县办临时身份证收多少钱", ("身份证", "青山县", "临时"))
+    assert not names_another_kind(fee, "青山县办二代身份证收多少钱", ("身份证", "青山县", "二代"))
+    assert not names_another_kind(fee, "青山县身份证收多少钱", ("身份证", "青山县"))
+    assert not names_another_kind("收取工本费每证10元", "办临时身份证收多少钱", ("身份证", "临时"))
