@@ -394,11 +394,23 @@ def implied_measures() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# a rise said in a citizen's word (涨了多少, 涨多少, 涨了几个点), and what is paid
+_ROSE_RE = re.compile(r"涨")
+_PAID_RE = re.compile(r"工资|薪|价|费|养老金|补贴|标准")
+
+
 def implied_measure(text: str) -> str | None:
     """The figure family a figure question implies by what it asks about, when it names
     no measure word: "一般工资大概多少" -> 元, "占地多大" -> 平方米, "满意率是多少" -> %.
-    The first word of the data file found anywhere in the question decides."""
+    The first word of the data file found anywhere in the question decides; but a
+    statistic said to rise in a citizen's word (投资涨了多少, 收入涨了多少: bulletins give
+    its growth in per cent) asks a percentage, a wage or a price excepted (工资涨了多少
+    may be asked in yuan)."""
     low = text.lower()
+    if _ROSE_RE.search(low) and not _PAID_RE.search(low):
+        heads = [f for i in qualified_heads() for f in indicator_heads()[i]]
+        if any(h in low for h in heads):
+            return "%"
     for word, family in implied_measures():
         if word in low:
             return family

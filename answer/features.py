@@ -582,13 +582,14 @@ def _qualifier(
     with nearest to it: the part of a word holding the head (人均 of 人均收入), or the
     last of ``known`` words in the run of words before it (规上工业 of 规上工业增加值); no
     generic word (全县, 全年), place (商洛, 五里镇) or form of the head (外贸 of
-    外贸进出口), and whether it is averaged (人均, 平均: said in any of
-    :data:`PER_HEAD_RE`'s words). None when two are joined (城里人和农村人收入: 城乡 may
+    外贸进出口), and whether it is averaged (人均, 平均收入, 平均每个人摊多少GDP: said in
+    any of :data:`PER_HEAD_RE`'s words). None when two are joined (城里人和农村人收入: 城乡 may
     join them)."""
     name = head.group().lower()
     run = head.string[: head.start()]
     run = run[max((m.end() for m in _QUALIFIER_CUT.finditer(run)), default=0) :]
-    averaged = bool(_AVERAGED.search(run)) or any(
+    averaged = bool(_AVERAGED.search(run) or _PER_PERSON.search(head.string[: head.start()]))
+    averaged = averaged or any(
         _AVERAGED.search(t[: t.lower().find(name)]) for t in q.terms if name in t.lower()
     )
     if _COORDINATED.search(run):
@@ -617,6 +618,8 @@ def _qualifier(
 
 _COORDINATED = re.compile(r"[和与跟及、]|还有")
 _AVERAGED = re.compile(r"人均|平均|户均|每人|每个人|每户")
+# per head anywhere before the head (平均每个人摊多少GDP), not an average over time (年均)
+_PER_PERSON = re.compile(r"人均|户均|每人|每个人|每户|一个人")
 # a word naming a place (a town, a street, a village) or a people: the subject, no qualifier
 _PLACE_WORD = re.compile(r"(?:[省市县区州旗镇乡村国族]|街道|社区)$")
 

@@ -481,3 +481,12 @@ def test_a_road_is_no_sub_district_named_after_one() -> None:
     assert road.search("服务中心位于建设路128号")
     assert not road.search("东风路街道便民服务中心将于6月1日起恢复线下服务")
     assert road.search("东风路街道便民服务中心位于人民路56号")
+
+
+def test_a_statistic_said_to_rise_asks_its_growth(tokenizer: ChineseTokenizer) -> None:
+    """投资涨了多少 asks a percentage (bulletins give growth so); a wage or a price rising
+    may be asked in yuan."""
+    assert analyse("青山县固定资产投资涨了多少", tokenizer, None).measure == "%"
+    assert analyse("青山县农村人收入涨了多少", tokenizer, None).measure == "%"
+    assert analyse("青山县工资涨了多少", tokenizer, None).measure == "元"
+    assert analyse("青山县收入增加了多少", tokenizer, None).measure == "元"

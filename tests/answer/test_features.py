@@ -1067,6 +1067,10 @@ def test_a_figure_of_another_indicator_answers_no_figure_question() -> None:
     assert F.fit_figure(ctx(asked, weights=unseen, asked=place, districts=place), text) == 1
     assert F.fit_figure(ctx(asked, asked=place, districts=place), text) == 0
     assert _fits("五里镇人口有多少", "全镇户籍人口3.2万人。") == 1
+    # per head said before 多少 (平均每个人摊多少GDP), not an average over time
+    assert _fits("青禾县平均每个人摊多少GDP", "全县地区生产总值414.9亿元。") == 0
+    assert _fits("青禾县平均每个人摊多少GDP", "人均GDP为36059元。") == 1
+    assert _fits("青禾县GDP年均增长多少", "地区生产总值年均增长7.2%。") == 1
     # the indicator asked is the one the question's last clause names
     subsidy = "每家企业每年可申请一笔贷款贴息，贴息金额不超过50万元。"
     assert _fits("青禾县拿专利做质押贷款，贴息最多能贴多少", subsidy) == 1
