@@ -27,6 +27,7 @@ from answer.docfacts import Asked
 from ingest.places import find_mentions
 from ingest.structure import marker_rank
 from lixia_qa.types import Document
+from store.tokenize import is_word
 
 (
     PLACE,
@@ -462,8 +463,8 @@ def names_another_kind(text: str, question: str, words: Sequence[str]) -> bool:
         for word in words:
             if len(qualifier) < 2 or len(word) < 2 or qualifier + word not in question:
                 continue
-            if qualifier in text or _names_place(qualifier):
-                continue
+            if qualifier in text or _names_place(qualifier) or not is_word(qualifier):
+                continue  # said, a place, or a fragment jieba left (区办 of 达川区办身份证)
             if re.search(rf"[\u4e00-\u9fff]{re.escape(word)}", text):
                 return True
     return False

@@ -371,3 +371,5 @@ def test_a_field_about_another_kind_of_the_asked_thing_answers_nothing() -> None
     assert not names_another_kind(fee, "青山县办二代身份证收多少钱", ("身份证", "青山县", "二代"))
     assert not names_another_kind(fee, "青山县身份证收多少钱", ("身份证", "青山县"))
     assert not names_another_kind("收取工本费每证10元", "办临时身份证收多少钱", ("身份证", "临时"))
+    place = "办理地点：青山县政务服务中心三楼（居民身份证窗口）"
+    assert not names_another_kind(place, "青山区办身份证去哪办", ("身份证", "青山", "区办"))
