@@ -111,9 +111,12 @@ ORDINAL_ASKED_RE = re.compile(r"第几|排名?第?多少|名次|排行?老几")
 RANK_ASKED_RE = re.compile(
     r"排行?老几|排(?:名|行)?(?:在|为|是)?第几|[位名]列第几|位居第几|什么名次|名次(?:是|为)?第几"
 )
-# 都有 as "all have", not the 都 ending a city's name (成都有几只大熊猫, 首都有)
+# 都有 as "all have", not the 都 ending a city's name (成都有几只大熊猫, 首都有); 各 asking
+# the same of each of several
 _LIST_RE = re.compile(
     r"哪些|哪几|有什么|有啥|(?<![成京首古国旧故陪帝定建迁])都有|包括|包含|列举|分别"
+    # each of several asked alike: 早稻晚稻各打了多少, 苹果和梨各收了多少吨 (not 各乡镇有多少)
+    r"|各[^，。？?\s]{0,2}(?:多少|几)"
 )
 _DATE_RE = re.compile(
     r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|(?<![路街巷道弄])几号(?![线楼门窗口院台码馆])|几日|几点|几时|什么时间|哪个时间|何年|多会儿|年份"

@@ -490,3 +490,11 @@ def test_a_statistic_said_to_rise_asks_its_growth(tokenizer: ChineseTokenizer) -
     assert analyse("青山县农村人收入涨了多少", tokenizer, None).measure == "%"
     assert analyse("青山县工资涨了多少", tokenizer, None).measure == "元"
     assert analyse("青山县收入增加了多少", tokenizer, None).measure == "元"
+
+
+def test_the_same_asked_of_each_of_several_is_a_list(tokenizer: ChineseTokenizer) -> None:
+    """早稻晚稻各打了多少 asks a figure for each, as 分别是多少 does; 各乡镇有多少人
+    (each township as a group) and 各类 are not read so."""
+    for text in ("青山县早稻晚稻各打了多少粮", "苹果和梨各收了多少吨", "城里人和农村人收入各多少"):
+        assert analyse(text, tokenizer, None).kind == LIST, text
+    assert analyse("青山县各乡镇有多少人", tokenizer, None).kind == FIGURE
