@@ -583,8 +583,8 @@ def _qualifier(
     last of ``known`` words in the run of words before it (规上工业 of 规上工业增加值); no
     generic word (全县, 全年), place (商洛, 五里镇) or form of the head (外贸 of
     外贸进出口), and whether it is averaged (人均, 平均收入, 平均每个人摊多少GDP: said in
-    any of :data:`PER_HEAD_RE`'s words). None when two are joined (城里人和农村人收入: 城乡 may
-    join them)."""
+    any of :data:`PER_HEAD_RE`'s words). No word when two are joined (城里人和农村人收入:
+    a sentence may join them, 城乡)."""
     name = head.group().lower()
     run = head.string[: head.start()]
     run = run[max((m.end() for m in _QUALIFIER_CUT.finditer(run)), default=0) :]
@@ -706,8 +706,9 @@ def _of_asked_kind(
     """Of ``figures``, those of the kind ``q`` asks (:func:`asked_figures`): a yield per
     area or not, no area unless land is asked (粮食打了多少 is not answered by 播种面积327.8
     万亩; training: of 794 figure questions naming no measure, none whose answer is an
-    area lacks a word of land or size), a whole year's, of the asked indicator, per head
-    or not."""
+    area lacks a word of land or size), a whole year's, of the asked indicator
+    (:func:`other_measure`), no change or share unless asked (:func:`_unasked_ratio`),
+    per head or not."""
     by_area = bool(PER_AREA_RE.search(q.text))
     figures = [m for m in figures if per_area(text, m) == by_area]
     if q.measure is None and not _LAND_ASKED.search(q.text):

@@ -262,9 +262,9 @@ def remove_cjk_spaces(text: str) -> str:
     """Drop spaces between Chinese characters: ``我 们 就 在`` -> ``我们就在``.
 
     A two-character post letter-spaced before a name is one word (``县 长 周永根`` ->
-    ``县长 周永根``). Kept on purpose: spaces in bylines (``通讯员 杨荣超 康钰坤`` separates two names) and
-    the single space separating two phrases of a headline standing alone
-    (``奋进逐浪立潮头 创新发展启新程``). Latin words keep their spaces.
+    ``县长 周永根``). Kept on purpose: spaces in bylines (``通讯员 杨荣超 康钰坤``
+    separates two names) and the single space separating two phrases of a headline
+    standing alone (``奋进逐浪立潮头 创新发展启新程``). Latin words keep their spaces.
     """
     lines = ["", *text.split("\n"), ""]
     for i, line in enumerate(lines[1:-1], start=1):
