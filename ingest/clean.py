@@ -80,6 +80,8 @@ _FURNITURE_RES = tuple(
         # a reprint platform's byline: 首发于 某专栏, 编辑于 2023-05-01 · 著作权归作者所有
         r"^(?:首发于|编辑于)\s*\S|著作权归作者所有",
         r"(?:^|[ /])(?:摄|供图)[）)]?$|^[（(][^（）()]*(?:摄|供图)[）)]$",
+        # a site template's signature left in the page: Empire CMS,phome.net | , Powered by …
+        r"^(?:Powered by\s+)?(?:Empire\s?CMS|DedeCMS|PHPCMS|Discuz!|phome\.net)\b[^\u4e00-\u9fff]*$",
     )
 )
 _QR_RE = _FURNITURE_RES[0]

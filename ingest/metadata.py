@@ -249,8 +249,19 @@ def extract_title(text: str, fallback: str) -> str:
     if not head or is_table_row(head[0]) or zh.HAN_RE.search(fallback):
         return fallback  # a named file says more than a first line of body text
     # not a site's name in brackets, nor the addressees a notice opens with (各乡镇：)
-    lines = (ln for ln in head if not _NOT_TITLE_RE.search(ln) and ln[-1] not in "：:")
-    return next(lines, head[0])[:MAX_TITLE]
+    lines = [ln for ln in head if not _NOT_TITLE_RE.search(ln) and ln[-1] not in "：:"]
+    # nor, in a Chinese text, a line with no Chinese (a site template's leftover: The
+    # Beginning): its first sentence says more
+    if zh.HAN_RE.search(text) and not any(zh.HAN_RE.search(ln) for ln in head):
+        return _first_sentence(text) or head[0][:MAX_TITLE]
+    return next(iter(lines), head[0])[:MAX_TITLE]
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of ``text``'s first line with :data:`MIN_TITLE_HAN` Chinese
+    characters, up to :data:`MAX_TITLE` of them."""
+    line = next((ln for ln in _lines(text) if len(zh.HAN_RE.findall(ln)) >= MIN_TITLE_HAN), "")
+    return re.split(r"[。！？!?；;]", line, maxsplit=1)[0][:MAX_TITLE]
 
 
 def extract_source(text: str) -> str:

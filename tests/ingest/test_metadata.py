@@ -430,3 +430,18 @@ def test_an_official_delivering_a_report_is_no_title() -> None:
         assert is_speaker(line), line
     for line in ("局长讲话", "党委书记讲党课", "市委书记 李强 在全市大会上的讲话"):
         assert not is_speaker(line), line
+
+
+def test_a_line_with_no_chinese_titles_no_chinese_text() -> None:
+    """A site template's leftover above a Chinese notice (The Beginning, Empire CMS,
+    phome.net |) is no title and no text: the notice's first sentence titles it."""
+    page = (
+        "The Beginning\n为进一步提升政务服务水平，优化政务服务环境，经市委、市政府同意，"
+        "青山市政务服务大厅将整体搬迁至新址对外开展服务。现将有关事项公告如下：\n"
+        "一、新址位置\n青山市民之家\nEmpire CMS,phome.net |\n二、办公时间\n周一至周五"
+    )
+    text = clean_text(page)
+    assert "phome" not in text
+    title = "为进一步提升政务服务水平，优化政务服务环境，经市委、市政府同意，青山市政务服务大厅将整体搬迁至新址对外开展服务"
+    assert extract_title(text, "notice") == title[:60]
+    assert extract_title("Annual Report\nThe figures.", "x") == "Annual Report"
