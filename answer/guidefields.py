@@ -24,10 +24,9 @@ from functools import lru_cache
 
 from answer.analyse import FIELD_SHAPES
 from answer.docfacts import Asked
-from ingest.places import find_mentions
 from ingest.structure import marker_rank
 from lixia_qa.types import Document
-from store.tokenize import is_word
+from store.tokenize import pos_tags
 
 (
     PLACE,
@@ -457,18 +456,22 @@ def names_another_kind(text: str, question: str, words: Sequence[str]) -> bool:
     """``text``, a guide's field, speaks of what ``question`` asks about in another kind:
     the question qualifies one of its ``words`` with the word right before it (临时 of
     临时身份证), and ``text`` names that word qualified otherwise and never says the
-    qualifier (申领第二代居民身份证的居民收取工本费 for 临时身份证收多少钱). A place is
-    no qualifier (湘潭县社保卡: any guide there speaks of its 社保卡)."""
+    qualifier (申领第二代居民身份证的居民收取工本费 for 临时身份证收多少钱). The qualifier
+    is a word that sorts things into kinds (:func:`_sorts`: 临时, 新版), not a noun before
+    another (证件材料, 湘潭县社保卡) nor a fragment jieba left (区办 of 达川区办身份证)."""
     for qualifier in words:
         for word in words:
             if len(qualifier) < 2 or len(word) < 2 or qualifier + word not in question:
                 continue
-            if qualifier in text or _names_place(qualifier) or not is_word(qualifier):
-                continue  # said, a place, or a fragment jieba left (区办 of 达川区办身份证)
+            if qualifier in text or not _sorts(qualifier):
+                continue
             if re.search(rf"[\u4e00-\u9fff]{re.escape(word)}", text):
                 return True
     return False
 
 
-def _names_place(word: str) -> bool:
-    return bool(find_mentions(word, loose=True) or re.search(r"[省市县区州旗镇乡村]$|街道$", word))
+def _sorts(word: str) -> bool:
+    """``word`` is a distinguishing word (jieba's 区别词, b: 临时, 新版, 大型), which sorts
+    what it qualifies into kinds."""
+    tags = pos_tags(word)
+    return len(tags) == 1 and tags[0][1] == "b"

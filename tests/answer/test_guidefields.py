@@ -373,3 +373,6 @@ def test_a_field_about_another_kind_of_the_asked_thing_answers_nothing() -> None
     assert not names_another_kind("收取工本费每证10元", "办临时身份证收多少钱", ("身份证", "临时"))
     place = "办理地点：青山县政务服务中心三楼（居民身份证窗口）"
     assert not names_another_kind(place, "青山区办身份证去哪办", ("身份证", "青山", "区办"))
+    # a noun before another is no kind of it: 证件材料 asks the 申办材料
+    materials = "申办材料：1.户口簿及复印件；2.居民身份证及复印件"
+    assert not names_another_kind(materials, "登记结婚要带啥证件材料", ("结婚", "证件", "材料"))
