@@ -1040,21 +1040,25 @@ def test_a_figure_of_another_indicator_answers_no_figure_question() -> None:
     """A figure whose clause names an indicator by another head word (产量, 增加值, 收入)
     than the question's does not answer it; nor one whose sentence lacks a word the
     question qualifies that head with (规上工业 for 第三产业增加值)."""
-    # another head
-    assert _fits("青禾县2023年粮食产量多少", "第三产业增加值128.3亿元，增长6.5%。") == 0
-    assert _fits("青禾县2023年粮食产量多少", "全年粮食总产量38.2万吨，比上年增长1.2%。") == 1
-    assert _fits("青禾县城里人人均收入多少", "人均地区生产总值40490元。") == 0
-    assert _fits("青禾县城里人人均收入多少", "城镇常住居民人均可支配收入31200元，增长5%。") == 1
-    # a head said in the question's other forms (gdp, 外贸, 财政收入)
-    assert _fits("青禾县GDP多少", "全县地区生产总值235.6亿元。") == 1
-    assert _fits("青禾县去年外贸进出口多少", "全县货物进出口总值12.5亿元，增长9%。") == 1
-    assert _fits("青禾县2022年财政收入多少", "一般公共预算收入17.6亿元，增长20%。") == 1
-    # the same head qualified otherwise
-    assert _fits("青禾县规上工业增加值涨了多少", "第三产业增加值125.7亿元，增长6.2%。") == 0
-    assert _fits("青禾县规上工业增加值涨了多少", "全县规模以上工业增加值比上年增长8.1%。") == 1
-    assert _fits("青禾县居民工资性收入多少", "全县居民人均可支配收入26196元，增长7.7%。") == 0
-    assert _fits("青禾县人均GDP多少钱", "全县地区生产总值（GDP）366.14亿元，增长6.1%。") == 0
-    assert _fits("青禾县人均GDP多少钱", "按常住人口计算，人均地区生产总值50123元。") == 1
+    cases = [
+        # another head
+        ("青禾县2023年粮食产量多少", "第三产业增加值128.3亿元，增长6.5%。", 0),
+        ("青禾县2023年粮食产量多少", "全年粮食总产量38.2万吨，比上年增长1.2%。", 1),
+        ("青禾县城里人人均收入多少", "人均地区生产总值40490元。", 0),
+        ("青禾县城里人人均收入多少", "城镇常住居民人均可支配收入31200元，增长5%。", 1),
+        # a head said in the question's other forms (gdp, 外贸, 财政收入)
+        ("青禾县GDP多少", "全县地区生产总值235.6亿元。", 1),
+        ("青禾县去年外贸进出口多少", "全县货物进出口总值12.5亿元，增长9%。", 1),
+        ("青禾县2022年财政收入多少", "一般公共预算收入17.6亿元，增长20%。", 1),
+        # the same head qualified otherwise
+        ("青禾县规上工业增加值涨了多少", "第三产业增加值125.7亿元，增长6.2%。", 0),
+        ("青禾县规上工业增加值涨了多少", "全县规模以上工业增加值比上年增长8.1%。", 1),
+        ("青禾县居民工资性收入多少", "全县居民人均可支配收入26196元，增长7.7%。", 0),
+        ("青禾县人均GDP多少钱", "全县地区生产总值（GDP）366.14亿元，增长6.1%。", 0),
+        ("青禾县人均GDP多少钱", "按常住人口计算，人均地区生产总值50123元。", 1),
+    ]
+    for question, text, fits in cases:
+        assert _fits(question, text) == fits, (question, text)
     both = "全县各项存款余额500亿元，贷款余额400亿元。"
     money = _asked("青禾县贷款余额多少")
     known = ctx(money, asked=frozenset({"青禾"}), districts=frozenset({"青禾"})).plain_terms
