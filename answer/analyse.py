@@ -388,6 +388,12 @@ def qualified_heads() -> frozenset[int]:
 
 
 @lru_cache(maxsize=1)
+def _qualified_forms() -> tuple[str, ...]:
+    """Every form of the heads of :func:`qualified_heads` (收入, 投资, gdp …)."""
+    return tuple(f for i in sorted(qualified_heads()) for f in indicator_heads()[i])
+
+
+@lru_cache(maxsize=1)
 def implied_measures() -> tuple[tuple[str, str], ...]:
     """(word, figure family) pairs (data file), in file order: rate words first."""
     out = []
@@ -410,10 +416,9 @@ def implied_measure(text: str) -> str | None:
     its growth in per cent) asks a percentage, a wage or a price excepted (工资涨了多少
     may be asked in yuan)."""
     low = text.lower()
-    if _ROSE_RE.search(low) and not _PAID_RE.search(low):
-        heads = [f for i in qualified_heads() for f in indicator_heads()[i]]
-        if any(h in low for h in heads):
-            return "%"
+    rose = _ROSE_RE.search(low) and not _PAID_RE.search(low)
+    if rose and any(head in low for head in _qualified_forms()):
+        return "%"
     for word, family in implied_measures():
         if word in low:
             return family

@@ -363,7 +363,8 @@ def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Matc
 
 # a session's number: 十七届人大四次会议, 七届三次全会 (the fourth session of the
 # seventeenth congress), a name and no count of meetings
-_SESSION_AFTER = re.compile(r"次(?:会议|全会|全体会议|常委会议?)")
+_MEETING = r"会议|全会|全体会议"  # what a session of a congress is called (四次会议)
+_SESSION_AFTER = re.compile(rf"次(?:{_MEETING}|常委会议?)")
 _SESSION_BEFORE = re.compile(r"届[^，。；、\d]{0,6}$")
 
 
@@ -519,6 +520,7 @@ _GENERIC_QUALIFIER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def figure_label(text: str, start: int) -> str:
     """What names the figure at ``start``: its clause before it, with the clauses before
     that while it names no indicator (比上年增长6.1% after 地区生产总值466亿元; 27.4% in
@@ -553,26 +555,48 @@ def other_measure(
     alone; a question asking one is left alone."""
     if q.kind != FIGURE or _SHARE.search(q.text):
         return False
+    asked = _asked_indicator(q, None if known is None else frozenset(known))
     label = figure_label(text, start)
-    asked = named_heads(
-        re.split(r"[，,；;。]", strip_years(q.text).replace(" ", "").rstrip("，,；;。？?！!"))[-1]
-    )
     said = named_heads(label)
-    if not asked or not said:
+    if asked is None or not said:
         return False
-    head, group = asked[-1]
-    name = head.group().lower()
-    if not any(g == group for _, g in said):
-        forms = [f.lower() for t in q.terms if name in t.lower() for f in q.term_forms(t)]
-        return not any(f in label.lower() for f in forms)
-    if known is None or group not in qualified_heads() or _SHARE.search(label):
+    if not any(g == asked.group for _, g in said):
+        return not any(f in label.lower() for f in asked.forms)
+    if known is None or asked.group not in qualified_heads() or _SHARE.search(label):
         return False
-    averaged, forms = _qualifier(q, head, indicator_heads()[group], known)
     before = (lead + text[:start])[-200:]
     before = before[sentence_start(before) :]
-    if averaged and not PER_HEAD_RE.search(before):
+    if asked.averaged and not PER_HEAD_RE.search(before):
         return True
-    return bool(forms) and not any(_said_apart(f, before) for f in forms)
+    return bool(asked.qualifier) and not any(_said_apart(f, before) for f in asked.qualifier)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """The indicator a figure question asks (:func:`_asked_indicator`)."""
+
+    group: int  # its place in answer/data/indicators.txt
+    forms: tuple[str, ...]  # the forms of the question's words holding its head, lowercased
+    averaged: bool  # asked per head (:func:`_qualifier`)
+    qualifier: tuple[str, ...]  # the forms of the word qualifying its head nearest to it
+
+
+@lru_cache(maxsize=1024)
+def _asked_indicator(q: Question, known: frozenset[str] | None) -> _Asked | None:
+    """The indicator figure question ``q`` asks, read once per question: the head its last
+    clause names last, and, among ``known`` words, how it is qualified (:func:`_qualifier`);
+    None when that clause names no head."""
+    clause = re.split(r"[，,；;。]", strip_years(q.text).replace(" ", "").rstrip("，,；;。？?！!"))
+    asked = named_heads(clause[-1])
+    if not asked:
+        return None
+    head, group = asked[-1]
+    name = head.group().lower()
+    forms = tuple(f.lower() for t in q.terms if name in t.lower() for f in q.term_forms(t))
+    if known is None or group not in qualified_heads():
+        return _Asked(group, forms, False, ())
+    averaged, qualifier = _qualifier(q, head, indicator_heads()[group], known)
+    return _Asked(group, forms, averaged, tuple(qualifier))
 
 
 def _qualifier(
@@ -1174,7 +1198,7 @@ _NUMBERED_INSTITUTION = re.compile(
 # a session named without 第: 十八届人大三次会议, 政协十五届四次会议
 _SESSION = re.compile(
     rf"(?<![第\d{zh.CN_DIGITS}十])([\d{zh.CN_DIGITS}十]{{1,3}})(届)(?=[^，。；\d]{{0,8}}?[\d{zh.CN_DIGITS}十]{{1,2}}次)"
-    rf"|(?<![第\d{zh.CN_DIGITS}十])([\d{zh.CN_DIGITS}十]{{1,2}})(次)(?=会议|全会|全体会议)"
+    rf"|(?<![第\d{zh.CN_DIGITS}十])([\d{zh.CN_DIGITS}十]{{1,2}})(次)(?={_MEETING})"
 )
 
 
