@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from ingest.dates import bar_date, speech_date
+from ingest.dates import bar_date, delivery_line
 from ingest.layout import strip_running_heads
 from ingest.numbered_tables import numbered_cell_tables
 from ingest.reprints import (
@@ -63,9 +63,13 @@ _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^ *(?:[-*_] *){3,}$", ""),  # horizontal rule
         (r"^ *\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)+\|? *$", ""),  # a table's |---|---| rule
         (r"^ *> ?", ""),  # quote
+        (r"^ {0,3}[-+*] +(?=[^\s\-+*])", "• "),  # - a list's item: a bullet, its own line
         (r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", "\\2"),  # emphasis
     )
 )
+
+# the switches of a page's reading modes (not a sentence naming them)
+_ACCESS_SWITCH = r"(?:无障碍(?:浏览|阅读|模式|服务)?|长者模式|关怀模式|关怀版|适老化?版|老年模式|大字版|读屏(?:模式)?|纯文本模式)"
 
 _FURNITURE_RES = tuple(
     re.compile(p)
@@ -82,6 +86,8 @@ _FURNITURE_RES = tuple(
         r"(?:^|[ /])(?:摄|供图)[）)]?$|^[（(][^（）()]*(?:摄|供图)[）)]$",
         # a site template's signature left in the page: Empire CMS,phome.net | , Powered by …
         r"^(?:Powered by\s+)?(?:Empire\s?CMS|DedeCMS|PHPCMS|Discuz!|phome\.net)\b[^\u4e00-\u9fff]*$",
+        # a site's accessibility and elder-mode switches: 无障碍浏览 长者模式, 关怀版
+        rf"^(?:{_ACCESS_SWITCH}\s*[|｜/·]?\s*)+$",
     )
 )
 _QR_RE = _FURNITURE_RES[0]
@@ -121,6 +127,7 @@ _ORPHAN_RE = re.compile(
 _LABEL_LINE_RE = re.compile(rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.COLONS}\s]{{1,8}}[{zh.COLONS}]")
 _BLANKS_RE = re.compile(r"\n{3,}")
 _MAX_FIELD = 30  # the longest labelled line taken as a whole field
+_SHORT_HEADING = 30  # the longest numbered line read as a heading above a longer line
 
 
 def normalize_newlines(text: str) -> str:
@@ -331,15 +338,26 @@ def _heads_alone(line: str) -> bool:
     return bool(
         _TOC_ENTRY_RE.match(line)
         or DOC_NUMBER_RE.fullmatch(line)
-        or speech_date(line)
+        or delivery_line(line)
         or is_speaker(line)
     )
 
 
+# a notice's or a speech's salutation: 各县、区人民政府，市直各有关单位：, 各位代表：
+_SALUTATION_RE = re.compile(
+    rf"^(?:各|尊敬的|亲爱的)[^{zh.SENTENCE_END}{zh.SEMICOLONS}]{{1,60}}[：:]$"
+)
+
+
 def _stands_alone(line: str) -> bool:
-    """``line`` starts a line of its own: a table row (one per line), a bullet's item, or
-    a line of a document's head (:func:`_heads_alone`)."""
-    return is_table_row(line) or line[0] in _BULLET_START or _heads_alone(line)
+    """``line`` starts a line of its own: a table row (one per line), a bullet's item, a
+    salutation (各有关单位：) or a line of a document's head (:func:`_heads_alone`)."""
+    return (
+        is_table_row(line)
+        or line[0] in _BULLET_START
+        or bool(_SALUTATION_RE.match(line))
+        or _heads_alone(line)
+    )
 
 
 def _joins(left: str, right: str) -> bool:
@@ -367,7 +385,10 @@ def _joins(left: str, right: str) -> bool:
     if _is_field(left):
         return False  # 咨询电话：0571-1234567 / 收费标准：不收费: a field ends its line
     item = marker_rank(left)
-    if _SENTENCE_PUNCT_RE.search(left[item[1] if item else 0 :]):
+    # 一、完善工作机制，压实落实责任: a short numbered heading above its paragraph, even
+    # with a comma in it
+    heading = bool(item) and len(left) <= _SHORT_HEADING and len(left) < 0.6 * len(right)
+    if not heading and _SENTENCE_PUNCT_RE.search(left[item[1] if item else 0 :]):
         return True
     return not (item or len(left) < 0.6 * len(right))  # a bare short line is a heading
 

@@ -128,6 +128,21 @@ _SPEECH_RE = re.compile(
 _CLAUSE_RE = re.compile(f"[{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 
 
+# the delivery line without its date: ——在金碧镇第十四届人民代表大会第七次会议上,
+# 在某某镇第十七届人民代表大会第五次会议上的报告
+_UNDATED_SPEECH_RE = re.compile(
+    rf"^[—\-－─━–（(\s]*在[^{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COMMAS}]{{2,40}}?"
+    r"(?:大会|会议|全会)上(?:的(?:报告|讲话|发言))?[）)]?$"
+)
+
+
+def delivery_line(line: str) -> bool:
+    """``line`` says where (and when) a speech or a report was delivered, on its own line
+    under the title, dated (:func:`speech_date`) or not (——在某某镇第十四届人民代表大会第
+    七次会议上)."""
+    return speech_date(line) is not None or bool(_UNDATED_SPEECH_RE.match(line.strip()))
+
+
 def speech_date(line: str) -> str | None:
     """The date a speech or a report was delivered, on its own line under the title
     (``——2019年1月9日在某某市第五届人民代表大会第三次会议上``), possibly glued to the

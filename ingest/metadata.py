@@ -16,9 +16,9 @@ from pathlib import PurePosixPath
 from ingest.dates import (
     DATE_LABEL_RE,
     choose_date,
+    delivery_line,
     labelled_date,
     parse_date,
-    speech_date,
     speech_venue,
 )
 from ingest.dates import extract_date as extract_date  # read here by older callers
@@ -143,7 +143,7 @@ def _headline(line: str) -> bool:
         and not is_signer(line)  # an issuing body (某某县统计局) names no document
         and not is_speaker(line)  # 某某县人民政府县长 张三 delivers the report
         and not line.startswith("—")
-        and not speech_date(line)  # （2023年2月23日在某县人大二次会议上）: when, not what
+        and not delivery_line(line)  # （2023年2月23日在某县人大二次会议上）: when, not what
         and not _ENUMERATION_RE.fullmatch(line)  # 通知公告、党政发文、工作总结: a menu
         and not _NOT_TITLE_RE.search(line)
         and not is_table_row(line)
@@ -248,11 +248,20 @@ def extract_title(text: str, fallback: str) -> str:
         return title[:MAX_TITLE]
     if not head or is_table_row(head[0]) or zh.HAN_RE.search(fallback):
         return fallback  # a named file says more than a first line of body text
-    # not a site's name in brackets, nor the addressees a notice opens with (各乡镇：)
-    lines = [ln for ln in head if not _NOT_TITLE_RE.search(ln) and ln[-1] not in "：:"]
-    # nor, in a Chinese text, a line with no Chinese (a site template's leftover: The
-    # Beginning): its first sentence says more
-    if zh.HAN_RE.search(text) and not any(zh.HAN_RE.search(ln) for ln in head):
+    # not a site's name in brackets, nor the addressees a notice opens with (各乡镇：),
+    # nor its signer or date, nor, in a Chinese text, a line with no Chinese (a site's address, rd.example.gov.cn,
+    # or a template's leftover, The Beginning): its first sentence says more
+    chinese = bool(zh.HAN_RE.search(text))
+    lines = [
+        ln
+        for ln in head
+        if not _NOT_TITLE_RE.search(ln)
+        and ln[-1] not in "：:"
+        and (zh.HAN_RE.search(ln) or not chinese)
+        and not is_signer(ln)
+        and not _is_date_line(ln)
+    ]
+    if chinese and not any(zh.HAN_RE.search(ln) for ln in head):
         return _first_sentence(text) or head[0][:MAX_TITLE]
     return next(iter(lines), head[0])[:MAX_TITLE]
 

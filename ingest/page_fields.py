@@ -55,6 +55,7 @@ BLOCK_LABELS = (
     "发文机关",
     "发文单位",
     "成文日期",
+    "成文时间",
     "发文字号",
     "有效性",
     "效力状态",
@@ -114,7 +115,16 @@ ISSUER_LABELS = (
 )
 SITE_LABEL = "网站"  # the site a page was saved from (not in a block: the reader's)
 # first wins (of those whose value is a date)
-DATE_LABELS = ("发布日期", "发布时间", "公开日期", "成文日期", "发文日期", "发文时间", "生成日期")
+DATE_LABELS = (
+    "发布日期",
+    "发布时间",
+    "公开日期",
+    "成文日期",
+    "成文时间",
+    "发文日期",
+    "发文时间",
+    "生成日期",
+)
 NUMBER_LABELS = ("发文字号", "文号")
 TITLE_LABELS = ("标题", "名称")
 

@@ -433,7 +433,8 @@ def document_place(
         or (_lead_place(name, gaz) if name else None)
         or (_narrowest(places_in(name, gaz=gaz)) if name else None)
     )
-    town = next((t for t in map(_town, [title, *bodies]) if t), "")
+    # the title without its lead (2024年某某镇人民政府工作报告: 某某镇, not 年某某镇)
+    town = next((t for t in map(_town, [_TITLE_LEAD_RE.sub("", title), *bodies]) if t), "")
     if town:
         place = place or NOWHERE
         return Place(place.province, place.city, place.county, town)

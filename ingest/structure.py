@@ -63,12 +63,12 @@ def is_body(line: str) -> bool:
 
 
 # the line under a report's title naming who delivers it: 某某县人民政府县长 张三, 某某市
-# 市长 张三; a two-character name may be set with a space (张 三) to align with longer ones
-HEAD_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长)"  # the head of a government
+# 市长 张三, 某某镇人民政府镇长 李四; a two-character name may be set with a space (张 三) to align with longer ones
+HEAD_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长)"  # the head of a government
 # a speaker's name after the post: 2 to 4 characters, or two letter-spaced (王 明)
 _SPEAKER_NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff] [\u4e00-\u9fff])"
 SPEAKER_LINE_RE = re.compile(
-    r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟])?\s*(?:代理|代)?"
+    r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟镇乡])?\s*(?:代理|代)?"
     rf"{HEAD_POST}\s*[:：]?\s*{_SPEAKER_NAME}$",
     re.MULTILINE,
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import parse_date
+from ingest.page_fields import line_fields
 from ingest.tables import cell_table_lines, is_table_row, split_row
 from lixia_qa import zh
 
@@ -284,7 +285,8 @@ def strip_link_lists(text: str) -> str:
     (``· 市信访局``, ``市级政府部门网站|``); not the cells of a table copied one per
     line (``规章 |``, ``0 |``, ``|||``: :func:`ingest.tables.cell_table_lines`). The
     items of a page's information line among them (``• 发布日期：…``, ``• 来源：…``; its
-    ``• 字体`` goes) stay, without their bullet, so that its date and issuer are read."""
+    ``• 字体`` goes) stay, without their bullet, so that its date, issuer and number are
+    read (:func:`_page_info_item`)."""
     lines = text.split("\n")
     drop: set[int] = set()
     run: list[int] = []
@@ -296,7 +298,15 @@ def strip_link_lists(text: str) -> str:
             run.append(i)
             continue
         if len(run) >= 3:
-            drop.update(j for j in run if not _PAGE_INFO_ITEM_RE.match(lines[j].strip()))
+            drop.update(j for j in run if not _page_info_item(lines[j]))
         run = []
-    kept = (_BULLET_RE.sub("", ln) if _PAGE_INFO_ITEM_RE.match(ln.strip()) else ln for ln in lines)
+    kept = (_BULLET_RE.sub("", ln) if _page_info_item(ln) else ln for ln in lines)
     return "\n".join(line for i, line in enumerate(kept) if i not in drop)
+
+
+def _page_info_item(line: str) -> bool:
+    """``line`` is a bulleted item of a page's information block: its date or issuer
+    (• 发布日期：…, • 来源：…) or another field the block labels (• 发文字号：…, • 索引号：…)."""
+    line = line.strip()
+    bullet = _BULLET_RE.match(line)
+    return bool(_PAGE_INFO_ITEM_RE.match(line) or (bullet and line_fields(line[bullet.end() :])))

@@ -361,3 +361,58 @@ def test_a_letter_spaced_post_before_a_name_is_one_word() -> None:
     assert "\n县长 周永根\n" in clean_text(raw)
     assert clean_text("主 任 李 明\n") == "主任李明"
     assert clean_text("通讯员 杨荣超 康钰坤\n") == "通讯员 杨荣超 康钰坤"
+
+
+def test_a_town_heads_speaker_line_and_an_undated_delivery_line_stay_apart() -> None:
+    """A town's report: its title, its 镇长's line, the meeting it was delivered at (no
+    date given) and the salutation are four lines, not one run of text."""
+    raw = (
+        "2024年青禾镇人民政府工作报告\n青禾镇人民政府镇长 王明\n"
+        "在青禾镇第十七届人民代表大会第五次会议上的报告\n各位代表:\n"
+        "现在,我代表镇人民政府,向大会报告政府工作。"
+    )
+    assert clean_text(raw).split("\n")[:4] == [
+        "2024年青禾镇人民政府工作报告",
+        "青禾镇人民政府镇长王明",
+        "在青禾镇第十七届人民代表大会第五次会议上的报告",
+        "各位代表：",
+    ]
+
+
+def test_a_notices_salutation_and_a_short_numbered_heading_stand_alone() -> None:
+    """The addressees under a notice's title (各县、区人民政府，…：) and a numbered heading
+    with a comma above a longer paragraph (一、完善工作机制，压实落实责任) keep their
+    lines; a wrapped numbered line as long as the next still joins it."""
+    notice = (
+        "青禾市人民政府办公室关于印发重点任务清单的通知\n各县、区人民政府，市直各有关单位：\n"
+        "现将清单印发给你们，请认真贯彻执行。\n一、完善工作机制，压实落实责任\n"
+        "各县区、各部门要全面构建项目化实施、清单化管理的高效落实机制，推动各项任务落地见效。"
+    )
+    assert rejoin_broken_lines(notice) == notice
+    wrapped = "一、全年新建学校3所，改扩建幼儿园5所，新增\n学位2000个，惠及全区适龄儿童。"
+    assert rejoin_broken_lines(wrapped) == wrapped.replace("\n", "")
+
+
+def test_a_pages_switches_for_reading_modes_are_furniture() -> None:
+    """无障碍浏览 长者模式 and 关怀版 switch a page's view; a sentence naming them stays."""
+    page = "无障碍浏览 长者模式\n关怀版\n\n政府工作报告\n\n各位代表：现在，我代表市人民政府向大会报告工作。"
+    assert clean_text(page).split("\n")[0] == "政府工作报告"
+    assert "无障碍" in clean_text("本网站已完成无障碍改造，提供长者模式。")
+
+
+def test_a_markdown_lists_items_are_lines_and_its_information_fields_stay() -> None:
+    """``- 发文字号：…`` items of a page's information block keep every field (the
+    document's number included), each on its line."""
+    page = (
+        "- 索 引 号:000014349/2026-00001\n- 成文时间:2026年02月11日\n"
+        "- 发布机构:青禾市人民政府办公室\n- 发文字号:青政办函〔2026〕1号\n"
+        "青禾市人民政府办公室关于印发重点任务清单的通知\n各县、区人民政府：\n现将清单印发给你们。"
+    )
+    lines = clean_text(page).split("\n")
+    assert lines[:5] == [
+        "索引号：000014349/2026-00001",
+        "成文时间：2026年02月11日",
+        "发布机构：青禾市人民政府办公室",
+        "发文字号：青政办函〔2026〕1号",
+        "青禾市人民政府办公室关于印发重点任务清单的通知",
+    ]

@@ -445,3 +445,16 @@ def test_a_line_with_no_chinese_titles_no_chinese_text() -> None:
     title = "为进一步提升政务服务水平，优化政务服务环境，经市委、市政府同意，青山市政务服务大厅将整体搬迁至新址对外开展服务"
     assert extract_title(text, "notice") == title[:60]
     assert extract_title("Annual Report\nThe figures.", "x") == "Annual Report"
+
+
+def test_a_line_with_no_chinese_titles_no_chinese_page() -> None:
+    """A report page opening with its site's address (rd.example.gov.cn) above the
+    delivery and speaker lines is titled by its delivery line, not by the address."""
+    page = (
+        "rd.qinghe.gov.cn\n2024年1月10日在青禾市第八届人民代表大会第五次会议上\n"
+        "青禾市市长 王明\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。"
+    )
+    assert (
+        extract_title(clean_text(page), "x")
+        == "2024年1月10日在青禾市第八届人民代表大会第五次会议上"
+    )

@@ -221,3 +221,8 @@ def test_a_county_the_text_names_twice_inside_the_place_it_names_most() -> None:
     two = text + "岚山也是。"
     assert document_place("政府工作报告", two).county == ""
     assert document_place("日照市政府工作报告", text) == Place("山东省", "日照市")
+
+
+def test_a_town_named_after_the_titles_year_is_read_without_it() -> None:
+    """2024年青禾镇人民政府工作报告 is issued by 青禾镇, not by 年青禾镇."""
+    assert document_place("2024年青禾镇人民政府工作报告", "", (), GAZ).town == "青禾镇"
