@@ -190,9 +190,9 @@ class PlaceScope:
     @staticmethod
     def speaks_for(place: Place, text: str, asked: Sequence[Place]) -> bool:
         """A document about ``place`` (its ``text``) may speak for the places ``asked``:
-        it is about one of them or a place inside it, its place is not known, or it
-        names an asked place."""
-        return not place or any(place.within(p) or _names_asked(text, p) for p in asked)
+        it is about one of them or a place inside it, its place is not known (or only its
+        town), or it names an asked place."""
+        return _unanchored(place) or any(place.within(p) or _names_asked(text, p) for p in asked)
 
     @staticmethod
     def allows(c: Candidate, asked: Sequence[Place], inside: bool = False) -> bool:
@@ -200,7 +200,7 @@ class PlaceScope:
         unit about a place inside one of them (an event of a town answers for its
         district; a town's figure is no district's, so figure questions leave it out)."""
         place = c.unit.place
-        if not asked or not place or any(place.name == p.name for p in asked):
+        if not asked or _unanchored(place) or any(place.name == p.name for p in asked):
             return True
         if inside and any(place.within(p) for p in asked):
             return True
@@ -214,6 +214,12 @@ class PlaceScope:
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)
         return any(f in names or f in passage for p in asked for f in zone_forms(p.name))
+
+
+def _unanchored(place: Place) -> bool:
+    """Nothing is known of ``place`` above its town, if it names one (a town's report
+    naming neither its county nor its city): it may lie inside any place asked."""
+    return not (place.province or place.city or place.county)
 
 
 @lru_cache(maxsize=1024)

@@ -12,8 +12,11 @@ import numpy as np
 from answer.analyse import FIGURE, LIST, Question
 from answer.config import AnswerConfig
 from answer.features import (
+    SENTENCE_TAIL_RE,
     Candidate,
     asked_figures,
+    band_figures,
+    bands_asked,
     column,
     counts,
     deputy_only,
@@ -222,7 +225,8 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
     deputy's."""
     if end - start <= budget:
         return start, end
-    parts = clauses(text, Span(start, end))
+    # a figure for one age or area is read item by item (①80周岁至89周岁的老年人，…100元；)
+    parts = clauses(text, Span(start, end), items=bool(bands_asked(q)))
     if not parts:
         return start, start + budget
     terms = list(q.terms)
@@ -235,8 +239,15 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
                 break
             piece = text[s:e]
             score = coverage(terms, w, piece) if terms else 0.0
-            if q.kind == FIGURE and asked_figures(piece, q):
+            figures = asked_figures(piece, q) if q.kind == FIGURE else []
+            if figures:
                 score += 0.5 + 0.25 * bool(q.counted and counts(piece, q.counted))
+                lead = SENTENCE_TAIL_RE.search(text, start, s)
+                # a band holding the age asked, said in the piece; one not holding it,
+                # said in the piece or earlier in its sentence
+                held = band_figures(q, piece, figures) or []
+                after = band_figures(q, text[lead.start() : e], figures, s - lead.start()) or []
+                score += 0.5 * any(held) - 0.5 * after.count(False)
             if deputy_only(q, piece):  # 常务副县长 is not who the 县长 is
                 score -= 1.0
             score -= 0.001 * (e - s)  # prefer the shorter of equal windows

@@ -48,6 +48,7 @@ UNIT_BREAK = re.compile(
 LINE_END = re.compile(r"\n+")
 # clause ends; not 、, which joins the items of a list
 CLAUSE_END = re.compile(rf"{zh.break_mark(zh.CLAUSE_BREAKS)}{_CLOSERS}")
+ITEM_END = re.compile(rf"{zh.break_mark(zh.CLAUSE_END)}{_CLOSERS}")
 _LEAD = re.compile(rf"^[\s{re.escape(zh.LEAD_MARKS)}]+")
 # a title line found among the sentences: a title this long, under a label this long
 _TITLE_MIN = 8
@@ -120,8 +121,9 @@ def split_spans(
     return out
 
 
-def clauses(text: str, span: Span) -> list[Span]:
-    return split_spans(text, span.start, span.end, CLAUSE_END)
+def clauses(text: str, span: Span, items: bool = False) -> list[Span]:
+    """The clauses of ``span``; with ``items``, a list's items (after ；and 、) too."""
+    return split_spans(text, span.start, span.end, ITEM_END if items else CLAUSE_END)
 
 
 # a table's or a figure's caption (表5 …, 图2：…, 附表1 …, 表1户籍人口 once cleaning took

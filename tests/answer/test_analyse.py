@@ -498,3 +498,16 @@ def test_the_same_asked_of_each_of_several_is_a_list(tokenizer: ChineseTokenizer
     for text in ("青山县早稻晚稻各打了多少粮", "苹果和梨各收了多少吨", "城里人和农村人收入各多少"):
         assert analyse(text, tokenizer, None).kind == LIST, text
     assert analyse("青山县各乡镇有多少人", tokenizer, None).kind == FIGURE
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("三亚2024年开人代会是哪个市长做的政府工作报告", PERSON),
+        ("哪一任县长提出的这个规划", PERSON),
+        ("哪个市场能买到年货", FACT),
+    ],
+)
+def test_which_holder_of_a_post_asks_who(question: str, kind: str) -> None:
+    """哪个市长 asks a person, as 谁 does; 哪个市场 is no post."""
+    assert classify(question)[0] == kind

@@ -1129,3 +1129,48 @@ def test_a_speaker_line_answers_who_holds_its_post() -> None:
     line = cand("县发改委主任 吴晓春", kind="heading")
     assert F.near_term(ctx(who), line) > 0
     assert F.near_term(ctx(who), cand("二、发改委主任负责制", kind="heading")) == 0
+
+
+def test_a_figure_is_for_the_band_said_before_it() -> None:
+    """In a list of bands each figure is for the band said before it: a unit whose
+    figures all follow other bands than the age asked, or that continues a sentence whose
+    last band is another (③100周岁及以上的老人，… then 每人每月800元), does not answer."""
+    asked = ctx(q(FIGURE, terms=("津贴",), measure="元", text="我奶奶92岁了，高龄津贴一个月多少"))
+    first = "①80周岁至89周岁的老人，每人每月100元；"
+    assert F.other_instance(asked, cand(first + "②90周岁至99周岁的老人，每人每月500元；")) == 0
+    assert F.other_instance(asked, cand(first)) == 1
+    lead = "③100周岁及以上的老人，"
+    text = lead + "每人每月800元。"
+    unit = AnswerUnit("d~1", "d", "每人每月800元。", len(lead), len(text), "window")
+    after = F.Candidate(0, unit, Chunk("d#0", "d", text, 0, len(text), ()))
+    assert F.other_instance(asked, after) == 1
+    assert (
+        F.other_instance(ctx(q(FIGURE, terms=("津贴",), measure="元", text="101岁呢")), after) == 0
+    )
+
+
+def test_a_slogans_or_a_codes_numbers_are_no_figures() -> None:
+    """The numbers of a slogan in quotes (“五大战略”) or of a labelled code (索引号：
+    000014349/2026-03793) answer no 多少; the count after them does."""
+    slogan = "深入推进“三大战略、八大行动”和“一区四中心、五个章贡”建设。"
+    assert F.new_figures(slogan) == []
+    code = "索引号：000014349/2026-03793，清单共计177项具体任务。"
+    assert [m.group() for m in F.new_figures(code)] == ["177"]
+
+
+def test_a_conversion_of_a_per_head_figure_is_per_head() -> None:
+    """人均…228594元，按平均汇率计算为32098美元: the dollars restate the per-head figure."""
+    text = "按常住人口计算，人均地区生产总值228594元，按2024年平均汇率计算为32098美元。"
+    assert F.per_head(text, text.index("32098"))
+    assert not F.per_head("全年生产总值433.3亿元，按可比价格计算，比上年增长7.1%。", 8)
+
+
+def test_a_table_cells_prose_names_its_figures_indicator() -> None:
+    """A task table's row reports progress in prose: a figure of another indicator there
+    (综合产值) answers no GDP question; the row's own GDP figure does."""
+    gdp = q(FIGURE, terms=("GDP",), measure="亿元", text="2024年上半年GDP多少")
+    gdp = replace(gdp, forms=(("GDP", "地区生产总值", "生产总值"),))
+    other = "序号：4；重点工作：市农业；落实情况：1-6月，4个优势主导产业综合产值324.33亿元。"
+    own = "序号：7；重点工作：稳增长；落实情况：上半年全市实现地区生产总值1077.8亿元，增长5.5%。"
+    assert F.asked_figures(other, gdp, row=True) == []
+    assert [m.group() for m in F.asked_figures(own, gdp, row=True)][:1] == ["1077.8亿"]

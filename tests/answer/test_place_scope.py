@@ -109,3 +109,13 @@ def test_a_place_inside_the_asked_one_answers_all_but_figures() -> None:
     assert not PlaceScope.allows(event, (DISTRICT,))  # figure questions
     assert not PlaceScope.allows(event, (OTHER,), inside=True)
     assert not PlaceScope.allows(cand("全市生产总值增长6%。", CITY), (DISTRICT,), inside=True)
+
+
+def test_a_town_known_only_by_its_own_name_may_lie_in_the_place_asked() -> None:
+    """A town's report naming neither its county nor its city (青禾镇) may answer for the
+    city a question names with the town (某市青禾镇镇长叫啥)."""
+    town = Place(town="青禾镇")
+    city = Place(province="青禾省", city="青山市")
+    assert PlaceScope.speaks_for(town, "青禾镇人民政府镇长王明", [city])
+    unit = AnswerUnit("d~0", "d", "青禾镇人民政府镇长王明", 0, 11, "heading", place=town)
+    assert PlaceScope.allows(Candidate(0, unit, None), [city])

@@ -194,3 +194,19 @@ def test_trim_keeps_the_part_of_the_year_a_figure_is_for() -> None:
     # without the room for it, the clauses chosen stay as they are
     s, e = trim(text, 0, len(text), asked, budget=16)
     assert "2.83亿件" in text[s:e] and e - s <= 16
+
+
+def test_trim_keeps_the_item_of_the_band_asked() -> None:
+    """Asked for one age, a list of bands is cut to the item of the band holding it, with
+    the band said (②90周岁至99周岁…500元), not to an earlier item's figure."""
+    text = (
+        "高龄津贴发放给80周岁及以上的老年人。①80周岁至89周岁的老年人，津贴标准为每人每月100元；"
+        "②90周岁至99周岁的老年人，津贴标准为每人每月500元；③100周岁及以上的老年人，"
+        "津贴标准为每人每月800元。"
+    )
+    for age, band, figure in (("92", "②", "500元"), ("101", "③", "800元")):
+        asked = Question(
+            f"我家老人{age}岁了，高龄津贴一个月能领多少", FIGURE, None, (), ("高龄", "津贴"), "元"
+        )
+        s, e = trim(text, 0, len(text), asked, budget=40)
+        assert band in text[s:e] and figure in text[s:e] and "100元" not in text[s:e]
