@@ -41,14 +41,18 @@ __all__ = ["parse_commitments", "parse_record", "split_names", "task_span"]
 
 logger = logging.getLogger(__name__)
 
-# One record: an opening parenthesis, a field name and colon, then anything up to the
-# closing parenthesis on the same line (one level of nested parentheses allowed).
+# One record: an opening parenthesis (or bracket: 〔责任单位：…〕, 【牵头单位：…】), a field
+# name and colon, then anything up to the closing one on the same line (one level of
+# nested parentheses allowed: 各县（市、区）政府).
+_OPEN, _CLOSE = "（(〔【［[", "）)〕】］]"
 _RECORD_RE = re.compile(
-    rf"[（(]\s*(?P<body>{FIELD_NAME}\s*[：:](?:[^（）()\n]|[（(][^（）()\n]*[）)]){{0,600}}?)[）)]"
+    rf"[{re.escape(_OPEN)}]\s*(?P<body>{FIELD_NAME}\s*[：:]"
+    rf"(?:[^{re.escape(_OPEN + _CLOSE)}\n]|[（(][^（）()\n]*[）)]){{0,600}}?)[{re.escape(_CLOSE)}]"
 )
 # A record in verbs: （区发改局牵头，区财政局配合）, （市商务局负责） (parse_verb_record)
 _VERB_RECORD_RE = re.compile(
-    r"[（(]\s*(?P<body>[^（）()\n：:]{2,300}?(?:牵头负责|牵头|主办|主责|负责|配合|协办|协助|参与))\s*[）)]"
+    rf"[{re.escape(_OPEN)}]\s*(?P<body>[^{re.escape(_OPEN + _CLOSE)}\n：:]{{2,300}}?"
+    rf"(?:牵头负责|牵头|主办|主责|负责|配合|协办|协助|参与))\s*[{re.escape(_CLOSE)}]"
 )
 # A record written as lines of its own under a numbered task (2.规上工业增加值增长5%。 /
 # 牵头单位：区工信局 / 责任单位：立山经济开发区), blank lines between them allowed

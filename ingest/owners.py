@@ -20,8 +20,9 @@ _LEADER_FIELD_RE = re.compile(r"领导|人$")
 _LEAD_UNIT_FIELD_RE = re.compile(r"^(?:牵头|主办|主责|主管|主要)")
 _PARTNER_FIELD_RE = re.compile(r"^(?:配合|协办|协助|协同|参与)")
 
-_NAME_SEP_RE = re.compile(r"[，,]")
-_ITEM_SEP_RE = re.compile(r"[、]")
+# a separator outside brackets (各县（市、区）政府 is one name)
+_NAME_SEP_RE = re.compile(r"[，,](?![^（(]*[）)])")
+_ITEM_SEP_RE = re.compile(r"[、](?![^（(]*[）)])")
 _ITEM_STRIP = " \t\u3000." + zh.SEMICOLONS + zh.SENTENCE_END + zh.COLONS
 # Territorial unit types that an enumeration may share: 建新、解放路、文东街道办事处.
 _PLACE_SUFFIX_RE = re.compile(

@@ -29,9 +29,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import jieba
+
 from ingest.lexicon import word_tag
 from lixia_qa.types import Place
 from lixia_qa.zh import AREA_NOUNS, HAN, SEMICOLONS, SENTENCE_END, YEAR_DIGITS
+from store.tokenize import jieba_with
 
 DIVISIONS = Path(__file__).resolve().parent / "data" / "divisions.tsv"
 NOWHERE = Place()
@@ -236,9 +239,34 @@ def _longest(text: str, i: int, gaz: Gazetteer, loose: bool) -> Mention | None:
             )
             and not _ROAD_AFTER_RE.match(text, i + size)
             and not _boundary(text, i, size)
+            and not cuts_word(text, i, i + size, gaz)  # 秦都 in 三秦都市报
         ):
             return Mention(i, i + size, tuple(gaz.short[piece]))
     return None
+
+
+_AROUND = 6  # characters segmented on each side of a name to see whether it ends a word
+_RARE = 20  # the frequency a place name jieba's dictionary lacks is given for segmenting
+
+
+@lru_cache(maxsize=2)
+def _segmenter(gaz: Gazetteer) -> jieba.Tokenizer:
+    """jieba over its general dictionary and every place name of ``gaz`` it lacks (as a
+    rare word), so that a name of a place competes with the words around it."""
+    return jieba_with([*gaz.short, *gaz.full], _RARE)
+
+
+def cuts_word(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """``text[start:end]`` ends inside a word: segmented with dictionary words alone (place
+    names included), the text around it has no word boundary at ``end`` (秦都 in 三秦/都市报,
+    大城 in 大城市, 治多 in 整治/多少, 安新 in 雄/安/新区), a word that is no place name
+    itself (历下城区 may be cut 年历/下城区). Its start is not checked: what precedes a
+    name often joins its first character (2024年历下: 年历/下)."""
+    lo, hi = max(0, start - _AROUND), min(len(text), end + _AROUND)
+    return any(
+        lo + a < end < lo + b and word not in gaz.full and word not in gaz.short
+        for word, a, b in _segmenter(gaz).tokenize(text[lo:hi], HMM=False)
+    )
 
 
 # a road named after a place (北京路, 新吴大道): the road, not the place; 某某街道 is a

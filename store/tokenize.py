@@ -79,6 +79,16 @@ def _new_jieba() -> jieba.Tokenizer:
     return tok
 
 
+def jieba_with(words: Iterable[str], freq: int) -> jieba.Tokenizer:
+    """A jieba tokenizer over the general dictionary and those of ``words`` it lacks,
+    each at frequency ``freq``."""
+    tok = _new_jieba()
+    for word in words:
+        if not tok.FREQ.get(word):
+            tok.add_word(word, freq=freq)
+    return tok
+
+
 class ChineseTokenizer:
     """jieba search-mode tokens, lower-cased, without punctuation and function words."""
 

@@ -226,3 +226,16 @@ def test_owner_lines_under_a_numbered_task_are_its_record() -> None:
     )
     # under prose that is no numbered item, the same lines are no record
     assert parse_commitments("t.txt", "全年工作稳步推进。\n\n牵头单位：区发改局") == ()
+
+
+def test_a_record_in_square_or_tortoise_shell_brackets() -> None:
+    """〔责任单位：…〕 and 【牵头单位：…】 close a task as （…） does; a 、 inside a name's own
+    brackets (各县（市、区）政府) splits no name; a document number's 〔2024〕 is no record."""
+    text = (
+        "一、创业带动就业工程。新增发放创业担保贷款27亿元。〔责任单位：市人社局、市财政局、各县（市、区）政府〕\n"
+        "二、文化场馆建设。建成投用新华书城。【牵头单位：市文广新旅局】\n青市府发〔2024〕1号"
+    )
+    found = parse_commitments("d", text)
+    assert [c.task for c in found] == ["新增发放创业担保贷款27亿元。", "建成投用新华书城。"]
+    assert found[0].units == ("市人社局", "市财政局", "各县（市、区）政府")
+    assert found[1].lead_units == ("市文广新旅局",)

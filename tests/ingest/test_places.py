@@ -95,7 +95,7 @@ def test_a_road_named_after_a_place_and_a_boundarys_side_are_no_place() -> None:
     assert places_in(boundary, gaz=gaz) == places_in(boundary, gaz=gaz, loose=True) == ()
     south = ("云岭省", "青禾市", "南至县")
     assert [p.names for p in places_in("南至县人民政府", gaz=gaz)] == [south]
-    assert [p.names for p in places_in("南至今年新建学校3所", gaz=gaz)] == [south]
+    assert [p.names for p in places_in("南至去年新建学校3所", gaz=gaz)] == [south]
 
 
 def test_a_short_form_with_its_divisions_suffix_names_it() -> None:
@@ -226,3 +226,23 @@ def test_a_county_the_text_names_twice_inside_the_place_it_names_most() -> None:
 def test_a_town_named_after_the_titles_year_is_read_without_it() -> None:
     """2024年青禾镇人民政府工作报告 is issued by 青禾镇, not by 年青禾镇."""
     assert document_place("2024年青禾镇人民政府工作报告", "", (), GAZ).town == "青禾镇"
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"),
+    [
+        ("三秦都市报讯 咸阳市淳化县十里塬镇", "淳化县", "秦都区"),  # 秦都 ends inside 都市报
+        ("去哪些大城市找投资", "", "大城县"),  # 大城 ends inside 大城市
+        ("要清理整治多少条河", "", "治多县"),  # 治多 ends inside 多少
+        ("2024年历下推进重点项目", "历下区", ""),  # 年历 joins the name's first character only
+        ("2023年历下城区绿化覆盖率", "历下区", "下城区"),  # 下城区 is a place name itself
+        ("东至今年新建学校3所", "东至县", ""),  # 东至/今年, not 东/至今/年
+    ],
+)
+def test_a_short_form_ending_inside_a_word_is_no_place(
+    text: str, named: str, not_named: str
+) -> None:
+    """A short form whose last character starts another word (秦都 in 三秦都市报) names no
+    place; what precedes it may join its first character."""
+    counties = [p.county for p in places_in(text, loose=True)]
+    assert (named in counties if named else not counties) and not_named not in counties
