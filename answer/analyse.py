@@ -124,7 +124,8 @@ _DATE_RE = re.compile(
 # who: 谁, 哪位, or which holder of a post (哪个市长做的报告, 哪一任县长)
 _PERSON_RE = re.compile(
     r"谁|哪位|什么人|哪个人|何人"
-    r"|哪[一个任名]{0,2}副?(?:[省市县区镇乡州旗局厅处部校院]长|书记|主任|主席)"
+    # (a measure word after 哪: 哪部长篇 is no 部长)
+    r"|哪(?:个|名|任|一任|一个|一名)副?(?:[省市县区镇乡州旗局厅处部校院]长|书记|主任|主席)"
 )
 # asking what something is called: 叫什么, 叫啥, 什么名字, 被称为, 担个啥名头
 _TERM_RE = re.compile(

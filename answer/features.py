@@ -351,15 +351,20 @@ _CODE_RE = re.compile(rf"(?:{_ID_LABEL.pattern[:-1]})[：:]\s*[0-9A-Za-z][0-9A-Z
 # a short quoted name: a slogan's numbers name it (“三大高地”、“五个章贡”, “十四五”);
 # training: none of 1,093 figure questions' gold figures is inside one
 _QUOTED_NAME = re.compile(r"[“‘「『\"][^“”‘’「」『』\"\n]{1,12}[”’」』\"]")
+# a note's or an item's mark: …和一个更新”（1）攻坚战, （2）加强… (training: no gold figure is one)
+_NOTE_MARK = re.compile(r"[（(]\d{1,2}[）)]")
 
 
 def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Match[str]]:
     """The figures of ``text`` that are not among ``stated`` (those the question gives:
     "2.4万个床位里，养老的占多少个" is not answered by "新增床位2.4万个"), less a table
     cell's number or code ("序号：51", 索引号：000014349/2026-03793), a number naming a
-    slogan in quotes (“五大战略”) and the number of a caption it starts with."""
+    slogan in quotes (“五大战略”), a note's mark ((1)) and the number of a caption it
+    starts with."""
     caption = _CAPTION_NUMBER.match(text)
-    names = [m.span() for pattern in (_CODE_RE, _QUOTED_NAME) for m in pattern.finditer(text)]
+    names = [
+        m.span() for pattern in (_CODE_RE, _QUOTED_NAME, _NOTE_MARK) for m in pattern.finditer(text)
+    ]
     return [
         m
         for m in NUMBER_RE.finditer(text)

@@ -168,13 +168,22 @@ class PlaceScope:
         """The narrowest places ``text`` names that the documents are about, inside or
         around; a full name several divisions share (市中区, 鼓楼区) is the one inside
         a place a document is about (a short form such as 宝山 is too often part of
-        another name to be read so)."""
+        another name to be read so); a town a document is known by alone, when named."""
         shared = [
             p for name in _shared_names(text) for d in self.doc_places for p in places_in(name, d)
         ]
         named = [p for p in (*_places_asked(text), *shared, *zones_in(text)) if self._related(p)]
-        named = list(dict.fromkeys(named))
+        named = list(dict.fromkeys([*named, *self._towns_named(text)]))
         return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
+
+    def _towns_named(self, text: str) -> list[Place]:
+        """The places of documents known only by their town (a town's report naming
+        neither its county nor its city) whose town ``text`` names (木棠镇, or 木棠)."""
+        return [
+            p
+            for p in self.doc_places
+            if p.town and not (p.province or p.city or p.county) and _town_named(text, p.town)
+        ]
 
     def _related(self, place: Place) -> bool:
         return any(d.within(place) or place.within(d) for d in self.doc_places)
@@ -190,9 +199,9 @@ class PlaceScope:
     @staticmethod
     def speaks_for(place: Place, text: str, asked: Sequence[Place]) -> bool:
         """A document about ``place`` (its ``text``) may speak for the places ``asked``:
-        it is about one of them or a place inside it, its place is not known (or only its
-        town), or it names an asked place."""
-        return _unanchored(place) or any(place.within(p) or _names_asked(text, p) for p in asked)
+        it is about one of them or a place inside it, its place is not known, or it
+        names an asked place."""
+        return not place or any(place.within(p) or _names_asked(text, p) for p in asked)
 
     @staticmethod
     def allows(c: Candidate, asked: Sequence[Place], inside: bool = False) -> bool:
@@ -200,7 +209,7 @@ class PlaceScope:
         unit about a place inside one of them (an event of a town answers for its
         district; a town's figure is no district's, so figure questions leave it out)."""
         place = c.unit.place
-        if not asked or _unanchored(place) or any(place.name == p.name for p in asked):
+        if not asked or not place or any(place.name == p.name for p in asked):
             return True
         if inside and any(place.within(p) for p in asked):
             return True
@@ -216,10 +225,11 @@ class PlaceScope:
         return any(f in names or f in passage for p in asked for f in zone_forms(p.name))
 
 
-def _unanchored(place: Place) -> bool:
-    """Nothing is known of ``place`` above its town, if it names one (a town's report
-    naming neither its county nor its city): it may lie inside any place asked."""
-    return not (place.province or place.city or place.county)
+def _town_named(text: str, town: str) -> bool:
+    """``text`` names ``town`` in full (某某镇, 某某街道) or by its name without the kind
+    of town, when two characters or more are left (某某)."""
+    short = re.sub(r"(?:镇|乡|街道)$", "", town)
+    return town in text or (len(short) >= 2 and short in text)
 
 
 @lru_cache(maxsize=1024)

@@ -506,6 +506,7 @@ def test_the_same_asked_of_each_of_several_is_a_list(tokenizer: ChineseTokenizer
         ("三亚2024年开人代会是哪个市长做的政府工作报告", PERSON),
         ("哪一任县长提出的这个规划", PERSON),
         ("哪个市场能买到年货", FACT),
+        ("《丁丁在刚果》出自哪部长篇连载漫画", FACT),
     ],
 )
 def test_which_holder_of_a_post_asks_who(question: str, kind: str) -> None:

@@ -1150,12 +1150,14 @@ def test_a_figure_is_for_the_band_said_before_it() -> None:
 
 
 def test_a_slogans_or_a_codes_numbers_are_no_figures() -> None:
-    """The numbers of a slogan in quotes (“五大战略”) or of a labelled code (索引号：
-    000014349/2026-03793) answer no 多少; the count after them does."""
+    """The numbers of a slogan in quotes (“五大战略”), of a labelled code (索引号：
+    000014349/2026-03793) or a note's mark ((1)) answer no 多少; the count after them
+    does."""
     slogan = "深入推进“三大战略、八大行动”和“一区四中心、五个章贡”建设。"
     assert F.new_figures(slogan) == []
     code = "索引号：000014349/2026-03793，清单共计177项具体任务。"
     assert [m.group() for m in F.new_figures(code)] == ["177"]
+    assert F.new_figures("奋力打好“三大振兴和一个更新”（1）攻坚战。") == []
 
 
 def test_a_conversion_of_a_per_head_figure_is_per_head() -> None:

@@ -111,11 +111,13 @@ def test_a_place_inside_the_asked_one_answers_all_but_figures() -> None:
     assert not PlaceScope.allows(cand("全市生产总值增长6%。", CITY), (DISTRICT,), inside=True)
 
 
-def test_a_town_known_only_by_its_own_name_may_lie_in_the_place_asked() -> None:
-    """A town's report naming neither its county nor its city (青禾镇) may answer for the
-    city a question names with the town (某市青禾镇镇长叫啥)."""
+def test_a_town_known_only_by_its_own_name_is_asked_when_named() -> None:
+    """A town's report naming neither its county nor its city (青禾镇) is about the place a
+    question names it by (某市青禾镇镇长叫啥, 青禾的镇长), and about no other town's."""
     town = Place(town="青禾镇")
-    city = Place(province="青禾省", city="青山市")
-    assert PlaceScope.speaks_for(town, "青禾镇人民政府镇长王明", [city])
+    scope = PlaceScope([town, Place(province="云岭省", city="青山市")])
+    assert town in scope.asked("青山市青禾镇镇长叫啥")
+    assert town in scope.asked("青禾的镇长是谁")
+    assert town not in scope.asked("青山市光村镇的镇长是谁")
     unit = AnswerUnit("d~0", "d", "青禾镇人民政府镇长王明", 0, 11, "heading", place=town)
-    assert PlaceScope.allows(Candidate(0, unit, None), [city])
+    assert PlaceScope.allows(Candidate(0, unit, None), scope.asked("青山市青禾镇镇长叫啥"))
