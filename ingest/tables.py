@@ -74,10 +74,13 @@ def _text_row(line: str) -> list[str] | None:
 
 def text_tables(text: str) -> str:
     """Markdown pipe tables and tab-separated blocks (two or more such lines in a row) as
-    rows: ``| 项目 | 数量 |`` and ``项目\t数量`` become ``项目 | 数量``; the ``|---|`` rule goes."""
+    rows: ``| 项目 | 数量 |`` and ``项目\t数量`` become ``项目 | 数量``; the ``|---|`` rule goes.
+    A form laid out as a table, label and value side by side (``| 实施主体 | 某某区民政局 |
+    办理形式 | 窗口办理 |``, :func:`_form_rows`), becomes its labelled lines."""
     lines = text.split("\n")
     rows = [None if _MD_RULE_RE.match(ln) and "-" in ln else _text_row(ln) for ln in lines]
     out: list[str] = []
+    block: list[list[str]] = []
     for i, line in enumerate(lines):
         in_block = rows[i] is not None and (
             (i > 0 and (rows[i - 1] is not None or _MD_RULE_RE.match(lines[i - 1])))
@@ -86,8 +89,46 @@ def text_tables(text: str) -> str:
         if _MD_RULE_RE.match(line) and "|" in line and i > 0 and rows[i - 1] is not None:
             continue  # the rule under a markdown header
         cells = rows[i]
-        out.append(format_row(cells) if in_block and cells is not None else line)
-    return "\n".join(out)
+        if in_block and cells is not None:
+            block.append(cells)
+            continue
+        out += _block_lines(block)
+        block = []
+        out.append(line)
+    return "\n".join(out + _block_lines(block))
+
+
+def _block_lines(block: list[list[str]]) -> list[str]:
+    pairs = _form_rows(block)
+    if pairs is None:
+        return [format_row(cells) for cells in block]
+    # a paragraph of its own: no line around it joins its fields
+    return ["", *(f"{label}：{value}" for label, value in pairs if value), ""]
+
+
+# the last words of a form's field labels, set beside their values in a table (实施主体,
+# 事项类型, 办理形式, 受理条件, 办理时间, 办理地点, 咨询方式, 收费标准, 法定时限)
+_FORM_LABEL_END_RE = re.compile(
+    r"(?:主体|类型|形式|条件|时间|地点|方式|标准|依据|时限|期限|材料|对象|电话|地址|部门|机构"
+    r"|机关|名称|编码|流程|范围|结果|费用|层级|数量|窗口)$"
+)
+
+
+def _form_rows(block: Sequence[Sequence[str]]) -> list[tuple[str, str]] | None:
+    """The (label, value) pairs of a table that is a form, label and value side by side
+    (one pair a row or more): every other cell a label (:func:`form_pairs`; a row's
+    empty cells at its end dropped, a last label without its value given an empty one)
+    and most labels a form field's name; None otherwise."""
+    cells: list[str] = []
+    for row in block:
+        row = [clean_cell(c) for c in row]
+        while row and not row[-1]:
+            row.pop()
+        cells += [*row, ""][: len(row) + len(row) % 2]
+    pairs = form_pairs(cells)
+    if pairs is None or 2 * sum(bool(_FORM_LABEL_END_RE.search(k)) for k, _ in pairs) < len(pairs):
+        return None
+    return pairs
 
 
 # A table copied from a web page with one cell per line, each followed by ``|`` (on the

@@ -73,6 +73,26 @@ def test_text_tables_markdown_and_tabs() -> None:
     ]
 
 
+def test_a_form_laid_out_as_a_table_becomes_its_labelled_lines() -> None:
+    """A guide's 基本信息 table sets label and value side by side, two pairs a row: it is
+    a form (实施主体：某某区民政局), not a table whose first row is a header; a table whose
+    first column names things, not fields, stays a table."""
+    form = (
+        "基本信息\n| 实施主体 | 青禾区民政局 | 服务对象 | |\n| 事项类型 | 其他行政权力 | 办理形式 | |\n"
+        "| 受理条件 | 具有本区户口且年满80周岁的老年人。 |\n| 办理地点 | 青禾区政务服务中心，青禾路23号 |"
+    )
+    assert clean_text(form).split("\n") == [
+        "基本信息",
+        "",
+        "实施主体：青禾区民政局",
+        "事项类型：其他行政权力",
+        "受理条件：具有本区户口且年满80周岁的老年人。",
+        "办理地点：青禾区政务服务中心，青禾路23号",
+    ]
+    table = "| 项目名称 | 建设内容 |\n| 青禾小学 | 新建教学楼，2024年完工。 |\n| 青禾医院 | 改造病房，新增床位100张。 |"
+    assert clean_text(table).split("\n")[0] == "项目名称 | 建设内容"
+
+
 # --- PDF ------------------------------------------------------------------------------
 
 
