@@ -50,6 +50,7 @@ from answer.guidefields import (
     asks_guide_field,
     asks_one_field,
     field_span,
+    guide_opening,
     is_field_line,
     is_guide,
     names_another_kind,
@@ -643,9 +644,10 @@ _OPENING = 200  # characters of a text that name it when its title is one of its
 
 
 def _named_as(doc: Document) -> str:
-    """What names ``doc`` for a question's words: its title, or, when the page had none
-    and a numbered heading or a guide's labelled line stands in for it (一、申请条件,
-    承诺办结时限：15个工作日), its opening lines."""
+    """What names ``doc`` for a question's words: its title (with, for a guide, what it
+    says before its first field: the matters an office's guide covers), or, when the page
+    had none and a numbered heading or a guide's labelled line stands in for it (一、申请
+    条件, 承诺办结时限：15个工作日), its opening lines."""
     if marker_rank(doc.title) is None and not is_field_line(doc.title):
-        return doc.title
+        return f"{doc.title} {guide_opening(doc, _OPENING)}"
     return doc.text[:_OPENING]

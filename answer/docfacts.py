@@ -29,6 +29,8 @@ FACTS = (DATE, ISSUER, NUMBER, SPEAKER)  # what a question may ask of a document
 _VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登)"
 _ISSUED = r"(?:发布|发的|印发|出台|公布|下发|发下来|发出|出的|发表|刊发|刊登)"  # 哪个单位出的
 _WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|什么日子|什么时间|哪个时间)"
+# the year a document it names was issued (办理指南是哪年发布的), not a year of its subject
+_DOC_KIND = r"(?:指南|通知|公告|通告|文件|报告|办法|方案|公报|意见|规定|细则|规划)"
 _WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
 # who delivered a report: 作政府工作报告的市长是谁, 报告是哪位县长作的
 _REPORT = r"(?:这个|这份|那个)?(?:政府)?(?:工作)?报告"
@@ -42,6 +44,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"{_WHEN}\S{{0,2}}{_VERB}|{_WHEN}(?:出的|发下来的?)(?![\u4e00-\u9fff])|{_VERB}(?:于|在)?{_WHEN}"
             r"|(?:发布|印发|成文|发文|公布)(?:时间|日期)"
+            rf"|{_DOC_KIND}(?:是)?(?:哪一?年|几几年){_VERB}"
         ),
     ),
     (

@@ -6,7 +6,7 @@ ask for (联系人).
 A guide states each of these under a label of its own, as a labelled line
 (``办理地点：…``) or as a numbered heading over its paragraph (``九、办理时限``). The
 labels are those of a guide's form, the same in any district's guides; the asking words
-are general Chinese, a citizen's included (在哪办, 要多久, 要钱吗, 带啥). A question asking
+are general Chinese, a citizen's included (在哪办, 要多久, 要钱吗, 带啥, 归哪个部门管). A question asking
 for one of them is answered with that field of the retrieved guide whose title covers
 the question's other words (:func:`answer.docfacts.best_document`); a document with
 fewer than :data:`LEAST_FIELDS` of the labels is no guide, unless its title says it is
@@ -43,6 +43,7 @@ from store.tokenize import pos_tags
     COMPLAINT,
     CONTACT,
     PERSON,
+    AUTHORITY,
 ) = (
     "place",
     "hours",
@@ -58,6 +59,7 @@ from store.tokenize import pos_tags
     "complaint",
     "contact",
     "person",
+    "authority",
 )
 
 
@@ -205,6 +207,17 @@ FIELDS: tuple[Field, ...] = (
         ),
         "办理地点",
     ),
+    Field(
+        AUTHORITY,  # the office in charge of the matter: 归哪个部门管, 哪个单位负责, 主管部门
+        re.compile(
+            r"(?:归|由)?(?:哪个|哪些|哪家|什么|啥)(?:部门|单位|机关|机构)(?:来)?(?:管|负责|主管|审批)"
+            r"|主管(?:部门|单位|机关)|实施(?:主体|机关)"
+        ),
+        # a guide's standard fields (实施主体, 主管部门), not a page's 责任部门
+        (re.compile(r"(?:主管|实施|审批|决定)(?:部门|单位|机关|主体)|行使主体"),),
+        "主管部门",
+        unlabelled_unstated=False,
+    ),
 )
 _MATERIALS_WORD = re.compile(r"材料")
 SAYS = {f.name: f.says for f in FIELDS}
@@ -252,6 +265,17 @@ def is_guide(doc: Document) -> bool:
     title says it is a guide (残疾人证办理指南, 一次性告知)."""
     least = 1 if GUIDE_TITLE.search(doc.title) else LEAST_FIELDS
     return len(_labels(doc)) >= least
+
+
+def guide_opening(doc: Document, most: int) -> str:
+    """What a guide says before the line of its first field, at most ``most`` characters:
+    the matters it covers (一、中华人民共和国护照、往来港澳通行证…) when its title names
+    only its office; empty for a document that is no guide."""
+    spans = _labels(doc).values()
+    if not spans or not is_guide(doc):
+        return ""
+    first = min(start for start, _ in spans)
+    return doc.text[: min(doc.text.rfind("\n", 0, first) + 1, most)]
 
 
 @lru_cache(maxsize=512)

@@ -56,6 +56,9 @@ from lixia_qa.zh import date_forms
         ("分管教育的副区长是谁", None),  # a deputy delivers no report
         ("总经理是谁", None),
         ("市长作报告说了什么", None),
+        ("出入境办理指南是哪年发布的", DATE),  # the year a document names was issued
+        ("狂热节拍发布于哪一年", None),  # a year of its subject, not of a document
+        ("青禾镇镇长叫啥名字", SPEAKER),  # a town's head delivers its report
     ],
 )
 def test_what_a_question_asks_of_a_document(question: str, what: str | None) -> None:

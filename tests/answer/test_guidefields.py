@@ -7,6 +7,7 @@ import pytest
 
 from answer.guidefields import (
     APPLICANTS,
+    AUTHORITY,
     AWARD,
     COMPLAINT,
     CONTACT,
@@ -21,6 +22,7 @@ from answer.guidefields import (
     asks_guide_field,
     asks_one_field,
     field_span,
+    guide_opening,
     is_guide,
 )
 from lixia_qa.types import Document, Section
@@ -53,6 +55,8 @@ from lixia_qa.types import Document, Section
         ("电话费怎么交", None),
         ("今年新建几所幼儿园", None),
         ("老旧小区改造由哪个单位牵头", None),
+        ("出入境这块归哪个部门管", AUTHORITY),
+        ("高龄津贴的主管部门是哪个", AUTHORITY),
     ],
 )
 def test_the_field_a_question_asks_for(question: str, field: str | None) -> None:
@@ -376,3 +380,18 @@ def test_a_field_about_another_kind_of_the_asked_thing_answers_nothing() -> None
     # a noun before another is no kind of it: 证件材料 asks the 申办材料
     materials = "申办材料：1.户口簿及复印件；2.居民身份证及复印件"
     assert not names_another_kind(materials, "登记结婚要带啥证件材料", ("结婚", "证件", "材料"))
+
+
+def test_the_office_in_charge_and_what_an_offices_guide_covers() -> None:
+    """主管部门 and 实施主体 name the office in charge (归哪个部门管); an office's guide
+    names the matters it covers before its first field (一、护照、往来港澳通行证)."""
+    text = (
+        "青禾县公安局出入境窗口事项办理指南\n一、中华人民共和国护照、往来港澳通行证\n"
+        "二、申报材料：身份证。\n三、主管部门：青山市公安局出入境管理局\n四、办理时限：10个工作日"
+    )
+    guide = Document("g.txt", "青禾县公安局出入境窗口事项办理指南", text)
+    span = field_span(guide, AUTHORITY)
+    assert span is not None and text[span[0] : span[1]] == "三、主管部门：青山市公安局出入境管理局"
+    assert "往来港澳通行证" in guide_opening(guide, 200)
+    assert "申报材料" not in guide_opening(guide, 200)
+    assert guide_opening(Document("n.txt", "通知", "正文。"), 200) == ""
