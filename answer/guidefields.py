@@ -125,7 +125,8 @@ FIELDS: tuple[Field, ...] = (
         PERIOD,
         re.compile(
             r"什么时候(?:可以|能|开始)?(?:申请|申报|报名|提交)|(?:申请|申报|报名)(?:时间|日期|期限)|"
-            r"几号到几号|截止|哪天开始"
+            # (not 哪天开始施行: when a regulation takes effect)
+            r"几号到几号|截止|哪天开始(?!施行|实施|生效|执行)"
         ),
         (re.compile(r"(?:申请|申报|报名|集中受理)(?:时间|日期|期限)|截止(?:时间|日期)"),),
         "申请时间",
@@ -267,15 +268,21 @@ def is_guide(doc: Document) -> bool:
     return len(_labels(doc)) >= least
 
 
+# a line citing another document (《某某扶持办法》) or heading a guide's legal basis
+# (政策依据, 设定依据): what the guide rests on, not what it covers
+_BASIS = re.compile(r"《|依据")
+
+
 def guide_opening(doc: Document, most: int) -> str:
-    """What a guide says before the line of its first field, at most ``most`` characters:
-    the matters it covers (一、中华人民共和国护照、往来港澳通行证…) when its title names
-    only its office; empty for a document that is no guide."""
+    """What a guide says before the line of its first field, at most ``most`` characters,
+    less its legal basis: the matters it covers (一、中华人民共和国护照、往来港澳通行证…)
+    when its title names only its office; empty for a document that is no guide."""
     spans = _labels(doc).values()
     if not spans or not is_guide(doc):
         return ""
     first = min(start for start, _ in spans)
-    return doc.text[: min(doc.text.rfind("\n", 0, first) + 1, most)]
+    head = doc.text[: min(doc.text.rfind("\n", 0, first) + 1, most)]
+    return "\n".join(line for line in head.split("\n") if not _BASIS.search(line))
 
 
 @lru_cache(maxsize=512)

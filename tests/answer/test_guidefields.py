@@ -56,6 +56,7 @@ from lixia_qa.types import Document, Section
         ("今年新建几所幼儿园", None),
         ("老旧小区改造由哪个单位牵头", None),
         ("出入境这块归哪个部门管", AUTHORITY),
+        ("扶持办法从哪天开始施行", None),  # when it takes effect, not when to apply
         ("高龄津贴的主管部门是哪个", AUTHORITY),
     ],
 )
@@ -387,11 +388,13 @@ def test_the_office_in_charge_and_what_an_offices_guide_covers() -> None:
     names the matters it covers before its first field (一、护照、往来港澳通行证)."""
     text = (
         "青禾县公安局出入境窗口事项办理指南\n一、中华人民共和国护照、往来港澳通行证\n"
-        "二、申报材料：身份证。\n三、主管部门：青山市公安局出入境管理局\n四、办理时限：10个工作日"
+        "二、政策依据：《中华人民共和国出境入境管理法》\n三、申报材料：身份证。\n"
+        "四、主管部门：青山市公安局出入境管理局\n五、办理时限：10个工作日"
     )
     guide = Document("g.txt", "青禾县公安局出入境窗口事项办理指南", text)
     span = field_span(guide, AUTHORITY)
-    assert span is not None and text[span[0] : span[1]] == "三、主管部门：青山市公安局出入境管理局"
+    assert span is not None and text[span[0] : span[1]] == "四、主管部门：青山市公安局出入境管理局"
     assert "往来港澳通行证" in guide_opening(guide, 200)
     assert "申报材料" not in guide_opening(guide, 200)
+    assert "出境入境管理法" not in guide_opening(guide, 200)  # its basis, not its matter
     assert guide_opening(Document("n.txt", "通知", "正文。"), 200) == ""
