@@ -69,7 +69,10 @@ _MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 # the switches of a page's reading modes (not a sentence naming them)
-_ACCESS_SWITCH = r"(?:无障碍(?:浏览|阅读|模式|服务)?|长者模式|关怀模式|关怀版|适老化?版|老年模式|大字版|读屏(?:模式)?|纯文本模式)"
+_ACCESS_SWITCH = (
+    r"(?:无障碍(?:浏览|阅读|模式|服务)?|长者模式|关怀模式|关怀版|适老化?版|老年模式|大字版"
+    r"|读屏(?:模式)?|纯文本模式|(?:切换(?:到|至)?)?(?:简洁|标准|专业|普通)(?:版|模式))"
+)
 
 _FURNITURE_RES = tuple(
     re.compile(p)

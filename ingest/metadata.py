@@ -353,10 +353,26 @@ def _place(
 ) -> Place:
     """The place a document is about (:func:`ingest.places.document_place`), its bodies
     being its issuer, the site it was published on, the meeting a report was delivered
-    at and its speaker's post; its file's name the last resort."""
+    at, its speaker's post and a guide's office in charge (实施主体); its file's name the
+    last resort."""
     site = field(page_fields, (SITE_LABEL,))
-    bodies = (source, site, speech_venue(text), speaker_post(text))
+    bodies = (source, site, speech_venue(text), speaker_post(text), _authority(text))
     return document_place(title, text, bodies, name=stem)
+
+
+# a guide's office in charge, labelled on a line of its own: 实施主体：某某区民政局
+_AUTHORITY_RE = re.compile(
+    r"^(?:实施主体|实施机关|主管部门|主管单位)[：:]\s*(\S[^\n]{1,40})$", re.M
+)
+
+
+def _authority(text: str) -> str:
+    """The office a guide names in charge of its matter, among its first lines."""
+    found = _AUTHORITY_RE.search(text, 0, _AUTHORITY_HEAD)
+    return found.group(1) if found else ""
+
+
+_AUTHORITY_HEAD = 2000  # characters of a guide's head where its 实施主体 stands
 
 
 def describe(

@@ -349,9 +349,18 @@ class _Units:
             self.windows(span, unit_id, long_sentence, window_chars)
 
     def lists(self, gaps: Sequence[tuple[int, int]], list_chars: int) -> None:
-        """A ``list`` unit per short numbered list under its lead line."""
+        """A ``list`` unit per short numbered list under its lead line, and a ``sentence``
+        unit per form's field whose value runs over several sentences (办理时间：上午：
+        09:00-12:00; 下午：14:00-17:00; 周六上午08:30-12:30;), at most ``list_chars``."""
         text = self.doc.text
         lines = split_spans(text, 0, len(text), LINE_END, gaps)
+        for line in lines:
+            if (
+                line.end - line.start <= list_chars
+                and _FIELD_RE.match(text[line.start : line.end])
+                and len(split_spans(text, line.start, line.end)) > 1
+            ):
+                self.add(line, "sentence")
         i = 0
         while i < len(lines):
             n = _list_items(text, lines, i, list_chars)

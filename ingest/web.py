@@ -30,6 +30,8 @@ _NAV_SPLIT_RE = re.compile(r"\s*[|｜丨·•]\s*|\s+")
 _BREADCRUMB_RE = re.compile(
     r"^(?:您?(?:当前|现在)?(?:的|所在的?)?位置)\s*[:：]?\s*.*(?:首页|主页|[>»＞→›])"
     r"|^(?:网站)?首页\s*[>»＞→›]"
+    # a path of a site's sections alone: 政务服务> 办事指南, 信息公开 > 通知公告 > 正文
+    r"|^[\u4e00-\u9fff]{2,10}(?:\s*[>»＞→›]\s*[\u4e00-\u9fff]{2,10}){1,6}\s*$"
 )
 _VOICE_RE = re.compile(
     r"【?\s*语音播报\s*】?|【?\s*(?:开始|停止|暂停|继续)朗读\s*】?|【?\s*(?:阅读|朗读)全文\s*】?"
@@ -126,7 +128,8 @@ def _menu_runs(lines: list[str]) -> set[int]:
 
 
 def strip_breadcrumbs(text: str) -> str:
-    """Delete ``当前位置：首页 > 政务公开 > 通知公告`` and ``首页 > …`` lines."""
+    """Delete ``当前位置：首页 > 政务公开 > 通知公告``, ``首页 > …`` and ``政务服务> 办事指南``
+    lines."""
     return "\n".join(
         line
         for line in text.split("\n")

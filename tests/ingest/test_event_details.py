@@ -115,3 +115,14 @@ def test_a_labelled_paragraph_never_continues_a_broken_one() -> None:
     assert rejoin_broken_lines(text) == text
     column = "今年全区计划新建口袋公园十二个、改造街头游园八处、提升社区绿道五条，全部建成后将新增绿地\n\n面积三万平方米。"
     assert rejoin_broken_lines(column) == column.replace("\n\n", "")  # a column break
+
+
+def test_a_fields_value_over_several_sentences_is_also_one_unit() -> None:
+    """办理时间：上午…; 下午…; 周六上午… is one field: besides its sentences, the whole line
+    is a unit, so that 周六几点 is answered with the place the line names."""
+    from lixia_qa.types import Document
+
+    line = "办理时间：青禾街道政务服务中心：上午09:00-12:00; 下午14:00-17:00; 周六上午08:30-12:30;"
+    doc = Document("g.txt", "办事指南", f"实施主体：青禾区民政局\n{line}\n办理地点：青禾路23号")
+    texts = [u.text.strip() for u in answer_units(doc)]
+    assert line in texts and "周六上午08:30-12:30;" in texts

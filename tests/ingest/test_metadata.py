@@ -458,3 +458,16 @@ def test_a_line_with_no_chinese_titles_no_chinese_page() -> None:
         extract_title(clean_text(page), "x")
         == "2024年1月10日在青禾市第八届人民代表大会第五次会议上"
     )
+
+
+def test_a_guides_office_in_charge_places_it_and_a_sites_path_is_no_title() -> None:
+    """A guide page whose head is a site's path (政务服务> 办事指南), a view switch (切换简洁
+    版) and its city is about the district of its 实施主体."""
+    page = (
+        "政务服务> 办事指南\n北京市\n切换简洁版\n基本信息\n"
+        "| 实施主体 | 北京市石景山区民政局 | 服务对象 | |\n| 受理条件 | 年满80周岁的本区户籍老年人。 |\n"
+        "| 办理时间 | 工作日：9:00-17:00 |\n| 办理地点 | 石景山区政务服务中心，苹果园南路23号 |\n"
+    )
+    doc = describe("g.txt", clean_text(page), "h")
+    assert doc.place.county == "石景山区"
+    assert "政务服务>" not in doc.text and "切换简洁版" not in doc.text
