@@ -307,16 +307,32 @@ def resolve(
     mentions: Sequence[Mention], context: Place = NOWHERE, gaz: Gazetteer | None = None
 ) -> list[Division]:
     """The division each mention means (mentions that stay ambiguous are left out), in
-    order; ``context`` (the document's place) settles a shared name first."""
+    order; ``context`` (the document's place) settles a shared name first, then the
+    other names, then the broadest division when it holds the others (:func:`_broadest`)."""
     gaz = gaz or gazetteer()
     known = [d for m in mentions if len(m.divisions) == 1 for d in m.divisions]
     anchors = [d for n in context.names for d in gaz.full.get(n, [])[:1]]
     out = []
     for mention in mentions:
-        chosen = _choose(mention.divisions, anchors) or _choose(mention.divisions, known)
+        chosen = (
+            _choose(mention.divisions, anchors)
+            or _choose(mention.divisions, known)
+            or _broadest(mention.divisions)
+        )
         if chosen is not None:
             out.append(chosen)
     return out
+
+
+def _broadest(divisions: Sequence[Division]) -> Division | None:
+    """Of the divisions a short form names, the prefecture holding all the others (岳阳
+    names 岳阳市 and 岳阳县 inside it: said alone, it is the city), or None; a province
+    sharing its name with a city (吉林) stays ambiguous."""
+    top = min(divisions, key=lambda d: d.level)
+    prefix = top.code[: 2 + 2 * top.level]
+    inside = all(d is top or d.code.startswith(prefix) for d in divisions)
+    alone = sum(d.level == top.level for d in divisions) == 1
+    return top if top.level == 1 and inside and alone else None
 
 
 def is_division_name(name: str, gaz: Gazetteer | None = None) -> bool:

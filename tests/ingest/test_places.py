@@ -246,3 +246,12 @@ def test_a_short_form_ending_inside_a_word_is_no_place(
     place; what precedes it may join its first character."""
     counties = [p.county for p in places_in(text, loose=True)]
     assert (named in counties if named else not counties) and not_named not in counties
+
+
+def test_a_short_form_of_a_city_and_a_county_inside_it_is_the_city() -> None:
+    """岳阳 names 岳阳市 and 岳阳县 inside it: said alone it is the city, the county is
+    said in full; 吉林 (a province and a city) stays ambiguous."""
+    assert [p.names for p in places_in("岳阳的老人", loose=True)] == [("湖南省", "岳阳市")]
+    assert places_in("岳阳县 2023年末 常住人口", loose=True)[0].county == "岳阳县"
+    assert places_in("许昌2024年职业技能培训", loose=True)[0].city == "许昌市"
+    assert places_in("吉林今年", loose=True) == ()
