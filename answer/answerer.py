@@ -356,8 +356,8 @@ class Answerer:
         question names, or (owner questions) the record whose task the question asks
         about, by lexical coverage, else by the nearest task vector."""
         q = turn.question
-        if turn.refusal is not None or q.kind not in (OWNER, LIST):
-            return
+        if turn.settled or q.kind not in (OWNER, LIST):
+            return  # (a document's own line answers 哪个单位发的 of a notice)
         items = self.store.commitments(self._record_doc_ids(turn))
         owned = self._owned_by(q, items)
         if owned or q.kind != OWNER:
@@ -649,5 +649,5 @@ def _named_as(doc: Document) -> str:
     had none and a numbered heading or a guide's labelled line stands in for it (一、申请
     条件, 承诺办结时限：15个工作日), its opening lines."""
     if marker_rank(doc.title) is None and not is_field_line(doc.title):
-        return f"{doc.title} {guide_opening(doc, _OPENING)}"
+        return " ".join(filter(None, (doc.title, guide_opening(doc, _OPENING))))
     return doc.text[:_OPENING]

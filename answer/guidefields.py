@@ -274,15 +274,20 @@ _BASIS = re.compile(r"《|依据")
 
 
 def guide_opening(doc: Document, most: int) -> str:
-    """What a guide says before the line of its first field, at most ``most`` characters,
-    less its legal basis: the matters it covers (一、中华人民共和国护照、往来港澳通行证…)
-    when its title names only its office; empty for a document that is no guide."""
-    spans = _labels(doc).values()
-    if not spans or not is_guide(doc):
+    """What a guide says above its first label, at most ``most`` characters, less its
+    legal basis: the matters it covers (一、中华人民共和国护照、往来港澳通行证…) when its
+    title names only its office; empty for a document that is no guide."""
+    if not is_guide(doc):
         return ""
-    first = min(start for start, _ in spans)
-    head = doc.text[: min(doc.text.rfind("\n", 0, first) + 1, most)]
-    return "\n".join(line for line in head.split("\n") if not _BASIS.search(line))
+    kept: list[str] = []
+    for line in doc.text[:most].split("\n"):
+        if _BASIS.search(line):
+            continue
+        bare = _NUMBERING.sub("", line.strip())
+        if is_field_line(line) or _field_of(bare) or _OTHER_LABEL.fullmatch(bare):
+            break
+        kept.append(line)
+    return "\n".join(kept)
 
 
 @lru_cache(maxsize=512)

@@ -28,6 +28,7 @@ from answer.features import (
 )
 from answer.score import Scorer
 from answer.sentences import NUMBER_RE, TermWeights, coverage, coverage_forms
+from ingest.structure import marker_rank
 from ingest.units import Span, clauses
 from lixia_qa.types import AnswerUnit, Commitment
 
@@ -291,12 +292,23 @@ _OWNER_NOISE = re.compile(r"牵头|负责|责任|单位|部门|领导|工作|任
 def best_commitment(
     q: Question, items: Sequence[Commitment], weights: TermWeights, min_coverage: float
 ) -> Commitment | None:
-    """The commitment record whose task best covers the question, if it covers enough."""
+    """The commitment record whose task (with the numbered headings nearest it) best
+    covers the question, if it covers enough."""
     terms = [t for t in q.terms if not _OWNER_NOISE.fullmatch(t)]
     if not terms or not items:
         return None
     forms = [q.term_forms(t) for t in terms]
     w = [weights.forms_weight(f) for f in forms]
-    scored = [(coverage_forms(forms, w, c.task), -len(c.task), c) for c in items]
+    # a task read under the numbered headings nearest it: (三)提升基层医疗卫生服务能力 /
+    # 3.开展… (not a document's title, shared by all its tasks)
+    scored = [
+        (coverage_forms(forms, w, " ".join((*_item_headings(c), c.task))), -len(c.task), c)
+        for c in items
+    ]
     cov, _, best = max(scored, key=lambda s: (s[0], s[1]))
     return best if cov >= min_coverage else None
+
+
+def _item_headings(c: Commitment) -> tuple[str, ...]:
+    """The numbered headings of the two nearest ``c``'s task."""
+    return tuple(h for h in c.headings[-2:] if marker_rank(h) is not None)

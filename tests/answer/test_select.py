@@ -129,6 +129,33 @@ def test_a_commitment_is_found_by_the_documents_word_for_the_asked_one() -> None
     assert found is not None and found.task == "推进审计监督全覆盖"
 
 
+def test_a_commitment_is_found_by_the_heading_over_its_task() -> None:
+    """提升基层医疗卫生服务能力 heads the item (（三）…) whose task text never says it."""
+    from answer.analyse import OWNER, Question
+    from answer.select import best_commitment
+    from answer.sentences import TermWeights
+    from lixia_qa.types import Commitment
+
+    def record(i: int, heading: str, task: str, unit: str) -> Commitment:
+        return Commitment(f"d@{i}", "d", task, (), (), (unit,), i, i + 1, (heading, task[:6]))
+
+    items = [
+        record(0, "（二）改善义务教育学校办学条件", "开工建设一批学校校舍。", "市教育局"),
+        record(
+            1, "（三）提升基层医疗卫生服务能力", "开展家庭医生团队签约服务技能培训。", "市卫健委"
+        ),
+    ]
+    q = Question(
+        "提升基层医疗卫生服务能力的民生实事找谁",
+        OWNER,
+        "leader",
+        (),
+        ("基层", "医疗卫生", "服务能力"),
+    )
+    found = best_commitment(q, items, TermWeights([c.task for c in items]), 0.5)
+    assert found is not None and found.units == ("市卫健委",)
+
+
 def test_an_item_chosen_alone_gives_way_to_its_whole_list() -> None:
     """The best unit is the fourth item of a list that may answer too (it says 材料): the
     answer quotes the whole list, not the item; a list far below, or another document's,
