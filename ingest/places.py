@@ -516,6 +516,9 @@ def _inside(inner: Division, outer: Division) -> bool:
     return inner.code.startswith(outer.code[: 2 + 2 * outer.level])
 
 
+_WORD_FREQ = 300  # a short form this frequent in jieba's dictionary is often a word
+
+
 def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     """The place the text names most: the narrowest division named at least twice and
     in at least half of the names of its level, unless it lies outside the prefecture
@@ -525,9 +528,19 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     or 东海, and a county's name alone, 老城区, are too often words)."""
     mentions = find_mentions(text, gaz)
     divisions = resolve(mentions, gaz=gaz)
+    # a county named only by a short form that is also a frequent word (新建 of 新建改造,
+    # never 新建区; 朝阳, 新城, 大城) does not count: a text about it names it in full once
+    full = {d for m in mentions if text[m.start : m.end] in gaz.full for d in m.divisions}
+    worded = {
+        d
+        for m in mentions
+        if (piece := text[m.start : m.end]) not in gaz.full and word_tag(piece)[1] >= _WORD_FREQ
+        for d in m.divisions
+    }
+    counted = [d for d in divisions if d.level != 2 or d in full or d not in worded]
     tops: dict[int, Division] = {}
     for level in (1, 2, 0):
-        counts = Counter(d for d in divisions if d.level == level)
+        counts = Counter(d for d in counted if d.level == level)
         if counts:
             top, n = counts.most_common(1)[0]
             if n >= 2 and n * 2 >= sum(counts.values()):

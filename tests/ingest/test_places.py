@@ -255,3 +255,10 @@ def test_a_short_form_of_a_city_and_a_county_inside_it_is_the_city() -> None:
     assert places_in("岳阳县 2023年末 常住人口", loose=True)[0].county == "岳阳县"
     assert places_in("许昌2024年职业技能培训", loose=True)[0].city == "许昌市"
     assert places_in("吉林今年", loose=True) == ()
+
+
+def test_a_county_said_only_by_a_frequent_word_does_not_place_a_text() -> None:
+    """新建 is 新建区's short form and a frequent word (新建改造, 新建学校): a text that never
+    says 新建区 is not placed there by it."""
+    text = "聚焦农业增效益。新建改造农村电力线路。新建宜居宜业和美乡村。新建笼式运动场5个。"
+    assert document_place("", text, ()).county != "新建区"  # the real gazetteer
