@@ -53,8 +53,9 @@ _OWNER_RE = re.compile(
     # 哪位市领导分管的, 哪个县级部门负责 (not 哪几位省领导在场: who was there)
     r"哪[一两几]?[位个些家]?[省市州县镇乡]级?(?:领导|单位|部门|局).*(?:分管|负责|牵头|主抓|主管|管)|"
     r"负责(?:单位|部门|人)|"
-    # whom to go to about a matter (民生实事找谁), not whom to call (找谁联系)
-    r"找谁(?!联系|咨询|问)"
+    # whom to go to about a matter (民生实事找谁), not whom to call (找谁联系, 有问题找谁，
+    # 咨询电话多少)
+    r"找谁(?![^？?。]*(?:联系|咨询|问|电话|号码))"
 )
 _UNIT_ROLE_RE = re.compile(r"单位|部门|局|哪家")
 _FIGURE_RE = re.compile(
