@@ -238,6 +238,7 @@ def _longest(text: str, i: int, gaz: Gazetteer, loose: bool) -> Mention | None:
                 or _city_taken_for_a_name(piece, gaz)
             )
             and not _ROAD_AFTER_RE.match(text, i + size)
+            and not _TOWN_AFTER_RE.match(text, i + size)
             and not _boundary(text, i, size)
             and not cuts_word(text, i, i + size, gaz)  # 秦都 in 三秦都市报
         ):
@@ -272,6 +273,9 @@ def cuts_word(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
 # a road named after a place (北京路, 新吴大道): the road, not the place; 某某街道 is a
 # sub-district of it
 _ROAD_AFTER_RE = re.compile(r"路|大道|大街|街(?!道)|巷|胡同")
+# a town named after a place (长寿镇 in 平江县, 南江镇): that town, not the county
+# whose short form it shares (乡村 is no 乡; a 街道 named after its district is in it)
+_TOWN_AFTER_RE = re.compile(r"镇|乡(?![村镇])")
 # a boundary's sides, 四至 (东至应星大道，北至崇贤大道): 东至 is a direction there, not
 # the county; another side in the same sentence says so
 _SIDE_RE = re.compile(r"[东南西北]至")
@@ -556,8 +560,18 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     named = sorted(set(divisions), key=lambda d: -d.level)
     if not named or not all(_inside(named[0], d) for d in named):
         return None
-    # a county alone (老城区, 东区 are words too) only with the prefecture above it
-    return gaz.place(named[0]) if named[0].level < 2 or len(named) > 1 else None
+    # a district alone (老城区, 东区 are words too) only with the prefecture above it; a
+    # 县 or 旗 named in full alone (平江县辖2个街道), unless its short form is another
+    # word (会同 of 要会同县督查办)
+    alone = named[0].level < 2 or len(named) > 1 or _county_in_full(named[0], gaz)
+    return gaz.place(named[0]) if alone else None
+
+
+def _county_in_full(division: Division, gaz: Gazetteer) -> bool:
+    """``division`` is a 县 or 旗 whose shortest form is no word but a place's, if any."""
+    forms = [f for f, ds in gaz.short.items() if division in ds]
+    tag = word_tag(min(forms, key=len))[0] if forms else None
+    return division.name.endswith(("县", "旗")) and (tag is None or tag.startswith("ns"))
 
 
 def unit_place(text: str, doc_place: Place, gaz: Gazetteer | None = None) -> Place:

@@ -262,3 +262,14 @@ def test_a_county_said_only_by_a_frequent_word_does_not_place_a_text() -> None:
     says 新建区 is not placed there by it."""
     text = "聚焦农业增效益。新建改造农村电力线路。新建宜居宜业和美乡村。新建笼式运动场5个。"
     assert document_place("", text, ()).county != "新建区"  # the real gazetteer
+
+
+def test_a_town_named_after_a_county_is_that_town_and_a_county_named_alone_places_a_text() -> None:
+    """长寿镇 and 南江镇 are towns of 平江县, not 长寿区 or 南江县; a text naming only 平江县 (in
+    full, once) is about it; 会同 of 要会同县督查办 is a verb, not 会同县."""
+    text = "2023年末，平江县辖2个街道、18个镇，即汉昌街道、长寿镇、南江镇、梅仙镇。"
+    assert [p.county for p in places_in(text)] == ["平江县"]
+    assert document_place("", text, ()).county == "平江县"
+    verb = "县发改委要会同县督查落实办对相关工作进行督导。全县完成投资12亿元。"
+    assert document_place("", verb, ()).county != "会同县"
+    assert [p.names for p in places_in("长春城西镇临时救助", loose=True)] == [("吉林省", "长春市")]
