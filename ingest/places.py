@@ -261,13 +261,21 @@ def cuts_word(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     """``text[start:end]`` ends inside a word: segmented with dictionary words alone (place
     names included), the text around it has no word boundary at ``end`` (秦都 in 三秦/都市报,
     大城 in 大城市, 治多 in 整治/多少, 安新 in 雄/安/新区), a word that is no place name
-    itself (历下城区 may be cut 年历/下城区). Its start is not checked: what precedes a
-    name often joins its first character (2024年历下: 年历/下)."""
+    itself (历下城区 may be cut 年历/下城区) nor the name with its kind of autonomous
+    division (湘西自治州). Its start is not checked: what precedes a name often joins its
+    first character (2024年历下: 年历/下)."""
     lo, hi = max(0, start - _AROUND), min(len(text), end + _AROUND)
     return any(
-        lo + a < end < lo + b and word not in gaz.full and word not in gaz.short
+        lo + a < end < lo + b
+        and word not in gaz.full
+        and word not in gaz.short
+        and not (lo + a == start and _AUTONOMOUS_END.search(word))
         for word, a, b in _segmenter(gaz).tokenize(text[lo:hi], HMM=False)
     )
+
+
+# the name said with its kind of autonomous division, a word of jieba's own (湘西自治州)
+_AUTONOMOUS_END = re.compile(r"(?:自治州|自治县|自治旗|自治区|地区|盟)$")
 
 
 # a road named after a place (北京路, 新吴大道): the road, not the place; 某某街道 is a

@@ -273,3 +273,9 @@ def test_a_town_named_after_a_county_is_that_town_and_a_county_named_alone_place
     verb = "县发改委要会同县督查落实办对相关工作进行督导。全县完成投资12亿元。"
     assert document_place("", verb, ()).county != "会同县"
     assert [p.names for p in places_in("长春城西镇临时救助", loose=True)] == [("吉林省", "长春市")]
+
+
+def test_a_name_said_with_its_kind_of_autonomous_division_is_a_place() -> None:
+    """湘西自治州 is one word to jieba: 湘西 ends inside it and still names the prefecture."""
+    found = places_in("湘西自治州2013年国民经济和社会发展统计公报")
+    assert [p.city for p in found] == ["湘西土家族苗族自治州"]
