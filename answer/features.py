@@ -47,7 +47,7 @@ from answer.sentences import (
     RATIO_WORDS_RE,
     coverage_forms,
 )
-from ingest.places import find_mentions
+from ingest.places import find_mentions, names_a_division
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
@@ -177,13 +177,13 @@ class Context:
 
     @cached_property
     def plain_terms(self) -> frozenset[str]:
-        """The question's terms the corpus uses that name no place (a district's, or one
-        the question asks about)."""
+        """The question's terms the corpus uses that name no place (a district's, one the
+        question asks about, or any division's name or short form: 进贤, a verb to jieba)."""
         places = self.asked_places | self.districts
         return frozenset(
             t
             for t, w in zip(self.terms, self.weights, strict=True)
-            if w > 0 and not any(t in p or p in t for p in places)
+            if w > 0 and not any(t in p or p in t for p in places) and not names_a_division(t)
         )
 
     def cov(self, text: str) -> float:

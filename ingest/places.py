@@ -347,6 +347,12 @@ def _broadest(divisions: Sequence[Division]) -> Division | None:
     return top if top.level == 1 and inside and alone else None
 
 
+def names_a_division(word: str, gaz: Gazetteer | None = None) -> bool:
+    """``word`` is a division's name or short form (进贤县, 进贤), whatever else it is."""
+    gaz = gaz or gazetteer()
+    return word in gaz.full or word in gaz.short
+
+
 def is_division_name(name: str, gaz: Gazetteer | None = None) -> bool:
     """``name`` (某某区, 某某县, 某某市 …) is a division the gazetteer knows, by its own
     name or by its short form under another suffix (偃师区 for the 偃师市 it lists); a

@@ -1176,3 +1176,12 @@ def test_a_table_cells_prose_names_its_figures_indicator() -> None:
     own = "序号：7；重点工作：稳增长；落实情况：上半年全市实现地区生产总值1077.8亿元，增长5.5%。"
     assert F.asked_figures(other, gdp, row=True) == []
     assert [m.group() for m in F.asked_figures(own, gdp, row=True)][:1] == ["1077.8亿"]
+
+
+def test_a_division_s_short_form_is_no_qualifier() -> None:
+    """进贤 (进贤县's short form, a verb to jieba) qualifies no indicator: 进贤 2023 人均GDP
+    is answered by 人均地区生产总值56046元 though the sentence never says 进贤."""
+    asked = q(FIGURE, terms=("gdp", "进贤", "人均"), measure="元", text="进贤 2023 人均GDP")
+    c = ctx(replace(asked, forms=(("gdp", "地区生产总值", "生产总值"), ("进贤",), ("人均",))))
+    assert "进贤" not in c.plain_terms
+    assert F.fit_figure(c, cand("人均地区生产总值56046元。")) == 1
