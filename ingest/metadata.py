@@ -249,21 +249,26 @@ def extract_title(text: str, fallback: str) -> str:
     if not head or is_table_row(head[0]) or zh.HAN_RE.search(fallback):
         return fallback  # a named file says more than a first line of body text
     # not a site's name in brackets, nor the addressees a notice opens with (各乡镇：),
-    # nor its signer or date, nor, in a Chinese text, a line with no Chinese (a site's address, rd.example.gov.cn,
-    # or a template's leftover, The Beginning): its first sentence says more
+    # nor its signer or date, nor, in a Chinese text, a site's address (rd.example.gov.cn);
+    # a text whose head holds no Chinese (a template's leftover, The Beginning) is titled
+    # by its first sentence
     chinese = bool(zh.HAN_RE.search(text))
     lines = [
         ln
         for ln in head
         if not _NOT_TITLE_RE.search(ln)
         and ln[-1] not in "：:"
-        and (zh.HAN_RE.search(ln) or not chinese)
+        and not (chinese and _SITE_ADDRESS_RE.fullmatch(ln.strip()))
         and not is_signer(ln)
         and not _is_date_line(ln)
     ]
     if chinese and not any(zh.HAN_RE.search(ln) for ln in head):
         return _first_sentence(text) or head[0][:MAX_TITLE]
     return next(iter(lines), head[0])[:MAX_TITLE]
+
+
+# a web address alone on a line: rd.example.gov.cn, http://www.example.cn/a.html
+_SITE_ADDRESS_RE = re.compile(r"(?:https?://)?(?:[\w-]+\.)+(?:cn|com|net|org|gov|edu)(?:/\S*)?")
 
 
 def _first_sentence(text: str) -> str:

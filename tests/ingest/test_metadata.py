@@ -471,3 +471,10 @@ def test_a_guides_office_in_charge_places_it_and_a_sites_path_is_no_title() -> N
     doc = describe("g.txt", clean_text(page), "h")
     assert doc.place.county == "石景山区"
     assert "政务服务>" not in doc.text and "切换简洁版" not in doc.text
+
+
+def test_a_latin_name_titles_a_page_whose_head_has_no_better_line() -> None:
+    """A page's first line naming it in Latin letters (Super_Bowl_50) still titles it;
+    only a site's address (rd.example.gov.cn) never does."""
+    page = "Super_Bowl_50\n\n第50届超级碗是一场美式足球比赛，在2016年2月7日举行，决出了联盟的冠军。"
+    assert extract_title(page, "x") == "Super_Bowl_50"
