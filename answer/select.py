@@ -227,7 +227,8 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
     if end - start <= budget:
         return start, end
     # a figure for one age or area is read item by item (①80周岁至89周岁的老年人，…100元；)
-    parts = clauses(text, Span(start, end), items=bool(bands_asked(q)))
+    banded = bool(bands_asked(q))
+    parts = clauses(text, Span(start, end), items=banded)
     if not parts:
         return start, start + budget
     terms = list(q.terms)
@@ -243,12 +244,7 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
             figures = asked_figures(piece, q) if q.kind == FIGURE else []
             if figures:
                 score += 0.5 + 0.25 * bool(q.counted and counts(piece, q.counted))
-                lead = SENTENCE_TAIL_RE.search(text, start, s)
-                # a band holding the age asked, said in the piece; one not holding it,
-                # said in the piece or earlier in its sentence
-                held = band_figures(q, piece, figures) or []
-                after = band_figures(q, text[lead.start() : e], figures, s - lead.start()) or []
-                score += 0.5 * any(held) - 0.5 * after.count(False)
+                score += _band_score(text, start, s, e, q, figures) if banded else 0.0
             if deputy_only(q, piece):  # 常务副县长 is not who the 县长 is
                 score -= 1.0
             score -= 0.001 * (e - s)  # prefer the shorter of equal windows
@@ -256,6 +252,19 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
                 best = (score, s, e)
     start = _with_part_of_year(text, start, best[1], best[2], q, budget)
     return start, min(best[2], start + max(budget, 1))
+
+
+def _band_score(
+    text: str, lo: int, s: int, e: int, q: Question, figures: Sequence[re.Match[str]]
+) -> float:
+    """What the bands before the piece ``s``..``e``'s figures add to it: a band holding the
+    age asked said in the piece raises it, each figure after a band not holding it (in
+    the piece or earlier in its sentence, from ``lo``) lowers it."""
+    lead = SENTENCE_TAIL_RE.search(text, lo, s)
+    start = lead.start() if lead else s
+    held = band_figures(q, text[s:e], figures) or []
+    after = band_figures(q, text[start:e], figures, s - start) or []
+    return 0.5 * any(held) - 0.5 * after.count(False)
 
 
 def _with_part_of_year(text: str, lo: int, s: int, e: int, q: Question, budget: int) -> int:
