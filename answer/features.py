@@ -1295,22 +1295,22 @@ def _asked_band(question: str, measure: str) -> tuple[int, int] | None:
     return (value, value + 9) if found.group(2) and value % 10 == 0 else (value, value)
 
 
-def _stated_bands(text: str, measure: str) -> list[tuple[float, float]]:
-    """The bands of ``measure`` a text states, in its order: 80-89周岁, 90至99岁, 100周岁及以上,
-    60岁以下."""
+def _bands_at(text: str, measure: str) -> list[tuple[int, int, float, float]]:
+    """The bands of ``measure`` a text states, in its order, each with its span: 80-89周岁,
+    90至99岁, 100周岁及以上, 60岁以下."""
     _, closed, open_ = _BANDS[measure]
-    bands: list[tuple[int, float, float]] = []
+    bands: list[tuple[int, int, float, float]] = []
     for m in closed.finditer(text):
         low, high = zh.cn_to_int(m.group(1)), zh.cn_to_int(m.group(2))
         if low is not None and high is not None and low <= high:
-            bands.append((m.start(), low, high))
+            bands.append((*m.span(), low, high))
     for m in open_.finditer(text):
         edge = zh.cn_to_int(m.group(1))
         if edge is not None:
             bands.append(
-                (m.start(), edge, math.inf) if m.group(2) == "以上" else (m.start(), 0, edge)
+                (*m.span(), edge, math.inf) if m.group(2) == "以上" else (*m.span(), 0, edge)
             )
-    return [(low, high) for _, low, high in sorted(bands)]
+    return sorted(bands)
 
 
 def bands_asked(q: Question) -> list[tuple[str, tuple[int, int]]]:
@@ -1322,12 +1322,8 @@ def bands_asked(q: Question) -> list[tuple[str, tuple[int, int]]]:
     return [(measure, point) for measure, point in asked if point is not None]
 
 
-def _holds(bands: Sequence[tuple[float, float]], point: tuple[int, int]) -> bool:
-    return any(low <= point[1] and point[0] <= high for low, high in bands)
-
-
-# the sentence a unit continues: what follows the last full stop before it
-SENTENCE_TAIL_RE = re.compile(r"[^。！？!?\n]*$")
+def _holds(low: float, high: float, point: tuple[int, int]) -> bool:
+    return low <= point[1] and point[0] <= high
 
 
 def other_band(q: Question, text: str, before: str = "") -> bool:
@@ -1339,13 +1335,12 @@ def other_band(q: Question, text: str, before: str = "") -> bool:
     asked = bands_asked(q)
     if not asked:
         return False
-    tail = SENTENCE_TAIL_RE.search(before)
-    lead = tail.group() if tail is not None else ""
+    lead = before[sentence_start(before) :]
     held = band_figures(q, lead + text, asked_figures(text, q), len(lead))
     if held is not None:
         return not any(held)
     return any(
-        (bands := _stated_bands(text, measure)) and not _holds(bands, point)
+        (bands := _bands_at(text, measure)) and not any(_holds(*b[2:], point) for b in bands)
         for measure, point in asked
     )
 
@@ -1360,20 +1355,14 @@ def band_figures(
     band."""
     said: list[bool] = []
     for measure, point in bands_asked(q):
-        bounds = _band_spans(text, measure)
+        bands = _bands_at(text, measure)
         for m in figures:
             at = offset + m.start()
-            if any(lo <= at < hi for lo, hi in bounds):
+            if any(start <= at < end for start, end, _, _ in bands):
                 continue
-            bands = _stated_bands(text[:at], measure)
-            if bands:
-                said.append(_holds(bands[-1:], point))
+            last = [b for b in bands if b[1] <= at][-1:]
+            said += [_holds(*b[2:], point) for b in last]
     return said or None
-
-
-def _band_spans(text: str, measure: str) -> list[tuple[int, int]]:
-    _, closed, open_ = _BANDS[measure]
-    return [m.span() for pattern in (closed, open_) for m in pattern.finditer(text)]
 
 
 def other_rate(q: Question, text: str) -> bool:

@@ -12,7 +12,6 @@ import numpy as np
 from answer.analyse import FIGURE, LIST, Question
 from answer.config import AnswerConfig
 from answer.features import (
-    SENTENCE_TAIL_RE,
     Candidate,
     asked_figures,
     band_figures,
@@ -260,8 +259,7 @@ def _band_score(
     """What the bands before the piece ``s``..``e``'s figures add to it: a band holding the
     age asked said in the piece raises it, each figure after a band not holding it (in
     the piece or earlier in its sentence, from ``lo``) lowers it."""
-    lead = SENTENCE_TAIL_RE.search(text, lo, s)
-    start = lead.start() if lead else s
+    start = lo + sentence_start(text[lo:s])
     held = band_figures(q, text[s:e], figures) or []
     after = band_figures(q, text[start:e], figures, s - start) or []
     return 0.5 * any(held) - 0.5 * after.count(False)

@@ -267,8 +267,7 @@ def cuts_word(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     lo, hi = max(0, start - _AROUND), min(len(text), end + _AROUND)
     return any(
         lo + a < end < lo + b
-        and word not in gaz.full
-        and word not in gaz.short
+        and not names_a_division(word, gaz)
         and not (lo + a == start and _AUTONOMOUS_END.search(word))
         for word, a, b in _segmenter(gaz).tokenize(text[lo:hi], HMM=False)
     )
@@ -577,15 +576,17 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     # a district alone (老城区, 东区 are words too) only with the prefecture above it; a
     # 县 or 旗 named in full alone (平江县辖2个街道), unless its short form is another
     # word (会同 of 要会同县督查办)
-    alone = named[0].level < 2 or len(named) > 1 or _county_in_full(named[0], gaz)
+    alone = named[0].level < 2 or len(named) > 1 or _county_in_full(named[0])
     return gaz.place(named[0]) if alone else None
 
 
-def _county_in_full(division: Division, gaz: Gazetteer) -> bool:
+def _county_in_full(division: Division) -> bool:
     """``division`` is a 县 or 旗 whose shortest form is no word but a place's, if any."""
-    forms = [f for f, ds in gaz.short.items() if division in ds]
+    if not division.name.endswith(("县", "旗")):
+        return False
+    forms = short_forms(division.name, division.level)
     tag = word_tag(min(forms, key=len))[0] if forms else None
-    return division.name.endswith(("县", "旗")) and (tag is None or tag.startswith("ns"))
+    return tag is None or tag.startswith("ns")
 
 
 def unit_place(text: str, doc_place: Place, gaz: Gazetteer | None = None) -> Place:
