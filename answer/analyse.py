@@ -248,6 +248,8 @@ def asked_field(text: str) -> str | None:
     return FIELD_WORDS[m.group(1).lower()]
 
 
+# a person's age this year (今年95了, 今年都90多岁): no year a question asks about
+_AGE_THIS_YEAR_RE = re.compile(r"今年(?:已经|都|刚)?\d{1,3}(?:多)?(?:周?岁|了|啦)")
 _RELATIVE = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 # 哪些地方 -> 地方; 哪天考 (jieba's one word) -> 考, no term
 _ASKING_PREFIX_RE = re.compile(r"^(?:几|多少|哪[些个种家支位条所里])(?=..)|^哪[天年月](?=.)")
@@ -319,8 +321,9 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
             continue
         found += [mention.year] if mention.range_end is None else [mention.year, mention.range_end]
     if latest is not None and not found:
+        said = _AGE_THIS_YEAR_RE.sub("", text)  # 我爸今年95了: an age, not the year asked
         for word, delta in _RELATIVE.items():
-            if word in text:
+            if word in said:
                 found.append(latest + delta)
     return tuple(dict.fromkeys(found))
 

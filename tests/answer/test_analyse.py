@@ -515,3 +515,10 @@ def test_the_same_asked_of_each_of_several_is_a_list(tokenizer: ChineseTokenizer
 def test_which_holder_of_a_post_asks_who(question: str, kind: str) -> None:
     """哪个市长 asks a person, as 谁 does; 哪个市场 is no post."""
     assert classify(question)[0] == kind
+
+
+def test_a_persons_age_this_year_names_no_year() -> None:
+    """我爸今年95了 says an age: the question asks no year; 今年 alone still does."""
+    assert explicit_years("我爸今年95了，高龄补贴每个月给多少", 2025) == ()
+    assert explicit_years("我奶奶今年都90多岁了，补贴多少", 2025) == ()
+    assert explicit_years("今年高龄补贴每个月给多少", 2025) == (2025,)
