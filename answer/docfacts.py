@@ -210,8 +210,9 @@ def abbreviates(term: str, text: str) -> bool:
 
 
 # a town a question names (某某镇): its name's last two characters and 镇, not a word for
-# towns in general (乡镇, 城镇, 小镇)
-_TOWN_ASKED_RE = re.compile(r"[\u4e00-\u9fff]{2}镇")
+# towns in general (乡镇, 城镇, 小镇), nor words around a 镇 that names none (现在的镇长,
+# 哪个镇): a particle, pronoun or measure word is no part of a town's name
+_TOWN_ASKED_RE = re.compile(r"(?:(?![的了是在个这那哪几些每])[\u4e00-\u9fff]){2}镇")
 _TOWN_WORDS = frozenset("乡镇 城镇 村镇 集镇 小镇 重镇 名镇 古镇 市镇 各镇 本镇 该镇 全镇".split())
 
 

@@ -239,6 +239,9 @@ MAYOR_REPORT = "政府工作报告\n——2023年2月2日在青禾市人民代�
         (names_towns_asked, TOWN_PAGE, "青山龙洞镇政府电话多少", True),
         (names_towns_asked, TOWN_PAGE, "青山市壶天镇政府办公电话是多少", False),
         (names_towns_asked, TOWN_PAGE, "乡镇政府电话多少", True),  # towns in general name none
+        # words before a 镇 that starts 镇长 or follows 哪个 name no town
+        (names_towns_asked, TOWN_PAGE, "龙洞镇现在的镇长是谁啊", True),
+        (names_towns_asked, TOWN_PAGE, "龙洞是哪个镇的", True),
         # a 市长's report says who the 市长 is, not who the 县长 is
         (speaks_as, MAYOR_REPORT, "青禾市市长叫什么", True),
         (speaks_as, MAYOR_REPORT, "青禾县县长是谁", False),
