@@ -94,6 +94,11 @@ FAMILIES = {
 }
 # classifiers of anything: 只 counts animals, teams (几只乐队: 10队) and shares alike
 GENERIC_MEASURES = frozenset({"个", "项", "倍", "只"})
+# what a count (多少个, 几项) is never said in: a sum of money, a share or an area
+# (training: of 188 questions asking 多少个 or 几个, no answer is one)
+_NO_COUNT = (FAMILIES["元"], FAMILIES["%"], _AREA)
+# a count asked by its classifier, not a magnitude (多少个亿, 几个平方, 几个点)
+_COUNT_ASKED_RE = re.compile(r"(?:多少|几)\s*[个项只](?![亿万千百平点wWkK])")
 GENERIC_COUNTER = "个"  # the classifier of anything, whatever counter a question says
 # a year counted from an era the text names (公元前28年, 西元14年, 民国16年, 民国元年)
 _ERA_YEAR = rf"(?:公元|西元|民国)前?\s*(?:\d{{1,4}}|[{zh.CN_NONZERO}十元]{{1,4}})\s*年"
@@ -730,6 +735,8 @@ def asked_figures(
     family = _family(q.measure)
     if family is not None:
         figures = _of_family(text, figures, family)
+    elif q.measure in GENERIC_MEASURES and _COUNT_ASKED_RE.search(q.text):
+        figures = [m for m in figures if not any(_of_family(text, [m], f) for f in _NO_COUNT)]
     if q.measure == "%":
         figures += _said_in_words(RATIO_WORDS_RE, text, stated)
     figures = [m for m in figures if not _other_ratio(text, m.start(), q.text)]
@@ -1418,14 +1425,15 @@ _DOTTED_NAME = re.compile(rf"[{zh.HAN}][·•][{zh.HAN}]")
 _NAME_AFTER_POST = re.compile(
     rf"(?:长|书记|主任|主席|领导\s*[：:])\s*([{zh.HAN}]{{2,3}})"
     rf"(?=[{zh.COMMAS}{zh.SEMICOLONS}{zh.LIST_COMMA}{zh.SENTENCE_END}）)\s]"
-    r"|作|在|表示|介绍|出席|指出|强调|说|主持|参加|带队|调研|讲话|会见|率)"
+    r"|作|在|表示|介绍|出席|指出|强调|说|主持|参加|带队|调研|讲话|会见|率|$)"
 )
 
 
 @lru_cache(maxsize=4096)
 def names_person(text: str) -> bool:
     """``text`` names a person: a name jieba's dictionary tags as one (nr), a titled
-    name (某某同志), a name right after a post (区长某某作报告), or a name in Latin
+    name (某某同志), a name right after a post (区长某某作报告, a heading's speaker line
+    ending 镇长某某), or a name in Latin
     letters or joined by a middle dot."""
     if _LATIN_NAME.search(text) or _TITLED.search(text) or _DOTTED_NAME.search(text):
         return True

@@ -466,6 +466,14 @@ def test_a_contact_field_needs_its_shape() -> None:
     assert F.miss_shape(road, cand("以街道综合养老服务中心为主体，完善道路设施。")) == 1
 
 
+def test_a_speaker_line_ending_with_the_name_names_a_person() -> None:
+    """A report's speaker line runs the post into the name and ends there (青禾镇人民
+    政府镇长王建平): it names who holds the post; a post before a word does not."""
+    assert F.names_person("青禾镇人民政府镇长羊建平")
+    assert not F.names_person("实行镇长负责制")
+    assert not F.names_person("拨打市长热线")
+
+
 def test_a_number_of_people_is_counted_in_people() -> None:
     """多少人 is answered by a count of people (600人, 20余名, 3位, 1.2万户), not by a
     figure of something else said of the same event (18家机构)."""
@@ -1185,3 +1193,15 @@ def test_a_division_s_short_form_is_no_qualifier() -> None:
     c = ctx(replace(asked, forms=(("gdp", "地区生产总值", "生产总值"), ("进贤",), ("人均",))))
     assert "进贤" not in c.plain_terms
     assert F.fit_figure(c, cand("人均地区生产总值56046元。")) == 1
+
+
+def test_a_count_is_not_answered_by_money_a_share_or_an_area() -> None:
+    """多少个 asks a count: a sum of money, a share or an area never answers it (去年生了
+    多少个娃 is not the GDP), though 多少个亿 asks a sum in its own words."""
+    babies = ctx(q(FIGURE, ("青禾",), "个", text="青禾去年生了多少个娃"))
+    assert F.fit_figure(babies, cand("全年实现地区生产总值151.99亿元，增长5.9%。")) == 0
+    assert F.fit_figure(babies, cand("建成广场3.2万平方米。")) == 0
+    assert F.fit_figure(babies, cand("全年出生人口2394人。")) == 1
+    assert F.fit_figure(babies, cand("新建幼儿园12个。")) == 1
+    billions = ctx(q(FIGURE, ("青禾",), "个", text="青禾一共花了多少个亿"))
+    assert F.fit_figure(billions, cand("全年完成投资12.5亿元。")) == 1
