@@ -29,7 +29,13 @@ from ingest.structure import (
     is_speaker,
     marker_rank,
 )
-from ingest.tables import cell_line_tables, field_blocks, is_table_row, text_tables
+from ingest.tables import (
+    bare_cell_tables,
+    cell_line_tables,
+    field_blocks,
+    is_table_row,
+    text_tables,
+)
 from ingest.web import (
     strip_breadcrumbs,
     strip_exit_prompts,
@@ -130,6 +136,12 @@ _ORPHAN_RE = re.compile(
 _LABEL_LINE_RE = re.compile(rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.COLONS}\s]{{1,8}}[{zh.COLONS}]")
 _BLANKS_RE = re.compile(r"\n{3,}")
 _MAX_FIELD = 30  # the longest labelled line taken as a whole field
+# a label alone on its line, its value on the next (办理费用：)
+_LABEL_ALONE_RE = re.compile(
+    rf"^[^{zh.COMMAS}{zh.SENTENCE_END}{zh.COLONS}\s]{{2,10}}[{zh.COLONS}]$"
+)
+_SHORT_LINE = 8  # characters of a line of a few words (不收费, 办理地址)
+_WRAP_RATIO = 4  # times longer a paragraph's widest line is than a wrapped line can be
 _SHORT_HEADING = 30  # the longest numbered line read as a heading above a longer line
 
 
@@ -363,9 +375,30 @@ def _stands_alone(line: str) -> bool:
     )
 
 
-def _joins(left: str, right: str) -> bool:
-    """Whether the break between two lines of one paragraph is inside running text."""
-    if is_table_row(left) or _stands_alone(right) or _heads_alone(left):
+def _form_break(left: str, right: str, width: int) -> bool:
+    """The break ends a form's line: a line of a few words in a paragraph whose lines
+    run ``width`` characters and more (a form's value 不收费 above its next label
+    办理地址) is no wrapped line, nor is a label alone with its colon (办理费用：)."""
+    if _LABEL_ALONE_RE.match(right):
+        return True
+    return (
+        len(left) <= _SHORT_LINE
+        and width >= _WRAP_RATIO * len(left)
+        and "|" not in left + right
+        and not _SENTENCE_PUNCT_RE.search(left)
+        and right[0] not in _NO_LINE_START
+    )
+
+
+def _joins(left: str, right: str, width: int = 0) -> bool:
+    """Whether the break between two lines of one paragraph, whose lines run ``width``
+    characters at most, is inside running text."""
+    if (
+        is_table_row(left)
+        or _stands_alone(right)
+        or _heads_alone(left)
+        or _form_break(left, right, width)
+    ):
         return False
     if right[0] in _NO_LINE_START:
         return True
@@ -410,9 +443,10 @@ def _in_form(lines: list[str]) -> bool:
 
 
 def _join_lines(lines: list[str]) -> list[str]:
+    width = max(len(line) for line in lines)
     out = [lines[0]]
     for line in lines[1:]:
-        if not _in_form(out) and _joins(out[-1], line):
+        if not _in_form(out) and _joins(out[-1], line, width):
             out[-1] = _glue(out[-1], line)
         else:
             out.append(line)
@@ -504,6 +538,7 @@ Rule = Callable[[str], str]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("numbered_cell_tables", numbered_cell_tables),
     ("cell_line_tables", cell_line_tables),
+    ("bare_cell_tables", bare_cell_tables),
     ("text_tables", text_tables),
     ("normalize_newlines", normalize_newlines),
     ("to_halfwidth", to_halfwidth),

@@ -303,6 +303,98 @@ def cell_line_tables(text: str) -> str:
     return "\n".join(out + lines[done:])
 
 
+# A table copied from a web page with one cell per line and no bars at all (指标,
+# 绝对值（亿元）, 比上年增长（%）, 全区生产总值, 3453.93, 7.8, 农林牧渔业, 276.64, 4.3, …):
+# its rows are a short label and the same number of figure cells each, under as many
+# labels (or one more, over the row labels). Lines glued as wrapped text would read
+# 3453.937.8, two figures as one.
+_BARE_LABEL_MAX = 24  # characters a bare label cell has at most
+_NOT_A_LABEL_RE = re.compile(r"[|。；;！？!?]")
+MIN_BARE_ROWS = 3
+_CAPTION_RE = re.compile(r"^(?:附?表|图)\s*[\d一二三四五六七八九十]")  # 表1 …: above the header
+
+
+def _bare_cell(line: str) -> str | None:
+    """``line`` as a bare cell: a figure, or a short label without a sentence's end;
+    None for anything else (prose, a row with bars)."""
+    text = line.strip()
+    if not text or len(text) > _BARE_LABEL_MAX or _NOT_A_LABEL_RE.search(text):
+        return None
+    return text
+
+
+def _bare_rows(cells: Sequence[str], first: int) -> tuple[int, int]:
+    """From the row label at ``first``: how many figures each row has (those after the
+    first label) and how many rows of a label and exactly so many figures follow on."""
+    k = 0
+    while first + 1 + k < len(cells) and is_number(cells[first + 1 + k]):
+        k += 1
+    rows, at = 0, first
+    while (
+        k
+        and at + k < len(cells)
+        and not is_number(cells[at])
+        and all(is_number(c) for c in cells[at + 1 : at + 1 + k])
+        and (at + 1 + k == len(cells) or not is_number(cells[at + 1 + k]))
+    ):
+        rows, at = rows + 1, at + 1 + k
+    return k, rows
+
+
+def bare_cell_tables(text: str) -> str:
+    """Tables copied one cell per line without bars (see :data:`MIN_BARE_ROWS`'s
+    comment) rebuilt as rows under their header (``指标 | 绝对值（亿元） | 比上年增长（%）``
+    then ``农林牧渔业 | 276.64 | 4.3``): at least three rows of a label and the same
+    number of figures, under that many labels or one more; labels above the header (a
+    caption) stay lines of their own. Everything else as it was."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells, where = [], []
+        j = i
+        while j < len(lines) and (not lines[j].strip() or _bare_cell(lines[j]) is not None):
+            if lines[j].strip():
+                cells.append(lines[j].strip())
+                where.append(j)
+            j += 1
+        found = _bare_table(cells)
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        start, end, rows = found
+        out += lines[i : where[start]] + rows
+        i = where[end - 1] + 1
+    return "\n".join(out)
+
+
+def _bare_table(cells: Sequence[str]) -> tuple[int, int, list[str]] | None:
+    """The first table in a run of bare ``cells``: the cell it starts at (its header),
+    the cell after it, and its rows; None when the run holds none."""
+    for first in range(1, len(cells)):
+        if is_number(cells[first]) or not is_number(cells[min(first + 1, len(cells) - 1)]):
+            continue
+        k, rows = _bare_rows(cells, first)
+        labels = 0
+        while (
+            labels < k + 1
+            and first - labels - 1 >= 0
+            and not is_number(cells[first - labels - 1])
+            and not _CAPTION_RE.match(cells[first - labels - 1])
+        ):
+            labels += 1
+        if rows >= MIN_BARE_ROWS and labels >= k:
+            head = list(cells[first - labels : first])
+            header = format_row(head if labels > k else ["", *head])
+            body = [
+                format_row(cells[a : a + k + 1])
+                for a in range(first, first + rows * (k + 1), k + 1)
+            ]
+            return first - labels, first + rows * (k + 1), [header, *body]
+    return None
+
+
 def _rebuilt(cells: list[str]) -> list[str] | None:
     """The lines a run of cells copied one per line is rebuilt as (:func:`cell_line_tables`),
     or None when it fits no layout."""

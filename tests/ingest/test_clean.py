@@ -45,6 +45,7 @@ def test_rules_are_named_public_documented_functions_in_order() -> None:
     assert names == [
         "numbered_cell_tables",
         "cell_line_tables",
+        "bare_cell_tables",
         "text_tables",
         "normalize_newlines",
         "to_halfwidth",
@@ -192,6 +193,24 @@ def test_rejoin_broken_lines_newspaper_columns() -> None:
         "城区作为省会中心城区，市场主体已经达到9.8万户。紧盯石河水库周边，由区级领导作为“联络长”牵头开展走访。"
         "\n\n推进城市更新\n服务重点项目\n\n王某表示，城区将始终坚持以项目为牵引"
     )
+
+
+def test_rejoin_keeps_a_forms_short_lines_among_long_ones() -> None:
+    """A guide copied from a page: a value of a few words (不收费) is no wrapped line of
+    a paragraph whose lines run long, and a label alone with its colon (办理费用：)
+    starts a line; so 不收费 and 办理地址 never read 不收费办理地址."""
+    raw = (
+        "申请人提交申请材料后，受理部门自收到申请材料之日起5日内对申请材料进行审核，并决定是否受理。\n"
+        "办理时限：\n受理后5个工作日内完成\n办理费用：\n不收费\n办理地址\n青山市社会保险管理局"
+    )
+    assert rejoin_broken_lines(raw).split("\n")[1:] == [
+        "办理时限：",
+        "受理后5个工作日内完成",
+        "办理费用：",
+        "不收费",
+        "办理地址",
+        "青山市社会保险管理局",
+    ]
 
 
 def test_rejoin_keeps_sentence_ends_headings_and_labels() -> None:

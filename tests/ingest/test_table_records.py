@@ -4,7 +4,13 @@ import pytest
 
 from ingest.clean import clean_text
 from ingest.table_records import column_labels, is_number, record_line, tables_as_records
-from ingest.tables import cell_line_tables, fill_merged, format_table, spread_spans
+from ingest.tables import (
+    bare_cell_tables,
+    cell_line_tables,
+    fill_merged,
+    format_table,
+    spread_spans,
+)
 
 POSTS = format_table(
     [
@@ -191,6 +197,41 @@ def test_a_table_copied_one_cell_per_line_is_rebuilt(copied: str) -> None:
         "二、主动公开情况\n第一项\n项目 | 本年制发件数 | 本年废止件数\n"
         "规章 | 1 | 0\n规范性文件 | 3 | 2\n三、其他"
     )
+
+
+BARE = (
+    "表1 2022年全县生产总值及其增长速度\n指标\n绝对值（亿元）\n比上年增长（%）\n"
+    "全县生产总值\n120.50\n5.2\n第一产业\n20.31\n3.1\n工业\n\n45.06\n\n-0.4\n"
+    "年末全县常住人口30.1万人。"
+)
+
+
+def test_a_table_copied_one_cell_per_line_without_bars_is_rebuilt() -> None:
+    """A bulletin's table copied with each cell on its line and no bars: rows of a label
+    and the same number of figures under as many labels and one more become rows, so
+    no later rule glues 120.50 and 5.2 into one figure; the caption and the prose after
+    stay lines of their own."""
+    assert bare_cell_tables(BARE) == (
+        "表1 2022年全县生产总值及其增长速度\n指标 | 绝对值（亿元） | 比上年增长（%）\n"
+        "全县生产总值 | 120.50 | 5.2\n第一产业 | 20.31 | 3.1\n工业 | 45.06 | -0.4\n"
+        "年末全县常住人口30.1万人。"
+    )
+    without_corner = BARE.replace("指标\n", "")
+    assert "\n | 绝对值（亿元） | 比上年增长（%）\n全县生产总值 | 120.50" in bare_cell_tables(
+        without_corner
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、综合\n全县生产总值\n120.50\n第一产业\n20.31",  # two rows are no table
+        "办理地点\n县政务大厅\n办理时限\n5个工作日\n收费标准\n不收费",  # a form, no figures
+        "联系电话\n0731-5622019\n邮编\n410000\n传真\n0731-5622018",  # numbers, but no header
+    ],
+)
+def test_short_lines_that_are_no_bare_table_stay(text: str) -> None:
+    assert bare_cell_tables(text) == text
 
 
 def test_links_ending_with_a_bar_are_no_table() -> None:
