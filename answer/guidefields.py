@@ -198,7 +198,11 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         PLACE,
-        re.compile(r"(?:在|去|到)?哪(?:里|儿)|在哪|什么地方|哪个窗口|(?:哪个|什么)部门受理"),
+        # 找哪个部门 asks which office to go to, as a guide's 办理地点 or 受理机构 says
+        re.compile(
+            r"(?:在|去|到)?哪(?:里|儿)|在哪|什么地方|哪个窗口|(?:哪个|什么)部门受理"
+            r"|找(?:哪个|哪家|什么|啥)(?:部门|单位|机关|机构)"
+        ),
         # where to go, then who receives it, then a bare address (a page's footer may
         # hold the site's own): 办理地点 over 受理机构 over 地址
         (
@@ -237,6 +241,8 @@ _LABELLED = re.compile(
 _LOWEST = 99  # the level of a marker no heading uses
 _NUMBERED = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}")
 _NUMBERING = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}?\s*")
+# a label alone on its line, no colon after it (办理地址 over the address)
+_LABEL_ALONE = re.compile(r"^[ \t]*([\u4e00-\u9fff]{2,10})[ \t]*$", re.MULTILINE)
 
 
 def asks_guide_field(text: str) -> Asked | None:
@@ -309,6 +315,13 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     starts = list(_LABELLED.finditer(text))
     labels = [_NUMBERING.sub("", m.group(1)) for m in starts]  # 三、办理时限：5个工作日
     numbered = [bool(_NUMBERED.match(m.group(1))) for m in starts]
+    # not the value of a label above it with its colon (办理费用： over 不收费)
+    alone = [
+        m.start(1)
+        for m in _LABEL_ALONE.finditer(text)
+        if (_field_of(m.group(1)) or _OTHER_LABEL.fullmatch(m.group(1)))
+        and not text[: m.start()].rstrip().endswith(("：", ":"))
+    ]
     for i, (m, label) in enumerate(zip(starts, labels, strict=True)):
         # a numbered label with nothing after it on its line (9.办理时限：) heads the
         # labelled lines under it (法定时限：3个工作日; under 四、办理材料： also 1.换领：),
@@ -319,21 +332,24 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
             ends = (k for k in later if numbered[k] and _level(starts[k].group(1)) <= level)
             later = range(next(ends, len(starts)), len(starts))
         end = starts[later[0]].start() if later else len(text)
+        end = next((a for a in alone if m.end() <= a < end), end)
         keep(label, (m.start(), end))
     # a label heading over nothing (its lines were read as headings of their own: 办理地点
-    # over 各县市区公安局办证大厅) runs to the next label, a heading or a labelled line
-    headed = [(s, _NUMBERING.sub("", s.heading).strip()) for s in doc.sections]
+    # over 各县市区公安局办证大厅), or a field's label alone on its line without a colon
+    # (办理地址, its value on the next line), runs to the next label, a heading or a
+    # labelled line
+    headed = [(s.start, s.end, _NUMBERING.sub("", s.heading).strip()) for s in doc.sections]
+    headed += [(at, _line_end(text, at), text[at : _line_end(text, at)]) for at in alone]
     lines = [(m.start(), label) for m, label in zip(starts, labels, strict=True)]
     label_starts = sorted(
         at
-        for at, label in [*((s.start, label) for s, label in headed), *lines]
+        for at, label in [*((start, label) for start, _, label in headed), *lines]
         if _field_of(label) or _OTHER_LABEL.fullmatch(label)
     )
-    for s, label in headed:
-        end = s.end
-        if not _value(text[s.start : s.end]):
-            end = next((a for a in label_starts if a > s.start), len(text))
-        keep(label, (s.start, end))
+    for start, end, label in headed:
+        if not _value(text[start:end]):
+            end = next((a for a in label_starts if a > start), len(text))
+        keep(label, (start, end))
     return {name: span for name, (_, span) in found.items()}
 
 
@@ -346,7 +362,7 @@ def is_field_line(line: str) -> bool:
 
 # a guide's labels of what no question here asks, which still end the field above them
 _OTHER_LABEL = re.compile(
-    r"(?:办理|设定|法律|实施|政策)?依据|(?:办理|办事|审批)?(?:流程|程序)|备注"
+    r"(?:办理|设定|法律|实施|政策)?依据|(?:办理|办事|审批|经办)?(?:流程|程序)|备注"
 )
 
 
@@ -386,6 +402,11 @@ def _value(field: str) -> str:
     first, _, rest = field.partition("\n")
     _, colon, after = first.partition("：" if "：" in first else ":")
     return (after + rest).strip() if colon else rest.strip()
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _empty_after(text: str, at: int) -> bool:

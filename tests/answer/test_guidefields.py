@@ -56,6 +56,7 @@ from lixia_qa.types import Document, Section
         ("今年新建几所幼儿园", None),
         ("老旧小区改造由哪个单位牵头", None),
         ("出入境这块归哪个部门管", AUTHORITY),
+        ("单位给职工办参保登记该去找哪个部门", PLACE),  # which office to go to
         ("扶持办法从哪天开始施行", None),  # when it takes effect, not when to apply
         ("高龄津贴的主管部门是哪个", AUTHORITY),
     ],
@@ -398,3 +399,23 @@ def test_the_office_in_charge_and_what_an_offices_guide_covers() -> None:
     assert "申报材料" not in guide_opening(guide, 200)
     assert "出境入境管理法" not in guide_opening(guide, 200)  # its basis, not its matter
     assert guide_opening(Document("n.txt", "通知", "正文。"), 200) == ""
+
+
+def test_labels_alone_on_their_lines_head_the_lines_below() -> None:
+    """A guide copied from a page puts some labels alone on a line without a colon
+    (办理地址, its value on the next line): each heads the lines down to the next label,
+    as a labelled line does, and so the guide is read as one even under a title that
+    does not say it is; a value alone under a label's colon (不收费) is no label."""
+    text = (
+        "居民生活水平不断提高，参保的居民也不断上升。青山市医疗保险怎么参保呢？\n"
+        "办理条件\n青山市境内未参保的职工。\n经办程序：\n1、申请人提交申请材料。\n"
+        "办理时限：\n受理后5个工作日内完成\n办理费用：\n不收费\n办理地址\n青山市社会保险管理局"
+    )
+    guide = Document("g.txt", "居民生活水平不断提高", text)
+    assert is_guide(guide)
+    spans = {name: field_span(guide, name) for name in (FEE, PLACE, APPLICANTS)}
+    assert all(spans.values())
+    read = {name: text[a:b].strip() for name, (a, b) in spans.items()}  # type: ignore[misc]
+    assert read[FEE] == "办理费用：\n不收费"
+    assert read[PLACE] == "办理地址\n青山市社会保险管理局"
+    assert read[APPLICANTS] == "办理条件\n青山市境内未参保的职工。"
