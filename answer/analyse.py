@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.lexicon import word_tag
-from ingest.places import is_division_name
+from ingest.places import is_area_word, is_division_name
 from lixia_qa import zh
 from store.tokenize import STOPWORDS, ChineseTokenizer
 
@@ -653,7 +653,7 @@ def place_mentions(text: str, tokenizer: ChineseTokenizer) -> list[tuple[str, ..
             name = word
         else:
             continue
-        if zh.is_area_noun(name):
+        if is_area_word(name):
             continue
         out.append(tuple(name[k:] for k in range(len(name) - 2)))
     return out

@@ -18,7 +18,9 @@ from ingest.lexicon import word_tag
 from ingest.places import (
     find_mentions,
     gazetteer,
+    is_area_word,
     is_division_name,
+    opens_as_place,
     places_in,
     rare_name,
     short_forms,
@@ -138,7 +140,7 @@ class Guards:
         as a place: "高新区" is foreign to documents that only say 高新技术."""
         if not _PLACE_RE.fullmatch(term) or self.weights.df(term):
             return False
-        if zh.is_area_noun(term):  # 老小区 is no place name
+        if is_area_word(term):  # 老小区 is no place name; 禅城区 is one
             return False
         if term[-1] in _DIVISION_ENDS and not is_division_name(term):
             return False  # 大洋区, 气候区: no division of the gazetteer
@@ -269,7 +271,11 @@ def _county_word(place: Place, q: Question) -> bool:
     one jieba's dictionary does not know as another word (长子 is an eldest son): unknown
     to it, a place, or a person's name it rarely counts (慈溪, 余姚)."""
     return any(
-        f in q.terms and _county_name(f) and re.match(rf"(?:在|去|到)?{f}", q.text)
+        f in q.terms
+        and (
+            (_county_name(f) and re.match(rf"(?:在|去|到)?{f}", q.text))
+            or opens_as_place(q.text, f)  # 常熟2023年…: jieba's rare adjective
+        )
         for f in short_forms(place.county, 2)
     )
 

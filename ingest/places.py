@@ -33,7 +33,7 @@ import jieba
 
 from ingest.lexicon import word_tag
 from lixia_qa.types import Place
-from lixia_qa.zh import AREA_NOUNS, HAN, SEMICOLONS, SENTENCE_END, YEAR_DIGITS
+from lixia_qa.zh import AREA_NOUNS, HAN, SEMICOLONS, SENTENCE_END, YEAR_DIGITS, is_area_noun
 from store.tokenize import jieba_with
 
 DIVISIONS = Path(__file__).resolve().parent / "data" / "divisions.tsv"
@@ -189,6 +189,33 @@ def _city_read_loosely(form: str, after: str, gaz: Gazetteer, loose: bool) -> bo
 
 
 _RARE_NAME_FREQ = 300  # a person's name jieba's dictionary counts this rarely
+# what follows a place named first in a question: a year or a time, 的, a question word
+_AFTER_OPENING_RE = re.compile(
+    r"\s|\d|[今去前明]年|上半年|下半年|的|有|一共|总共|这|那|现在|目前|咋|怎么|哪|多少|几|$"
+)
+
+
+def opens_as_place(text: str, form: str) -> bool:
+    """``text`` opens with ``form``, a word jieba's dictionary counts rarely, before a
+    year or a time, 的 or a question word: a place named first (常熟2023年常住人口,
+    固安今年GDP多少), though jieba knows ``form`` as another word (常熟 an adjective)."""
+    return (
+        text.startswith(form)
+        and word_tag(form)[1] < _RARE_NAME_FREQ
+        and bool(_AFTER_OPENING_RE.match(text, len(form)))
+    )
+
+
+def _opens_question(text: str, i: int, size: int, gaz: Gazetteer, loose: bool) -> bool:
+    """Read loosely, a county's short form opening the text as a place
+    (:func:`opens_as_place`) is its county."""
+    form = text[i : i + size]
+    return (
+        loose
+        and i == 0
+        and any(d.level == 2 for d in gaz.short[form])
+        and opens_as_place(text, form)
+    )
 
 
 def rare_name(form: str) -> bool:
@@ -236,6 +263,7 @@ def _longest(text: str, i: int, gaz: Gazetteer, loose: bool) -> Mention | None:
                 not _common_word(piece, loose)
                 or _city_read_loosely(piece, after, gaz, loose)
                 or _city_taken_for_a_name(piece, gaz)
+                or _opens_question(text, i, size, gaz, loose)
             )
             and not _ROAD_AFTER_RE.match(text, i + size)
             and not _TOWN_AFTER_RE.match(text, i + size)
@@ -358,6 +386,19 @@ def is_division_name(name: str, gaz: Gazetteer | None = None) -> bool:
     word of that shape naming no division (大洋区, 气候区) is not."""
     gaz = gaz or gazetteer()
     return name in gaz.full or name[:-1] in gaz.short or name[:-1] in gaz.full
+
+
+# leads that make an area noun a general phrase though a division bears its name too
+# (老城区, 新城区, 主城区: any city's old, new or main town)
+_GENERAL_AREA_LEADS = ("老", "新", "主")
+
+
+def is_area_word(name: str) -> bool:
+    """``name`` ends in a common area noun (老小区, 产业园区, 全区) and is no division's
+    name: 禅城区, 萧山区 and 厦门市 end as 城区, 山区 and 门市 do, and are places."""
+    if not is_area_noun(name):
+        return False
+    return name in AREA_NOUNS or name.startswith(_GENERAL_AREA_LEADS) or not is_division_name(name)
 
 
 def places_in(
@@ -568,16 +609,43 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     for level in (1, 0):
         if level in tops:
             return gaz.place(tops[level])
-    if any(text[m.start : m.end] not in gaz.full for m in mentions):
+    # beside a county named in full with its prefecture (嘉兴市海盐县), a short form met
+    # once outside that province (海兴 of 海兴社区) or a frequent word (新建) names nothing
+    full_mentions = [m for m in mentions if text[m.start : m.end] in gaz.full]
+    named = sorted(set(resolve(full_mentions, gaz=gaz)), key=lambda d: -d.level)
+    if not named or any(
+        not _stray(text[m.start : m.end], m.divisions, named, mentions, gaz)
+        for m in mentions
+        if m not in full_mentions
+    ):
         return None
-    named = sorted(set(divisions), key=lambda d: -d.level)
-    if not named or not all(_inside(named[0], d) for d in named):
+    if not all(_inside(named[0], d) for d in named):
         return None
     # a district alone (老城区, 东区 are words too) only with the prefecture above it; a
     # 县 or 旗 named in full alone (平江县辖2个街道), unless its short form is another
     # word (会同 of 要会同县督查办)
     alone = named[0].level < 2 or len(named) > 1 or _county_in_full(named[0])
     return gaz.place(named[0]) if alone else None
+
+
+def _stray(
+    piece: str,
+    divisions: Sequence[Division],
+    named: Sequence[Division],
+    mentions: Sequence[Mention],
+    gaz: Gazetteer,
+) -> bool:
+    """A short form that names nothing beside a county a text names in full with its
+    prefecture (``named``, narrowest first): a frequent word, or a form met once that
+    lies outside their province."""
+    paired = len(named) > 1 and named[0].level == 2 and all(_inside(named[0], d) for d in named)
+    if not paired:
+        return False
+    if word_tag(piece)[1] >= _WORD_FREQ:
+        return True
+    once = sum(1 for m in mentions if m.divisions == divisions) == 1
+    province = gaz.place(named[0]).province
+    return once and all(gaz.place(d).province != province for d in divisions)
 
 
 def _county_in_full(division: Division) -> bool:

@@ -3,6 +3,8 @@ other words the documents never use is declined before retrieval."""
 
 from __future__ import annotations
 
+import pytest
+
 from answer.analyse import analyse
 from answer.guards import Guards
 from answer.sentences import TermWeights
@@ -53,6 +55,26 @@ def test_only_a_division_of_the_gazetteer_is_a_foreign_place() -> None:
     assert guards.foreign_place(analyse("偃师区粮食产量多少", tokenizer, None)) == "偃师区"
 
 
+@pytest.mark.parametrize(
+    ("question", "foreign"),
+    [
+        ("禅城区2024年十大民生实事有哪些", "禅城区"),  # ends as 城区 does
+        ("萧山区今年粮食产量多少", "萧山区"),  # ends as 山区 does
+        ("老城区改造有什么计划", None),  # any city's old town
+        ("新城区的幼儿园建了几所", None),
+        ("山区的学校有多少所", None),
+    ],
+)
+def test_a_division_ending_as_an_area_noun_is_a_foreign_place(
+    question: str, foreign: str | None
+) -> None:
+    """A division whose name ends as a common area noun does (禅城区: 城区) is still a
+    place no document names; a general phrase (老城区, 山区) is none."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights(TABLE), (), tokenizer)
+    assert guards.foreign_place(analyse(question, tokenizer, None)) == foreign
+
+
 def test_a_city_named_by_its_short_form_is_a_foreign_place_unless_named() -> None:
     """周口 is 周口市 by its short form: a question on it over documents that never name
     it is declined; documents naming the city by either form are about it. A county's
@@ -80,6 +102,11 @@ def test_a_county_named_by_its_short_form_as_a_word_of_its_own_is_a_foreign_plac
     # 新建 (新建区's short form) is a verb here, not opening the question
     new = analyse("某县2022年新建高标准农田多少亩", tokenizer, None)
     assert guards.foreign_place(new) is None
+    # 常熟 and 安居 are words jieba counts rarely (an adjective, a verb): opening the
+    # question before a year or 的 they are the county; inside 安居工程 a word
+    assert guards.foreign_place(analyse("常熟2023年常住人口有多少", tokenizer, None)) == "常熟市"
+    assert guards.foreign_place(analyse("常熟的常住人口有多少", tokenizer, None)) == "常熟市"
+    assert guards.foreign_place(analyse("安居工程今年建了多少套", tokenizer, None)) is None
 
 
 def test_a_place_a_document_is_about_is_no_foreign_place() -> None:

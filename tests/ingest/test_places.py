@@ -279,3 +279,16 @@ def test_a_name_said_with_its_kind_of_autonomous_division_is_a_place() -> None:
     """湘西自治州 is one word to jieba: 湘西 ends inside it and still names the prefecture."""
     found = places_in("湘西自治州2013年国民经济和社会发展统计公报")
     assert [p.city for p in found] == ["湘西土家族苗族自治州"]
+
+
+def test_a_county_named_in_full_with_its_city_places_a_text_beside_a_stray_short_form() -> None:
+    """A news page naming 绍兴市新昌县 once, in full, is about it: a short form met once
+    that lies in another province (海兴 of a 海兴社区) or a frequent word (新建) does not
+    unplace it; a county named alone inside another word (模范县) still places nothing."""
+    text = (
+        "1月5日上午，在绍兴市新昌县某街道居民议事会上，八项民生实事项目正式出炉。"
+        "新建海兴社区居家养老服务照料中心，新建老年食堂1家。"
+    )
+    assert document_place("开放式老旧小区暖心项目", text) == Place("浙江省", "绍兴市", "新昌县")
+    lone = "获批全国全民运动健身模范县创建名单。新建改造农村电力线路。"
+    assert document_place("工作回顾", lone) == Place()
