@@ -1205,3 +1205,11 @@ def test_a_count_is_not_answered_by_money_a_share_or_an_area() -> None:
     assert F.fit_figure(babies, cand("新建幼儿园12个。")) == 1
     billions = ctx(q(FIGURE, ("青禾",), "个", text="青禾一共花了多少个亿"))
     assert F.fit_figure(billions, cand("全年完成投资12.5亿元。")) == 1
+
+
+def test_what_one_earns_is_never_said_in_hundreds_of_millions() -> None:
+    """农村人一年人均能挣多少 asks a per-head amount: a total in 亿 (产业链产值突破70亿元)
+    never answers it; the income per head does."""
+    c = ctx(q(FIGURE, ("青禾", "人均"), "元", text="青禾农村人一年人均能挣多少钱"))
+    assert F.fit_figure(c, cand("特色产业全产业链产值突破70亿元，农村居民收入增速领跑全市。")) == 0
+    assert F.fit_figure(c, cand("农村居民人均可支配收入22143元，增长9%。")) == 1
