@@ -47,6 +47,7 @@ from answer.features import Context, dominant_place, feature_matrix
 from answer.guards import Guards, PlaceScope, one_area, without_place_names
 from answer.guidefields import (
     SAYS,
+    asking_words,
     asks_guide_field,
     asks_one_field,
     field_span,
@@ -294,8 +295,8 @@ class Answerer:
         asked = asks_about_document(q.text) or asks_guide_field(q.text)
         if turn.refusal is not None or asked is None or not turn.hits:
             return
-        phrase = q.text[asked.start : asked.end]
-        rest = tuple(t for t in q.terms if t not in phrase)
+        phrases = asking_words(q.text, asked)
+        rest = tuple(t for t in q.terms if not any(t in p for p in phrases))
         if not rest:
             return
         ctx = self.context(replace(q, terms=rest, context_terms=()))

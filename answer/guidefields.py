@@ -257,6 +257,16 @@ def asks_guide_field(text: str) -> Asked | None:
     return Asked(MATERIALS, m.start(), m.end()) if m else None
 
 
+def asking_words(text: str, asked: Asked) -> list[str]:
+    """The words of ``text`` that ask for the field ``asked``: every match of its asking
+    words (几点上班几点下班, 周末能办吗: 几点, 上班, 几点, 下班, 周末), or, for a fact
+    of a document itself, the words found."""
+    field = next((f for f in FIELDS if f.name == asked.what), None)
+    if field is None:
+        return [text[asked.start : asked.end]]
+    return [m.group() for m in field.asks.finditer(text)] or [text[asked.start : asked.end]]
+
+
 def asks_one_field(text: str) -> bool:
     """``text`` asks for one field of a guide and no other, one a guide labels whenever
     it states it: 要交钱吗 (收费), not 奖励多少钱 (收费 or 奖励), not 咨询电话 (a number

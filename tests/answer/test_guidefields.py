@@ -19,6 +19,7 @@ from answer.guidefields import (
     PERSON,
     PLACE,
     VALIDITY,
+    asking_words,
     asks_guide_field,
     asks_one_field,
     field_span,
@@ -419,3 +420,13 @@ def test_labels_alone_on_their_lines_head_the_lines_below() -> None:
     assert read[FEE] == "办理费用：\n不收费"
     assert read[PLACE] == "办理地址\n青山市社会保险管理局"
     assert read[APPLICANTS] == "办理条件\n青山市境内未参保的职工。"
+
+
+def test_every_word_asking_for_the_field_is_left_out_of_the_title_match() -> None:
+    """几点上班几点下班，周末能办吗 asks the hours in several words: none of them is a
+    word the guide's title must cover, so the guide that does not state its hours says
+    so rather than being passed over."""
+    text = "青禾乡办残疾证几点上班几点下班,周末能办吗?"
+    asked = asks_guide_field(text)
+    assert asked is not None and asked.what == HOURS
+    assert set(asking_words(text, asked)) == {"几点", "上班", "下班", "周末"}
