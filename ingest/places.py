@@ -394,11 +394,15 @@ _GENERAL_AREA_LEADS = ("老", "新", "主")
 
 
 def is_area_word(name: str) -> bool:
-    """``name`` ends in a common area noun (老小区, 产业园区, 全区) and is no division's
-    name: 禅城区, 萧山区 and 厦门市 end as 城区, 山区 and 门市 do, and are places."""
+    """``name`` ends in a common area noun (老小区, 产业园区, 全区, 衡水市区) and is no
+    division's name: 禅城区, 萧山区 and 厦门市 end as 城区, 山区 and 门市 do, and are
+    places."""
     if not is_area_noun(name):
         return False
-    return name in AREA_NOUNS or name.startswith(_GENERAL_AREA_LEADS) or not is_division_name(name)
+    if name in AREA_NOUNS or name.startswith(_GENERAL_AREA_LEADS):
+        return True
+    # a division's name and an area noun's last character (衡水市区, the city's urban area)
+    return name[:-1] in gazetteer().full or not is_division_name(name)
 
 
 def places_in(

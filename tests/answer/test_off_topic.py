@@ -75,6 +75,14 @@ def test_a_division_ending_as_an_area_noun_is_a_foreign_place(
     assert guards.foreign_place(analyse(question, tokenizer, None)) == foreign
 
 
+def test_a_citys_urban_area_is_the_city() -> None:
+    """廊坊市区 is the urban area of a city the documents name, no division 坊市区."""
+    tokenizer = ChineseTokenizer()
+    knows = Guards(TermWeights([*TABLE, "廊坊市全年粮食产量20万吨。"]), (), tokenizer)
+    question = analyse("廊坊市区暖气管子漏水找哪个部门", tokenizer, None)
+    assert knows.foreign_place(question) is None
+
+
 def test_a_city_named_by_its_short_form_is_a_foreign_place_unless_named() -> None:
     """周口 is 周口市 by its short form: a question on it over documents that never name
     it is declined; documents naming the city by either form are about it. A county's
