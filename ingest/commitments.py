@@ -150,11 +150,31 @@ def _owner_fields(body: str) -> bool:
     )
 
 
-def _numbered_above(text: str, start: int) -> bool:
-    """The paragraph before ``start`` is a numbered item (2.…, （三）…)."""
+# a labelled line stating what an item is (实施内容：…, 建设内容：…, 目标任务：…), between
+# the item's numbered heading and its owners' lines
+_CONTENT_LINE_RE = re.compile(r"^[^\s：:，。；]{2,8}(?:内容|任务|目标|标准|规模)[：:]")
+_CONTENT_LINES = 3  # such lines an item may state before its owners at most
+
+
+def _numbered_line_above(text: str, start: int) -> int | None:
+    """Where the numbered item (2.…, （三）…) starts whose paragraph comes before
+    ``start``, directly or past lines stating what the item is (一、某某改造工程 /
+    实施内容：… / 责任部门：…); None when there is none."""
     end = len(text[:start].rstrip())
-    line = text[text.rfind("\n", 0, end) + 1 : end].strip()
-    return bool(_ENUM_RE.match(line))
+    for _ in range(_CONTENT_LINES + 1):
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if _ENUM_RE.match(line):
+            return begin
+        if not _CONTENT_LINE_RE.match(line):
+            return None
+        end = len(text[:begin].rstrip())
+    return None
+
+
+def _numbered_above(text: str, start: int) -> bool:
+    """The paragraph before ``start`` is a numbered item, or states what one is."""
+    return _numbered_line_above(text, start) is not None
 
 
 def _item_start(text: str, task_end: int, floor: int, end: int) -> int:
@@ -162,7 +182,11 @@ def _item_start(text: str, task_end: int, floor: int, end: int) -> int:
     ``floor``), past its number: a record in verbs closes a numbered item of a list of
     measures (``4.加强项目谋划储备。编制…。（区发改局牵头…）``), and a record on lines of
     its own follows one; the whole item is its task, its opening words included."""
-    return _skip_leading(text, max(floor, text.rfind("\n", 0, task_end) + 1), end)
+    begin = text.rfind("\n", 0, task_end) + 1
+    if _CONTENT_LINE_RE.match(text[begin:task_end]):
+        numbered = _numbered_line_above(text, task_end)  # 一、… / 实施内容：…
+        begin = begin if numbered is None else numbered
+    return _skip_leading(text, max(floor, begin), end)
 
 
 def parse_commitments(

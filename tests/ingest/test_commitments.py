@@ -228,6 +228,25 @@ def test_owner_lines_under_a_numbered_task_are_its_record() -> None:
     assert parse_commitments("t.txt", "全年工作稳步推进。\n\n牵头单位：区发改局") == ()
 
 
+def test_owner_lines_under_a_line_stating_an_items_content_are_its_record() -> None:
+    """A 民生实事 list writes each item as its numbered name, a line of what it is
+    (实施内容：…) and then its owner's line: the item, its name included, is the task."""
+    text = (
+        "一、市区供暖老旧管网改造工程\n\n实施内容：改造供暖老旧管网约12公里，消除安全隐患。\n\n"
+        "责任部门：市城管局\n\n完成时间：2023年10月31日\n\n"
+        "二、妇女免费筛查工程\n项目内容：为全市妇女免费提供筛查服务。\n责任单位：市卫生健康委"
+    )
+    first, second = parse_commitments("t.txt", text)
+    assert first.task.startswith("市区供暖老旧管网改造工程") and "约12公里" in first.task
+    assert first.units == ("市城管局",)
+    assert second.task.startswith("妇女免费筛查工程") and second.units == ("市卫生健康委",)
+    # a labelled line under prose that is no numbered item is no item's content
+    assert (
+        parse_commitments("t.txt", "全年工作稳步推进。\n实施内容：改造管网。\n责任部门：市城管局")
+        == ()
+    )
+
+
 def test_a_record_in_square_or_tortoise_shell_brackets() -> None:
     """〔责任单位：…〕 and 【牵头单位：…】 close a task as （…） does; a 、 inside a name's own
     brackets (各县（市、区）政府) splits no name; a document number's 〔2024〕 is no record."""
