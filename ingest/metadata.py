@@ -264,7 +264,18 @@ def extract_title(text: str, fallback: str) -> str:
     ]
     if chinese and not any(zh.HAN_RE.search(ln) for ln in head):
         return _first_sentence(text) or head[0][:MAX_TITLE]
+    if not lines:  # a notice's addressees only: the title of what it issues, if it follows
+        lines = _issued_title(_lines(text)[:_HEAD_LINES])
     return next(iter(lines), head[0])[:MAX_TITLE]
+
+
+def _issued_title(lines: list[str]) -> list[str]:
+    """The headline right after a notice's signature and date (某某县人民政府 / 2025年2月28日
+    / 2025年某某县政府重要工作事项责任分工): the title of the document it issues."""
+    for i, line in enumerate(lines[1:-1], 1):
+        if _is_date_line(line) and is_signer(lines[i - 1]) and _headline(lines[i + 1]):
+            return [lines[i + 1]]
+    return []
 
 
 # a web address alone on a line: rd.example.gov.cn, http://www.example.cn/a.html

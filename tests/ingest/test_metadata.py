@@ -70,6 +70,18 @@ def test_a_page_part_or_an_issuing_body_is_no_title() -> None:
     assert extract_title(bulletin, "青禾县2024年统计公报") == "青禾县2024年统计公报"
 
 
+def test_a_notices_addressees_are_no_title() -> None:
+    """A notice copied without its headline opens with its addressees (各镇政府，…：):
+    they are no title; the document it issues, titled under its signature and date, is."""
+    text = (
+        "各镇政府，各街道办事处，县政府各部门：\n"
+        "为全面完成县人代会确定的各项任务，县政府研究确定了重要工作事项责任分工，现印发给你们，"
+        "请根据承办要求制定实施方案，层层落实责任，确保各项任务落到实处。\n青禾县人民政府\n2025年2月28日\n2025年青禾县政府重要工作事项责任分工\n"
+        "一、主要预期目标"
+    )
+    assert extract_title(text, "x") == "2025年青禾县政府重要工作事项责任分工"
+
+
 def test_a_site_name_in_brackets_is_no_title() -> None:
     """A copying site's name in brackets above the body (【example.com-某某信息门户网】) is
     never the title: the first line that can be one is."""

@@ -91,6 +91,13 @@ def test_a_form_laid_out_as_a_table_becomes_its_labelled_lines() -> None:
     ]
     table = "| 项目名称 | 建设内容 |\n| 青禾小学 | 新建教学楼，2024年完工。 |\n| 青禾医院 | 改造病房，新增床位100张。 |"
     assert clean_text(table).split("\n")[0] == "项目名称 | 建设内容"
+    # a page's information block laid out so (索引号 | … | 公开方式 | …) is a form too
+    block = (
+        "| 索引号 | 11370000/2025-00001 | 公开方式 | 主动公开 |\n"
+        "| 发布机构 | 青禾县人民政府办公室 | 组配分类 | 青政发 |\n"
+        "| 成文日期 | 2025-02-28 | 废止日期 | |\n| 有效性 | 有效 |"
+    )
+    assert "成文日期：2025-02-28" in clean_text(block).split("\n")
 
 
 # --- PDF ------------------------------------------------------------------------------
