@@ -428,12 +428,14 @@ def _of_family(
 # answers as any figure); a question asks per head in these words or in a citizen's
 # (平均, 一个人)
 PER_HEAD_RE = re.compile(r"人均|户均|平均每[人户]")
+# (一人一年能挣多少; not 第一人, 同一人, 哪一人)
+_PER_HEAD_WORDS = r"人均|户均|每人|每户|平均|每个人|一个人|(?<![第同哪唯单])一人(?![次民])|每家"
+PER_HEAD_SAID_RE = re.compile(_PER_HEAD_WORDS)
 PER_HEAD_ASKED_RE = re.compile(
-    # (一人一年能挣多少; not 第一人, 同一人, 哪一人)
-    r"人均|户均|每人|每户|平均|每个人|一个人|(?<![第同哪唯单])一人(?![次民])|每家"
+    _PER_HEAD_WORDS
     # residents' income or spending, which statistics give per head, in everyday verbs too
     # (农民一年能挣多少, 城里人一年花多少, 农村老百姓2023年收入涨了多少)
-    r"|(?:居民|农民|职工|城里人|农村人|老百姓)[^，。？?]{0,8}(?:收入|工资|消费|支出|挣|赚|花)"
+    + r"|(?:居民|农民|职工|城里人|农村人|老百姓)[^，。？?]{0,8}(?:收入|工资|消费|支出|挣|赚|花)"
 )
 _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
 _HUNDRED_MILLIONS = re.compile(r"\s*(?:多|余)?亿")
@@ -773,14 +775,16 @@ def _of_asked_kind(
         if (row and cell_label(text, m.start()) is not None)
         or not (other_measure(q, text, m.start(), lead, known) or _unasked_ratio(text, m, q))
     ]
-    if PER_HEAD_ASKED_RE.search(q.text):
-        # what one person or household gets or earns is never said in 亿 (training: of
-        # 179 questions asking per head, no answer is)
+    if PER_HEAD_SAID_RE.search(q.text):
+        # what one person or household gets or earns, asked in so many words (人均能挣
+        # 多少), is never said in 亿 (training: of 179 such questions, no answer is)
         return [
             m
             for m in figures
             if "亿" not in m.group() and not _HUNDRED_MILLIONS.match(text, m.end())
         ]
+    if PER_HEAD_ASKED_RE.search(q.text):
+        return figures
     return [m for m in figures if not per_head(text, m.start())]
 
 
