@@ -1213,3 +1213,8 @@ def test_what_one_earns_is_never_said_in_hundreds_of_millions() -> None:
     c = ctx(q(FIGURE, ("青禾", "人均"), "元", text="青禾农村人一年人均能挣多少钱"))
     assert F.fit_figure(c, cand("特色产业全产业链产值突破70亿元，农村居民收入增速领跑全市。")) == 0
     assert F.fit_figure(c, cand("农村居民人均可支配收入22143元，增长9%。")) == 1
+    # 老百姓消费 in a question on the retail total asks no figure per head
+    total = ctx(
+        q(FIGURE, ("青禾", "零售总额"), "元", text="青禾老百姓消费的社会消费品零售总额是多少钱")
+    )
+    assert F.fit_figure(total, cand("社会消费品零售总额65.09亿元，增长6.9%。")) == 1
