@@ -175,8 +175,18 @@ class PlaceScope:
             p for name in _shared_names(text) for d in self.doc_places for p in places_in(name, d)
         ]
         named = [p for p in (*_places_asked(text), *shared, *zones_in(text)) if self._related(p)]
-        named = list(dict.fromkeys([*named, *self._towns_named(text)]))
+        named = list(dict.fromkeys([*named, *self._towns_named(text), *self._opening(text)]))
         return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
+
+    def _opening(self, text: str) -> list[Place]:
+        """The place of a document a question opens with by its county's short form, before
+        a year, 的 or a question word, though the form is a common word (新兴去年…: 新兴县)."""
+        return [
+            p
+            for p in self.doc_places
+            if p.county
+            and any(opens_as_place(text, f, rare=False) for f in short_forms(p.county, 2))
+        ]
 
     def _towns_named(self, text: str) -> list[Place]:
         """The places of documents known only by their town (a town's report naming

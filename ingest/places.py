@@ -195,13 +195,13 @@ _AFTER_OPENING_RE = re.compile(
 )
 
 
-def opens_as_place(text: str, form: str) -> bool:
-    """``text`` opens with ``form``, a word jieba's dictionary counts rarely, before a
-    year or a time, 的 or a question word: a place named first (常熟2023年常住人口,
-    固安今年GDP多少), though jieba knows ``form`` as another word (常熟 an adjective)."""
+def opens_as_place(text: str, form: str, rare: bool = True) -> bool:
+    """``text`` opens with ``form`` before a year or a time, 的 or a question word: a
+    place named first (常熟2023年常住人口, 固安今年GDP多少), though jieba knows ``form`` as
+    another word (常熟 an adjective); with ``rare``, only a word it counts rarely."""
     return (
         text.startswith(form)
-        and word_tag(form)[1] < _RARE_NAME_FREQ
+        and (not rare or word_tag(form)[1] < _RARE_NAME_FREQ)
         and bool(_AFTER_OPENING_RE.match(text, len(form)))
     )
 

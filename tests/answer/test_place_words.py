@@ -228,3 +228,13 @@ def test_a_phone_labelled_for_another_district_answers_no_other() -> None:
     for asked in ((Place("辽宁省", "辽阳市", "白塔区"),), (city,), ()):
         span = _field_for(doc, CONTACT, asked)
         assert span is not None and "2120886" in OFFICES[span[0] : span[1]], asked
+
+
+def test_a_documents_county_opening_a_question_by_a_common_words_form() -> None:
+    """新兴 is a common word and 新兴县's short form: a question opening with it before a
+    year or a time word is about the county a document is about; 新兴产业 is a word."""
+    county = Place("广东省", "云浮市", "新兴县")
+    scope = PlaceScope([county])
+    assert scope.asked("新兴去年经济总量大概多少钱") == (county,)
+    assert scope.asked("新兴2022年常住人口多少") == (county,)
+    assert scope.asked("新兴产业有哪些") == ()
