@@ -510,6 +510,8 @@ def test_the_same_asked_of_each_of_several_is_a_list(tokenizer: ChineseTokenizer
         ("提升基层医疗卫生服务能力的民生实事找谁", OWNER),  # whom to go to about it
         ("有问题找谁联系", PERSON),
         ("民生实事项目有问题找谁,咨询电话多少", FIGURE),  # the number to call
+        ("那个危房改造是哪几个区政府负责的", OWNER),  # governments owning a task
+        ("这个通知是哪个区政府发的", FACT),
     ],
 )
 def test_which_holder_of_a_post_asks_who(question: str, kind: str) -> None:
