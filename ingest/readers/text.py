@@ -21,15 +21,18 @@ _CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "big5", "hz", "cp936")
 
 
 _MAX_REPLACED = 0.001  # U+FFFD the file itself holds (a few damaged characters), per char
+_FEW_REPLACED = 4  # as many U+FFFD as a short text may hold (a page's damaged 增长率(%))
 
 
 def _looks_like_text(text: str) -> bool:
     """Few control characters, and U+FFFD (a character damaged before the file was saved)
-    at most once in a thousand: a text file losing two characters is still read."""
+    at most once in a thousand, or a few times in a short text: a text file losing two
+    characters is still read."""
     if not text:
         return True
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / len(text) < 0.01 and text.count("\ufffd") <= _MAX_REPLACED * len(text)
+    replaced = text.count("\ufffd")
+    return controls / len(text) < 0.01 and replaced <= max(_MAX_REPLACED * len(text), _FEW_REPLACED)
 
 
 def _common_chinese(text: str) -> bool:

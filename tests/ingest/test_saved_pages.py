@@ -101,6 +101,9 @@ def test_a_text_with_two_damaged_characters_is_read() -> None:
     text = "全年完成投资12亿元。" * 200 + "\ufffd\ufffd"
     assert decode(text.encode("utf-8")) == (text, "utf-8-sig")
     assert decode(("\ufffd" * 50 + "字").encode("utf-8")) is None
+    # a short page with a damaged percent sign in a table's header is text too
+    short = "| 项目 | 单位 | 现价总值 | 增长率(\ufffd\ufffd) |\n| 生产总值 | 万元 | 35163 | 5.7 |"
+    assert decode(short.encode("utf-8")) == (short, "utf-8-sig")
 
 
 def test_a_guessed_date_must_be_one_the_page_shows() -> None:
