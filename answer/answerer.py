@@ -39,8 +39,10 @@ from answer.docfacts import (
     best_document,
     heading,
     names_towns_asked,
+    of_another_town,
     speaks_as,
     title_coverage,
+    towns_named,
     where_stated,
 )
 from answer.features import Context, dominant_place, feature_matrix
@@ -385,7 +387,12 @@ class Answerer:
         )
         cands = [c for c in cands if fits_kind(c.unit, turn.question.kind)]
         inside = turn.question.kind != FIGURE
-        turn.candidates = [c for c in cands if PlaceScope.allows(c, turn.places, inside)]
+        towns = towns_named(turn.question.text)
+        turn.candidates = [
+            c
+            for c in cands
+            if PlaceScope.allows(c, turn.places, inside) and not of_another_town(c.unit.text, towns)
+        ]
         if cands and not turn.candidates:  # nothing about the place the question names
             # in the years asked: a 去年 question may still be answered over every year
             turn.refusal = Refusal(place=turn.places[0].name, year=next(iter(turn.years), None))

@@ -22,7 +22,7 @@ from answer.sentences import coverage_forms
 from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS
 from ingest.structure import HEAD_POST, SPEAKER_LINE_RE
 from lixia_qa.types import Document
-from lixia_qa.zh import date_forms
+from lixia_qa.zh import date_forms, is_area_noun
 
 DATE, ISSUER, NUMBER, SPEAKER = "date", "issuer", "number", "speaker"
 FACTS = (DATE, ISSUER, NUMBER, SPEAKER)  # what a question may ask of a document itself
@@ -216,13 +216,29 @@ _TOWN_ASKED_RE = re.compile(r"(?:(?![的了是在个这那哪几些每])[\u4e00-
 _TOWN_WORDS = frozenset("乡镇 城镇 村镇 集镇 小镇 重镇 名镇 古镇 市镇 各镇 本镇 该镇 全镇".split())
 
 
+def towns_named(text: str) -> list[str]:
+    """The towns ``text`` names by their full names (龙洞镇), not words for towns in
+    general (乡镇, 小镇)."""
+    return [m.group() for m in _TOWN_ASKED_RE.finditer(text) if m.group()[-2:] not in _TOWN_WORDS]
+
+
 def names_towns_asked(doc: Document, question: str) -> bool:
     """``doc`` names every town ``question`` names (龙洞镇): a town's page does not give
     the phone number or the date of another town's (壶天镇政府办公电话)."""
-    towns = [
-        m.group() for m in _TOWN_ASKED_RE.finditer(question) if m.group()[-2:] not in _TOWN_WORDS
-    ]
-    return all(t in doc.text or t in doc.title for t in towns)
+    return all(t in doc.text or t in doc.title for t in towns_named(question))
+
+
+# a township in a passage (某某乡卫生院), not a word for the countryside (城乡, 家乡)
+_TOWNSHIP_RE = re.compile(r"(?:(?![的了是在个这那哪几些每])[\u4e00-\u9fff]){2}乡")
+
+
+def of_another_town(text: str, towns: Sequence[str]) -> bool:
+    """``text`` names a town or township and none of ``towns``, those a question names:
+    a line on 沾溪镇卫生院 or 某某乡卫生院 does not answer for 武潭镇卫生院."""
+    if not towns or any(t in text for t in towns):
+        return False
+    townships = [m.group() for m in _TOWNSHIP_RE.finditer(text) if not is_area_noun(m.group())]
+    return bool(towns_named(text) or townships)
 
 
 def title_coverage(forms: Sequence[Sequence[str]], weights: Sequence[float], title: str) -> float:

@@ -15,6 +15,7 @@ from answer.docfacts import (
     asks_about_document,
     best_document,
     names_towns_asked,
+    of_another_town,
     speaks_as,
     stated,
     title_coverage,
@@ -263,3 +264,15 @@ def test_who_heads_a_place_is_its_reports_speaker_and_the_question_is_shown_as_a
     answer = small_service(tmp_path, {"report.txt": report}).ask("青山区长叫什么")
     assert "傅" in answer.text and not answer.abstained
     assert answer.question == "青山区长叫什么"  # not as analysed (青山区区长)
+
+
+def test_a_line_on_another_town_does_not_answer_for_the_one_asked() -> None:
+    """A list of clinics names each one's town: 沾溪镇卫生院's line or a 乡's does not
+    answer for 青禾镇卫生院; a line naming the asked town, or none, may."""
+    towns = ["青禾镇"]
+    assert of_another_town("接种门诊：沾溪镇卫生院接种门诊；咨询电话：13875337923", towns)
+    assert of_another_town("接种门诊：鲊埠回族乡卫生院接种门诊；咨询电话：15673700938", towns)
+    assert not of_another_town("接种门诊：青禾镇卫生院；咨询电话：0737-1234567", towns)
+    assert not of_another_town("咨询电话：0737-1234567", towns)
+    assert not of_another_town("城乡居民医保缴费标准380元。", towns)  # 城乡 is no township
+    assert not of_another_town("接种门诊：沾溪镇卫生院", [])
