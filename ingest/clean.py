@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ingest.dates import bar_date, delivery_line
 from ingest.layout import strip_running_heads
-from ingest.numbered_tables import numbered_cell_tables
+from ingest.numbered_tables import numbered_cell_tables, spaced_cell_tables
 from ingest.reprints import (
     strip_footnote_marks,
     strip_lost_characters,
@@ -536,6 +536,7 @@ def tidy_whitespace(text: str) -> str:
 
 Rule = Callable[[str], str]
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("spaced_cell_tables", spaced_cell_tables),
     ("numbered_cell_tables", numbered_cell_tables),
     ("cell_line_tables", cell_line_tables),
     ("bare_cell_tables", bare_cell_tables),

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from ingest.commitment_tables import column_role
 from ingest.owners import UNIT_END_CHARS
-from ingest.tables import format_row, is_number
+from ingest.structure import marker_rank
+from ingest.tables import CELL_SEP, format_row, is_number
 from lixia_qa import zh
 
 _INDEX_LABELS = frozenset({"序号", "编号", "序"})
@@ -292,6 +293,55 @@ def _table(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
     if cost / len(rows) > _MAX_ROW_COST:
         return None
     return [format_row([cells[0], *labels]), *map(format_row, rows)], where[end - 1] + 1
+
+
+# a header copied with its cells separated by spaces: 序号 目标任务 责任单位 推进情况
+_SPACED_HEADER_RE = re.compile(
+    rf"^\s*(?:序号|编号)(?:[ \t\u3000]+[^\s。；;，,|]{{1,12}}){{2,{_MAX_COLUMNS}}}\s*$"
+)
+
+
+def spaced_cell_tables(text: str) -> str:
+    """A numbered table copied with the cells of each row separated by spaces (``序号
+    目标任务 责任单位``, ``1 地区生产总值增长6%。 区发改委``), a cell of several units running
+    on over lines of its own, up to a blank line: written one cell per line for
+    :func:`numbered_cell_tables` to rebuild, section by section: a section heading inside
+    it (一、…, （一）…) ends the rows above, and the rows below it are rebuilt under the
+    header again. A block none of whose sections is rebuilt is left as it was."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _SPACED_HEADER_RE.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        rebuilt = _spaced_block(lines[i].split(), lines[i + 1 : j])
+        out += rebuilt if any(CELL_SEP in line for line in rebuilt) else lines[i:j]
+        i = j
+    return "\n".join(out)
+
+
+def _spaced_block(header: list[str], lines: Sequence[str]) -> list[str]:
+    """The lines of a spaced table's block under ``header``, each section's rows rebuilt
+    (:func:`spaced_cell_tables`); a section of no numbered row, or one not rebuilt, as
+    it was."""
+    out: list[str] = []
+    section: list[str] = []
+    for line in [*lines, ""]:
+        if line and not marker_rank(line.strip()):
+            section.append(line)
+            continue
+        cells = [c for ln in section for c in ln.split()]
+        rebuilt = numbered_cell_tables("\n".join([*header, *cells])).split("\n")
+        out += rebuilt if any(CELL_SEP in r for r in rebuilt) else section
+        section = []
+        if line:
+            out.append(line.strip())
+    return out
 
 
 def numbered_cell_tables(text: str) -> str:

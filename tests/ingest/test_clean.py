@@ -43,6 +43,7 @@ def cleaned() -> dict[str, str]:
 def test_rules_are_named_public_documented_functions_in_order() -> None:
     names = [name for name, _ in RULES]
     assert names == [
+        "spaced_cell_tables",
         "numbered_cell_tables",
         "cell_line_tables",
         "bare_cell_tables",

@@ -8,7 +8,13 @@ import pytest
 
 from ingest.clean import clean_text
 from ingest.commitments import parse_commitments
-from ingest.numbered_tables import column_kind, lay_row, lay_rows, numbered_cell_tables
+from ingest.numbered_tables import (
+    column_kind,
+    lay_row,
+    lay_rows,
+    numbered_cell_tables,
+    spaced_cell_tables,
+)
 from ingest.table_records import tables_as_records
 
 # one cell per line between blank lines: row 1's units written one per line, row 3
@@ -206,3 +212,33 @@ def test_odd_cells_never_break_the_rule() -> None:
     for _ in range(300):
         text = "\n".join(rng.choice(pool) for _ in range(rng.randint(1, 30)))
         assert isinstance(numbered_cell_tables("序号\n" + text), str)
+
+
+def test_a_table_copied_with_spaces_between_its_cells_is_rebuilt_by_section() -> None:
+    """A progress table copied with spaces between the cells of each row, a cell of
+    several units running on over lines, and section headings among its rows: each
+    section's rows under the header, the headings kept as lines of their own."""
+    text = (
+        "2025年区政府工作报告目标任务推进情况汇总表\n"
+        "序号 目标任务 责任单位 推进情况\n"
+        "一、主要预期目标\n"
+        "1 地区生产总值增长6%以上。 区发展改革委 同比增长2.9%。\n"
+        "2 第一产业增加值增长5%。 区农业农村委\n区林业局\n同比增长3.4%。\n"
+        "二、重点工作\n"
+        "3 启动创建科技型企业孵化器。 区科技局 全面启动创建工作。\n"
+        "4 推进零部件产业发展。 区经济信息委 完成投资5亿元。"
+    )
+    assert spaced_cell_tables(text).split("\n") == [
+        "2025年区政府工作报告目标任务推进情况汇总表",
+        "一、主要预期目标",
+        "序号 | 目标任务 | 责任单位 | 推进情况",
+        "1 | 地区生产总值增长6%以上。 | 区发展改革委 | 同比增长2.9%。",
+        "2 | 第一产业增加值增长5%。 | 区农业农村委、区林业局 | 同比增长3.4%。",
+        "二、重点工作",
+        "序号 | 目标任务 | 责任单位 | 推进情况",
+        "3 | 启动创建科技型企业孵化器。 | 区科技局 | 全面启动创建工作。",
+        "4 | 推进零部件产业发展。 | 区经济信息委 | 完成投资5亿元。",
+    ]
+    # a line of words after 序号 with no numbered rows under it stays as it was
+    plain = "序号 名称 数量\n以上数据为初步统计。"
+    assert spaced_cell_tables(plain) == plain
