@@ -282,8 +282,13 @@ def fix_number_spaces(text: str) -> str:
     return _DIGIT_HAN_RE.sub("", text)
 
 
+# a form's label letter-spaced before its colon (地    址：…, 邮 编：…): one word
+_SPACED_LABEL_RE = re.compile(r"^\s*[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}(?=\s*[：:])")
+
+
 def remove_cjk_spaces(text: str) -> str:
-    """Drop spaces between Chinese characters: ``我 们 就 在`` -> ``我们就在``.
+    """Drop spaces between Chinese characters: ``我 们 就 在`` -> ``我们就在``; a form's
+    letter-spaced label (``地 址：``) is one word.
 
     A two-character post letter-spaced before a name is one word (``县 长 周永根`` ->
     ``县长 周永根``). Kept on purpose: spaces in bylines (``通讯员 杨荣超 康钰坤``
@@ -297,6 +302,7 @@ def remove_cjk_spaces(text: str) -> str:
         alone = not lines[i - 1].strip() and not lines[i + 1].strip()
         headline = alone and len(line.strip()) <= 50 and not _FULL_STOP_RE.search(line)
         line = _SPACED_POST_RE.sub(r"\1\2", line)
+        line = _SPACED_LABEL_RE.sub(lambda m: re.sub(r"\s", "", m.group()), line)
         line = _LETTER_SPACED_RE.sub(lambda m: m.group().replace(" ", ""), line)
         lines[i] = (_PUNCT_SPACE_RE if headline else _CJK_SPACE_RE).sub("", line)
     return "\n".join(lines[1:-1])
