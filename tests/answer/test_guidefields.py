@@ -430,3 +430,18 @@ def test_every_word_asking_for_the_field_is_left_out_of_the_title_match() -> Non
     asked = asks_guide_field(text)
     assert asked is not None and asked.what == HOURS
     assert set(asking_words(text, asked)) == {"几点", "上班", "下班", "周末"}
+
+
+def test_an_address_labelled_in_a_notice_answers_where_to_send() -> None:
+    """A notice asking for suggestions gives its 地址：… line: 书面送到什么地址 asks for it,
+    and the line is found though the notice is no guide; 网址 and 邮箱地址 are no address."""
+    text = (
+        "现面向全县征集民心工程项目意见建议。\n\n征集时间：自即日起至2022年10月31日\n\n"
+        "联系电话：022-29030000\n\n网址：www.example.gov.cn\n\n地址：青禾县府前街2号\n\n"
+        "电子邮箱地址：mx@example.com"
+    )
+    notice = Document("n.txt", "关于征集民心工程项目意见建议的公告", text)
+    asked = asks_guide_field("意见建议书面送到什么地址")
+    assert asked is not None and asked.what == PLACE
+    span = field_span(notice, PLACE)
+    assert span is not None and text[span[0] : span[1]] == "地址：青禾县府前街2号"
