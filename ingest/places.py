@@ -653,12 +653,15 @@ def _stray(
 
 
 def _county_in_full(division: Division) -> bool:
-    """``division`` is a 县 or 旗 whose shortest form is no word but a place's, if any."""
+    """``division`` is a 县 or 旗 whose shortest form is no word but a place's, if any, or
+    a person's name jieba counts rarely."""
     if not division.name.endswith(("县", "旗")):
         return False
     forms = short_forms(division.name, division.level)
-    tag = word_tag(min(forms, key=len))[0] if forms else None
-    return tag is None or tag.startswith("ns")
+    form = min(forms, key=len) if forms else ""
+    tag = word_tag(form)[0] if form else None
+    # a person's name jieba counts rarely (甘德) is a place's short form it mistook
+    return tag is None or tag.startswith("ns") or rare_name(form)
 
 
 def unit_place(text: str, doc_place: Place, gaz: Gazetteer | None = None) -> Place:

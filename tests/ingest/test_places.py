@@ -292,3 +292,10 @@ def test_a_county_named_in_full_with_its_city_places_a_text_beside_a_stray_short
     assert document_place("开放式老旧小区暖心项目", text) == Place("浙江省", "绍兴市", "新昌县")
     lone = "获批全国全民运动健身模范县创建名单。新建改造农村电力线路。"
     assert document_place("工作回顾", lone) == Place()
+
+
+def test_a_county_named_once_whose_short_form_jieba_takes_for_a_rare_name() -> None:
+    """A bulletin naming 甘德县 once, in a table's caption, is about it: jieba knows 甘德
+    only as a rare person's name, not as another word."""
+    text = "2018年，全县经济平稳发展。\n2018年甘德县地区生产总值计算表\n| 项目 | 单位 | 总值 |"
+    assert document_place("x", text).county == "甘德县"
