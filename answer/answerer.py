@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from answer import guidefields
 from answer.analyse import (
     ASPECT_WORDS,
     FIGURE,
@@ -56,6 +57,7 @@ from answer.guidefields import (
     guide_opening,
     is_field_line,
     is_guide,
+    labelled_span,
     names_another_kind,
 )
 from answer.lookup import StoreLookup
@@ -636,6 +638,9 @@ def _field_for(
     or its lines name a place inside the document's other than the ones asked
     (白塔区民政局地址：…，电话：… for 文圣区民政局电话是多少)."""
     span = field_span(doc, field, words)
+    if span is None and field == guidefields.PLACE and "地址" in question:
+        # a notice's 地址 line answers an address asked for as one, not any 在哪
+        span = labelled_span(doc.text, guidefields.ADDRESS, words)
     if span is not None and names_another_kind(doc.text[span[0] : span[1]], question, words):
         return None
     if span is None or not places:

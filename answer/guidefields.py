@@ -198,10 +198,12 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         PLACE,
-        # 找哪个部门 asks which office to go to, as a guide's 办理地点 or 受理机构 says
+        # 去找哪个部门 asks which office to go to, as a guide's 办理地点 or 受理机构 says
+        # (not 找哪个部门解释: who answers for it)
         re.compile(
             r"(?:在|去|到)?哪(?:里|儿)|在哪|什么地方|哪个窗口|(?:哪个|什么)部门受理"
-            r"|找(?:哪个|哪家|什么|啥)(?:部门|单位|机关|机构)|(?:什么|啥|哪个)地址|地址(?:是|在)?(?:哪|什么|啥)"
+            r"|去找(?:哪个|哪家|什么|啥)(?:部门|单位|机关|机构)"
+            r"|(?:什么|啥|哪个)地址|地址(?:是|在)?(?:哪|什么|啥)"
         ),
         # where to go, then who receives it, then a bare address (a page's footer may
         # hold the site's own): 办理地点 over 受理机构 over 地址
@@ -425,6 +427,7 @@ def _empty_after(text: str, at: int) -> bool:
     return not text[at : end if end >= 0 else len(text)].strip()
 
 
+ADDRESS = "address"  # an address labelled in any document, asked for as one (送到什么地址)
 # a phone number, a contact person or an address labelled inside a line of any document,
 # not only a guide's form: a notice's 联系电话：0875-2120886；地址：…, a page's 办公时间：…，
 # 办公电话：0731—56220198, 联系人：张三
@@ -438,7 +441,7 @@ _LINE_LABELS = {
         (COMPLAINT, r"(?:监督|投诉|举报){1,2}(?:电话|热线)(?:号码)?"),
         (PERSON, r"联系人"),  # a notice's 联系人：张三
         # a notice's address to send or bring things to (地址：某某区府前街2号)
-        (PLACE, r"(?<![网邮])(?:办公|办理|联系|通讯|通信|邮寄|收件|报送)?地址"),
+        (ADDRESS, r"(?<![网邮])(?:办公|办理|联系|通讯|通信|邮寄|收件|报送)?地址"),
     )
 }
 # what each such label gives: a number to call, or a person's name
@@ -446,7 +449,7 @@ _VALUE_SHAPES = {
     CONTACT: FIELD_SHAPES["phone"],
     COMPLAINT: FIELD_SHAPES["phone"],
     PERSON: re.compile(r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])"),
-    PLACE: re.compile(
+    ADDRESS: re.compile(
         r"[\u4e00-\u9fff][\u4e00-\u9fff\d\-－（）()]{1,30}?(?:路|街|道|巷|号|楼|大厦|广场)"
         r"[\u4e00-\u9fff\d\-－号楼层室]*"
     ),

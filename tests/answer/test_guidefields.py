@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from answer.guidefields import (
+    ADDRESS,
     APPLICANTS,
     AUTHORITY,
     AWARD,
@@ -25,6 +26,7 @@ from answer.guidefields import (
     field_span,
     guide_opening,
     is_guide,
+    labelled_span,
 )
 from lixia_qa.types import Document, Section
 
@@ -58,6 +60,7 @@ from lixia_qa.types import Document, Section
         ("老旧小区改造由哪个单位牵头", None),
         ("出入境这块归哪个部门管", AUTHORITY),
         ("单位给职工办参保登记该去找哪个部门", PLACE),  # which office to go to
+        ("扶持办法有不明白的地方该找哪个部门解释", None),  # who answers for it
         ("扶持办法从哪天开始施行", None),  # when it takes effect, not when to apply
         ("高龄津贴的主管部门是哪个", AUTHORITY),
     ],
@@ -443,5 +446,6 @@ def test_an_address_labelled_in_a_notice_answers_where_to_send() -> None:
     notice = Document("n.txt", "关于征集民心工程项目意见建议的公告", text)
     asked = asks_guide_field("意见建议书面送到什么地址")
     assert asked is not None and asked.what == PLACE
-    span = field_span(notice, PLACE)
+    assert field_span(notice, PLACE) is None  # a notice is no guide
+    span = labelled_span(text, ADDRESS)
     assert span is not None and text[span[0] : span[1]] == "地址：青禾县府前街2号"
