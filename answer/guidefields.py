@@ -243,8 +243,10 @@ _LABELLED = re.compile(
 _LOWEST = 99  # the level of a marker no heading uses
 _NUMBERED = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}")
 _NUMBERING = re.compile(rf"^[\s(（]*{_NUMBER}{_MARK}?\s*")
-# a label alone on its line, no colon after it (办理地址 over the address)
+# a label alone on its line, no colon after it (办理地址 over the address); whether the line
+# above ends with a label's colon is read within this many characters before it
 _LABEL_ALONE = re.compile(r"^[ \t]*([\u4e00-\u9fff]{2,10})[ \t]*$", re.MULTILINE)
+_LOOK_BACK = 40
 
 
 def asks_guide_field(text: str) -> Asked | None:
@@ -332,7 +334,7 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
         m.start(1)
         for m in _LABEL_ALONE.finditer(text)
         if (_field_of(m.group(1)) or _OTHER_LABEL.fullmatch(m.group(1)))
-        and not text[: m.start()].rstrip().endswith(("：", ":"))
+        and not text[max(0, m.start() - _LOOK_BACK) : m.start()].rstrip().endswith(("：", ":"))
     ]
     for i, (m, label) in enumerate(zip(starts, labels, strict=True)):
         # a numbered label with nothing after it on its line (9.办理时限：) heads the
@@ -423,8 +425,7 @@ def _line_end(text: str, at: int) -> int:
 
 def _empty_after(text: str, at: int) -> bool:
     """Nothing but spaces follows ``at`` on its line."""
-    end = text.find("\n", at)
-    return not text[at : end if end >= 0 else len(text)].strip()
+    return not text[at : _line_end(text, at)].strip()
 
 
 ADDRESS = "address"  # an address labelled in any document, asked for as one (送到什么地址)

@@ -361,9 +361,9 @@ def bare_cell_tables(text: str) -> str:
                 where.append(j)
             j += 1
         found = _bare_table(cells)
-        if found is None:
-            out.append(lines[i])
-            i += 1
+        if found is None:  # no table starts anywhere in this run of lines: past it
+            out += lines[i : max(j, i + 1)]
+            i = max(j, i + 1)
             continue
         start, end, rows = found
         out += lines[i : where[start]] + rows
