@@ -145,6 +145,8 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
     assert expand("老人家")[:2] == ("老人家", "老人")
     q = analyse("GDP增长多少？", tokenizer, None)
     assert "地区生产总值" in q.term_forms("gdp")
+    # a citizen's 城里 and 比例 are what bulletins call 城镇 and 比重
+    assert "城镇" in expand("城里") and "比重" in expand("比例")
 
 
 @pytest.mark.parametrize(
