@@ -26,7 +26,7 @@ from lixia_qa.zh import date_forms, is_area_noun
 
 DATE, ISSUER, NUMBER, SPEAKER = "date", "issuer", "number", "speaker"
 FACTS = (DATE, ISSUER, NUMBER, SPEAKER)  # what a question may ask of a document itself
-_VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登)"
+_VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登|成文)"
 _ISSUED = r"(?:发布|发的|印发|出台|公布|下发|发下来|发出|出的|发表|刊发|刊登)"  # 哪个单位出的
 _WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|什么日子|什么时间|哪个时间)"
 # the year a document it names was issued (办理指南是哪年发布的), not a year of its subject

@@ -28,6 +28,7 @@ from lixia_qa.zh import date_forms
     ("question", "what"),
     [
         ("这个通知是哪天发的", DATE),
+        ("这个文件是哪天成文的", DATE),  # 成文日期, a document's date
         ("统计公报什么时候发布的？", DATE),
         ("实施细则是哪一天印发的", DATE),
         ("这份文件的发文日期", DATE),
