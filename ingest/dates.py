@@ -180,15 +180,29 @@ def speech_venue(text: str, head: int = 12) -> str:
         match = _SPEECH_RE.match(zh.to_halfwidth(_delivery_line(lines, i)))
         if match:
             return match.group(0)[match.end(1) :].strip().removeprefix("在").removesuffix("上")
+        undated = _UNDATED_VENUE_RE.match(zh.to_halfwidth(lines[i]))
+        if undated:  # ——在某某县第十八届人民代表大会第五次会议上
+            return undated.group(1)
     return ""
 
 
+_UNDATED_VENUE_RE = re.compile(
+    rf"^[—\-－─━–（(\s]*在([^{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COMMAS}]{{2,40}}?"
+    r"(?:大会|会议|全会))上(?:的(?:报告|讲话|发言))?[）)]?$"
+)
+
+
 def date_line(text: str) -> str | None:
-    """The first line holding only a date (an official document's signature date) or
-    the date a speech was delivered (:func:`speech_date`, its line possibly broken)."""
+    """The first line holding only a date, perhaps in brackets (an official document's
+    signature date, a report's date under its speaker) or the date a speech was delivered
+    (:func:`speech_date`, its line possibly broken)."""
     lines = _lines(text)
     for i, line in enumerate(lines):
-        date = parse_date(line, whole=True) or speech_date(_delivery_line(lines, i))
+        # a report's date in brackets under its speaker: （2025年1月6日）
+        bare = (
+            line.strip().removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")")
+        )
+        date = parse_date(bare, whole=True) or speech_date(_delivery_line(lines, i))
         if date:
             return date
     return None

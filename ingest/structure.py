@@ -65,11 +65,16 @@ def is_body(line: str) -> bool:
 # the line under a report's title naming who delivers it: 某某县人民政府县长 张三, 某某市
 # 市长 张三, 某某镇人民政府镇长 李四; a two-character name may be set with a space (张 三) to align with longer ones
 HEAD_POST = r"(?:省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长)"  # the head of a government
-# a speaker's name after the post: 2 to 4 characters, or two letter-spaced (王 明)
-_SPEAKER_NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff] [\u4e00-\u9fff])"
+# a speaker's name after the post: 2 to 4 characters, two letter-spaced (王 明), or a
+# transliterated name joined by middle dots (木合塔尔·丝迪克)
+_SPEAKER_NAME = (
+    r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff] [\u4e00-\u9fff]"
+    r"|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3})"
+)
+# the place or government, and a party post held beside the head's (县委副书记、县长)
 SPEAKER_LINE_RE = re.compile(
-    r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟镇乡])?\s*(?:代理|代)?"
-    rf"{HEAD_POST}\s*[:：]?\s*{_SPEAKER_NAME}$",
+    r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟镇乡])?\s*(?:[^\s、]{2,12}、)?"
+    rf"(?:代理|代)?{HEAD_POST}\s*[:：]?\s*{_SPEAKER_NAME}$",
     re.MULTILINE,
 )
 

@@ -164,3 +164,18 @@ def test_a_delivery_line_broken_in_two_dates_and_places_its_report() -> None:
     whole = "政府工作报告\n——2023年4月25日在青山县第十七届人民代表大会第四次会议上\n各位代表："
     assert speech_venue(whole) == "青山县第十七届人民代表大会第四次会议"
     assert speech_venue("通知\n2023年4月25日在县委召开会议，研究部署工作。") == ""
+
+
+def test_an_undated_delivery_line_places_and_a_bracketed_date_dates_a_report() -> None:
+    """A report's head: its title, ——在某某县…会议上 without a date, the speaker (a party
+    post beside the county head's, a name in middle dots) and the date in brackets: the
+    meeting places it, the bracketed line dates it, and the speaker line is no title."""
+    text = (
+        "政府工作报告\n——在青山县第十八届人民代表大会第五次会议上\n"
+        "县委副书记、县长 阿不都·买买提\n(2025年1月6日)\n各位代表、同志们：\n"
+        "现在，我代表县人民政府向大会报告政府工作，请予审议。"
+    )
+    assert speech_venue(text) == "青山县第十八届人民代表大会第五次会议"
+    assert date_line(text) == "2025-01-06"
+    doc = describe("report.txt", text, "h")
+    assert (doc.title, doc.date) == ("政府工作报告", "2025-01-06")
