@@ -282,8 +282,10 @@ def fix_number_spaces(text: str) -> str:
     return _DIGIT_HAN_RE.sub("", text)
 
 
-# a form's label letter-spaced before its colon (地    址：…, 邮 编：…): one word
-_SPACED_LABEL_RE = re.compile(r"^\s*[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}(?=\s*[：:])")
+# a form's label letter-spaced before its colon (地    址：…, 联系人：张三 电 话：…): one word
+_SPACED_LABEL_RE = re.compile(
+    r"(?:^|(?<=\s))[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}(?=\s*[：:])"
+)
 
 
 def remove_cjk_spaces(text: str) -> str:

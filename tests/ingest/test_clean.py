@@ -441,10 +441,14 @@ def test_a_markdown_lists_items_are_lines_and_its_information_fields_stay() -> N
 def test_a_forms_letter_spaced_label_is_one_word() -> None:
     """地    址：… and 邮 编：… (a form's label spaced out to the width of the others)
     are the labels 地址 and 邮编; a spaced post before a name keeps its name apart."""
-    text = "征集时间：自即日起\n\n地    址：青禾县府前街2号\n\n邮 编：300000\n\n县 长 周某某"
+    text = (
+        "征集时间：自即日起\n\n地    址：青禾县府前街2号\n\n邮 编：300000\n\n县 长 周某某\n\n"
+        "联系人：王某某 电 话：024-62780000"
+    )
     assert clean_text(text).split("\n\n") == [
         "征集时间：自即日起",
         "地址：青禾县府前街2号",
         "邮编：300000",
         "县长 周某某",
+        "联系人：王某某 电话：024-62780000",
     ]
