@@ -330,6 +330,14 @@ class Answerer:
                 turn.refusal = Refusal(unstated=f"《{guide.title}》没有写明{SAYS[asked.what]}")
                 return
             docs = [d for d in docs if fields[d.doc_id] is not None]
+            # the office a field belongs to names the document too: 电话：… under
+            # 某某市公安局出入境管理局, for 出入境管理局电话是多少
+            for d in docs:
+                near = _field_surroundings(d.text, fields[d.doc_id])
+                own = title_coverage(
+                    ctx.forms, weights, " ".join((*d.place.names, _named_as(d), near))
+                )
+                cover[d.doc_id] = max(cover[d.doc_id], own)
         covered = [cover[d.doc_id] for d in docs]
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
@@ -651,6 +659,19 @@ def _field_for(
     if place == doc.place or any(place.within(p) or p.within(place) for p in places):
         return span
     return None
+
+
+_FIELD_ABOVE = 60  # characters above a field's line read as what it belongs to
+
+
+def _field_surroundings(text: str, span: tuple[int, int] | None) -> str:
+    """A field's lines with the line above them, which often names whose field it is (an
+    office above its 电话：…), at most :data:`_FIELD_ABOVE` characters of it."""
+    if span is None:
+        return ""
+    line = text.rfind("\n", 0, span[0])
+    above = text[max(0, line - _FIELD_ABOVE) : max(0, line)].strip().rsplit("\n", 1)[-1]
+    return above + " " + text[span[0] : span[1]]
 
 
 _OPENING = 200  # characters of a text that name it when its title is one of its headings

@@ -40,3 +40,27 @@ def test_what_names_a_document() -> None:
         == "白塔区老年人优待证办理指南"
     )
     assert _named_as(Document("g", "白塔区：优待证办理提速", GUIDE)) == "白塔区：优待证办理提速"
+
+
+PASS_GUIDE = """白塔区在哪里办理港澳通行证及办理流程所需材料
+
+办理费用
+
+往来港澳通行证：80元/证
+
+办理地点
+
+白塔区公安局出入境管理局
+
+电话：0419-2891400
+
+地址：白塔区中华路12号
+"""
+
+
+def test_the_office_above_a_phone_number_names_the_guide(tmp_path: Path) -> None:
+    """出入境管理局电话是多少 names the office the guide gives the number of, not its
+    title: the office's line above 电话：… names the guide for the question."""
+    service = small_service(tmp_path, {"pass.txt": PASS_GUIDE})
+    answer = service.ask("白塔区出入境管理局电话是多少，想打过去问问")
+    assert not answer.abstained and "0419-2891400" in answer.text, answer.text
