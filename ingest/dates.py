@@ -131,8 +131,8 @@ _CLAUSE_RE = re.compile(f"[{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 # the delivery line without its date: ——在金碧镇第十四届人民代表大会第七次会议上,
 # 在某某镇第十七届人民代表大会第五次会议上的报告
 _UNDATED_SPEECH_RE = re.compile(
-    rf"^[—\-－─━–（(\s]*在[^{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COMMAS}]{{2,40}}?"
-    r"(?:大会|会议|全会)上(?:的(?:报告|讲话|发言))?[）)]?$"
+    rf"^[—\-－─━–（(\s]*在([^{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COMMAS}]{{2,40}}?"
+    r"(?:大会|会议|全会))上(?:的(?:报告|讲话|发言))?[）)]?$"
 )
 
 
@@ -174,22 +174,17 @@ _SPEECH_START_RE = re.compile(
 def speech_venue(text: str, head: int = 12) -> str:
     """Where a report or speech was delivered, from its delivery line among the first
     ``head`` lines (``——2023年4月25日在某某县第十七届人民代表大会第四次会议上`` ->
-    ``某某县第十七届人民代表大会第四次会议``); empty when there is none."""
+    ``某某县第十七届人民代表大会第四次会议``), dated or not (——在某某县…会议上); empty when
+    there is none."""
     lines = _lines(text)[:head]
     for i in range(len(lines)):
         match = _SPEECH_RE.match(zh.to_halfwidth(_delivery_line(lines, i)))
         if match:
             return match.group(0)[match.end(1) :].strip().removeprefix("在").removesuffix("上")
-        undated = _UNDATED_VENUE_RE.match(zh.to_halfwidth(lines[i]))
+        undated = _UNDATED_SPEECH_RE.match(zh.to_halfwidth(lines[i]).strip())
         if undated:  # ——在某某县第十八届人民代表大会第五次会议上
             return undated.group(1)
     return ""
-
-
-_UNDATED_VENUE_RE = re.compile(
-    rf"^[—\-－─━–（(\s]*在([^{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COMMAS}]{{2,40}}?"
-    r"(?:大会|会议|全会))上(?:的(?:报告|讲话|发言))?[）)]?$"
-)
 
 
 def date_line(text: str) -> str | None:
