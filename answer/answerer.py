@@ -330,14 +330,7 @@ class Answerer:
                 turn.refusal = Refusal(unstated=f"《{guide.title}》没有写明{SAYS[asked.what]}")
                 return
             docs = [d for d in docs if fields[d.doc_id] is not None]
-            # the office a field belongs to names the document too: 电话：… under
-            # 某某市公安局出入境管理局, for 出入境管理局电话是多少
-            for d in docs:
-                near = _field_surroundings(d.text, fields[d.doc_id])
-                own = title_coverage(
-                    ctx.forms, weights, " ".join((*d.place.names, _named_as(d), near))
-                )
-                cover[d.doc_id] = max(cover[d.doc_id], own)
+            cover.update(_field_covers(docs, fields, ctx.forms, weights, cover))
         covered = [cover[d.doc_id] for d in docs]
         doc = best_document(docs, covered, self.config.document_title_coverage)
         if doc is None:
@@ -659,6 +652,24 @@ def _field_for(
     if place == doc.place or any(place.within(p) or p.within(place) for p in places):
         return span
     return None
+
+
+def _field_covers(
+    docs: Sequence[Document],
+    fields: dict[str, tuple[int, int] | None],
+    forms: Sequence[Sequence[str]],
+    weights: Sequence[float],
+    cover: dict[str, float],
+) -> dict[str, float]:
+    """Each document's cover of the question's words, the lines of its field read too:
+    the office a field belongs to names the document (电话：… under 某某市公安局出入境管理局,
+    for 出入境管理局电话是多少)."""
+    out = {}
+    for d in docs:
+        near = _field_surroundings(d.text, fields[d.doc_id])
+        own = title_coverage(forms, weights, " ".join((*d.place.names, _named_as(d), near)))
+        out[d.doc_id] = max(cover[d.doc_id], own)
+    return out
 
 
 _FIELD_ABOVE = 60  # characters above a field's line read as what it belongs to
