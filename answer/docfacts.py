@@ -212,7 +212,8 @@ def abbreviates(term: str, text: str) -> bool:
 # a town a question names (某某镇): its name's last two characters and 镇, not a word for
 # towns in general (乡镇, 城镇, 小镇), nor words around a 镇 that names none (现在的镇长,
 # 哪个镇): a particle, pronoun or measure word is no part of a town's name
-_TOWN_ASKED_RE = re.compile(r"(?:(?![的了是在个这那哪几些每])[\u4e00-\u9fff]){2}镇")
+_TOWN_NAME = r"(?:(?![的了是在个这那哪几些每])[\u4e00-\u9fff]){2}"
+_TOWN_ASKED_RE = re.compile(rf"{_TOWN_NAME}镇")
 _TOWN_WORDS = frozenset("乡镇 城镇 村镇 集镇 小镇 重镇 名镇 古镇 市镇 各镇 本镇 该镇 全镇".split())
 
 
@@ -229,7 +230,7 @@ def names_towns_asked(doc: Document, question: str) -> bool:
 
 
 # a township in a passage (某某乡卫生院), not a word for the countryside (城乡, 家乡)
-_TOWNSHIP_RE = re.compile(r"(?:(?![的了是在个这那哪几些每])[\u4e00-\u9fff]){2}乡")
+_TOWNSHIP_RE = re.compile(rf"{_TOWN_NAME}乡")
 
 
 def of_another_town(text: str, towns: Sequence[str]) -> bool:

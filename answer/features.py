@@ -438,7 +438,6 @@ PER_HEAD_ASKED_RE = re.compile(
     + r"|(?:居民|农民|职工|城里人|农村人|老百姓)[^，。？?]{0,8}(?:收入|工资|消费|支出|挣|赚|花)"
 )
 _CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
-_HUNDRED_MILLIONS = re.compile(r"\s*(?:多|余)?亿")
 
 
 # a part of the year (前三季度, 一季度, 上半年, 1-10月, 前10个月): a figure after one in its
@@ -778,11 +777,7 @@ def _of_asked_kind(
     if PER_HEAD_SAID_RE.search(q.text):
         # what one person or household gets or earns, asked in so many words (人均能挣
         # 多少), is never said in 亿 (training: of 179 such questions, no answer is)
-        return [
-            m
-            for m in figures
-            if "亿" not in m.group() and not _HUNDRED_MILLIONS.match(text, m.end())
-        ]
+        return [m for m in figures if "亿" not in text[m.start() : _after_magnitude(text, m.end())]]
     if PER_HEAD_ASKED_RE.search(q.text):
         return figures
     return [m for m in figures if not per_head(text, m.start())]

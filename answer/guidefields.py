@@ -227,6 +227,7 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 _MATERIALS_WORD = re.compile(r"材料")
+_BY_NAME = {f.name: f for f in FIELDS}
 SAYS = {f.name: f.says for f in FIELDS}
 LEAST_FIELDS = 3  # labels a document needs to be read as a guide
 GUIDE_TITLE = re.compile(r"(?:办事|办理|服务|申请|申报)指南|告知单|一次性告知")
@@ -265,7 +266,7 @@ def asking_words(text: str, asked: Asked) -> list[str]:
     """The words of ``text`` that ask for the field ``asked``: every match of its asking
     words (几点上班几点下班, 周末能办吗: 几点, 上班, 几点, 下班, 周末), or, for a fact
     of a document itself, the words found."""
-    field = next((f for f in FIELDS if f.name == asked.what), None)
+    field = _BY_NAME.get(asked.what)
     if field is None:
         return [text[asked.start : asked.end]]
     return [m.group() for m in field.asks.finditer(text)] or [text[asked.start : asked.end]]
@@ -353,7 +354,7 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
     # (办理地址, its value on the next line), runs to the next label, a heading or a
     # labelled line
     headed = [(s.start, s.end, _NUMBERING.sub("", s.heading).strip()) for s in doc.sections]
-    headed += [(at, _line_end(text, at), text[at : _line_end(text, at)]) for at in alone]
+    headed += [(at, end, text[at:end]) for at in alone for end in [_line_end(text, at)]]
     lines = [(m.start(), label) for m, label in zip(starts, labels, strict=True)]
     label_starts = sorted(
         at

@@ -616,14 +616,15 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     # beside a county named in full with its prefecture (嘉兴市海盐县), a short form met
     # once outside that province (海兴 of 海兴社区) or a frequent word (新建) names nothing
     full_mentions = [m for m in mentions if text[m.start : m.end] in gaz.full]
+    short_mentions = [m for m in mentions if text[m.start : m.end] not in gaz.full]
     named = sorted(set(resolve(full_mentions, gaz=gaz)), key=lambda d: -d.level)
-    if not named or any(
-        not _stray(text[m.start : m.end], m.divisions, named, mentions, gaz)
-        for m in mentions
-        if m not in full_mentions
-    ):
+    if not named or not all(_inside(named[0], d) for d in named):
         return None
-    if not all(_inside(named[0], d) for d in named):
+    paired = len(named) > 1 and named[0].level == 2
+    if short_mentions and not (
+        paired
+        and all(_stray(text[m.start : m.end], m, mentions, named[0], gaz) for m in short_mentions)
+    ):
         return None
     # a district alone (老城区, 东区 are words too) only with the prefecture above it; a
     # 县 or 旗 named in full alone (平江县辖2个街道), unless its short form is another
@@ -633,23 +634,15 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
 
 
 def _stray(
-    piece: str,
-    divisions: Sequence[Division],
-    named: Sequence[Division],
-    mentions: Sequence[Mention],
-    gaz: Gazetteer,
+    piece: str, mention: Mention, mentions: Sequence[Mention], county: Division, gaz: Gazetteer
 ) -> bool:
-    """A short form that names nothing beside a county a text names in full with its
-    prefecture (``named``, narrowest first): a frequent word, or a form met once that
-    lies outside their province."""
-    paired = len(named) > 1 and named[0].level == 2 and all(_inside(named[0], d) for d in named)
-    if not paired:
-        return False
+    """A short form that names nothing beside a ``county`` a text names in full with its
+    prefecture: a frequent word, or a form met once that lies outside their province."""
     if word_tag(piece)[1] >= _WORD_FREQ:
         return True
-    once = sum(1 for m in mentions if m.divisions == divisions) == 1
-    province = gaz.place(named[0]).province
-    return once and all(gaz.place(d).province != province for d in divisions)
+    once = sum(1 for m in mentions if m.divisions == mention.divisions) == 1
+    province = gaz.place(county).province
+    return once and all(gaz.place(d).province != province for d in mention.divisions)
 
 
 def _county_in_full(division: Division) -> bool:
