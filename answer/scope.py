@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache, wraps
+from typing import TypeVar
 
 from answer.turn import Scope
+from ingest.structure import marker_rank
 from ingest.years import review_spans
 from lixia_qa import zh
-from lixia_qa.types import Document
+from lixia_qa.types import Document, Section
 from store.base import IndexStore
 
 
@@ -28,7 +30,7 @@ def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
         rows = dated_rows(doc)
         if doc.year in years:
             about.add(doc.doc_id)
-            other = [(s.start, s.end) for s in doc.sections if _other_year(s.heading, years)]
+            other = [(a, b) for a, b, year in year_sections(doc) if year not in years]
             other += [(a, b) for a, b, year in rows + reviews(doc) if year not in years]
             if other:
                 spans[doc.doc_id] = _outside(other, len(doc.text))
@@ -88,16 +90,17 @@ def _outside(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, i
 _YEAR_COLUMN = re.compile(r"^(?:年份|年度|年|时间|日期|(?:发文|发布|印发|成文|公布)(?:时间|日期))$")
 _TITLE_COLUMN = re.compile(r"^(?:标题|题目|名称|文件名称|文件标题)$")
 _Spans = tuple[tuple[int, int, int], ...]
+_T = TypeVar("_T")
 _CACHED = 4096  # documents whose spans are kept at most
 
 
-def _per_document(compute: Callable[[Document], _Spans]) -> Callable[[Document], _Spans]:
+def _per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
     """``compute`` run once per document (by its id, content hash and length); the
     cache is emptied when it holds :data:`_CACHED` documents."""
-    cache: dict[tuple[str, str, int], _Spans] = {}
+    cache: dict[tuple[str, str, int], _T] = {}
 
     @wraps(compute)
-    def cached(doc: Document) -> _Spans:
+    def cached(doc: Document) -> _T:
         key = (doc.doc_id, doc.content_hash, len(doc.text))
         found = cache.get(key)
         if found is None:
@@ -107,6 +110,64 @@ def _per_document(compute: Callable[[Document], _Spans]) -> Callable[[Document],
         return found
 
     return cached
+
+
+# the first heading of a numbered series: 一、, （一）, 1., （1）, 第一章
+_FIRST_ITEM_RE = re.compile(r"^(?:第[一1][章节条]|一、|[（(]一[）)]|1[.、．]|[（(]1[）)])")
+_Governed = tuple[tuple[int, int, str], ...]
+
+
+@_per_document
+def governed(doc: Document) -> _Governed:
+    """``(start, end, heading)`` of each section of ``doc``, where an unnumbered heading
+    directly followed by the first heading of a numbered series at its level
+    ("2025年工作回顾" / "一、…" … "二、…") governs that series, up to the next unnumbered
+    heading at the series' level, the next heading of another such series, or the
+    series' numbering starting again: a page that lost the review heading's number
+    still holds its parts under it (computed once per document)."""
+    sections = doc.sections
+    heads = [_heads_series(sections, i) for i in range(len(sections))]
+    out = []
+    for i, sec in enumerate(sections):
+        end = sec.end
+        if heads[i]:
+            level = sections[i + 1].level
+            end = next(
+                (
+                    s.start
+                    for j, s in enumerate(sections[i + 2 :], i + 2)
+                    if heads[j]
+                    or (s.level <= level and not marker_rank(s.heading))
+                    or (s.level == level and _FIRST_ITEM_RE.match(s.heading))
+                ),
+                len(doc.text),
+            )
+        out.append((sec.start, end, sec.heading))
+    return tuple(out)
+
+
+def _heads_series(sections: Sequence[Section], i: int) -> bool:
+    """Section ``i`` is unnumbered and directly followed by the first heading of a
+    numbered series at its level or above."""
+    sec = sections[i]
+    after = sections[i + 1] if i + 1 < len(sections) else None
+    return (
+        after is not None
+        and not marker_rank(sec.heading)
+        and after.start >= sec.end
+        and after.level <= sec.level
+        and bool(_FIRST_ITEM_RE.match(after.heading))
+    )
+
+
+def year_sections(doc: Document) -> _Spans:
+    """``(start, end, year)`` of the sections of ``doc`` (as :func:`governed` spans them)
+    whose heading is about one year."""
+    return tuple(
+        (start, end, year)
+        for start, end, heading in governed(doc)
+        if (year := heading_year(heading)) is not None
+    )
 
 
 @_per_document
@@ -150,11 +211,11 @@ def unit_year(doc: Document, position: int) -> int | None:
     row = _row_at(doc, position)
     if row is not None:
         return row[2]
-    around = [s for s in doc.sections if s.start <= position < s.end and heading_year(s.heading)]
+    around = [(a, b, y) for a, b, y in year_sections(doc) if a <= position < b]
     if not around:
         review = next((y for a, b, y in reviews(doc) if a <= position < b), None)
         return review or doc.year
-    return heading_year(min(around, key=lambda s: s.end - s.start).heading)
+    return min(around, key=lambda s: s[1] - s[0])[2]
 
 
 _SENTENCE_END = re.compile(rf"[{zh.SENTENCE_END}{zh.SEMICOLONS}]")
@@ -186,10 +247,10 @@ def year_scopes(doc: Document, years: Sequence[int]) -> list[tuple[int, int]]:
                 if row[2] not in years:
                     spans.append(_sentence_at(doc.text, m.start(), row[:2]))
                 continue
-            inner = [s for s in doc.sections if s.start <= m.start() < s.end]
-            best = min(inner, key=lambda s: s.end - s.start) if inner else None
-            if best is not None and not _other_year(best.heading, years):
-                spans.append((best.start, best.end))
+            inner = [s for s in governed(doc) if s[0] <= m.start() < s[1]]
+            best = min(inner, key=lambda s: s[1] - s[0]) if inner else None
+            if best is not None and not _other_year(best[2], years):
+                spans.append(best[:2])
             else:
                 before = doc.text.rfind("\n\n", 0, m.start())
                 start = 0 if before < 0 else before + 2

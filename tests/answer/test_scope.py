@@ -161,3 +161,36 @@ def test_a_release_date_in_the_head_speaks_of_no_part_of_the_text() -> None:
 
     spans = year_scope(One(), [2016]).spans["b.txt"]  # type: ignore[arg-type]
     assert [text[s:e] for s, e in spans] == ["2016年3月1日起，新规施行。"]
+
+
+def test_an_unnumbered_review_heading_governs_the_numbered_parts_under_it() -> None:
+    """A page that lost the review heading's number ("2022年工作回顾" above "一、…"):
+    its numbered parts speak of 2022 up to the next unnumbered heading, the plan."""
+    from ingest.structure import find_sections
+
+    text = (
+        "2022年工作回顾\n\n一、经济平稳增长\n\n全年完成地区生产总值88亿元，增长5%。\n\n"
+        "二、民生持续改善\n\n新建幼儿园3所。\n\n2023年工作安排\n\n一、稳住经济\n\n"
+        "地区生产总值增长6%左右。"
+    )
+    doc = Document(
+        "report_2023.txt",
+        "某某县政府工作报告",
+        text,
+        year=2023,
+        years=(2022, 2023),
+        sections=find_sections(text),
+    )
+    assert unit_year(doc, text.index("全年完成")) == 2022
+    assert unit_year(doc, text.index("新建幼儿园")) == 2022
+    assert unit_year(doc, text.index("增长6%")) == 2023
+
+    class One:
+        def documents_about(self, years: Collection[int]) -> list[Document]:
+            return [doc]
+
+    spans = year_scope(One(), [2023]).spans["report_2023.txt"]  # type: ignore[arg-type]
+    assert not any(s <= text.index("88亿元") < e for s, e in spans)
+    spans = year_scope(One(), [2022]).spans["report_2023.txt"]  # type: ignore[arg-type]
+    assert any(s <= text.index("88亿元") < e for s, e in spans)
+    assert not any(s <= text.index("增长6%") < e for s, e in spans)
