@@ -142,7 +142,7 @@ _PLACE_RE_Q = re.compile(r"哪里|哪儿|在哪|什么地方|何处|何地|哪�
 # 几 after a number states a figure (80几岁, 二十几个: eighty-odd), it asks none
 _MEASURE_RE = re.compile(
     r"(?<!第)(?:(?<![\d〇一二三四五六七八九十百千])几|多少)\s*((?:万|亿|千|百)?(?:平方公里|平方米|平米|公顷|亩|公里|千米|美元|元|个|所|处|家|项|座|条|名|"
-    r"次|场|栋|户|人次|人(?![口民物类工们])|台|辆|倍|口|张|套|件|吨|公斤|千克|斤|克(?![隆服拉])|间|批|届|轮|层|支(?![持付出援撑配柱部教])|份|棵|株|%|"
+    r"次|场|栋|幢|户|人次|人(?![口民物类工们])|台|辆|倍|口|张|套|件|吨|公斤|千克|斤|克(?![隆服拉])|间|批|届|轮|层|支(?![持付出援撑配柱部教])|份|棵|株|%|"
     # counted things, lengths and ages in the words documents use for them (集 not of
     # 集体, 首 not of 首都); not the classifiers people say for others (几块金牌: 枚,
     # 多少块: 元); 头 counts animals, in whichever counter (features.FAMILIES), 只 any

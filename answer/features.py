@@ -62,6 +62,8 @@ _AREA = re.compile(
 # a question asking for money, area, a share, a number of people, of times or of animals
 # needs a figure of that family
 _PLANTS = re.compile(r"棵|株")
+_BUILDINGS = re.compile(r"栋|幢|座")
+_FIRMS = re.compile(r"家|户")
 _WEIGHT = re.compile(r"[万千]?公?吨|[公市]?斤|[千毫]?克(?![隆服拉])")
 FAMILIES = {
     # money in yuan or another currency: 2亿港元, 1400万欧元, 200万日圆, 2.55亿人民币
@@ -87,6 +89,14 @@ FAMILIES = {
     "株": _PLANTS,
     # papers: people count them in 份, reports in 件 or 篇 (配发解读材料3件)
     "份": re.compile(r"份|件|篇"),
+    # buildings, in either counter (training: 多少栋花园住宅 is answered 288幢)
+    "栋": _BUILDINGS,
+    "幢": _BUILDINGS,
+    # firms and households: people count them in 家, bulletins in 户 (新登记企业3278户)
+    "家": _FIRMS,
+    "户": _FIRMS,
+    # matters and items: 件 and 项 count the same tasks (10件民生实事, 50项民生实事)
+    "件": re.compile(r"件|项"),
     # a weight: people say 斤, bulletins 吨 or 公斤 (粮食总产量38.2万吨 for 多少斤)
     "斤": _WEIGHT,
     "吨": _WEIGHT,

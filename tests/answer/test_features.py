@@ -1107,6 +1107,21 @@ def test_a_weight_asked_needs_a_weight_and_a_session_number_is_no_figure() -> No
     assert F.fit_figure(ctx(area_share), cand(share)) == 0
 
 
+def test_counters_said_for_one_another_are_one_family() -> None:
+    """People count buildings in 栋 where texts say 幢, firms in 家 where bulletins say 户,
+    tasks in 件 where lists say 项: a figure in the other counter answers, and no other."""
+    for question, text, other in (
+        ("青禾亿元楼有几栋", "亿元楼新增6幢，达到88幢。", "新建道路88条。"),
+        ("青禾去年新开了多少家公司", "全年新登记企业3278户。", "新增就业3278人。"),
+        ("青禾今年办了多少件民生实事", "全面完成50项民生实事。", "发放补贴50万元。"),
+    ):
+        asked = _asked(question)
+        assert asked.measure is not None
+        assert F.family_ok(text, asked.measure), question
+        assert not F.family_ok(other, asked.measure), question
+        assert F.fit_figure(ctx(asked, districts={"青禾"}, asked={"青禾"}), cand(text)) == 1
+
+
 def test_a_change_or_a_share_answers_only_a_question_asking_one() -> None:
     """A percentage said as a change or a share (增长7.9%, 占…比重为52.5%) does not answer a
     question asking an amount (经济总量有多大); it answers one asking a change, a share
