@@ -346,6 +346,11 @@ def _labels(doc: Document) -> dict[str, tuple[int, int]]:
             level = _level(m.group(1))
             ends = (k for k in later if numbered[k] and _level(starts[k].group(1)) <= level)
             later = range(next(ends, len(starts)), len(starts))
+        elif _empty_after(text, m.end()):
+            # an unnumbered one (收费标准：) heads the labelled lines under it that name no
+            # field (制证工本费：…, 1.普通证件：…), up to the next that names one
+            ends = (k for k in later if _field_of(labels[k]) or _OTHER_LABEL.fullmatch(labels[k]))
+            later = range(next(ends, len(starts)), len(starts))
         end = starts[later[0]].start() if later else len(text)
         end = next((a for a in alone if m.end() <= a < end), end)
         keep(label, (m.start(), end))

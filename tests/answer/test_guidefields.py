@@ -12,6 +12,7 @@ from answer.guidefields import (
     AWARD,
     COMPLAINT,
     CONTACT,
+    DELIVERY,
     DURATION,
     FEE,
     HOURS,
@@ -321,6 +322,17 @@ SUB_LABELLED = (
             "办理时限：\n5个工作日\n收费标准：不收费\n申请材料：身份证",
             DURATION,
             "办理时限：\n5个工作日",
+        ),
+        # and heads the labelled lines under it that name no field
+        (
+            "办理地点：甲大厅\n收费标准：\n制证工本费：损坏换领每证40元，到期换领每证20元。\n办理时限：10个工作日",
+            FEE,
+            "收费标准：\n制证工本费：损坏换领每证40元，到期换领每证20元。",
+        ),
+        (
+            "办理地点：甲大厅\n领取方式：\n1.普通证件：凭领取凭证领取\n2.邮寄证件：邮寄到家\n收费标准：不收费",
+            DELIVERY,
+            "领取方式：\n1.普通证件：凭领取凭证领取\n2.邮寄证件：邮寄到家",
         ),
     ],
 )
