@@ -486,7 +486,26 @@ def strip_years(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def phrasings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A citizen's phrasings of what documents name in their own word (data file: a
+    pattern over the question and that word): 一年生了多少个娃 is asked of 出生."""
+    out = []
+    for line in _data_lines("phrasings.tsv"):
+        pattern, _, word = line.partition("\t")
+        out.append((re.compile(pattern.strip()), word.strip()))
+    return tuple(out)
+
+
+def in_documents_words(text: str) -> str:
+    """``text`` with each phrasing of :func:`phrasings` read as the documents' word."""
+    for pattern, word in phrasings():
+        text = pattern.sub(f" {word} ", text)
+    return text
+
+
 def content_terms(text: str, tokenizer: ChineseTokenizer) -> tuple[str, ...]:
+    text = in_documents_words(text)
     words = tokenizer.words(strip_framing(strip_years(text), tokenizer), whole=synonyms().keys())
     words = [_ASKING_PREFIX_RE.sub("", w) for w in words]  # 几连冠 -> 连冠
     words = [_without_preposition(w) for w in words]  # 住在城镇的人: 在城镇 -> 城镇

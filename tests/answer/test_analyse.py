@@ -199,6 +199,22 @@ def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> 
     assert analyse(text, tokenizer, None).measure == measure
 
 
+def test_a_citizens_phrasing_is_read_as_the_documents_word(tokenizer: ChineseTokenizer) -> None:
+    """生了多少个娃 asks of 出生 (jieba glues 一年生, 共生), 找到工作 of 就业, 卖出去多少头猪
+    of 出栏; the kind and measure are read as asked."""
+    born = analyse("青禾县去年一年生了多少个娃", tokenizer, 2024)
+    assert "出生" in born.terms and "一年生" not in born.terms
+    assert born.kind == "figure" and born.measure == "个"
+    assert "出生" in analyse("青禾县一共生了几个孩子", tokenizer, 2024).terms
+    assert "共生" not in analyse("青禾县一共生了几个孩子", tokenizer, 2024).terms
+    assert "就业" in analyse("青禾城里新找到工作的人有多少", tokenizer, 2024).terms
+    pigs = analyse("青禾县一年卖出去多少头猪", tokenizer, 2024)
+    assert "出栏" in pigs.terms and pigs.measure == "头"
+    # the verb alone, not before a count of babies or animals, is as asked
+    assert "出生" not in analyse("青禾县生态环境怎么样", tokenizer, 2024).terms
+    assert "出栏" not in analyse("青禾县卖房子要交多少税", tokenizer, 2024).terms
+
+
 def test_the_asked_measure_is_not_a_content_term(tokenizer: ChineseTokenizer) -> None:
     q = analyse("新添的绿地加起来有多少平米？", tokenizer, None)
     assert q.measure == "平方米"
