@@ -266,7 +266,16 @@ def extract_title(text: str, fallback: str) -> str:
         return _first_sentence(text) or head[0][:MAX_TITLE]
     if not lines:  # a notice's addressees only: the title of what it issues, if it follows
         lines = _issued_title(_lines(text)[:_HEAD_LINES])
-    return next(iter(lines), head[0])[:MAX_TITLE]
+    title = next(iter(lines), head[0])
+    if _is_body_paragraph(title):  # running text: the document it says was drafted, if any
+        drafted = _DRAFTED_RE.search(title)
+        title = drafted.group(1) if drafted else title
+    return title[:MAX_TITLE]
+
+
+# a page that lost its title, opening on the document it puts out for comment (…，制定了
+# 《某某县人民政府关于林区禁燃禁放的通告》。…现将征求意见稿全文公布): that document
+_DRAFTED_RE = re.compile(r"(?:制定|起草|修订|修改|编制|拟定)了?《([^《》]{6,60})》")
 
 
 def _issued_title(lines: list[str]) -> list[str]:

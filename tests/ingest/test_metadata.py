@@ -82,6 +82,20 @@ def test_a_notices_addressees_are_no_title() -> None:
     assert extract_title(text, "x") == "2025年青禾县政府重要工作事项责任分工"
 
 
+def test_a_page_opening_on_a_draft_is_titled_by_the_draft() -> None:
+    """A page that lost its title and opens on the document it puts out for comment
+    (…，制定了《青禾县人民政府关于林区禁燃禁放的通告》。) is titled by that document; running
+    text naming no drafted document keeps its first sentence."""
+    text = (
+        "为做好2024年全县森林防火安全工作，根据《中华人民共和国森林法》等有关规定，结合我县实际，"
+        "制定了《青禾县人民政府关于林区禁燃禁放的通告》。为广泛听取社会公众意见，现将征求意见稿全文公布。\n"
+        "联系电话：0000-1234567"
+    )
+    assert extract_title(text, "x") == "青禾县人民政府关于林区禁燃禁放的通告"
+    plain = text.replace("制定了", "落实")
+    assert extract_title(plain, "x").startswith("为做好2024年全县森林防火安全工作")
+
+
 def test_a_site_name_in_brackets_is_no_title() -> None:
     """A copying site's name in brackets above the body (【example.com-某某信息门户网】) is
     never the title: the first line that can be one is."""
