@@ -46,7 +46,7 @@ from answer.docfacts import (
     towns_named,
     where_stated,
 )
-from answer.features import Context, dominant_place, feature_matrix
+from answer.features import Context, dominant_place, feature_matrix, leads_with_another_year
 from answer.guards import Guards, PlaceScope, one_area, without_place_names
 from answer.guidefields import (
     SAYS,
@@ -390,6 +390,8 @@ class Answerer:
         )
         cands = [c for c in cands if fits_kind(c.unit, turn.question.kind)]
         inside = turn.question.kind != FIGURE
+        if not inside:  # a figure of another year the unit leads with answers no year asked
+            cands = [c for c in cands if not leads_with_another_year(c.unit.text, turn.years)]
         towns = towns_named(turn.question.text)
         turn.candidates = [
             c

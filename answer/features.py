@@ -1126,6 +1126,21 @@ _LEAD_YEAR = re.compile(
 )
 
 
+def leads_with_another_year(text: str, years: Collection[int]) -> bool:
+    """``text`` leads with a year other than ``years`` and names none of them ("2022年，
+    某县全年民生支出达16.1亿元" for a 2023 question): it speaks of that year, whatever
+    its document's. Training: of 159 figure questions naming a year, none's answer
+    sentence so leads once the answer is found where it is meant."""
+    if not years:
+        return False
+    lead = _LEAD_YEAR.match(zh.to_halfwidth(text))
+    return (
+        lead is not None
+        and int(lead.group(1)) not in years
+        and not any(f"{y}年" in text for y in years)
+    )
+
+
 def year_match(ctx: Context, c: Candidate) -> float:
     """The question names a year and the unit or the heading over it names it, or the
     unit's document or section (a report's "2018年工作回顾") is about it and the unit

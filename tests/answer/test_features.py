@@ -1233,3 +1233,15 @@ def test_what_one_earns_is_never_said_in_hundreds_of_millions() -> None:
         q(FIGURE, ("青禾", "零售总额"), "元", text="青禾老百姓消费的社会消费品零售总额是多少钱")
     )
     assert F.fit_figure(total, cand("社会消费品零售总额65.09亿元，增长6.9%。")) == 1
+
+
+def test_a_unit_leading_with_another_year_speaks_of_it() -> None:
+    """A 2023 news item's "2022年，…民生支出达16.1亿元" answers no 2023 figure question; a
+    span over both years, a count from a year or a unit naming the asked one does."""
+    assert F.leads_with_another_year("2022年，青禾县全年民生支出达16.1亿元。", (2023,))
+    assert F.leads_with_another_year("经最终核实，2022年全县生产总值为653.05亿元。", (2023,))
+    assert not F.leads_with_another_year("2023年，青禾县全年民生支出达18.2亿元。", (2023,))
+    assert not F.leads_with_another_year("2022年至2023年累计投入5亿元。", (2023,))
+    assert not F.leads_with_another_year("2020年以来累计新增就业3万人。", (2023,))
+    assert not F.leads_with_another_year("全年民生支出达18.2亿元。", (2023,))
+    assert not F.leads_with_another_year("2022年，青禾县民生支出16.1亿元。", ())

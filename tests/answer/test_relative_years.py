@@ -85,3 +85,18 @@ def test_an_answer_from_another_year_is_led_by_the_year_its_text_speaks_of(
     answer = service.ask("文圣区去年外贸进出口多少")
     assert not answer.abstained, answer.text
     assert answer.text.startswith("（2022年）") and "9.6亿元" in answer.text
+
+
+def test_a_sentence_leading_with_another_year_answers_no_figure_of_the_asked_one(
+    tmp_path: Path,
+) -> None:
+    """A 2023 news item recalls 2022's spending in a sentence leading with 2022年: asked
+    for 2023's, the service declines; asked for 2022's, it answers from that sentence."""
+    news = (
+        "白塔区加快推进民生项目建设\n\n2023年7月，白塔区各重点民生项目建设现场一派繁忙。"
+        "2022年，白塔区全年民生支出达16.1亿元，占财政总支出的84%。\n"
+    )
+    service = small_service(tmp_path, {"baita_2023_news.txt": news})
+    assert service.ask("白塔区2023年全年民生支出一共多少亿").abstained
+    answer = service.ask("白塔区2022年全年民生支出一共多少亿")
+    assert not answer.abstained and "16.1亿元" in answer.text, answer.text
