@@ -521,7 +521,8 @@ def document_place(
     published on, the meeting a report was delivered at), together or the first alone;
     the narrowest place its title names; the place its text names most
     (:func:`_most_named`), narrowed to the one county inside it the text names twice
-    (:func:`_county_named`); the place its file's ``name`` opens with or names
+    or, speaking as one (全旗), once (:func:`_county_named`; a province or city the title
+    or issuer states only so); the place its file's ``name`` opens with or names
     (某某县政府工作报告2023). A town that issues it (in the title or a body) narrows it."""
     gaz = gaz or gazetteer()
     bodies = [b for b in bodies if b]
@@ -532,8 +533,8 @@ def document_place(
         or _narrowest(places_in(title, gaz=gaz))
     )
     place = stated or _most_named(text, gaz)
-    if place and not stated and not place.county:
-        place = _county_named(place, text, gaz) or place  # read from the text alone
+    if place and not place.county:  # read from the text alone, or stated broadly
+        place = _county_named(place, text, gaz, speaking=bool(stated)) or place
     place = (
         place
         or (_lead_place(name, gaz) if name else None)
@@ -550,13 +551,15 @@ def document_place(
 _LEAST_NAMED = 2  # times a county inside a document's place is named to narrow it
 
 
-def _county_named(place: Place, text: str, gaz: Gazetteer) -> Place | None:
+def _county_named(place: Place, text: str, gaz: Gazetteer, speaking: bool = False) -> Place | None:
     """The one county inside ``place`` (a province or a city) that ``text`` names by its
     name or short form, at least twice, however jieba's dictionary tags the short form
     (黎平, 五莲 are persons' names to it): a 贵州省 report that says 黎平 throughout is
     黎平县's. None when it names none so, or several (a city's bulletin naming its
     counties); a short form is read as a question's is (not a frequent word), and one
-    several divisions share (湘潭) counts for none."""
+    several divisions share (湘潭) counts for none. A county named once counts when the
+    text speaks as one of its kind (:func:`_speaks_as`); with ``speaking`` (a place its
+    title or issuer states), only then."""
     outer = next(
         (d for d in gaz.full.get(place.city or place.province, ()) if place.within(gaz.place(d))),
         None,
@@ -570,7 +573,21 @@ def _county_named(place: Place, text: str, gaz: Gazetteer) -> Place | None:
     if len(named) != 1:
         return None
     ((county, count),) = named.items()
-    return gaz.place(county) if count >= _LEAST_NAMED else None
+    if (count >= _LEAST_NAMED and not speaking) or _speaks_as(county, text):
+        return gaz.place(county)
+    return None
+
+
+def _speaks_as(county: Division, text: str) -> bool:
+    """``text`` speaks of itself as a division of ``county``'s kind (全旗, 我旗, 本县 for
+    a 旗 or 县): a plan that names its 新巴尔虎左旗 once and says 全旗 throughout."""
+    kind = county.name[-1]
+    return kind in _SELF_KINDS and len(re.findall(rf"[全我本]{kind}", text)) >= _LEAST_NAMED
+
+
+# the kinds of county a text may call itself by (全县, 我旗); not 区 or 市, which a
+# region (全区 of 内蒙古) or a prefecture (全市) calls itself by too
+_SELF_KINDS = "县旗"
 
 
 def _inside(inner: Division, outer: Division) -> bool:

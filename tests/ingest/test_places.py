@@ -299,3 +299,19 @@ def test_a_county_named_once_whose_short_form_jieba_takes_for_a_rare_name() -> N
     only as a rare person's name, not as another word."""
     text = "2018年，全县经济平稳发展。\n2018年甘德县地区生产总值计算表\n| 项目 | 单位 | 总值 |"
     assert document_place("x", text).county == "甘德县"
+
+
+def test_a_county_named_once_by_a_text_that_speaks_as_one() -> None:
+    """A plan naming its 旗 once in full, its region twice, and speaking of itself as
+    全旗 and 我旗 is the 旗's; a region's text saying 全区 is not narrowed to the one 区 it
+    names once."""
+    text = (
+        "2024年是全面落实国务院推动内蒙古高质量发展意见的奋进之年。认真落实对内蒙古的重要指示精神，"
+        "奋力开创现代化阿荣旗建设崭新局面。\n综合研判我旗经济社会发展面临的新形势，建议2024年全旗"
+        "地区生产总值增长6.5%左右；全旗一般公共预算收入增长5%。"
+    )
+    assert document_place("x", text).county == "阿荣旗"
+    # also under a title that states only the region
+    assert document_place(text.split("。")[0], text).county == "阿荣旗"
+    region = text.replace("阿荣旗", "九原区").replace("我旗", "我区").replace("全旗", "全区")
+    assert document_place("x", region).county == ""
