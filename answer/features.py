@@ -62,8 +62,6 @@ _AREA = re.compile(
 # a question asking for money, area, a share, a number of people, of times or of animals
 # needs a figure of that family
 _PLANTS = re.compile(r"棵|株")
-_BUILDINGS = re.compile(r"栋|幢|座")
-_FIRMS = re.compile(r"家|户")
 _WEIGHT = re.compile(r"[万千]?公?吨|[公市]?斤|[千毫]?克(?![隆服拉])")
 FAMILIES = {
     # money in yuan or another currency: 2亿港元, 1400万欧元, 200万日圆, 2.55亿人民币
@@ -89,14 +87,6 @@ FAMILIES = {
     "株": _PLANTS,
     # papers: people count them in 份, reports in 件 or 篇 (配发解读材料3件)
     "份": re.compile(r"份|件|篇"),
-    # buildings, in either counter (training: 多少栋花园住宅 is answered 288幢)
-    "栋": _BUILDINGS,
-    "幢": _BUILDINGS,
-    # firms and households: people count them in 家, bulletins in 户 (新登记企业3278户)
-    "家": _FIRMS,
-    "户": _FIRMS,
-    # matters and items: 件 and 项 count the same tasks (10件民生实事, 50项民生实事)
-    "件": re.compile(r"件|项"),
     # a weight: people say 斤, bulletins 吨 or 公斤 (粮食总产量38.2万吨 for 多少斤)
     "斤": _WEIGHT,
     "吨": _WEIGHT,
@@ -888,11 +878,24 @@ def measure_after_number(
     "新建12所", "40余万件")."""
     if not measure:
         return False
+    said = _said_for(measure)
     return any(
-        text.startswith(measure, _after_magnitude(text, m.end()))
-        or cell_unit(text, m.start()).endswith(measure)
+        text.startswith(said, _after_magnitude(text, m.end()))
+        or cell_unit(text, m.start()).endswith(said)
         for m in new_figures(text, stated)
     )
+
+
+# counters said for one another: people count buildings in 栋 where texts say 幢
+# (training: 多少栋花园住宅 is answered 288幢), firms in 家 where bulletins say 户 (新登记
+# 企业3278户), tasks in 件 where lists say 项 (50项民生实事)
+_SAID_FOR = {"栋": "栋幢座", "幢": "幢栋座", "家": "家户", "户": "户家", "件": "件项"}
+
+
+def _said_for(measure: str) -> tuple[str, ...]:
+    """``measure`` and the counters said for it (:data:`_SAID_FOR`)."""
+    others = _SAID_FOR.get(measure[-1], measure[-1])
+    return tuple(measure[:-1] + c for c in others)
 
 
 def fit_figure(ctx: Context, c: Candidate) -> float:

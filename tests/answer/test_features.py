@@ -1107,7 +1107,7 @@ def test_a_weight_asked_needs_a_weight_and_a_session_number_is_no_figure() -> No
     assert F.fit_figure(ctx(area_share), cand(share)) == 0
 
 
-def test_counters_said_for_one_another_are_one_family() -> None:
+def test_counters_said_for_one_another_answer_each_other() -> None:
     """People count buildings in 栋 where texts say 幢, firms in 家 where bulletins say 户,
     tasks in 件 where lists say 项: a figure in the other counter answers, and no other."""
     for question, text, other in (
@@ -1115,11 +1115,10 @@ def test_counters_said_for_one_another_are_one_family() -> None:
         ("青禾去年新开了多少家公司", "全年新登记企业3278户。", "新增就业3278人。"),
         ("青禾今年办了多少件民生实事", "全面完成50项民生实事。", "发放补贴50万元。"),
     ):
-        asked = _asked(question)
-        assert asked.measure is not None
-        assert F.family_ok(text, asked.measure), question
-        assert not F.family_ok(other, asked.measure), question
-        assert F.fit_figure(ctx(asked, districts={"青禾"}, asked={"青禾"}), cand(text)) == 1
+        asked = ctx(_asked(question), districts={"青禾"}, asked={"青禾"})
+        assert F.miss_shape(asked, cand(text)) == 0, question
+        assert F.fit_measure(asked, cand(text)) == 1, question
+        assert F.miss_shape(asked, cand(other)) == 1, question
 
 
 def test_a_change_or_a_share_answers_only_a_question_asking_one() -> None:
