@@ -203,8 +203,11 @@ def _read(c: Candidate, text: str) -> str:
     naming that district ("历下" is covered by "年内重点实施30项民生实事" from a document
     about 历下区, as it is by every sentence of that document a reader sees). Districts
     are known by their stem (:func:`ingest.lexicon.district_stems`); the question may say
-    it with its 区 or 县."""
-    return f"{c.place}区 {c.place}县 {text}" if c.place else text
+    it with its 区 or 县. So is the place its document states (阳江 by every sentence of a
+    阳江市 bulletin)."""
+    stated = " ".join(c.where)
+    named = f"{c.place}区 {c.place}县 " if c.place else ""
+    return f"{named}{stated} {text}" if named or stated else text
 
 
 def _passage(c: Candidate) -> str:
