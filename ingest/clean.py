@@ -506,6 +506,21 @@ def _continuation(queue: list[_Para], i: int) -> int | None:
     return None if starts_anew or _LABEL_LINE_RE.match(first) else i
 
 
+# what may follow a figure in its sentence: its unit or measure word, 余 or 多 (12余个), a
+# magnitude (万, 亿), a year's or a date's 年 月 日
+_AFTER_FIGURE = set(
+    "亿万千百十元角人个户家所项座条名次辆台张套件头只匹羽株棵岁年月日号天周时秒层间床位吨斤克米亩顷倍成点届批期轮余多"
+)
+
+
+def _ends_on_figure(last: str, par: _Para) -> bool:
+    """A paragraph ending on a whole figure (…结构为3.4︰48.7︰48.0) before one opening
+    with a word, not the figure's unit or measure (亿元, 万人, 个): a sentence whose full
+    stop the page lost, not one a break cut."""
+    first = par.lines[0]
+    return last[-1].isdigit() and bool(_HAN_RE.match(first[0])) and first[0] not in _AFTER_FIGURE
+
+
 def rejoin_broken_lines(text: str) -> str:
     """Undo line breaks that newspaper columns and page breaks put inside sentences.
 
@@ -527,7 +542,8 @@ def rejoin_broken_lines(text: str) -> str:
             out[-1].absorb(par)
             i += 1
             continue
-        j = _continuation(queue, i) if out and out[-1].broken() else None
+        broken = out and out[-1].broken() and not _ends_on_figure(out[-1].joined[-1], par)
+        j = _continuation(queue, i) if broken else None
         if j is None:
             out.append(par)
             i += 1

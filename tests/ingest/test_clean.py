@@ -250,6 +250,17 @@ def test_rejoin_keeps_a_page_date_bar_off_the_body() -> None:
     assert rejoin_broken_lines(stamped) == stamped
 
 
+def test_a_paragraph_ending_on_a_figure_before_a_new_sentence_is_whole() -> None:
+    """A paragraph ending on a figure whose full stop the page lost (…结构为3.4︰48.7︰
+    48.0) is not continued by the next one opening with a word (根据…); a break before the
+    figure's unit (…生产总值653.05 / 亿元，…) is inside the sentence."""
+    lost = "经最终核实，2022年，全县生产总值为653.05亿元，三次产业结构为3.4︰48.7︰48.0"
+    raw = f"{lost}\n\n根据人口变动抽样调查推算，年末全县常住人口87.10万人。"
+    assert rejoin_broken_lines(raw) == raw
+    cut = "全年实现地区生产总值653.05\n\n亿元，比上年增长6.4%。"
+    assert rejoin_broken_lines(cut) == "全年实现地区生产总值653.05亿元，比上年增长6.4%。"
+
+
 def test_rejoin_finds_a_fragment_past_a_sidebar() -> None:
     body = "将创新作为引领高质量发展的第一动力，城区将提高思想境界，提高工作标准，提高服务水平，提高能力素"
     raw = f"{body}\n\n另一栏里完整的一段话。\n\n会议现场。\n\n质，不断创新思路。"
