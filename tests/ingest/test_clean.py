@@ -257,8 +257,9 @@ def test_a_paragraph_ending_on_a_figure_before_a_new_sentence_is_whole() -> None
     lost = "经最终核实，2022年，全县生产总值为653.05亿元，三次产业结构为3.4︰48.7︰48.0"
     raw = f"{lost}\n\n根据人口变动抽样调查推算，年末全县常住人口87.10万人。"
     assert rejoin_broken_lines(raw) == raw
-    cut = "初步核算，全年实现地区生产总值653.05\n\n亿元，比上年增长6.4%。"
-    assert rejoin_broken_lines(cut) == "初步核算，全年实现地区生产总值653.05亿元，比上年增长6.4%。"
+    head = "据全市统一初步核算，按照地区生产总值统一核算制度，2023年全县实现地区生产总值653.05"
+    cut = f"{head}\n\n亿元，比上年增长6.4%。"
+    assert rejoin_broken_lines(cut) == f"{head}亿元，比上年增长6.4%。"
 
 
 def test_rejoin_finds_a_fragment_past_a_sidebar() -> None:
