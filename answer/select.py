@@ -26,7 +26,7 @@ from answer.features import (
     stated_figures,
 )
 from answer.score import Scorer
-from answer.sentences import NUMBER_RE, TermWeights, coverage, coverage_forms
+from answer.sentences import NUMBER_RE, TermWeights, coverage_forms
 from ingest.structure import marker_rank
 from ingest.units import Span, clauses
 from lixia_qa.types import AnswerUnit, Commitment
@@ -220,9 +220,9 @@ def widen(
 
 def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int, int]:
     """The span itself, or its best run of clauses when it is longer than ``budget``: the
-    one covering most of the question (with a figure it asks, for a figure question, best
-    one counting the noun it counts), never one naming an asked post only as its
-    deputy's."""
+    one covering most of the question, a term by itself or a synonym (农民 by 农村居民;
+    with a figure it asks, for a figure question, best one counting the noun it counts),
+    never one naming an asked post only as its deputy's."""
     if end - start <= budget:
         return start, end
     # a figure for one age or area is read item by item (①80周岁至89周岁的老年人，…100元；)
@@ -230,8 +230,8 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
     parts = clauses(text, Span(start, end), items=banded)
     if not parts:
         return start, start + budget
-    terms = list(q.terms)
-    w = [1.0] * len(terms)
+    forms = [q.term_forms(t) for t in q.terms]  # a term's synonyms cover it (农民: 农村居民)
+    w = [1.0] * len(forms)
     best = (-1.0, parts[0].start, parts[0].end)
     for i in range(len(parts)):
         for j in range(i, len(parts)):
@@ -239,7 +239,7 @@ def trim(text: str, start: int, end: int, q: Question, budget: int) -> tuple[int
             if e - s > budget and j > i:
                 break
             piece = text[s:e]
-            score = coverage(terms, w, piece) if terms else 0.0
+            score = coverage_forms(forms, w, piece) if forms else 0.0
             figures = asked_figures(piece, q) if q.kind == FIGURE else []
             if figures:
                 score += 0.5 + 0.25 * bool(q.counted and counts(piece, q.counted))

@@ -70,6 +70,21 @@ def test_trim_does_not_answer_who_holds_a_post_with_its_deputy() -> None:
     assert "代县长乙某" in text[s:e]
 
 
+def test_trim_reads_a_term_by_its_synonyms() -> None:
+    """农民 is what a report calls 农村居民: of its long sentence of growth rates, the
+    clause on rural residents' income answers, not the urban one before it."""
+    from answer.analyse import analyse
+    from store.tokenize import ChineseTokenizer
+
+    text = (
+        "全县地区生产总值同比增长6%，固定资产投资同比增长20.8%，一般公共预算收入同比增长17%，"
+        "城镇居民人均可支配收入同比增长6.2%，农村居民人均可支配收入同比增长11.5%，主要指标好于上年。"
+    )
+    asked = analyse("青禾县去年农民人均可支配收入涨了多少", ChineseTokenizer(), 2024)
+    s, e = trim(text, 0, len(text), asked, budget=30)
+    assert "11.5%" in text[s:e] and "6.2%" not in text[s:e]
+
+
 def test_trim_keeps_the_clause_with_the_figure_asked() -> None:
     """For a share question, of a long sentence the clause stating the share is kept,
     not the one stating a growth."""
