@@ -282,11 +282,22 @@ def _is_link_item(line: str) -> bool:
     )
 
 
+def _field_item(line: str) -> bool:
+    """``line`` is a bulleted labelled value (• 承诺时限:1天, - 联系方式:0870-2833357): a
+    guide's field, no link's headline."""
+    return bool(_FIELD_ITEM_RE.match(line.strip()))
+
+
+# a bullet, a label of Chinese words, a colon and a value in words or figures
+_FIELD_ITEM_RE = re.compile(rf"^[{_BULLETS}]\s*[\u4e00-\u9fff]{{2,8}}\s*[:：]\s*[\u4e00-\u9fff\d]")
+
+
 def strip_link_lists(text: str) -> str:
     """Delete lists of links to other sites: three or more short lines (blank lines
     between allowed) each starting with ``-``/``·`` or ending with ``|``
     (``· 市信访局``, ``市级政府部门网站|``); not the cells of a table copied one per
-    line (``规章 |``, ``0 |``, ``|||``: :func:`ingest.tables.cell_table_lines`). The
+    line (``规章 |``, ``0 |``, ``|||``: :func:`ingest.tables.cell_table_lines`), nor a
+    guide's bulleted fields (``• 承诺时限:1天``, kept without their bullet). The
     items of a page's information line among them (``• 发布日期：…``, ``• 来源：…``; its
     ``• 字体`` goes) stay, without their bullet, so that its date, issuer and number are
     read (:func:`_page_info_item`)."""
@@ -301,9 +312,13 @@ def strip_link_lists(text: str) -> str:
             run.append(i)
             continue
         if len(run) >= 3:
-            drop.update(j for j in run if not _page_info_item(lines[j]))
+            drop.update(
+                j for j in run if not _page_info_item(lines[j]) and not _field_item(lines[j])
+            )
         run = []
-    kept = (_BULLET_RE.sub("", ln) if _page_info_item(ln) else ln for ln in lines)
+    kept = (
+        _BULLET_RE.sub("", ln) if _page_info_item(ln) or _field_item(ln) else ln for ln in lines
+    )
     return "\n".join(line for i, line in enumerate(kept) if i not in drop)
 
 

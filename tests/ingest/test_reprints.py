@@ -76,6 +76,23 @@ def test_exit_prompts_and_link_lists_go() -> None:
     assert strip_link_lists(cells) == cells
 
 
+def test_a_guides_bulleted_fields_are_no_list_of_links() -> None:
+    """A guide's fields set as a bulleted list (- 承诺时限:1天, - 联系方式:0000-1234567)
+    stay, without their bullets: they are what the guide states."""
+    fields = (
+        "• 事项名称:国内公民结婚登记\n• 承诺时限:1天\n• 事项类型:行政审批\n• 联系方式:0000-1234567"
+    )
+    out = strip_link_lists(f"基本介绍\n{fields}\n办事指南")
+    assert out.split("\n") == [
+        "基本介绍",
+        "事项名称:国内公民结婚登记",
+        "承诺时限:1天",
+        "事项类型:行政审批",
+        "联系方式:0000-1234567",
+        "办事指南",
+    ]
+
+
 def test_a_pages_information_line_is_no_list_of_links(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Its items each with a bullet: the date and the issuer stay, without the bullet, and
     the page is that issuer's; the view count and font switch go."""
