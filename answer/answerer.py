@@ -21,6 +21,7 @@ import numpy as np
 from answer import guidefields
 from answer.analyse import (
     ASPECT_WORDS,
+    DATE,
     FIGURE,
     LIST,
     OWNER,
@@ -67,7 +68,7 @@ from answer.scope import unit_year, year_scope
 from answer.score import LearnedScorer, Scorer, answerability_inputs, fits, make_scorer
 from answer.select import Picked, Scored, best_commitment, choose, ranked, to_picks, widen
 from answer.sentences import CountedTermWeights, coverage_forms
-from answer.turn import Refusal, Turn
+from answer.turn import Refusal, Scope, Turn
 from ingest.lexicon import word_tag
 from ingest.places import places_in, unit_place
 from ingest.structure import marker_rank
@@ -254,6 +255,9 @@ class Answerer:
         turn.scope = year_scope(self.store, turn.years)
         if turn.years and not turn.scope.doc_ids:
             turn.refusal = Refusal(year=turn.years[0])
+        if q.kind == DATE:  # the year qualifies what is asked about (征集2026年项目截止
+            # 到哪天: 2025年11月30日), not the day: a document about it answers anywhere
+            turn.scope = Scope(turn.scope.doc_ids, {})
         turn.places = self.place_scope.asked(q.text)
         if turn.refusal is None and turn.places:
             # the words may be used, but only by documents about other places

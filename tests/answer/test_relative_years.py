@@ -100,3 +100,16 @@ def test_a_sentence_leading_with_another_year_answers_no_figure_of_the_asked_one
     assert service.ask("白塔区2023年全年民生支出一共多少亿").abstained
     answer = service.ask("白塔区2022年全年民生支出一共多少亿")
     assert not answer.abstained and "16.1亿元" in answer.text, answer.text
+
+
+def test_a_year_asking_when_qualifies_the_thing_not_the_day(tmp_path: Path) -> None:
+    """A 2025 notice collecting 2026's projects says when collecting ends in a paragraph
+    naming no 2026: asked when 2026's collecting ends, it answers with that day."""
+    notice = (
+        "为做好白塔区2026年民生实事项目征集工作，根据有关规定，现面向社会公开征集项目建议。\n\n"
+        "民生实事项目建议征集截止时间为2025年11月30日。\n\n"
+        "白塔区人民政府办公室\n2025年11月1日\n"
+    )
+    service = small_service(tmp_path, {"baita_notice.txt": notice})
+    answer = service.ask("白塔区征集2026年民生实事项目截止到哪天")
+    assert not answer.abstained and "2025年11月30日" in answer.text, answer.text
