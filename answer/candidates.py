@@ -31,17 +31,23 @@ NAME_FIELD_FOR: frozenset[Kind] = frozenset({TERM, FACT})
 # up and by whom (the document's date and source): it answers when and who (哪个街道报的,
 # a fact question), not where, how much or which ones
 DATE_BAR_FOR: frozenset[Kind] = frozenset({DATE, PERSON, OWNER, FACT})
+# a notice's addressees (各镇人民政府、街道办事处，市政府各部门：) are whom it is sent to:
+# they lead, own or count nothing asked
+ADDRESSEES = re.compile(r"^各[^。；;！？]{2,120}[：:]$")
+ADDRESSEES_FOR: frozenset[Kind] = frozenset({FACT})
 
 
 def fits_kind(unit: AnswerUnit, kind: Kind) -> bool:
     """Whether a unit of this kind may answer a question of ``kind`` (:data:`ONLY_FOR`,
     a lone name field only :data:`NAME_FIELD_FOR`, a page's date bar only
-    :data:`DATE_BAR_FOR`)."""
+    :data:`DATE_BAR_FOR`, a notice's addressees only :data:`ADDRESSEES_FOR`)."""
     allowed = ONLY_FOR.get(unit.kind)
     if allowed is None and NAME_FIELD.match(unit.text):
         allowed = NAME_FIELD_FOR
     if allowed is None and bar_date(unit.text):
         allowed = DATE_BAR_FOR
+    if allowed is None and ADDRESSEES.match(unit.text.strip()):
+        allowed = ADDRESSEES_FOR
     return allowed is None or kind in allowed
 
 

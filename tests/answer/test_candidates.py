@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from answer.analyse import DATE, FACT, FIGURE, LIST, PLACE, TERM
+from answer.analyse import DATE, FACT, FIGURE, LIST, OWNER, PERSON, PLACE, TERM
 from answer.candidates import fits_kind, gather
 from lixia_qa.types import AnswerUnit
 
@@ -58,6 +58,18 @@ def test_a_page_date_bar_answers_only_when() -> None:
     bar = AnswerUnit("d~0", "d", text, 0, len(text), "sentence")
     assert fits_kind(bar, DATE) and fits_kind(bar, FACT)  # 哪个单位发的
     assert not any(fits_kind(bar, k) for k in (PLACE, FIGURE, LIST))
+
+
+def test_a_notices_addressees_own_nothing() -> None:
+    """各镇人民政府、街道办事处，市政府各部门： is whom a notice is sent to: no answer to
+    who leads, how much or which ones; a sentence opening with 各 and going on is."""
+    text = "各镇人民政府、街道办事处，市政府各部门，市属各单位："
+    addressees = AnswerUnit("d~0", "d", text, 0, len(text), "sentence")
+    assert fits_kind(addressees, FACT)
+    assert not any(fits_kind(addressees, k) for k in (OWNER, PERSON, FIGURE, LIST, DATE))
+    text = "各镇街道、各部门要加强组织领导，确保各项任务按时完成。"
+    sentence = AnswerUnit("d~1", "d", text, 0, len(text), "sentence")
+    assert fits_kind(sentence, OWNER)
 
 
 def test_a_lone_name_field_answers_only_what_something_is_called() -> None:
