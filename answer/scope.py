@@ -120,8 +120,8 @@ _Governed = tuple[tuple[int, int, str], ...]
 @_per_document
 def governed(doc: Document) -> _Governed:
     """``(start, end, heading)`` of each section of ``doc``, where an unnumbered heading
-    directly followed by the first heading of a numbered series at its level
-    ("2025年工作回顾" / "一、…" … "二、…") governs that series, up to the next unnumbered
+    about one year directly followed by the first heading of a numbered series at its
+    level ("2025年工作回顾" / "一、…" … "二、…") governs that series, up to the next unnumbered
     heading at the series' level, the next heading of another such series, or the
     series' numbering starting again: a page that lost the review heading's number
     still holds its parts under it (computed once per document)."""
@@ -147,12 +147,14 @@ def governed(doc: Document) -> _Governed:
 
 
 def _heads_series(sections: Sequence[Section], i: int) -> bool:
-    """Section ``i`` is unnumbered and directly followed by the first heading of a
-    numbered series at its level or above."""
+    """Section ``i`` is unnumbered, about one year, and directly followed by the first
+    heading of a numbered series at its level or above (a speaker's line over 一、 heads
+    no series: it is about no year)."""
     sec = sections[i]
     after = sections[i + 1] if i + 1 < len(sections) else None
     return (
         after is not None
+        and heading_year(sec.heading) is not None
         and not marker_rank(sec.heading)
         and after.start >= sec.end
         and after.level <= sec.level

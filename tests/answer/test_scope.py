@@ -194,3 +194,29 @@ def test_an_unnumbered_review_heading_governs_the_numbered_parts_under_it() -> N
     spans = year_scope(One(), [2022]).spans["report_2023.txt"]  # type: ignore[arg-type]
     assert any(s <= text.index("88亿元") < e for s, e in spans)
     assert not any(s <= text.index("增长6%") < e for s, e in spans)
+
+
+def test_a_heading_about_no_year_heads_no_series() -> None:
+    """A speaker's line over 一、2023年…执行情况 is about no year: a 2024 question finds
+    the plan for 2024 the opening mentions, not the 2023 section under the speaker."""
+    from ingest.structure import find_sections
+
+    text = (
+        "区发改委主任 张三\n\n受区政府委托，现将2023年计划执行情况与2024年计划草案提请审议。\n\n"
+        "一、2023年计划执行情况\n\n预计地区生产总值增长5%。"
+    )
+    doc = Document(
+        "plan.txt",
+        "计划执行情况报告",
+        text,
+        year=2023,
+        years=(2023, 2024),
+        sections=find_sections(text),
+    )
+
+    class One:
+        def documents_about(self, years: Collection[int]) -> list[Document]:
+            return [doc]
+
+    spans = year_scope(One(), [2024]).spans["plan.txt"]  # type: ignore[arg-type]
+    assert not any(s <= text.index("增长5%") < e for s, e in spans)
