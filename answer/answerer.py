@@ -397,14 +397,21 @@ class Answerer:
         if not inside:  # a figure of another year the unit leads with answers no year asked
             cands = [c for c in cands if not leads_with_another_year(c.unit.text, turn.years)]
         towns = towns_named(turn.question.text)
+        # nor from a town's page about another town that never names the asked one
+        others = {
+            d for d in {c.unit.doc_id for c in cands} if _of_another_town(self.documents[d], towns)
+        }
         turn.candidates = [
             c
             for c in cands
-            if PlaceScope.allows(c, turn.places, inside) and not of_another_town(c.unit.text, towns)
+            if PlaceScope.allows(c, turn.places, inside)
+            and not of_another_town(c.unit.text, towns)
+            and c.unit.doc_id not in others
         ]
         if cands and not turn.candidates:  # nothing about the place the question names
             # in the years asked: a 去年 question may still be answered over every year
-            turn.refusal = Refusal(place=turn.places[0].name, year=next(iter(turn.years), None))
+            place = turn.places[0].name if turn.places else next(iter(towns), None)
+            turn.refusal = Refusal(place=place, year=next(iter(turn.years), None))
             return
         turn.features = feature_matrix(self.context(turn.question), turn.candidates)
 
@@ -607,6 +614,12 @@ class Answerer:
             return (-cover, owner_role(c, leaders, units))
 
         return sorted(owned, key=order)
+
+
+def _of_another_town(doc: Document, towns: Sequence[str]) -> bool:
+    """``doc`` is about a town (新场镇's report) and names none of ``towns``, those a
+    question names (航头镇): its figures are another town's."""
+    return bool(towns and doc.place.town) and not names_towns_asked(doc, "".join(towns))
 
 
 def _answered(turn: Turn) -> bool:

@@ -113,3 +113,16 @@ def test_a_year_asking_when_qualifies_the_thing_not_the_day(tmp_path: Path) -> N
     service = small_service(tmp_path, {"baita_notice.txt": notice})
     answer = service.ask("白塔区征集2026年民生实事项目截止到哪天")
     assert not answer.abstained and "2025年11月30日" in answer.text, answer.text
+
+
+def test_a_towns_page_answers_for_no_other_town(tmp_path: Path) -> None:
+    """A town's report (新场镇) that never names the town asked (航头镇) gives no figure
+    for it; asked for its own town, it does."""
+    report = (
+        "新场镇2023年政府工作报告\n\n"
+        "2023年，新场镇坚持稳中求进，全镇引进企业898户，完成计划的225%。\n"
+    )
+    service = small_service(tmp_path, {"xinchang_2023.txt": report})
+    assert service.ask("浦东航头镇2023年引进了多少家企业").abstained
+    answer = service.ask("新场镇2023年引进企业多少户")
+    assert not answer.abstained and "898户" in answer.text, answer.text
