@@ -166,32 +166,18 @@ def test_a_release_date_in_the_head_speaks_of_no_part_of_the_text() -> None:
 def test_an_unnumbered_review_heading_governs_the_numbered_parts_under_it() -> None:
     """A page that lost the review heading's number ("2022年工作回顾" above "一、…"):
     its numbered parts speak of 2022 up to the next unnumbered heading, the plan."""
-    from ingest.structure import find_sections
-
     text = (
         "2022年工作回顾\n\n一、经济平稳增长\n\n全年完成地区生产总值88亿元，增长5%。\n\n"
         "二、民生持续改善\n\n新建幼儿园3所。\n\n2023年工作安排\n\n一、稳住经济\n\n"
         "地区生产总值增长6%左右。"
     )
-    doc = Document(
-        "report_2023.txt",
-        "某某县政府工作报告",
-        text,
-        year=2023,
-        years=(2022, 2023),
-        sections=find_sections(text),
-    )
+    doc = _sectioned("report_2023.txt", text, 2023, (2022, 2023))
     assert unit_year(doc, text.index("全年完成")) == 2022
     assert unit_year(doc, text.index("新建幼儿园")) == 2022
     assert unit_year(doc, text.index("增长6%")) == 2023
-
-    class One:
-        def documents_about(self, years: Collection[int]) -> list[Document]:
-            return [doc]
-
-    spans = year_scope(One(), [2023]).spans["report_2023.txt"]  # type: ignore[arg-type]
+    spans = year_scope(_One(doc), [2023]).spans["report_2023.txt"]  # type: ignore[arg-type]
     assert not any(s <= text.index("88亿元") < e for s, e in spans)
-    spans = year_scope(One(), [2022]).spans["report_2023.txt"]  # type: ignore[arg-type]
+    spans = year_scope(_One(doc), [2022]).spans["report_2023.txt"]  # type: ignore[arg-type]
     assert any(s <= text.index("88亿元") < e for s, e in spans)
     assert not any(s <= text.index("增长6%") < e for s, e in spans)
 
@@ -199,24 +185,27 @@ def test_an_unnumbered_review_heading_governs_the_numbered_parts_under_it() -> N
 def test_a_heading_about_no_year_heads_no_series() -> None:
     """A speaker's line over 一、2023年…执行情况 is about no year: a 2024 question finds
     the plan for 2024 the opening mentions, not the 2023 section under the speaker."""
-    from ingest.structure import find_sections
-
     text = (
         "区发改委主任 张三\n\n受区政府委托，现将2023年计划执行情况与2024年计划草案提请审议。\n\n"
         "一、2023年计划执行情况\n\n预计地区生产总值增长5%。"
     )
-    doc = Document(
-        "plan.txt",
-        "计划执行情况报告",
-        text,
-        year=2023,
-        years=(2023, 2024),
-        sections=find_sections(text),
-    )
-
-    class One:
-        def documents_about(self, years: Collection[int]) -> list[Document]:
-            return [doc]
-
-    spans = year_scope(One(), [2024]).spans["plan.txt"]  # type: ignore[arg-type]
+    doc = _sectioned("plan.txt", text, 2023, (2023, 2024))
+    spans = year_scope(_One(doc), [2024]).spans["plan.txt"]  # type: ignore[arg-type]
     assert not any(s <= text.index("增长5%") < e for s, e in spans)
+
+
+def _sectioned(doc_id: str, text: str, year: int, years: tuple[int, ...]) -> Document:
+    """A document of ``text`` with the sections ingest finds in it."""
+    from ingest.structure import find_sections
+
+    return Document(doc_id, "工作报告", text, year=year, years=years, sections=find_sections(text))
+
+
+class _One:
+    """A store holding one document, about every year."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def documents_about(self, years: Collection[int]) -> list[Document]:
+        return [self.doc]
