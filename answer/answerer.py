@@ -47,7 +47,13 @@ from answer.docfacts import (
     towns_named,
     where_stated,
 )
-from answer.features import Context, dominant_place, feature_matrix, leads_with_another_year
+from answer.features import (
+    Candidate,
+    Context,
+    dominant_place,
+    feature_matrix,
+    leads_with_another_year,
+)
 from answer.guards import Guards, PlaceScope, one_area, without_place_names
 from answer.guidefields import (
     SAYS,
@@ -393,27 +399,35 @@ class Answerer:
             places=self.places,
         )
         cands = [c for c in cands if fits_kind(c.unit, turn.question.kind)]
-        inside = turn.question.kind != FIGURE
-        if not inside:  # a figure of another year the unit leads with answers no year asked
-            cands = [c for c in cands if not leads_with_another_year(c.unit.text, turn.years)]
         towns = towns_named(turn.question.text)
-        # nor from a town's page about another town that never names the asked one
-        others = {
-            d for d in {c.unit.doc_id for c in cands} if _of_another_town(self.documents[d], towns)
-        }
-        turn.candidates = [
-            c
-            for c in cands
-            if PlaceScope.allows(c, turn.places, inside)
-            and not of_another_town(c.unit.text, towns)
-            and c.unit.doc_id not in others
-        ]
+        turn.candidates = self._admissible(turn, cands, towns)
         if cands and not turn.candidates:  # nothing about the place the question names
             # in the years asked: a 去年 question may still be answered over every year
             place = turn.places[0].name if turn.places else next(iter(towns), None)
             turn.refusal = Refusal(place=place, year=next(iter(turn.years), None))
             return
         turn.features = feature_matrix(self.context(turn.question), turn.candidates)
+
+    def _admissible(
+        self, turn: Turn, cands: list[Candidate], towns: Sequence[str]
+    ) -> list[Candidate]:
+        """Of ``cands``, those that may answer for the places, towns and years asked: about
+        the place the question names (:meth:`PlaceScope.allows`; a figure question only
+        inside it), naming no other town than one it names, from no town's page about
+        another town (:func:`_of_another_town`), and, for a figure, not leading with a year
+        not asked (:func:`answer.features.leads_with_another_year`)."""
+        inside = turn.question.kind != FIGURE
+        others = {
+            d for d in {c.unit.doc_id for c in cands} if _of_another_town(self.documents[d], towns)
+        }
+        return [
+            c
+            for c in cands
+            if PlaceScope.allows(c, turn.places, inside)
+            and not of_another_town(c.unit.text, towns)
+            and c.unit.doc_id not in others
+            and (inside or not leads_with_another_year(c.unit.text, turn.years))
+        ]
 
     def read(self, turn: Turn) -> None:
         """The reader reads the candidates the linear ranker puts first among those no
