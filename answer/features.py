@@ -881,9 +881,6 @@ def measure_after_number(
     "新建12所", "40余万件")."""
     if not measure:
         return False
-    # the measure past its magnitude, which the text may state otherwise (多少万人: 3.2万人,
-    # 32000人); the magnitude alone (多少万) is compared as it is
-    measure = measure.lstrip("万亿千百") or measure
     said = _said_for(measure)
     return any(
         text.startswith(said, _after_magnitude(text, m.end()))
@@ -941,8 +938,8 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
     if _posts_asked(q) and not names_person(c.unit.text):
         return 1.0
     m = q.measure
-    if q.kind != FIGURE or not m or m in GENERIC_MEASURES or _family(m) is not None:
-        return 0.0  # a family (亿元 of 元) is fit_figure's to check
+    if q.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
+        return 0.0
     if q.counted and counts(c.unit.text, q.counted, ctx.stated, by=GENERIC_COUNTER):
         return 0.0  # 几家医院 and 医院9个: 个 counts anything
     return float(not measure_after_number(c.unit.text, m, ctx.stated))
