@@ -40,6 +40,7 @@ from answer.docfacts import (
     asks_about_document,
     best_document,
     heading,
+    names_towns,
     names_towns_asked,
     of_another_town,
     speaks_as,
@@ -633,7 +634,7 @@ class Answerer:
 def _of_another_town(doc: Document, towns: Sequence[str]) -> bool:
     """``doc`` is about a town (新场镇's report) and names none of ``towns``, those a
     question names (航头镇): its figures are another town's."""
-    return bool(towns and doc.place.town) and not names_towns_asked(doc, "".join(towns))
+    return bool(towns and doc.place.town) and not names_towns(doc, towns)
 
 
 def _answered(turn: Turn) -> bool:

@@ -226,7 +226,12 @@ def towns_named(text: str) -> list[str]:
 def names_towns_asked(doc: Document, question: str) -> bool:
     """``doc`` names every town ``question`` names (龙洞镇): a town's page does not give
     the phone number or the date of another town's (壶天镇政府办公电话)."""
-    return all(t in doc.text or t in doc.title for t in towns_named(question))
+    return names_towns(doc, towns_named(question))
+
+
+def names_towns(doc: Document, towns: Sequence[str]) -> bool:
+    """``doc`` names every one of ``towns`` in its text or title."""
+    return all(t in doc.text or t in doc.title for t in towns)
 
 
 # a township in a passage (某某乡卫生院), not a word for the countryside (城乡, 家乡)

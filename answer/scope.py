@@ -162,9 +162,11 @@ def _heads_series(sections: Sequence[Section], i: int) -> bool:
     )
 
 
+@_per_document
 def year_sections(doc: Document) -> _Spans:
     """``(start, end, year)`` of the sections of ``doc`` (as :func:`governed` spans them)
-    whose heading is about one year."""
+    whose heading is about one year (computed once per document: every candidate's year
+    reads them)."""
     return tuple(
         (start, end, year)
         for start, end, heading in governed(doc)

@@ -282,6 +282,12 @@ def _is_link_item(line: str) -> bool:
     )
 
 
+def _kept_item(line: str) -> bool:
+    """``line`` is a bulleted item kept, without its bullet, in a run of links: a page's
+    information item (:func:`_page_info_item`) or a guide's field (:func:`_field_item`)."""
+    return _page_info_item(line) or _field_item(line)
+
+
 def _field_item(line: str) -> bool:
     """``line`` is a bulleted labelled value (• 承诺时限:1天, - 联系方式:0870-2833357): a
     guide's field, no link's headline."""
@@ -312,13 +318,9 @@ def strip_link_lists(text: str) -> str:
             run.append(i)
             continue
         if len(run) >= 3:
-            drop.update(
-                j for j in run if not _page_info_item(lines[j]) and not _field_item(lines[j])
-            )
+            drop.update(j for j in run if not _kept_item(lines[j]))
         run = []
-    kept = (
-        _BULLET_RE.sub("", ln) if _page_info_item(ln) or _field_item(ln) else ln for ln in lines
-    )
+    kept = (_BULLET_RE.sub("", ln) if _kept_item(ln) else ln for ln in lines)
     return "\n".join(line for i, line in enumerate(kept) if i not in drop)
 
 
