@@ -541,9 +541,10 @@ def named_heads(text: str) -> list[tuple[re.Match[str], int]]:
 
 # what ends the words qualifying a question's head: a year, a possessive, what asks
 _QUALIFIER_CUT = re.compile(rf"[^{zh.HAN}]|年|的|多少|几")
-# qualifiers every indicator may take unsaid: the whole place, the year
+# qualifiers every indicator may take unsaid: the whole place or all its residents
+# (全体居民人均可支配收入 is 居民人均可支配收入), the year
 _GENERIC_QUALIFIER = re.compile(
-    r"^(?:[全本][省市州县区镇乡国]|全年|今年|去年|当年|年末|年底|一年|总)$"
+    r"^(?:[全本][省市州县区镇乡国]|全体|全体居民|居民|全年|今年|去年|当年|年末|年底|一年|总)$"
 )
 
 
@@ -620,6 +621,7 @@ def _asked_indicator(q: Question, known: frozenset[str] | None) -> _Asked | None
     head, group = asked[-1]
     name = head.group().lower()
     forms = tuple(f.lower() for t in q.terms if name in t.lower() for f in q.term_forms(t))
+    forms = forms or (name,)  # a head no one word holds (可支配收入 of 支配, 收入)
     if known is None or group not in qualified_heads():
         return _Asked(group, forms, False, ())
     averaged, qualifier = _qualifier(q, head, indicator_heads()[group], known)
@@ -657,7 +659,7 @@ def _qualifier(
             continue  # the head itself, said again (外贸进出口), or what follows it (人口数量)
         if at > 0 and _AVERAGED.fullmatch(word[:at]):
             continue  # averaged (平均收入): checked as such
-        if _PLACE_WORD.search(word) or is_place_name(word) or any(word in p for p in places):
+        if _names_place(word) or any(word in p for p in places):
             continue
         forms = ([word[:at]] if at > 0 else []) + list(q.term_forms(word))
         forms = [f for f in forms if f.lower() not in heads and len(f) >= 2]
@@ -673,6 +675,16 @@ _AVERAGED = re.compile(r"人均|平均|户均|每人|每个人|每户")
 _PER_PERSON = re.compile(r"人均|户均|每人|每个人|每户|一个人")
 # a word naming a place (a town, a street, a village) or a people: the subject, no qualifier
 _PLACE_WORD = re.compile(r"(?:[省市县区州旗镇乡村国族]|街道|社区)$")
+# the kinds of area statistics tell residents and indicators apart by (城镇居民, 农村居民,
+# 城市低保): qualifiers, though they end as a place's name does
+_AREA_KINDS = frozenset({"城镇", "农村", "乡村", "城乡", "城市", "城区", "乡镇"})
+
+
+def _names_place(word: str) -> bool:
+    """``word`` names a place or a people (五里镇, 苗族, 商洛), not a kind of area (城镇,
+    a place name to jieba)."""
+    return word not in _AREA_KINDS and (bool(_PLACE_WORD.search(word)) or is_place_name(word))
+
 
 
 def _said_apart(word: str, text: str) -> bool:
