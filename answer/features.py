@@ -38,6 +38,7 @@ from answer.analyse import (
     qualified_heads,
     strip_years,
 )
+from answer.guidefields import shape_asked
 from answer.sentences import (
     DURATION_RE,
     FREQUENCY_RE,
@@ -943,10 +944,15 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
     """The question asks for an answer of a particular shape and the unit has none: a
     figure with the asked measure word (几所, 多少口; not a generic 个 or a family such as
     元), or the contact field asked for (an e-mail address for 邮箱, a number for 电话),
-    or a road for 哪条路, or, for who holds a post (局长是谁), a person's name."""
+    or a road for 哪条路, or, for who holds a post (局长是谁), a person's name, or, for a
+    guide's hours or what to bring asked in a question of no figure, a time or a
+    document (:func:`answer.guidefields.shape_asked`)."""
     q = ctx.question
     if q.field is not None:
         return float(not FIELD_SHAPES[q.field].search(c.unit.text))
+    shape = shape_asked(q.text) if q.kind != FIGURE else None
+    if shape is not None and not shape.search(c.unit.text):
+        return 1.0
     if _posts_asked(q) and not names_person(c.unit.text):
         return 1.0
     m = q.measure

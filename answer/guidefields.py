@@ -228,6 +228,36 @@ FIELDS: tuple[Field, ...] = (
 )
 _MATERIALS_WORD = re.compile(r"材料")
 _BY_NAME = {f.name: f for f in FIELDS}
+
+# What a passage answering for a guide's hours or materials shows, though no guide's field
+# answers: a time of day or the days it is open (8:30, 下午, 工作日, 周六), or a document
+# to bring (身份证, 户口簿, 照片, 复印件, 证明, 申请表, simplified or traditional); and the
+# words asking the hours so (几点, 上班, 周末: not 开门看病, which asks a date)
+_SHAPES = {
+    HOURS: re.compile(
+        r"\d{1,2}\s*[:：点时]|[上下]午|早上|晚上|工作日|周[一二三四五六日末]|星期|礼拜|节假日|全天|24小时|双休"
+    ),
+    MATERIALS: re.compile(
+        r"身份[证證]|[户戶]口|照片|相片|彩照|[复複]印件|原件|[证證]明|申[请請][表书書]|登[记記]表"
+        r"|审批表|材料|[资資]料|[证證]件|执照|[证證]书"
+    ),
+}
+_HOURS_ASKED = re.compile(r"几点|上班|下班|周[六日末]|礼拜[六天日]?|星期[六天日]")
+# what to bring is asked for a procedure (办, 申请, 登记, 领): 携带什么上了太空, 由什么材料
+# 制成 and 主要提供什么服务 ask other things
+_PROCEDURE = re.compile(r"办|申请|申领|申报|登记|领|报名|补|换")
+
+
+def shape_asked(text: str) -> re.Pattern[str] | None:
+    """The shape a passage needs to answer ``text``, a question asking a guide's hours
+    (几点开门, 周末上班吗) or what to bring for a procedure (办证带啥材料) by its own
+    words: :data:`_SHAPES`. None for any other question, or one naming 材料 only as a
+    thing (新材料产业)."""
+    if _HOURS_ASKED.search(text) and _BY_NAME[HOURS].asks.search(text):
+        return _SHAPES[HOURS]
+    if _BY_NAME[MATERIALS].asks.search(text) and _PROCEDURE.search(text):
+        return _SHAPES[MATERIALS]
+    return None
 SAYS = {f.name: f.says for f in FIELDS}
 LEAST_FIELDS = 3  # labels a document needs to be read as a guide
 GUIDE_TITLE = re.compile(r"(?:办事|办理|服务|申请|申报)指南|告知单|一次性告知")

@@ -1253,3 +1253,24 @@ def test_a_unit_leading_with_another_year_speaks_of_it() -> None:
     assert not F.leads_with_another_year("2020年以来累计新增就业3万人。", (2023,))
     assert not F.leads_with_another_year("全年民生支出达18.2亿元。", (2023,))
     assert not F.leads_with_another_year("2022年，青禾县民生支出16.1亿元。", ())
+
+
+def test_a_guide_s_hours_or_materials_asked_need_a_time_or_a_document() -> None:
+    """A question asking a guide's hours (几点开门, 周末上班吗) or what to bring (带啥材料)
+    is answered by no passage without a time or a document to bring, though no guide
+    answers it; 开门看病 asks a date, and 新材料产业 or a figure question no materials."""
+
+    def missed(kind: Kind, text: str, unit: str) -> float:
+        return F.miss_shape(ctx(q(kind, text=text)), cand(unit))
+
+    hours = "青禾县政务服务中心周六上不上班，几点开门"
+    assert missed(FACT, hours, "政务服务中心于2014年1月1日正式成立。") == 1
+    assert missed(FACT, hours, "周六上午8:30-12:00正常办理业务。") == 0
+    assert missed(FACT, hours, "工作时间：工作日9：00至17：00") == 0
+    bring = "青禾县办老年优待证要带啥材料，去哪办"
+    assert missed(LIST, bring, "全年办理老年优待证140份。") == 1
+    assert missed(LIST, bring, "1.居民身份证原件；2.近期一寸免冠照片一张。") == 0
+    assert missed(LIST, bring, "1、戶口薄；2、居民身份證；") == 0
+    assert missed(FACT, "青禾县第二人民医院啥时候能开门看病", "预计2025年6月底投入运营。") == 0
+    assert missed(FIGURE, "青禾县新材料产业产值多少", "新材料产业产值1550亿元。") == 0
+    assert missed(FACT, "史普尼克5号携带什么上了太空", "携带两只狗、40只小鼠。") == 0
