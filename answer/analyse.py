@@ -372,6 +372,16 @@ def framing_words() -> frozenset[str]:
     return frozenset(_data_lines("framing.txt"))
 
 
+@lru_cache(maxsize=1)
+def contrasts() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Sets of qualifiers that tell counts of the same thing apart (data file), each
+    member with its forms: ((户籍,), (常住,)), ((城镇, 城市), (农村, 乡村)) …"""
+    return tuple(
+        tuple(tuple(f.strip() for f in member.split(",") if f.strip()) for member in line.split("|"))
+        for line in _data_lines("contrasts.txt")
+    )
+
+
 def _indicator_lines() -> list[tuple[tuple[str, ...], bool]]:
     out = []
     for line in _data_lines("indicators.txt"):

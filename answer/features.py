@@ -34,6 +34,7 @@ from answer.analyse import (
     RANK_ASKED_RE,
     TERM,
     Question,
+    contrasts,
     indicator_heads,
     qualified_heads,
     strip_years,
@@ -591,13 +592,30 @@ def other_measure(
         return False
     if not any(g == asked.group for _, g in said):
         return not any(f in label.lower() for f in asked.forms)
+    if _contrasted(q.text, label):
+        return True
     if known is None or asked.group not in qualified_heads() or _SHARE.search(label):
         return False
     before = (lead + text[:start])[-200:]
     before = before[sentence_start(before) :]
     if asked.averaged and not PER_HEAD_RE.search(before):
         return True
-    return bool(asked.qualifier) and not any(_said_apart(f, before) for f in asked.qualifier)
+    qualifier = [
+        *asked.qualifier,
+        *(_JOINED[k] + f[len(k) :] for f in asked.qualifier for k in _JOINED if f.startswith(k)),
+    ]
+    return bool(qualifier) and not any(_said_apart(f, before) for f in qualifier)
+
+
+def _contrasted(question: str, label: str) -> bool:
+    """``label`` names a member of a set of :func:`answer.analyse.contrasts` that
+    ``question`` does not and not the one it does (年末户籍人口 for 常住人口多少)."""
+    for members in contrasts():
+        asked = {i for i, forms in enumerate(members) if any(f in question for f in forms)}
+        said = {i for i, forms in enumerate(members) if any(f in label for f in forms)}
+        if asked and said and not asked & said:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -679,6 +697,8 @@ _PLACE_WORD = re.compile(r"(?:[省市县区州旗镇乡村国族]|街道|社区)
 # the kinds of area statistics tell residents and indicators apart by (城镇居民, 农村居民,
 # 城市低保): qualifiers, though they end as a place's name does
 _AREA_KINDS = frozenset({"城镇", "农村", "乡村", "城乡", "城市", "城区", "乡镇"})
+# the word saying two kinds of area together, each in its turn (城乡居民人均可支配收入分别…)
+_JOINED = {"城镇": "城乡", "城市": "城乡", "农村": "城乡", "乡村": "城乡"}
 
 
 def _names_place(word: str) -> bool:

@@ -534,9 +534,13 @@ def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
     citizen = replace(money, text="城里人平均一年收入多少")
     assert F.fit_figure(ctx(citizen), cand("城镇居民人均可支配收入52633元。")) == 1
     # residents' income and spending are given per head, whether or not asked so
-    for text in ("城镇居民收入多少", "农村人一年收入多少", "农民一年消费多少", "农民一年能挣多少"):
+    for text in ("农村居民收入多少", "农村人一年收入多少", "农民一年消费多少", "农民一年能挣多少"):
         asked_so = replace(money, text=text)
         assert F.fit_figure(ctx(asked_so), cand("农村居民人均可支配收入30931元。")) == 1, text
+    # a town's residents' income is not the countryside's
+    towns = replace(money, text="城镇居民收入多少")
+    assert F.fit_figure(ctx(towns), cand("农村居民人均可支配收入30931元。")) == 0
+    assert F.fit_figure(ctx(towns), cand("城镇居民人均可支配收入52633元。")) == 1
     assert F.fit_figure(ctx(replace(money, text="财政收入多少")), per_head) == 0
     # an average per household is per head; a benefit's rate per person is what each
     # one gets, an answer to 一个月能拿多少
@@ -1072,6 +1076,13 @@ def test_a_figure_of_another_indicator_answers_no_figure_question() -> None:
         ("青禾县农村居民人均可支配收入多少", "农村常住居民人均可支配收入19130元。", 1),
         ("青禾县全体居民人均可支配收入多少", "居民人均可支配收入28160元。", 1),
         ("青禾县居民人均可支配收入多少", "全体居民人均可支配收入28160元。", 1),
+        # counts of the same thing told apart (户籍 or 常住, 出生 or 死亡)
+        ("青禾县2023年常住人口有多少", "年末户籍人口36.6万人。", 0),
+        ("青禾县2023年常住人口有多少", "年末常住人口35.2万人，户籍人口36.6万人。", 1),
+        ("青禾县2023年末户籍人口多少", "年末常住人口10122.97万人。", 0),
+        ("青禾县2023年出生人口多少", "全年出生人口3.8万人，死亡人口3.1万人。", 1),
+        ("青禾县2023年人口多少", "年末户籍人口36.6万人。", 1),
+        ("青禾县城镇居民人均可支配收入多少", "城乡居民人均可支配收入2.57万元和1.68万元。", 1),
         ("青禾县人均GDP多少钱", "按常住人口计算，人均地区生产总值50123元。", 1),
     ]
     for question, text, fits in cases:
