@@ -161,7 +161,9 @@ class PlaceScope:
     a unit whose passage names it, or a unit whose place is not known. A city's figure
     does not answer a district's question, nor a county's a province's, nor a city's a
     zone's inside it (某某市高新区, :func:`ingest.places.zones_in`). A place no
-    document is about, inside or around, is left to :meth:`Guards.foreign_place`."""
+    document is about, inside or around, is asked when named plainly (:func:`_plainly_named`:
+    only passages naming it answer for it); one no document names is left to
+    :meth:`Guards.foreign_place`."""
 
     def __init__(self, doc_places: Iterable[Place]) -> None:
         self.doc_places = frozenset(p for p in doc_places if p)
@@ -174,7 +176,11 @@ class PlaceScope:
         shared = [
             p for name in _shared_names(text) for d in self.doc_places for p in places_in(name, d)
         ]
-        named = [p for p in (*_places_asked(text), *shared, *zones_in(text)) if self._related(p)]
+        named = [
+            p
+            for p in (*_places_asked(text), *shared, *zones_in(text))
+            if self._related(p) or _plainly_named(text, p)
+        ]
         named = list(dict.fromkeys([*named, *self._towns_named(text), *self._opening(text)]))
         return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
 
@@ -235,6 +241,30 @@ class PlaceScope:
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)
         return any(f in names or f in passage for p in asked for f in zone_forms(p.name))
+
+
+def _plainly_named(text: str, place: Place) -> bool:
+    """``text`` names ``place`` by its full name (南昌县) or by a short form that is no
+    other word to jieba's dictionary (:func:`_rare_place_word`: 绥芬河; not 新建 of
+    新建高标准农田 nor 监利, a noun): though no document is about it or a place around or in it, a question
+    about it is answered only from passages naming it (a neighbouring county's bulletin
+    mentioning it once does not answer for it)."""
+    if place.town:
+        return False
+    names = _names_of(place)
+    if names[0] in text:
+        return True
+    return any(f in text and _rare_place_word(f) for f in names[1:])
+
+
+_RARE_WORD = 300  # how often jieba's dictionary may count a short form read as a place
+
+
+def _rare_place_word(form: str) -> bool:
+    """jieba's dictionary lacks ``form`` or knows it, rarely, as a place (绥芬河), not as
+    a frequent one that is another word too (新建, 南昌 of 南昌县)."""
+    tag, freq = word_tag(form)
+    return tag is None or (tag.startswith("ns") and freq < _RARE_WORD)
 
 
 def _town_named(text: str, town: str) -> bool:

@@ -24,7 +24,9 @@ def test_asked_keeps_the_narrowest_related_place() -> None:
     assert scope.asked("杭州市西湖区去年人口多少") == (DISTRICT,)
     assert scope.asked("杭州市今年的生产总值") == (CITY,)
     assert scope.asked("浙江省的生产总值") == (PROVINCE,)  # documents lie inside it
-    assert scope.asked("宁波市的生产总值") == ()  # no document about it: the guard's case
+    # no document is about 宁波市 or a place in or around it: named in full, it is asked
+    # all the same, and only passages naming it answer for it
+    assert scope.asked("宁波市的生产总值") == (Place("浙江省", "宁波市"),)
     assert scope.asked("去年的生产总值是多少") == ()
 
 
@@ -121,3 +123,21 @@ def test_a_town_known_only_by_its_own_name_is_asked_when_named() -> None:
     assert town not in scope.asked("青山市光村镇的镇长是谁")
     unit = AnswerUnit("d~0", "d", "青禾镇人民政府镇长王明", 0, 11, "heading", place=town)
     assert PlaceScope.allows(Candidate(0, unit, None), scope.asked("青山市青禾镇镇长叫啥"))
+
+
+def test_a_place_no_document_is_about_is_answered_only_by_passages_naming_it() -> None:
+    """A neighbouring county's bulletin mentions 绥芬河 once: a question about 绥芬河 asks
+    it (by its full name, or by a short form jieba knows rarely and only as a place), and a
+    unit of the bulletin about its own county does not answer for it unless its passage
+    names it. A short form that is another word (新建 of 新建几所学校) asks no place."""
+    dongning = Place("黑龙江省", "牡丹江市", "东宁市")
+    scope = PlaceScope([dongning])
+    (asked,) = scope.asked("绥芬河2022年末户籍人口多少人")
+    assert asked.name == "绥芬河市"
+    (full,) = scope.asked("南昌县2023年财政总收入多少钱")
+    assert full.name == "南昌县"
+    assert scope.asked("今年新建几所学校") == ()
+    own = cand("截止2022年末，全市户籍人口196258人。", dongning)
+    assert not PlaceScope.allows(own, (asked,))
+    beside = cand("绥芬河市户籍人口17万人。", dongning, "东宁市与绥芬河市相邻。绥芬河市户籍人口17万人。")
+    assert PlaceScope.allows(beside, (asked,))
