@@ -373,13 +373,17 @@ def framing_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def contrasts() -> tuple[tuple[tuple[str, ...], ...], ...]:
+def contrasts() -> tuple[tuple[tuple[tuple[str, ...], ...], bool], ...]:
     """Sets of qualifiers that tell counts of the same thing apart (data file), each
-    member with its forms: ((户籍,), (常住,)), ((城镇, 城市), (农村, 乡村)) …"""
-    return tuple(
-        tuple(tuple(f.strip() for f in member.split(",") if f.strip()) for member in line.split("|"))
-        for line in _data_lines("contrasts.txt")
-    )
+    member with its forms, and whether a figure says them anywhere in its sentence before
+    it rather than in its label: (((户籍,), (常住,)), False), (((目标, 预期, …), (实际, …)),
+    True) …"""
+    sets = []
+    for line in _data_lines("contrasts.txt"):
+        members, _, where = line.partition("\t")
+        forms = tuple(tuple(f.strip() for f in m.split(",") if f.strip()) for m in members.split("|"))
+        sets.append((forms, where.strip() == "sentence"))
+    return tuple(sets)
 
 
 def _indicator_lines() -> list[tuple[tuple[str, ...], bool]]:

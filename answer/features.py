@@ -592,12 +592,12 @@ def other_measure(
         return False
     if not any(g == asked.group for _, g in said):
         return not any(f in label.lower() for f in asked.forms)
-    if _contrasted(q.text, label):
+    before = (lead + text[:start])[-200:]
+    before = before[sentence_start(before) :]
+    if _contrasted(q.text, label, before):
         return True
     if known is None or asked.group not in qualified_heads() or _SHARE.search(label):
         return False
-    before = (lead + text[:start])[-200:]
-    before = before[sentence_start(before) :]
     if asked.averaged and not PER_HEAD_RE.search(before):
         return True
     qualifier = [
@@ -607,12 +607,14 @@ def other_measure(
     return bool(qualifier) and not any(_said_apart(f, before) for f in qualifier)
 
 
-def _contrasted(question: str, label: str) -> bool:
-    """``label`` names a member of a set of :func:`answer.analyse.contrasts` that
-    ``question`` does not and not the one it does (年末户籍人口 for 常住人口多少)."""
-    for members in contrasts():
+def _contrasted(question: str, label: str, before: str) -> bool:
+    """A figure's ``label`` (or, for some sets, its sentence ``before`` it) says a member
+    of a set of :func:`answer.analyse.contrasts` that ``question`` does not and not the
+    one it does (年末户籍人口 for 常住人口多少, 预期目标是：…增长6% for 实际增长了多少)."""
+    for members, in_sentence in contrasts():
+        said_in = before if in_sentence else label
         asked = {i for i, forms in enumerate(members) if any(f in question for f in forms)}
-        said = {i for i, forms in enumerate(members) if any(f in label for f in forms)}
+        said = {i for i, forms in enumerate(members) if any(f in said_in for f in forms)}
         if asked and said and not asked & said:
             return True
     return False
