@@ -585,17 +585,17 @@ def other_measure(
     alone; a question asking one is left alone."""
     if q.kind != FIGURE or _SHARE.search(q.text):
         return False
-    asked = _asked_indicator(q, None if known is None else frozenset(known))
     label = figure_label(text, start)
+    before = (lead + text[:start])[-200:]
+    before = before[sentence_start(before) :]
+    if _contrasted(q.text, label, before):
+        return True
+    asked = _asked_indicator(q, None if known is None else frozenset(known))
     said = named_heads(label)
     if asked is None or not said:
         return False
     if not any(g == asked.group for _, g in said):
         return not any(f in label.lower() for f in asked.forms)
-    before = (lead + text[:start])[-200:]
-    before = before[sentence_start(before) :]
-    if _contrasted(q.text, label, before):
-        return True
     if known is None or asked.group not in qualified_heads() or _SHARE.search(label):
         return False
     if asked.averaged and not PER_HEAD_RE.search(before):
