@@ -63,10 +63,19 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # who heads the place (某某市市长是谁, 县长叫什么): the report's speaker line
             # names the head of its government, as of the report
             rf"|(?<![副理]){HEAD_POST}(?:是谁|是哪位|叫什么|叫啥|姓什么|姓啥)"
+            # the post as a keyword of its own (某某 市长 2024 政府工作报告)
+            rf"|(?:^|\s)(?<![副理]){HEAD_POST}(?=\s|$)"
         ),
     ),
 )
 MAX_LINE = 80  # the longest line quoted as the document's own statement
+# the head of a government named with the report inside a line, where no line under the
+# title names the speaker alone: 市长王勇政府工作报告（摘要）, 县长张成亮代表某某县人民政府
+# 向大会作《政府工作报告》 (the shortest name the words after it allow)
+_SPEAKER_INLINE_RE = re.compile(
+    rf"(?<![副理]){HEAD_POST}[\u4e00-\u9fff]{{2,3}}?"
+    r"(?=(?:代表[^。\n]{0,20}?作|在[^。\n]{0,30}?上作|向[^。\n]{0,10}?作)?《?政府工作报告)"
+)
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,9 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
     elif what == NUMBER:
         needles = [doc.doc_number] if doc.doc_number else []
     elif what == SPEAKER:
-        needles = [m.group().strip() for m in SPEAKER_LINE_RE.finditer(doc.text[:_HEAD])][:1]
+        lines = SPEAKER_LINE_RE.finditer(doc.text[:_HEAD])
+        inline = _SPEAKER_INLINE_RE.finditer(doc.text[:_HEAD])
+        needles = [m.group().strip() for m in [*lines, *inline]][:1]
     else:
         needles = [doc.source] if len(doc.source) >= 2 else []
     lines = {
@@ -128,7 +139,9 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
     if not lines:
         return None
     needle, line = max(lines, key=lambda found: _rank(doc.text, found[1], found[0]))
-    return line, _rank(doc.text, line, needle)[0]
+    rank = _rank(doc.text, line, needle)[0]
+    # a speaker found by its post and name states who spoke, inside a longer line too
+    return line, max(rank, 1) if what == SPEAKER else rank
 
 
 def speaks_as(doc: Document, question: str) -> bool:

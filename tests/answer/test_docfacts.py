@@ -61,6 +61,8 @@ from lixia_qa.zh import date_forms
         ("出入境办理指南是哪年发布的", DATE),  # the year a document names was issued
         ("狂热节拍发布于哪一年", None),  # a year of its subject, not of a document
         ("青禾镇镇长叫啥名字", SPEAKER),  # a town's head delivers its report
+        ("青禾 市长 2024 政府工作报告", SPEAKER),  # the post as a keyword of its own
+        ("市长热线多少", None),
     ],
 )
 def test_what_a_question_asks_of_a_document(question: str, what: str | None) -> None:
@@ -169,6 +171,20 @@ def test_a_mere_mention_can_be_left_out() -> None:
     mention = Document("m.txt", "t", "我代表青禾县人民政府作报告。", source="青禾县人民政府")
     assert stated(mention, ISSUER, mentions=False) is None
     assert stated(mention, ISSUER) is not None
+
+
+def test_a_speaker_named_with_the_report_inside_a_line_is_stated() -> None:
+    """No line under the title names the speaker alone: a news report's sentence or a
+    paper's headline naming the head with the report states who gave it; a deputy or a
+    head merely asking for the report's work does not."""
+    news = "1月17日，青禾县人代会开幕。\n在热烈的掌声中，县长张成亮代表青禾县人民政府向大会作《政府工作报告》。"
+    start, end = stated(Document("n.txt", "t", news), SPEAKER, mentions=False) or (0, 0)
+    assert "县长张成亮" in news[start:end]
+    paper = "当前版：03版\n市长王勇政府工作报告（摘要）\n2023年高质量发展取得新成效"
+    start, end = stated(Document("p.txt", "t", paper), SPEAKER, mentions=False) or (0, 0)
+    assert news and paper[start:end] == "市长王勇政府工作报告（摘要）"
+    for text in ("副市长李四代表市政府作政府工作报告。", "市长要求各部门落实政府工作报告。"):
+        assert stated(Document("x.txt", "t", text), SPEAKER, mentions=False) is None
 
 
 REPORT = """青禾县{year}年政府工作报告
