@@ -212,6 +212,11 @@ def test_a_citizens_phrasing_is_read_as_the_documents_word(tokenizer: ChineseTok
     assert "就业" in analyse("青禾城里新找到工作的人有多少", tokenizer, 2024).terms
     pigs = analyse("青禾县一年卖出去多少头猪", tokenizer, 2024)
     assert "出栏" in pigs.terms and pigs.measure == "头"
+    sheep = analyse("青禾县年底还养着多少只羊", tokenizer, 2024)
+    assert "存栏" in sheep.terms and "养着" not in sheep.terms
+    assert "常住" in analyse("青禾县23年底实际住着多少人", tokenizer, 2024).terms
+    assert "实际" not in analyse("青禾县23年底实际住着多少人", tokenizer, 2024).terms
+    assert "下辖" in analyse("青禾县下面管着几个镇几个乡", tokenizer, 2024).terms
     # the verb alone, not before a count of babies or animals, is as asked
     assert "出生" not in analyse("青禾县生态环境怎么样", tokenizer, 2024).terms
     assert "出栏" not in analyse("青禾县卖房子要交多少税", tokenizer, 2024).terms
