@@ -240,31 +240,22 @@ class PlaceScope:
             return False
         passage = c.chunk.index_text() if c.chunk is not None else c.unit.text
         names = _names_in(passage, place)
-        return any(f in names or f in passage for p in asked for f in zone_forms(p.name))
+        if any(f in names or f in passage for p in asked for f in zone_forms(p.name)):
+            return True
+        # a place around or in no document's (named plainly: :func:`_plainly_named`), by
+        # the short form a passage may use inside a local name (长岭高科片区 for 长岭)
+        return any(
+            _names_asked(passage, p) for p in asked if not (place.within(p) or p.within(place))
+        )
 
 
 def _plainly_named(text: str, place: Place) -> bool:
-    """``text`` names ``place`` by its full name (南昌县) or by a short form that is no
-    other word to jieba's dictionary (:func:`_rare_place_word`: 绥芬河; not 新建 of
-    新建高标准农田 nor 监利, a noun): though no document is about it or a place around or in it, a question
+    """``text`` names ``place`` (a county or city, not a town) by its full name (南昌县,
+    绥芬河市): though no document is about it or a place around or in it, a question
     about it is answered only from passages naming it (a neighbouring county's bulletin
-    mentioning it once does not answer for it)."""
-    if place.town:
-        return False
-    names = _names_of(place)
-    if names[0] in text:
-        return True
-    return any(f in text and _rare_place_word(f) for f in names[1:])
-
-
-_RARE_WORD = 300  # how often jieba's dictionary may count a short form read as a place
-
-
-def _rare_place_word(form: str) -> bool:
-    """jieba's dictionary lacks ``form`` or knows it, rarely, as a place (绥芬河), not as
-    a frequent one that is another word too (新建, 南昌 of 南昌县)."""
-    tag, freq = word_tag(form)
-    return tag is None or (tag.startswith("ns") and freq < _RARE_WORD)
+    mentioning it once does not answer for it). A short form is too often part of a local
+    name (长岭 of 历下's 长岭高科片区) to be read so."""
+    return not place.town and place.name in text
 
 
 def _town_named(text: str, town: str) -> bool:

@@ -126,18 +126,22 @@ def test_a_town_known_only_by_its_own_name_is_asked_when_named() -> None:
 
 
 def test_a_place_no_document_is_about_is_answered_only_by_passages_naming_it() -> None:
-    """A neighbouring county's bulletin mentions 绥芬河 once: a question about 绥芬河 asks
-    it (by its full name, or by a short form jieba knows rarely and only as a place), and a
-    unit of the bulletin about its own county does not answer for it unless its passage
-    names it. A short form that is another word (新建 of 新建几所学校) asks no place."""
+    """A neighbouring county's bulletin mentions 绥芬河市 once: a question about 绥芬河市
+    asks it (by its full name), and a unit of the bulletin about its own county does not
+    answer for it unless its passage names it. A short form is too often part of a local
+    name (长岭高科片区) or another word (新建 of 新建几所学校) to ask a place so."""
     dongning = Place("黑龙江省", "牡丹江市", "东宁市")
     scope = PlaceScope([dongning])
-    (asked,) = scope.asked("绥芬河2022年末户籍人口多少人")
+    (asked,) = scope.asked("绥芬河市2022年末户籍人口多少人")
     assert asked.name == "绥芬河市"
     (full,) = scope.asked("南昌县2023年财政总收入多少钱")
     assert full.name == "南昌县"
     assert scope.asked("今年新建几所学校") == ()
+    assert scope.asked("长岭高科那两大产业集群是啥") == ()
     own = cand("截止2022年末，全市户籍人口196258人。", dongning)
     assert not PlaceScope.allows(own, (asked,))
     beside = cand("绥芬河市户籍人口17万人。", dongning, "东宁市与绥芬河市相邻。绥芬河市户籍人口17万人。")
     assert PlaceScope.allows(beside, (asked,))
+    # the short form inside a local name (绥芬河口岸) names it too
+    port = cand("口岸过货量增长5%。", dongning, "绥芬河口岸过货量增长5%。")
+    assert PlaceScope.allows(port, (asked,))
