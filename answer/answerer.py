@@ -265,7 +265,7 @@ class Answerer:
         if q.kind == DATE:  # the year qualifies what is asked about (征集2026年项目截止
             # 到哪天: 2025年11月30日), not the day: a document about it answers anywhere
             turn.scope = Scope(turn.scope.doc_ids, {})
-        turn.places = self.place_scope.asked(q.text)
+        turn.places = self.place_scope.asked(q.text, plain=not turn.unplaced)
         if turn.refusal is None and turn.places:
             # the words may be used, but only by documents about other places
             missing = self.guards.off_topic(q, turn.places, self._place_words(turn.places))

@@ -168,20 +168,22 @@ class PlaceScope:
     def __init__(self, doc_places: Iterable[Place]) -> None:
         self.doc_places = frozenset(p for p in doc_places if p)
 
-    def asked(self, text: str) -> tuple[Place, ...]:
+    def asked(self, text: str, plain: bool = True) -> tuple[Place, ...]:
         """The narrowest places ``text`` names that the documents are about, inside or
         around; a full name several divisions share (市中区, 鼓楼区) is the one inside
         a place a document is about (a short form such as 宝山 is too often part of
-        another name to be read so); a town a document is known by alone, when named."""
+        another name to be read so); a town a document is known by alone, when named.
+        With ``plain``, when it names no such place, those it names plainly
+        (:func:`_plainly_named`) though no document is about them: only passages naming
+        them answer for them. Without, a place the documents never name is the guard's."""
         shared = [
             p for name in _shared_names(text) for d in self.doc_places for p in places_in(name, d)
         ]
-        named = [
-            p
-            for p in (*_places_asked(text), *shared, *zones_in(text))
-            if self._related(p) or _plainly_named(text, p)
-        ]
+        loose = (*_places_asked(text), *shared, *zones_in(text))
+        named = [p for p in loose if self._related(p)]
         named = list(dict.fromkeys([*named, *self._towns_named(text), *self._opening(text)]))
+        if not named and plain:
+            named = [p for p in loose if _plainly_named(text, p)]
         return tuple(p for p in named if not any(o != p and o.within(p) for o in named))
 
     def _opening(self, text: str) -> list[Place]:

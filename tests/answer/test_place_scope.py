@@ -138,6 +138,10 @@ def test_a_place_no_document_is_about_is_answered_only_by_passages_naming_it() -
     assert full.name == "南昌县"
     assert scope.asked("今年新建几所学校") == ()
     assert scope.asked("长岭高科那两大产业集群是啥") == ()
+    # beside a place a document is about, it is no place asked; nor, where the guard
+    # left it to documents naming no place, one the documents never name
+    assert scope.asked("东宁市和绥芬河市2022年末户籍人口") == (dongning,)
+    assert scope.asked("绥芬河市2022年末户籍人口多少人", plain=False) == ()
     own = cand("截止2022年末，全市户籍人口196258人。", dongning)
     assert not PlaceScope.allows(own, (asked,))
     beside = cand("绥芬河市户籍人口17万人。", dongning, "东宁市与绥芬河市相邻。绥芬河市户籍人口17万人。")
