@@ -77,7 +77,7 @@ from answer.select import Picked, Scored, best_commitment, choose, ranked, to_pi
 from answer.sentences import CountedTermWeights, coverage_forms
 from answer.turn import Refusal, Scope, Turn
 from ingest.lexicon import word_tag
-from ingest.places import places_in, unit_place
+from ingest.places import evident_places, places_in, unit_place
 from ingest.structure import marker_rank
 from lixia_qa import zh
 from lixia_qa.types import Answer, AnswerUnit, Chunk, Commitment, Document, Hit, Place
@@ -113,6 +113,8 @@ class Answerer:
             () if one_area(places) else (d.doc_id for d in docs if not d.place)
         )
         self._place_words = lru_cache(maxsize=32)(self._words_used)
+        # the places each document placed nowhere evidently speaks of, read once when asked
+        self._evident: dict[str, tuple[Place, ...]] = {}
         self._speaking = lru_cache(maxsize=32)(self._documents_speaking)
         self.documents: StoreLookup[Document] = StoreLookup(store.documents)
         self.composer = Composer(self.documents, config.snippet_pad)
@@ -250,6 +252,10 @@ class Answerer:
                 return
             turn.unplaced = place
             named = places_in(place, loose=True)
+            turn.unplaced_docs = self._unplaced_for(named)
+            if not turn.unplaced_docs:
+                turn.refusal = Refusal(place=place)
+                return
             missing = self.guards.off_topic(q, named, self._unplaced_words)
             if missing:
                 turn.refusal = Refusal(missing=tuple(missing), about=place)
@@ -271,6 +277,19 @@ class Answerer:
             missing = self.guards.off_topic(q, turn.places, self._place_words(turn.places))
             if missing:
                 turn.refusal = Refusal(missing=tuple(missing), about=turn.places[0].name)
+
+    def _unplaced_for(self, places: Sequence[Place]) -> frozenset[str]:
+        """The documents placed nowhere that may be about ``places``: not those evidently
+        speaking of a city or county neither in nor around them (:func:`evident_places`:
+        大竹县's news, placed nowhere, says nothing of 渠县)."""
+        missing = sorted(set(self.unplaced) - set(self._evident))
+        for d, doc in self.store.documents(missing).items():
+            self._evident[d] = evident_places(doc.text)
+        return frozenset(
+            d
+            for d in self.unplaced
+            if all(any(e.within(p) or p.within(e) for p in places) for e in self._evident[d])
+        )
 
     @cached_property
     def _unplaced_words(self) -> Callable[[str], bool]:
@@ -363,7 +382,7 @@ class Answerer:
         if turn.places:
             docs = [d for d in docs if PlaceScope.speaks_for(d.place, d.text, turn.places)]
         if turn.unplaced:
-            docs = [d for d in docs if d.doc_id in self.unplaced]
+            docs = [d for d in docs if d.doc_id in turn.unplaced_docs]
         if turn.years:
             docs = [d for d in docs if d.year in turn.years] or docs
         return docs
@@ -554,7 +573,8 @@ class Answerer:
     def _doc_ids(self, turn: Turn) -> set[str] | None:
         doc_ids = turn.scope.doc_ids if turn.scope else None
         if turn.unplaced:
-            doc_ids = set(self.unplaced if doc_ids is None else self.unplaced & set(doc_ids))
+            unplaced = turn.unplaced_docs
+            doc_ids = set(unplaced if doc_ids is None else unplaced & set(doc_ids))
         if turn.exclude:
             known = doc_ids if doc_ids is not None else self.store.doc_ids()
             doc_ids = set(known) - set(turn.exclude)

@@ -57,6 +57,7 @@ class Turn:
     # the question names a place no document names: only the documents whose place is not
     # known may be about it (a city's fee table that never names its city)
     unplaced: str = ""
+    unplaced_docs: frozenset[str] = frozenset()  # those of them not evidently elsewhere's
     refusal: Refusal | None = None
     hits: list[Hit] = field(default_factory=list)
     records: list[Commitment] = field(default_factory=list)  # an owner question's answer

@@ -674,6 +674,22 @@ def _county_in_full(division: Division) -> bool:
     return tag is None or tag.startswith("ns") or rare_name(form)
 
 
+def evident_places(text: str, gaz: Gazetteer | None = None) -> tuple[Place, ...]:
+    """The cities and counties ``text`` names in full at least once and, with its short
+    forms, at least twice (大竹县 and 大竹经开区, 该县…大竹段): places a text placed nowhere
+    evidently speaks of, though not enough to place it (:func:`document_place`)."""
+    gaz = gaz or gazetteer()
+    counts: Counter[Division] = Counter()
+    full: set[Division] = set()
+    for m in find_mentions(text, gaz, loose=True):
+        if len(m.divisions) != 1 or m.divisions[0].level not in (1, 2):
+            continue
+        counts[m.divisions[0]] += 1
+        if text[m.start : m.end] in gaz.full:
+            full.add(m.divisions[0])
+    return tuple(gaz.place(d) for d, n in counts.items() if d in full and n >= _LEAST_NAMED)
+
+
 def unit_place(text: str, doc_place: Place, gaz: Gazetteer | None = None) -> Place:
     """The place a unit is about: the one place narrower than the document's, inside it,
     that the unit names (``某某区实现生产总值…`` in a city's bulletin); else the

@@ -200,6 +200,27 @@ def test_only_the_documents_naming_no_place_answer_for_it(unplaced) -> None:  # 
     assert "8.2万吨" not in answer.text and "保定市" in answer.text
 
 
+NEWS = """（通讯员王晓林）4月11日，在大竹经开区"引水入竹"项目建设现场，工人正在作业。
+
+据悉，该县全年民生支出达48亿元。大竹县地处川东，"引水入竹"项目大竹段年内完工。
+"""
+
+
+def test_a_document_placed_nowhere_that_speaks_of_another_county_answers_not_for_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """大竹县's news, placed nowhere (its title names no place), names 大竹县 in full and
+    大竹 again: it says nothing of 渠县, which no document names; the fee table beside it,
+    naming no place at all, still may."""
+    from ingest.places import evident_places
+
+    assert [p.county for p in evident_places(NEWS)] == ["大竹县"]
+    assert evident_places(FEES) == ()
+    docs = {"news.txt": NEWS, "fees.txt": FEES, "z.txt": ZHOUKOU, "b.txt": BAITA}
+    service = small_service(tmp_path, docs)
+    answer = service.ask("渠县民生支出有多少")
+    assert answer.abstained and "48亿元" not in answer.text, answer.text
+    assert "120元" in service.ask("渠县遗体火化费每具多少钱").text
+
+
 def test_a_place_no_document_names_is_declined_when_every_place_is_known(service) -> None:  # type: ignore[no-untyped-def]
     answer = service.ask("保定市全年粮食产量多少")
     assert answer.abstained and "关于保定市的信息" in answer.text, answer.text
