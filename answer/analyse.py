@@ -381,7 +381,9 @@ def contrasts() -> tuple[tuple[tuple[tuple[str, ...], ...], bool], ...]:
     sets = []
     for line in _data_lines("contrasts.txt"):
         members, _, where = line.partition("\t")
-        forms = tuple(tuple(f.strip() for f in m.split(",") if f.strip()) for m in members.split("|"))
+        forms = tuple(
+            tuple(f.strip() for f in m.split(",") if f.strip()) for m in members.split("|")
+        )
         sets.append((forms, where.strip() == "sentence"))
     return tuple(sets)
 

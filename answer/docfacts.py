@@ -126,9 +126,9 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
     elif what == NUMBER:
         needles = [doc.doc_number] if doc.doc_number else []
     elif what == SPEAKER:
-        lines = SPEAKER_LINE_RE.finditer(doc.text[:_HEAD])
-        inline = _SPEAKER_INLINE_RE.finditer(doc.text[:_HEAD])
-        needles = [m.group().strip() for m in [*lines, *inline]][:1]
+        head = doc.text[:_HEAD]
+        found = [*SPEAKER_LINE_RE.finditer(head), *_SPEAKER_INLINE_RE.finditer(head)]
+        needles = [m.group().strip() for m in found][:1]
     else:
         needles = [doc.source] if len(doc.source) >= 2 else []
     lines = {

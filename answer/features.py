@@ -709,7 +709,6 @@ def _names_place(word: str) -> bool:
     return word not in _AREA_KINDS and (bool(_PLACE_WORD.search(word)) or is_place_name(word))
 
 
-
 def _said_apart(word: str, text: str) -> bool:
     """``text`` says ``word``, a longer one perhaps with words between its halves
     (城镇居民 in 城镇常住居民)."""

@@ -258,6 +258,8 @@ def shape_asked(text: str) -> re.Pattern[str] | None:
     if _BY_NAME[MATERIALS].asks.search(text) and _PROCEDURE.search(text):
         return _SHAPES[MATERIALS]
     return None
+
+
 SAYS = {f.name: f.says for f in FIELDS}
 LEAST_FIELDS = 3  # labels a document needs to be read as a guide
 GUIDE_TITLE = re.compile(r"(?:办事|办理|服务|申请|申报)指南|告知单|一次性告知")

@@ -144,7 +144,9 @@ def test_a_place_no_document_is_about_is_answered_only_by_passages_naming_it() -
     assert scope.asked("绥芬河市2022年末户籍人口多少人", plain=False) == ()
     own = cand("截止2022年末，全市户籍人口196258人。", dongning)
     assert not PlaceScope.allows(own, (asked,))
-    beside = cand("绥芬河市户籍人口17万人。", dongning, "东宁市与绥芬河市相邻。绥芬河市户籍人口17万人。")
+    beside = cand(
+        "绥芬河市户籍人口17万人。", dongning, "东宁市与绥芬河市相邻。绥芬河市户籍人口17万人。"
+    )
     assert PlaceScope.allows(beside, (asked,))
     # the short form inside a local name (绥芬河口岸) names it too
     port = cand("口岸过货量增长5%。", dongning, "绥芬河口岸过货量增长5%。")

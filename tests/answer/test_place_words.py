@@ -206,7 +206,9 @@ NEWS = """（通讯员王晓林）4月11日，在大竹经开区"引水入竹"�
 """
 
 
-def test_a_document_placed_nowhere_that_speaks_of_another_county_answers_not_for_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_placed_nowhere_that_speaks_of_another_county_answers_not_for_it(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
     """大竹县's news, placed nowhere (its title names no place), names 大竹县 in full and
     大竹 again: it says nothing of 渠县, which no document names; the fee table beside it,
     naming no place at all, still may."""
