@@ -849,10 +849,14 @@ def indicator(row: str) -> str | None:
 def _other_indicator(text: str, q: Question) -> bool:
     """``text``, a table row, gives the figures of an indicator (指标：商品房销售额) and
     the question, with its words' other forms, shares no two characters with that name:
-    房地产开发投资 is answered neither by the 商品房销售额 row nor by its #住宅 sub-row."""
+    房地产开发投资 is answered neither by the 商品房销售额 row nor by its #住宅 sub-row; or
+    the name says a qualifier contrasting with the question's (:func:`_contrasted`:
+    常住人口 for 户籍人口多少)."""
     name = indicator(text)
     if name is None:
         return False
+    if _contrasted(q.text, name, name):  # 常住人口's row for 户籍人口多少
+        return True
     said = q.text + "".join("".join(forms) for forms in q.forms)
     return not any(name[i : i + 2] in said for i in range(len(name) - 1))
 

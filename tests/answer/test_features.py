@@ -1081,6 +1081,7 @@ def test_a_figure_of_another_indicator_answers_no_figure_question() -> None:
         ("青禾县2023年常住人口有多少", "年末常住人口35.2万人，户籍人口36.6万人。", 1),
         ("青禾县2023年末户籍人口多少", "年末常住人口10122.97万人。", 0),
         ("青禾县2023年出生人口多少", "全年出生人口3.8万人，死亡人口3.1万人。", 1),
+        ("青禾县2023年末户籍人口多少", "全年出生人口61.0万人，出生率6.01‰。", 0),
         ("青禾县2023年人口多少", "年末户籍人口36.6万人。", 1),
         # a target does not say what was achieved, anywhere in its sentence before it
         ("青禾县2024年GDP实际增长了多少", "2024年主要预期目标是：地区生产总值增长6%左右。", 0),
@@ -1097,6 +1098,10 @@ def test_a_figure_of_another_indicator_answers_no_figure_question() -> None:
     ]
     for question, text, fits in cases:
         assert _fits(question, text) == fits, (question, text)
+    # a table row's indicator contrasting with the question's qualifier
+    row = cand("指标：全县常住人口；年末数（万人）：21.35", kind="row")
+    assert F.fit_figure(ctx(_asked("青禾县2021年户籍人口有多少万人")), row) == 0
+    assert F.fit_figure(ctx(_asked("青禾县2021年常住人口有多少万人")), row) == 1
     both = "全县各项存款余额500亿元，贷款余额400亿元。"
     money = _asked("青禾县贷款余额多少")
     known = ctx(money, asked=frozenset({"青禾"}), districts=frozenset({"青禾"})).plain_terms
