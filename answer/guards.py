@@ -244,8 +244,8 @@ class PlaceScope:
         names = _names_in(passage, place)
         if any(f in names or f in passage for p in asked for f in zone_forms(p.name)):
             return True
-        # a place around or in no document's (named plainly: :func:`_plainly_named`), by
-        # the short form a passage may use inside a local name (长岭高科片区 for 长岭)
+        # a place neither around nor in the unit's (one named plainly, :func:`_plainly_named`)
+        # by the short form a passage may use inside a local name (绥芬河口岸 for 绥芬河市)
         return any(
             _names_asked(passage, p) for p in asked if not (place.within(p) or p.within(place))
         )
