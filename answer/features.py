@@ -602,7 +602,7 @@ def other_measure(
         return True
     qualifier = [
         *asked.qualifier,
-        *(_JOINED[k] + f[len(k) :] for f in asked.qualifier for k in _JOINED if f.startswith(k)),
+        *(_JOINED + f[2:] for f in asked.qualifier if f.startswith(_JOINED_KINDS)),
     ]
     return bool(qualifier) and not any(_said_apart(f, before) for f in qualifier)
 
@@ -611,13 +611,22 @@ def _contrasted(question: str, label: str, before: str) -> bool:
     """A figure's ``label`` (or, for some sets, its sentence ``before`` it) says a member
     of a set of :func:`answer.analyse.contrasts` that ``question`` does not and not the
     one it does (年末户籍人口 for 常住人口多少, 预期目标是：…增长6% for 实际增长了多少)."""
-    for members, in_sentence in contrasts():
+    for (members, in_sentence), asked in zip(contrasts(), _members_asked(question), strict=True):
         said_in = before if in_sentence else label
-        asked = {i for i, forms in enumerate(members) if any(f in question for f in forms)}
         said = {i for i, forms in enumerate(members) if any(f in said_in for f in forms)}
         if asked and said and not asked & said:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _members_asked(question: str) -> tuple[frozenset[int], ...]:
+    """For each set of :func:`answer.analyse.contrasts`, the members ``question`` names:
+    read once per question, not for every figure of every candidate."""
+    return tuple(
+        frozenset(i for i, forms in enumerate(members) if any(f in question for f in forms))
+        for members, _ in contrasts()
+    )
 
 
 @dataclass(frozen=True)
@@ -699,8 +708,10 @@ _PLACE_WORD = re.compile(r"(?:[省市县区州旗镇乡村国族]|街道|社区)
 # the kinds of area statistics tell residents and indicators apart by (城镇居民, 农村居民,
 # 城市低保): qualifiers, though they end as a place's name does
 _AREA_KINDS = frozenset({"城镇", "农村", "乡村", "城乡", "城市", "城区", "乡镇"})
-# the word saying two kinds of area together, each in its turn (城乡居民人均可支配收入分别…)
-_JOINED = {"城镇": "城乡", "城市": "城乡", "农村": "城乡", "乡村": "城乡"}
+# the word saying two kinds of area together, each in its turn (城乡居民人均可支配收入分别…),
+# and the kinds it says
+_JOINED = "城乡"
+_JOINED_KINDS = ("城镇", "城市", "农村", "乡村")
 
 
 def _names_place(word: str) -> bool:

@@ -248,11 +248,12 @@ _HOURS_ASKED = re.compile(r"几点|上班|下班|周[六日末]|礼拜[六天日
 _PROCEDURE = re.compile(r"办|申请|申领|申报|登记|领|报名|补|换")
 
 
+@lru_cache(maxsize=1024)
 def shape_asked(text: str) -> re.Pattern[str] | None:
     """The shape a passage needs to answer ``text``, a question asking a guide's hours
     (几点开门, 周末上班吗) or what to bring for a procedure (办证带啥材料) by its own
     words: :data:`_SHAPES`. None for any other question, or one naming 材料 only as a
-    thing (新材料产业)."""
+    thing (新材料产业). Read once per question, not for every candidate."""
     if _HOURS_ASKED.search(text) and _BY_NAME[HOURS].asks.search(text):
         return _SHAPES[HOURS]
     if _BY_NAME[MATERIALS].asks.search(text) and _PROCEDURE.search(text):
