@@ -298,12 +298,23 @@ class Question:
     forms: tuple[tuple[str, ...], ...] = ()  # per term: the term and its synonyms
     counted: str | None = None  # what a figure question counts: 几个方面 -> 方面
     field: str | None = None  # a contact field asked for (FIELD_SHAPES): phone, email …
+    # the year names a document (2020年那份政府工作报告里说…): every part of that year's
+    # documents may answer, its review of the year before too
+    of_document: bool = False
 
     def term_forms(self, term: str) -> tuple[str, ...]:
         for forms in self.forms:
             if forms and forms[0] == term:
                 return forms
         return (term,)
+
+
+# a year naming the document asked about: 2020年那份政府工作报告里, 2023年钟楼区政府工作报告,
+# 2022年统计公报上 (a few words of place between)
+_DOCUMENT_OF_YEAR_RE = re.compile(
+    r"(?<=[\d〇一二三四五六七八九零])年(?:的|那份|这份|那个|这个|那一份|那次|这次)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:政府工作报告|工作报告|统计公报|公报|年鉴)"
+)
 
 
 # "23年" said for 2023: only up to two years after the documents' latest, else it is a
@@ -777,4 +788,5 @@ def analyse(
         forms=tuple(expand(t) for t in all_terms),
         counted=counted,
         field=asked_field(text) if kind in (FACT, FIGURE, PLACE, LIST) else None,
+        of_document=bool(years) and not relative and bool(_DOCUMENT_OF_YEAR_RE.search(text)),
     )

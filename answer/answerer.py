@@ -265,7 +265,7 @@ class Answerer:
         if missing:
             turn.refusal = Refusal(missing=tuple(missing))
             return
-        turn.scope = year_scope(self.store, turn.years)
+        turn.scope = year_scope(self.store, turn.years, q.of_document and q.years == turn.years)
         if turn.years and not turn.scope.doc_ids:
             turn.refusal = Refusal(year=turn.years[0])
         if q.kind == DATE:  # the year qualifies what is asked about (征集2026年项目截止

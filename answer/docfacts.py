@@ -58,7 +58,9 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SPEAKER,
         re.compile(
-            rf"{_GAVE}(?:的)?{_REPORT}的?{_POST}?是?(?:谁|哪位)|(?:谁|哪位{_POST}?){_GAVE}的{_REPORT}"
+            rf"{_GAVE}(?:的)?{_REPORT}的?{_POST}?是?(?:谁|哪位)"
+            # 哪个县长作的政府工作报告, 谁上台做的报告
+            rf"|(?:谁|(?:哪位|哪个){_POST}?)(?:上台|来)?{_GAVE}的{_REPORT}"
             rf"|{_REPORT}是?(?:谁|(?:哪位|哪个){_POST}?){_GAVE}的|报告人是谁"
             # who heads the place (某某市市长是谁, 县长叫什么): the report's speaker line
             # names the head of its government, as of the report

@@ -955,10 +955,36 @@ def fit_figure(ctx: Context, c: Candidate) -> float:
     (:func:`asked_figures`): of the asked family, not stated by the question, per head
     only when asked per head."""
     q = ctx.question
+    if q.kind != FIGURE:
+        return 0.0
+    if c.chunk is not None and _heading_contrasted(q.text, c.chunk.heading):
+        return 0.0
     row = c.unit.kind == "row"
     lead = _lead(c)
     figures = asked_figures(c.unit.text, q, ctx.stated, row, lead, ctx.plain_terms)
-    return float(q.kind == FIGURE and bool(figures))
+    return float(bool(figures))
+
+
+# a heading over how a plan went (完成情况, 工作回顾, 执行情况): the figures under it were
+# achieved, whatever targets it names
+_ACHIEVED_HEADING_RE = re.compile(r"完成|回顾|执行|进展|情况|成效|成绩|落实")
+
+
+@lru_cache(maxsize=4096)
+def _heading_contrasted(question: str, heading: str) -> bool:
+    """The heading path over a unit says a member of a sentence-wide set of
+    :func:`answer.analyse.contrasts` that ``question`` does not, and not the one it does:
+    every figure under 一、2024年经济社会发展计划目标 is a target, so none answers
+    实际增长了多少. Not a heading over how a plan went (:data:`_ACHIEVED_HEADING_RE`)."""
+    if not heading or _ACHIEVED_HEADING_RE.search(heading):
+        return False
+    for (members, in_sentence), asked in zip(contrasts(), _members_asked(question), strict=True):
+        if not in_sentence or not asked:
+            continue
+        said = {i for i, forms in enumerate(members) if any(f in heading for f in forms)}
+        if said and not asked & said:
+            return True
+    return False
 
 
 def _lead(c: Candidate) -> str:

@@ -18,12 +18,17 @@ from lixia_qa.types import Document, Section
 from store.base import IndexStore
 
 
-def year_scope(store: IndexStore, years: Sequence[int]) -> Scope:
+def year_scope(store: IndexStore, years: Sequence[int], whole: bool = False) -> Scope:
     """Documents about ``years``, less their sections about other years, and for
     documents that only mention one of them, the sections (or paragraphs) where they do:
-    only those may answer."""
+    only those may answer. With ``whole`` (the year names the document asked about:
+    2020年那份政府工作报告里…), the documents about ``years`` whole, when there are any."""
     if not years:
         return Scope(None, {})
+    if whole:
+        docs = {d.doc_id for d in store.documents_about(years) if d.year in years}
+        if docs:
+            return Scope(docs, {})
     about: set[str] = set()
     spans: dict[str, list[tuple[int, int]]] = {}
     for doc in store.documents_about(years):

@@ -187,6 +187,31 @@ def speech_venue(text: str, head: int = 12) -> str:
     return ""
 
 
+_DELIVERY_HEAD = 12  # lines of a text's head where a speech's delivery line stands
+_DATE_UNDER = 3  # lines under an undated delivery line where its date may stand
+
+
+def delivery_date(text: str) -> str | None:
+    """The date a speech or a report was delivered, from its head: its dated delivery
+    line (``——2020年5月19日在某某旗第十五届人民代表大会第四次会议上``), or the date alone on
+    a line (``（2022年1月5日）``) a few lines under an undated one (``——在…会议上`` /
+    speaker). None for a text with no delivery line. A page re-posting a report later
+    dates the page, not the report."""
+    lines = _lines(text)[:_DELIVERY_HEAD]
+    for i in range(len(lines)):
+        dated = speech_date(_delivery_line(lines, i))
+        if dated:
+            return dated
+        if _UNDATED_SPEECH_RE.match(zh.to_halfwidth(lines[i]).strip()):
+            for line in lines[i + 1 : i + 1 + _DATE_UNDER]:
+                bare = line.strip().strip("（()）")
+                date = parse_date(bare, whole=True)
+                if date:
+                    return date
+            return None
+    return None
+
+
 def date_line(text: str) -> str | None:
     """The first line holding only a date, perhaps in brackets (an official document's
     signature date, a report's date under its speaker) or the date a speech was delivered

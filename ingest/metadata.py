@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from ingest.dates import (
     DATE_LABEL_RE,
     choose_date,
+    delivery_date,
     delivery_line,
     labelled_date,
     parse_date,
@@ -207,9 +208,18 @@ def _headline_title(head: list[str], candidates: list[int]) -> str:
 _BODY_PARAGRAPH = 60  # a line this long holding a full stop is running text
 
 
+# a speech's salutation (各位代表：, 各位委员、同志们：): the speech begins after it
+_SPEECH_SALUTATION_RE = re.compile(
+    r"^(?:各位(?:代表|委员|领导|来宾|同志)|同志们|代表们)[^。；;]{0,16}[：:，,!！]$"
+)
+
+
 def _is_body_paragraph(line: str) -> bool:
-    """``line`` is a paragraph of running text: long, with a full stop inside or at its end."""
-    return len(line) >= _BODY_PARAGRAPH and "。" in line
+    """``line`` is a paragraph of running text (long, with a full stop inside or at its
+    end) or a speech's salutation, after which the speech runs."""
+    return (len(line) >= _BODY_PARAGRAPH and "。" in line) or bool(
+        _SPEECH_SALUTATION_RE.match(line)
+    )
 
 
 def extract_title(text: str, fallback: str) -> str:
@@ -226,8 +236,9 @@ def extract_title(text: str, fallback: str) -> str:
     characters.
     """
     head = [_unlabelled(ln) for ln in _lines(text)[:_HEAD_LINES]]
-    # a title stands above the body: a headline after a paragraph of running text is a
-    # heading or a table's header inside it (指标单位 under 表1 of a bulletin)
+    # a title stands above the body: a headline after a paragraph of running text or a
+    # speech's salutation is a heading or a table's header inside it (指标单位 under 表1 of
+    # a bulletin, 2022年工作回顾 under 各位代表：)
     body = next((i for i, ln in enumerate(head) if _is_body_paragraph(ln)), len(head))
     head = head[:body] or head[:1]
     notice = next((ln for ln in head if _NOTICE_TITLE_RE.match(ln)), None)
@@ -428,7 +439,8 @@ def describe(
         or stem
     )
     date, date_source = choose_date(title, text, claims)
-    year = document_year(text, date, title)
+    # a speech is about the year it was delivered in, whenever its page was posted
+    year = document_year(text, delivery_date(text) or date, title)
     source = issuer or extract_source(text)
     sections = find_sections(text)
     reviewed = {y for _, _, y in review_spans(title, text, year, sections)}
