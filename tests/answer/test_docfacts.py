@@ -63,6 +63,9 @@ from lixia_qa.zh import date_forms
         ("青禾镇镇长叫啥名字", SPEAKER),  # a town's head delivers its report
         ("青禾 市长 2024 政府工作报告", SPEAKER),  # the post as a keyword of its own
         ("市长热线多少", None),
+        ("2022年底那次人代会上，青山是哪个县长作的政府工作报告", SPEAKER),
+        ("2020年开人代会青山旗是谁上台做的政府报告", SPEAKER),
+        ("哪个部门做的报告", None),
     ],
 )
 def test_what_a_question_asks_of_a_document(question: str, what: str | None) -> None:

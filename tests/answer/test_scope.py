@@ -209,3 +209,24 @@ class _One:
 
     def documents_about(self, years: Collection[int]) -> list[Document]:
         return [self.doc]
+
+
+def test_a_year_naming_the_document_scopes_to_that_years_documents_whole() -> None:
+    """2023年那份报告里说… asks what the 2023 report says, its review of 2022 too; a year
+    no document is about scopes as any year does."""
+    whole = year_scope(Store(), [2023], whole=True)  # type: ignore[arg-type]
+    assert whole.doc_ids == {"report_2023.txt"} and whole.spans == {}
+    assert year_scope(Store(), [2025], whole=True).spans  # type: ignore[arg-type]
+
+
+def test_a_question_whose_year_names_a_document() -> None:
+    from answer.analyse import analyse
+    from store.tokenize import ChineseTokenizer
+
+    def of_document(text: str) -> bool:
+        return analyse(text, ChineseTokenizer(), 2024).of_document
+
+    assert of_document("青山旗2020年那份政府工作报告里说一般公共预算收入多少")
+    assert of_document("2022年统计公报上常住人口多少")
+    assert not of_document("青山旗2020年一般公共预算收入多少")
+    assert not of_document("今年政府工作报告里说GDP增长多少")  # 今年 is resolved, not named

@@ -7,6 +7,7 @@ from ingest.dates import (
     bar_date,
     choose_date,
     date_line,
+    delivery_date,
     speech_date,
     speech_venue,
     title_span,
@@ -179,3 +180,23 @@ def test_an_undated_delivery_line_places_and_a_bracketed_date_dates_a_report() -
     assert date_line(text) == "2025-01-06"
     doc = describe("report.txt", text, "h")
     assert (doc.title, doc.date) == ("政府工作报告", "2025-01-06")
+
+
+def test_a_report_is_about_the_year_it_was_delivered_in_not_the_year_it_was_posted() -> None:
+    """A page posting a report two years later: its 发布时间 label dates the page, the
+    delivery line the report, which is about the year it was delivered in."""
+    text = (
+        "发布时间：2022-08-06 22:52\n青山旗第十五届人民代表大会第四次会议材料（九）政府工作报告\n"
+        "——2020年5月19日在青山旗第十五届人民代表大会第四次会议上\n青山旗人民政府旗长张三\n"
+        "各位代表：\n现在，我代表旗人民政府，向大会报告工作，请予审议。"
+    )
+    assert delivery_date(text) == "2020-05-19"
+    doc = describe("report.txt", text, "h", stated={"visible label": "2022-08-06"})
+    assert (doc.date, doc.year) == ("2022-08-06", 2020)
+    # an undated delivery line and the date in brackets under its speaker
+    undated = "政府工作报告\n——在青山县第十六届人民代表大会第一次会议上\n县长 李四\n（2022年1月5日）\n各位代表："
+    assert delivery_date(undated) == "2022-01-05"
+    # no delivery line: a date alone on a line is no speech's
+    assert delivery_date("关于印发方案的通知\n青山县人民政府\n2021年3月1日") is None
+    notice = "关于印发方案的通知\n发布时间：2022-08-06\n青山县人民政府\n2021年3月1日"
+    assert describe("n.txt", notice, "h").year == 2022

@@ -504,3 +504,19 @@ def test_a_latin_name_titles_a_page_whose_head_has_no_better_line() -> None:
     only a site's address (rd.example.gov.cn) never does."""
     page = "Super_Bowl_50\n\n第50届超级碗是一场美式足球比赛，在2016年2月7日举行，决出了联盟的冠军。"
     assert extract_title(page, "x") == "Super_Bowl_50"
+
+
+def test_a_heading_under_a_speechs_salutation_is_no_title() -> None:
+    """A report saved without its headline opens with its delivery line and speaker: the
+    review heading under 各位代表： is part of the speech, and the file's name titles it."""
+    text = (
+        "——2023年1月3日在青山市青山区第十七届人民代表大会第二次会议上\n区长 张三\n各位代表：\n"
+        "现在，我代表区人民政府，向大会作工作报告，请予审议。\n2022年工作回顾\n"
+        "刚刚过去的一年，全区经济稳步增长。"
+    )
+    assert extract_title(text, "青山区_2023_政府工作报告") == "青山区_2023_政府工作报告"
+    doc = describe("青山区_2023_政府工作报告.txt", text, "h")
+    assert (doc.title, doc.year) == ("青山区_2023_政府工作报告", 2023)
+    # a headline above the salutation still titles it
+    titled = "青山区政府工作报告\n区长 张三\n各位代表：\n2022年工作回顾\n全区经济稳步增长。"
+    assert extract_title(titled, "x") == "青山区政府工作报告"
