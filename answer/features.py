@@ -49,7 +49,9 @@ from answer.sentences import (
     RATIO_WORDS_RE,
     coverage_forms,
 )
+from ingest.commitment_tables import OWNER_ROLES, column_role
 from ingest.places import find_mentions, names_a_division
+from ingest.table_records import FIELD_SEP, LABEL_SEP
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
 from lixia_qa.types import AnswerUnit, Chunk
@@ -1317,10 +1319,26 @@ def unasked_part(q: Question, text: str, before: str) -> bool:
 def _other_place(ctx: Context, c: Candidate) -> bool:
     if not ctx.asked_places:
         return False
-    named = {d for d in ctx.districts if d in c.unit.text}
+    text = _without_owners(c.unit.text) if c.unit.kind == "row" else c.unit.text
+    named = {d for d in ctx.districts if d in text}
     if named:
         return not named & ctx.asked_places
     return c.place is not None and c.place not in ctx.asked_places
+
+
+def _without_owners(row: str) -> str:
+    """A table row's labelled text without the fields naming who is responsible
+    (牵头单位：…；配合单位：高新园（邹区镇）): the units a task is given to are not where it
+    takes place."""
+    fields = row.split(FIELD_SEP)
+    return FIELD_SEP.join(
+        f
+        for f in fields
+        if LABEL_SEP not in f or column_role(f.split(LABEL_SEP, 1)[0]) not in _OWNER_COLUMNS
+    )
+
+
+_OWNER_COLUMNS = frozenset({*OWNER_ROLES, "person"})
 
 
 # a numbered instance: 第十四届, 第2期, 第三批 (the number and what it numbers)

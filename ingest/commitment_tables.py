@@ -23,7 +23,8 @@ from ingest.owners import dedupe, split_names
 from ingest.table_records import FIELD_SEP, LABEL_SEP
 from lixia_qa.types import Commitment, Table, TableRow
 
-_LEVEL = r"(?:[省市州区县乡镇]级?)?"
+# the level or body a column's owners belong to: 县级, 区政府 (区政府分管领导)
+_LEVEL = r"(?:[省市州区县旗乡镇](?:级|(?:人民)?政府)?)?"
 OWNER_COLUMN_RE = re.compile(
     rf"^{_LEVEL}(?P<leaders>(?:牵头|责任|分管|包保|包联|联系|挂帅|督导|主责)?{_LEVEL}领导(?:同志)?)$"
     r"|^(?P<lead_units>(?:牵头|主责|主办)(?:责任|负责)?(?:单位|部门|处室|科室))$"

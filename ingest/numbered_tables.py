@@ -66,9 +66,13 @@ def _is_unit(cell: str) -> bool:
     return bool(items) and all(_UNIT_RE.search(t) and len(t) <= 20 for t in items)
 
 
+# a two-character name set to the width of three (吴 伟), as tables and speaker lines do
+_SPACED_NAME_RE = re.compile(rf"^([{zh.HAN}])[ \t\u3000]+([{zh.HAN}])$")
+
+
 def _is_person(cell: str) -> bool:
-    """Every item of ``cell`` is a person's name (徐国江, 刘伍寿、陈浩)."""
-    items = _items(cell)
+    """Every item of ``cell`` is a person's name (徐国江, 刘伍寿、陈浩, 吴 伟)."""
+    items = _items(_SPACED_NAME_RE.sub(r"\1\2", cell.strip()))
     return bool(items) and all(
         _PERSON_RE.fullmatch(t) and zh.has_surname(t) and not _UNIT_RE.search(t) for t in items
     )
@@ -251,13 +255,32 @@ def _header(cells: list[str]) -> int | None:
 
 def _table(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
     """The rebuilt rows of a table whose header opens on line ``start``, and the line
-    after the table; None when none starts there or it does not lie well."""
+    after the table; None when none starts there or it does not lie well. Its rows are
+    those numbered 1, 2, 3, … or, where that lies worse, the items numbered (1), (2), …
+    inside sections so numbered (:func:`_item_table`)."""
     cells, where = _cells(lines, start)
     if not cells or (width := _header(cells)) is None:
         return None
-    labels = [c for c in cells[1:] if c][:width]
+    labels = _joined_labels([c for c in cells[1:] if c][:width])
     kinds = [column_kind(label) for label in labels]
     first = next(k for k, c in enumerate(cells) if k and c.isdecimal())
+    found = [
+        f
+        for f in (_numbered_rows(cells, first, kinds), _item_table(cells, first, labels, kinds))
+        if f is not None and f[1] <= _MAX_ROW_COST
+    ]
+    if not found:
+        return None
+    rows, _, end = min(found, key=lambda f: f[1])  # the numbered rows on a tie
+    return [format_row([cells[0], *labels]), *rows], where[end - 1] + 1
+
+
+def _numbered_rows(
+    cells: Sequence[str], first: int, kinds: Sequence[str]
+) -> tuple[list[str], float, int] | None:
+    """The rows numbered 1, 2, 3, … from ``cells[first]``, each laid by :func:`lay_rows`:
+    ``(rows, mean cost per row, the cell after the table)``, or None."""
+    width = len(kinds)
     opens = [first]
     number = int(cells[first]) + 1
     for k in range(first + 1, len(cells)):
@@ -269,7 +292,7 @@ def _table(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
         b - a > _MAX_ROW_CELLS * width for a, b in zip(opens, opens[1:], strict=False)
     ):
         return None
-    rows, cost = [], 0.0
+    rows, cost, end = [], 0.0, 0
     for n, k in enumerate(opens):
         if n + 1 < len(opens):
             laid = lay_rows(cells[k + 1 : opens[n + 1]], kinds)
@@ -290,9 +313,153 @@ def _table(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
             return None
         cost += laid[0]
         rows += [[cells[k], *values] for values in laid[1]]
-    if cost / len(rows) > _MAX_ROW_COST:
+    return [format_row(r) for r in rows], cost / len(rows), end
+
+
+# a header label of a government body wrapped onto the next (区政府 / 分管领导)
+_BODY_LABEL_RE = re.compile(r"[省市州县区旗镇乡]?(?:人民)?政府")
+
+
+def _joined_labels(labels: Sequence[str]) -> list[str]:
+    """The header's labels, a body's name wrapped above the label it qualifies joined to
+    it (区政府 / 分管领导 -> 区政府分管领导: one column, for a leader)."""
+    out: list[str] = []
+    for label in labels:
+        pieces = label.split()
+        if all(len(p) == 1 for p in pieces):  # 工 作 标 准, spaced to a column's width
+            label = "".join(pieces)
+        if out and _BODY_LABEL_RE.fullmatch("".join(out[-1].split())) and column_kind(label) != "text":
+            out[-1] += label
+        else:
+            out.append(label)
+    return out
+
+
+_ITEM_RE = re.compile(r"^[(（](\d{1,3})[)）]")
+_CONTINUED_RE = re.compile(r"^[(（][^()（）]{1,12}[)）]$")  # (邹区镇) under 高新园
+
+
+def _joined_cells(cells: Sequence[str]) -> list[str]:
+    """``cells`` without empty ones, a cell wholly in brackets joined to the one before
+    it (高新园 / (邹区镇): one unit)."""
+    out: list[str] = []
+    for cell in cells:
+        if out and _CONTINUED_RE.match(cell):
+            out[-1] += cell
+        elif cell:
+            out.append(cell)
+    return out
+
+
+def _item_openings(cells: Sequence[str], first: int) -> list[int]:
+    """Where the items numbered (1), (2), … open, in one run from ``first`` on."""
+    opens: list[int] = []
+    expect: int | None = None
+    for k in range(first, len(cells)):
+        m = _ITEM_RE.match(cells[k])
+        if m and (expect is None or int(m.group(1)) == expect):
+            opens.append(k)
+            expect = int(m.group(1)) + 1
+    return opens
+
+
+def _item_table(
+    cells: Sequence[str], first: int, labels: Sequence[str], kinds: Sequence[str]
+) -> tuple[list[str], float, int] | None:
+    """The rows of a table whose numbered rows are sections (1 全区主要预期目标) holding
+    items numbered (1), (2), … through the table, each item one row: its section's number
+    and title under the first prose column, the item under the last prose column before
+    the owner columns, and the cells after it laid on those columns
+    (:func:`lay_row`). A merged owner cell is written once, at the first row it spans: a
+    row with no owner cell takes them all from the row above in its section, one with no
+    leader its leader. ``(rows, mean cost per row, the cell after the table)``; None
+    when the items do not lie on the columns."""
+    text_cols = [j for j, k in enumerate(kinds) if k == "text"]
+    owner_cols = [j for j, k in enumerate(kinds) if k in ("person", "unit")]
+    opens = _item_openings(cells, first)
+    if len(opens) < 2 or not text_cols or not owner_cols or max(text_cols) > min(owner_cols):
         return None
-    return [format_row([cells[0], *labels]), *map(format_row, rows)], where[end - 1] + 1
+    owner_kinds = [kinds[j] for j in owner_cols]
+    section, above = cells[first], None
+    title = " ".join(c for c in cells[first + 1 : opens[0]] if c)
+    rows, cost, end = [], 0.0, opens[-1] + 1
+    for n, k in enumerate(opens):
+        stop = opens[n + 1] if n + 1 < len(opens) else len(cells)
+        rest = list(cells[k + 1 : stop])
+        number = next((i for i, c in enumerate(rest) if c.isdecimal()), None)
+        after = rest[number:] if number is not None else []
+        rest = _joined_cells(rest[:number] if number is not None else rest)
+        laid = _lay_item(rest, owner_kinds, last=n + 1 == len(opens))
+        if laid is None:
+            return None
+        cost += laid[0]
+        values = [""] * len(kinds)
+        values[text_cols[0]] = title if len(text_cols) > 1 else ""
+        values[text_cols[-1]] = cells[k]
+        for j, v in zip(owner_cols, laid[1], strict=True):
+            values[j] = v
+        values = _filled(_one_lead(values, kinds), owner_cols, kinds, above)
+        rows.append(format_row([section, *values]))
+        above = values
+        end = k + 1 + laid[2]
+        if after:  # the next section: its number, then its title's cells
+            section, title, above = after[0], " ".join(c for c in after[1:] if c), None
+    return rows, cost / len(rows), end
+
+
+def _lay_item(
+    cells: list[str], kinds: Sequence[str], last: bool
+) -> tuple[float, list[str], int] | None:
+    """``cells`` after an item laid on its owner columns, each cell looking like what its
+    column holds (a unit, a name): ``(cost, values, cells used)``; for the table's last
+    item, the longest run of them that lies so (what follows the table is no owner
+    cell)."""
+    sizes = range(min(len(cells), len(kinds) + _MAX_EXTRA), -1, -1) if last else [len(cells)]
+    for size in sizes:
+        laid = lay_row(cells[:size], kinds) if size else (0.0, [""] * len(kinds))
+        if laid is not None and all(
+            _owner_like(v, k) for v, k in zip(laid[1], kinds, strict=True) if v
+        ):
+            return laid[0], laid[1], size
+    return None
+
+
+def _one_lead(values: list[str], kinds: Sequence[str]) -> list[str]:
+    """Of two unit columns side by side (牵头单位, 配合单位), the first names one unit and
+    the second the rest: cells one per line do not say where one column ends."""
+    out = list(values)
+    for j in range(len(kinds) - 1):
+        if kinds[j] == kinds[j + 1] == "unit" and "、" in out[j]:
+            head, rest = out[j].split("、", 1)
+            out[j], out[j + 1] = head, "、".join(v for v in (rest, out[j + 1]) if v)
+    return out
+
+
+_PROSE_RE = re.compile(r"[，,。；;：:！？\d]")
+
+
+def _owner_like(value: str, kind: str) -> bool:
+    """``value`` (several joined with 、) looks like what an owner column of ``kind``
+    holds: names of people, or short names of bodies (县发改局, 高新园（某某镇）), no prose."""
+    if kind == "person":
+        return _is_person(value)
+    items = _items(value)
+    return bool(items) and all(len(t) <= 15 and not _PROSE_RE.search(t) for t in items)
+
+
+def _filled(
+    values: list[str], owner_cols: Sequence[int], kinds: Sequence[str], above: list[str] | None
+) -> list[str]:
+    """A row's owner cells merged with the row above in its section: all of them when
+    the row has none, else its leader when it names none."""
+    if above is None:
+        return values
+    if not any(values[j] for j in owner_cols):
+        return [above[j] if j in owner_cols else v for j, v in enumerate(values)]
+    return [
+        above[j] if j in owner_cols and kinds[j] == "person" and not v else v
+        for j, v in enumerate(values)
+    ]
 
 
 # a header copied with its cells separated by spaces: 序号 目标任务 责任单位 推进情况

@@ -323,6 +323,10 @@ def test_other_instance() -> None:
     assert F.other_instance(ctx(q()), cand("白河区新建4所。")) == 0  # no place asked
     # a unit naming no district: its document's district decides
     assert F.other_instance(c, cand("新建4所。", place="白河")) == 1
+    # a table row's owner units are not where its task takes place
+    row = "工作标准：（1）新建4所。；牵头单位：教育局；配合单位：白河区政府"
+    assert F.other_instance(c, cand(row, kind="row")) == 0
+    assert F.other_instance(c, cand("工作标准：白河区新建4所。；牵头单位：教育局", kind="row")) == 1
     assert F.other_instance(c, cand("新建4所。", place="青川")) == 0
 
 
@@ -1300,3 +1304,17 @@ def test_a_guide_s_hours_or_materials_asked_need_a_time_or_a_document() -> None:
     assert missed(FACT, "青禾县第二人民医院啥时候能开门看病", "预计2025年6月底投入运营。") == 0
     assert missed(FIGURE, "青禾县新材料产业产值多少", "新材料产业产值1550亿元。") == 0
     assert missed(FACT, "史普尼克5号携带什么上了太空", "携带两只狗、40只小鼠。") == 0
+
+
+def test_a_heading_naming_a_target_makes_the_figures_under_it_targets() -> None:
+    """Under 一、2024年经济社会发展计划目标 every figure is a target: none answers what was
+    achieved (实际增长了多少); a heading over how the plan went (完成情况) names targets
+    achieved."""
+    actual = _asked("青禾县2024年固定资产投资实际增长了多少")
+    plain = _asked("青禾县2024年固定资产投资增长多少")
+    places = frozenset({"青禾"})
+    target = cand("（三）固定资产投资增长8%。", heading=("一、2024年经济社会发展计划目标",))
+    done = cand("（三）固定资产投资增长8%。", heading=("一、2024年主要目标完成情况",))
+    assert F.fit_figure(ctx(actual, districts=places, asked=places), target) == 0
+    assert F.fit_figure(ctx(plain, districts=places, asked=places), target) == 1
+    assert F.fit_figure(ctx(actual, districts=places, asked=places), done) == 1

@@ -45,6 +45,7 @@ TABLE = format_table(
             ["task", "leaders", "lead_units", "partner_units", "deadline"],
         ),
         (("工作任务", "区级领导", "责任部门", "责任人"), ["task", "leaders", "units", "leaders"]),
+        (("工作标准", "区政府分管领导", "旗级领导"), ["task", "leaders", "leaders"]),
     ],
 )
 def test_column_roles(header: tuple[str, ...], roles: list[str]) -> None:

@@ -9,6 +9,7 @@ import pytest
 from ingest.clean import clean_text
 from ingest.commitments import parse_commitments
 from ingest.numbered_tables import (
+    _item_table,
     column_kind,
     lay_row,
     lay_rows,
@@ -242,3 +243,66 @@ def test_a_table_copied_with_spaces_between_its_cells_is_rebuilt_by_section() ->
     # a line of words after 序号 with no numbered rows under it stays as it was
     plain = "序号 名称 数量\n以上数据为初步统计。"
     assert spaced_cell_tables(plain) == plain
+
+
+# a task table one cell per line whose numbered rows are sections holding items (1), (2),
+# …: the leader's column label wrapped under its body (区政府 / 分管领导), a two-character
+# name spaced to three (李 明), a unit's bracketed part on a line of its own, and merged
+# cells written once at the first row they span
+ITEMS = """附件1
+2024年主要目标任务责任分解表
+序号
+目标名称
+工 作 标 准
+区政府
+分管领导
+牵头单位
+配合单位
+1
+主要预期目标
+(1)地区生产总值增长6%左右。
+张建国
+发改局
+开发区
+青山园
+(东坪镇)
+统计局
+(2)一般公共预算收入增长3%以上。
+财政局
+(3)社会消费品零售总额增长6%左右。
+李 明
+商务局
+(4)进出口总额稳中提质。
+2
+推动产业强区
+(5)新增入库重大项目7个以上。
+王小红
+工信局
+"""
+
+
+def test_items_numbered_inside_sections_are_the_rows() -> None:
+    rows = numbered_cell_tables(ITEMS).split("\n")[2:]
+    assert rows[0] == "序号 | 目标名称 | 工作标准 | 区政府分管领导 | 牵头单位 | 配合单位"
+    assert rows[1] == (
+        "1 | 主要预期目标 | (1)地区生产总值增长6%左右。 | 张建国 | 发改局 | 开发区、青山园(东坪镇)、统计局"
+    )
+    assert rows[2] == "1 | 主要预期目标 | (2)一般公共预算收入增长3%以上。 | 张建国 | 财政局"  # leader merged
+    assert rows[3] == "1 | 主要预期目标 | (3)社会消费品零售总额增长6%左右。 | 李 明 | 商务局"
+    assert rows[4] == "1 | 主要预期目标 | (4)进出口总额稳中提质。 | 李 明 | 商务局"  # all merged
+    assert rows[5] == "2 | 推动产业强区 | (5)新增入库重大项目7个以上。 | 王小红 | 工信局"
+    text, tables = tables_as_records(clean_text(ITEMS))
+    commitments = parse_commitments("t.html", text, lambda _: (), tables)
+    owners = [(c.leaders, c.lead_units) for c in commitments]
+    assert owners[0] == (("张建国",), ("发改局",)) and owners[2] == (("李明",), ("商务局",))
+    assert len(commitments) == 5
+
+
+def test_item_rows_whose_cells_are_no_owners_are_not_rebuilt_so() -> None:
+    prose = ITEMS.replace("财政局\n", "财政收入稳步增长，结构持续优化，各项重点支出得到有效保障。\n")
+    cells = [ln for ln in prose.split("\n")[2:] if ln]
+    labels = ["目标名称", "工作标准", "区政府分管领导", "牵头单位", "配合单位"]
+    kinds = [column_kind(label) for label in labels]
+    assert _item_table(cells, cells.index("1"), labels, kinds) is None
+    plain = [ln for ln in ITEMS.split("\n")[2:] if ln]
+    assert _item_table(plain, plain.index("1"), labels, kinds)
