@@ -1134,14 +1134,43 @@ def fit_date(ctx: Context, c: Candidate) -> float:
     """A 什么时候 question and the unit has a date or period; one asking which day (哪天,
     几号) a month or a day, not a year alone; one asking which year (哪年) a year, not an
     era (现代) alone; one asking when something ends (截止到哪天, 最晚几号) a period's end
-    or a deadline, not a start alone."""
+    or a deadline, not a start alone; not a unit saying only another event of a
+    contrasting set (:func:`_contrasted`: 开幕 for 哪天闭幕, 开工 for 什么时候建成)."""
     text = c.unit.text
     if ctx.question.kind != DATE or not _DATE_IN_TEXT.search(text):
         return 0.0
     day, end, year = _dates_asked(ctx.question.text)
     if (day and not _DAY_IN_TEXT.search(text)) or (year and not _YEAR_IN_TEXT.search(text)):
         return 0.0
+    if _dates_contrasted(ctx.question.text, text):  # 哪天闭幕 by a date of its 开幕
+        return 0.0
     return float(not end or bool(_END_IN_TEXT.search(text)))
+
+
+_CLAUSE_SPLIT_RE = re.compile(rf"[{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]")
+
+
+def _dates_contrasted(question: str, text: str) -> bool:
+    """Every date of ``text`` dates another event of a contrasting set than ``question``
+    asks (:func:`_contrasted`), read in the date's clause and the next (11月23日上午，
+    …会议在区文体中心开幕 dates an 开幕, not a 闭幕); a date in a clause saying the asked
+    event or neither may answer (…正月开工，…七月凿成 dates its 完工 too)."""
+    if not any(_members_asked(question)):
+        return False
+    clauses = [
+        (m.start(), m.end())
+        for m in re.finditer(rf"[^{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]+", text)
+    ]
+    dated = False
+    for m in _DATE_IN_TEXT.finditer(text):
+        at = next((i for i, (a, b) in enumerate(clauses) if a <= m.start() < b), None)
+        if at is None:
+            continue
+        dated = True
+        window = "，".join(text[a:b] for a, b in clauses[at : at + 2])
+        if not _contrasted(question, "", window):
+            return False
+    return dated
 
 
 # a question asking which year (哪年开始用的, 哪一年建成, 何年, 什么年份), not an age (何年纪)

@@ -129,9 +129,9 @@ _CLAUSE_RE = re.compile(f"[{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 
 
 # the delivery line without its date: ——在金碧镇第十四届人民代表大会第七次会议上,
-# 在某某镇第十七届人民代表大会第五次会议上的报告
+# 在某某镇第十七届人民代表大会第五次会议上的报告, or after a dash with no 在 (——某某旗第十五届…会议上)
 _UNDATED_SPEECH_RE = re.compile(
-    rf"^[—\-－─━–（(\s]*在([^{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COMMAS}]{{2,40}}?"
+    rf"^(?:[—\-－─━–（(\s]*在|[—\-－─━–]{{1,2}}\s*)([^{zh.SENTENCE_END}{zh.SEMICOLONS}{zh.COMMAS}]{{2,40}}?"
     r"(?:大会|会议|全会))上(?:的(?:报告|讲话|发言))?[）)]?$"
 )
 
@@ -209,6 +209,24 @@ def delivery_date(text: str) -> str | None:
                 if date:
                     return date
             return None
+    return None
+
+
+def undated_delivery(text: str) -> tuple[int, int] | None:
+    """The span of a report's head from its undated delivery line (——在某某县第十六届人民
+    代表大会第一次会议上) to the date alone on a line a few lines under it (（2022年1月5日）,
+    the speaker's line between): what says when the report was delivered, and at which
+    meeting. None when the head has no such lines."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()][:_DELIVERY_HEAD]
+    for i, line in enumerate(lines):
+        if speech_date(line.group()) or not _UNDATED_SPEECH_RE.match(
+            zh.to_halfwidth(line.group()).strip()
+        ):
+            continue
+        for under in lines[i + 1 : i + 1 + _DATE_UNDER]:
+            if parse_date(under.group().strip().strip("（()）"), whole=True):
+                return line.start() + len(line.group()) - len(line.group().lstrip()), under.end()
+        return None
     return None
 
 

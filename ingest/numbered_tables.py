@@ -328,7 +328,11 @@ def _joined_labels(labels: Sequence[str]) -> list[str]:
         pieces = label.split()
         if all(len(p) == 1 for p in pieces):  # 工 作 标 准, spaced to a column's width
             label = "".join(pieces)
-        if out and _BODY_LABEL_RE.fullmatch("".join(out[-1].split())) and column_kind(label) != "text":
+        if (
+            out
+            and _BODY_LABEL_RE.fullmatch("".join(out[-1].split()))
+            and column_kind(label) != "text"
+        ):
             out[-1] += label
         else:
             out.append(label)

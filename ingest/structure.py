@@ -71,10 +71,12 @@ _SPEAKER_NAME = (
     r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff] [\u4e00-\u9fff]"
     r"|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3})"
 )
-# the place or government, and a party post held beside the head's (县委副书记、县长)
+# the place or government, and a party post held beside the head's (县委副书记、县长);
+# the name on the post's line (a post with its name left blank names no one: the next
+# line, 各位代表, is no name)
 SPEAKER_LINE_RE = re.compile(
     r"^(?:\S{2,20}?(?:人民政府|政府)|\S{1,10}[省市县区州旗盟镇乡])?\s*(?:[^\s、]{2,12}、)?"
-    rf"(?:代理|代)?{HEAD_POST}\s*[:：]?\s*{_SPEAKER_NAME}$",
+    rf"(?:代理|代)?{HEAD_POST}[ \t\u3000]*[:：]?[ \t\u3000]*{_SPEAKER_NAME}$",
     re.MULTILINE,
 )
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.dates import speech_date
+from ingest.dates import speech_date, undated_delivery
 from ingest.places import unit_place
 from ingest.structure import heading_path, marker_rank
 from lixia_qa import zh
@@ -368,6 +368,14 @@ class _Units:
                 self.add(Span(lines[i].start, lines[i + n].end), "list")
             i += n + 1
 
+    def delivery(self) -> None:
+        """A ``sentence`` unit over a report's undated delivery line and the date under
+        it (:func:`ingest.dates.undated_delivery`): 某某届人大某次会议哪天开的 is answered by
+        the two together, neither alone."""
+        found = undated_delivery(self.doc.text)
+        if found is not None:
+            self.add(Span(*found), "sentence")
+
     def records(self, commitments: Sequence[Commitment]) -> None:
         """A ``record`` unit per commitment: its task text."""
         for c in commitments:
@@ -427,6 +435,7 @@ def answer_units(
     units.tables(long_sentence, window_chars)
     units.sentences(gaps, long_sentence, window_chars)
     units.lists(gaps, list_chars)
+    units.delivery()
     units.records(own)
     return units.units
 

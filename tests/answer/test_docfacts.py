@@ -249,6 +249,13 @@ def test_a_speaker_named_after_a_place_and_spaced_is_a_speaker_line() -> None:
     assert span is not None and text[span[0] : span[1]] == "青禾市 市长 傅 晟"
 
 
+def test_a_post_whose_name_was_left_blank_names_no_speaker() -> None:
+    """A saved report whose speaker line lost its name: the salutation on the next line
+    is no name, so the report states no speaker."""
+    text = "政府工作报告\n——2024年12月28日在青禾县第十九届人民代表大会第五次会议上\n青禾县人民政府县长\n各位代表\n我代表县人民政府报告工作。"
+    assert stated(Document("r.txt", "政府工作报告", text), SPEAKER) is None
+
+
 TOWN_PAGE = "镇人民政府驻地在青山市龙洞镇。办公电话：0731-5622019"
 MAYOR_REPORT = "政府工作报告\n——2023年2月2日在青禾市人民代表大会上\n青禾市 市长 傅 晟\n各位代表："
 

@@ -1318,3 +1318,17 @@ def test_a_heading_naming_a_target_makes_the_figures_under_it_targets() -> None:
     assert F.fit_figure(ctx(actual, districts=places, asked=places), target) == 0
     assert F.fit_figure(ctx(plain, districts=places, asked=places), target) == 1
     assert F.fit_figure(ctx(actual, districts=places, asked=places), done) == 1
+
+
+def test_a_date_of_the_contrasting_event_does_not_answer() -> None:
+    """哪天闭幕 is not answered by the date of its 开幕, nor 什么时候建成 by the year it was
+    begun; a date whose clause says the asked event, or neither, still may."""
+    closed = ctx(q(DATE, text="青禾县人代会哪天闭幕"))
+    opened = "11月23日上午，青禾县第六届人民代表大会第一次会议在县文体中心开幕。"
+    assert F.fit_date(closed, cand(opened)) == 0
+    assert F.fit_date(closed, cand("大会11月23日开幕，11月26日闭幕。")) == 1
+    assert F.fit_date(ctx(q(DATE, text="青禾县人代会哪天开幕")), cand(opened)) == 1
+    built = ctx(q(DATE, text="青禾大桥哪一年建成"))
+    assert F.fit_date(built, cand("青禾大桥2019年开工。")) == 0
+    assert F.fit_date(built, cand("青禾大桥2019年开工，2021年凿通。")) == 1
+    assert F.fit_date(ctx(q(DATE, text="青禾大桥哪一年通车")), cand("青禾大桥2019年开工。")) == 1

@@ -65,3 +65,10 @@ def test_framing_lines_are_single_words() -> None:
         assert word == word.strip() and not any(c.isspace() for c in word), repr(word)
     words = _entries("framing.txt")
     assert len(words) == len(set(words)), "repeated framing word"
+
+
+def test_a_dog_is_the_documents_dog() -> None:
+    """养狗, 狗证: rules on dogs say 犬 (养犬管理办法, 犬只登记)."""
+    from answer.analyse import expand
+
+    assert "养犬" in expand("养狗") and "犬" in expand("狗")

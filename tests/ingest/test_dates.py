@@ -11,6 +11,7 @@ from ingest.dates import (
     speech_date,
     speech_venue,
     title_span,
+    undated_delivery,
 )
 from ingest.metadata import describe, title_year
 
@@ -200,3 +201,21 @@ def test_a_report_is_about_the_year_it_was_delivered_in_not_the_year_it_was_post
     assert delivery_date("关于印发方案的通知\n青山县人民政府\n2021年3月1日") is None
     notice = "关于印发方案的通知\n发布时间：2022-08-06\n青山县人民政府\n2021年3月1日"
     assert describe("n.txt", notice, "h").year == 2022
+
+
+def test_an_undated_delivery_line_and_the_date_under_it_are_one_span() -> None:
+    """——青山旗第十五届人民代表大会第五次会议上 (a dash, no 在), the speaker, then the date
+    in brackets: together they say when the meeting heard the report."""
+    text = "政府工作报告\n——青山旗第十五届人民代表大会第五次会议上\n旗长 张三\n（2021年3月17日）\n各位代表："
+    span = undated_delivery(text)
+    assert span is not None
+    assert (
+        text[span[0] : span[1]]
+        == "——青山旗第十五届人民代表大会第五次会议上\n旗长 张三\n（2021年3月17日）"
+    )
+    dated = "政府工作报告\n——2021年3月17日在青山旗第十五届人民代表大会第五次会议上\n各位代表："
+    assert undated_delivery(dated) is None  # its line dates it already
+    assert (
+        undated_delivery("政府工作报告\n——在青山旗第十五届人民代表大会第五次会议上\n各位代表：")
+        is None
+    )

@@ -287,7 +287,9 @@ def test_items_numbered_inside_sections_are_the_rows() -> None:
     assert rows[1] == (
         "1 | 主要预期目标 | (1)地区生产总值增长6%左右。 | 张建国 | 发改局 | 开发区、青山园(东坪镇)、统计局"
     )
-    assert rows[2] == "1 | 主要预期目标 | (2)一般公共预算收入增长3%以上。 | 张建国 | 财政局"  # leader merged
+    assert (
+        rows[2] == "1 | 主要预期目标 | (2)一般公共预算收入增长3%以上。 | 张建国 | 财政局"
+    )  # leader merged
     assert rows[3] == "1 | 主要预期目标 | (3)社会消费品零售总额增长6%左右。 | 李 明 | 商务局"
     assert rows[4] == "1 | 主要预期目标 | (4)进出口总额稳中提质。 | 李 明 | 商务局"  # all merged
     assert rows[5] == "2 | 推动产业强区 | (5)新增入库重大项目7个以上。 | 王小红 | 工信局"
@@ -299,7 +301,9 @@ def test_items_numbered_inside_sections_are_the_rows() -> None:
 
 
 def test_item_rows_whose_cells_are_no_owners_are_not_rebuilt_so() -> None:
-    prose = ITEMS.replace("财政局\n", "财政收入稳步增长，结构持续优化，各项重点支出得到有效保障。\n")
+    prose = ITEMS.replace(
+        "财政局\n", "财政收入稳步增长，结构持续优化，各项重点支出得到有效保障。\n"
+    )
     cells = [ln for ln in prose.split("\n")[2:] if ln]
     labels = ["目标名称", "工作标准", "区政府分管领导", "牵头单位", "配合单位"]
     kinds = [column_kind(label) for label in labels]

@@ -416,3 +416,14 @@ def test_a_label_ending_a_window_goes_with_its_value() -> None:
     assert "".join(parts) == line
     assert any(p.startswith("联系电话：0754-83260037") for p in parts), parts
     assert not any(p.endswith("联系电话：") for p in parts), parts
+
+
+def test_a_reports_undated_delivery_line_and_its_date_are_a_unit() -> None:
+    text = "政府工作报告\n——在青山县第十六届人民代表大会第一次会议上\n县长 李四\n（2022年1月5日）\n各位代表：\n现在，我代表县人民政府向大会报告工作。"
+    units = answer_units(_doc(text))
+    assert any(
+        u.kind == "sentence"
+        and u.text.startswith("——在青山县")
+        and u.text.endswith("（2022年1月5日）")
+        for u in units
+    )
