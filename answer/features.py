@@ -460,6 +460,23 @@ PART_YEAR_ASKED_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,
 QUARTER_OR_HALF_RE = re.compile(r"[一二三四1-4]季度|[上下]半年")
 
 
+# a figure over several years (“十三五”期间…累计完成264.6亿元, 2019年以来累计) does not
+# answer a question naming one year that asks no total over years
+OVER_YEARS_ASKED_RE = re.compile(
+    r"累计|一共|总共|合计|总计|期间|以来|这些年|加起来|加一块|加在一起|[一二三四五六七八九十]五"
+    r"|(?<![\d〇零一二三四五六七八九十])[两二三四五六七八九十几多]年(?!\d)"  # 过去四年, 这几年
+)
+_OVER_YEARS_RE = re.compile(r"累计|[几多两三四五十]年来|\d{4}年以来")
+_CLAUSE_START = re.compile(r".*[，,；;。！？\n]", re.DOTALL)
+
+
+def over_years(before: str) -> bool:
+    """The clause ending in ``before`` (the text up to a figure) says the figure is
+    summed over years (累计, 五年来, 2019年以来)."""
+    cut = _CLAUSE_START.match(before[-120:])
+    return bool(_OVER_YEARS_RE.search(before[-120:][cut.end() if cut else 0 :]))
+
+
 SENTENCE_OR_LINE = re.compile(r".*[。；;！？\n]", re.DOTALL)  # up to where one starts
 
 
@@ -816,6 +833,8 @@ def _of_asked_kind(
     if not PART_YEAR_ASKED_RE.search(q.text):
         quarter = QUARTER_OR_HALF_RE
         figures = [m for m in figures if not for_part_of_year(lead + text[: m.start()], quarter)]
+    if len(q.years) == 1 and not OVER_YEARS_ASKED_RE.search(q.text):
+        figures = [m for m in figures if not over_years(text[: m.start()])]
     # prose: a sentence, or a table cell's text around its figure (落实情况：1-6月，…综合产值
     # 324.33亿元), not a cell's value alone (产量：1577693)
     figures = [

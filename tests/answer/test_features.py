@@ -1332,3 +1332,16 @@ def test_a_date_of_the_contrasting_event_does_not_answer() -> None:
     assert F.fit_date(built, cand("青禾大桥2019年开工。")) == 0
     assert F.fit_date(built, cand("青禾大桥2019年开工，2021年凿通。")) == 1
     assert F.fit_date(ctx(q(DATE, text="青禾大桥哪一年通车")), cand("青禾大桥2019年开工。")) == 1
+
+
+def test_a_figure_summed_over_years_does_not_answer_one_years() -> None:
+    """“十三五”期间…累计完成264.6亿元 is five years' GDP, not 2020's; asked over years
+    (过去四年加一块, 累计) it answers."""
+    summed = "“十三五”期间，全县地区生产总值累计完成264.6亿元，年均增长3.5%。"
+    assert _fits("青禾县2020年GDP是多少", summed) == 0
+    assert _fits("青禾县2020年报告里说过去四年GDP加一块多少", summed) == 1
+    assert _fits("青禾县十三五期间GDP累计多少", summed) == 1
+    assert _fits("青禾县2020年GDP是多少", "2020年全县地区生产总值完成55.3亿元。") == 1
+    # a sum in another clause says nothing of this figure
+    both = "累计投入资金5亿元，2020年全县地区生产总值完成55.3亿元。"
+    assert _fits("青禾县2020年GDP是多少", both) == 1
