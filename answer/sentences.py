@@ -9,10 +9,12 @@ from collections.abc import Callable, Sequence
 from lixia_qa import zh
 
 _NUMERALS = zh.CN_NONZERO + zh.LIANG + zh.CN_POWERS  # 一 to 九, 两, 十百千万 (no 〇/零)
-# a figure: digits (not a date), a Chinese numeral before a measure word ("五所", not
-# "一个", "百亿级"), or a grade in Roman numerals ("Ⅱ类", "III级")
+# a figure: digits (not a date, nor where a span of years, months or days starts: 1-6月),
+# a Chinese numeral before a measure word ("五所", not "一个", "百亿级"), or a grade in
+# Roman numerals ("Ⅱ类", "III级")
 NUMBER_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?(?![\d.年月日时]|\s*[-—–~～至到]\s*\d{4}年)"
+    r"\d+(?:\.\d+)?\s*(?:%|万|亿|千|百)?"
+    r"(?![\d.年月日时]|\s*[-—–~～至到]\s*(?:\d{4}年|\d{1,2}\s*[月日号]))"  # 2019-2023年, 1-6月
     rf"|(?:[{_NUMERALS.replace('一', '')}][{_NUMERALS}]*|一[{zh.CN_POWERS}]+)"
     r"(?=[个所处家项座条名次场亿万栋户人倍类级位幅篇册卷枚艘架岁米首集张套件吨间层支份棵株辆种]|周岁)"
     rf"|[{_NUMERALS.replace('万', '')}]{{2,}}(?![年月日号大届])"  # 二十大, 十九届: names, not figures

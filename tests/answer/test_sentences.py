@@ -58,3 +58,11 @@ def test_a_term_said_in_the_documents_words_weighs_as_those_words() -> None:
     assert w.seen_weight(("查账", "对账")) == 0.0  # no form is said
     assert w.forms_weight(("查账", "对账")) == 1.0  # the unseen weight
     assert w.forms_weight(("查账", "审计")) == w.weight("审计")
+
+
+def test_where_a_span_of_months_or_days_starts_is_no_figure() -> None:
+    """1-6月 and 1至3月 name months (the first half, a quarter), 3-5日 days: their first
+    number counts nothing; 2019-2023年 likewise; a span of counts (3-5人) is figures."""
+    assert [m.group() for m in NUMBER_RE.finditer("1-6月，实现生产总值469.20亿元")] == ["469.20亿"]
+    assert [m.group() for m in NUMBER_RE.finditer("1至3月完成12项，3-5日办结")] == ["12"]
+    assert [m.group() for m in NUMBER_RE.finditer("每组3-5人")] == ["3", "5"]
