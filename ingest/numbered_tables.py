@@ -71,8 +71,8 @@ _SPACED_NAME_RE = re.compile(rf"^([{zh.HAN}])[ \t\u3000]+([{zh.HAN}])$")
 
 
 def _is_person(cell: str) -> bool:
-    """Every item of ``cell`` is a person's name (徐国江, 刘伍寿、陈浩, 吴 伟)."""
-    items = _items(_SPACED_NAME_RE.sub(r"\1\2", cell.strip()))
+    """Every item of ``cell`` is a person's name (徐国江, 刘伍寿、陈浩)."""
+    items = _items(cell)
     return bool(items) and all(
         _PERSON_RE.fullmatch(t) and zh.has_surname(t) and not _UNIT_RE.search(t) for t in items
     )
@@ -393,6 +393,7 @@ def _item_table(
         number = next((i for i, c in enumerate(rest) if c.isdecimal()), None)
         after = rest[number:] if number is not None else []
         rest = _joined_cells(rest[:number] if number is not None else rest)
+        rest = [_SPACED_NAME_RE.sub(r"\1\2", c.strip()) for c in rest]  # 吴 伟: 吴伟
         laid = _lay_item(rest, owner_kinds, last=n + 1 == len(opens))
         if laid is None:
             return None

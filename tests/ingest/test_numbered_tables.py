@@ -290,8 +290,8 @@ def test_items_numbered_inside_sections_are_the_rows() -> None:
     assert (
         rows[2] == "1 | 主要预期目标 | (2)一般公共预算收入增长3%以上。 | 张建国 | 财政局"
     )  # leader merged
-    assert rows[3] == "1 | 主要预期目标 | (3)社会消费品零售总额增长6%左右。 | 李 明 | 商务局"
-    assert rows[4] == "1 | 主要预期目标 | (4)进出口总额稳中提质。 | 李 明 | 商务局"  # all merged
+    assert rows[3] == "1 | 主要预期目标 | (3)社会消费品零售总额增长6%左右。 | 李明 | 商务局"
+    assert rows[4] == "1 | 主要预期目标 | (4)进出口总额稳中提质。 | 李明 | 商务局"  # all merged
     assert rows[5] == "2 | 推动产业强区 | (5)新增入库重大项目7个以上。 | 王小红 | 工信局"
     text, tables = tables_as_records(clean_text(ITEMS))
     commitments = parse_commitments("t.html", text, lambda _: (), tables)
