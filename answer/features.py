@@ -444,7 +444,9 @@ PER_HEAD_ASKED_RE = re.compile(
     # (农民一年能挣多少, 城里人一年花多少, 农村老百姓2023年收入涨了多少)
     + r"|(?:居民|农民|职工|城里人|农村人|老百姓)[^，。？?]{0,8}(?:收入|工资|消费|支出|挣|赚|花)"
 )
-_CLAUSE_START = re.compile(r".*[，。；;,：:、]", re.DOTALL)
+# up to where a figure's clause starts (the last comma, semicolon, sentence end or line
+# break before it)
+_CLAUSE_START = re.compile(r".*[，,；;。！？\n]", re.DOTALL)
 
 
 # a part of the year (前三季度, 一季度, 上半年, 1-10月, 前10个月): a figure after one in its
@@ -467,14 +469,13 @@ OVER_YEARS_ASKED_RE = re.compile(
     r"|(?<![\d〇零一二三四五六七八九十])[两二三四五六七八九十几多]年(?!\d)"  # 过去四年, 这几年
 )
 _OVER_YEARS_RE = re.compile(r"累计|[几多两三四五十]年来|\d{4}年以来")
-_CLAUSE_START = re.compile(r".*[，,；;。！？\n]", re.DOTALL)
 
 
 def over_years(before: str) -> bool:
     """The clause ending in ``before`` (the text up to a figure) says the figure is
     summed over years (累计, 五年来, 2019年以来)."""
-    cut = _CLAUSE_START.match(before[-120:])
-    return bool(_OVER_YEARS_RE.search(before[-120:][cut.end() if cut else 0 :]))
+    near = before[-120:]
+    return bool(_OVER_YEARS_RE.search(_clause_before(near, len(near))))
 
 
 SENTENCE_OR_LINE = re.compile(r".*[。；;！？\n]", re.DOTALL)  # up to where one starts
@@ -1164,9 +1165,6 @@ def fit_date(ctx: Context, c: Candidate) -> float:
     if _dates_contrasted(ctx.question.text, text):  # 哪天闭幕 by a date of its 开幕
         return 0.0
     return float(not end or bool(_END_IN_TEXT.search(text)))
-
-
-_CLAUSE_SPLIT_RE = re.compile(rf"[{zh.COMMAS}{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 
 
 def _dates_contrasted(question: str, text: str) -> bool:
