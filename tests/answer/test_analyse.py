@@ -195,6 +195,11 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("收入比去年涨了几个点", "%"),  # 几个点 after a change: percentage points
         ("全区一共设了几个点", "个"),  # service points, counted
         ("共有几个点位", "个"),
+        ("湿地里一共有多少种鸟", "种"),  # kinds: 鸟类263种 answers it, 面积586公顷 does not
+        ("有几种办理方式", "种"),
+        ("有哪几种办理方式", None),  # which ones: a list
+        ("今年要种多少树", None),  # the verb 种
+        ("打算多少种植面积", "平方米"),  # 种植 is no kind counted; 面积 asks an area
     ],
 )
 def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> None:

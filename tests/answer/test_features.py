@@ -1148,11 +1148,15 @@ def test_a_weight_asked_needs_a_weight_and_a_session_number_is_no_figure() -> No
 
 def test_counters_said_for_one_another_answer_each_other() -> None:
     """People count buildings in 栋 where texts say 幢, firms in 家 where bulletins say 户,
-    tasks in 件 where lists say 项: a figure in the other counter answers, and no other."""
+    tasks in 件 where lists say 项, kinds in 种 where texts say 类 or 个: a figure in the
+    other counter answers, and no other."""
     for question, text, other in (
         ("青禾亿元楼有几栋", "亿元楼新增6幢，达到88幢。", "新建道路88条。"),
         ("青禾去年新开了多少家公司", "全年新登记企业3278户。", "新增就业3278人。"),
         ("青禾今年办了多少件民生实事", "全面完成50项民生实事。", "发放补贴50万元。"),
+        # kinds: 种, or 类 and 个 (a count of kinds), not an area
+        ("青禾湿地一共有多少种鸟", "湿地内有鸟类263种。", "湿地总面积586.75公顷。"),
+        ("青禾湿地有几种类型", "湿地包括五个不同的类型。", "湿地总面积586.75公顷。"),
     ):
         asked = ctx(_asked(question), districts={"青禾"}, asked={"青禾"})
         assert F.miss_shape(asked, cand(text)) == 0, question
