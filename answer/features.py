@@ -1621,7 +1621,16 @@ def names_person(text: str) -> bool:
         return True
     if any(not is_word(m.group(1)[:2]) for m in _NAME_AFTER_POST.finditer(text)):
         return True  # a name, not words (县长负责制)
-    return any(_tagged_name(word, flag) for word, flag in pos_tags(text))
+    at, named = 0, False
+    for word, flag in pos_tags(text):
+        at += len(word)
+        named = named or (_tagged_name(word, flag) and not _PLACE_SUFFIX.match(text, at))
+    return named
+
+
+# a division's suffix after a word: the word is a place's name (柯岭县, 杨桥区的), however
+# jieba tags it; not the post that follows a name (王勇区长) nor a verb (刘曜镇守)
+_PLACE_SUFFIX = re.compile(r"(?:[省市县区镇乡村州旗盟]|街道)(?![长守压])")
 
 
 def _tagged_name(word: str, flag: str) -> bool:

@@ -478,6 +478,15 @@ def test_a_speaker_line_ending_with_the_name_names_a_person() -> None:
     assert not F.names_person("拨打市长热线")
 
 
+def test_a_place_tagged_as_a_name_names_no_person() -> None:
+    """jieba tags some places' names as persons' (柯岭, 杨桥): before a division's suffix
+    they name a place, and a sentence naming only places names nobody; a name before a
+    post (王勇区长) is a person's."""
+    assert not F.names_person("现将青禾市柯岭县的预算提请各位代表审议。")
+    assert not F.names_person("现将某市杨桥区的预算提请审议。")
+    assert F.names_person("预算由王勇区长提请审议。")
+
+
 def test_a_number_of_people_is_counted_in_people() -> None:
     """多少人 is answered by a count of people (600人, 20余名, 3位, 1.2万户), not by a
     figure of something else said of the same event (18家机构)."""
