@@ -120,6 +120,8 @@ RANK_ASKED_RE = re.compile(
 # the same of each of several
 _LIST_RE = re.compile(
     r"哪些|哪几|有什么|有啥|(?<![成京首古国旧故陪帝定建迁])都有|包括|包含|列举|分别"
+    # which ones, so many of them: 是哪三个, 哪两所学校 (not 哪一个: one)
+    r"|哪[两二三四五六七八九十]+[个种项家所位条座类大]"
     # each of several asked alike: 早稻晚稻各打了多少, 苹果和梨各收了多少吨 (not 各乡镇有多少)
     r"|各[^，。？?\s]{0,2}(?:多少|几)"
 )
@@ -131,6 +133,8 @@ _PERSON_RE = re.compile(
     r"谁|哪位|什么人|哪个人|何人"
     # (a measure word after 哪: 哪部长篇 is no 部长)
     r"|哪(?:个|名|任|一任|一个|一名)副?(?:[省市县区镇乡州旗局厅处部校院]长|书记|主任|主席)"
+    # the holder of a post asked by 哪个 (区长是哪个, 书记是哪一位), as 谁 is
+    r"|(?:[省市县区镇乡州旗局厅处部校院]长|书记|主任|主席)(?:是|叫)哪一?[个位](?![\u4e00-\u9fff])"
 )
 # asking what something is called: 叫什么, 叫啥, 什么名字, 被称为, 担个啥名头
 _TERM_RE = re.compile(

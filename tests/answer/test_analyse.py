@@ -43,6 +43,12 @@ from store.tokenize import ChineseTokenizer
         ("去体育馆坐地铁几号线？", FIGURE),  # a line's number, not a day of the month
         ("新建了几处驿站？", FIGURE),
         ("这座桥是谁设计的？", PERSON),
+        ("前年青川区长是哪个", PERSON),  # 哪个 after a post asks who holds it
+        ("镇党委书记是哪一位？", PERSON),
+        ("局长是哪个学校毕业的", FACT),  # 哪个 before a noun asks which one of them
+        ("最早那三个街道是哪三个", LIST),  # so many of them: which ones
+        ("全区哪两所学校扩建了？", LIST),
+        ("哪一个街道人口最多？", FACT),  # one of them
         ("文化节在哪里举办？", PLACE),
         ("课后服务是怎么安排的？", FACT),
         ("把环卫、绿化几摊子合在一起管，这种做法叫啥？", TERM),
