@@ -37,6 +37,11 @@ _TOWN_ENDS = "镇乡"
 _PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}[{_DIVISION_ENDS}{_TOWN_ENDS}]")
 
 
+# words saying which moment of something is asked (什么时候开始叫的, 最早什么时候建的),
+# not what it is about
+MOMENT_WORDS = frozenset("开始 最早 最初 起初 当初 首次".split())
+
+
 class Guards:
     def __init__(
         self,
@@ -103,8 +108,11 @@ class Guards:
         ]
         if len(topical) == len(q.terms):
             return []
-        # 一年 says how long, 我外公 and 每个 whose case and how often: none says what
-        topical = [t for t in topical if not is_span(t) and t not in zh.ASKER_WORDS]
+        # 一年 says how long, 我外公 and 每个 whose case and how often, 开始 and 最早
+        # which moment: none says what
+        topical = [
+            t for t in topical if not is_span(t) and t not in zh.ASKER_WORDS | MOMENT_WORDS
+        ]
         if any(self._spoken_of(q.term_forms(t), used) for t in topical):
             return []
         return topical

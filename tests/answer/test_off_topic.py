@@ -42,6 +42,16 @@ def test_whose_case_and_how_often_say_nothing_of_the_topic() -> None:
     assert guards.off_topic(analyse("成都我外公明天去哪钓鱼", tokenizer, None)) != []
 
 
+def test_which_moment_says_nothing_of_the_topic() -> None:
+    """成都这个名字是哪一年开始叫的: 开始 says which moment is asked, not what about; the
+    question is left to the reader. 成都哪年开始下雨 is still off topic (下雨)."""
+    tokenizer = ChineseTokenizer()
+    guards = Guards(TermWeights(TABLE), (), tokenizer)
+    assert guards.off_topic(analyse("成都这个名字是哪一年开始叫的", tokenizer, None)) == []
+    assert guards.off_topic(analyse("成都最早是哪一年建的", tokenizer, None)) == []
+    assert guards.off_topic(analyse("成都哪年开始下雨", tokenizer, None)) != []
+
+
 def test_only_a_division_of_the_gazetteer_is_a_foreign_place() -> None:
     """槐荫区 is a district no document names: the question is declined. 大洋区 and
     气候区 are shaped like places but name no division (a training question asks which
