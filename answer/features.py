@@ -365,17 +365,23 @@ _CODE_RE = re.compile(rf"(?:{_ID_LABEL.pattern[:-1]})[：:]\s*[0-9A-Za-z][0-9A-Z
 _QUOTED_NAME = re.compile(r"[“‘「『\"][^“”‘’「」『』\"\n]{1,12}[”’」』\"]")
 # a note's or an item's mark: …和一个更新”（1）攻坚战, （2）加强… (training: no gold figure is one)
 _NOTE_MARK = re.compile(r"[（(]\d{1,2}[）)]")
+# a number written with a leading zero is a code, no quantity: 061基地, 区号0852, 股票代码
+# 01222 (not 0.5, a thousands group 5,057, a time 3分08秒, a code's letters KK02; training:
+# no gold figure is one)
+_LEADING_ZERO = re.compile(r"(?<![\dA-Za-z.,，:：])0\d+(?![\d.]|\s*[年月日时分秒点号])")
 
 
 def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Match[str]]:
     """The figures of ``text`` that are not among ``stated`` (those the question gives:
     "2.4万个床位里，养老的占多少个" is not answered by "新增床位2.4万个"), less a table
     cell's number or code ("序号：51", 索引号：000014349/2026-03793), a number naming a
-    slogan in quotes (“五大战略”), a note's mark ((1)) and the number of a caption it
-    starts with."""
+    slogan in quotes (“五大战略”), a note's mark ((1)), a code with a leading zero (061基地)
+    and the number of a caption it starts with."""
     caption = _CAPTION_NUMBER.match(text)
     names = [
-        m.span() for pattern in (_CODE_RE, _QUOTED_NAME, _NOTE_MARK) for m in pattern.finditer(text)
+        m.span()
+        for pattern in (_CODE_RE, _QUOTED_NAME, _NOTE_MARK, _LEADING_ZERO)
+        for m in pattern.finditer(text)
     ]
     return [
         m

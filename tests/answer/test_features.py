@@ -1232,6 +1232,10 @@ def test_a_slogans_or_a_codes_numbers_are_no_figures() -> None:
     code = "索引号：000014349/2026-03793，清单共计177项具体任务。"
     assert [m.group() for m in F.new_figures(code)] == ["177"]
     assert F.new_figures("奋力打好“三大振兴和一个更新”（1）攻坚战。") == []
+    # a code with a leading zero (061基地, 区号0852) is no quantity; 0.5 and 5,057 are
+    codes = "有061基地、青禾烟厂等企业，区号0852，产值占0.5%。"
+    assert [m.group() for m in F.new_figures(codes)] == ["0.5%"]
+    assert "057" in [m.group() for m in F.new_figures("可容5,057名观众。")]
 
 
 def test_a_conversion_of_a_per_head_figure_is_per_head() -> None:
