@@ -955,7 +955,7 @@ def measure_after_number(
     text: str, measure: str | None, stated: frozenset[str] = frozenset()
 ) -> bool:
     """The asked measure word follows a figure the question does not state ("几所" and
-    "新建12所", "40余万件")."""
+    "新建12所", "40余万件"), not an ordinal (第28个)."""
     if not measure:
         return False
     said = _said_for(measure)
@@ -963,6 +963,7 @@ def measure_after_number(
         text.startswith(said, _after_magnitude(text, m.end()))
         or cell_unit(text, m.start()).endswith(said)
         for m in new_figures(text, stated)
+        if text[m.start() - 1 : m.start()] != "第"  # 第28个: an ordinal counts nothing
     )
 
 

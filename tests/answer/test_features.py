@@ -1166,6 +1166,7 @@ def test_counters_said_for_one_another_answer_each_other() -> None:
         # kinds: 种, or 类 and 个 (a count of kinds), not an area
         ("青禾湿地一共有多少种鸟", "湿地内有鸟类263种。", "湿地总面积586.75公顷。"),
         ("青禾湿地有几种类型", "湿地包括五个不同的类型。", "湿地总面积586.75公顷。"),
+        ("青禾湿地一共有几种鸟", "湿地内有鸟类263种。", "今天是第28个世界湿地日。"),
     ):
         asked = ctx(_asked(question), districts={"青禾"}, asked={"青禾"})
         assert F.miss_shape(asked, cand(text)) == 0, question
