@@ -232,6 +232,10 @@ def test_a_citizens_phrasing_is_read_as_the_documents_word(tokenizer: ChineseTok
     assert "下辖" in analyse("青禾县下面管着几个镇几个乡", tokenizer, 2024).terms
     assert "主管部门" in analyse("青禾县养狗归哪个部门管", tokenizer, 2024).terms
     assert "主管部门" not in analyse("青禾县哪个部门管得最好", tokenizer, 2024).terms
+    money = analyse("青禾物流园项目总共投多少钱", tokenizer, 2024)
+    assert "投资" in money.terms and money.measure == "元"
+    assert "投资" in analyse("青禾物流园一共投了几个亿", tokenizer, 2024).terms
+    assert "投资" not in analyse("青禾县选举投了多少票", tokenizer, 2024).terms
     # the verb alone, not before a count of babies or animals, is as asked
     assert "出生" not in analyse("青禾县生态环境怎么样", tokenizer, 2024).terms
     assert "出栏" not in analyse("青禾县卖房子要交多少税", tokenizer, 2024).terms
