@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.structure import marker_rank
 from ingest.tables import format_row, is_number, is_table_row, split_row
 from lixia_qa import zh
 from lixia_qa.types import Table, TableRow
@@ -301,8 +302,40 @@ def _under_index(
     return (above[:at] + cells[:count] + [""] * len(labels))[: len(cells)]
 
 
-def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | None) -> Table:
-    """Write one table (its caption, group lines and data rows as labelled lines)."""
+def _carried_over(
+    grid: list[list[str]], labels: tuple[str, ...], depth: int, lines: list[str]
+) -> set[int]:
+    """The rows of a numbered table (序号 first) that carry the row above over a line
+    break: a cell's last words left alone under 序号, every other cell empty (``新增学位
+    810个 | |||||`` under ``1 | 新改扩建小学1所 | … | 顺利推进 |``), not a heading
+    spanning the table (一、教育类 | ||||). Their words are put at the end of the row
+    above's last cell (``grid`` is changed); their indices. ``lines`` are the rows as
+    written, empty cells and all."""
+    carried: set[int] = set()
+    if not labels or not _INDEX_LABEL_RE.match(labels[0]):
+        return carried
+    last: int | None = None
+    for k in range(depth, len(grid)):
+        cells = grid[k]
+        if not is_table_row(lines[k]) or marker_rank(cells[0]):
+            last = None
+            continue
+        if cells[0][:1].isdigit() or not cells[0]:
+            last = k
+            continue
+        if last is not None and not any(cells[1:]):
+            above = grid[last]
+            at = max(j for j, cell in enumerate(above) if cell)
+            above[at] = f"{above[at]} {cells[0]}"
+            carried.add(k)
+    return carried
+
+
+def _write_block(
+    block: _Block, lines: list[str], raw: list[str], out: _Writer, prev: Table | None
+) -> Table:
+    """Write one table (its caption, group lines and data rows as labelled lines);
+    ``raw`` are the lines before their empty cells were trimmed."""
     widest = max(len(split_row(lines[i])) for i in block.header + block.body)
     grid = [_cells(lines[i], max(widest, block.width)) for i in block.header + block.body]
     caption = lines[block.caption].strip() if block.caption is not None else ""
@@ -316,9 +349,10 @@ def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | No
     rows: list[TableRow] = []
     above: list[str] | None = None
     start = out.length + 1 if out.lines else 0
+    carried = _carried_over(grid, labels, depth, [raw[i] for i in block.header + block.body])
     for k, line_no in enumerate(block.header + block.body):
-        if k < depth:
-            continue  # a header row: its words are the labels
+        if k < depth or k in carried:
+            continue  # a header row (its words are the labels), or one carried over
         if not is_table_row(lines[line_no]):
             out.add("")
             out.add(lines[line_no].strip())  # a group line, a paragraph of its own
@@ -344,7 +378,8 @@ def _write_block(block: _Block, lines: list[str], out: _Writer, prev: Table | No
 def tables_as_records(text: str) -> tuple[str, tuple[Table, ...]]:
     """``(text with every table's rows as labelled lines, the tables)``; a text without
     tables comes back unchanged with ``()``."""
-    lines = [_trimmed(line) for line in text.split("\n")]
+    raw = text.split("\n")
+    lines = [_trimmed(line) for line in raw]
     blocks = _scan(lines)
     if not blocks:
         return text, ()
@@ -359,7 +394,7 @@ def tables_as_records(text: str) -> tuple[str, tuple[Table, ...]]:
             i += 1
             continue
         prev = tables[-1] if tables and block.continues else None
-        table = _write_block(block, lines, out, prev)
+        table = _write_block(block, lines, raw, out, prev)
         if block.continues and prev is not None:
             tables[-1] = _merge(prev, table)
         else:

@@ -351,3 +351,20 @@ def test_rows_under_a_category_spanning_them_start_at_their_number() -> None:
     text, _ = tables_as_records(f"表1 民生实事\n{table}\n后文。")
     assert "大类：一、提高保障水平；序号：2；工作任务：提高孤儿养育标准；分管领导：冯某" in text
     assert "大类：二、改善居住条件；序号：3；工作任务：改造老旧小区" in text
+
+
+def test_a_cells_words_carried_onto_a_line_of_their_own_stay_in_its_row() -> None:
+    """A row copied from a page with a line break inside a cell: the cell's last words on
+    a line of their own under 序号, the other cells empty. They end the row above; a
+    heading spanning the table (一、教育类) is still a group line."""
+    text = (
+        "序号 | 工作任务 | 责任单位 | 进展情况 |\n"
+        "1 | 新改扩建小学1所 | 教体局 | 主体完工 |\n"
+        "新增学位810个 | |||\n"
+        "2 | 新建公园2个 | 住建局 | 顺利推进 |\n"
+        "二、城建类 | |||\n"
+        "3 | 改造老旧小区 | 住建局 | 完成设计 |"
+    )
+    out, (table,) = tables_as_records(f"表1 民生实事\n{text}\n后文。")
+    assert "序号：1；工作任务：新改扩建小学1所；责任单位：教体局；进展情况：主体完工 新增学位810个" in out
+    assert "\n\n二、城建类\n\n序号：3；" in out and len(table.rows) == 3
