@@ -1157,16 +1157,17 @@ def test_a_weight_asked_needs_a_weight_and_a_session_number_is_no_figure() -> No
 
 def test_counters_said_for_one_another_answer_each_other() -> None:
     """People count buildings in 栋 where texts say 幢, firms in 家 where bulletins say 户,
-    tasks in 件 where lists say 项, kinds in 种 where texts say 类 or 个: a figure in the
-    other counter answers, and no other."""
+    tasks in 件 where lists say 项, kinds in 种 where texts say 类: a figure in the
+    other counter answers, and no other (个 counts anything; an ordinal counts nothing)."""
     for question, text, other in (
         ("青禾亿元楼有几栋", "亿元楼新增6幢，达到88幢。", "新建道路88条。"),
         ("青禾去年新开了多少家公司", "全年新登记企业3278户。", "新增就业3278人。"),
         ("青禾今年办了多少件民生实事", "全面完成50项民生实事。", "发放补贴50万元。"),
         # kinds: 种, or 类 and 个 (a count of kinds), not an area
         ("青禾湿地一共有多少种鸟", "湿地内有鸟类263种。", "湿地总面积586.75公顷。"),
-        ("青禾湿地有几种类型", "湿地包括五个不同的类型。", "湿地总面积586.75公顷。"),
-        ("青禾湿地一共有几种鸟", "湿地内有鸟类263种。", "今天是第28个世界湿地日。"),
+        ("青禾县有几种补贴", "全县发放三类补贴。", "全县补贴面积586.75公顷。"),
+        ("青禾湿地一共有几种鸟", "湿地内有鸟类263种。", "湿地内尚存20多个湖塘。"),
+        ("青禾县办过几届运动会", "全县已举办28届运动会。", "今年是第28届运动会。"),
     ):
         asked = ctx(_asked(question), districts={"青禾"}, asked={"青禾"})
         assert F.miss_shape(asked, cand(text)) == 0, question
