@@ -648,11 +648,23 @@ def _contrasted(question: str, label: str, before: str) -> bool:
 @lru_cache(maxsize=1024)
 def _members_asked(question: str) -> tuple[frozenset[int], ...]:
     """For each set of :func:`answer.analyse.contrasts`, the members ``question`` names:
-    read once per question, not for every figure of every candidate."""
-    return tuple(
-        frozenset(i for i, forms in enumerate(members) if any(f in question for f in forms))
-        for members, _ in contrasts()
-    )
+    read once per question, not for every figure of every candidate. Of an event's
+    members named both, a 什么时候 question asks those it names after asking when
+    (封闭管理什么时候解封的 asks 解封; 何时动工，何时完工 both)."""
+    when = _WHEN_ASKED_RE.search(question)
+    out = []
+    for members, _ in contrasts():
+        named = frozenset(i for i, forms in enumerate(members) if any(f in question for f in forms))
+        if when is not None and len(named) > 1:
+            after = question[when.start() :]
+            later = frozenset(i for i in named if any(f in after for f in members[i]))
+            named = later or named
+        out.append(named)
+    return tuple(out)
+
+
+# what asks when (什么时候, 何时, 哪天, 几号)
+_WHEN_ASKED_RE = re.compile(r"什么时[候间]|啥时候|何时|哪一?天|几[月号]|哪一?年")
 
 
 @dataclass(frozen=True)

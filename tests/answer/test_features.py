@@ -1341,7 +1341,8 @@ def test_a_heading_naming_a_target_makes_the_figures_under_it_targets() -> None:
 
 def test_a_date_of_the_contrasting_event_does_not_answer() -> None:
     """哪天闭幕 is not answered by the date of its 开幕, nor 什么时候建成 by the year it was
-    begun; a date whose clause says the asked event, or neither, still may."""
+    begun, nor 什么时候解封 by the day 封闭 began; a date whose clause says the asked event,
+    or neither, still may."""
     closed = ctx(q(DATE, text="青禾县人代会哪天闭幕"))
     opened = "11月23日上午，青禾县第六届人民代表大会第一次会议在县文体中心开幕。"
     assert F.fit_date(closed, cand(opened)) == 0
@@ -1351,6 +1352,13 @@ def test_a_date_of_the_contrasting_event_does_not_answer() -> None:
     assert F.fit_date(built, cand("青禾大桥2019年开工。")) == 0
     assert F.fit_date(built, cand("青禾大桥2019年开工，2021年凿通。")) == 1
     assert F.fit_date(ctx(q(DATE, text="青禾大桥哪一年通车")), cand("青禾大桥2019年开工。")) == 1
+    # both named: the event asked after 什么时候 is asked (封闭管理什么时候解封)
+    lifted = ctx(q(DATE, text="青禾小区封闭管理什么时候解封的"))
+    sealed = "从2月19日0时起，青禾小区实行封闭式管理。"
+    assert F.fit_date(lifted, cand(sealed)) == 0
+    assert F.fit_date(lifted, cand("青禾小区3月5日解除封闭管理。")) == 1
+    both = ctx(q(DATE, text="青禾大桥何时动工，何时完工"))
+    assert F.fit_date(both, cand("青禾大桥2019年开工。")) == 1
 
 
 def test_a_figure_summed_over_years_does_not_answer_one_years() -> None:
