@@ -35,6 +35,7 @@ from answer.compose import Composer
 from answer.config import AnswerConfig
 from answer.decide import decision_inputs
 from answer.docfacts import (
+    DELIVERED,
     FACTS,
     SPEAKER,
     asks_about_document,
@@ -44,6 +45,7 @@ from answer.docfacts import (
     names_towns_asked,
     of_another_town,
     speaks_as,
+    stated,
     title_coverage,
     towns_named,
     where_stated,
@@ -337,6 +339,8 @@ class Answerer:
         docs = [d for d in self._documents_for(turn) if names_towns_asked(d, q.text)]
         if asked.what == SPEAKER:  # only a report naming its speaker says who gave it
             docs = [d for d in docs if speaks_as(d, q.text)]
+        elif asked.what == DELIVERED:  # only a report dating its delivery says when
+            docs = [d for d in docs if stated(d, DELIVERED) is not None]
         # a word no passage uses weighs too (有效期 of a guide that never says it), when
         # it is a word at all: not a fragment the tokenizer left (能办, 办要)
         weights = [

@@ -19,13 +19,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from answer.sentences import coverage_forms
+from ingest.dates import delivery_date
 from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS
 from ingest.structure import HEAD_POST, SPEAKER_LINE_RE
 from lixia_qa.types import Document
 from lixia_qa.zh import date_forms, is_area_noun
 
 DATE, ISSUER, NUMBER, SPEAKER = "date", "issuer", "number", "speaker"
-FACTS = (DATE, ISSUER, NUMBER, SPEAKER)  # what a question may ask of a document itself
+DELIVERED = "delivered"  # the day a report was delivered, at which meeting
+# what a question may ask of a document itself
+FACTS = (DATE, ISSUER, NUMBER, SPEAKER, DELIVERED)
 _VERB = r"(?:发布|发的|印发|出台|公布|下发|发出|发表|刊发|刊登|成文)"
 _ISSUED = r"(?:发布|发的|印发|出台|公布|下发|发下来|发出|出的|发表|刊发|刊登)"  # 哪个单位出的
 _WHEN = r"(?:什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|什么日子|什么时间|哪个时间)"
@@ -36,6 +39,7 @@ _WHO = r"(?:哪个|哪家|什么|啥)(?:单位|部门|机关|机构)"
 _REPORT = r"(?:这个|这份|那个)?(?:政府)?(?:工作)?报告"
 _POST = rf"(?:{HEAD_POST}|领导|人)"
 _GAVE = r"[作做讲念]"  # 作报告, 讲的, 念的
+_VENUE = r"(?:在[^，。？?]{1,12}?上)?"  # where it was given: 谁在人代会上作的
 _HEAD = 2000  # a speaker is named under the title, within a report's first characters
 # what a question asks of a document, by its wording (general Chinese)
 ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -56,12 +60,20 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (NUMBER, re.compile(r"文号|发文字号|几号文")),
     (
+        DELIVERED,
+        # 政府工作报告是哪天作的, 预算报告哪天在人代会上做的, 什么时候做的工作报告
+        re.compile(
+            rf"报告[^，。？?]{{0,4}}?{_WHEN}[^，。？?]{{0,12}}?{_GAVE}的"
+            rf"|{_WHEN}[^，。？?]{{0,12}}?{_GAVE}的{_REPORT}"
+        ),
+    ),
+    (
         SPEAKER,
         re.compile(
             rf"{_GAVE}(?:的)?{_REPORT}的?{_POST}?是?(?:谁|哪位)"
             # 哪个县长作的政府工作报告, 谁上台做的报告
-            rf"|(?:谁|(?:哪位|哪个){_POST}?)(?:上台|来)?{_GAVE}的{_REPORT}"
-            rf"|{_REPORT}是?(?:谁|(?:哪位|哪个){_POST}?){_GAVE}的|报告人是谁"
+            rf"|(?:谁|(?:哪位|哪个){_POST}?)(?:上台|来)?{_VENUE}{_GAVE}的{_REPORT}"
+            rf"|{_REPORT}是?(?:谁|(?:哪位|哪个){_POST}?){_VENUE}{_GAVE}的|报告人是谁"
             # who heads the place (某某市市长是谁, 县长叫什么): the report's speaker line
             # names the head of its government, as of the report
             rf"|(?<![副理]){HEAD_POST}(?:是谁|是哪位|叫什么|叫啥|姓什么|姓啥)"
@@ -127,6 +139,8 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
         needles = date_forms(doc.date or "")
     elif what == NUMBER:
         needles = [doc.doc_number] if doc.doc_number else []
+    elif what == DELIVERED:
+        return _delivery_line(doc)
     elif what == SPEAKER:
         head = doc.text[:_HEAD]
         found = [*SPEAKER_LINE_RE.finditer(head), *_SPEAKER_INLINE_RE.finditer(head)]
@@ -144,6 +158,22 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
     rank = _rank(doc.text, line, needle)[0]
     # a speaker found by its post and name states who spoke, inside a longer line too
     return line, max(rank, 1) if what == SPEAKER else rank
+
+
+def _delivery_line(doc: Document) -> tuple[tuple[int, int], int] | None:
+    """The line of a report's head dating its delivery (2022年2月20日在某某区 / 第二届人民
+    代表大会第一次会议上, the line it was broken onto with it), as a line stating the
+    fact (rank 1); None for a text with no delivery line (:func:`delivery_date`)."""
+    date = delivery_date(doc.text)
+    head = doc.text[:_HEAD]
+    found = [head.find(n) for n in date_forms(date) if n and n in head] if date else []
+    if not found:
+        return None
+    start, end = _line_at(doc.text, min(found), min(found) + 1)
+    after = re.match(r"\s*\n\s*([^\n]{1,40}上)\s*(?:\n|$)", doc.text[end:])
+    if not doc.text[start:end].rstrip().endswith("上") and after:
+        end += after.end(1)
+    return (start, end), 1
 
 
 def speaks_as(doc: Document, question: str) -> bool:
@@ -169,9 +199,9 @@ def heading(doc: Document, what: str) -> str:
     """What a question about who delivered a report may name besides the title: the
     report's heading down to its speaker (——2019年1月9日在某某市人民代表大会…上 / 市长 某某),
     so 人代会上作的报告 finds it; ``""`` for the other facts."""
-    if what != SPEAKER:
+    if what not in (SPEAKER, DELIVERED):
         return ""
-    found = stated(doc, SPEAKER, mentions=False)
+    found = stated(doc, what, mentions=False)
     return doc.text[: found[1]] if found else ""
 
 

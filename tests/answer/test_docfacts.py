@@ -8,6 +8,7 @@ import pytest
 
 from answer.docfacts import (
     DATE,
+    DELIVERED,
     ISSUER,
     NUMBER,
     SPEAKER,
@@ -66,6 +67,11 @@ from lixia_qa.zh import date_forms
         ("2022年底那次人代会上，青山是哪个县长作的政府工作报告", SPEAKER),
         ("2020年开人代会青山旗是谁上台做的政府报告", SPEAKER),
         ("哪个部门做的报告", None),
+        ("预算报告谁在人代会上作的", SPEAKER),  # where it was given, between
+        ("政府工作报告是哪天作的", DELIVERED),
+        ("青禾县预算报告哪天在县人代会上做的", DELIVERED),
+        ("什么时候做的政府工作报告", DELIVERED),
+        ("报告里说哪天开工", None),  # a date the report states, not its own
     ],
 )
 def test_what_a_question_asks_of_a_document(question: str, what: str | None) -> None:
@@ -247,6 +253,25 @@ def test_a_speaker_named_after_a_place_and_spaced_is_a_speaker_line() -> None:
     text = "政府工作报告\n\n——2023年2月2日在青禾市第十六届人民代表大会第三次会议上\n\n青禾市 市长 傅 晟\n\n各位代表："
     span = stated(Document("r.txt", "政府工作报告", text), SPEAKER)
     assert span is not None and text[span[0] : span[1]] == "青禾市 市长 傅 晟"
+
+
+def test_when_a_report_was_delivered_is_its_delivery_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """哪天作的报告 is answered by the line dating its delivery, with the meeting the
+    line was broken onto; a report without one states no such day."""
+    from tests.answer.small_service import small_service
+
+    text = (
+        "关于青禾县2021年财政预算执行情况的报告\n\n2022年2月20日在青禾县\n\n"
+        "第二届人民代表大会第一次会议上\n\n青禾县财政局局长\n\n各位代表：\n\n"
+        "受县人民政府委托，现将预算执行情况提请审议。全年一般公共预算收入147.1亿元。"
+    )
+    span = stated(Document("r.txt", "预算报告", text), DELIVERED)
+    assert span is not None
+    assert text[span[0] : span[1]] == "2022年2月20日在青禾县\n\n第二届人民代表大会第一次会议上"
+    assert stated(Document("n.txt", "通知", "2022年2月20日召开会议。"), DELIVERED) is None
+    service = small_service(tmp_path, {"report.txt": text})
+    answer = service.ask("青禾县预算报告哪天在县人代会上做的")
+    assert "2022年2月20日" in answer.text and not answer.abstained
 
 
 def test_a_post_whose_name_was_left_blank_names_no_speaker() -> None:
