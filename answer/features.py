@@ -983,7 +983,14 @@ def measure_after_number(
 # (training: 多少栋花园住宅 is answered 288幢), firms in 家 where bulletins say 户 (新登记
 # 企业3278户), tasks in 件 where lists say 项 (50项民生实事), kinds in 种 where texts
 # say 类 or 项 (几种补贴: 三类补贴); not 个, which counts anything (20多个湖塘 for 多少种鸟)
-_SAID_FOR = {"栋": "栋幢座", "幢": "幢栋座", "家": "家户", "户": "户家", "件": "件项", "种": "种类项"}
+_SAID_FOR = {
+    "栋": "栋幢座",
+    "幢": "幢栋座",
+    "家": "家户",
+    "户": "户家",
+    "件": "件项",
+    "种": "种类项",
+}
 
 
 def _said_for(measure: str) -> tuple[str, ...]:

@@ -110,9 +110,7 @@ class Guards:
             return []
         # 一年 says how long, 我外公 and 每个 whose case and how often, 开始 and 最早
         # which moment: none says what
-        topical = [
-            t for t in topical if not is_span(t) and t not in zh.ASKER_WORDS | MOMENT_WORDS
-        ]
+        topical = [t for t in topical if not is_span(t) and t not in zh.ASKER_WORDS | MOMENT_WORDS]
         if any(self._spoken_of(q.term_forms(t), used) for t in topical):
             return []
         return topical

@@ -366,5 +366,8 @@ def test_a_cells_words_carried_onto_a_line_of_their_own_stay_in_its_row() -> Non
         "3 | 改造老旧小区 | 住建局 | 完成设计 |"
     )
     out, (table,) = tables_as_records(f"表1 民生实事\n{text}\n后文。")
-    assert "序号：1；工作任务：新改扩建小学1所；责任单位：教体局；进展情况：主体完工 新增学位810个" in out
+    assert (
+        "序号：1；工作任务：新改扩建小学1所；责任单位：教体局；进展情况：主体完工 新增学位810个"
+        in out
+    )
     assert "\n\n二、城建类\n\n序号：3；" in out and len(table.rows) == 3
