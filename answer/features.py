@@ -375,8 +375,11 @@ def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Matc
     """The figures of ``text`` that are not among ``stated`` (those the question gives:
     "2.4万个床位里，养老的占多少个" is not answered by "新增床位2.4万个"), less a table
     cell's number or code ("序号：51", 索引号：000014349/2026-03793), a number naming a
-    slogan in quotes (“五大战略”), a note's mark ((1)), a code with a leading zero (061基地)
-    and the number of a caption it starts with."""
+    slogan in quotes (“五大战略”), a note's mark ((1)), a code with a leading zero (061基地),
+    an ordinal (第三次全体会议: which one, not how many; a question asking one reads
+    :data:`ORDINAL_RE` apart) and the number of a caption it starts with (training: of
+    1,319 figure questions asking no rank, one gold figure is an ordinal alone, 第一类渔港
+    for 渔港等级是多少)."""
     caption = _CAPTION_NUMBER.match(text)
     names = [
         m.span()
@@ -391,7 +394,11 @@ def new_figures(text: str, stated: frozenset[str] = frozenset()) -> list[re.Matc
         and not any(lo <= m.start() < hi for lo, hi in names)
         and not (caption and m.start() == caption.end())
         and not _session(text, m)
+        and not _ORDINAL_BEFORE.search(text, max(0, m.start() - 2), m.start())
     ]
+
+
+_ORDINAL_BEFORE = re.compile(r"第\s?$")
 
 
 # a session's number: 十七届人大四次会议, 七届三次全会 (the fourth session of the
@@ -974,8 +981,7 @@ def measure_after_number(
     return any(
         text.startswith(said, _after_magnitude(text, m.end()))
         or cell_unit(text, m.start()).endswith(said)
-        for m in new_figures(text, stated)
-        if text[m.start() - 1 : m.start()] != "第"  # 第28个: an ordinal counts nothing
+        for m in new_figures(text, stated)  # no ordinal: 第28个 counts nothing
     )
 
 

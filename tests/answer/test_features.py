@@ -1240,6 +1240,15 @@ def test_a_slogans_or_a_codes_numbers_are_no_figures() -> None:
     assert "057" in [m.group() for m in F.new_figures("可容5,057名观众。")]
 
 
+def test_an_ordinal_is_no_figure_unless_a_rank_is_asked() -> None:
+    """第三次全体会议 says which meeting, not how many: it answers no 多少; a question asking
+    a place in an order (第几次, 排第几) is answered by it."""
+    meeting = "青禾县二届人大四次会议举行第三次全体会议，选举县长。"
+    assert _fits("青禾县人代会到了多少代表", meeting) == 0
+    assert _fits("青禾县人代会到了多少代表", "出席大会的代表共304名。") == 1
+    assert _fits("青禾县这是第几次全体会议", meeting) == 1
+
+
 def test_a_conversion_of_a_per_head_figure_is_per_head() -> None:
     """人均…228594元，按平均汇率计算为32098美元: the dollars restate the per-head figure."""
     text = "按常住人口计算，人均地区生产总值228594元，按2024年平均汇率计算为32098美元。"
