@@ -732,8 +732,12 @@ def post_of_place(text: str) -> str:
 
     def spell(m: re.Match[str]) -> str:
         place, end = m.group(1), m.group(2)
-        if place[:-1].endswith(end) or not is_division_name(place):
+        if place[:-1].endswith(end):
             return m.group()  # 琼海市市长 says the post already
+        # the place may start after a word the match took in (20年汇川区长: 汇川区)
+        at = next((i for i in range(len(place) - 2) if is_division_name(place[i:])), None)
+        if at is None:
+            return m.group()
         return f"{place}{end}长"
 
     return _POST_OF_PLACE_RE.sub(spell, text)

@@ -515,6 +515,9 @@ def test_a_places_head_is_read_as_the_place_and_the_post() -> None:
     assert post_of_place("南京市长江大桥在哪") == "南京市长江大桥在哪"
     assert post_of_place("历下区长期规划") == "历下区长期规划"
     assert post_of_place("青禾市长是谁") == "青禾市长是谁"
+    # a word before the place (20年, 今年) is not part of it
+    assert post_of_place("20年琼海市长是哪个") == "20年琼海市市长是哪个"
+    assert post_of_place("今年历下区长是谁") == "今年历下区区长是谁"
 
 
 def test_a_road_is_no_sub_district_named_after_one() -> None:
