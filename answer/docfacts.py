@@ -56,6 +56,8 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"{_WHO}\S{{0,2}}{_ISSUED}|(?:谁|哪个部门){_VERB}|{_VERB}(?:的)?(?:单位|部门|机关|机构)是"
             r"|(?:发文|发布|印发)(?:单位|机关|机构|部门)"
+            # a page's source asked (信息来源单位, 稿件来源), not a thing's (资金来源)
+            r"|信息来源|来源单位|稿件来源|文章来源"
         ),
     ),
     (NUMBER, re.compile(r"文号|发文字号|几号文")),

@@ -153,6 +153,8 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
     assert "地区生产总值" in q.term_forms("gdp")
     # a citizen's 卖地 is a budget's 土地出让, 挨着 a gazetteer's 接壤 / 相邻
     assert "土地出让" in expand("卖地") and {"接壤", "相邻"} <= set(expand("挨着"))
+    # a place's 占地面积 is its 总面积; 汛情 is what 防汛 bodies watch
+    assert "总面积" in expand("占地面积") and "防汛" in expand("汛情")
     # a citizen's 城里 and 比例 are what bulletins call 城镇 and 比重
     assert "城镇" in expand("城里") and "比重" in expand("比例")
     # and a citizen's 农村 what a bulletin's table calls 乡村 (乡村人口)

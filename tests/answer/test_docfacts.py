@@ -39,6 +39,8 @@ from lixia_qa.zh import date_forms
         ("指南是谁发布的", ISSUER),
         ("公告的发文机关是哪个", ISSUER),
         ("这份通知是哪个单位出的", ISSUER),
+        ("排查结果公示 信息来源单位", ISSUER),  # the page's 来源
+        ("项目资金来源是什么", None),  # a thing's source, not the page's
         ("这个实施意见的文号是多少", NUMBER),
         ("那个通知是几号文", NUMBER),
         ("他是什么时候出的道", None),  # 出道, a debut: no document's date
