@@ -487,6 +487,15 @@ def test_a_place_tagged_as_a_name_names_no_person() -> None:
     assert F.names_person("预算由王勇区长提请审议。")
 
 
+def test_a_doctrine_named_after_a_person_names_no_one() -> None:
+    """A sentence whose only name opens a doctrine's (某某生态文明思想, 某某新时代…思想)
+    names nobody who holds a post; a name whose ideas are told still names a person."""
+    assert not F.names_person("全区深入贯彻习近平生态文明思想，厚植生态底色。")
+    assert not F.names_person("坚持以习近平新时代中国特色社会主义思想为指导。")
+    assert F.names_person("该党传承了毛泽东关于游击战的思想。")
+    assert F.names_person("会议由王建平主持，学习习近平新时代中国特色社会主义思想。")
+
+
 def test_a_number_of_people_is_counted_in_people() -> None:
     """多少人 is answered by a count of people (600人, 20余名, 3位, 1.2万户), not by a
     figure of something else said of the same event (18家机构)."""
