@@ -145,7 +145,8 @@ _UNIT_IN_TEXT = re.compile(
     rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
 )
 # a person named with a title (某某同志); with a post too, or a quoted name, for fit_person
-_TITLED = re.compile(rf"[{zh.HAN}]{{2,3}}(?:先生|女士|教授|博士|同志)")
+# a name and its title (王明同志, 李华教授); not words before one (列席会议的同志, 各位同志)
+_TITLED = re.compile(rf"(?:(?![的各位们和及与等关])[{zh.HAN}]){{2,3}}(?:先生|女士|教授|博士|同志)")
 _PERSON_IN_TEXT = re.compile(rf"{_TITLED.pattern}|[{zh.HAN}]{{2,3}}(?:主席|书记|区长|市长)|“|《")
 
 

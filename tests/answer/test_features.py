@@ -487,6 +487,13 @@ def test_a_place_tagged_as_a_name_names_no_person() -> None:
     assert F.names_person("预算由王勇区长提请审议。")
 
 
+def test_words_before_a_title_are_no_name() -> None:
+    """王明同志 names a person; 列席会议的同志 and 各位同志 name no one."""
+    assert F.names_person("会议由王明同志主持。")
+    assert not F.names_person("请各位委员和其他列席会议的同志提出意见。")
+    assert not F.names_person("各位同志：现将预算提请审议。")
+
+
 def test_a_doctrine_named_after_a_person_names_no_one() -> None:
     """A sentence whose only name opens a doctrine's (某某生态文明思想, 某某新时代…思想)
     names nobody who holds a post; a name whose ideas are told still names a person."""
