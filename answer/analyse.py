@@ -108,8 +108,8 @@ SHARE_ASKED_RE = re.compile(r"(?<![攻抢侵霸独拜])占(?![地用领据有])[
 POINTS_ASKED_RE = re.compile(
     r"(?:几|多少)个百分点|(?<=[涨升增降跌高低多长])了?(?:几|多少)个点(?!位)"
 )
-# a question asking a rank or place in an order: 第几, 排名多少, 名次, 排老几
-ORDINAL_ASKED_RE = re.compile(r"第几|排名?第?多少|名次|排行?老几")
+# a question asking a rank or place in an order: 第几, 第多少届, 排名多少, 名次, 排老几
+ORDINAL_ASKED_RE = re.compile(r"第几|第多少|排名?第?多少|名次|排行?老几")
 # a question asking where something stands in a ranking (排第几, 在全市排老几, 名列第几):
 # answered by a rank, not by the figure ranked (not 第几个儿子, 第几届; not 排名多少,
 # which an index's score may answer: 排名147.0)

@@ -1263,6 +1263,7 @@ def test_an_ordinal_is_no_figure_unless_a_rank_is_asked() -> None:
     assert _fits("青禾县人代会到了多少代表", meeting) == 0
     assert _fits("青禾县人代会到了多少代表", "出席大会的代表共304名。") == 1
     assert _fits("青禾县这是第几次全体会议", meeting) == 1
+    assert _fits("青禾县这是第多少次全体会议", meeting) == 1
 
 
 def test_a_conversion_of_a_per_head_figure_is_per_head() -> None:
