@@ -1,6 +1,6 @@
 """Questions about a document itself: when it was issued or published, who issued it,
-its document number, and who delivered a report (这个通知哪天发的, 统计公报是哪个单位发布的,
-这个意见的文号是多少, 政府工作报告是哪位县长作的).
+its document number, and who delivered a report and when (这个通知哪天发的, 统计公报是哪个单位发布的,
+这个意见的文号是多少, 政府工作报告是哪位县长作的, 预算报告是哪天作的).
 
 They are answered from what ingest read about the document (its date, issuing body and
 number: :attr:`~lixia_qa.types.Document.date`, :attr:`~lixia_qa.types.Document.source`,
@@ -198,9 +198,9 @@ def stated(doc: Document, what: str, mentions: bool = True) -> tuple[int, int] |
 
 
 def heading(doc: Document, what: str) -> str:
-    """What a question about who delivered a report may name besides the title: the
-    report's heading down to its speaker (——2019年1月9日在某某市人民代表大会…上 / 市长 某某),
-    so 人代会上作的报告 finds it; ``""`` for the other facts."""
+    """What a question about who delivered a report, or when, may name besides the title:
+    the report's heading down to its speaker (——2019年1月9日在某某市人民代表大会…上 / 市长
+    某某) or its delivery line, so 人代会上作的报告 finds it; ``""`` for the other facts."""
     if what not in (SPEAKER, DELIVERED):
         return ""
     found = stated(doc, what, mentions=False)
