@@ -153,9 +153,9 @@ _MEASURE_RE = re.compile(
     # thing (not the 只 of 只能, the 头 of 头发)
     r"位|幅|篇|册|卷|枚|章|艘|架|岁|米|首(?![都府届次批])|集(?![体团中镇市约聚资])|"
     r"只(?![能是有要需好得])|头(?![发脑条号部等像衔])|"
-    # kinds counted (多少种鸟: 鸟类263种), not the verb 种 or its words (种树, 种植, 种子),
-    # nor 哪几种, which asks which (a list)
-    r"种(?<![哪那]几种)(?![植树地子苗菜粮田])))"
+    # kinds counted (多少种鸟: 鸟类263种, 多少种植物), not the verb 种 or its words (种树,
+    # 种植面积, 种子), nor 哪几种, which asks which (a list)
+    r"种(?<![哪那]几种)(?!植(?!物)|[树地子苗菜粮田])))"
     r"|(多少钱|(?:几|多少)块钱|百分之(?:几|多少)|多大面积|几成)"
 )
 _MEASURE_ALIASES = {

@@ -210,6 +210,7 @@ def test_synonyms_give_the_documents_forms(tokenizer: ChineseTokenizer) -> None:
         ("有哪几种办理方式", None),  # which ones: a list
         ("今年要种多少树", None),  # the verb 种
         ("打算多少种植面积", "平方米"),  # 种植 is no kind counted; 面积 asks an area
+        ("湿地里有多少种植物", "种"),  # kinds of 植物
     ],
 )
 def test_measure_words(tokenizer: ChineseTokenizer, text: str, measure: str) -> None:
