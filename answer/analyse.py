@@ -125,7 +125,8 @@ _LIST_RE = re.compile(
     # each of several asked alike: 早稻晚稻各打了多少, 苹果和梨各收了多少吨 (not 各乡镇有多少)
     r"|各[^，。？?\s]{0,2}(?:多少|几)"
 )
-_DATE_RE = re.compile(
+# a question asking when: 什么时候, 哪一年, 几号 (not 几号线)
+DATE_ASKED_RE = re.compile(
     r"什么时候|啥时候|何时|哪一?年|哪[一个]?月|哪一?天|几月|(?<![路街巷道弄])几号(?![线楼门窗口院台码馆])|几日|几点|几时|什么时间|哪个时间|何年|多会儿|年份"
 )
 # who: 谁, 哪位, or which holder of a post (哪个市长做的报告, 哪一任县长)
@@ -352,7 +353,7 @@ def explicit_years(text: str, latest: int | None) -> tuple[int, ...]:
 # question is a term before it is a figure: "两个部门并成一个，这种做法叫啥").
 _KIND_TESTS: tuple[tuple[Kind, Callable[[str], object]], ...] = (
     (LIST, _LIST_RE.search),
-    (DATE, _DATE_RE.search),
+    (DATE, DATE_ASKED_RE.search),
     (TERM, _TERM_RE.search),
     (FIGURE, _asks_figure),
     (PERSON, _PERSON_RE.search),
@@ -735,8 +736,7 @@ def post_of_place(text: str) -> str:
         if place[:-1].endswith(end):
             return m.group()  # 琼海市市长 says the post already
         # the place may start after a word the match took in (20年汇川区长: 汇川区)
-        at = next((i for i in range(len(place) - 2) if is_division_name(place[i:])), None)
-        if at is None:
+        if not any(is_division_name(place[i:]) for i in range(len(place) - 2)):
             return m.group()
         return f"{place}{end}长"
 

@@ -20,6 +20,7 @@ import numpy as np
 from answer.analyse import (
     DATA,
     DATE,
+    DATE_ASKED_RE,
     DAY_ASKED_RE,
     DURATION_ASKED_RE,
     END_ASKED_RE,
@@ -659,7 +660,7 @@ def _members_asked(question: str) -> tuple[frozenset[int], ...]:
     read once per question, not for every figure of every candidate. Of an event's
     members named both, a 什么时候 question asks those it names after asking when
     (封闭管理什么时候解封的 asks 解封; 何时动工，何时完工 both)."""
-    when = _WHEN_ASKED_RE.search(question)
+    when = DATE_ASKED_RE.search(question)
     out = []
     for members, _ in contrasts():
         named = frozenset(i for i, forms in enumerate(members) if any(f in question for f in forms))
@@ -669,10 +670,6 @@ def _members_asked(question: str) -> tuple[frozenset[int], ...]:
             named = later or named
         out.append(named)
     return tuple(out)
-
-
-# what asks when (什么时候, 何时, 哪天, 几号)
-_WHEN_ASKED_RE = re.compile(r"什么时[候间]|啥时候|何时|哪一?天|几[月号]|哪一?年")
 
 
 @dataclass(frozen=True)
@@ -1654,15 +1651,14 @@ def names_person(text: str) -> bool:
         return True
     if any(not is_word(m.group(1)[:2]) for m in _NAME_AFTER_POST.finditer(text)):
         return True  # a name, not words (县长负责制)
-    at, named = 0, False
+    at = 0
     for word, flag in pos_tags(text):
         at += len(word)
-        named = named or (
-            _tagged_name(word, flag)
-            and not _PLACE_SUFFIX.match(text, at)
-            and not _DOCTRINE.match(text, at)
-        )
-    return named
+        if _tagged_name(word, flag) and not (
+            _PLACE_SUFFIX.match(text, at) or _DOCTRINE.match(text, at)
+        ):
+            return True
+    return False
 
 
 # a division's suffix after a word: the word is a place's name (柯岭县, 杨桥区的), however

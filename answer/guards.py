@@ -40,6 +40,7 @@ _PLACE_RE = re.compile(rf"[{zh.HAN}]{{1,8}}[{_DIVISION_ENDS}{_TOWN_ENDS}]")
 # words saying which moment of something is asked (什么时候开始叫的, 最早什么时候建的),
 # not what it is about
 MOMENT_WORDS = frozenset("开始 最早 最初 起初 当初 首次".split())
+_NOT_TOPICAL = zh.ASKER_WORDS | MOMENT_WORDS  # words that never make a question off topic
 
 
 class Guards:
@@ -110,7 +111,7 @@ class Guards:
             return []
         # 一年 says how long, 我外公 and 每个 whose case and how often, 开始 and 最早
         # which moment: none says what
-        topical = [t for t in topical if not is_span(t) and t not in zh.ASKER_WORDS | MOMENT_WORDS]
+        topical = [t for t in topical if not is_span(t) and t not in _NOT_TOPICAL]
         if any(self._spoken_of(q.term_forms(t), used) for t in topical):
             return []
         return topical
