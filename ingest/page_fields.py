@@ -33,7 +33,7 @@ own block further down is then read as well.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ingest.tables import is_table_row, split_row
 from lixia_qa import zh
@@ -57,6 +57,7 @@ BLOCK_LABELS = (
     "成文日期",
     "成文时间",
     "发文字号",
+    "文件编号",
     "有效性",
     "效力状态",
     "公开方式",
@@ -93,12 +94,13 @@ FIELD_LABELS = (
 _LABEL_ALT = "|".join(r"\s*".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True))
 # a label, maybe in brackets, followed by a colon (or, in brackets, by the value)
 # a label of four characters or more glued to the value before it, once cleaning took
-# out the space between them (发布机构：某某局发文日期：…)
+# out the space between them (发布机构：某某局发文日期：…, 索引号：330502/2025-01292成文日期：…),
+# or to an empty label's colon (文件编号：发布机构：区统计局)
 _GLUED_ALT = "|".join(sorted((f for f in FIELD_LABELS if len(f) >= 4), key=len, reverse=True))
 _LABEL_RE = re.compile(
     rf"(?:^|(?<=[\s|｜]))[\[【［]?\s*(?P<label>{_LABEL_ALT})\s*[\]】］]?\s*[:：]|"
     rf"[\[【［]\s*(?P<bracketed>{_LABEL_ALT})\s*[\]】］]|"
-    rf"(?<=[{zh.HAN}])(?P<glued>{_GLUED_ALT})\s*[:：]"
+    rf"(?<=[{zh.HAN}\dA-Za-z：:])(?P<glued>{_GLUED_ALT})\s*[:：]"
 )
 _BLOCK_RE = re.compile("|".join(sorted(BLOCK_LABELS, key=len, reverse=True)))
 ISSUER_LABELS = (
@@ -125,7 +127,7 @@ DATE_LABELS = (
     "发文时间",
     "生成日期",
 )
-NUMBER_LABELS = ("发文字号", "文号")
+NUMBER_LABELS = ("发文字号", "文件编号", "文号")
 TITLE_LABELS = ("标题", "名称")
 
 
@@ -156,7 +158,7 @@ def _merge_values(lines: list[str], fields: list[list[tuple[str, str]]]) -> list
                 out[-1] = (out[-1][0], lines[i].strip())
             continue
         out.extend(pairs)
-    return [(label, value) for label, value in out if value]
+    return [(label, value) for label, value in out if value and value.lower() not in EMPTY_VALUES]
 
 
 def _is_block(pairs: Iterable[tuple[str, str]]) -> bool:
@@ -187,10 +189,46 @@ def _split_block(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             j += 1
         pairs = _merge_values(lines[i:j], fields[i:j])
         if _is_block(pairs):
-            rest = [*lines[:i], *lines[j:]]
+            taken = _fields_under_title(lines, fields, j)
+            pairs += [pair for k in taken for pair in _merge_values([lines[k]], [fields[k]])]
+            rest = [line for k, line in enumerate(lines) if not (i <= k < j or k in taken)]
             return re.sub(r"\n{3,}", "\n\n", "\n".join(rest)).strip(), tuple(pairs)
         i = j
     return text, ()
+
+
+_MAX_TITLE_LINE = 60  # characters of a headline's line between a block and its fields
+_TITLE_LINES = 2  # headline lines a page shows between its block and its date line
+
+
+def _fields_under_title(lines: list[str], fields: list[list[tuple[str, str]]], j: int) -> set[int]:
+    """The page's field lines under its headline, right after its block ends at line
+    ``j`` (the block, the headline, then 发布日期：2025-04-01 15:09:37 / 信息来源：区统计局):
+    metadata as the block is. None when a line of text (a sentence, a long line) comes
+    first."""
+    headline: list[str] = []
+    taken: set[int] = set()
+    for k in range(j, len(lines)):
+        line = lines[k].strip()
+        if fields[k]:
+            taken.add(k)
+            continue
+        if taken or _is_text(line, headline):
+            break
+        headline += [line] if line else []
+    return taken
+
+
+def _is_text(line: str, headline: Sequence[str]) -> bool:
+    """``line`` is no part of a headline after ``headline``'s lines: a sentence, a long
+    line, or a line after :data:`_TITLE_LINES` of them."""
+    if not line:
+        return False
+    return (
+        len(line) > _MAX_TITLE_LINE
+        or bool(re.search(f"[{zh.SENTENCE_END}{zh.SEMICOLONS}]", line))
+        or len(headline) >= _TITLE_LINES
+    )
 
 
 def _value_line(lines: list[str], fields: list[list[tuple[str, str]]], j: int) -> bool:

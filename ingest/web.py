@@ -47,6 +47,12 @@ _FONT_RE = re.compile(
     r"[【\[]?\s*(?:字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*[】\]]?"
     r"|[【\[]\s*(?:字体|字号)\s*[:：]\s*$|^\s*(?:字体|字号)\s*[:：]\s*$"  # its sizes lost
 )
+# the font-size tool broken over lines, a size on each (【字体：/ 大 / 中 / 小 / 】)
+_FONT_LINES_RE = re.compile(
+    r"^[ \t]*[【\[]?[ \t]*(?:字体|字号)[ \t]*[:：][ \t]*\n(?:[ \t]*[【\[]?[大中小][】\]]?[ \t]*\n){2,3}"
+    r"(?:[ \t]*[】\]][ \t]*(?:\n|$))?",
+    re.MULTILINE,
+)
 _QR_PROMPT_RE = re.compile(
     r"扫一扫(?:在手机(?:上)?)?(?:打开|查看|浏览)(?:当前|本)?页(?:面)?|手机扫一扫|扫一扫(?:分享|关注)?"
 )
@@ -153,7 +159,9 @@ def _drop_words(text: str, pattern: re.Pattern[str]) -> str:
 
 def strip_voice_broadcast(text: str) -> str:
     """Delete the read-aloud and font-size tools (``语音播报``, ``【字体：大 中 小】``) and
-    a newspaper's e-paper page tools (``展开通版``, ``当前版：04版``, ``上一篇 下一篇``)."""
+    a newspaper's e-paper page tools (``展开通版``, ``当前版：04版``, ``上一篇 下一篇``).
+    The font-size tool may stand on several lines, a size on each."""
+    text = _FONT_LINES_RE.sub("", text)
     return _drop_words(_drop_words(_drop_words(text, _VOICE_RE), _FONT_RE), _EPAPER_RE)
 
 

@@ -2,7 +2,7 @@
 
 from ingest.clean import clean_text
 from ingest.metadata import describe
-from ingest.page_fields import line_fields, split_page_fields
+from ingest.page_fields import _merge_values, line_fields, split_page_fields
 
 BLOCK_ROWS = """云岭县人民政府
 索 引 号： | 11530999/2021-00031 | 主题分类： | 农业、林业
@@ -70,3 +70,53 @@ def test_the_issuer_under_its_other_usual_labels() -> None:
     assert dict(fields)["发文机构"] == "青禾县人社局" and "发文机构" not in text
     assert describe("p.txt", text, "h", page_fields=fields).source == "青禾县人社局"
     assert line_fields("发布机关：青禾县人民政府") == [("发布机关", "青禾县人民政府")]
+
+
+ZJ_BLOCK = """索 引 号: 330599/2025-01001 成文日期: 2025-03-28
+公开方式: 主动公开 公开时限: 长期公开
+文件编号: 发布机构: 区统计局
+2024年青禾区国民经济和社会发展统计公报
+发布日期:2025-03-28 10:12:09
+
+2024年，全区地区生产总值增长5.1%。"""
+
+
+def test_a_block_with_an_empty_label_and_fields_under_the_headline() -> None:
+    """Fields glued after a code (…/2025-01001成文日期：), an empty 文件编号 before the
+    issuer, and the 发布日期 line under the headline are all the page's metadata: the
+    headline is the title and its own line, the issuer the source."""
+    text, fields = split_page_fields(clean_text(ZJ_BLOCK))
+    assert dict(fields) == {
+        "索引号": "330599/2025-01001",
+        "成文日期": "2025-03-28",
+        "公开方式": "主动公开",
+        "公开时限": "长期公开",
+        "发布机构": "区统计局",
+        "发布日期": "2025-03-28 10:12:09",
+    }
+    assert text.startswith("2024年青禾区国民经济和社会发展统计公报\n\n2024年，")
+    doc = describe("p.txt", text, "h", page_fields=fields)
+    assert (doc.title, doc.source, doc.year) == (
+        "2024年青禾区国民经济和社会发展统计公报",
+        "区统计局",
+        2024,
+    )
+    assert line_fields("文件编号：无 发布机构：区府办")[1] == ("发布机构", "区府办")
+    assert dict(_merge_values(["文件编号：无"], [line_fields("文件编号：无")])) == {}
+
+
+def test_a_field_line_under_a_headline_is_not_joined_to_it() -> None:
+    """Cleaning keeps a page's field line (发布日期：…) on its own line under a headline
+    it would otherwise read as wrapped onto."""
+    cleaned = clean_text("青禾区民政局2024年工作总结\n发布日期:2025-01-20 15:32:18\n\n正文。")
+    assert cleaned.split("\n")[:2] == [
+        "青禾区民政局2024年工作总结",
+        "发布日期：2025-01-20 15:32:18",
+    ]
+
+
+def test_a_sentence_ends_the_search_for_fields_under_a_headline() -> None:
+    """Field lines after the body has begun stay text."""
+    page = "索引号：1/2024-1\n发布机构：县府办\n关于做好防汛工作的通知\n各乡镇：请做好准备。\n信息来源：县应急局"
+    text, fields = split_page_fields(page)
+    assert "信息来源" not in dict(fields) and text.endswith("信息来源：县应急局")

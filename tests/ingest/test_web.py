@@ -49,6 +49,12 @@ def test_strip_breadcrumbs() -> None:
 def test_strip_voice_broadcast() -> None:
     text = "语音播报\n日期：2025-01-13 来源：区政府办 【字体：大 中 小】 语音播报\n" + BODY
     assert strip_voice_broadcast(text) == "日期：2025-01-13 来源：区政府办\n" + BODY
+    # the tool saved with a size on each line goes whole
+    broken = "发布机构：青禾县人民政府办公室\n【字体：\n大\n中\n小\n】\n" + BODY
+    assert strip_voice_broadcast(broken) == "发布机构：青禾县人民政府办公室\n" + BODY
+    assert strip_voice_broadcast("字号：\n大\n中\n小\n" + BODY) == BODY
+    kept = "规模分为：\n大\n中\n小"
+    assert strip_voice_broadcast(kept) == kept
 
 
 def test_strip_qr_prompts() -> None:
