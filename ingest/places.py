@@ -605,7 +605,7 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     the one place the text names at all by its full name: a prefecture or province, or a
     county with the prefecture above it (选择为“邵阳市绥宁县”; a short form met once, 太平
     or 东海, and a county's name alone, 老城区, are too often words)."""
-    mentions = find_mentions(text, gaz)
+    mentions = [m for m in find_mentions(text, gaz) if not _general_area(text, m, gaz)]
     divisions = resolve(mentions, gaz=gaz)
     # a county named only by a short form that is also a frequent word (新建 of 新建改造,
     # never 新建区; 朝阳, 新城, 大城) does not count: a text about it names it in full once
@@ -648,6 +648,23 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     # word (会同 of 要会同县督查办)
     alone = named[0].level < 2 or len(named) > 1 or _county_in_full(named[0])
     return gaz.place(named[0]) if alone else None
+
+
+def _general_area(text: str, mention: Mention, gaz: Gazetteer) -> bool:
+    """A division whose name is also a general area noun (老城区, 新城区: any city's old
+    or new town; 让老城区焕发新活力, 扎实推进老城微治理), named by it or its short form
+    without its prefecture right before it (洛阳市老城区, 洛阳老城区): no place."""
+    if not all(is_area_word(d.name) for d in mention.divisions):
+        return False
+    before = text[max(0, mention.start - _LONGEST_PREFECTURE) : mention.start]
+    for d in mention.divisions:
+        city = gaz.place(d).city
+        if city and before.endswith((city, *short_forms(city, 1))):
+            return False
+    return True
+
+
+_LONGEST_PREFECTURE = 12  # characters of the longest prefecture's name
 
 
 def _stray(

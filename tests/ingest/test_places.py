@@ -264,6 +264,16 @@ def test_a_county_said_only_by_a_frequent_word_does_not_place_a_text() -> None:
     assert document_place("", text, ()).county != "新建区"  # the real gazetteer
 
 
+def test_a_district_named_as_any_city_s_old_town_places_no_text() -> None:
+    """老城区 (and its short form 老城) is any city's old town as well as a district's name:
+    a work report that says 让老城区焕发新活力 and 推进老城微治理 is not placed in that
+    district; one saying the district with its prefecture is."""
+    text = "努力让老城区焕发新活力、展现新气象。扎实推进老城“微治理”。新建高标准农田2万亩。"
+    assert document_place("", text, ()).county != "老城区"  # the real gazetteer
+    named = "洛阳市老城区召开全区大会。老城区上下团结奋进，老城区经济增长5%。"
+    assert document_place("", named, ()).county == "老城区"
+
+
 def test_a_town_named_after_a_county_is_that_town_and_a_county_named_alone_places_a_text() -> None:
     """长寿镇 and 南江镇 are towns of 平江县, not 长寿区 or 南江县; a text naming only 平江县 (in
     full, once) is about it; 会同 of 要会同县督查办 is a verb, not 会同县."""
