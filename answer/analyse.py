@@ -211,9 +211,11 @@ FIELD_WORDS: dict[str, str] = {
 }
 FIELD_SHAPES: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+", re.ASCII),
-    # five digits or more (12345 is a hotline), not a quantity (26714.18亩, 13128元)
+    # five digits or more (12345 is a hotline), not a quantity (26714.18亩, 13128元), nor
+    # a date and time (2024-02-20 15:32, nor its 02-20 15)
     "phone": re.compile(
-        r"(?<![\d.])(?:\d[-－—–()（）\s]?){4,}\d(?!\d|\.\d|\s*[万亿千百元亩人户个家所项吨米%‰年月日次辆台套件名位])"
+        r"(?<![\d.\-－/])(?!(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.][0-3]?\d(?!\d))"
+        r"(?:\d[-－—–()（）\s]?){4,}\d(?!\d|\.\d|\s*[万亿千百元亩人户个家所项吨米%‰年月日次辆台套件名位])"
     ),
     "postcode": re.compile(r"(?<![\d.])\d{6}(?![\d.])"),
     "url": re.compile(r"https?://|www\.|\.(?:gov|com|org|net|edu)\b", re.IGNORECASE),

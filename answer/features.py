@@ -52,6 +52,7 @@ from answer.sentences import (
 )
 from ingest.commitment_tables import OWNER_ROLES, column_role
 from ingest.places import find_mentions, names_a_division
+from ingest.structure import marker_rank
 from ingest.table_records import FIELD_SEP, LABEL_SEP
 from lixia_qa import zh
 from lixia_qa.codehash import Reader, code_hash, read_module
@@ -144,6 +145,21 @@ _END_IN_TEXT = re.compile(
 )
 _UNIT_IN_TEXT = re.compile(
     rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
+)
+# any organisation's name, for an owner question asking which one (哪个部门牵头): a body
+# of government, a company, a school, an army, a town; training: the gold sentences of
+# 63 of 66 such questions name one (the others: 文字与形象 部门, a set 盘, a person)
+_ORGANISATION = re.compile(
+    rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队|处|厅"
+    r"|署|军|会|社|行|馆|校|组|室|团|司|镇|乡|企业|单位|机构|机关|班|科)"
+)
+# a list asked with its count (哪几家, 哪三个, 哪两条, 具体是哪六个): which ones, by name
+COUNTED_LIST_RE = re.compile(r"哪[几两二三四五六七八九十]+[个家所项座条种位名大类支部批处样道路]?")
+# an enumeration, or one item of one: 甲、乙, 甲和乙, 甲及乙, 甲等, 一是…, 一种是…另一种, 甲至乙,
+# “论坛+展览”, 甲/乙; training: the gold sentences of 174 of 176 questions asking a counted
+# list enumerate so (the others: a part of a district, a comma-separated list of posts)
+_ENUMERATION = re.compile(
+    r"[、；;+＋/]|和|及|与|以及|还有|等|分别|[一二三四五六七八九十两]是|另一|一个是|至|到|[-－—]"
 )
 # a person named with a title (某某同志); with a post too, or a quoted name, for fit_person
 # a name and its title (王明同志, 李华教授); not words before one (列席会议的同志, 各位同志)
@@ -1059,7 +1075,9 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
     """The question asks for an answer of a particular shape and the unit has none: a
     figure with the asked measure word (几所, 多少口; not a generic 个 or a family such as
     元), or the contact field asked for (an e-mail address for 邮箱, a number for 电话),
-    or a road for 哪条路, or, for who holds a post (局长是谁), a person's name, or, for a
+    or a road for 哪条路, or, for who holds a post (局长是谁), a person's name, or, for
+    which body leads or owns something (哪个部门牵头), an organisation's, or, for a list
+    asked with its count (哪几家, 哪六个), an enumeration or an item of one, or, for a
     guide's hours or what to bring asked in a question of no figure, a time or a
     document (:func:`answer.guidefields.shape_asked`)."""
     q = ctx.question
@@ -1070,12 +1088,27 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
         return 1.0
     if _posts_asked(q) and not names_person(c.unit.text):
         return 1.0
+    if q.kind == OWNER and q.role == "unit" and not _ORGANISATION.search(c.unit.text):
+        return 1.0
+    if q.kind == LIST and _counted_list(q.text) and not _enumerates(c.unit.text):
+        return 1.0
     m = q.measure
     if q.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
         return 0.0
     if q.counted and counts(c.unit.text, q.counted, ctx.stated, by=GENERIC_COUNTER):
         return 0.0  # 几家医院 and 医院9个: 个 counts anything
     return float(not measure_after_number(c.unit.text, m, ctx.stated))
+
+
+@lru_cache(maxsize=1024)
+def _counted_list(question: str) -> bool:
+    return bool(COUNTED_LIST_RE.search(question))
+
+
+def _enumerates(text: str) -> bool:
+    """``text`` enumerates (:data:`_ENUMERATION`) or is an item of a numbered list
+    (1.某某, （二）某某)."""
+    return bool(_ENUMERATION.search(text) or marker_rank(text))
 
 
 def fit_measure(ctx: Context, c: Candidate) -> float:

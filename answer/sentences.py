@@ -20,12 +20,22 @@ NUMBER_RE = re.compile(
     rf"|[{_NUMERALS.replace('万', '')}]{{2,}}(?![年月日号大届])"  # 二十大, 十九届: names, not figures
     rf"|(?:[{zh.ROMAN_NUMERALS}]+|\b[{zh.ROMAN_LETTERS}]{{1,4}})(?=\s*[类级期])"
 )
+# a time of day, no ratio: with seconds (15:09:37), minutes written with a leading zero
+# (9:05), or after a date or a part of the day (2025-04-01 15:30, 上午8:30, 28日14:30);
+# training: of 21 gold answers with a colon between numbers, the 4 ratios (1：7, 2:3,
+# 4：3, 16：10, 0：1) are none of these
+_CLOCK = (
+    r"(?:[01]?\d|2[0-4])\s*[:：]\s*(?:0\d|[0-5]\d\s*[:：]\s*[0-5]\d)(?![\d.])"
+    r"|(?<=\d[-/.]\d\d\s)\d{1,2}[:：][0-5]\d|(?<=\d[日号])\s*\d{1,2}[:：][0-5]\d"
+    r"|(?<=上午|下午|晚上|早上|中午|凌晨|傍晚)\s*\d{1,2}[:：][0-5]\d|(?<=[早晚])\d{1,2}[:：][0-5]\d"
+)
 # a share said in words or as a ratio (四分之三, 百分之二十, 三成, 一半, 1：7): a figure
-# only for a question asking a share or rate
+# only for a question asking a share or rate; not a time of day (:data:`_CLOCK`)
 RATIO_WORDS_RE = re.compile(
     rf"(?:[{_NUMERALS}零〇]+|\d+)分之(?:[{_NUMERALS}零〇点]+|\d+(?:\.\d+)?)"
     rf"|(?<![{_NUMERALS}])[一二三四五六七八九十]成(?![员本果功立为绩就])|一半|过半|半数"
-    r"|(?<![\d.:：])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)*(?![\d.:：])"
+    rf"|(?<![\d.:：])(?!{_CLOCK})"
+    r"\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)*(?![\d.:：])"
 )
 # a rank or place in an order (第三, 第12位, 首次): a figure only for a question asking
 # one (answer.analyse.ORDINAL_ASKED_RE)

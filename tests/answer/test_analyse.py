@@ -239,6 +239,10 @@ def test_a_citizens_phrasing_is_read_as_the_documents_word(tokenizer: ChineseTok
     assert "投资" in money.terms and money.measure == "元"
     assert "投资" in analyse("青禾物流园一共投了几个亿", tokenizer, 2024).terms
     assert "投资" not in analyse("青禾县选举投了多少票", tokenizer, 2024).terms
+    # 一年平均 / 平均每年 asks the average rate, 年均, which a document may spell out too
+    rate = analyse("青禾这五年GDP一年平均涨了多少", tokenizer, 2024)
+    assert "年均" in rate.terms and "平均" not in rate.terms and rate.measure == "%"
+    assert "每年平均" in rate.term_forms("年均")
     # the verb alone, not before a count of babies or animals, is as asked
     assert "出生" not in analyse("青禾县生态环境怎么样", tokenizer, 2024).terms
     assert "出栏" not in analyse("青禾县卖房子要交多少税", tokenizer, 2024).terms
@@ -531,6 +535,18 @@ def test_a_road_is_no_sub_district_named_after_one() -> None:
     assert road.search("服务中心位于建设路128号")
     assert not road.search("东风路街道便民服务中心将于6月1日起恢复线下服务")
     assert road.search("东风路街道便民服务中心位于人民路56号")
+
+
+def test_a_date_and_time_is_no_phone_number() -> None:
+    """A page's 发布日期 (2024-02-20 15:32:18) has five digits and more in a row of
+    dashes, but it is no number to call; numbers with area codes and hotlines are."""
+    from answer.analyse import FIELD_SHAPES
+
+    phone = FIELD_SHAPES["phone"]
+    for text in ("发布日期：2024-02-20 15:32:18", "更新于2023.11.05", "2021/3/18 09:30"):
+        assert not phone.search(text), text
+    for text in ("咨询电话：0571-2120886", "热线12345", "传真0571-88880000-8012", "13800138000"):
+        assert phone.search(text), text
 
 
 def test_a_statistic_said_to_rise_asks_its_growth(tokenizer: ChineseTokenizer) -> None:

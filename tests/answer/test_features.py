@@ -487,6 +487,46 @@ def test_a_place_tagged_as_a_name_names_no_person() -> None:
     assert F.names_person("预算由王勇区长提请审议。")
 
 
+def test_which_body_leads_needs_an_organisation_s_name() -> None:
+    """哪个部门牵头 is answered by a sentence naming a body (区发改局, 某某公司, 各镇街道),
+    never by one that only tells of the work; a 谁 question asking a leader is not held
+    to it."""
+    unit = Question("光伏计划哪个部门牵头", OWNER, "unit", (), ("光伏",), forms=(("光伏",),))
+    for text in (
+        "继续实施“光伏倍增”计划，新增光伏并网容量4万千瓦。",
+        "围绕“富民”统筹做好“强城”“兴村”两篇文章。",
+    ):
+        assert F.miss_shape(ctx(unit), cand(text)) == 1, text
+    for text in (
+        "光伏倍增计划由区发改局牵头实施。",
+        "青禾能源集团负责光伏电站建设。",
+        "各镇人民政府、街道办事处负责落实。",
+    ):
+        assert F.miss_shape(ctx(unit), cand(text)) == 0, text
+    leader = Question("光伏计划谁牵头", OWNER, "leader", (), ("光伏",), forms=(("光伏",),))
+    assert F.miss_shape(ctx(leader), cand("继续实施“光伏倍增”计划。")) == 0
+
+
+def test_a_list_asked_with_its_count_needs_an_enumeration() -> None:
+    """哪几家 / 具体是哪六个 is answered by a sentence naming them (甲、乙和丙, 一是…, an item
+    of a numbered list), never by one that only counts them or names the set; a 哪些
+    question is not held to it."""
+    counted = Question(
+        "清掉的僵尸企业是哪几家", LIST, None, (), ("僵尸企业",), forms=(("僵尸企业",),)
+    )
+    for text in ("破除僵尸企业17家，盘活工业用地3964亩。", "着力打造“六大百亿级商圈”。"):
+        assert F.miss_shape(ctx(counted), cand(text)) == 1, text
+    for text in (
+        "破除青禾纺织、青禾化工等僵尸企业17家。",
+        "一是青禾纺织厂。",
+        "2.青禾化工有限公司",
+        "打造“论坛+展览+发布会”三大体系。",
+    ):
+        assert F.miss_shape(ctx(counted), cand(text)) == 0, text
+    which = Question("清掉的僵尸企业有哪些", LIST, None, (), ("僵尸企业",), forms=(("僵尸企业",),))
+    assert F.miss_shape(ctx(which), cand("破除僵尸企业17家。")) == 0
+
+
 def test_words_before_a_title_are_no_name() -> None:
     """王明同志 names a person; 列席会议的同志 and 各位同志 name no one."""
     assert F.names_person("会议由王明同志主持。")
@@ -993,6 +1033,22 @@ def test_a_share_said_in_words_answers_a_share_question() -> None:
     assert F.fit_figure(ctx(share), cand("三次产业结构为4.7:40.3:55.1。")) == 1
     count = q(FIGURE, terms=("耕地",), measure="亩", text="耕地有多少亩")
     assert F.fit_figure(ctx(count), cand("耕地占全省的四分之三。")) == 0
+
+
+def test_a_time_of_day_is_no_ratio() -> None:
+    """A page's time stamp or a meeting's hour (15:09:37, 上午8:30, 9:05) is no share: a
+    headline with its 发布日期 line does not answer 涨了百分之几; ratios still do."""
+    share = q(FIGURE, terms=("税收",), measure="%", text="税收比上年涨了百分之几")
+    for text in (
+        "青禾县统计公报发布日期：2025-04-01 15:09:37",
+        "大会于上午8:30开幕。",
+        "列车9:05发车。",
+        "会议28日14:30召开。",
+    ):
+        assert F.fit_figure(ctx(share), cand(text)) == 0, text
+    ratio = q(FIGURE, terms=("比例",), measure="%", text="比例是多少")
+    for text in ("比例约为16：10。", "比例为1:0。", "比例调整为3.0:43.4:53.6。"):
+        assert F.fit_figure(ctx(ratio), cand(text)) == 1, text
 
 
 def test_a_place_in_an_order_answers_a_question_asking_which_place() -> None:
