@@ -14,7 +14,6 @@ from collections.abc import Callable
 from ingest.dates import bar_date, delivery_line
 from ingest.layout import strip_running_heads
 from ingest.numbered_tables import numbered_cell_tables, spaced_cell_tables
-from ingest.page_fields import line_fields
 from ingest.reprints import (
     strip_footnote_marks,
     strip_lost_characters,
@@ -375,15 +374,12 @@ _SALUTATION_RE = re.compile(
 
 def _stands_alone(line: str) -> bool:
     """``line`` starts a line of its own: a table row (one per line), a bullet's item, a
-    salutation (各有关单位：) a line of a document's head (:func:`_heads_alone`) or one
-    of a page's fields (发布日期：2025-04-01 15:09:37 under the headline:
-    :func:`ingest.page_fields.line_fields`)."""
+    salutation (各有关单位：) or a line of a document's head (:func:`_heads_alone`)."""
     return (
         is_table_row(line)
         or line[0] in _BULLET_START
         or bool(_SALUTATION_RE.match(line))
         or _heads_alone(line)
-        or bool(line_fields(line))
     )
 
 

@@ -189,10 +189,10 @@ def _split_block(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             j += 1
         pairs = _merge_values(lines[i:j], fields[i:j])
         if _is_block(pairs):
-            taken = _fields_under_title(lines, fields, j)
-            pairs += [pair for k in taken for pair in _merge_values([lines[k]], [fields[k]])]
+            taken, under = _fields_under_title(lines, fields, j)
             rest = [line for k, line in enumerate(lines) if not (i <= k < j or k in taken)]
-            return re.sub(r"\n{3,}", "\n\n", "\n".join(rest)).strip(), tuple(pairs)
+            text = re.sub(r"\n{3,}", "\n\n", "\n".join(rest)).strip()
+            return text, (*pairs, *under)
         i = j
     return text, ()
 
@@ -201,22 +201,40 @@ _MAX_TITLE_LINE = 60  # characters of a headline's line between a block and its 
 _TITLE_LINES = 2  # headline lines a page shows between its block and its date line
 
 
-def _fields_under_title(lines: list[str], fields: list[list[tuple[str, str]]], j: int) -> set[int]:
+def _fields_under_title(
+    lines: list[str], fields: list[list[tuple[str, str]]], j: int
+) -> tuple[set[int], list[tuple[str, str]]]:
     """The page's field lines under its headline, right after its block ends at line
-    ``j`` (the block, the headline, then 发布日期：2025-04-01 15:09:37 / 信息来源：区统计局):
-    metadata as the block is. None when a line of text (a sentence, a long line) comes
-    first."""
+    ``j`` (the block, the headline, then 发布日期：2025-04-01 15:09:37 / 信息来源：区统计局),
+    and their pairs: metadata as the block is. A field glued to the headline's end
+    (…统计公报发布日期：2025-04-01, once cleaning joined the lines) is cut off it (``lines``
+    keeps the headline). None when a line of text (a sentence, a long line) comes first."""
     headline: list[str] = []
     taken: set[int] = set()
+    pairs: list[tuple[str, str]] = []
     for k in range(j, len(lines)):
         line = lines[k].strip()
         if fields[k]:
             taken.add(k)
+            pairs += _merge_values([lines[k]], [fields[k]])
             continue
         if taken or _is_text(line, headline):
             break
+        glued = _glued_field(line)
+        if glued is not None:
+            lines[k] = line[:glued]
+            pairs += _merge_values([line[glued:]], [line_fields(line[glued:])])
+            break
         headline += [line] if line else []
-    return taken
+    return taken, pairs
+
+
+def _glued_field(line: str) -> int | None:
+    """Where a page field glued to a headline's end starts (…公报|发布日期：2025-04-01)."""
+    for match in _LABEL_RE.finditer(line):
+        if match.group("glued") and match.start() > 0 and line_fields(line[match.start() :]):
+            return match.start()
+    return None
 
 
 def _is_text(line: str, headline: Sequence[str]) -> bool:
