@@ -610,6 +610,11 @@ def test_a_figure_per_head_answers_only_a_question_per_head() -> None:
     towns = replace(money, text="城镇居民收入多少")
     assert F.fit_figure(ctx(towns), cand("农村居民人均可支配收入30931元。")) == 0
     assert F.fit_figure(ctx(towns), cand("城镇居民人均可支配收入52633元。")) == 1
+    # nor is all residents' the countryside's
+    rural = replace(money, text="农村人人均可支配收入多少")
+    everyone = "城镇居民人均可支配收入46802元，全体居民人均可支配收入44863元。"
+    assert F.fit_figure(ctx(rural), cand(everyone)) == 0
+    assert F.fit_figure(ctx(replace(money, text="全体居民人均可支配收入多少")), cand(everyone)) == 1
     assert F.fit_figure(ctx(replace(money, text="财政收入多少")), per_head) == 0
     # an average per household is per head; a benefit's rate per person is what each
     # one gets, an answer to 一个月能拿多少
@@ -1434,6 +1439,9 @@ def test_a_date_of_the_contrasting_event_does_not_answer() -> None:
     assert F.fit_date(built, cand("青禾大桥2019年开工。")) == 0
     assert F.fit_date(built, cand("青禾大桥2019年开工，2021年凿通。")) == 1
     assert F.fit_date(ctx(q(DATE, text="青禾大桥哪一年通车")), cand("青禾大桥2019年开工。")) == 1
+    # said as people do: 啥时候能建好, 修好, 盖好
+    for text in ("青禾卫生院新院啥时候能建好", "青禾大桥什么时候修好"):
+        assert F.fit_date(ctx(q(DATE, text=text)), cand("三季度，青禾卫生院新院等项目开工。")) == 0
     # both named: the event asked after 什么时候 is asked (封闭管理什么时候解封)
     lifted = ctx(q(DATE, text="青禾小区封闭管理什么时候解封的"))
     sealed = "从2月19日0时起，青禾小区实行封闭式管理。"
