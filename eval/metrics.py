@@ -11,7 +11,8 @@ from lixia_qa import zh
 
 _WS = re.compile(r"\s+")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c - 0xFEE0).isalnum()}
-_MARKER = re.compile(r"\[(\d+)\]")
+# an answer's citation marker [n]; not a document number's year in brackets (芦政发[2014]17号)
+_MARKER = re.compile(r"\[(\d{1,2})\]")
 
 
 def normalise(text: str) -> str:

@@ -109,7 +109,7 @@ def run(items: Sequence[dict[str, Any]], backend: Backend) -> Iterator[dict[str,
             "hit@1": retrieval_hit(item, hits, 1),
             "hit@5": retrieval_hit(item, hits, 5),
             "citations_valid": answer["abstained"] or citations_valid(text, answer["citations"]),
-            "answer_chars": len(re.sub(r"\[\d+\]", "", text)),
+            "answer_chars": len(re.sub(r"\[\d{1,2}\]", "", text)),
             "latency_ms": latency,
         }
 

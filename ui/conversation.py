@@ -21,7 +21,8 @@ from lixia_qa.types import Answer, Citation, Document
 from ui.render import cards, esc
 from ui.text import cited_text
 
-_MARKER = re.compile(r"\[(\d+)\]")
+# a citation marker [n]; not a document number's year in brackets (芦政发[2014]17号)
+_MARKER = re.compile(r"\[(\d{1,2})\]")
 _YEAR_LABEL = re.compile(rf"^（(?:{zh.YEAR_4})年）")  # the answer's （2024年）
 EMPTY_CHAT = (
     '<div class="conversation"><div class="notice">请输入问题，或点击下面的示例问题。'

@@ -44,6 +44,9 @@ def test_answer_correct_cases() -> None:
     assert not answer_correct(UNA, "乱答一个[1]", False)
     # the [n] marker must not glue digits together: "1[2]" is not "12"
     assert not answer_correct({"type": "figure", "answers": ["12"]}, "增长1[2]", False)
+    # a document number's year in brackets is no marker: 芦政发[2014]17号 stays whole
+    number = {"type": "fact", "answers": ["芦政发[2014]17号"]}
+    assert answer_correct(number, "公布了暂行办法（芦政发[2014]17号）。[1]", False)
 
 
 def test_retrieval_hit_needs_gold_doc_and_evidence() -> None:

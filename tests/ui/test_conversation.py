@@ -41,6 +41,8 @@ def test_segments_keep_the_year_label_and_each_marker() -> None:
         ("推进滨河公园建设。", 2),
     ]
     assert segments("没有来源的话") == [("没有来源的话", None)]
+    # a document number's year in brackets is quoted text, no link to a 2014th source
+    assert segments("见芦政发[2014]17号文件。[1]") == [("见芦政发[2014]17号文件。", 1)]
 
 
 def test_each_marker_is_a_link_to_its_card_under_the_answer() -> None:
