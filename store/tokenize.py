@@ -113,7 +113,10 @@ class ChineseTokenizer:
         that one word, longest first: jieba cuts 外卖小哥 into 外卖 + 小哥, and a caller
         that knows 外卖小哥 as a term keeps it."""
         raw = [t.strip() for t in self._jieba.cut(text.lower())]
-        merged = _merge_runs([t for t in raw if t], whole) if whole else raw
+        raw = [t for t in raw if t]
+        if whole:
+            raw = _recut_unknown(raw, whole, self._jieba.FREQ)
+        merged = _merge_runs(raw, whole) if whole else raw
         return [t for t in merged if t and t not in STOPWORDS and not _PUNCT_ONLY.match(t)]
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
@@ -145,6 +148,48 @@ def _merge_runs(tokens: list[str], whole: Collection[str]) -> list[str]:
             out.append(tokens[i])
             i += 1
     return out
+
+
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _recut_unknown(tokens: list[str], whole: Collection[str], known: dict[str, int]) -> list[str]:
+    """``tokens`` cut again where one of ``whole`` (Chinese) straddles a boundary between
+    jieba's guesses: a word its dictionary lacks and a character left alone (五年后社零总额
+    cut 后社|零: 后|社零); a reading of words jieba knows (公社|区长, 哪一|产业, 老旧|小区)
+    stands, and so does a word inside one of its words."""
+    text = "".join(tokens)
+    keys = sorted(
+        (k for k in whole if len(k) > 1 and k in text and _HAN_ONLY.match(k)), key=len, reverse=True
+    )
+    for key in keys:
+        at = text.find(key)
+        while at >= 0:
+            tokens = _recut_at(tokens, at, at + len(key), known)
+            at = text.find(key, at + 1)
+    return tokens
+
+
+def _recut_at(tokens: list[str], start: int, end: int, known: dict[str, int]) -> list[str]:
+    spans, pos = [], 0
+    for t in tokens:
+        spans.append((pos, pos + len(t)))
+        pos += len(t)
+    over = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
+    first, last = over[0], over[-1]
+    aligned = spans[first][0] == start and spans[last][1] == end
+    parts = [tokens[i] for i in over]
+    guessed = any(not known.get(t) for t in parts) and any(len(t) == 1 for t in parts)
+    if aligned or len(over) == 1 or not guessed:
+        return tokens
+    joined = "".join(tokens[first : last + 1])
+    offset = spans[first][0]
+    pieces = [
+        joined[: start - offset],
+        joined[start - offset : end - offset],
+        joined[end - offset :],
+    ]
+    return [*tokens[:first], *(p for p in pieces if p), *tokens[last + 1 :]]
 
 
 def user_dict_words(names: Iterable[str]) -> list[str]:

@@ -25,3 +25,16 @@ def test_tokenizers_share_the_dictionary_but_not_their_words() -> None:
     named = ChineseTokenizer(["青藤路", "星湖图书馆"])
     assert {"青藤路", "星湖图书馆"} <= set(named.words(text))
     assert "星湖图书馆" not in ChineseTokenizer().words(text)  # the words stay in `named`
+
+
+def test_a_known_term_is_cut_out_of_jieba_s_guesses(tokenizer: ChineseTokenizer) -> None:
+    """A term the caller keeps whole (社零, 固投) straddling a word jieba guessed and a
+    character it left alone (五年后社零: 后社|零; 2022年固投: 年固|投) is cut out; a
+    reading of dictionary words (公社|区长, 哪一|产业) stands."""
+    whole = {"社零", "固投", "社区", "一产", "旧小区"}
+    assert "社零" in tokenizer.words("顺庆五年后社零总额想冲到多少", whole=whole)
+    assert "固投" in tokenizer.words("青禾2022年固投搞了多少钱", whole=whole)
+    assert "社区" not in tokenizer.words("公社区长是谁", whole=whole)
+    assert "一产" not in tokenizer.words("韩国哪一产业比重最高", whole=whole)
+    assert "旧小区" not in tokenizer.words("要完成多大面积的老旧小区改造", whole=whole)
+    assert tokenizer.words("顺庆五年后社零总额", whole=()) == tokenizer.words("顺庆五年后社零总额")
