@@ -247,6 +247,8 @@ def test_a_citizens_phrasing_is_read_as_the_documents_word(tokenizer: ChineseTok
     brought = analyse("青禾22年拉来的投资实际到账多少钱", tokenizer, 2024)
     assert "招商引资" in brought.terms and "到位" in brought.term_forms("到账")
     assert "渔业" in analyse("青禾养鱼捕鱼这块产值多少", tokenizer, 2024).term_forms("养鱼")
+    assert "通车" in analyse("青禾15年计划修通几条路", tokenizer, 2024).term_forms("修通")
+    assert "服装" in analyse("青禾卖衣服这块哪年到千亿", tokenizer, 2024).term_forms("衣服")
     # the verb alone, not before a count of babies or animals, is as asked
     assert "出生" not in analyse("青禾县生态环境怎么样", tokenizer, 2024).terms
     assert "出栏" not in analyse("青禾县卖房子要交多少税", tokenizer, 2024).terms
