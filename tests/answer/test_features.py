@@ -527,6 +527,31 @@ def test_a_list_asked_with_its_count_needs_an_enumeration() -> None:
     assert F.miss_shape(ctx(which), cand("破除僵尸企业17家。")) == 0
 
 
+def test_a_class_threshold_is_no_amount() -> None:
+    """5000万元以上重大项目 draws a class of projects: it is no project's investment, though
+    the class's count (57个) still answers how many; asked for the threshold, it answers."""
+    text = "新开工5000万元以上重大项目57个，青禾偏光片等一批重大项目顺利开工。"
+    cost = q(FIGURE, terms=("偏光片", "投资"), measure="元", text="偏光片项目总共投资多少钱")
+    assert F.fit_figure(ctx(cost), cand(text)) == 0
+    count = q(FIGURE, terms=("重大项目",), measure="个", text="新开工多少个重大项目")
+    assert F.fit_figure(ctx(count), cand(text)) == 1
+    bar = q(FIGURE, terms=("重大项目",), measure="元", text="投资多少元以上算重大项目")
+    assert F.fit_figure(ctx(bar), cand(text)) == 1
+
+
+def test_a_group_s_figure_does_not_answer_for_one_member() -> None:
+    """…甲医院项目、乙工程等4个项目，总投资约1.85亿元 is the four projects' figure: it does
+    not answer what 甲医院 cost; a figure given per member before the count does, and the
+    group's figure answers for the group."""
+    listed = "开工的青禾安置楼工程、青禾眼科医院项目、青禾体育公园项目等3个项目，总投资约1.85亿元。"
+    one = q(FIGURE, terms=("眼科医院", "投资"), measure="元", text="眼科医院项目投资多少钱")
+    assert F.other_instance(ctx(one), cand(listed)) == 1
+    each = "青禾眼科医院投资0.5亿元、青禾体育公园投资1亿元等2个项目，总投资1.5亿元。"
+    assert F.other_instance(ctx(one), cand(each)) == 0
+    group = q(FIGURE, terms=("项目", "投资"), measure="元", text="这3个项目一共投资多少")
+    assert F.other_instance(ctx(group), cand(listed)) == 0
+
+
 def test_words_before_a_title_are_no_name() -> None:
     """王明同志 names a person; 列席会议的同志 and 各位同志 name no one."""
     assert F.names_person("会议由王明同志主持。")
@@ -1424,6 +1449,15 @@ def test_a_heading_naming_a_target_makes_the_figures_under_it_targets() -> None:
     assert F.fit_figure(ctx(actual, districts=places, asked=places), target) == 0
     assert F.fit_figure(ctx(plain, districts=places, asked=places), target) == 1
     assert F.fit_figure(ctx(actual, districts=places, asked=places), done) == 1
+
+
+def test_the_adjective_modern_is_no_era() -> None:
+    """现代 names an era (到了现代) but government prose says it of things (现代化, 现代农业,
+    现代TOD项目): such a sentence does not answer 什么时候."""
+    when = ctx(q(DATE, text="青禾高铁TOD项目啥时候建成"))
+    for text in ("青禾高铁现代TOD项目总投资约200亿元。", "加快推进农业现代化，发展现代农业。"):
+        assert F.fit_date(when, cand(text)) == 0, text
+    assert F.fit_date(ctx(q(DATE, text="城墙是什么时候拆的")), cand("到了近代，城墙被拆除。")) == 1
 
 
 def test_a_date_of_the_contrasting_event_does_not_answer() -> None:
