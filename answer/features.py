@@ -1400,20 +1400,21 @@ _GROUP = re.compile(
 
 
 def group_figure(ctx: Context, c: Candidate) -> bool:
-    """A figure question names one member of a group the unit lists (南平东南眼科医院 of
-    …安置楼工程、南平东南眼科医院项目、…等4个项目) and every asked figure comes after the group
-    is counted (…总投资约1.85亿元): the figure is the group's, not the member's. A figure
-    before the count (each member's), or the count itself, may answer. Training: of 1,401
-    figure questions whose gold sentence is found, 2 gold sentences list a question's term
-    before such a count; neither gold figure comes after it."""
+    """A figure question names a member of a group the unit lists in the clause counting
+    it (南平东南眼科医院 of …安置楼工程、南平东南眼科医院项目、…等4个项目; 齐鲁医院 of
+    确保齐鲁医院综合楼等22个项目开工建设) and every asked figure comes after the count
+    (…总投资约1.85亿元, 全年完成投资278亿元): the figure is the group's, not the member's. A
+    figure before the count (each member's), or the count itself, may answer. Training: of
+    1,401 figure questions whose gold sentence is found, one lists a question's term so (日本
+    陆军…等6个总军), and its gold figure is the count."""
     q, text = ctx.question, c.unit.text
     m = _GROUP.search(text) if q.kind == FIGURE else None
     if m is None:
         return False
     listed = text[: m.start()]
-    listed = listed[max(listed.rfind(p) for p in "。；;") + 1 :]
+    listed = listed[max(listed.rfind(p) for p in "。；;，,") + 1 :]
     after = text[m.start() :]
-    if "、" not in listed or not any(t in listed and t not in after for t in ctx.plain_terms):
+    if not any(t in listed and t not in after for t in ctx.plain_terms):
         return False
     figures = asked_figures(text, q, ctx.stated, False, _lead(c), ctx.plain_terms)
     return bool(figures) and all(f.start() >= m.end() for f in figures)

@@ -550,6 +550,10 @@ def test_a_group_s_figure_does_not_answer_for_one_member() -> None:
     assert F.other_instance(ctx(one), cand(each)) == 0
     group = q(FIGURE, terms=("项目", "投资"), measure="元", text="这3个项目一共投资多少")
     assert F.other_instance(ctx(group), cand(listed)) == 0
+    # one member named, the group counted after it
+    year = "确保青禾医院综合楼等22个项目开工建设，全年完成投资278亿元。"
+    hospital = q(FIGURE, terms=("医院", "改造"), measure="元", text="青禾医院改造一共要花多少钱")
+    assert F.other_instance(ctx(hospital), cand(year)) == 1
 
 
 def test_words_before_a_title_are_no_name() -> None:
