@@ -190,7 +190,8 @@ def test_figure_features_are_zero_for_other_kinds() -> None:
         ("二〇一九年建成。", 1, 1),
         ("9个月后，她生下了一个儿子，术赤（1185-1226）。", 1, 1),  # a bare year
         ("9个月后，建成1500个车位。", 0, 1),  # a count, no year
-        ("一所现代化的九年一贯制学校。", 0, 1),  # an era and a span of years: no year
+        ("一所近代创办的九年一贯制学校。", 0, 1),  # an era and a span of years: no year
+        ("一所现代化的九年一贯制学校。", 0, 0),  # 现代化 says what it is like, no era
         ("春季开学。", 0, 1),
     ],
 )
