@@ -413,7 +413,10 @@ def places_in(
     settles names several divisions share; ``loose`` reads short forms the way people
     type them in a question (``咱们郑州``, ``金水``), unless they are common words."""
     gaz = gaz or gazetteer()
-    divisions = resolve(find_mentions(text, gaz, loose), context, gaz)
+    mentions = find_mentions(text, gaz, loose)
+    if not loose:
+        mentions = [m for m in mentions if not _general_area(text, m, gaz, context)]
+    divisions = resolve(mentions, context, gaz)
     return tuple(dict.fromkeys(gaz.place(d) for d in divisions))
 
 
@@ -650,11 +653,14 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     return gaz.place(named[0]) if alone else None
 
 
-def _general_area(text: str, mention: Mention, gaz: Gazetteer) -> bool:
+def _general_area(text: str, mention: Mention, gaz: Gazetteer, context: Place = NOWHERE) -> bool:
     """A division whose name is also a general area noun (老城区, 新城区: any city's old
     or new town; 让老城区焕发新活力, 扎实推进老城微治理), named by it or its short form
-    without its prefecture right before it (洛阳市老城区, 洛阳老城区): no place."""
+    without its prefecture right before it (洛阳市老城区, 洛阳老城区), in a text about no
+    place in that prefecture (``context``): no place."""
     if not all(is_area_word(d.name) for d in mention.divisions):
+        return False
+    if context.city and any(gaz.place(d).city == context.city for d in mention.divisions):
         return False
     before = text[max(0, mention.start - _LONGEST_PREFECTURE) : mention.start]
     for d in mention.divisions:

@@ -270,8 +270,13 @@ def test_a_district_named_as_any_city_s_old_town_places_no_text() -> None:
     district; one saying the district with its prefecture is."""
     text = "努力让老城区焕发新活力、展现新气象。扎实推进老城“微治理”。新建高标准农田2万亩。"
     assert document_place("", text, ()).county != "老城区"  # the real gazetteer
+    assert document_place(text[:30], text, ()).county != "老城区"  # its opening as title
     named = "洛阳市老城区召开全区大会。老城区上下团结奋进，老城区经济增长5%。"
     assert document_place("", named, ()).county == "老城区"
+    # in a text about its prefecture, the name alone is the district
+    city = Place("河南省", "洛阳市", "", "")
+    assert [p.county for p in places_in("老城区生产总值增长5%。", city)] == ["老城区"]
+    assert places_in("老城区生产总值增长5%。") == ()
 
 
 def test_a_town_named_after_a_county_is_that_town_and_a_county_named_alone_places_a_text() -> None:
