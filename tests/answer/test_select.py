@@ -59,6 +59,18 @@ def test_trim_keeps_the_clauses_with_the_terms() -> None:
     assert trim("短句。", 0, 3, _q(), 20) == (0, 3)
 
 
+def test_trim_keeps_the_figure_of_a_run_on_line() -> None:
+    """A page that lost its stops runs its items into one clause: cut to the budget, it
+    keeps the figure a figure question asks, not the words before it."""
+    text = (
+        "荣获省级双拥模范城荣誉称号荣获省教育工作先进区称号这五年是综合实力稳步提升的五年"
+        "初步预计地区生产总值年均增长7.93%，公共财政总收入年均增长6.31%。"
+    )
+    q = Question("五年GDP年均增长多少", FIGURE, None, (), ("生产总值", "年均"), measure="%")
+    s, e = trim(text, 0, len(text), q, budget=40)
+    assert "7.93%" in text[s:e] and e - s <= 40
+
+
 def test_trim_does_not_answer_who_holds_a_post_with_its_deputy() -> None:
     """Of a long list of officials, 县长是谁 keeps the clause naming the 县长 (代县长),
     not one naming only 常务副县长 beside other asked words."""
