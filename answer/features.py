@@ -1093,7 +1093,8 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
     元), or the contact field asked for (an e-mail address for 邮箱, a number for 电话),
     or a road for 哪条路, or, for who holds a post (局长是谁), a person's name, or, for
     which body leads or owns something (哪个部门牵头), an organisation's, or, for a list
-    asked with its count (哪几家, 哪六个), an enumeration or an item of one, or, for a
+    asked with its count (哪几家, 哪六个), an enumeration or an item of one, or, for which
+    town, village or estate (哪个镇, 哪个村, 哪个园区), a place of that kind, or, for a
     guide's hours or what to bring asked in a question of no figure, a time or a
     document (:func:`answer.guidefields.shape_asked`)."""
     q = ctx.question
@@ -1108,12 +1109,39 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
         return 1.0
     if q.kind == LIST and _counted_list(q.text) and not _enumerates(c.unit.text):
         return 1.0
+    division = _division_asked(q.text)
+    if division is not None and not division.search(c.unit.text):
+        return 1.0
     m = q.measure
     if q.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
         return 0.0
     if q.counted and counts(c.unit.text, q.counted, ctx.stated, by=GENERIC_COUNTER):
         return 0.0  # 几家医院 and 医院9个: 个 counts anything
     return float(not measure_after_number(c.unit.text, m, ctx.stated))
+
+
+# which town, village, community or estate (哪个镇, 哪一个村, 哪个园区): the answer names
+# one, with its kind's word or a neighbouring level's (a 镇 question may be answered by a 乡
+# or a 街道); training: the gold sentences of all 8 such questions do
+_DIVISIONS_ASKED = {
+    "街道": "街道|镇|乡|办事处",
+    "社区": "社区|村|居委会",
+    "园区": "园",
+    "小区": "小区|花园|苑|公寓|家园|府|城",
+    "镇": "镇|乡|街道",
+    "乡": "乡|镇",
+    "村": "村|社区|组",
+}
+_DIVISION_ASKED_RE = re.compile(
+    r"哪一?个(" + "|".join(sorted(_DIVISIONS_ASKED, key=len, reverse=True)) + r")"
+)
+
+
+@lru_cache(maxsize=1024)
+def _division_asked(question: str) -> re.Pattern[str] | None:
+    """The words an answer to 哪个镇 / 哪个村 / 哪个园区 names its place with, or None."""
+    m = _DIVISION_ASKED_RE.search(question)
+    return re.compile(_DIVISIONS_ASKED[m.group(1)]) if m else None
 
 
 @lru_cache(maxsize=1024)

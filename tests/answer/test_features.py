@@ -528,6 +528,19 @@ def test_a_list_asked_with_its_count_needs_an_enumeration() -> None:
     assert F.miss_shape(ctx(which), cand("破除僵尸企业17家。")) == 0
 
 
+def test_which_town_or_village_needs_one_named() -> None:
+    """哪个镇 / 哪个村 / 哪个园区 is answered by a sentence naming a place of that kind (or a
+    neighbouring level: a 乡 or 街道 for a 镇), never by one that only tells of the thing."""
+    town = q(FACT, terms=("火腿",), text="火腿产业中心建在哪个镇")
+    built = "建成无花果农事中心、生鲜肉冷链中心、青禾火腿产业中心。"
+    assert F.miss_shape(ctx(town), cand(built)) == 1
+    assert F.miss_shape(ctx(town), cand("青禾火腿产业中心位于孝顺镇。")) == 0
+    assert F.miss_shape(ctx(town), cand("青禾火腿产业中心位于江东街道。")) == 0
+    village = q(FACT, terms=("产业园",), text="茶溪谷产业园在哪个村")
+    assert F.miss_shape(ctx(village), cand("茶溪谷产业园总投资5亿元。")) == 1
+    assert F.miss_shape(ctx(q(FACT, text="产业中心建在哪里")), cand(built)) == 0
+
+
 def test_a_class_threshold_is_no_amount() -> None:
     """5000万元以上重大项目 draws a class of projects: it is no project's investment, though
     the class's count (57个) still answers how many; asked for the threshold, it answers."""
