@@ -196,6 +196,19 @@ def test_a_speaker_named_with_the_report_inside_a_line_is_stated() -> None:
     assert news and paper[start:end] == "市长王勇政府工作报告（摘要）"
     for text in ("副市长李四代表市政府作政府工作报告。", "市长要求各部门落实政府工作报告。"):
         assert stated(Document("x.txt", "t", text), SPEAKER, mentions=False) is None
+    # a news report naming the speaker without a post, past its head, on the government's behalf
+    later = (
+        "会议开幕。"
+        + "代表们审议了报告。" * 300
+        + "“谱写新篇章。”唐某某代表青禾区人民政府所做的《政府工作报告》提出，未来五年……"
+    )
+    start, end = stated(Document("l.txt", "t", later), SPEAKER, mentions=False) or (0, 0)
+    assert "唐某某代表青禾区人民政府" in later[start:end]
+    for text in (
+        "会上，代表们审议了区人民政府所做的政府工作报告。",
+        "大家讨论代表区人民政府作的政府工作报告。",
+    ):
+        assert stated(Document("y.txt", "t", text), SPEAKER, mentions=False) is None, text
 
 
 REPORT = """青禾县{year}年政府工作报告
