@@ -1100,17 +1100,7 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
     q = ctx.question
     if q.field is not None:
         return float(not FIELD_SHAPES[q.field].search(c.unit.text))
-    shape = shape_asked(q.text) if q.kind != FIGURE else None
-    if shape is not None and not shape.search(c.unit.text):
-        return 1.0
-    if _posts_asked(q) and not names_person(c.unit.text):
-        return 1.0
-    if q.kind == OWNER and q.role == "unit" and not _ORGANISATION.search(c.unit.text):
-        return 1.0
-    if q.kind == LIST and _counted_list(q.text) and not _enumerates(c.unit.text):
-        return 1.0
-    division = _division_asked(q.text)
-    if division is not None and not division.search(c.unit.text):
+    if _names_missing(q, c.unit.text):
         return 1.0
     m = q.measure
     if q.kind != FIGURE or not m or m in GENERIC_MEASURES or m in FAMILIES:
@@ -1118,6 +1108,20 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
     if q.counted and counts(c.unit.text, q.counted, ctx.stated, by=GENERIC_COUNTER):
         return 0.0  # 几家医院 and 医院9个: 个 counts anything
     return float(not measure_after_number(c.unit.text, m, ctx.stated))
+
+
+def _names_missing(q: Question, text: str) -> bool:
+    """``text`` lacks what the question asks it to name: a guide's time or document, a
+    post's holder, a body, a counted list's items, a town or village (:func:`miss_shape`)."""
+    shape = shape_asked(q.text) if q.kind != FIGURE else None
+    division = _division_asked(q.text)
+    return bool(
+        (shape is not None and not shape.search(text))
+        or (_posts_asked(q) and not names_person(text))
+        or (q.kind == OWNER and q.role == "unit" and not _ORGANISATION.search(text))
+        or (q.kind == LIST and _counted_list(q.text) and not _enumerates(text))
+        or (division is not None and not division.search(text))
+    )
 
 
 # which town, village, community or estate (哪个镇, 哪一个村, 哪个园区): the answer names
