@@ -52,6 +52,7 @@ _FIELD_WORDS = {
     "email": "电子邮箱",
     "postcode": "邮政编码",
     "url": "网址",
+    "address": "地址",
 }
 
 

@@ -543,6 +543,20 @@ def test_a_road_is_no_sub_district_named_after_one() -> None:
     assert road.search("东风路街道便民服务中心位于人民路56号")
 
 
+def test_an_address_asked_needs_one() -> None:
+    """具体在哪个地址 / 在什么地址 asks a street or village address; 下载地址 a web one; 地址和
+    电话 several fields, none alone."""
+    from answer.analyse import FIELD_SHAPES, asked_field
+
+    assert asked_field("青禾慈善基地具体在哪个地址") == "address"
+    assert asked_field("青禾区政府在什么地址") == "address"
+    assert asked_field("软件下载地址是什么") == "url"
+    assert asked_field("发改委办公地址和电话") is None
+    address = FIELD_SHAPES["address"]
+    assert address.search("地址：青禾区文体路2号") and address.search("位于织里镇晓河村")
+    assert not address.search("区慈善基地被评为2022年度浙江省示范性慈善基地")
+
+
 def test_a_date_and_time_is_no_phone_number() -> None:
     """A page's 发布日期 (2024-02-20 15:32:18) has five digits and more in a row of
     dashes, but it is no number to call; numbers with area codes and hotlines are."""
