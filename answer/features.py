@@ -1426,9 +1426,7 @@ def other_instance(ctx: Context, c: Candidate) -> float:
 
 
 # a group counted after its members are listed: 甲、乙、丙等4个项目, 甲、乙等三家企业
-_GROUP = re.compile(
-    rf"等\s*(?:\d+|[{zh.CN_DIGITS}十{zh.LIANG}]+)\s*(?:个|项|家|所|座|条|处|批)([{zh.HAN}]{{0,4}})"
-)
+_GROUP = re.compile(rf"等\s*(\d+|[{zh.CN_DIGITS}十{zh.LIANG}]+)\s*(?:个|项|家|所|座|条|处|批)")
 
 
 def group_figure(ctx: Context, c: Candidate) -> bool:
@@ -1436,20 +1434,24 @@ def group_figure(ctx: Context, c: Candidate) -> bool:
     it (南平东南眼科医院 of …安置楼工程、南平东南眼科医院项目、…等4个项目; 齐鲁医院 of
     确保齐鲁医院综合楼等22个项目开工建设) and every asked figure comes after the count
     (…总投资约1.85亿元, 全年完成投资278亿元): the figure is the group's, not the member's. A
-    figure before the count (each member's), or the count itself, may answer. Training: of
+    figure before the count (each member's), or the count itself, may answer, and so does
+    any figure when the question states the count (那8个项目…总共多少). Training: of
     1,401 figure questions whose gold sentence is found, one lists a question's term so (日本
     陆军…等6个总军), and its gold figure is the count."""
     q, text = ctx.question, c.unit.text
-    m = _GROUP.search(text) if q.kind == FIGURE else None
-    if m is None:
+    if q.kind != FIGURE:
         return False
-    listed = text[: m.start()]
-    listed = listed[max(listed.rfind(p) for p in "。；;，,") + 1 :]
-    after = text[m.start() :]
-    if not any(t in listed and t not in after for t in ctx.plain_terms):
-        return False
-    figures = asked_figures(text, q, ctx.stated, False, _lead(c), ctx.plain_terms)
-    return bool(figures) and all(f.start() >= m.end() for f in figures)
+    for m in _GROUP.finditer(text):
+        if m.group(1) in ctx.stated:  # 那8个项目: the question asks for the group itself
+            continue
+        listed = text[: m.start()]
+        listed = listed[max(listed.rfind(p) for p in "。；;，,") + 1 :]
+        after = text[m.start() :]
+        if not any(t in listed and t not in after for t in ctx.plain_terms):
+            continue
+        figures = asked_figures(text, q, ctx.stated, False, _lead(c), ctx.plain_terms)
+        return bool(figures) and all(f.start() >= m.end() for f in figures)
+    return False
 
 
 def _before(c: Candidate) -> str:

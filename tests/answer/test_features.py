@@ -568,6 +568,13 @@ def test_a_group_s_figure_does_not_answer_for_one_member() -> None:
     year = "确保青禾医院综合楼等22个项目开工建设，全年完成投资278亿元。"
     hospital = q(FIGURE, terms=("医院", "改造"), measure="元", text="青禾医院改造一共要花多少钱")
     assert F.other_instance(ctx(hospital), cand(year)) == 1
+    # the group named by its count in the question, or a member of another group
+    stated = q(
+        FIGURE, terms=("地块",), measure="平方米", text="青禾地块那8个项目征收总共多少平方米"
+    )
+    assert F.other_instance(ctx(stated), cand("推进青禾地块等8个项目、20万平方米征收。")) == 0
+    two = "推进青禾科创中心等80个重点项目，确保青禾医院综合楼等22个项目开工，全年完成投资278亿元。"
+    assert F.other_instance(ctx(hospital), cand(two)) == 1
 
 
 def test_words_before_a_title_are_no_name() -> None:
