@@ -415,7 +415,11 @@ def places_in(
     gaz = gaz or gazetteer()
     mentions = find_mentions(text, gaz, loose)
     if not loose:
-        mentions = [m for m in mentions if not _general_area(text, m, gaz, context)]
+        mentions = [
+            m
+            for m in mentions
+            if not _general_area(text, m, gaz, context) and not _worded(text, m, gaz, context)
+        ]
     divisions = resolve(mentions, context, gaz)
     return tuple(dict.fromkeys(gaz.place(d) for d in divisions))
 
@@ -671,6 +675,20 @@ def _general_area(text: str, mention: Mention, gaz: Gazetteer, context: Place = 
 
 
 _LONGEST_PREFECTURE = 12  # characters of the longest prefecture's name
+
+
+def _worded(text: str, mention: Mention, gaz: Gazetteer, context: Place = NOWHERE) -> bool:
+    """A county's short form that is also a frequent word (新建 of 新建2.3万亩高标准农田, never
+    新建区 there), in a text about no place around or inside its divisions: no place. A
+    text about the place it names keeps it (朝阳 in a 北京市 report), and a prefecture's
+    short form stays a name (湘西, 大连)."""
+    piece = text[mention.start : mention.end]
+    if piece in gaz.full or word_tag(piece)[1] < _WORD_FREQ:
+        return False
+    if any(d.level != 2 for d in mention.divisions):  # 湘西, 大连: prefectures go by them
+        return False
+    places = [gaz.place(d) for d in mention.divisions]
+    return not (context and any(p.within(context) or context.within(p) for p in places))
 
 
 def _stray(

@@ -264,6 +264,18 @@ def test_a_county_said_only_by_a_frequent_word_does_not_place_a_text() -> None:
     assert document_place("", text, ()).county != "新建区"  # the real gazetteer
 
 
+def test_a_county_s_short_form_that_is_a_frequent_word_names_it_only_near_it() -> None:
+    """新建 (新建区's short form, and the verb of 新建2.3万亩高标准农田) places a sentence of a
+    text about no place near it nowhere; in a text about its city it still names the
+    district, and a prefecture's short form (湘西) always names its prefecture."""
+    text = "加快促进农业高质高效，新建2.3万亩高标准农田，启动泵站建设。"
+    assert places_in(text) == ()
+    assert unit_place(text, Place()) == Place()
+    city = Place("江西省", "南昌市", "", "")
+    assert [p.county for p in places_in("新建实现生产总值500亿元。", city)] == ["新建区"]
+    assert [p.city for p in places_in("湘西2013年统计公报")] == ["湘西土家族苗族自治州"]
+
+
 def test_a_district_named_as_any_city_s_old_town_places_no_text() -> None:
     """老城区 (and its short form 老城) is any city's old town as well as a district's name:
     a work report that says 让老城区焕发新活力 and 推进老城微治理 is not placed in that
