@@ -119,15 +119,25 @@ def asks_about_document(text: str) -> Asked | None:
 
 
 def _line_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line holding ``text[start:end]``, at most :data:`MAX_LINE` characters around it."""
+    """The line holding ``text[start:end]``, at most :data:`MAX_LINE` characters around it:
+    in a longer line, from the start of the sentence holding it when that fits (…。”某某代表
+    某某区人民政府所做的《政府工作报告》提出…), else ending with it."""
     s = text.rfind("\n", 0, start) + 1
     e = text.find("\n", end)
     e = len(text) if e < 0 else e
     if e - s > MAX_LINE:
-        s, e = max(s, end - MAX_LINE), min(e, max(end, s + MAX_LINE))
+        opening = max(s, *(text.rfind(p, s, start) + 1 for p in _SENTENCE_ENDS))
+        while opening < start and text[opening] in _CLOSING_QUOTES:
+            opening += 1
+        s = opening if end - opening <= MAX_LINE else max(s, end - MAX_LINE)
+        e = min(e, max(end, s + MAX_LINE))
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+_SENTENCE_ENDS = "。！？；"
+_CLOSING_QUOTES = "”’」』\"' "
 
 
 # a line that labels what it states as the document's date or issuer (发布日期：…, 来源：…)
