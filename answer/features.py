@@ -148,15 +148,13 @@ _END_IN_TEXT = re.compile(
     rf"|(?:截[止至]|最[晚迟])[^，。；,;]{{0,6}}?(?:{_DAY_OR_TIME})"
     rf"|(?:{_DAY_OR_TIME})\s*(?:[之以]?前|为?止|截止|结束)"
 )
-_UNIT_IN_TEXT = re.compile(
-    rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队)"
-)
+_UNITS = "局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队"
+_UNIT_IN_TEXT = re.compile(rf"[{zh.HAN}]{{1,12}}(?:{_UNITS})")
 # any organisation's name, for an owner question asking which one (哪个部门牵头): a body
 # of government, a company, a school, an army, a town; training: the gold sentences of
 # 63 of 66 such questions name one (the others: 文字与形象 部门, a set 盘, a person)
 _ORGANISATION = re.compile(
-    rf"[{zh.HAN}]{{1,12}}(?:局|委员会|委|办公室|办|中心|街道|公司|集团|政府|部|院|所|站|队|处|厅"
-    r"|署|军|会|社|行|馆|校|组|室|团|司|镇|乡|企业|单位|机构|机关|班|科)"
+    rf"[{zh.HAN}]{{1,12}}(?:{_UNITS}|处|厅|署|军|会|社|行|馆|校|组|室|团|司|镇|乡|企业|单位|机构|机关|班|科)"
 )
 # a list asked with its count (哪几家, 哪三个, 哪两条, 具体是哪六个): which ones, by name
 COUNTED_LIST_RE = re.compile(r"哪[几两二三四五六七八九十]+[个家所项座条种位名大类支部批处样道路]?")
