@@ -243,6 +243,7 @@ def test_a_citizens_phrasing_is_read_as_the_documents_word(tokenizer: ChineseTok
     rate = analyse("青禾这五年GDP一年平均涨了多少", tokenizer, 2024)
     assert "年均" in rate.terms and "平均" not in rate.terms and rate.measure == "%"
     assert "每年平均" in rate.term_forms("年均")
+    assert "年均" not in analyse("青禾城里人平均一年到手收入多少", tokenizer, 2024).terms
     # investment brought in (拉来的投资) is 招商引资; what reached the account, 到位
     brought = analyse("青禾22年拉来的投资实际到账多少钱", tokenizer, 2024)
     assert "招商引资" in brought.terms and "到位" in brought.term_forms("到账")
