@@ -36,7 +36,6 @@ from answer.analyse import (
     TERM,
     Question,
     contrasts,
-    in_documents_words,
     indicator_heads,
     qualified_heads,
     strip_years,
@@ -704,11 +703,9 @@ class _Asked:
 @lru_cache(maxsize=1024)
 def _asked_indicator(q: Question, known: frozenset[str] | None) -> _Asked | None:
     """The indicator figure question ``q`` asks, read once per question: the head its last
-    clause names last, in the documents' words (:func:`answer.analyse.in_documents_words`:
-    一共投了多少钱 asks 投资), and, among ``known`` words, how it is qualified
-    (:func:`_qualifier`); None when that clause names no head."""
-    said = in_documents_words(strip_years(q.text))  # 投了多少钱 asks 投资
-    clause = re.split(r"[，,；;。]", said.replace(" ", "").rstrip("，,；;。？?！!"))
+    clause names last, and, among ``known`` words, how it is qualified (:func:`_qualifier`);
+    None when that clause names no head."""
+    clause = re.split(r"[，,；;。]", strip_years(q.text).replace(" ", "").rstrip("，,；;。？?！!"))
     asked = named_heads(clause[-1])
     if not asked:
         return None
