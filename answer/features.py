@@ -40,6 +40,7 @@ from answer.analyse import (
     qualified_heads,
     strip_years,
 )
+from answer.docfacts import SPEAKER, asks_about_document
 from answer.guidefields import shape_asked
 from answer.sentences import (
     DURATION_RE,
@@ -1110,16 +1111,25 @@ def miss_shape(ctx: Context, c: Candidate) -> float:
 
 def _names_missing(q: Question, text: str) -> bool:
     """``text`` lacks what the question asks it to name: a guide's time or document, a
-    post's holder, a body, a counted list's items, a town or village (:func:`miss_shape`)."""
+    post's holder or a report's speaker, a body, a counted list's items, a town or village
+    (:func:`miss_shape`)."""
     shape = shape_asked(q.text) if q.kind != FIGURE else None
     division = _division_asked(q.text)
     return bool(
         (shape is not None and not shape.search(text))
-        or (_posts_asked(q) and not names_person(text))
+        or ((_posts_asked(q) or _speaker_asked(q.text)) and not names_person(text))
         or (q.kind == OWNER and q.role == "unit" and not _ORGANISATION.search(text))
         or (q.kind == LIST and _counted_list(q.text) and not _enumerates(text))
         or (division is not None and not division.search(text))
     )
+
+
+@lru_cache(maxsize=1024)
+def _speaker_asked(question: str) -> bool:
+    """The question asks who delivered a report (报告是谁作的, 谁讲的政府工作报告): when no
+    document states it (:mod:`answer.docfacts`), only a sentence naming a person answers."""
+    asked = asks_about_document(question)
+    return asked is not None and asked.what == SPEAKER
 
 
 # which town, village, community or estate (哪个镇, 哪一个村, 哪个园区): the answer names

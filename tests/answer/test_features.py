@@ -528,6 +528,15 @@ def test_a_list_asked_with_its_count_needs_an_enumeration() -> None:
     assert F.miss_shape(ctx(which), cand("破除僵尸企业17家。")) == 0
 
 
+def test_who_delivered_a_report_needs_a_person_named() -> None:
+    """报告是谁作的 is answered by a sentence naming a person, never by the notice that
+    hands out the report's tasks."""
+    who = q(PERSON, terms=("报告",), text="青禾区2023年政府工作报告是谁作的")
+    notice = "经区政府研究，确定了2023年《青禾区政府工作报告》目标任务分解，现印发给你们。"
+    assert F.miss_shape(ctx(who), cand(notice)) == 1
+    assert F.miss_shape(ctx(who), cand("区长王勇代表区人民政府作政府工作报告。")) == 0
+
+
 def test_which_town_or_village_needs_one_named() -> None:
     """哪个镇 / 哪个村 / 哪个园区 is answered by a sentence naming a place of that kind (or a
     neighbouring level: a 乡 or 街道 for a 镇), never by one that only tells of the thing."""
