@@ -1795,10 +1795,14 @@ _DOCTRINE = re.compile(
 def _tagged_name(word: str, flag: str) -> bool:
     """jieba tags ``word`` as a person's name (nr, nrt, nrfg). A plain nr guess of one
     or two characters counts only when it opens with a family name: jieba's guesses
-    tag words as names (普惠, 立德, 府)."""
-    if not flag.startswith("nr"):
+    tag words as names (普惠, 立德, 府); a numbered congress (二十大) is none."""
+    if not flag.startswith("nr") or _NUMBERED.fullmatch(word):
         return False
     return flag != "nr" or zh.has_surname(word)
+
+
+# a numbered congress or session jieba tags as a name (二十大, 十九届): no person
+_NUMBERED = re.compile(rf"[{zh.CN_DIGITS}十百{zh.LIANG}]+[大届]")
 
 
 def deputy_only(q: Question, text: str) -> bool:

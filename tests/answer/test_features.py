@@ -586,6 +586,14 @@ def test_a_group_s_figure_does_not_answer_for_one_member() -> None:
     assert F.other_instance(ctx(hospital), cand(two)) == 1
 
 
+def test_a_numbered_congress_is_no_name() -> None:
+    """jieba tags 二十大 as a name; it numbers a congress: a sentence naming only it names
+    no one, so it does not answer who delivered a report or holds a post."""
+    assert not F.names_person("今年是全面贯彻落实党的二十大精神的开局之年。")
+    assert not F.names_person("深入学习贯彻党的十九届五中全会精神。")
+    assert F.names_person("区长王勇在二十大精神宣讲会上作报告。")
+
+
 def test_words_before_a_title_are_no_name() -> None:
     """王明同志 names a person; 列席会议的同志 and 各位同志 name no one."""
     assert F.names_person("会议由王明同志主持。")
