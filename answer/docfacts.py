@@ -93,10 +93,11 @@ _SPEAKER_INLINE_RE = re.compile(
     r"(?=(?:代表[^。\n]{0,20}?作|在[^。\n]{0,30}?上作|向[^。\n]{0,10}?作)?《?政府工作报告)"
 )
 
-# a news report naming the speaker without a post, anywhere in it: …。”唐某某代表某某区人民政府
-# 所做的《政府工作报告》提出 (only a government's head delivers it on its behalf)
-_SPEAKER_ON_BEHALF_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}"
+# a news report naming the speaker, anywhere in it, after a stop or a post: …。”唐某某代表某某区
+# 人民政府所做的《政府工作报告》提出, 区长王某代表区人民政府作 (only a government's head delivers
+# it on its behalf)
+SPEAKER_ON_BEHALF_RE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[长记任席]))[\u4e00-\u9fff]{2,3}"
     r"代表[^。\n，,]{0,20}?人民政府[^。\n，,]{0,10}?[作做]的?《?政府工作报告》?"
 )
 
@@ -163,7 +164,7 @@ def _best_line(doc: Document, what: str) -> tuple[tuple[int, int], int] | None:
     elif what == SPEAKER:
         head = doc.text[:_HEAD]
         found = [*SPEAKER_LINE_RE.finditer(head), *_SPEAKER_INLINE_RE.finditer(head)]
-        found = found or [*_SPEAKER_ON_BEHALF_RE.finditer(doc.text)]
+        found = found or [*SPEAKER_ON_BEHALF_RE.finditer(doc.text)]
         needles = [m.group().strip() for m in found][:1]
     else:
         needles = [doc.source] if len(doc.source) >= 2 else []

@@ -40,7 +40,7 @@ from answer.analyse import (
     qualified_heads,
     strip_years,
 )
-from answer.docfacts import SPEAKER, asks_about_document
+from answer.docfacts import SPEAKER, SPEAKER_ON_BEHALF_RE, asks_about_document
 from answer.guidefields import shape_asked
 from answer.sentences import (
     DURATION_RE,
@@ -1117,19 +1117,33 @@ def _names_missing(q: Question, text: str) -> bool:
     division = _division_asked(q.text)
     return bool(
         (shape is not None and not shape.search(text))
-        or ((_posts_asked(q) or _speaker_asked(q.text)) and not names_person(text))
+        or (_posts_asked(q) and not names_person(text))
+        or (_speaker_asked(q.text) and not names_speaker(text))
         or (q.kind == OWNER and q.role == "unit" and not _ORGANISATION.search(text))
         or (q.kind == LIST and _counted_list(q.text) and not _enumerates(text))
         or (division is not None and not division.search(text))
     )
 
 
+def names_speaker(text: str) -> bool:
+    """``text`` says who spoke: a name after a post (区长王勇), a titled name (王勇同志), or
+    a name delivering a report on a government's behalf (王勇代表区人民政府作…报告); jieba's
+    tags alone are not enough (it tags 连成 of 连成一条心 and 二十大 as names)."""
+    return bool(
+        any(not is_word(m.group(1)[:2]) for m in _NAME_AFTER_POST.finditer(text))
+        or _TITLED.search(text)
+        or SPEAKER_ON_BEHALF_RE.search(text)
+    )
+
+
 @lru_cache(maxsize=1024)
 def _speaker_asked(question: str) -> bool:
-    """The question asks who delivered a report (报告是谁作的, 谁讲的政府工作报告): when no
-    document states it (:mod:`answer.docfacts`), only a sentence naming a person answers."""
+    """The question asks who delivered a report (报告是谁作的, 哪位区长作的报告): when no
+    document states it (:mod:`answer.docfacts`), only a sentence saying who spoke answers
+    (:func:`names_speaker`). Who holds a post, asked without a report (县长是谁), is
+    :func:`_posts_asked`'s."""
     asked = asks_about_document(question)
-    return asked is not None and asked.what == SPEAKER
+    return asked is not None and asked.what == SPEAKER and "报告" in question
 
 
 # which town, village, community or estate (哪个镇, 哪一个村, 哪个园区): the answer names

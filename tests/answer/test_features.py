@@ -535,6 +535,13 @@ def test_who_delivered_a_report_needs_a_person_named() -> None:
     notice = "经区政府研究，确定了2023年《青禾区政府工作报告》目标任务分解，现印发给你们。"
     assert F.miss_shape(ctx(who), cand(notice)) == 1
     assert F.miss_shape(ctx(who), cand("区长王勇代表区人民政府作政府工作报告。")) == 0
+    assert F.miss_shape(ctx(who), cand("王勇代表青禾区人民政府向大会作政府工作报告。")) == 0
+    # a word jieba tags as a name is no speaker (连成 of 连成一条心)
+    united = "广大党员干部敢打硬仗，社会各界连成一条心、拧成一股绳。"
+    assert F.miss_shape(ctx(who), cand(united)) == 1
+    head = q(PERSON, terms=("报告",), text="23年青禾的政府工作报告是哪位区长作的")
+    assert F.miss_shape(ctx(head), cand(united)) == 1
+    assert F.miss_shape(ctx(head), cand("青禾区区长王勇作政府工作报告。")) == 0
 
 
 def test_which_town_or_village_needs_one_named() -> None:
