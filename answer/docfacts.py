@@ -23,7 +23,7 @@ from ingest.dates import delivery_date
 from ingest.page_fields import DATE_LABELS, ISSUER_LABELS, NUMBER_LABELS
 from ingest.structure import HEAD_POST, SPEAKER_LINE_RE
 from lixia_qa.types import Document
-from lixia_qa.zh import date_forms, is_area_noun
+from lixia_qa.zh import QUOTE_CLOSERS, SEMICOLONS, SENTENCE_END, date_forms, is_area_noun
 
 DATE, ISSUER, NUMBER, SPEAKER = "date", "issuer", "number", "speaker"
 DELIVERED = "delivered"  # the day a report was delivered, at which meeting
@@ -137,8 +137,8 @@ def _line_at(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-_SENTENCE_ENDS = "。！？；"
-_CLOSING_QUOTES = "”’」』\"' "
+_SENTENCE_ENDS = SENTENCE_END + SEMICOLONS
+_CLOSING_QUOTES = QUOTE_CLOSERS + "」』\"' "
 
 
 # a line that labels what it states as the document's date or issuer (发布日期：…, 来源：…)

@@ -1129,11 +1129,7 @@ def names_speaker(text: str) -> bool:
     """``text`` says who spoke: a name after a post (区长王勇), a titled name (王勇同志), or
     a name delivering a report on a government's behalf (王勇代表区人民政府作…报告); jieba's
     tags alone are not enough (it tags 连成 of 连成一条心 and 二十大 as names)."""
-    return bool(
-        any(not is_word(m.group(1)[:2]) for m in _NAME_AFTER_POST.finditer(text))
-        or _TITLED.search(text)
-        or SPEAKER_ON_BEHALF_RE.search(text)
-    )
+    return _named_by_post_or_title(text) or bool(SPEAKER_ON_BEHALF_RE.search(text))
 
 
 @lru_cache(maxsize=1024)
@@ -1781,10 +1777,8 @@ def names_person(text: str) -> bool:
     name (某某同志), a name right after a post (区长某某作报告, a heading's speaker line
     ending 镇长某某), or a name in Latin
     letters or joined by a middle dot."""
-    if _LATIN_NAME.search(text) or _TITLED.search(text) or _DOTTED_NAME.search(text):
+    if _LATIN_NAME.search(text) or _DOTTED_NAME.search(text) or _named_by_post_or_title(text):
         return True
-    if any(not is_word(m.group(1)[:2]) for m in _NAME_AFTER_POST.finditer(text)):
-        return True  # a name, not words (县长负责制)
     at = 0
     for word, flag in pos_tags(text):
         at += len(word)
@@ -1793,6 +1787,14 @@ def names_person(text: str) -> bool:
         ):
             return True
     return False
+
+
+def _named_by_post_or_title(text: str) -> bool:
+    """``text`` has a titled name (王明同志) or a name right after a post (区长某某作报告)
+    that opens with no word of jieba's dictionary (县长负责制 names no one)."""
+    return bool(_TITLED.search(text)) or any(
+        not is_word(m.group(1)[:2]) for m in _NAME_AFTER_POST.finditer(text)
+    )
 
 
 # a division's suffix after a word: the word is a place's name (柯岭县, 杨桥区的), however

@@ -618,10 +618,7 @@ def _most_named(text: str, gaz: Gazetteer) -> Place | None:
     # never 新建区; 朝阳, 新城, 大城) does not count: a text about it names it in full once
     full = {d for m in mentions if text[m.start : m.end] in gaz.full for d in m.divisions}
     worded = {
-        d
-        for m in mentions
-        if (piece := text[m.start : m.end]) not in gaz.full and word_tag(piece)[1] >= _WORD_FREQ
-        for d in m.divisions
+        d for m in mentions if _frequent_short_form(text[m.start : m.end], gaz) for d in m.divisions
     }
     counted = [d for d in divisions if d.level != 2 or d in full or d not in worded]
     tops: dict[int, Division] = {}
@@ -677,13 +674,17 @@ def _general_area(text: str, mention: Mention, gaz: Gazetteer, context: Place = 
 _LONGEST_PREFECTURE = 12  # characters of the longest prefecture's name
 
 
+def _frequent_short_form(piece: str, gaz: Gazetteer) -> bool:
+    """``piece`` names a division by a short form that is also a frequent word (新建)."""
+    return piece not in gaz.full and word_tag(piece)[1] >= _WORD_FREQ
+
+
 def _worded(text: str, mention: Mention, gaz: Gazetteer, context: Place = NOWHERE) -> bool:
     """A county's short form that is also a frequent word (新建 of 新建2.3万亩高标准农田, never
     新建区 there), in a text about no place around or inside its divisions: no place. A
     text about the place it names keeps it (朝阳 in a 北京市 report), and a prefecture's
     short form stays a name (湘西, 大连)."""
-    piece = text[mention.start : mention.end]
-    if piece in gaz.full or word_tag(piece)[1] < _WORD_FREQ:
+    if not _frequent_short_form(text[mention.start : mention.end], gaz):
         return False
     if any(d.level != 2 for d in mention.divisions):  # 湘西, 大连: prefectures go by them
         return False
