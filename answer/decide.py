@@ -28,18 +28,28 @@ INPUTS: tuple[str, ...] = (
     "reader",  # the reader's logit
     "ranker",  # the linear ranker's logit over the declared features
     "answerable",  # the linear answerability model's logit
-    "reader_margin",  # the reader's logit minus the best other read candidate's
+    "reader_margin",  # the reader's logit minus the best other read candidate's (NaN: none)
 )
+MARGIN = INPUTS.index("reader_margin")
 
 
 def decision_inputs(reader: np.ndarray, ranker: np.ndarray, answerable: np.ndarray) -> np.ndarray:
-    """(n, len(INPUTS)) inputs of ``n`` read candidates of one question."""
+    """(n, len(INPUTS)) inputs of ``n`` read candidates of one question. A lone read
+    candidate (the vetoes ruled out the others) has no margin: NaN, which
+    :func:`impute` reads as the training mean, so that it weighs neither way (its
+    reader logit less 0 said more of the logit's scale than of a competitor)."""
     n = len(reader)
-    margin = np.zeros(n)
+    margin = np.full(n, np.nan)
     for i in range(n):
         others = np.delete(reader, i)
-        margin[i] = reader[i] - (others.max() if len(others) else 0.0)
+        if len(others):
+            margin[i] = reader[i] - others.max()
     return np.column_stack([reader, ranker, answerable, margin])
+
+
+def impute(inputs: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """``inputs`` with each missing value (NaN) set to its column's ``mean``."""
+    return np.where(np.isnan(inputs), mean, inputs)
 
 
 @dataclass
@@ -54,7 +64,7 @@ class Decider:
         return np.asarray(reader + self.alpha * ranker)
 
     def probability(self, inputs: np.ndarray) -> np.ndarray:
-        return self.answerability.probability(inputs)
+        return self.answerability.probability(impute(inputs, self.answerability.mean))
 
     @classmethod
     def load(cls, path: Path, reader_sha: str, features_version: str) -> Decider:

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from answer.answerer import Answerer
-from answer.decide import DEFAULT_DECIDER, INPUTS, Decider, decision_inputs
+from answer.decide import DEFAULT_DECIDER, INPUTS, Decider, decision_inputs, impute
 from answer.features import features_version
 from answer.read import DEFAULT_READER, read, to_read
 from answer.reader.reader import Reader
@@ -149,7 +149,9 @@ def fit_answerability(cases: list[Case], alpha: float) -> Linear:
         rows.append(decision_inputs(c.reader, c.ranker, c.answerable_logit)[top])
         ys.append(float(c.labels[top]) if c.answerable else 0.0)
     X, y = np.array(rows), np.array(ys)
-    mean, scale = X.mean(axis=0), X.std(axis=0) + 1e-9
+    mean = np.nanmean(X, axis=0)
+    X = impute(X, mean)  # a lone candidate's margin: the mean, weighing neither way
+    scale = X.std(axis=0) + 1e-9
     model = LogisticRegression(C=1.0, max_iter=1000).fit((X - mean) / scale, y)
     return Linear(model.coef_[0], float(model.intercept_[0]), mean, scale)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from answer.decide import INPUTS, Decider, decision_inputs
+from answer.decide import INPUTS, Decider, decision_inputs, impute
 from answer.read import placed_title, to_read
 from answer.score import Linear, ModelMismatchError
 
@@ -50,8 +50,22 @@ def test_decision_inputs_by_hand() -> None:
     assert X[:, 1].tolist() == ranker.tolist()
     # the margin: own reading minus the best other one
     assert X[:, 3].tolist() == pytest.approx([2.0 - 0.5, -1.0 - 2.0, 0.5 - 2.0])
-    # one candidate alone is measured against a rival read at logit 0
-    assert decision_inputs(np.array([1.5]), np.array([0.0]), np.array([0.0]))[0, 3] == 1.5
+    # one candidate alone has no margin: missing, not its logit against a rival at 0
+    assert np.isnan(decision_inputs(np.array([1.5]), np.array([0.0]), np.array([0.0]))[0, 3])
+
+
+def test_a_lone_candidates_margin_weighs_neither_way() -> None:
+    """The decider reads a missing margin as its training mean: a lone candidate gets the
+    probability its other inputs give, whatever its reader logit's distance from 0."""
+    n = len(INPUTS)
+    mean = np.array([0.0, 0.0, 0.0, 3.0])
+    model = Linear(np.ones(n), 0.0, mean, np.ones(n))
+    d = Decider(alpha=1.0, answerability=model)
+    for logit in (-6.0, 0.0, 4.0):
+        alone = decision_inputs(np.array([logit]), np.array([0.0]), np.array([0.0]))
+        neutral = np.array([[logit, 0.0, 0.0, 3.0]])
+        assert d.probability(alone) == pytest.approx(d.probability(neutral))
+    assert impute(np.array([[1.0, np.nan]]), np.array([0.0, 5.0])).tolist() == [[1.0, 5.0]]
 
 
 def _decider() -> Decider:
