@@ -156,8 +156,15 @@ _UNIT_IN_TEXT = re.compile(rf"[{zh.HAN}]{{1,12}}(?:{_UNITS})")
 _ORGANISATION = re.compile(
     rf"[{zh.HAN}]{{1,12}}(?:{_UNITS}|处|厅|署|军|会|社|行|馆|校|组|室|团|司|镇|乡|企业|单位|机构|机关|班|科)"
 )
-# a list asked with its count (哪几家, 哪三个, 哪两条, 具体是哪六个): which ones, by name
-COUNTED_LIST_RE = re.compile(r"哪[几两二三四五六七八九十]+[个家所项座条种位名大类支部批处样道路]?")
+# a list asked with its count (哪几家, 哪三个, 哪两条, 具体是哪六个; 十件实事都有哪些, 这两个
+# 项目分别是什么): which ones, by name; training: the gold sentences of the 3 questions
+# asking the second way enumerate
+_COUNTED = r"[个家所项座条种位名大类支部批处样道路件]"
+COUNTED_LIST_RE = re.compile(
+    rf"哪[几两二三四五六七八九十]+{_COUNTED}?"
+    rf"|(?<![第\d])(?:[两二三四五六七八九十]|\d+){_COUNTED}[^，。？?；]{{0,10}}?"
+    r"(?:都|分别|具体)?(?:有|是|为(?!什么)|包括|包含|指)(?:哪些|哪几|什么|啥)"
+)
 # an enumeration, or one item of one: 甲、乙, 甲和乙, 甲及乙, 甲等, 一是…, 一种是…另一种, 甲至乙,
 # “论坛+展览”, 甲/乙; training: the gold sentences of 174 of 176 questions asking a counted
 # list enumerate so (the others: a part of a district, a comma-separated list of posts)

@@ -528,6 +528,18 @@ def test_a_list_asked_with_its_count_needs_an_enumeration() -> None:
     assert F.miss_shape(ctx(which), cand("破除僵尸企业17家。")) == 0
 
 
+def test_a_list_asked_after_its_count_needs_an_enumeration() -> None:
+    """十件实事都有哪些 / 这两个项目分别是什么 asks the items as 哪几件 does; 两个项目为什么
+    停工 asks no list, and a 第N个 ordinal counts nothing."""
+    for text in ("今年定的十件实事都有哪些", "这两个项目分别是什么", "5个重点园区包括哪些"):
+        asked = Question(text, LIST, None, (), ("实事",), forms=(("实事",),))
+        assert F.miss_shape(ctx(asked), cand("今年确定十件民生实事。")) == 1, text
+        assert F.miss_shape(ctx(asked), cand("新建青禾小学、改造青禾路。")) == 0, text
+    for text in ("两个项目为什么停工", "第三个项目是什么"):
+        asked = Question(text, LIST, None, (), ("项目",), forms=(("项目",),))
+        assert F.miss_shape(ctx(asked), cand("今年确定十件民生实事。")) == 0, text
+
+
 def test_who_delivered_a_report_needs_a_person_named() -> None:
     """报告是谁作的 is answered by a sentence naming a person, never by the notice that
     hands out the report's tasks."""
