@@ -177,15 +177,23 @@ _ASSEMBLY_REPORT_RE = re.compile(
     r"(?:政府|常委会|法院|检察院)工作报告(?:\s*[（(][^（）()]{0,12}[）)])?\s*$"
 )
 _ASSEMBLY_OPENING_RE = re.compile(r"向大会报告")
+# news of the assembly says someone delivered the report (代区长某某作政府工作报告), and its
+# lines quote the review (某某在报告中说，2018年…)
+_DELIVERED_RE = re.compile(r"作(?:了)?(?:政府|常委会|法院|检察院)工作报告")
 _PAST_YEAR_HEADING_RE = re.compile(r"过去的?一年|上一年|上年度?(?:工作|主要)")
-_ADDRESS_RE = r"^\s*(?:各位代表[，,：:]\s*)?"
+_QUOTING = r"[^，,。；\n]{0,12}在报告中(?:说|指出|回顾|表示|提到)[，,：:]?\s*"
+_ADDRESS_RE = rf"^\s*(?:各位代表[，,：:]\s*|{_QUOTING})?"
 _PAST_YEAR_OPENING_RE = re.compile(_ADDRESS_RE + r"[^，,。；]{0,6}(?:过去的?一年|一年来)")
-_YEAR_OPENING_RE = re.compile(_ADDRESS_RE + rf"({zh.YEAR_DIGITS})年[{zh.COMMAS}]")
+_YEAR_OPENING_RE = re.compile(
+    _ADDRESS_RE + rf"({zh.YEAR_DIGITS})年[{zh.COMMAS}]"
+    rf"|^{_QUOTING}({zh.YEAR_DIGITS})年"
+)
 _PLAN_OPENING_RE = re.compile(
     _ADDRESS_RE + r"(?:[一二三四五六七八九十]+[、.．]\s*)?(?:今年|明年|新的一年)"
     r"|^.{0,24}(?:总体要求|预期目标|主要目标|工作安排|主要任务|目标任务|重点工作)"
 )
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_LINE_RE = re.compile(r"[^\n]+")  # a news page writes one paragraph a line
 _REPORT_HEAD = 1500  # "向大会报告" is looked for in a report's opening
 
 
@@ -198,6 +206,12 @@ def is_assembly_report(title: str, text: str) -> bool:
     )
 
 
+def is_assembly_news(title: str, text: str) -> bool:
+    """News of the year's assembly, not the report itself: its opening says someone
+    delivered the report (代区长某某作政府工作报告)."""
+    return not is_assembly_report(title, text) and bool(_DELIVERED_RE.search(text[:_REPORT_HEAD]))
+
+
 def review_spans(
     title: str, text: str, year: int | None, sections: Sequence[Section]
 ) -> tuple[tuple[int, int, int], ...]:
@@ -205,8 +219,11 @@ def review_spans(
     the year before: a section headed "过去一年…" naming no year, and, outside any section
     whose heading names a year (the title line aside), the paragraphs from one opening
     "过去的一年，" (or "<year-1>年，") to the first that opens the year's plan or a heading.
-    Empty for any other document."""
-    if year is None or not is_assembly_report(title, text):
+    The same for news of the assembly (:func:`is_assembly_news`), line by line, where a
+    line quoting the report opens the review (某某在报告中说，<year-1>年…). Empty for any
+    other document."""
+    news = is_assembly_news(title, text)
+    if year is None or not (news or is_assembly_report(title, text)):
         return ()
     spans = [
         (s.start, s.end, year - 1)
@@ -216,14 +233,15 @@ def review_spans(
     named = [(s.start, s.end) for s in sections if _names_a_year(s.heading)]
     heads = sorted(s.start for s in sections)
     start: int | None = None
-    for para in _PARAGRAPH_RE.finditer(text):
+    for para in (_LINE_RE if news else _PARAGRAPH_RE).finditer(text):
         at, body = para.start(), para.group()
         if start is not None and (_PLAN_OPENING_RE.match(body) or _heads_between(heads, start, at)):
             spans.append((start, at, year - 1))
             start = None
         if start is None and not any(a <= at < b for a, b in named + [s[:2] for s in spans]):
             opening = _YEAR_OPENING_RE.match(body)
-            if _PAST_YEAR_OPENING_RE.match(body) or (opening and int(opening[1]) == year - 1):
+            said = opening and int(opening[1] or opening[2])
+            if _PAST_YEAR_OPENING_RE.match(body) or said == year - 1:
                 start = at
     if start is not None:
         spans.append((start, len(text), year - 1))

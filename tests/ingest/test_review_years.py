@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ingest.metadata import describe
 from ingest.structure import find_sections
-from ingest.years import is_assembly_report, review_spans, title_year
+from ingest.years import is_assembly_news, is_assembly_report, review_spans, title_year
 
 OPENING = "各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。"
 REVIEW = "过去的一年，全县地区生产总值完成88.1亿元，增长5.2%。"
@@ -86,3 +86,26 @@ def test_a_report_to_the_assembly_delivered_in_the_december_before() -> None:
     assert title_year("2024年某县政府工作报告", 2023) == 2024
     assert title_year("2024年某县政府工作报告", 2024) is None  # the publication year rules
     assert title_year("2024年某县工作要点", 2023) is None
+
+
+NEWS_HEAD = "3月2日，某县第五届人民代表大会第三次会议开幕。县长王某作政府工作报告。"
+NEWS_REVIEW = "王某在报告中说，2023年全县经济稳中向好。地区生产总值完成88.1亿元。"
+NEWS_LOOK_BACK = "王某从四个方面回顾了过去一年的工作。"
+NEWS_PLAN = "王某在报告中提出了2024年经济社会发展主要预期目标：地区生产总值增长6%。"
+
+
+def test_news_of_the_assembly_quotes_the_review_of_the_year_before() -> None:
+    """A news page on the assembly, one paragraph a line: from the line quoting the
+    report on the year before to the line opening the year's plan."""
+    text = "\n".join([NEWS_HEAD, NEWS_REVIEW, NEWS_LOOK_BACK, NEWS_PLAN])
+    assert not is_assembly_report("某县人代会开幕", text)
+    assert is_assembly_news("某县人代会开幕", text)
+    assert _spans("某县人代会开幕", text, 2024) == [f"{NEWS_REVIEW}\n{NEWS_LOOK_BACK}"]
+    # a quoted year other than the one before opens nothing
+    assert _spans("某县人代会开幕", text.replace("2023年全县", "2021年全县"), 2024) == []
+    # news of anything else quotes no review
+    other = text.replace("作政府工作报告", "出席会议")
+    assert not is_assembly_news("某县人代会开幕", other)
+    assert _spans("某县人代会开幕", other, 2024) == []
+    # the report itself is read paragraph by paragraph, as before
+    assert not is_assembly_news("某县政府工作报告", f"{OPENING}\n{NEWS_HEAD}")
