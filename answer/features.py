@@ -1447,7 +1447,34 @@ def other_instance(ctx: Context, c: Candidate) -> float:
         or part_of_total(q, text)
         or unasked_part(q, text, _before(c))
         or group_figure(ctx, c)
+        or other_count(q.text, text)
     )
+
+
+# a set a question names by its count (那135个老旧小区, 3所新建学校): a count of two or more,
+# not asked (多少个), no ordinal (第3个) and not 一个 (an article as often as a count)
+_COUNT = rf"\d+|[{zh.CN_DIGITS}十百千{zh.LIANG}]+"
+_SET_MEASURE = "[个家所项座条位名户栋辆艘台套处支批件]"
+_COUNTED_SET = re.compile(rf"(?<![第几多少哪唯每后\d.])({_COUNT})({_SET_MEASURE})([{zh.HAN}]{{2}})")
+
+
+def other_count(question: str, text: str) -> bool:
+    """The question names a set by its count (那135个老旧小区…总投资多少) and the unit counts
+    the same thing with another number (涪城69个老旧小区…计划总投资约1.2亿元), never the
+    asked one under that measure: it is about another set. Training: of 470 questions
+    naming a count whose gold sentence is found, the gold sentence of one is ruled out
+    (its measure word changed: 六名工人 of 四个工人…6人死亡)."""
+    for m in _COUNTED_SET.finditer(question):
+        asked, measure, noun = zh.cn_to_int(m.group(1)), m.group(2), m.group(3)
+        if asked is None or asked < 2:
+            continue
+        counts = re.findall(rf"(?<![第\d.])({_COUNT}){measure}", text)
+        if asked in {zh.cn_to_int(n) for n in counts}:
+            continue
+        others = re.findall(rf"(?<![第\d.])({_COUNT}){measure}{re.escape(noun)}", text)
+        if {zh.cn_to_int(n) for n in others} - {None, asked}:
+            return True
+    return False
 
 
 # a group counted after its members are listed: 甲、乙、丙等4个项目, 甲、乙等三家企业

@@ -1557,3 +1557,22 @@ def test_a_figure_summed_over_years_does_not_answer_one_years() -> None:
     # a sum in another clause says nothing of this figure
     both = "累计投入资金5亿元，2020年全县地区生产总值完成55.3亿元。"
     assert _fits("青禾县2020年GDP是多少", both) == 1
+
+
+def test_a_set_named_by_its_count_is_not_answered_for_another_count() -> None:
+    """那135个老旧小区…总投资多少 is not answered by the sentence on 69个老旧小区; one naming
+    the asked count too, or counting other things, still may."""
+    assert F.other_count("那135个老旧小区改造总投资多少", "69个老旧小区改造计划总投资约1.2亿元。")
+    assert F.other_count("那三所新建学校花了多少钱", "新建两所学校，投资8000万元。") is False
+    assert F.other_count("那三所新建学校花了多少钱", "5所新建学校共投资1.2亿元。")
+    for text in (
+        "135个老旧小区中，69个老旧小区已完工。",  # the asked count is there too
+        "改造135个小区，其中老旧小区投资1.2亿元。",
+        "惠及居民1.1万户，投资1.2亿元。",  # other things counted
+    ):
+        assert not F.other_count("那135个老旧小区改造总投资多少", text), text
+    # a count asked, an ordinal or 一个 names no set
+    for question in ("改造了多少个老旧小区", "第3个老旧小区在哪", "有一个老旧小区没改"):
+        assert not F.other_count(question, "69个老旧小区改造完成。"), question
+    stated = q(FIGURE, terms=("老旧小区",), text="那135个老旧小区改造总投资多少")
+    assert F.other_instance(ctx(stated), cand("涪城69个老旧小区改造计划总投资约1.2亿元。")) == 1
