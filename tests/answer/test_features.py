@@ -912,10 +912,16 @@ def test_a_deputy_does_not_answer_who_holds_the_post() -> None:
         ("某某区教育局局长是谁", "局长", "坚持立德树人，广泛开展公益讲座。", True),
         # a name jieba does not know, after a post or a leader field
         ("某某县县长是谁", "县长", "县长毕经河作政府工作报告。", False),
-        ("某某县县长是谁", "县长", "（牵头领导：毕经河；责任单位：县教育局）", False),
+        # a leader field names a person, but not as 县长: any post's holder may lead a task
+        ("某某县县长是谁", "县长", "（牵头领导：毕经河；责任单位：县教育局）", True),
+        ("某某县县长是谁", "县长", "（牵头领导：县长毕经河；责任单位：县教育局）", False),
         # a post a unit holds; who does something
         ("联盟第三届理事长单位是谁", "理事长", "由甲大学出任第三届联盟理事长单位。", False),
         ("这项工作谁负责", "负责", "由区教育局负责。", False),
+        # the name of someone holding another post; not a word merely ending in 长 (成长)
+        ("青禾区委书记是谁", "区委书记", "区长王勇主持会议。", True),
+        ("青禾区委书记是谁", "区委书记", "书记林一帆主持会议。", False),
+        ("是谁让农业成长", "成长", "王勇修筑水利设施后农业大幅增长。", False),
     ],
 )
 def test_who_holds_a_post_is_answered_by_a_unit_naming_a_person(
@@ -935,6 +941,9 @@ def test_who_holds_a_post_is_answered_by_a_unit_naming_a_person(
         ("某某办公室主任叫什么", "办公室主任林一帆主持会议。", False),
         ("某某局局长的名字是什么", "局长负责全面工作。", True),
         ("这个计划叫什么", "实施登峰计划。", False),  # no post asked
+        # someone holding another post names no 校长
+        ("青禾实验中学的校长叫什么", "区委书记林一帆、区长王勇参加开工仪式。", True),
+        ("青禾实验中学的校长叫什么", "校长林一帆介绍了学校情况。", False),
     ],
 )
 def test_a_post_holders_name_asked_by_jiao_shenme(
@@ -942,7 +951,8 @@ def test_a_post_holders_name_asked_by_jiao_shenme(
 ) -> None:
     """主任叫什么 asks the holder's name as 主任是谁 does: a contact line naming the office
     and no one does not answer it."""
-    terms = tuple(t for t in ("某某办公室", "主任", "某某局", "局长", "计划") if t in question)
+    words = ("某某办公室", "主任", "某某局", "局长", "计划", "青禾", "实验", "中学", "校长")
+    terms = tuple(t for t in words if t in question)
     asked = ctx(q(TERM, terms=terms, text=question))
     assert F.miss_shape(asked, cand(unit)) == float(ruled_out)
 
