@@ -91,12 +91,21 @@ _MAX_BAR = 100
 _CLAUSE_STOP_RE = re.compile(f"[{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 
 
+# a date stamped with its clock time (2018-12-10 16:01, 2018年12月10日 16:01:05), as a page
+# stamps its posting; not a range of times (09:00-12:00), a schedule's
+_STAMP_RE = re.compile(
+    rf"(?:{_ISO_DATE_RE.pattern}|{_DATE_RE.pattern})\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\s*[-—–~～至到])"
+)
+
+
 def bar_date(line: str) -> str | None:
     """The date of a page's date bar: an unlabelled date on a short line, no sentence,
     that also holds the page's source or author field (``某某网 2023-11-15 12:14:17
-    来源：本网``)."""
-    if len(line) > _MAX_BAR or not _BAR_FIELD_RE.search(line) or _CLAUSE_STOP_RE.search(line):
+    来源：本网``) or stamps the date with its clock time (``某某日报 2018-12-10 16:01``)."""
+    if len(line) > _MAX_BAR or _CLAUSE_STOP_RE.search(line) or "|" in line:
         return None  # a sentence or a list of details (开始时间：…；来源：…。) is no date bar
+    if not (_BAR_FIELD_RE.search(line) or _STAMP_RE.search(line)):
+        return None
     return parse_date(line)
 
 

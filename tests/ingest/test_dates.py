@@ -134,6 +134,23 @@ def test_a_date_bar_beside_the_source_is_the_visible_date() -> None:
     assert choose_date("青禾县展会", event, {"meta": "2024-03-01"}) == ("2024-03-01", "meta")
 
 
+def test_a_date_stamped_with_its_time_is_the_visible_date() -> None:
+    """A news page's byline stamps its posting with the time (青禾日报2018-12-10 16:01大字):
+    that is its date, not a year its story mentions (该小区是1995年建设的)."""
+    text = "青禾区60年大变身\n\n青禾日报2018-12-10 16:01大字\n\n该小区是1995年建设的。"
+    assert bar_date("青禾日报2018-12-10 16:01大字") == "2018-12-10"
+    assert bar_date("青禾日报 2018年12月10日 16:01:05") == "2018-12-10"
+    doc = describe("n.txt", text, "h")
+    assert (doc.date, doc.year, doc.date_source) == ("2018-12-10", 2018, "visible label")
+    # a schedule's times, a table row and a sentence are no stamp
+    for line in (
+        "2024-03-01 09:00-12:00 现场报名",
+        "2024-03-01 09:00 | 报名开始",
+        "会议于2024-03-01 09:00开幕。",
+    ):
+        assert bar_date(line) is None, line
+
+
 @pytest.mark.parametrize(
     ("line", "date"),
     [
