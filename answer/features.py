@@ -1332,11 +1332,13 @@ def _dates_contrasted(question: str, text: str) -> bool:
 # or an era (哪一年代)
 _YEAR_ASKED_RE = re.compile(r"哪一?年(?![纪级龄代])|何年(?![纪级龄代])|(?:什么|哪个)年份")
 # a year a text names: 2019年, 1989, 二〇一九年, 嘉靖十九年, 元年, a cyclical 庚申年 (not 现代
-# or 春季, which answer 什么时候 but not 哪年, nor 九年一贯制, nine years)
+# or 春季, which answer 什么时候 but not 哪年, nor 九年一贯制, nine years; nor 今年, 同年 or
+# 次年 alone, which leave the year untold: training, the gold sentences of all 977 哪年
+# questions name one otherwise, 111 other sentences only so)
 _YEAR_IN_TEXT = re.compile(
     r"(?<![\d.])(?:1\d|20)\d{2}(?![\d.%万亿千百个元人户名家所项条座处场])"  # 术赤（1185-1226）
     rf"|\d{{1,4}}\s*年|[{zh.CN_DIGITS}十]{{2,4}}年|元年"
-    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|[今去前明当同次]年"
+    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年"
     rf"|{_ERA_YEAR}"
 )
 
