@@ -26,14 +26,14 @@ from lixia_qa import zh
 _D = rf"[\d{zh.CN_DIGITS}十]"
 _DATE_RE = re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,3}})\s*[日号])?")
 _ISO_DATE_RE = re.compile(rf"(?<!\d)({zh.YEAR_DIGITS})[-/.](\d{{1,2}})(?:[-/.](\d{{1,2}}))?(?!\d)")
-# a date label: 日期, 发布日期, 发布时间, 成文日期, 时间, 发文日期, …, bare or in brackets
+# a date label: 日期, 发布日期, 发布时间, 成文日期, 时间, 发文日期, 发表于, …, bare or in brackets
 # (``[ 成文日期 ]``, ``【发布时间】``), not inside a word (``会议时间``)
-_LABEL = r"(?:发布|发文|成文|印发|公开|更新|生成)?(?:时间|日期)"
+_LABEL = r"(?:(?:发布|发文|成文|印发|公开|更新|生成)?(?:时间|日期)|发布于|发表于)"
 DATE_LABEL_RE = re.compile(
     rf"(?:^|(?<=[\s|｜/·]))(?:[\[【［]\s*{_LABEL}\s*[\]】］]\s*[:：]?|{_LABEL}\s*[:：])\s*"
 )
 # what makes a label the publication's date rather than a bare 时间 / 日期
-_PUBLICATION_RE = re.compile(r"发布|发文|成文|印发|公开|更新|生成")
+_PUBLICATION_RE = re.compile(r"发布|发文|成文|印发|公开|更新|生成|发表")
 # where an event takes place: a bare 时间 / 日期 next to it is when the event is held
 _EVENT_PLACE_RE = re.compile(
     r"(?:^|(?<=[\s|｜；;，,]))(?:活动|会议|举办|展会|比赛|报名)?(?:地点|区域|会场|场地|场馆)\s*[:：]"
@@ -104,9 +104,16 @@ def bar_date(line: str) -> str | None:
     来源：本网``) or stamps the date with its clock time (``某某日报 2018-12-10 16:01``)."""
     if len(line) > _MAX_BAR or _CLAUSE_STOP_RE.search(line) or "|" in line:
         return None  # a sentence or a list of details (开始时间：…；来源：…。) is no date bar
-    if not (_BAR_FIELD_RE.search(line) or _STAMP_RE.search(line)):
+    if not (_BAR_FIELD_RE.search(line) or _unlabelled_stamp(line)):
         return None
     return parse_date(line)
+
+
+def _unlabelled_stamp(line: str) -> bool:
+    """``line`` stamps a date with its time, with no label before it: ``时间：2024年6月1日
+    9:00`` says when an event is held (:func:`labelled_date` reads a 发布时间 label)."""
+    stamp = _STAMP_RE.search(line)
+    return stamp is not None and not re.search(r"[:：]\s*$", line[: stamp.start()])
 
 
 def near_event_place(lines: list[str], i: int) -> bool:

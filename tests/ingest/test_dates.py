@@ -8,6 +8,7 @@ from ingest.dates import (
     choose_date,
     date_line,
     delivery_date,
+    labelled_date,
     speech_date,
     speech_venue,
     title_span,
@@ -142,6 +143,9 @@ def test_a_date_stamped_with_its_time_is_the_visible_date() -> None:
     assert bar_date("青禾日报 2018年12月10日 16:01:05") == "2018-12-10"
     doc = describe("n.txt", text, "h")
     assert (doc.date, doc.year, doc.date_source) == ("2018-12-10", 2018, "visible label")
+    # a post's label (发表于) is a publication label; an event's bare 时间 is not
+    assert labelled_date("[规划计划] 发表于:2022-08-12 14:36:16") == "2022-08-12"
+    assert bar_date("时间：2024年6月1日 9:00") is None
     # a schedule's times, a table row and a sentence are no stamp
     for line in (
         "2024-03-01 09:00-12:00 现场报名",
