@@ -155,6 +155,9 @@ def document_year(text: str, date: str | None, title: str = "") -> int | None:
     fixed = title_year(title, published) or bulletin_year(title, text, published)
     if fixed or published:
         return fixed or published
+    reviewed = assembly_reviewed_year(title, text)
+    if reviewed:
+        return reviewed + 1
     sentences = _SENTENCE_RE.findall(text)
     this_year = [s for s in sentences if _THIS_YEAR_RE.search(s)]
     named = _most_common([y for s in this_year for y in _spoken_years(s)])
@@ -181,7 +184,9 @@ _ASSEMBLY_OPENING_RE = re.compile(r"向大会报告")
 # lines quote the review (某某在报告中说，2018年…)
 _DELIVERED_RE = re.compile(r"作(?:了)?(?:政府|常委会|法院|检察院)工作报告")
 _PAST_YEAR_HEADING_RE = re.compile(r"过去的?一年|上一年|上年度?(?:工作|主要)")
-_QUOTING = r"[^，,。；\n]{0,12}在报告中(?:说|指出|回顾|表示|提到)[，,：:]?\s*"
+_QUOTING = r"[^，,。；\n]{0,12}在报告中(?:说|指出|回顾了?|表示|提到)[，,：:]?\s*"
+# the year an assembly's report says it reviews: 在报告中回顾了2025年和“十四五”时期的工作
+_REVIEWED_YEAR_RE = re.compile(rf"回顾了?\s*({zh.YEAR_DIGITS})年(?![度代]|\s*[至到—–~～-])")
 _ADDRESS_RE = rf"^\s*(?:各位代表[，,：:]\s*|{_QUOTING})?"
 _PAST_YEAR_OPENING_RE = re.compile(_ADDRESS_RE + r"[^，,。；]{0,6}(?:过去的?一年|一年来)")
 _YEAR_OPENING_RE = re.compile(
@@ -204,6 +209,15 @@ def is_assembly_report(title: str, text: str) -> bool:
     return bool(
         _ASSEMBLY_REPORT_RE.search(title) or _ASSEMBLY_OPENING_RE.search(text[:_REPORT_HEAD])
     )
+
+
+def assembly_reviewed_year(title: str, text: str) -> int | None:
+    """The one year an undated assembly report, or news of one, says the report reviews
+    (某某在报告中回顾了2025年的工作): the report was delivered the year after."""
+    if not (is_assembly_report(title, text) or is_assembly_news(title, text)):
+        return None
+    years = {int(m.group(1)) for m in _REVIEWED_YEAR_RE.finditer(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def is_assembly_news(title: str, text: str) -> bool:

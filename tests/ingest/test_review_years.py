@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from ingest.metadata import describe
 from ingest.structure import find_sections
-from ingest.years import is_assembly_news, is_assembly_report, review_spans, title_year
+from ingest.years import (
+    assembly_reviewed_year,
+    is_assembly_news,
+    is_assembly_report,
+    review_spans,
+    title_year,
+)
 
 OPENING = "各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。"
 REVIEW = "过去的一年，全县地区生产总值完成88.1亿元，增长5.2%。"
@@ -109,3 +115,22 @@ def test_news_of_the_assembly_quotes_the_review_of_the_year_before() -> None:
     assert _spans("某县人代会开幕", other, 2024) == []
     # the report itself is read paragraph by paragraph, as before
     assert not is_assembly_news("某县政府工作报告", f"{OPENING}\n{NEWS_HEAD}")
+
+
+def test_undated_news_of_the_assembly_is_of_the_year_after_the_one_reviewed() -> None:
+    """2月11日上午…代理区长某某向大会作政府工作报告。某某在报告中回顾了2025年的工作: the news
+    (no date of its own) is of 2026, and its quoting line reviews 2025."""
+    text = "\n".join(
+        [
+            "2月11日上午，某区第十一届人民代表大会第六次会议开幕。代理区长王某向大会作政府工作报告。",
+            "王某在报告中回顾了2025年的工作。他说，一年来，全区地区生产总值增长5%。",
+            NEWS_PLAN.replace("2024年", "2026年"),
+        ]
+    )
+    doc = describe("n.txt", text, "h")
+    assert doc.year == 2026
+    assert assembly_reviewed_year("", text) == 2025
+    assert _spans("", text, 2026) == [text.splitlines()[1]]
+    # a review of several years names no one year; news of anything else reviews nothing
+    assert assembly_reviewed_year("", text.replace("2025年的工作", "2021年至2025年的工作")) is None
+    assert assembly_reviewed_year("", text.replace("作政府工作报告", "出席会议")) is None
