@@ -1599,3 +1599,16 @@ def test_a_set_named_by_its_count_is_not_answered_for_another_count() -> None:
         assert not F.other_count(question, "69个老旧小区改造完成。"), question
     stated = q(FIGURE, terms=("老旧小区",), text="那135个老旧小区改造总投资多少")
     assert F.other_instance(ctx(stated), cand("涪城69个老旧小区改造计划总投资约1.2亿元。")) == 1
+
+
+def test_who_presided_is_answered_by_a_person_or_a_post() -> None:
+    """谁主持的 / 谁带队 is answered by a sentence naming someone (区委书记林一帆主持) or a
+    post (由区长主持), never by one naming nobody; a programme's host (主持人是谁) is not
+    held to it."""
+    who = q(PERSON, terms=("推进会",), text="青禾区创城推进会是谁主持的")
+    nobody = "会议强调，要把创城工作融入城区发展目标。"
+    assert F.miss_shape(ctx(who), cand(nobody)) == 1
+    for text in ("区委书记林一帆主持会议。", "会议由区长主持。", "林一帆同志主持会议。"):
+        assert F.miss_shape(ctx(who), cand(text)) == 0, text
+    host = q(PERSON, terms=("节目",), text="青禾电视台那个节目的主持人是谁")
+    assert F.miss_shape(ctx(host), cand(nobody)) == 0
