@@ -104,9 +104,20 @@ def bar_date(line: str) -> str | None:
     来源：本网``) or stamps the date with its clock time (``某某日报 2018-12-10 16:01``)."""
     if len(line) > _MAX_BAR or _CLAUSE_STOP_RE.search(line) or "|" in line:
         return None  # a sentence or a list of details (开始时间：…；来源：…。) is no date bar
+    day_first = _DAY_FIRST_STAMP_RE.search(line)
+    if day_first and not parse_date(line):
+        day, month, year = (int(g) for g in day_first.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31 and MIN_YEAR <= year <= MAX_YEAR:
+            return f"{year:04d}-{month:02d}-{day:02d}"
     if not (_BAR_FIELD_RE.search(line) or _unlabelled_stamp(line)):
         return None
     return parse_date(line)
+
+
+# a stamp written day first, as some sites do (21.03.2017  11:05): only with its time
+_DAY_FIRST_STAMP_RE = re.compile(
+    rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.({zh.YEAR_DIGITS})\s+\d{{1,2}}:\d{{2}}(?!\d)"
+)
 
 
 def _unlabelled_stamp(line: str) -> bool:
