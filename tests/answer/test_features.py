@@ -1612,3 +1612,12 @@ def test_who_presided_is_answered_by_a_person_or_a_post() -> None:
         assert F.miss_shape(ctx(who), cand(text)) == 0, text
     host = q(PERSON, terms=("节目",), text="青禾电视台那个节目的主持人是谁")
     assert F.miss_shape(ctx(host), cand(nobody)) == 0
+
+
+def test_a_date_is_no_count() -> None:
+    """几个停车位 is not answered by a sentence whose only figures date something
+    (建于20世纪90年代, 1990年3月): a count of things needs a count."""
+    spaces = q(FIGURE, terms=("停车位",), measure="个", text="青禾社区改完多了几个停车位")
+    for text in ("青禾社区建于20世纪90年代，道路破损。", "青禾社区1990年3月建成。"):
+        assert F.miss_figure(ctx(spaces), cand(text)) == 1, text
+    assert F.miss_figure(ctx(spaces), cand("改造后新增停车位120个。")) == 0
