@@ -1774,10 +1774,11 @@ def other_rate(q: Question, text: str) -> bool:
 _POST = re.compile(r"(?:长|书记|主任|主席|总理|总统|总裁|经理)$")
 
 
-# a post's head (校长 of 柳北实验中学校长, 书记 of 区委书记): not a word merely ending in 长 (成长, 很长)
-_POST_HEAD = re.compile(
-    r"(?:[校局区县市州镇乡村院所站处科部厅省社行会馆团队组场事]长|书记|主任|主席|总理|总统|总裁|经理)$"
-)
+# the posts whose holder a question asks or a text names: a head of a body (校长, 局长, 区长),
+# 书记, 主任, 主席 …; not a word merely ending in 长 (成长, 很长)
+_POSTS = r"(?:[校局区县市州镇乡村院所站处科部厅省社行会馆团队组场事]长|书记|主任|主席|总理|总统|总裁|经理)"
+# a post's head, ending a question's word (校长 of 柳北实验中学校长, 书记 of 区委书记)
+_POST_HEAD = re.compile(_POSTS + "$")
 
 
 def _post_unsaid(q: Question, text: str) -> bool:
@@ -1795,8 +1796,8 @@ _ACT_ASKED = re.compile(
     r"(?:谁|哪位|哪个人)[^，。？?]{0,6}(?:主持|召集|带队|率队|讲话|致辞|发言)"
     r"|(?:主持(?!人)|召集|带队|率队|讲话|致辞|发言)[^，。？?]{0,6}(?:是谁|是哪位)"
 )
-# a post or a person's standing named in a text (区委书记, 负责人, 同志)
-_POST_WORD = re.compile(r"长|书记|主任|主席|领导|负责人|同志|委员|总理|总统|经理")
+# a post named in a text (区委书记, 区长, 主任); not an unnamed 负责人 or a 委员会
+_POST_WORD = re.compile(_POSTS)
 
 
 def _act_asked(q: Question) -> bool:

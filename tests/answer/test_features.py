@@ -1608,6 +1608,9 @@ def test_who_presided_is_answered_by_a_person_or_a_post() -> None:
     who = q(PERSON, terms=("推进会",), text="青禾区创城推进会是谁主持的")
     nobody = "会议强调，要把创城工作融入城区发展目标。"
     assert F.miss_shape(ctx(who), cand(nobody)) == 1
+    # an unnamed official, a committee or a rise name no one who presided
+    for text in ("区有关负责人介绍了创城工作。", "召开区委深化改革委员会会议3次，收入增长5%。"):
+        assert F.miss_shape(ctx(who), cand(text)) == 1, text
     for text in ("区委书记林一帆主持会议。", "会议由区长主持。", "林一帆同志主持会议。"):
         assert F.miss_shape(ctx(who), cand(text)) == 0, text
     host = q(PERSON, terms=("节目",), text="青禾电视台那个节目的主持人是谁")
