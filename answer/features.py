@@ -1138,8 +1138,7 @@ def _names_missing(q: Question, text: str) -> bool:
         or (_act_asked(q) and not (names_person(text) or _POST_WORD.search(text)))
         or (_speaker_asked(q.text) and not names_speaker(text))
         or (q.kind == OWNER and q.role == "unit" and not _ORGANISATION.search(text))
-        or ((q.kind == LIST and _counted_list(q.text)) or _names_of_several(q.text))
-        and not _enumerates(text)
+        or (q.kind == LIST and _counted_list(q.text) and not _enumerates(text))
         or (division is not None and not division.search(text))
     )
 
@@ -1188,21 +1187,6 @@ def _division_asked(question: str) -> re.Pattern[str] | None:
 @lru_cache(maxsize=1024)
 def _counted_list(question: str) -> bool:
     return bool(COUNTED_LIST_RE.search(question))
-
-
-# the names of several things asked with their count (那两个街区叫啥, 3个卫生院都叫什么名字):
-# a list, whatever kind the question is read as; training: the gold sentences of 13 of 15
-# such questions enumerate (the others: a name opening with a count, 八条宫…叫什么名字, and
-# 两种型式分别是什么 answered 一为…，一为…)
-_NAMES_OF_SEVERAL = re.compile(
-    rf"(?<![第\d])(?:[两二三四五六七八九十]|\d+){_COUNTED}[^，。？?；]{{0,10}}?"
-    r"(?:都|分别)?(?:(?:叫|名叫)(?:什么|啥)|是(?:什么|啥)(?=(?:名字|名称)?[？?，。]|(?:名字|名称)?$))"
-)
-
-
-@lru_cache(maxsize=1024)
-def _names_of_several(question: str) -> bool:
-    return bool(_NAMES_OF_SEVERAL.search(question))
 
 
 def _enumerates(text: str) -> bool:
