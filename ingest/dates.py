@@ -96,6 +96,10 @@ _CLAUSE_STOP_RE = re.compile(f"[{zh.SENTENCE_END}{zh.SEMICOLONS}]")
 _STAMP_RE = re.compile(
     rf"(?:{_ISO_DATE_RE.pattern}|{_DATE_RE.pattern})\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\s*[-—–~～至到])"
 )
+# the same written day first, as some sites do (21.03.2017  11:05): only with its time
+_DAY_FIRST_STAMP_RE = re.compile(
+    rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.({zh.YEAR_DIGITS})\s+\d{{1,2}}:\d{{2}}(?!\d)"
+)
 
 
 def bar_date(line: str) -> str | None:
@@ -104,27 +108,29 @@ def bar_date(line: str) -> str | None:
     来源：本网``) or stamps the date with its clock time (``某某日报 2018-12-10 16:01``)."""
     if len(line) > _MAX_BAR or _CLAUSE_STOP_RE.search(line) or "|" in line:
         return None  # a sentence or a list of details (开始时间：…；来源：…。) is no date bar
-    day_first = _DAY_FIRST_STAMP_RE.search(line)
-    if day_first and not parse_date(line):
-        day, month, year = (int(g) for g in day_first.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31 and MIN_YEAR <= year <= MAX_YEAR:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    if not (_BAR_FIELD_RE.search(line) or _unlabelled_stamp(line)):
+    date = parse_date(line)
+    if date is None:
+        return _day_first_stamp(line)
+    return date if _BAR_FIELD_RE.search(line) or _unlabelled(_STAMP_RE, line) else None
+
+
+def _unlabelled(stamp_re: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """The stamp of ``line`` (a date with its time) when no label precedes it: ``时间：
+    2024年6月1日 9:00`` says when an event is held (:func:`labelled_date` reads a 发布时间
+    label)."""
+    stamp = stamp_re.search(line)
+    return None if stamp is None or re.search(r"[:：]\s*$", line[: stamp.start()]) else stamp
+
+
+def _day_first_stamp(line: str) -> str | None:
+    """The date of an unlabelled stamp written day first (21.03.2017  11:05)."""
+    stamp = _unlabelled(_DAY_FIRST_STAMP_RE, line)
+    if stamp is None:
         return None
-    return parse_date(line)
-
-
-# a stamp written day first, as some sites do (21.03.2017  11:05): only with its time
-_DAY_FIRST_STAMP_RE = re.compile(
-    rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.({zh.YEAR_DIGITS})\s+\d{{1,2}}:\d{{2}}(?!\d)"
-)
-
-
-def _unlabelled_stamp(line: str) -> bool:
-    """``line`` stamps a date with its time, with no label before it: ``时间：2024年6月1日
-    9:00`` says when an event is held (:func:`labelled_date` reads a 发布时间 label)."""
-    stamp = _STAMP_RE.search(line)
-    return stamp is not None and not re.search(r"[:：]\s*$", line[: stamp.start()])
+    day, month, year = (int(g) for g in stamp.groups())
+    if 1 <= month <= 12 and 1 <= day <= 31 and MIN_YEAR <= year <= MAX_YEAR:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def near_event_place(lines: list[str], i: int) -> bool:

@@ -146,6 +146,7 @@ def test_a_date_stamped_with_its_time_is_the_visible_date() -> None:
     # a stamp written day first, as some sites do, with its time only
     assert bar_date("21.03.2017  11:05") == "2017-03-21"
     assert bar_date("21.03.2017") is None
+    assert bar_date("时间：21.03.2017 11:05") is None  # an event's time, labelled
     # a post's label (发表于) is a publication label; an event's bare 时间 is not
     assert labelled_date("[规划计划] 发表于:2022-08-12 14:36:16") == "2022-08-12"
     assert bar_date("时间：2024年6月1日 9:00") is None
