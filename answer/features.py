@@ -1471,16 +1471,25 @@ _SET_MEASURE = "[个家所项座条位名户栋辆艘台套处支批件]"
 _COUNTED_SET = re.compile(rf"(?<![第几多少哪唯每后\d.])({_COUNT})({_SET_MEASURE})([{zh.HAN}]{{2}})")
 
 
+@lru_cache(maxsize=1024)
+def _sets_named(question: str) -> tuple[tuple[int, str, str], ...]:
+    """(count, measure, noun) of each set ``question`` names by a count of two or more
+    (:data:`_COUNTED_SET`): read once per question, not for every candidate."""
+    out = []
+    for m in _COUNTED_SET.finditer(question):
+        asked = zh.cn_to_int(m.group(1))
+        if asked is not None and asked >= 2:
+            out.append((asked, m.group(2), m.group(3)))
+    return tuple(out)
+
+
 def other_count(question: str, text: str) -> bool:
     """The question names a set by its count (那135个老旧小区…总投资多少) and the unit counts
     the same thing with another number (涪城69个老旧小区…计划总投资约1.2亿元), never the
     asked one under that measure: it is about another set. Training: of 470 questions
     naming a count whose gold sentence is found, the gold sentence of one is ruled out
     (its measure word changed: 六名工人 of 四个工人…6人死亡)."""
-    for m in _COUNTED_SET.finditer(question):
-        asked, measure, noun = zh.cn_to_int(m.group(1)), m.group(2), m.group(3)
-        if asked is None or asked < 2:
-            continue
+    for asked, measure, noun in _sets_named(question):
         counts = re.findall(rf"(?<![第\d.])({_COUNT}){measure}", text)
         if asked in {zh.cn_to_int(n) for n in counts}:
             continue
@@ -1805,7 +1814,12 @@ def _act_asked(q: Question) -> bool:
     a person or a post (:func:`_names_missing`). Training: the gold sentences of all 5
     such questions do, 29 of 45 other sentences; of the blind sets, two 谁主持 near misses
     were answered with sentences naming nobody."""
-    return q.kind == PERSON and bool(_ACT_ASKED.search(q.text))
+    return q.kind == PERSON and _acts_in(q.text)
+
+
+@lru_cache(maxsize=1024)
+def _acts_in(question: str) -> bool:
+    return bool(_ACT_ASKED.search(question))
 
 
 # what a post held by a unit is followed by in a question (理事长单位)

@@ -211,19 +211,30 @@ def is_assembly_report(title: str, text: str) -> bool:
     )
 
 
-def assembly_reviewed_year(title: str, text: str) -> int | None:
-    """The one year an undated assembly report, or news of one, says the report reviews
-    (某某在报告中回顾了2025年的工作): the report was delivered the year after."""
-    if not (is_assembly_report(title, text) or is_assembly_news(title, text)):
-        return None
-    years = {int(m.group(1)) for m in _REVIEWED_YEAR_RE.finditer(text)}
-    return years.pop() if len(years) == 1 else None
+REPORT, NEWS = "report", "news"
+
+
+def assembly_kind(title: str, text: str) -> str | None:
+    """:data:`REPORT` for a report to the year's assembly (:func:`is_assembly_report`),
+    :data:`NEWS` for news of one (its opening says someone delivered the report: 代区长某某
+    作政府工作报告), else None."""
+    if is_assembly_report(title, text):
+        return REPORT
+    return NEWS if _DELIVERED_RE.search(text[:_REPORT_HEAD]) else None
 
 
 def is_assembly_news(title: str, text: str) -> bool:
-    """News of the year's assembly, not the report itself: its opening says someone
-    delivered the report (代区长某某作政府工作报告)."""
-    return not is_assembly_report(title, text) and bool(_DELIVERED_RE.search(text[:_REPORT_HEAD]))
+    """News of the year's assembly, not the report itself (:func:`assembly_kind`)."""
+    return assembly_kind(title, text) == NEWS
+
+
+def assembly_reviewed_year(title: str, text: str) -> int | None:
+    """The one year an undated assembly report, or news of one, says the report reviews
+    (某某在报告中回顾了2025年的工作): the report was delivered the year after."""
+    if assembly_kind(title, text) is None:
+        return None
+    years = {int(m.group(1)) for m in _REVIEWED_YEAR_RE.finditer(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def review_spans(
@@ -236,8 +247,8 @@ def review_spans(
     The same for news of the assembly (:func:`is_assembly_news`), line by line, where a
     line quoting the report opens the review (某某在报告中说，<year-1>年…). Empty for any
     other document."""
-    news = is_assembly_news(title, text)
-    if year is None or not (news or is_assembly_report(title, text)):
+    kind = assembly_kind(title, text)
+    if year is None or kind is None:
         return ()
     spans = [
         (s.start, s.end, year - 1)
@@ -247,7 +258,7 @@ def review_spans(
     named = [(s.start, s.end) for s in sections if _names_a_year(s.heading)]
     heads = sorted(s.start for s in sections)
     start: int | None = None
-    for para in (_LINE_RE if news else _PARAGRAPH_RE).finditer(text):
+    for para in (_LINE_RE if kind == NEWS else _PARAGRAPH_RE).finditer(text):
         at, body = para.start(), para.group()
         if start is not None and (_PLAN_OPENING_RE.match(body) or _heads_between(heads, start, at)):
             spans.append((start, at, year - 1))
